@@ -1,0 +1,195 @@
+# SPDX-License-Identifier: MIT
+# gavel's build: GNU make + pkg-config, no configure step.
+#
+# The flags of the libraries come from pkg-config, written once into
+# $(BUILD)/config.mk. When pkg-config cannot find them, that rule runs
+# `make deps` (apt-get) first, so `make run` and `make check` set up a fresh
+# Debian 12 machine by themselves. Make re-reads the generated file and
+# restarts, which is why no configure step is needed.
+
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+DATADIR ?= $(PREFIX)/share/gavel
+BUILD   ?= build
+BIN     ?= gavel
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+LDFLAGS ?=
+
+# pkg-config name -> Debian package, for `make deps`. Later issues add
+# libgit2, cmark-gfm and GMime here as they start using them.
+CORE_PKGS := sqlite3 jansson libical
+TUI_PKGS  :=
+DEB_sqlite3 := libsqlite3-dev
+DEB_jansson := libjansson-dev
+DEB_libical := libical-dev
+# Tools the build and the tests use (the test runner drives ./gavel;
+# sqlite3 is the reference tool the benchmarks compare against).
+DEB_TOOLS := build-essential pkg-config sqlite3 tzdata
+DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
+
+WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -Wundef
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) -Iinclude -MMD -MP \
+	-D_POSIX_C_SOURCE=200809L
+
+CORE_SRCS := $(wildcard core/*.c)
+CLI_SRCS  := $(wildcard cli/*.c)
+TUI_SRCS  := $(wildcard tui/*.c)
+TEST_SRCS := $(wildcard tests/*.c)
+TEMPLATES := $(sort $(wildcard templates/*))
+
+CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
+CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
+TUI_OBJS  := $(TUI_SRCS:%.c=$(BUILD)/%.o)
+TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
+LIB       := $(BUILD)/libgavel.a
+
+CONFIG := $(BUILD)/config.mk
+NOCONFIG_GOALS := clean deps format help
+ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
+include $(CONFIG)
+endif
+
+.PHONY: all check asan run bench deps format lint install uninstall clean \
+	layering headers help
+.DEFAULT_GOAL := all
+
+all: $(BIN)
+
+help:
+	@echo 'make [all|run|check|asan|bench|deps|format|lint|install|clean]'
+
+$(CONFIG): Makefile
+	@mkdir -p $(@D)
+	@pkg-config --exists $(CORE_PKGS) $(TUI_PKGS) 2>/dev/null || \
+		$(MAKE) --no-print-directory deps
+	@pkg-config --exists --print-errors $(CORE_PKGS) $(TUI_PKGS)
+	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_PKGS))"; \
+	   echo "CORE_LIBS := $$(pkg-config --libs $(CORE_PKGS))"; \
+	   $(if $(TUI_PKGS),echo "TUI_CFLAGS := $$(pkg-config --cflags $(TUI_PKGS))"; \
+	   echo "TUI_LIBS := $$(pkg-config --libs $(TUI_PKGS))";) \
+	} > $@.tmp && mv $@.tmp $@
+
+deps:
+	@if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	echo "installing: $(DEB_PKGS)"; \
+	$$SUDO apt-get update -qq && \
+	DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq \
+		--no-install-recommends $(DEB_PKGS)
+
+# core never gets curses flags; the front ends never get the libraries'.
+$(BUILD)/core/%.o: core/%.c $(CONFIG)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Icore -c -o $@ $<
+
+$(BUILD)/cli/%.o: cli/%.c $(CONFIG)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tui/%.o: tui/%.c $(CONFIG)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(TUI_CFLAGS) -c -o $@ $<
+
+$(BUILD)/tests/%.o: tests/%.c $(CONFIG)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Icore -c -o $@ $<
+
+# The default templates (and the demo data) are compiled into the binary,
+# so a lone `gavel` still works; tools/embed.c writes them as C arrays.
+$(BUILD)/embed: tools/embed.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -o $@ $<
+
+$(BUILD)/gen/embedded.c: $(BUILD)/embed $(TEMPLATES)
+	@mkdir -p $(@D)
+	$(BUILD)/embed $@ $(TEMPLATES)
+
+$(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
+	$(CC) $(ALL_CFLAGS) -Icore -c -o $@ $<
+
+$(LIB): $(CORE_OBJS)
+	@rm -f $@
+	$(AR) rcs $@ $^
+
+$(BIN): $(CLI_OBJS) $(TUI_OBJS) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(TUI_OBJS) $(LIB) \
+		$(TUI_LIBS) $(CORE_LIBS)
+
+$(BUILD)/run-tests: $(TEST_OBJS) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(LIB) $(CORE_LIBS)
+
+# T=suite/ filters tests by substring. The CLI tests run $(BIN).
+check: $(BUILD)/run-tests $(BIN) layering headers
+	GAVEL_BIN=$(abspath $(BIN)) ./$(BUILD)/run-tests $(T)
+
+ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+asan:
+	$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/gavel \
+		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" check
+
+# core never includes curses, prints or exits; the front ends never include
+# a third-party library's header (they reach them through include/gavel/).
+layering:
+	@bad=$$(grep -nE '#[[:space:]]*include[[:space:]]*<(n?curses|ncursesw/|term\.h)' \
+		core/*.[ch] include/gavel/*.h); \
+	if [ -n "$$bad" ]; then echo "layering: curses in core:"; echo "$$bad"; exit 1; fi; \
+	bad=$$(grep -nE '\b(printf|fprintf|vfprintf|puts|fputs|putchar|perror|exit|_Exit|_exit)[[:space:]]*\(' \
+		core/*.[ch]); \
+	if [ -n "$$bad" ]; then echo "layering: core prints or exits:"; echo "$$bad"; exit 1; fi; \
+	bad=$$(grep -nE '#[[:space:]]*include[[:space:]]*<(sqlite3|git2|cmark|jansson|libical|gmime)' \
+		cli/*.[ch] $(wildcard tui/*.[ch]) include/gavel/*.h); \
+	if [ -n "$$bad" ]; then echo "layering: front end or public header uses a library:"; \
+		echo "$$bad"; exit 1; fi; \
+	echo "layering: ok"
+
+# Each public header compiles on its own (libgit2's headertest).
+headers: $(CONFIG)
+	@for h in include/gavel/*.h; do \
+		printf '#include "%s"\n' "$${h#include/}" | \
+		$(CC) $(ALL_CFLAGS) -fsyntax-only -x c - -o /dev/null || exit 1; \
+	done; echo "headers: ok"
+
+DEMO_DB ?= $(BUILD)/demo.db
+run: $(BIN)
+	@test -f $(DEMO_DB) || ./$(BIN) --db $(DEMO_DB) init --demo >/dev/null
+	./$(BIN) --db $(DEMO_DB)
+
+bench: $(BIN)
+	@set -e; found=; for b in bench/*.sh; do \
+		[ -f "$$b" ] || continue; found=1; \
+		GAVEL_BIN=$(abspath $(BIN)) sh "$$b"; \
+	done; [ -n "$$found" ] || echo "bench: no benchmarks yet"
+
+# Left out: Annex K's *_s advice, and clang 14's valist checker, which
+# reports every va_start'ed list passed on to vsnprintf as uninitialised.
+TIDY_OFF := -clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling,-clang-analyzer-valist.Uninitialized
+FORMAT_SRCS = $(wildcard core/*.[ch] cli/*.[ch] tui/*.[ch] tests/*.[ch] \
+	include/gavel/*.h tools/*.c)
+format:
+	clang-format -i $(FORMAT_SRCS)
+
+lint: $(CONFIG)
+	clang-format --dry-run -Werror $(FORMAT_SRCS)
+	cppcheck --quiet --error-exitcode=1 --std=c11 -Iinclude -Icore \
+		--suppress=missingIncludeSystem core cli tests
+	clang-tidy --quiet --warnings-as-errors='*' \
+		-checks='-*,clang-analyzer-*,$(TIDY_OFF)' \
+		$(CORE_SRCS) $(CLI_SRCS) -- -std=c11 -Iinclude -Icore \
+		-D_POSIX_C_SOURCE=200809L $(CORE_CFLAGS)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
+	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gavel
+	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/gavel
+	rm -rf $(DESTDIR)$(DATADIR)
+
+clean:
+	rm -rf build build-asan gavel
+
+-include $(CORE_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(TUI_OBJS:.o=.d) \
+	$(TEST_OBJS:.o=.d)

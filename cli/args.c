@@ -1,0 +1,156 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the command line's parsing: options of each
+ * command, subcommand dispatch, usage and error messages.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+#include "gavel/error.h"
+#include "gavel/time.h"
+
+void
+cli_print_usage(FILE *f, const struct cli_cmd *cmd)
+{
+	const struct cli_cmd *s;
+
+	if (!cmd->sub) {
+		fprintf(f, "usage: %s\n", cmd->usage);
+		return;
+	}
+	fprintf(f, "usage: %s\n\n", cmd->usage);
+	for (s = cmd->sub; s->name; s++)
+		fprintf(f, "  %-50s %s\n", s->usage, s->summary);
+}
+
+int
+cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("gavel: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (cmd)
+		cli_print_usage(stderr, cmd);
+	return CLI_USAGE;
+}
+
+int
+cli_fail(void)
+{
+	fprintf(stderr, "gavel: %s\n", gv_error_last()->message);
+	return CLI_FAILED;
+}
+
+static const struct cli_opt *
+opt_find(const struct cli_opt *opts, const char *name, size_t len)
+{
+	for (; opts && opts->name; opts++)
+		if (strlen(opts->name) == len &&
+		    !strncmp(opts->name, name, len))
+			return opts;
+	return NULL;
+}
+
+int
+cli_parse(const struct cli_cmd *cmd, int argc, char **argv,
+          const struct cli_opt *opts, char **pos, int *npos, int min_pos,
+          int max_pos)
+{
+	const struct cli_opt *o;
+	int i, only_pos = 0;
+
+	*npos = 0;
+	for (i = 1; i < argc; i++) {
+		const char *a = argv[i], *eq;
+		size_t len;
+
+		if (only_pos || a[0] != '-' || a[1] != '-' || !a[2]) {
+			if (!only_pos && a[0] == '-' && a[1] && a[1] != '-')
+				return cli_usage_error(
+				        cmd, "unknown option '%s'", a);
+			if (!only_pos && !strcmp(a, "--")) {
+				only_pos = 1;
+				continue;
+			}
+			if (*npos >= max_pos)
+				return cli_usage_error(
+				        cmd, "unexpected argument '%s'", a);
+			pos[(*npos)++] = argv[i];
+			continue;
+		}
+		if (!strcmp(a, "--help")) {
+			cli_print_usage(stdout, cmd);
+			return CLI_OK;
+		}
+		eq = strchr(a + 2, '=');
+		len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
+		if (!(o = opt_find(opts, a + 2, len)))
+			return cli_usage_error(cmd, "unknown option '%.*s'",
+			                       (int)len + 2, a);
+		if (!o->value) {
+			if (eq)
+				return cli_usage_error(
+				        cmd, "option '--%s' takes no value",
+				        o->name);
+			*o->flag = 1;
+		} else if (eq) {
+			*o->value = eq + 1;
+		} else if (i + 1 < argc) {
+			*o->value = argv[++i];
+		} else {
+			return cli_usage_error(
+			        cmd, "option '--%s' needs a value", o->name);
+		}
+	}
+	if (*npos < min_pos)
+		return cli_usage_error(cmd, "missing argument");
+	return -1;
+}
+
+int
+cli_dispatch(struct cli *c, const struct cli_cmd *group, int argc, char **argv)
+{
+	const struct cli_cmd *s;
+
+	if (argc < 2)
+		return cli_usage_error(group, "'%s' needs a subcommand",
+		                       group->name);
+	if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "help")) {
+		cli_print_usage(stdout, group);
+		return CLI_OK;
+	}
+	for (s = group->sub; s->name; s++)
+		if (!strcmp(s->name, argv[1]))
+			return s->run(c, s, argc - 1, argv + 1);
+	return cli_usage_error(group, "unknown subcommand '%s %s'", group->name,
+	                       argv[1]);
+}
+
+int
+cli_format(enum cli_format *out, const struct cli_cmd *cmd, const char *value)
+{
+	if (!value || !strcmp(value, "text"))
+		*out = CLI_TEXT;
+	else if (!strcmp(value, "json"))
+		*out = CLI_JSON;
+	else
+		return cli_usage_error(
+		        cmd, "unknown format '%s': use text or json", value);
+	return CLI_OK;
+}
+
+int
+cli_time(int64_t *out, const char *text, int64_t fallback)
+{
+	if (!text) {
+		*out = fallback;
+		return CLI_OK;
+	}
+	return gv_time_parse(out, text) < 0 ? cli_fail() : CLI_OK;
+}

@@ -1,0 +1,100 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares what the command-line front end's files share: the
+ * run's settings, the command table type, option parsing, error reporting
+ * and output helpers.
+ */
+#ifndef GV_CLI_H
+#define GV_CLI_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+struct gv_db;
+
+/* Exit statuses (DESIGN.md: 1 for a failed command, 2 for bad usage). */
+enum { CLI_OK = 0, CLI_FAILED = 1, CLI_USAGE = 2 };
+
+struct cli {
+	const char *db_path; /* --db, $GAVEL_DB, or the XDG default */
+	int db_is_default;   /* create the default's folder when missing */
+	int64_t now;         /* --now / $GAVEL_NOW, or -1 */
+	struct gv_db *db;    /* opened by cli_open() */
+};
+
+struct cli_cmd {
+	const char *name;
+	int (*run)(struct cli *c, const struct cli_cmd *cmd, int argc,
+	           char **argv);
+	const char *usage;         /* "gavel org add NAME --body CODE ..." */
+	const char *summary;       /* one line for the help */
+	const struct cli_cmd *sub; /* subcommands (NULL-terminated), or NULL */
+};
+
+/* One option of a command: a flag (value NULL) or one with a value. */
+struct cli_opt {
+	const char *name;   /* without the leading "--" */
+	const char **value; /* set to the argument; NULL for a flag */
+	int *flag;          /* set to 1 when a flag is given */
+};
+
+/*
+ * Parses argv[1..] (argv[0] is the command's name) against opts; options
+ * may come before or after the positional arguments, as --name VALUE or
+ * --name=VALUE; "--" ends the options. The positional arguments are left
+ * in pos[0..*npos). Returns -1 to go on, or the status to exit with after
+ * printing the help (--help, 0) or a usage error (2).
+ */
+int cli_parse(const struct cli_cmd *cmd, int argc, char **argv,
+              const struct cli_opt *opts, char **pos, int *npos, int min_pos,
+              int max_pos);
+
+/* Runs the subcommand of a group named in argv[1]. */
+int cli_dispatch(struct cli *c, const struct cli_cmd *group, int argc,
+                 char **argv);
+
+/* Prints the usage of a command (and its subcommands) to f. */
+void cli_print_usage(FILE *f, const struct cli_cmd *cmd);
+
+/* Prints "gavel: <fmt>" and the usage line on stderr; returns 2. */
+int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
+        __attribute__((format(printf, 2, 3)));
+
+/* Prints "gavel: <core's last error>" on stderr; returns 1. */
+int cli_fail(void);
+
+/*
+ * Opens the database (once) into c->db, with enum gv_db_flags; the default
+ * path's folder is created first. Returns 0, or prints the error and
+ * returns 1.
+ */
+int cli_open(struct cli *c, unsigned flags);
+
+/* --format: text or json; returns 0, or 2 after a usage error. */
+enum cli_format { CLI_TEXT, CLI_JSON };
+int cli_format(enum cli_format *out, const struct cli_cmd *cmd,
+               const char *value);
+
+/* Parses TIME (--since, --at) or prints the error; returns 0 or 1. */
+int cli_time(int64_t *out, const char *text, int64_t fallback);
+
+/* Prints a JSON document made by a view builder (and frees it). */
+int cli_print_json(int error, char *json);
+
+/* Aligned text tables that fit the terminal (output.c). */
+struct table;
+struct table *table_new(size_t ncols, const char *const *heads);
+/* Adds a row of ncols cells (NULL prints as "-"); cells are copied and
+ * made safe for the terminal. */
+void table_add(struct table *t, const char *const *cells);
+void table_print(struct table *t, FILE *f);
+void table_free(struct table *t);
+
+/* The command groups (cmd_*.c). */
+extern const struct cli_cmd cmd_init;
+extern const struct cli_cmd cmd_body;
+extern const struct cli_cmd cmd_org;
+extern const struct cli_cmd cmd_person;
+
+#endif

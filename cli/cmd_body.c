@@ -1,0 +1,120 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements `gavel body add|list`: the Forum and its working
+ * groups.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "cli.h"
+#include "gavel/gavel.h"
+
+static int
+body_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct gv_body_spec spec = {0};
+	const char *width = NULL;
+	int npos, rc;
+	char *pos[1], *end;
+	const struct cli_opt opts[] = {
+	        {"name", &spec.name, NULL}, {"prefix", &spec.prefix, NULL},
+	        {"tz", &spec.tz, NULL},     {"list", &spec.list_addr, NULL},
+	        {"id-width", &width, NULL}, {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
+		return rc;
+	if (!spec.name)
+		return cli_usage_error(cmd, "--name is required");
+	if (width) {
+		spec.id_width = (int)strtol(width, &end, 10);
+		if (*end || end == width)
+			return cli_usage_error(cmd,
+			                       "--id-width takes a number");
+	}
+	spec.code = pos[0];
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_body_add(NULL, c->db, &spec) < 0)
+		return cli_fail();
+	printf("%s\n", spec.code);
+	return CLI_OK;
+}
+
+static const char *const weekday_abbr[] = {"Sun", "Mon", "Tue", "Wed",
+                                           "Thu", "Fri", "Sat"};
+
+static int
+body_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	static const char *const heads[] = {"CODE",    "NAME",  "PREFIX",
+	                                    "ZONE",    "CALLS", "VOTING",
+	                                    "MEMBERS", "LIST"};
+	struct gv_body_list *list = NULL;
+	enum cli_format format;
+	const char *format_opt = NULL;
+	struct table *t;
+	int npos, rc;
+	size_t i;
+	char *pos[1];
+	const struct cli_opt opts[] = {
+	        {"format", &format_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 0, 0)) >= 0 ||
+	    (rc = cli_format(&format, cmd, format_opt)) != CLI_OK ||
+	    (rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_body_list(&list, c->db) < 0)
+		return cli_fail();
+	if (format == CLI_JSON) {
+		char *json = NULL;
+		int error = gv_view_bodies_json(&json, list);
+
+		rc = cli_print_json(error, json);
+		gv_body_list_free(list);
+		return rc;
+	}
+	t = table_new(8, heads);
+	for (i = 0; i < list->n; i++) {
+		const struct gv_body *b = &list->v[i];
+		char calls[64] = "-", voting[16], members[16];
+		const char *row[8];
+
+		if (b->cadence_weeks > 0)
+			snprintf(calls, sizeof(calls),
+			         "%s %02d:%02d every %d w",
+			         weekday_abbr[b->cadence_weekday % 7],
+			         b->cadence_minute / 60, b->cadence_minute % 60,
+			         b->cadence_weeks);
+		snprintf(voting, sizeof(voting), "%d", b->voting_members);
+		snprintf(members, sizeof(members), "%d", b->members);
+		row[0] = b->code, row[1] = b->name, row[2] = b->prefix;
+		row[3] = b->tz, row[4] = calls, row[5] = voting;
+		row[6] = members, row[7] = b->list_addr;
+		table_add(t, row);
+	}
+	table_print(t, stdout);
+	table_free(t);
+	gv_body_list_free(list);
+	return CLI_OK;
+}
+
+static const struct cli_cmd body_subs[] = {
+        {"add", body_add,
+         "gavel body add CODE --name NAME [--prefix P] [--tz ZONE] "
+         "[--list ADDR] [--id-width N]",
+         "add the Forum or a working group", NULL},
+        {"list", body_list, "gavel body list [--format text|json]",
+         "list the bodies", NULL},
+        {NULL, NULL, NULL, NULL, NULL},
+};
+
+const struct cli_cmd cmd_body = {
+        "body",
+        cli_dispatch,
+        "gavel body add|list ...",
+        "the Forum and its working groups",
+        body_subs,
+};

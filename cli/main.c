@@ -1,0 +1,212 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements gavel's entry point: the global options (--db,
+ * --now), where the database lives, and the table of command groups.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "cli.h"
+#include "gavel/gavel.h"
+
+static const struct cli_cmd *const groups[] = {
+        &cmd_init, &cmd_body, &cmd_org, &cmd_person, NULL,
+};
+
+static void
+usage(FILE *f)
+{
+	const struct cli_cmd *const *g;
+
+	fprintf(f, "usage: gavel [--db FILE] [--now TIME] [COMMAND ...]\n\n"
+	           "With no command, gavel opens its screen (the curses UI).\n"
+	           "Commands:\n");
+	for (g = groups; *g; g++)
+		fprintf(f, "  %-10s %s\n", (*g)->name, (*g)->summary);
+	fprintf(f, "\n'gavel COMMAND --help' tells more. TIME is YYYY-MM-DD "
+	           "HH:MM[:SS], UTC unless it\nends in Z or an offset. The "
+	           "database is --db, else $GAVEL_DB, else\n"
+	           "$XDG_DATA_HOME/gavel/gavel.db.\n");
+}
+
+/* Creates every missing folder above path (mkdir -p of its dirname). */
+static int
+make_parent_dirs(const char *path)
+{
+	char *dir = strdup(path), *p;
+
+	if (!dir)
+		abort();
+	for (p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		if (mkdir(dir, 0700) < 0 && errno != EEXIST) {
+			fprintf(stderr, "gavel: cannot create folder %s: %s\n",
+			        dir, strerror(errno));
+			free(dir);
+			return CLI_FAILED;
+		}
+		*p = '/';
+	}
+	free(dir);
+	return CLI_OK;
+}
+
+/* --db, else $GAVEL_DB, else $XDG_DATA_HOME (or ~/.local/share). */
+static int
+resolve_db_path(struct cli *c, const char *opt, char **owned)
+{
+	const char *env = getenv("GAVEL_DB"), *data, *home;
+
+	*owned = NULL;
+	if (opt || (env && *env)) {
+		c->db_path = opt ? opt : env;
+		return CLI_OK;
+	}
+	data = getenv("XDG_DATA_HOME");
+	home = getenv("HOME");
+	if (data && *data == '/') {
+		*owned = malloc(strlen(data) + 20);
+		if (*owned)
+			sprintf(*owned, "%s/gavel/gavel.db", data);
+	} else if (home && *home) {
+		*owned = malloc(strlen(home) + 40);
+		if (*owned)
+			sprintf(*owned, "%s/.local/share/gavel/gavel.db", home);
+	} else {
+		fprintf(stderr, "gavel: no database given: use --db FILE or "
+		                "set GAVEL_DB\n");
+		return CLI_USAGE;
+	}
+	if (!*owned)
+		abort();
+	c->db_path = *owned;
+	c->db_is_default = 1;
+	return CLI_OK;
+}
+
+int
+cli_open(struct cli *c, unsigned flags)
+{
+	struct gv_db_options opts = {flags, 0};
+	const char *busy = getenv("GAVEL_BUSY_TIMEOUT");
+	const char *actor = getenv("GAVEL_USER");
+
+	if (c->db)
+		return CLI_OK;
+	if (busy)
+		opts.busy_timeout_ms = atoi(busy);
+	if (c->db_is_default && make_parent_dirs(c->db_path) != CLI_OK)
+		return CLI_FAILED;
+	if (gv_db_open(&c->db, c->db_path, &opts) < 0)
+		return cli_fail();
+	if (c->now >= 0)
+		gv_db_set_now(c->db, c->now);
+	if (!actor || !*actor)
+		actor = getenv("USER");
+	gv_db_set_actor(c->db, actor && *actor ? actor : "unknown");
+	return CLI_OK;
+}
+
+/* What `gavel` alone shows until the curses UI is built (issue 8). */
+static int
+overview(struct cli *c)
+{
+	struct gv_body_list *bodies = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_body_list(&bodies, c->db) < 0)
+		return cli_fail();
+	printf("gavel %s on %s\n\n", GV_VERSION, c->db_path);
+	for (i = 0; i < bodies->n; i++) {
+		char *name = gv_text_sanitize(bodies->v[i].name, 0);
+		char *code = gv_text_sanitize(bodies->v[i].code, 0);
+
+		printf("%-8s %s: %d voting members, %d members\n", code, name,
+		       bodies->v[i].voting_members, bodies->v[i].members);
+		free(name);
+		free(code);
+	}
+	gv_body_list_free(bodies);
+	printf("\nThe curses UI is not built yet. Try 'gavel org list' or "
+	       "'gavel --help'.\n");
+	return CLI_OK;
+}
+
+static int
+run(struct cli *c, int argc, char **argv)
+{
+	const struct cli_cmd *const *g;
+	const char *db_opt = NULL, *now = getenv("GAVEL_NOW");
+	char *owned = NULL;
+	int i, rc;
+
+	for (i = 1; i < argc && argv[i][0] == '-'; i++) {
+		const char *a = argv[i];
+
+		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+			usage(stdout);
+			return CLI_OK;
+		} else if (!strcmp(a, "--version")) {
+			printf("gavel %s\n", GV_VERSION);
+			return CLI_OK;
+		} else if (!strncmp(a, "--db=", 5)) {
+			db_opt = a + 5;
+		} else if (!strncmp(a, "--now=", 6)) {
+			now = a + 6;
+		} else if ((!strcmp(a, "--db") || !strcmp(a, "--now")) &&
+		           i + 1 < argc) {
+			*(a[2] == 'd' ? &db_opt : &now) = argv[++i];
+		} else {
+			fprintf(stderr, "gavel: unknown option '%s'\n", a);
+			usage(stderr);
+			return CLI_USAGE;
+		}
+	}
+	c->now = -1;
+	if (now && *now && gv_time_parse(&c->now, now) < 0)
+		return cli_fail();
+	if ((rc = resolve_db_path(c, db_opt, &owned)) != CLI_OK)
+		return rc;
+	if (i == argc) {
+		rc = overview(c);
+		goto out;
+	}
+	for (g = groups; *g; g++)
+		if (!strcmp((*g)->name, argv[i]))
+			break;
+	if (*g)
+		rc = (*g)->run(c, *g, argc - i, argv + i);
+	else if (!strcmp(argv[i], "help"))
+		usage(stdout), rc = CLI_OK;
+	else {
+		fprintf(stderr, "gavel: unknown command '%s'\n", argv[i]);
+		usage(stderr);
+		rc = CLI_USAGE;
+	}
+out:
+	gv_db_free(c->db);
+	free(owned);
+	return rc;
+}
+
+int
+main(int argc, char **argv)
+{
+	struct cli c = {0};
+	int rc = run(&c, argc, argv);
+
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		fprintf(stderr, "gavel: cannot write the output: %s\n",
+		        strerror(errno));
+		return CLI_FAILED;
+	}
+	return rc;
+}

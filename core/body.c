@@ -1,0 +1,263 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements bodies: the Forum and its working groups, each with
+ * its ballot prefix, meeting zone and cadence, and its rule readings.
+ */
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "event.h"
+#include "gavel/roster.h"
+#include "gavel/text.h"
+#include "gavel/zone.h"
+
+static int
+body_check_code(const char *what, const char *code)
+{
+	const char *p;
+
+	if (!code || !*code || strlen(code) > 16)
+		goto bad;
+	for (p = code; *p; p++)
+		if (!isalnum((unsigned char)*p) && *p != '-')
+			goto bad;
+	return 0;
+bad:
+	return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+	                     "%s \"%s\" is not valid: use 1 to 16 letters, "
+	                     "digits or '-' (like SMCWG)",
+	                     what, code ? code : "");
+}
+
+/* "SMCWG" -> "SMC", "SCWG" -> "SC"; others as they are, upper case. */
+static char *
+body_default_prefix(const char *code)
+{
+	size_t len = strlen(code);
+	char *p;
+
+	if (len > 2 && toupper((unsigned char)code[len - 2]) == 'W' &&
+	    toupper((unsigned char)code[len - 1]) == 'G')
+		len -= 2;
+	p = gv__xstrndup(code, len);
+	for (len = 0; p[len]; len++)
+		p[len] = (char)toupper((unsigned char)p[len]);
+	return p;
+}
+
+int
+gv_body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
+{
+	char *name = NULL, *prefix = NULL, *fold = NULL;
+	const char *tz = spec->tz ? spec->tz : "UTC";
+	int width = spec->id_width ? spec->id_width : 3;
+	sqlite3_stmt *st;
+	int64_t id;
+	int error;
+
+	if ((error = body_check_code("body code", spec->code)) < 0 ||
+	    (error = gv__clean_name(&name, GV_ERRCLASS_ROSTER, "body name",
+	                            spec->name)) < 0 ||
+	    (error = gv_zone_check(tz)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "list address",
+	                            spec->list_addr)) < 0)
+		goto out;
+	prefix = spec->prefix ? gv__xstrdup(spec->prefix)
+	                      : body_default_prefix(spec->code);
+	if ((error = body_check_code("ballot prefix", prefix)) < 0)
+		goto out;
+	if (width < 1 || width > 6) {
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                      "ballot number width %d is not valid: "
+		                      "use 1 to 6 digits",
+		                      width);
+		goto out;
+	}
+	fold = gv_text_fold(spec->code);
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_BODY_BY_FOLD))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_text(st, 1, fold);
+	error = sqlite3_step(st);
+	gv__db_reset(st);
+	if (error == SQLITE_ROW) {
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EEXISTS,
+		                      "body %s already exists", spec->code);
+		goto rollback;
+	}
+	if (!(st = gv__db_stmt(db, GV__STMT_BODY_INSERT))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_text(st, 1, spec->code);
+	gv__bind_text(st, 2, fold);
+	gv__bind_text(st, 3, name);
+	gv__bind_text(st, 4, prefix);
+	gv__bind_int(st, 5, width);
+	gv__bind_text(st, 6, tz);
+	gv__bind_text(st, 7, spec->list_addr);
+	gv__bind_opt(st, 8, spec->cadence_weeks, spec->cadence_weeks > 0);
+	gv__bind_opt(st, 9, spec->cadence_weekday, spec->cadence_weeks > 0);
+	gv__bind_opt(st, 10, spec->cadence_minute, spec->cadence_weeks > 0);
+	gv__bind_opt(st, 11, spec->cadence_anchor, spec->cadence_weeks > 0);
+	gv__bind_int(st, 12, gv_db_now(db));
+	if ((error = gv__db_run(db, st)) < 0)
+		goto rollback;
+	id = sqlite3_last_insert_rowid(db->sql);
+	if ((error = gv__eventf(db, id, "body.add", spec->code,
+	                        "{s:s, s:s, s:s, s:s?}", "name", name, "prefix",
+	                        prefix, "tz", tz, "list", spec->list_addr)) <
+	            0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	if (id_out)
+		*id_out = id;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	free(name);
+	free(prefix);
+	free(fold);
+	return error;
+}
+
+/* Fills body from a row of GV__BODY_COLS. */
+static void
+body_read(struct gv_body *b, sqlite3_stmt *st)
+{
+	memset(b, 0, sizeof(*b));
+	b->id = sqlite3_column_int64(st, 0);
+	b->code = gv__col_text(st, 1);
+	b->name = gv__col_text(st, 2);
+	b->prefix = gv__col_text(st, 3);
+	b->id_width = sqlite3_column_int(st, 4);
+	b->tz = gv__col_text(st, 5);
+	b->list_addr = gv__col_text(st, 6);
+	if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
+		b->cadence_weeks = sqlite3_column_int(st, 7);
+		b->cadence_weekday = sqlite3_column_int(st, 8);
+		b->cadence_minute = sqlite3_column_int(st, 9);
+		b->cadence_anchor = sqlite3_column_int64(st, 10);
+	}
+	b->quorum_rule = gv__col_text(st, 11);
+	b->consumer_rule = gv__col_text(st, 12);
+	b->vote_end_inclusive = sqlite3_column_int(st, 13);
+	b->business_days = gv__col_text(st, 14);
+}
+
+void
+gv_body_dispose(struct gv_body *b)
+{
+	if (!b)
+		return;
+	free(b->code);
+	free(b->name);
+	free(b->prefix);
+	free(b->tz);
+	free(b->list_addr);
+	free(b->quorum_rule);
+	free(b->consumer_rule);
+	free(b->business_days);
+	memset(b, 0, sizeof(*b));
+}
+
+/* Builds "no body X: known bodies are A, B" (or "... use gavel body add"). */
+static int
+body_not_found(struct gv_db *db, const char *code)
+{
+	struct gv_body_list *list = NULL;
+	struct gv_buf known = GV_BUF_INIT;
+	size_t i;
+	int error;
+
+	if (gv_body_list(&list, db) == 0 && list)
+		for (i = 0; i < list->n; i++)
+			gv__buf_printf(&known, "%s%s", i ? ", " : "",
+			               list->v[i].code);
+	gv_body_list_free(list);
+	if (known.size)
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_ENOTFOUND,
+		                      "no body \"%s\": known bodies are %s",
+		                      code, known.ptr);
+	else
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_ENOTFOUND,
+		                      "no body \"%s\": add it with 'gavel "
+		                      "body add'",
+		                      code);
+	gv__buf_dispose(&known);
+	return error;
+}
+
+int
+gv_body_get(struct gv_body *out, struct gv_db *db, const char *code)
+{
+	char *fold = gv_text_fold(code ? code : "");
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BODY_BY_FOLD);
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if (!st) {
+		free(fold);
+		return GV_ERROR;
+	}
+	gv__bind_text(st, 1, fold);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		body_read(out, st);
+	else if (rc != SQLITE_DONE)
+		rc = gv__db_error(db, GV_ERRCLASS_ROSTER);
+	gv__db_reset(st);
+	free(fold);
+	if (rc == SQLITE_ROW)
+		return 0;
+	return rc == SQLITE_DONE ? body_not_found(db, code ? code : "") : rc;
+}
+
+int
+gv_body_list(struct gv_body_list **out, struct gv_db *db)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BODY_LIST);
+	struct gv_body_list *list;
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return GV_ERROR;
+	list = gv__xcalloc(1, sizeof(*list));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
+		body_read(&list->v[list->n], st);
+		list->v[list->n].voting_members = sqlite3_column_int(st, 15);
+		list->v[list->n].members = sqlite3_column_int(st, 16);
+		list->n++;
+	}
+	if (rc != SQLITE_DONE) {
+		rc = gv__db_error(db, GV_ERRCLASS_ROSTER);
+		gv__db_reset(st);
+		gv_body_list_free(list);
+		return rc;
+	}
+	gv__db_reset(st);
+	*out = list;
+	return 0;
+}
+
+void
+gv_body_list_free(struct gv_body_list *list)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < list->n; i++)
+		gv_body_dispose(&list->v[i]);
+	free(list->v);
+	free(list);
+}

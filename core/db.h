@@ -1,0 +1,78 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares the store's internals for the core modules: the
+ * prepared-statement cache, transactions and the binding helpers. All SQL
+ * lives in core/db*.c; the statements are listed in core/db_stmt.h.
+ */
+#ifndef GV_CORE_DB_H
+#define GV_CORE_DB_H
+
+#include <sqlite3.h>
+
+#include "gavel/db.h"
+#include "internal.h"
+
+#define GV__STMT_ENUM(name, sql) GV__STMT_##name,
+#include "db_stmt.h"
+enum gv__stmt { GV__STMT_LIST(GV__STMT_ENUM) GV__STMT_COUNT };
+#undef GV__STMT_ENUM
+
+struct gv_db {
+	sqlite3 *sql;
+	sqlite3_stmt *stmt[GV__STMT_COUNT]; /* prepared on first use */
+	char *path;                         /* owned */
+	char *actor;                        /* owned; who events name */
+	int64_t now;                        /* fixed clock, or -1 */
+	int depth;                          /* transaction nesting */
+};
+
+/* The application_id that marks a gavel database ("Gvl1"). */
+#define GV__APPLICATION_ID 0x47766C31
+
+extern const char *const gv__migrations[];
+extern const int gv__migration_count;
+
+/* Applies migrations[user_version..count) (exposed for the tests). */
+int gv__db_migrate(struct gv_db *db, const char *const *migrations, int count);
+
+/* The cached statement, prepared on first use; NULL with the error set. */
+sqlite3_stmt *gv__db_stmt(struct gv_db *db, enum gv__stmt which);
+
+/* Resets st and clears its bindings (call after every use). */
+void gv__db_reset(sqlite3_stmt *st);
+
+/* Steps st to completion, then resets it. 0 or a gv_error_code. */
+int gv__db_run(struct gv_db *db, sqlite3_stmt *st);
+
+/* Steps a bound query once: 1 if it gave a row, 0 if not, or an error
+ * code; then resets it. */
+int gv__db_has_row(struct gv_db *db, sqlite3_stmt *st);
+
+/* Sets the error from SQLite's last result; returns the gv_error_code. */
+int gv__db_error(struct gv_db *db, enum gv_error_class klass);
+
+/*
+ * Transactions nest: the outermost is BEGIN IMMEDIATE (so a second writer
+ * waits at the start, not half-way), inner ones are savepoints.
+ */
+int gv__db_begin(struct gv_db *db);
+int gv__db_commit(struct gv_db *db);
+void gv__db_rollback(struct gv_db *db);
+
+/* Binding helpers: NULL text and negative optional ids bind SQL NULL. */
+void gv__bind_text(sqlite3_stmt *st, int i, const char *s);
+void gv__bind_int(sqlite3_stmt *st, int i, int64_t v);
+void gv__bind_opt(sqlite3_stmt *st, int i, int64_t v, int present);
+
+/* A column as a new string (NULL for SQL NULL). */
+char *gv__col_text(sqlite3_stmt *st, int i);
+
+/*
+ * Appends an event row (within the caller's transaction): kind such as
+ * "org.add", the subject it names, the body it belongs to (or -1) and
+ * detail, a JSON object text (NULL: "{}").
+ */
+int gv__event(struct gv_db *db, int64_t body, const char *kind,
+              const char *subject, const char *detail);
+
+#endif

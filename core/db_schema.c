@@ -1,0 +1,283 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file holds the store's migrations. Entry i takes PRAGMA user_version
+ * i to i+1 and runs in its own transaction (core/db.c). Append-only: a
+ * shipped entry is never edited, a change is a new entry.
+ *
+ * Conventions: STRICT tables; instants are INTEGER seconds UTC; names carry
+ * a "fold" column (gv_text_fold: case and accents removed) that uniqueness
+ * and matching use; enumerations are CHECKed text.
+ */
+#include "db.h"
+
+static const char schema_v1[] =
+        /* A Forum or working group and the rule readings it uses. */
+        "CREATE TABLE body ("
+        " id INTEGER PRIMARY KEY,"
+        " code TEXT NOT NULL,"
+        " fold TEXT NOT NULL UNIQUE,"
+        " name TEXT NOT NULL,"
+        " prefix TEXT NOT NULL,"
+        " id_width INTEGER NOT NULL DEFAULT 3 CHECK (id_width BETWEEN 1 AND 6),"
+        " tz TEXT NOT NULL DEFAULT 'UTC',"
+        " list_addr TEXT,"
+        /* Cadence: every N weeks on a weekday (0 = Sunday) at a local
+         * minute of the day, counted from the anchor date (days since
+         * 1970-01-01). NULL weeks: no regular calls. */
+        " cadence_weeks INTEGER CHECK (cadence_weeks > 0),"
+        " cadence_weekday INTEGER CHECK (cadence_weekday BETWEEN 0 AND 6),"
+        " cadence_minute INTEGER CHECK (cadence_minute BETWEEN 0 AND 1439),"
+        " cadence_anchor INTEGER,"
+        /* RULES §5.3, §5.2, §4: readings marked [INTERP]/[UNCONFIRMED]. */
+        " quorum_rule TEXT NOT NULL DEFAULT 'bylaws'"
+        "  CHECK (quorum_rule IN ('bylaws', 'average', 'half-average')),"
+        " consumer_rule TEXT NOT NULL DEFAULT 'majority'"
+        "  CHECK (consumer_rule IN ('majority', 'half-plus-one')),"
+        " vote_end_inclusive INTEGER NOT NULL DEFAULT 0"
+        "  CHECK (vote_end_inclusive IN (0, 1)),"
+        " business_days TEXT NOT NULL DEFAULT 'mon-fri',"
+        " created_at INTEGER NOT NULL"
+        ") STRICT;"
+
+        "CREATE TABLE holiday ("
+        " body INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE,"
+        " day INTEGER NOT NULL," /* days since 1970-01-01 */
+        " name TEXT,"
+        " PRIMARY KEY (body, day)"
+        ") STRICT;"
+
+        "CREATE TABLE org ("
+        " id INTEGER PRIMARY KEY,"
+        " name TEXT NOT NULL,"
+        " fold TEXT NOT NULL UNIQUE,"
+        " url TEXT,"
+        " created_at INTEGER NOT NULL"
+        ") STRICT;"
+
+        /* Class and status per body over time: the row in force at t has
+         * since <= t < until (until NULL: still in force). */
+        "CREATE TABLE membership ("
+        " id INTEGER PRIMARY KEY,"
+        " org INTEGER NOT NULL REFERENCES org(id),"
+        " body INTEGER NOT NULL REFERENCES body(id),"
+        " class TEXT NOT NULL CHECK (class IN ('issuer', 'consumer',"
+        "  'associate', 'interested', 'probationary', 'unknown')),"
+        " status TEXT NOT NULL DEFAULT 'active'"
+        "  CHECK (status IN ('active', 'suspended')),"
+        " since INTEGER NOT NULL,"
+        " until INTEGER,"
+        " CHECK (until IS NULL OR until >= since)"
+        ") STRICT;"
+        "CREATE UNIQUE INDEX membership_current ON membership(org, body)"
+        " WHERE until IS NULL;"
+        "CREATE INDEX membership_body ON membership(body, class);"
+
+        "CREATE TABLE person ("
+        " id INTEGER PRIMARY KEY,"
+        " name TEXT NOT NULL,"
+        " fold TEXT NOT NULL,"
+        " org INTEGER REFERENCES org(id),"
+        " email TEXT,"
+        " created_at INTEGER NOT NULL"
+        ") STRICT;"
+        "CREATE UNIQUE INDEX person_name ON person(fold, ifnull(org, 0));"
+
+        /* Voting representatives (BYL 2.3(2)). */
+        "CREATE TABLE rep ("
+        " person INTEGER NOT NULL REFERENCES person(id),"
+        " body INTEGER NOT NULL REFERENCES body(id),"
+        " since INTEGER NOT NULL,"
+        " until INTEGER,"
+        " PRIMARY KEY (person, body, since)"
+        ") STRICT;"
+
+        "CREATE TABLE meeting ("
+        " id INTEGER PRIMARY KEY,"
+        " body INTEGER NOT NULL REFERENCES body(id),"
+        " starts_at INTEGER NOT NULL,"
+        " tz TEXT NOT NULL,"
+        " kind TEXT NOT NULL DEFAULT 'call' CHECK (kind IN ('call', 'f2f')),"
+        " status TEXT NOT NULL DEFAULT 'scheduled'"
+        "  CHECK (status IN ('scheduled', 'held', 'cancelled')),"
+        " cancel_reason TEXT,"
+        " title TEXT,"
+        " location TEXT,"
+        " minute_taker INTEGER REFERENCES person(id),"
+        " minutes_md TEXT,"
+        " minutes_state TEXT NOT NULL DEFAULT 'draft'"
+        "  CHECK (minutes_state IN ('draft', 'approved', 'final')),"
+        " approved_at INTEGER,"
+        " approved_in INTEGER REFERENCES meeting(id),"
+        " source TEXT," /* where an imported meeting came from */
+        " created_at INTEGER NOT NULL"
+        ") STRICT;"
+        "CREATE INDEX meeting_body ON meeting(body, starts_at);"
+
+        /* org is the organisation the person attended for, as of that day. */
+        "CREATE TABLE attendance ("
+        " meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+        " person INTEGER NOT NULL REFERENCES person(id),"
+        " org INTEGER REFERENCES org(id),"
+        " PRIMARY KEY (meeting, person)"
+        ") STRICT;"
+
+        "CREATE TABLE agenda_item ("
+        " id INTEGER PRIMARY KEY,"
+        " meeting INTEGER NOT NULL REFERENCES meeting(id) ON DELETE CASCADE,"
+        " pos INTEGER NOT NULL,"
+        " title TEXT NOT NULL,"
+        " notes_md TEXT,"
+        " UNIQUE (meeting, pos)"
+        ") STRICT;"
+
+        "CREATE TABLE issue ("
+        " id INTEGER PRIMARY KEY,"
+        " body INTEGER NOT NULL REFERENCES body(id),"
+        " number INTEGER NOT NULL,"
+        " title TEXT NOT NULL,"
+        " state TEXT NOT NULL DEFAULT 'open'"
+        "  CHECK (state IN ('open', 'closed')),"
+        " url TEXT,"
+        " body_md TEXT,"
+        " assignee TEXT,"
+        " author TEXT,"
+        " created_at INTEGER NOT NULL,"
+        " updated_at INTEGER NOT NULL,"
+        " closed_at INTEGER,"
+        " UNIQUE (body, number)"
+        ") STRICT;"
+
+        "CREATE TABLE issue_label ("
+        " issue INTEGER NOT NULL REFERENCES issue(id) ON DELETE CASCADE,"
+        " label TEXT NOT NULL,"
+        " PRIMARY KEY (issue, label)"
+        ") STRICT;"
+
+        /* source: 'local', or where an imported note came from. */
+        "CREATE TABLE issue_note ("
+        " id INTEGER PRIMARY KEY,"
+        " issue INTEGER NOT NULL REFERENCES issue(id) ON DELETE CASCADE,"
+        " meeting INTEGER REFERENCES meeting(id),"
+        " at INTEGER NOT NULL,"
+        " author TEXT,"
+        " body_md TEXT NOT NULL,"
+        " source TEXT NOT NULL DEFAULT 'local',"
+        " upstream_id TEXT"
+        ") STRICT;"
+
+        "CREATE TABLE ballot ("
+        " id INTEGER PRIMARY KEY,"
+        " body INTEGER NOT NULL REFERENCES body(id),"
+        " number INTEGER NOT NULL,"
+        " title TEXT NOT NULL,"
+        " kind TEXT NOT NULL CHECK (kind IN ('fg', 'fmg', 'other')),"
+        " state TEXT NOT NULL DEFAULT 'draft' CHECK (state IN ('draft',"
+        "  'discussion', 'voting', 'withdrawn', 'closed', 'passed', 'failed',"
+        "  'expired', 'ipr_review', 'adopted', 'rescinded', 'second_vote',"
+        "  'cancelled')),"
+        " proposer INTEGER REFERENCES org(id),"
+        " proposer_person INTEGER REFERENCES person(id),"
+        " purpose_md TEXT,"
+        /* The instants each lifecycle step recorded (RULES §3, §4). */
+        " discussion_ends_at INTEGER,"
+        " vote_starts_at INTEGER,"
+        " vote_ends_at INTEGER,"
+        " results_at INTEGER,"
+        " review_starts_at INTEGER,"
+        " review_ends_at INTEGER,"
+        " adopted_at INTEGER,"
+        " published_at INTEGER,"
+        " created_at INTEGER NOT NULL,"
+        " UNIQUE (body, number)"
+        ") STRICT;"
+
+        "CREATE TABLE ballot_version ("
+        " id INTEGER PRIMARY KEY,"
+        " ballot INTEGER NOT NULL REFERENCES ballot(id) ON DELETE CASCADE,"
+        " n INTEGER NOT NULL,"
+        " posted_at INTEGER NOT NULL,"
+        " repo TEXT,"
+        " base_oid TEXT,"
+        " head_oid TEXT,"
+        " url TEXT,"
+        " text_md TEXT,"
+        " hash TEXT,"
+        " UNIQUE (ballot, n)"
+        ") STRICT;"
+
+        "CREATE TABLE endorsement ("
+        " ballot INTEGER NOT NULL REFERENCES ballot(id) ON DELETE CASCADE,"
+        " org INTEGER NOT NULL REFERENCES org(id),"
+        " person INTEGER REFERENCES person(id),"
+        " at INTEGER NOT NULL,"
+        " PRIMARY KEY (ballot, org)"
+        ") STRICT;"
+
+        /* Every vote is kept; invalid ones with the reason (RULES §5.1). */
+        "CREATE TABLE vote ("
+        " id INTEGER PRIMARY KEY,"
+        " ballot INTEGER NOT NULL REFERENCES ballot(id) ON DELETE CASCADE,"
+        " org INTEGER NOT NULL REFERENCES org(id),"
+        " person INTEGER REFERENCES person(id),"
+        " value TEXT NOT NULL CHECK (value IN ('yes', 'no', 'abstain')),"
+        " cast_at INTEGER NOT NULL,"
+        " source TEXT,"
+        " valid INTEGER NOT NULL CHECK (valid IN (0, 1)),"
+        " reason TEXT,"
+        " recorded_at INTEGER NOT NULL"
+        ") STRICT;"
+        "CREATE INDEX vote_ballot ON vote(ballot, org, cast_at);"
+
+        "CREATE TABLE exclusion_notice ("
+        " id INTEGER PRIMARY KEY,"
+        " ballot INTEGER NOT NULL REFERENCES ballot(id) ON DELETE CASCADE,"
+        " org INTEGER NOT NULL REFERENCES org(id),"
+        " received_at INTEGER NOT NULL,"
+        " sections TEXT,"
+        " patents TEXT,"
+        " body_md TEXT"
+        ") STRICT;"
+
+        "CREATE TABLE review_note ("
+        " id INTEGER PRIMARY KEY,"
+        " version INTEGER NOT NULL REFERENCES ballot_version(id)"
+        "  ON DELETE CASCADE,"
+        " path TEXT NOT NULL,"
+        " line INTEGER NOT NULL,"
+        " line_hash TEXT NOT NULL,"
+        " author TEXT,"
+        " body_md TEXT NOT NULL,"
+        " created_at INTEGER NOT NULL"
+        ") STRICT;"
+
+        /* What an agenda item is about: one issue or one ballot a row. */
+        "CREATE TABLE agenda_link ("
+        " item INTEGER NOT NULL REFERENCES agenda_item(id) ON DELETE CASCADE,"
+        " issue INTEGER REFERENCES issue(id),"
+        " ballot INTEGER REFERENCES ballot(id),"
+        " CHECK ((issue IS NULL) <> (ballot IS NULL))"
+        ") STRICT;"
+
+        /* Append-only log of every change: the audit trail, later the unit
+         * of member-to-member sync. detail is a JSON object. */
+        "CREATE TABLE event ("
+        " id INTEGER PRIMARY KEY,"
+        " at INTEGER NOT NULL,"
+        " actor TEXT NOT NULL,"
+        " body INTEGER REFERENCES body(id),"
+        " kind TEXT NOT NULL,"
+        " subject TEXT NOT NULL,"
+        " detail TEXT NOT NULL DEFAULT '{}'"
+        ") STRICT;"
+        "CREATE TRIGGER event_append_only_u BEFORE UPDATE ON event"
+        " BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;"
+        "CREATE TRIGGER event_append_only_d BEFORE DELETE ON event"
+        " BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;";
+
+/* Keep this list append-only: entry i upgrades user_version i to i+1. */
+const char *const gv__migrations[] = {
+        schema_v1,
+};
+
+const int gv__migration_count =
+        (int)(sizeof(gv__migrations) / sizeof(gv__migrations[0]));

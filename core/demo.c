@@ -1,0 +1,339 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements loading the demo working group from its JSON
+ * document through the same core functions the commands use, so the demo
+ * keeps loading as the schema grows. Keys starting with "_" are notes for
+ * readers and are ignored.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <jansson.h>
+
+#include "db.h"
+#include "gavel/ballot.h"
+#include "gavel/demo.h"
+#include "gavel/issue.h"
+#include "gavel/meeting.h"
+#include "gavel/roster.h"
+#include "gavel/time.h"
+#include "gavel/zone.h"
+
+static int
+demo_bad(const char *what, const json_error_t *jerr)
+{
+	return gv__error_set(GV_ERRCLASS_DEMO, GV_EINVALID, "demo data: %s: %s",
+	                     what, jerr->text);
+}
+
+/* A weekday's number (0 = Sunday) from its English name. */
+static int
+demo_weekday(const char *name)
+{
+	static const char *const days[] = {"Sunday",    "Monday",   "Tuesday",
+	                                   "Wednesday", "Thursday", "Friday",
+	                                   "Saturday"};
+	int i;
+
+	for (i = 0; i < 7; i++)
+		if (!strcmp(days[i], name))
+			return i;
+	return gv__error_set(GV_ERRCLASS_DEMO, GV_EINVALID,
+	                     "demo data: unknown weekday \"%s\"", name);
+}
+
+/* "YYYY-MM-DD HH:MM" read as a wall clock: its day and minute of day. */
+static int
+demo_wall_clock(int64_t *day, int *minute, const char *text)
+{
+	int64_t t;
+	int error;
+
+	if ((error = gv_time_parse(&t, text)) < 0)
+		return error;
+	*day = t / 86400;
+	*minute = (int)(t % 86400 / 60);
+	return 0;
+}
+
+static int
+demo_bodies(struct gv_db *db, json_t *list)
+{
+	json_error_t jerr;
+	json_t *item;
+	size_t i;
+	int error;
+
+	json_array_foreach (list, i, item) {
+		struct gv_body_spec spec = {0};
+		const char *weekday = NULL, *at = NULL, *from = NULL;
+		int64_t anchor;
+
+		if (json_unpack_ex(item, &jerr, 0,
+		                   "{s:s, s:s, s?s, s?i, s?s, s?s,"
+		                   " s?{s:i, s:s, s:s, s:s}}",
+		                   "code", &spec.code, "name", &spec.name,
+		                   "prefix", &spec.prefix, "id_width",
+		                   &spec.id_width, "tz", &spec.tz, "list",
+		                   &spec.list_addr, "cadence", "every_weeks",
+		                   &spec.cadence_weeks, "weekday", &weekday,
+		                   "time", &at, "from", &from) < 0)
+			return demo_bad("bodies", &jerr);
+		if (weekday) {
+			char wall[40];
+
+			if ((error = demo_weekday(weekday)) < 0)
+				return error;
+			spec.cadence_weekday = error;
+			snprintf(wall, sizeof(wall), "%s %s", from, at);
+			if ((error = demo_wall_clock(
+			             &anchor, &spec.cadence_minute, wall)) < 0)
+				return error;
+			spec.cadence_anchor = anchor;
+		}
+		if ((error = gv_body_add(NULL, db, &spec)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int
+demo_orgs(struct gv_db *db, json_t *list, int64_t since)
+{
+	json_error_t jerr;
+	json_t *item;
+	size_t i;
+	int error;
+
+	json_array_foreach (list, i, item) {
+		const char *name, *body, *klass_name;
+		enum gv_class klass;
+
+		if (json_unpack_ex(item, &jerr, 0, "{s:s, s:s, s:s}", "name",
+		                   &name, "body", &body, "class",
+		                   &klass_name) < 0)
+			return demo_bad("orgs", &jerr);
+		if ((error = gv_class_parse(&klass, klass_name)) < 0 ||
+		    (error = gv_org_add(NULL, db, name, body, klass, since)) <
+		            0)
+			return error;
+	}
+	return 0;
+}
+
+/* People are written as minutes write them: "Name (Organisation)". */
+static int
+demo_people(struct gv_db *db, json_t *list)
+{
+	json_t *item;
+	size_t i;
+	int error;
+
+	json_array_foreach (list, i, item) {
+		const char *who = json_string_value(item);
+		struct gv_person_spec spec = {0};
+		char *name = NULL, *org = NULL;
+
+		if (!who)
+			return gv__error_set(GV_ERRCLASS_DEMO, GV_EINVALID,
+			                     "demo data: people[%zu] is not a "
+			                     "string",
+			                     i);
+		gv__attendee_split(&name, &org, who);
+		spec.name = name;
+		spec.org = org;
+		error = gv_person_add(NULL, db, &spec);
+		free(name);
+		free(org);
+		if (error < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int
+demo_meetings(struct gv_db *db, json_t *list)
+{
+	json_error_t jerr;
+	json_t *item, *attendees = NULL, *who;
+	size_t i, j;
+	int error;
+
+	json_array_foreach (list, i, item) {
+		struct gv_meeting_spec spec = {0};
+		const char *local, *cancelled = NULL;
+		struct gv_body body;
+		int64_t day, id;
+		int minute;
+
+		attendees = NULL;
+		if (json_unpack_ex(item, &jerr, 0, "{s:s, s:s, s?s, s?o}",
+		                   "body", &spec.body, "local", &local,
+		                   "cancelled", &cancelled, "attendees",
+		                   &attendees) < 0)
+			return demo_bad("meetings", &jerr);
+		if ((error = gv_body_get(&body, db, spec.body)) < 0)
+			return error;
+		error = demo_wall_clock(&day, &minute, local);
+		if (error == 0)
+			error = gv_zone_to_utc(&spec.starts_at, body.tz, day,
+			                       minute);
+		gv_body_dispose(&body);
+		if (error < 0 || (error = gv_meeting_add(&id, db, &spec)) < 0)
+			return error;
+		json_array_foreach (attendees, j, who) {
+			if ((error = gv_meeting_attend(
+			             db, id, json_string_value(who))) < 0)
+				return error;
+		}
+		if (cancelled &&
+		    (error = gv_meeting_cancel(db, id, cancelled)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+static int
+demo_issues(struct gv_db *db, json_t *list)
+{
+	json_error_t jerr;
+	json_t *item;
+	size_t i;
+	int error;
+
+	json_array_foreach (list, i, item) {
+		struct gv_issue_spec spec = {0};
+		json_int_t number;
+
+		spec.created_at = -1;
+		if (json_unpack_ex(item, &jerr, 0, "{s:s, s:I, s:s, s?s}",
+		                   "body", &spec.body, "number", &number,
+		                   "title", &spec.title, "url", &spec.url) < 0)
+			return demo_bad("issues", &jerr);
+		spec.number = number;
+		if ((error = gv_issue_add(NULL, db, &spec)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+/* An optional instant: -1 when absent. */
+static int
+demo_instant(int64_t *out, const char *text)
+{
+	*out = -1;
+	return text ? gv_time_parse(out, text) : 0;
+}
+
+static int
+demo_ballot(struct gv_db *db, json_t *item)
+{
+	struct gv_ballot_record r = {0};
+	const char *endorsers[8], *dis = NULL, *vs = NULL, *ve = NULL,
+	                          *res = NULL, *rs = NULL, *re = NULL;
+	json_t *jend, *jver, *v;
+	int64_t versions[16];
+	json_error_t jerr;
+	json_int_t number;
+	size_t i;
+	int error;
+
+	if (json_unpack_ex(item, &jerr, 0,
+	                   "{s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:o, s?s, s?s,"
+	                   " s?s, s?s, s?s, s?s}",
+	                   "body", &r.body, "number", &number, "title",
+	                   &r.title, "kind", &r.kind, "state", &r.state,
+	                   "proposer", &r.proposer, "endorsers", &jend,
+	                   "versions", &jver, "discussion_ends", &dis,
+	                   "vote_starts", &vs, "vote_ends", &ve, "results",
+	                   &res, "review_starts", &rs, "review_ends", &re) < 0)
+		return demo_bad("ballots", &jerr);
+	if (json_array_size(jend) > 8 || json_array_size(jver) > 16)
+		return gv__error_set(GV_ERRCLASS_DEMO, GV_EINVALID,
+		                     "demo data: too many endorsers or "
+		                     "versions");
+	json_array_foreach (jend, i, v)
+		endorsers[i] = json_string_value(v);
+	json_array_foreach (jver, i, v) {
+		if ((error = gv_time_parse(&versions[i],
+		                           json_string_value(v)
+		                                   ? json_string_value(v)
+		                                   : "")) < 0)
+			return error;
+	}
+	r.number = number;
+	r.endorsers = endorsers;
+	r.n_endorsers = json_array_size(jend);
+	r.versions = versions;
+	r.n_versions = json_array_size(jver);
+	r.adopted_at = -1;
+	if ((error = demo_instant(&r.discussion_ends_at, dis)) < 0 ||
+	    (error = demo_instant(&r.vote_starts_at, vs)) < 0 ||
+	    (error = demo_instant(&r.vote_ends_at, ve)) < 0 ||
+	    (error = demo_instant(&r.results_at, res)) < 0 ||
+	    (error = demo_instant(&r.review_starts_at, rs)) < 0 ||
+	    (error = demo_instant(&r.review_ends_at, re)) < 0)
+		return error;
+	return gv_ballot_record(NULL, db, &r);
+}
+
+static int
+demo_apply(struct gv_db *db, json_t *doc)
+{
+	json_t *ballots, *item;
+	const char *since_text = NULL;
+	int64_t since;
+	json_error_t jerr;
+	size_t i;
+	int error;
+
+	if (json_unpack_ex(doc, &jerr, 0, "{s?s}", "members_since",
+	                   &since_text) < 0)
+		return demo_bad("members_since", &jerr);
+	if ((error = demo_instant(&since, since_text)) < 0)
+		return error;
+	if (since < 0)
+		since = gv_db_now(db);
+	if ((error = demo_bodies(db, json_object_get(doc, "bodies"))) < 0 ||
+	    (error = demo_orgs(db, json_object_get(doc, "orgs"), since)) < 0 ||
+	    (error = demo_people(db, json_object_get(doc, "people"))) < 0 ||
+	    (error = demo_meetings(db, json_object_get(doc, "meetings"))) < 0 ||
+	    (error = demo_issues(db, json_object_get(doc, "issues"))) < 0)
+		return error;
+	ballots = json_object_get(doc, "ballots");
+	json_array_foreach (ballots, i, item) {
+		if ((error = demo_ballot(db, item)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+int
+gv_demo_load(struct gv_db *db, const char *data, size_t size)
+{
+	const struct gv__embedded *builtin = gv__embedded_find("demo.json");
+	json_error_t jerr;
+	json_t *doc;
+	int error;
+
+	if (!data) {
+		if (!builtin)
+			return gv__error_set(GV_ERRCLASS_DEMO, GV_ENOTFOUND,
+			                     "this gavel was built without "
+			                     "its demo data");
+		data = builtin->data;
+		size = (size_t)builtin->size;
+	}
+	if (!(doc = json_loadb(data, size, 0, &jerr)))
+		return gv__error_set(GV_ERRCLASS_DEMO, GV_EINVALID,
+		                     "demo data, line %d, column %d: %s",
+		                     jerr.line, jerr.column, jerr.text);
+	if ((error = gv__db_begin(db)) == 0) {
+		if ((error = demo_apply(db, doc)) < 0 ||
+		    (error = gv__db_commit(db)) < 0)
+			gv__db_rollback(db);
+	}
+	json_decref(doc);
+	return error;
+}

@@ -1,0 +1,108 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares the gv__ helpers shared inside core: error setting,
+ * allocation that cannot fail, the growable string buffer, the embedded
+ * default files and the store's internals used by the domain modules.
+ */
+#ifndef GV_INTERNAL_H
+#define GV_INTERNAL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "gavel/error.h"
+
+#if defined(__GNUC__)
+#define GV__PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define GV__PRINTF(f, a)
+/*
+ * Checks a name or title given by a user: well-formed UTF-8, no control
+ * characters, not empty once trimmed, at most 300 bytes. On success *out is
+ * the trimmed copy (caller frees). what names the field in the message.
+ */
+int gv__clean_name(char **out, enum gv_error_class klass, const char *what,
+                   const char *s);
+
+/*
+ * Splits "Name (Organisation)" as minutes write it, at the parenthesis that
+ * closes the string, so "Kateryna Aleksieieva (Asseco Data Systems SA
+ * (Certum))" keeps the inner parentheses in the organisation. *org is NULL
+ * when there is none. Both are the caller's to free.
+ */
+void gv__attendee_split(char **name, char **org, const char *who);
+
+/* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
+int gv__check_text(enum gv_error_class klass, const char *what, const char *s);
+
+#endif
+
+/* Sets the thread's last error once, at its origin; returns code. */
+int gv__error_set(enum gv_error_class klass, enum gv_error_code code,
+                  const char *fmt, ...) GV__PRINTF(3, 4);
+
+/* Allocation that aborts on exhaustion (we cannot test every OOM path). */
+void *gv__xmalloc(size_t n);
+void *gv__xcalloc(size_t n, size_t size);
+void *gv__xrealloc(void *p, size_t n);
+char *gv__xstrdup(const char *s);
+char *gv__xstrndup(const char *s, size_t n);
+char *gv__xsprintf(const char *fmt, ...) GV__PRINTF(1, 2);
+
+/*
+ * Makes room for one more element in an array of n elements of size bytes
+ * that has room for *alloc; returns the (possibly moved) array.
+ */
+void *gv__grow(void *v, size_t *alloc, size_t n, size_t size);
+
+/* A growable, always NUL-terminated string (cmark's strbuf). */
+struct gv_buf {
+	char *ptr;    /* owned; NULL until the first append */
+	size_t size;  /* bytes used, not counting the NUL */
+	size_t alloc; /* bytes allocated */
+};
+
+#define GV_BUF_INIT                                                            \
+	{                                                                      \
+		NULL, 0, 0                                                     \
+	}
+
+void gv__buf_put(struct gv_buf *b, const char *data, size_t n);
+void gv__buf_puts(struct gv_buf *b, const char *s);
+void gv__buf_putc(struct gv_buf *b, int c);
+void gv__buf_printf(struct gv_buf *b, const char *fmt, ...) GV__PRINTF(2, 3);
+/* Gives the string to the caller (never NULL) and resets the buffer. */
+char *gv__buf_detach(struct gv_buf *b);
+void gv__buf_dispose(struct gv_buf *b);
+
+/* Files compiled into the binary by tools/embed.c (templates/, demo). */
+struct gv__embedded {
+	const char *name; /* base name, e.g. "demo.json" */
+	const char *data; /* NUL-terminated */
+	int size;         /* bytes, without the NUL */
+};
+
+extern const struct gv__embedded gv__embedded_files[];
+const struct gv__embedded *gv__embedded_find(const char *name);
+
+/*
+ * Checks a name or title given by a user: well-formed UTF-8, no control
+ * characters, not empty once trimmed, at most 300 bytes. On success *out is
+ * the trimmed copy (caller frees). what names the field in the message.
+ */
+int gv__clean_name(char **out, enum gv_error_class klass, const char *what,
+                   const char *s);
+
+/*
+ * Splits "Name (Organisation)" as minutes write it, at the parenthesis that
+ * closes the string, so "Kateryna Aleksieieva (Asseco Data Systems SA
+ * (Certum))" keeps the inner parentheses in the organisation. *org is NULL
+ * when there is none. Both are the caller's to free.
+ */
+void gv__attendee_split(char **name, char **org, const char *who);
+
+/* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
+int gv__check_text(enum gv_error_class klass, const char *what, const char *s);
+
+#endif

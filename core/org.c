@@ -1,0 +1,312 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements organisations and their memberships: class and
+ * status per body, kept as dated rows so eligibility can be asked "as of"
+ * any instant (RULES §1, §8).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "event.h"
+#include "gavel/roster.h"
+#include "gavel/text.h"
+#include "gavel/time.h"
+
+int
+gv_org_find(int64_t *id_out, struct gv_db *db, const char *name)
+{
+	char *fold = gv_text_fold(name ? name : "");
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ORG_BY_FOLD);
+	int rc;
+
+	if (!st) {
+		free(fold);
+		return GV_ERROR;
+	}
+	gv__bind_text(st, 1, fold);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*id_out = sqlite3_column_int64(st, 0);
+	else if (rc != SQLITE_DONE)
+		rc = gv__db_error(db, GV_ERRCLASS_ROSTER);
+	gv__db_reset(st);
+	free(fold);
+	if (rc == SQLITE_ROW)
+		return 0;
+	if (rc != SQLITE_DONE)
+		return rc;
+	return gv__error_set(GV_ERRCLASS_ROSTER, GV_ENOTFOUND,
+	                     "no organisation \"%s\": add it with 'gavel org "
+	                     "add'",
+	                     name ? name : "");
+}
+
+/* The membership row in force now; *row_id 0 when there is none. */
+static int
+membership_current(struct gv_db *db, int64_t org, int64_t body, int64_t *row_id,
+                   enum gv_class *klass, enum gv_status *status, int64_t *since)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_CURRENT);
+	int rc, error = 0;
+
+	*row_id = 0;
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, org);
+	gv__bind_int(st, 2, body);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*row_id = sqlite3_column_int64(st, 0);
+		gv_class_parse(klass, (const char *)sqlite3_column_text(st, 1));
+		gv_status_parse(status,
+		                (const char *)sqlite3_column_text(st, 2));
+		*since = sqlite3_column_int64(st, 3);
+	} else if (rc != SQLITE_DONE) {
+		error = gv__db_error(db, GV_ERRCLASS_ROSTER);
+	}
+	gv__db_reset(st);
+	return error;
+}
+
+static int
+membership_insert(struct gv_db *db, int64_t org, int64_t body,
+                  enum gv_class klass, enum gv_status status, int64_t since)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_INSERT);
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, org);
+	gv__bind_int(st, 2, body);
+	gv__bind_text(st, 3, gv_class_name(klass));
+	gv__bind_text(st, 4, gv_status_name(status));
+	gv__bind_int(st, 5, since);
+	return gv__db_run(db, st);
+}
+
+/* Finds the organisation, or creates it when create is set. */
+static int
+org_find_or_add(int64_t *id, int *created, struct gv_db *db, const char *name)
+{
+	sqlite3_stmt *st;
+	char *fold;
+	int error;
+
+	*created = 0;
+	if ((error = gv_org_find(id, db, name)) != GV_ENOTFOUND)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_ORG_INSERT)))
+		return GV_ERROR;
+	fold = gv_text_fold(name);
+	gv__bind_text(st, 1, name);
+	gv__bind_text(st, 2, fold);
+	gv__bind_int(st, 3, gv_db_now(db));
+	error = gv__db_run(db, st);
+	free(fold);
+	if (error < 0)
+		return error;
+	*id = sqlite3_last_insert_rowid(db->sql);
+	*created = 1;
+	return gv__eventf(db, -1, "org.add", name, "{}");
+}
+
+int
+gv_org_add(int64_t *id_out, struct gv_db *db, const char *name,
+           const char *body_code, enum gv_class klass, int64_t since)
+{
+	struct gv_body body = {0};
+	enum gv_class cur_class = GV_CLASS_UNKNOWN;
+	enum gv_status cur_status = GV_STATUS_ACTIVE;
+	int64_t org = 0, row = 0, cur_since = 0;
+	char *clean = NULL;
+	int error, created;
+
+	if ((error = gv__clean_name(&clean, GV_ERRCLASS_ROSTER,
+	                            "organisation name", name)) < 0)
+		return error;
+	if (body_code && (error = gv_body_get(&body, db, body_code)) < 0)
+		goto out;
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = org_find_or_add(&org, &created, db, clean)) < 0)
+		goto rollback;
+	if (!body_code) {
+		if (!created) {
+			error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EEXISTS,
+			                      "organisation %s already "
+			                      "exists",
+			                      clean);
+			goto rollback;
+		}
+	} else {
+		if ((error = membership_current(db, org, body.id, &row,
+		                                &cur_class, &cur_status,
+		                                &cur_since)) < 0)
+			goto rollback;
+		if (row) {
+			error = gv__error_set(
+			        GV_ERRCLASS_ROSTER, GV_EEXISTS,
+			        "%s is already a member of %s (%s): change "
+			        "it with 'gavel org set'",
+			        clean, body.code, gv_class_name(cur_class));
+			goto rollback;
+		}
+		if ((error = membership_insert(db, org, body.id, klass,
+		                               GV_STATUS_ACTIVE, since)) < 0 ||
+		    (error = gv__eventf(db, body.id, "membership.add", clean,
+		                        "{s:s, s:s, s:I}", "body", body.code,
+		                        "class", gv_class_name(klass), "since",
+		                        (json_int_t)since)) < 0)
+			goto rollback;
+	}
+	if ((error = gv__db_commit(db)) < 0)
+		goto rollback;
+	if (id_out)
+		*id_out = org;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	gv_body_dispose(&body);
+	free(clean);
+	return error;
+}
+
+int
+gv_org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
+           int status, int64_t since)
+{
+	struct gv_body body = {0};
+	enum gv_class cur_class = GV_CLASS_UNKNOWN, new_class;
+	enum gv_status cur_status = GV_STATUS_ACTIVE, new_status;
+	int64_t org = 0, row = 0, cur_since = 0;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv_org_find(&org, db, name)) < 0 ||
+	    (error = gv_body_get(&body, db, body_code)) < 0)
+		goto out;
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = membership_current(db, org, body.id, &row, &cur_class,
+	                                &cur_status, &cur_since)) < 0)
+		goto rollback;
+	if (!row) {
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_ENOTFOUND,
+		                      "%s is not a member of %s: add it with "
+		                      "'gavel org add'",
+		                      name, body.code);
+		goto rollback;
+	}
+	new_class = klass >= 0 ? (enum gv_class)klass : cur_class;
+	new_status = status >= 0 ? (enum gv_status)status : cur_status;
+	if (new_class == cur_class && new_status == cur_status) {
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                      "%s is already %s and %s in %s", name,
+		                      gv_class_name(cur_class),
+		                      gv_status_name(cur_status), body.code);
+		goto rollback;
+	}
+	if (since < cur_since) {
+		char when[GV_TIME_BUFSZ];
+
+		error = gv__error_set(
+		        GV_ERRCLASS_ROSTER, GV_EINVALID,
+		        "the change cannot start before the "
+		        "current membership, which began %s",
+		        gv_time_format(when, cur_since, GV_TIME_HUMAN));
+		goto rollback;
+	}
+	if (!(st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_CLOSE))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, row);
+	gv__bind_int(st, 2, since);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = membership_insert(db, org, body.id, new_class, new_status,
+	                               since)) < 0 ||
+	    (error = gv__eventf(db, body.id, "membership.set", name,
+	                        "{s:s, s:s, s:s, s:I}", "body", body.code,
+	                        "class", gv_class_name(new_class), "status",
+	                        gv_status_name(new_status), "since",
+	                        (json_int_t)since)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	gv_body_dispose(&body);
+	return error;
+}
+
+int
+gv_org_list(struct gv_org_list **out, struct gv_db *db,
+            const struct gv_org_filter *filter)
+{
+	struct gv_body body = {0};
+	struct gv_org_list *list = NULL;
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int error = 0, rc;
+
+	*out = NULL;
+	if (filter && filter->body &&
+	    (error = gv_body_get(&body, db, filter->body)) < 0)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_ORG_LIST))) {
+		gv_body_dispose(&body);
+		return GV_ERROR;
+	}
+	gv__bind_opt(st, 1, body.id, filter && filter->body);
+	gv__bind_text(st, 2,
+	              filter && filter->klass >= 0
+	                      ? gv_class_name((enum gv_class)filter->klass)
+	                      : NULL);
+	list = gv__xcalloc(1, sizeof(*list));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct gv_org *o;
+
+		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
+		o = &list->v[list->n++];
+		memset(o, 0, sizeof(*o));
+		o->id = sqlite3_column_int64(st, 0);
+		o->name = gv__col_text(st, 1);
+		o->body = gv__col_text(st, 2);
+		gv_class_parse(&o->klass,
+		               (const char *)sqlite3_column_text(st, 3));
+		gv_status_parse(&o->status,
+		                (const char *)sqlite3_column_text(st, 4));
+		o->since = sqlite3_column_type(st, 5) == SQLITE_NULL
+		                   ? -1
+		                   : sqlite3_column_int64(st, 5);
+		o->reps = sqlite3_column_int(st, 6);
+		o->people = sqlite3_column_int(st, 7);
+	}
+	if (rc != SQLITE_DONE) {
+		error = gv__db_error(db, GV_ERRCLASS_ROSTER);
+		gv_org_list_free(list);
+		list = NULL;
+	}
+	gv__db_reset(st);
+	gv_body_dispose(&body);
+	*out = list;
+	return error;
+}
+
+void
+gv_org_list_free(struct gv_org_list *list)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < list->n; i++) {
+		free(list->v[i].name);
+		free(list->v[i].body);
+	}
+	free(list->v);
+	free(list);
+}

@@ -1,0 +1,218 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements people and the bodies they are voting
+ * representatives in (BYL 2.3(2): only a Voting Representative of a Voting
+ * Member casts its vote).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "event.h"
+#include "gavel/roster.h"
+#include "gavel/text.h"
+
+static int
+person_check_email(const char *email)
+{
+	const char *at;
+
+	if (!email)
+		return 0;
+	at = strchr(email, '@');
+	if (!at || at == email || !at[1] || strchr(at + 1, '@') ||
+	    strpbrk(email, " \t\r\n<>\"") ||
+	    !gv_utf8_valid(email, strlen(email)))
+		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                     "\"%s\" is not an e-mail address: write "
+		                     "it as name@example.org",
+		                     email);
+	return 0;
+}
+
+/* The org must be a voting member (issuer or consumer) of the body now. */
+static int
+person_check_rep(struct gv_db *db, int64_t org, const char *org_name,
+                 const struct gv_body *body)
+{
+	struct gv_org_filter filter = {body->code, -1};
+	struct gv_org_list *list = NULL;
+	enum gv_class klass = GV_CLASS_UNKNOWN;
+	int error, member = 0;
+	size_t i;
+
+	if ((error = gv_org_list(&list, db, &filter)) < 0)
+		return error;
+	for (i = 0; i < list->n; i++)
+		if (list->v[i].id == org) {
+			member = 1;
+			klass = list->v[i].klass;
+		}
+	gv_org_list_free(list);
+	if (!member)
+		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                     "%s is not a member of %s, so it has no "
+		                     "voting representatives there",
+		                     org_name, body->code);
+	if (!gv_class_votes(klass))
+		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                     "%s is %s in %s: only voting members "
+		                     "(issuer, consumer) have voting "
+		                     "representatives",
+		                     org_name, gv_class_name(klass),
+		                     body->code);
+	return 0;
+}
+
+int
+gv_person_add(int64_t *id_out, struct gv_db *db,
+              const struct gv_person_spec *spec)
+{
+	struct gv_body body = {0};
+	char *name = NULL, *fold = NULL;
+	int64_t org = 0, id;
+	sqlite3_stmt *st;
+	int error, rc;
+
+	if ((error = gv__clean_name(&name, GV_ERRCLASS_ROSTER, "name",
+	                            spec->name)) < 0 ||
+	    (error = person_check_email(spec->email)) < 0)
+		goto out;
+	if (spec->org && (error = gv_org_find(&org, db, spec->org)) < 0)
+		goto out;
+	if (spec->rep_body) {
+		if (!spec->org) {
+			error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+			                      "a voting representative needs "
+			                      "an organisation (--org)");
+			goto out;
+		}
+		if ((error = gv_body_get(&body, db, spec->rep_body)) < 0 ||
+		    (error = person_check_rep(db, org, spec->org, &body)) < 0)
+			goto out;
+	}
+	fold = gv_text_fold(name);
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_PERSON_FIND))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_text(st, 1, fold);
+	gv__bind_int(st, 2, org);
+	rc = sqlite3_step(st);
+	gv__db_reset(st);
+	if (rc == SQLITE_ROW) {
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EEXISTS,
+		                      "%s%s%s is already known", name,
+		                      spec->org ? " of " : "",
+		                      spec->org ? spec->org : "");
+		goto rollback;
+	}
+	if (!(st = gv__db_stmt(db, GV__STMT_PERSON_INSERT))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_text(st, 1, name);
+	gv__bind_text(st, 2, fold);
+	gv__bind_opt(st, 3, org, org != 0);
+	gv__bind_text(st, 4, spec->email);
+	gv__bind_int(st, 5, gv_db_now(db));
+	if ((error = gv__db_run(db, st)) < 0)
+		goto rollback;
+	id = sqlite3_last_insert_rowid(db->sql);
+	if ((error = gv__eventf(db, -1, "person.add", name, "{s:s?, s:s?}",
+	                        "org", spec->org, "email", spec->email)) < 0)
+		goto rollback;
+	if (spec->rep_body) {
+		if (!(st = gv__db_stmt(db, GV__STMT_REP_INSERT))) {
+			error = GV_ERROR;
+			goto rollback;
+		}
+		gv__bind_int(st, 1, id);
+		gv__bind_int(st, 2, body.id);
+		gv__bind_int(st, 3, gv_db_now(db));
+		if ((error = gv__db_run(db, st)) < 0 ||
+		    (error = gv__eventf(db, body.id, "rep.add", name,
+		                        "{s:s, s:s}", "body", body.code, "org",
+		                        spec->org)) < 0)
+			goto rollback;
+	}
+	if ((error = gv__db_commit(db)) < 0)
+		goto rollback;
+	if (id_out)
+		*id_out = id;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	gv_body_dispose(&body);
+	free(name);
+	free(fold);
+	return error;
+}
+
+int
+gv_person_list(struct gv_person_list **out, struct gv_db *db,
+               const struct gv_person_filter *filter)
+{
+	struct gv_body body = {0};
+	struct gv_person_list *list;
+	int64_t org = 0;
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int error = 0, rc;
+
+	*out = NULL;
+	if (filter && filter->org &&
+	    (error = gv_org_find(&org, db, filter->org)) < 0)
+		return error;
+	if (filter && filter->body &&
+	    (error = gv_body_get(&body, db, filter->body)) < 0)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_PERSON_LIST))) {
+		gv_body_dispose(&body);
+		return GV_ERROR;
+	}
+	gv__bind_opt(st, 1, org, org != 0);
+	gv__bind_opt(st, 2, body.id, filter && filter->body);
+	gv__bind_int(st, 3, filter ? filter->reps_only : 0);
+	list = gv__xcalloc(1, sizeof(*list));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct gv_person *p;
+
+		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
+		p = &list->v[list->n++];
+		p->id = sqlite3_column_int64(st, 0);
+		p->name = gv__col_text(st, 1);
+		p->org = gv__col_text(st, 2);
+		p->email = gv__col_text(st, 3);
+		p->reps = gv__col_text(st, 4);
+	}
+	if (rc != SQLITE_DONE) {
+		error = gv__db_error(db, GV_ERRCLASS_ROSTER);
+		gv_person_list_free(list);
+		list = NULL;
+	}
+	gv__db_reset(st);
+	gv_body_dispose(&body);
+	*out = list;
+	return error;
+}
+
+void
+gv_person_list_free(struct gv_person_list *list)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < list->n; i++) {
+		free(list->v[i].name);
+		free(list->v[i].org);
+		free(list->v[i].email);
+		free(list->v[i].reps);
+	}
+	free(list->v);
+	free(list);
+}

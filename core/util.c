@@ -1,0 +1,171 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements core's allocation helpers, the string buffer and the
+ * lookup of the files compiled into the binary.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "internal.h"
+
+void *
+gv__xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+
+	if (!p)
+		abort();
+	return p;
+}
+
+void *
+gv__xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+
+	if (!p)
+		abort();
+	return p;
+}
+
+void *
+gv__xrealloc(void *p, size_t n)
+{
+	void *q = realloc(p, n ? n : 1);
+
+	if (!q)
+		abort();
+	return q;
+}
+
+void *
+gv__grow(void *v, size_t *alloc, size_t n, size_t size)
+{
+	if (n < *alloc)
+		return v;
+	*alloc = *alloc ? *alloc * 2 : 8;
+	return gv__xrealloc(v, *alloc * size);
+}
+
+char *
+gv__xstrdup(const char *s)
+{
+	return s ? gv__xstrndup(s, strlen(s)) : NULL;
+}
+
+char *
+gv__xstrndup(const char *s, size_t n)
+{
+	char *p = gv__xmalloc(n + 1);
+
+	memcpy(p, s, n);
+	p[n] = '\0';
+	return p;
+}
+
+static void
+buf_grow(struct gv_buf *b, size_t extra)
+{
+	size_t want = b->size + extra + 1;
+
+	if (want <= b->alloc)
+		return;
+	if (want < b->alloc * 2)
+		want = b->alloc * 2;
+	if (want < 64)
+		want = 64;
+	b->ptr = gv__xrealloc(b->ptr, want);
+	b->alloc = want;
+}
+
+void
+gv__buf_put(struct gv_buf *b, const char *data, size_t n)
+{
+	buf_grow(b, n);
+	if (n)
+		memcpy(b->ptr + b->size, data, n);
+	b->size += n;
+	b->ptr[b->size] = '\0';
+}
+
+void
+gv__buf_puts(struct gv_buf *b, const char *s)
+{
+	gv__buf_put(b, s, strlen(s));
+}
+
+void
+gv__buf_putc(struct gv_buf *b, int c)
+{
+	char ch = (char)c;
+
+	gv__buf_put(b, &ch, 1);
+}
+
+static void
+buf_vprintf(struct gv_buf *b, const char *fmt, va_list ap)
+{
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0)
+		abort();
+	buf_grow(b, (size_t)n);
+	vsnprintf(b->ptr + b->size, (size_t)n + 1, fmt, ap);
+	b->size += (size_t)n;
+}
+
+void
+gv__buf_printf(struct gv_buf *b, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(b, fmt, ap);
+	va_end(ap);
+}
+
+char *
+gv__xsprintf(const char *fmt, ...)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	va_list ap;
+
+	va_start(ap, fmt);
+	buf_vprintf(&b, fmt, ap);
+	va_end(ap);
+	return gv__buf_detach(&b);
+}
+
+char *
+gv__buf_detach(struct gv_buf *b)
+{
+	char *p = b->ptr ? b->ptr : gv__xstrdup("");
+
+	b->ptr = NULL;
+	b->size = b->alloc = 0;
+	return p;
+}
+
+void
+gv__buf_dispose(struct gv_buf *b)
+{
+	free(b->ptr);
+	b->ptr = NULL;
+	b->size = b->alloc = 0;
+}
+
+const struct gv__embedded *
+gv__embedded_find(const char *name)
+{
+	const struct gv__embedded *e;
+
+	for (e = gv__embedded_files; e->name; e++)
+		if (!strcmp(e->name, name))
+			return e;
+	return NULL;
+}

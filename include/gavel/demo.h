@@ -1,0 +1,20 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares the demo working group: data that `gavel init --demo`
+ * loads (templates/demo.json, compiled into the binary).
+ */
+#ifndef GV_DEMO_H
+#define GV_DEMO_H
+
+#include <stddef.h>
+
+struct gv_db;
+
+/*
+ * Loads a demo document (JSON, as templates/demo.json) into db in one
+ * transaction; data NULL loads the built-in demo. Returns 0, or the error
+ * of the first entry that failed (nothing is kept then).
+ */
+int gv_demo_load(struct gv_db *db, const char *data, size_t size);
+
+#endif

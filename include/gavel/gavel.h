@@ -1,0 +1,22 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file includes the whole public API of gavel's core (libgavel.a).
+ */
+#ifndef GV_GAVEL_H
+#define GV_GAVEL_H
+
+#include "gavel/ballot.h"
+#include "gavel/db.h"
+#include "gavel/demo.h"
+#include "gavel/error.h"
+#include "gavel/issue.h"
+#include "gavel/meeting.h"
+#include "gavel/roster.h"
+#include "gavel/text.h"
+#include "gavel/time.h"
+#include "gavel/view.h"
+#include "gavel/zone.h"
+
+#define GV_VERSION "0.1.0"
+
+#endif

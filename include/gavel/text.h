@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares the text helpers both front ends share: UTF-8
+ * validation, the matching key for names, making stored text safe for a
+ * terminal, and measuring it in terminal columns.
+ */
+#ifndef GV_TEXT_H
+#define GV_TEXT_H
+
+#include <stddef.h>
+
+/* Nonzero when s[0..len) is well-formed UTF-8 (no overlongs, no
+ * surrogates, nothing above U+10FFFF). */
+int gv_utf8_valid(const char *s, size_t len);
+
+/*
+ * The matching key of a name: case folded, Latin diacritics removed
+ * ("Iñigo" and "INIGO" match), runs of white space collapsed, trimmed.
+ * Caller frees with free().
+ */
+char *gv_text_fold(const char *s);
+
+enum gv_sanitize_flags {
+	GV_SANITIZE_KEEP_NEWLINES = 1 << 0, /* keep \n (multi-line text) */
+};
+
+/*
+ * A copy of s that is safe to write to a terminal: ESC and the other C0
+ * controls become caret notation ("^["), C1 controls, bidirectional
+ * overrides and invalid bytes become U+FFFD, tabs and (unless kept)
+ * newlines become spaces. Caller frees with free().
+ */
+char *gv_text_sanitize(const char *s, unsigned flags);
+
+/* Columns a sanitized string takes on a terminal (wide CJK counts 2). */
+size_t gv_text_width(const char *s);
+
+/*
+ * A sanitized copy of s that fits in cols columns, ending in "…" when it
+ * was cut. Caller frees with free().
+ */
+char *gv_text_truncate(const char *s, size_t cols);
+
+#endif

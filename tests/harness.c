@@ -1,0 +1,302 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the test runner: one binary for every suite. Run it
+ * with a substring to filter ("db/", "cli/init"). Its last line is always
+ * "N passed, N failed" (", N skipped" when some were), which CI reads.
+ */
+#define _XOPEN_SOURCE 700
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "harness.h"
+#include "internal.h"
+
+extern const struct t_case text_tests[], time_tests[], db_tests[],
+        roster_tests[], demo_tests[], cli_tests[];
+
+static const struct {
+	const char *name;
+	const struct t_case *cases;
+} suites[] = {
+        {"text", text_tests},     {"time", time_tests}, {"db", db_tests},
+        {"roster", roster_tests}, {"demo", demo_tests}, {"cli", cli_tests},
+};
+
+static const char *current;
+static int failed_now, skipped_now;
+static char tmpdir[4096];
+static void *garbage[256];
+static size_t ngarbage;
+
+static void *
+keep(void *p)
+{
+	if (ngarbage < sizeof(garbage) / sizeof(garbage[0]))
+		garbage[ngarbage++] = p;
+	return p;
+}
+
+void
+t_fail(const char *file, int line, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (!failed_now)
+		printf("FAIL %s\n", current);
+	failed_now = 1;
+	printf("  %s:%d: ", file, line);
+	va_start(ap, fmt);
+	vprintf(fmt, ap);
+	va_end(ap);
+	putchar('\n');
+}
+
+void
+t_skip(const char *reason)
+{
+	printf("SKIP %s: %s\n", current, reason);
+	skipped_now = 1;
+}
+
+const char *
+t_tmpdir(void)
+{
+	const char *base = getenv("TMPDIR");
+
+	if (!tmpdir[0]) {
+		snprintf(tmpdir, sizeof(tmpdir), "%s/gavel-test-XXXXXX",
+		         base && *base ? base : "/tmp");
+		if (!mkdtemp(tmpdir)) {
+			perror("mkdtemp");
+			exit(1);
+		}
+	}
+	return tmpdir;
+}
+
+const char *
+t_path(const char *name)
+{
+	static char paths[8][4096];
+	static int next;
+	char *p = paths[next++ % 8];
+
+	snprintf(p, sizeof(paths[0]), "%s/%s", t_tmpdir(), name);
+	return p;
+}
+
+static int
+remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
+{
+	(void)st, (void)flag, (void)ftw;
+	return remove(path);
+}
+
+static void
+test_cleanup(void)
+{
+	size_t i;
+
+	if (tmpdir[0]) {
+		chmod(tmpdir, 0700);
+		nftw(tmpdir, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+		tmpdir[0] = '\0';
+	}
+	for (i = 0; i < ngarbage; i++)
+		free(garbage[i]);
+	ngarbage = 0;
+}
+
+char *
+t_read_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf = NULL;
+	size_t n = 0, cap = 0, got;
+
+	if (!f)
+		return NULL;
+	do {
+		if (n + 4096 + 1 > cap) {
+			cap = cap ? cap * 2 : 8192;
+			buf = gv__xrealloc(buf, cap);
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	fclose(f);
+	buf[n] = '\0';
+	if (size)
+		*size = n;
+	return keep(buf);
+}
+
+/* Reads both pipes to their end without letting either fill up. */
+static void
+drain(int out_fd, int err_fd, char **out, char **err)
+{
+	struct pollfd fds[2] = {{out_fd, POLLIN, 0}, {err_fd, POLLIN, 0}};
+	char *bufs[2] = {NULL, NULL};
+	size_t lens[2] = {0, 0}, caps[2] = {0, 0};
+	int open_fds = 2, i;
+
+	while (open_fds > 0) {
+		if (poll(fds, 2, -1) < 0 && errno != EINTR)
+			break;
+		for (i = 0; i < 2; i++) {
+			ssize_t n;
+
+			if (fds[i].fd < 0 || !fds[i].revents)
+				continue;
+			if (lens[i] + 4097 > caps[i]) {
+				caps[i] = caps[i] ? caps[i] * 2 : 8192;
+				bufs[i] = gv__xrealloc(bufs[i], caps[i]);
+			}
+			n = read(fds[i].fd, bufs[i] + lens[i], 4096);
+			if (n <= 0) {
+				close(fds[i].fd);
+				fds[i].fd = -1;
+				open_fds--;
+			} else {
+				lens[i] += (size_t)n;
+			}
+		}
+	}
+	for (i = 0; i < 2; i++) {
+		if (!bufs[i])
+			bufs[i] = gv__xmalloc(1);
+		bufs[i][lens[i]] = '\0';
+	}
+	*out = keep(bufs[0]);
+	*err = keep(bufs[1]);
+}
+
+static struct t_run *
+run_gavel(int as_nobody, const char *const *env, va_list ap)
+{
+	const char *bin = getenv("GAVEL_BIN");
+	const char *argv[64];
+	struct t_run *r = keep(calloc(1, sizeof(*r)));
+	int out[2], err[2], n = 1, status;
+	const char *a;
+	pid_t pid;
+
+	t_tmpdir(); /* made here, not in the child, so it is removed */
+	argv[0] = bin ? bin : "./gavel";
+	while ((a = va_arg(ap, const char *)) && n < 63)
+		argv[n++] = a;
+	argv[n] = NULL;
+	if (pipe(out) < 0 || pipe(err) < 0 || (pid = fork()) < 0) {
+		perror("spawning gavel");
+		exit(1);
+	}
+	if (pid == 0) {
+		dup2(out[1], 1);
+		dup2(err[1], 2);
+		close(out[0]), close(out[1]), close(err[0]), close(err[1]);
+		if (chdir(t_tmpdir()) < 0)
+			_exit(126);
+		unsetenv("GAVEL_DB");
+		unsetenv("GAVEL_NOW");
+		unsetenv("XDG_DATA_HOME");
+		setenv("HOME", t_tmpdir(), 1);
+		for (; env && *env; env++)
+			putenv((char *)*env);
+		if (as_nobody && geteuid() == 0 &&
+		    (setgid(65534) < 0 || setuid(65534) < 0))
+			_exit(126);
+		execv(argv[0], (char *const *)argv);
+		_exit(127);
+	}
+	close(out[1]);
+	close(err[1]);
+	drain(out[0], err[0], &r->out, &r->err);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	r->status = WIFEXITED(status) ? WEXITSTATUS(status)
+	                              : 128 + WTERMSIG(status);
+	return r;
+}
+
+struct t_run *
+t_gavel(const char *const *env, ...)
+{
+	struct t_run *r;
+	va_list ap;
+
+	va_start(ap, env);
+	r = run_gavel(0, env, ap);
+	va_end(ap);
+	return r;
+}
+
+struct t_run *
+t_gavel_as_nobody(const char *const *env, ...)
+{
+	struct t_run *r;
+	va_list ap;
+
+	va_start(ap, env);
+	r = run_gavel(1, env, ap);
+	va_end(ap);
+	return r;
+}
+
+const char *
+t_testdata(void)
+{
+	static char path[4096];
+	const char *env = getenv("GAVEL_TESTDATA");
+	struct stat st;
+
+	snprintf(path, sizeof(path), "%s",
+	         env && *env ? env : "../shared/data");
+	return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? path : NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	const char *filter = argc > 1 ? argv[1] : NULL;
+	int passed = 0, failed = 0, skipped = 0;
+	char name[256];
+	size_t s;
+
+	signal(SIGPIPE, SIG_IGN);
+	for (s = 0; s < sizeof(suites) / sizeof(suites[0]); s++) {
+		const struct t_case *c;
+
+		for (c = suites[s].cases; c->name; c++) {
+			snprintf(name, sizeof(name), "%s/%s", suites[s].name,
+			         c->name);
+			if (filter && !strstr(name, filter))
+				continue;
+			current = name;
+			failed_now = skipped_now = 0;
+			c->fn();
+			test_cleanup();
+			if (failed_now)
+				failed++;
+			else if (skipped_now)
+				skipped++;
+			else
+				passed++;
+		}
+	}
+	if (skipped)
+		printf("%d passed, %d failed, %d skipped\n", passed, failed,
+		       skipped);
+	else
+		printf("%d passed, %d failed\n", passed, failed);
+	return failed ? 1 : 0;
+}

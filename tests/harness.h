@@ -1,0 +1,97 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares the test runner's API: test tables, assertions that
+ * print "file:line: got ..., want ...", per-test temporary folders, and
+ * running the gavel binary for command-line tests.
+ */
+#ifndef GV_TEST_HARNESS_H
+#define GV_TEST_HARNESS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct t_case {
+	const char *name;
+	void (*fn)(void);
+};
+
+/* Marks the running test failed (assertions call it). */
+void t_fail(const char *file, int line, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+
+/* Marks the running test skipped, with the reason printed by name. */
+void t_skip(const char *reason);
+
+#define T_ASSERT(cond)                                                         \
+	do {                                                                   \
+		if (!(cond)) {                                                 \
+			t_fail(__FILE__, __LINE__, "%s", #cond);               \
+			return;                                                \
+		}                                                              \
+	} while (0)
+
+#define T_EQ_INT(got, want)                                                    \
+	do {                                                                   \
+		long long g_ = (long long)(got), w_ = (long long)(want);       \
+		if (g_ != w_) {                                                \
+			t_fail(__FILE__, __LINE__, "%s: got %lld, want %lld",  \
+			       #got, g_, w_);                                  \
+			return;                                                \
+		}                                                              \
+	} while (0)
+
+#define T_EQ_STR(got, want)                                                    \
+	do {                                                                   \
+		const char *g_ = (got), *w_ = (want);                          \
+		if (!g_ || !w_ ? g_ != w_ : strcmp(g_, w_) != 0) {             \
+			t_fail(__FILE__, __LINE__,                             \
+			       "%s: got \"%s\", want \"%s\"", #got,            \
+			       g_ ? g_ : "(null)", w_ ? w_ : "(null)");        \
+			return;                                                \
+		}                                                              \
+	} while (0)
+
+/* haystack contains needle. */
+#define T_CONTAINS(haystack, needle)                                           \
+	do {                                                                   \
+		const char *h_ = (haystack), *n_ = (needle);                   \
+		if (!h_ || !strstr(h_, n_)) {                                  \
+			t_fail(__FILE__, __LINE__,                             \
+			       "%s: got \"%s\", want it to contain \"%s\"",    \
+			       #haystack, h_ ? h_ : "(null)", n_);             \
+			return;                                                \
+		}                                                              \
+	} while (0)
+
+/* A fresh folder for the running test, removed when it ends. */
+const char *t_tmpdir(void);
+
+/* t_tmpdir()/name, in a static buffer of the running test (up to 8). */
+const char *t_path(const char *name);
+
+/* What a run of ./gavel printed and how it ended. */
+struct t_run {
+	int status; /* exit status, or 128 + signal */
+	char *out;  /* stdout, NUL-terminated (freed by the harness) */
+	char *err;  /* stderr */
+};
+
+/*
+ * Runs $GAVEL_BIN with the NULL-terminated arguments, in the test's
+ * folder, with GAVEL_DB, GAVEL_NOW and XDG_DATA_HOME cleared unless env
+ * ("NAME=value" strings, NULL-terminated, may be NULL) sets them. The
+ * result is valid until the test ends.
+ */
+struct t_run *t_gavel(const char *const *env, ...);
+
+/* Like t_gavel, run as an unprivileged user when the tests run as root
+ * (permissions do not bind root). */
+struct t_run *t_gavel_as_nobody(const char *const *env, ...);
+
+/* Reads a whole file (freed by the harness when the test ends). */
+char *t_read_file(const char *path, size_t *size);
+
+/* The folder with the shared test data, or NULL (then skip by name). */
+const char *t_testdata(void);
+
+#endif

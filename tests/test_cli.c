@@ -1,0 +1,438 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests the command line as scripts use it: it runs the gavel
+ * binary against temporary databases and checks stdout, stderr, the exit
+ * status and that refused commands change nothing.
+ */
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+/* GAVEL_DB pointing at the test's database, for t_gavel's env. */
+static const char *const *
+env_db(void)
+{
+	static char var[4200];
+	static const char *env[3];
+
+	snprintf(var, sizeof(var), "GAVEL_DB=%s", t_path("g.db"));
+	env[0] = var;
+	env[1] = "GAVEL_USER=test";
+	env[2] = NULL;
+	return env;
+}
+
+static int64_t
+events(void)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int64_t n = -1;
+
+	if (sqlite3_open_v2(t_path("g.db"), &db, SQLITE_OPEN_READONLY, NULL) ==
+	            SQLITE_OK &&
+	    sqlite3_prepare_v2(db, "SELECT count(*) FROM event", -1, &st,
+	                       NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* A database with the demo loaded; 1 on success. */
+static int
+demo(void)
+{
+	struct t_run *r = t_gavel(env_db(), "init", "--demo", NULL);
+
+	return r->status == 0 && strstr(r->out, "g.db\n") != NULL;
+}
+
+static void
+init_demo_lists_the_classes(void)
+{
+	struct t_run *r;
+	json_t *doc, *o;
+	json_error_t jerr;
+	size_t i;
+	int digicert = 0, google = 0;
+
+	T_ASSERT(demo());
+	r = t_gavel(env_db(), "org", "list", "--body", "SMCWG", "--format",
+	            "json", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->err, "");
+	doc = json_loads(r->out, 0, &jerr);
+	T_ASSERT(json_is_array(doc));
+	json_array_foreach (doc, i, o) {
+		const char *name =
+		        json_string_value(json_object_get(o, "name"));
+		const char *klass =
+		        json_string_value(json_object_get(o, "class"));
+
+		if (!strcmp(name, "DigiCert"))
+			digicert = !strcmp(klass, "issuer");
+		if (!strcmp(name, "Google"))
+			google = !strcmp(klass, "consumer");
+	}
+	json_decref(doc);
+	T_ASSERT(digicert);
+	T_ASSERT(google);
+}
+
+static void
+init_demo_people_are_the_attendees(void)
+{
+	struct t_run *r;
+	json_t *doc;
+	json_error_t jerr;
+	char *attendees, path[4200];
+	size_t i;
+
+	T_ASSERT(demo());
+	r = t_gavel(env_db(), "person", "list", "--format", "json", NULL);
+	T_EQ_INT(r->status, 0);
+	doc = json_loads(r->out, 0, &jerr);
+	T_EQ_INT(json_array_size(doc), 30);
+	/* Every attendee of the published minutes, with their organisation. */
+	if (!t_testdata()) {
+		json_decref(doc);
+		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+		return;
+	}
+	snprintf(path, sizeof(path),
+	         "%s/minutes/2024/2024-12-18-minutes-"
+	         "smcwg.md",
+	         t_testdata());
+	attendees = t_read_file(path, NULL);
+	for (i = 0; i < json_array_size(doc); i++) {
+		json_t *p = json_array_get(doc, i);
+		char who[400];
+
+		snprintf(who, sizeof(who), "%s (%s)",
+		         json_string_value(json_object_get(p, "name")),
+		         json_string_value(json_object_get(p, "org")));
+		if (!attendees || !strstr(attendees, who)) {
+			json_decref(doc);
+			T_CONTAINS(attendees, who);
+		}
+	}
+	json_decref(doc);
+}
+
+static void
+accents_round_trip(void)
+{
+	const char *const *env = env_db();
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	r = t_gavel(env, "person", "add", "Kateryna Aleksieieva", "--org",
+	            "asseco data systems sa (certum)", NULL);
+	T_EQ_INT(r->status, 1); /* already there, matched without case */
+	T_CONTAINS(r->err, "gavel: Kateryna Aleksieieva of");
+	r = t_gavel(env, "person", "list", "--org", "Sectigo", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "Iñigo Barreira  ");
+	r = t_gavel(env, "person", "list", "--org", "SECTIGO", "--format",
+	            "json", NULL);
+	T_CONTAINS(r->out, "\"name\": \"Iñigo Barreira\"");
+}
+
+static void
+creating_prints_the_identifier(void)
+{
+	const char *const *env = env_db();
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(env, "init", NULL)->status, 0);
+	r = t_gavel(env, "body", "add", "SCWG", "--name",
+	            "Server Certificate Working Group", "--tz", "UTC", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "SCWG\n");
+	r = t_gavel(env, "org", "add", "HARICA", "--body", "scwg", "--class",
+	            "issuer", NULL);
+	T_EQ_STR(r->out, "HARICA\n");
+	r = t_gavel(env, "person", "add", "Dimitris Zacharopoulos", "--org",
+	            "HARICA", "--rep", "SCWG", "--email", "dz@example.org",
+	            NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "Dimitris Zacharopoulos\n");
+	r = t_gavel(env, "person", "list", "--reps", "--body", "SCWG",
+	            "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"representative_of\": [\n      \"SCWG\"");
+	r = t_gavel(env, "body", "list", NULL);
+	T_CONTAINS(r->out, "SCWG  Server Certificate Working Group  SC ");
+}
+
+static void
+refused_input_changes_nothing(void)
+{
+	const char *const *env = env_db();
+	struct t_run *r;
+	int64_t before;
+
+	T_ASSERT(demo());
+	before = events();
+	r = t_gavel(env, "org", "add", "Entrust", "--body", "SMCWG", "--class",
+	            "voter", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "gavel: unknown member class \"voter\": use "
+	                   "issuer, consumer");
+	r = t_gavel(env, "org", "add", "DigiCert", "--body", "SMCWG", "--class",
+	            "issuer", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "DigiCert is already a member of SMCWG (issuer)");
+	r = t_gavel(env, "org", "add", "Entrust", "--body", "SCWG", "--class",
+	            "issuer", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no body \"SCWG\": known bodies are SMCWG");
+	r = t_gavel(env, "person", "add", "Jos\xE9 P\xE9rez", "--org",
+	            "DigiCert", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "not UTF-8");
+	r = t_gavel(env, "body", "add", "SCWG", "--name", "SC", "--tz",
+	            "Mars/Olympus", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "unknown time zone \"Mars/Olympus\"");
+	r = t_gavel(env, "--now", "2024-02-30 10:00", "org", "list", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no such date");
+	r = t_gavel(env, "org", "add", "Entrust", "--body", "SMCWG", "--class",
+	            "issuer", "--since", "yesterday", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "malformed time \"yesterday\"");
+	T_EQ_INT(events(), before);
+}
+
+static void
+bad_usage_exits_2(void)
+{
+	const char *const *env = env_db();
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	r = t_gavel(env, "org", "list", "--colour", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "gavel: unknown option '--colour'\nusage: gavel "
+	                   "org list");
+	r = t_gavel(env, "org", "add", "Entrust", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "--body and --class are required");
+	r = t_gavel(env, "org", "list", "--format", "yaml", NULL);
+	T_EQ_INT(r->status, 2);
+	r = t_gavel(env, "org", "frobnicate", NULL);
+	T_EQ_INT(r->status, 2);
+	r = t_gavel(env, "ballots", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "unknown command 'ballots'");
+	r = t_gavel(env, "person", "add", NULL);
+	T_EQ_INT(r->status, 2);
+	r = t_gavel(env, "body", "list", "extra", NULL);
+	T_EQ_INT(r->status, 2);
+	T_EQ_STR(r->out, "");
+}
+
+static void
+help_on_every_command(void)
+{
+	static const char *const cmds[][2] = {
+	        {"init", NULL},    {"body", NULL},     {"body", "add"},
+	        {"body", "list"},  {"org", NULL},      {"org", "add"},
+	        {"org", "set"},    {"org", "list"},    {"person", NULL},
+	        {"person", "add"}, {"person", "list"},
+	};
+	struct t_run *r;
+	size_t i;
+
+	r = t_gavel(NULL, "--help", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "usage: gavel [--db FILE] [--now TIME]");
+	for (i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++) {
+		r = cmds[i][1] ? t_gavel(NULL, cmds[i][0], cmds[i][1], "--help",
+		                         NULL)
+		               : t_gavel(NULL, cmds[i][0], "--help", NULL);
+		T_EQ_INT(r->status, 0);
+		T_CONTAINS(r->out, "usage: gavel ");
+		T_CONTAINS(r->out, cmds[i][0]);
+		T_EQ_STR(r->err, "");
+	}
+}
+
+static void
+database_location(void)
+{
+	static const char *env_xdg[] = {NULL, NULL};
+	static char xdg[4200];
+	struct stat st;
+	struct t_run *r;
+
+	/* The XDG default, folder created on first use. */
+	snprintf(xdg, sizeof(xdg), "XDG_DATA_HOME=%s", t_path("xdg"));
+	env_xdg[0] = xdg;
+	r = t_gavel(env_xdg, "init", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "xdg/gavel/gavel.db");
+	T_EQ_INT(stat(t_path("xdg/gavel/gavel.db"), &st), 0);
+	/* Without XDG_DATA_HOME: ~/.local/share (HOME is the test folder). */
+	r = t_gavel(NULL, "init", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_INT(stat(t_path(".local/share/gavel/gavel.db"), &st), 0);
+	/* --db wins over GAVEL_DB; its folder is not created for it. */
+	r = t_gavel(env_db(), "--db", t_path("nowhere/g.db"), "init", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "nowhere does not exist: create it");
+	r = t_gavel(NULL, "--db", t_path("absent.db"), "org", "list", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no database at");
+	T_CONTAINS(r->err, "gavel init");
+	r = t_gavel(env_db(), "init", NULL);
+	T_EQ_INT(r->status, 0);
+	r = t_gavel(env_db(), "init", "--demo", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "already exists");
+}
+
+static void
+not_a_database(void)
+{
+	const char *path = t_path("minutes.md");
+	FILE *f = fopen(path, "w");
+	struct t_run *r;
+	size_t size;
+
+	fputs("## Minutes of SMCWG\n", f);
+	fclose(f);
+	r = t_gavel(NULL, "--db", path, "org", "list", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "is not a gavel database");
+	T_EQ_STR(t_read_file(path, &size), "## Minutes of SMCWG\n");
+	T_EQ_INT(size, 20);
+}
+
+static void
+locked_database(void)
+{
+	static const char *busy[] = {NULL, "GAVEL_BUSY_TIMEOUT=150", NULL};
+	sqlite3 *other = NULL;
+	struct t_run *r;
+	int64_t before;
+
+	T_ASSERT(demo());
+	busy[0] = env_db()[0];
+	before = events();
+	sqlite3_open(t_path("g.db"), &other);
+	T_EQ_INT(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+	         SQLITE_OK);
+	r = t_gavel(busy, "org", "add", "Entrust", "--body", "SMCWG", "--class",
+	            "issuer", NULL);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "is locked by another writer: try again");
+	T_EQ_INT(events(), before);
+	/* Readers are not blocked by a writer (WAL). */
+	sqlite3_open(t_path("g.db"), &other);
+	sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	r = t_gavel(busy, "org", "list", NULL);
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "DigiCert");
+}
+
+static void
+read_only_database(void)
+{
+	struct t_run *r;
+	int64_t before;
+
+	T_ASSERT(demo());
+	before = events();
+	/* Let the unprivileged user in, but not write. */
+	T_EQ_INT(chmod(t_tmpdir(), 0755), 0);
+	T_EQ_INT(chmod(t_path("g.db"), 0444), 0);
+	r = t_gavel_as_nobody(env_db(), "org", "add", "Entrust", "--body",
+	                      "SMCWG", "--class", "issuer", NULL);
+	T_EQ_INT(r->status, 1);
+	T_ASSERT(strstr(r->err, "read-only") || strstr(r->err, "cannot open"));
+	T_CONTAINS(r->err, "permissions");
+	T_EQ_INT(events(), before);
+}
+
+static void
+terminal_text_is_sanitized(void)
+{
+	const char *const *env = env_db();
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	/* A right-to-left override could reorder what the terminal shows. */
+	r = t_gavel(env, "org", "add", "Evil\xE2\x80\xAEtrO", "--body", "SMCWG",
+	            "--class", "interested", NULL);
+	T_EQ_INT(r->status, 0);
+	r = t_gavel(env, "org", "list", NULL);
+	T_ASSERT(!strstr(r->out, "\xE2\x80\xAE"));
+	T_CONTAINS(r->out, "Evil\xEF\xBF\xBDtrO");
+	/* JSON keeps the stored text exactly. */
+	r = t_gavel(env, "org", "list", "--format", "json", NULL);
+	T_CONTAINS(r->out, "Evil\xE2\x80\xAEtrO");
+}
+
+static void
+now_fixes_the_clock(void)
+{
+	static const char *env[] = {NULL, "GAVEL_NOW=2024-12-18 16:00", NULL};
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int64_t at = 0;
+
+	env[0] = env_db()[0];
+	T_EQ_INT(t_gavel(env, "init", "--demo", NULL)->status, 0);
+	sqlite3_open(t_path("g.db"), &db);
+	sqlite3_prepare_v2(db, "SELECT min(at), max(at) = min(at) FROM event",
+	                   -1, &st, NULL);
+	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1))
+		at = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	T_EQ_INT(at, 1734537600);
+}
+
+static void
+overview_without_command(void)
+{
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	r = t_gavel(env_db(), NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "SMCWG    S/MIME Certificate Working Group: 22 "
+	                   "voting members, 26 members");
+}
+
+const struct t_case cli_tests[] = {
+        {"init_demo_lists_the_classes", init_demo_lists_the_classes},
+        {"init_demo_people_are_the_attendees",
+         init_demo_people_are_the_attendees},
+        {"accents_round_trip", accents_round_trip},
+        {"creating_prints_the_identifier", creating_prints_the_identifier},
+        {"refused_input_changes_nothing", refused_input_changes_nothing},
+        {"bad_usage_exits_2", bad_usage_exits_2},
+        {"help_on_every_command", help_on_every_command},
+        {"database_location", database_location},
+        {"not_a_database", not_a_database},
+        {"locked_database", locked_database},
+        {"read_only_database", read_only_database},
+        {"terminal_text_is_sanitized", terminal_text_is_sanitized},
+        {"now_fixes_the_clock", now_fixes_the_clock},
+        {"overview_without_command", overview_without_command},
+        {NULL, NULL},
+};

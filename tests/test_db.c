@@ -1,0 +1,388 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests the store: creating and opening databases, migrations
+ * (each in its own transaction, refusal of newer schemas), the files it
+ * refuses, locking and the event log.
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "gavel/gavel.h"
+#include "harness.h"
+
+static int64_t
+query_int(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int64_t v = -1;
+
+	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
+	            SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return v;
+}
+
+static void
+exec_sql(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
+}
+
+static void
+write_file(const char *path, const char *data)
+{
+	FILE *f = fopen(path, "wb");
+
+	fputs(data, f);
+	fclose(f);
+}
+
+static void
+creates_schema(void)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	const char *path = t_path("g.db");
+	struct gv_db *db = NULL;
+
+	T_EQ_INT(gv_db_open(&db, path, &opts), 0);
+	gv_db_free(db);
+	T_EQ_INT(query_int(path, "PRAGMA user_version"),
+	         gv_db_schema_version());
+	T_EQ_INT(query_int(path, "PRAGMA application_id"), GV__APPLICATION_ID);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM sqlite_schema WHERE "
+	                         "type = 'table' AND name IN ('body', 'org',"
+	                         " 'membership', 'person', 'rep', 'meeting',"
+	                         " 'attendance', 'agenda_item', 'agenda_link',"
+	                         " 'issue', 'issue_label', 'issue_note',"
+	                         " 'ballot', 'ballot_version', 'endorsement',"
+	                         " 'vote', 'exclusion_notice', 'review_note',"
+	                         " 'event', 'holiday')"),
+	         20);
+	/* Every table is STRICT. */
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM pragma_table_list "
+	                         "WHERE schema = 'main' AND strict = 0 AND "
+	                         "name NOT LIKE 'sqlite_%'"),
+	         0);
+	T_EQ_INT(query_int(path, "SELECT journal_mode = 'wal' FROM "
+	                         "pragma_journal_mode"),
+	         1);
+}
+
+static void
+reopens_and_sets_pragmas(void)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	const char *path = t_path("g.db");
+	struct gv_db *db = NULL;
+	int64_t fk = 0;
+
+	T_EQ_INT(gv_db_open(&db, path, &opts), 0);
+	gv_db_free(db);
+	T_EQ_INT(gv_db_open(&db, path, NULL), 0);
+	T_ASSERT(sqlite3_exec(db->sql, "SELECT 1", NULL, NULL, NULL) ==
+	         SQLITE_OK);
+	{
+		sqlite3_stmt *st = NULL;
+
+		sqlite3_prepare_v2(db->sql, "PRAGMA foreign_keys", -1, &st,
+		                   NULL);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			fk = sqlite3_column_int64(st, 0);
+		sqlite3_finalize(st);
+	}
+	gv_db_free(db);
+	T_EQ_INT(fk, 1);
+}
+
+static void
+create_refuses_existing(void)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	const char *path = t_path("g.db");
+	struct gv_db *db = NULL;
+
+	T_EQ_INT(gv_db_open(&db, path, &opts), 0);
+	gv_db_free(db);
+	T_EQ_INT(gv_db_open(&db, path, &opts), GV_EEXISTS);
+	T_ASSERT(db == NULL);
+	T_CONTAINS(gv_error_last()->message, "already exists");
+}
+
+static void
+missing_file_and_folder(void)
+{
+	struct gv_db_options create = {GV_DB_CREATE, 0};
+	struct gv_db *db = NULL;
+
+	T_EQ_INT(gv_db_open(&db, t_path("none.db"), NULL), GV_ENOTFOUND);
+	T_CONTAINS(gv_error_last()->message, "gavel init");
+	T_EQ_INT(gv_db_open(&db, t_path("no/such/dir/g.db"), &create),
+	         GV_ENOTFOUND);
+	T_CONTAINS(gv_error_last()->message, "no/such/dir does not exist");
+}
+
+/* The schema as "sql;" lines ordered by name, as tests/data keeps it. */
+static char *
+schema_dump(sqlite3 *sql)
+{
+	sqlite3_stmt *st = NULL;
+	size_t len = 0;
+	char *out = calloc(1, 1);
+
+	sqlite3_prepare_v2(sql,
+	                   "SELECT sql || ';' FROM sqlite_schema WHERE sql IS "
+	                   "NOT NULL ORDER BY name",
+	                   -1, &st, NULL);
+	while (sqlite3_step(st) == SQLITE_ROW) {
+		const char *line = (const char *)sqlite3_column_text(st, 0);
+
+		out = gv__xrealloc(out, len + strlen(line) + 2);
+		memcpy(out + len, line, strlen(line));
+		len += strlen(line);
+		out[len++] = '\n';
+		out[len] = '\0';
+	}
+	sqlite3_finalize(st);
+	return out;
+}
+
+/*
+ * Migrations are append-only: each version's schema is saved in
+ * tests/data/schema-vN.sql when it ships, and migrating a new file to N
+ * must still make exactly that schema.
+ */
+static void
+migrations_match_saved_schemas(void)
+{
+	char path[64], *got;
+	const char *want;
+	int v, error;
+
+	for (v = 1; v <= gv_db_schema_version(); v++) {
+		struct gv_db *db = calloc(1, sizeof(*db));
+
+		snprintf(path, sizeof(path), "tests/data/schema-v%d.sql", v);
+		want = t_read_file(path, NULL);
+		db->path = strdup(t_path("m.db"));
+		db->now = -1;
+		sqlite3_open(":memory:", &db->sql);
+		error = gv__db_migrate(db, gv__migrations, v);
+		got = schema_dump(db->sql);
+		gv_db_free(db);
+		if (!want || error || strcmp(got, want)) {
+			t_fail(__FILE__, __LINE__,
+			       "schema v%d differs from %s (a shipped "
+			       "migration was edited, or its dump is missing)",
+			       v, path);
+			free(got);
+			return;
+		}
+		free(got);
+	}
+}
+
+/* A database saved at every older version upgrades to the current one. */
+static void
+upgrades_every_saved_schema(void)
+{
+	struct gv_db *db = NULL;
+	char path[64], pragma[96];
+	const char *dump;
+	sqlite3 *sql = NULL;
+	int v;
+
+	for (v = 1; v <= gv_db_schema_version(); v++) {
+		const char *file = t_path(v % 2 ? "odd.db" : "even.db");
+
+		snprintf(path, sizeof(path), "tests/data/schema-v%d.sql", v);
+		T_ASSERT((dump = t_read_file(path, NULL)) != NULL);
+		remove(file);
+		snprintf(pragma, sizeof(pragma),
+		         "PRAGMA user_version = %d; PRAGMA application_id = %d",
+		         v, GV__APPLICATION_ID);
+		sqlite3_open(file, &sql);
+		T_EQ_INT(sqlite3_exec(sql, dump, NULL, NULL, NULL), SQLITE_OK);
+		T_EQ_INT(sqlite3_exec(sql, pragma, NULL, NULL, NULL),
+		         SQLITE_OK);
+		sqlite3_close(sql);
+		T_EQ_INT(gv_db_open(&db, file, NULL), 0);
+		gv_db_free(db);
+		T_EQ_INT(query_int(file, "PRAGMA user_version"),
+		         gv_db_schema_version());
+	}
+}
+
+static void
+refuses_newer_schema(void)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	const char *path = t_path("g.db");
+	struct gv_db *db = NULL;
+
+	T_EQ_INT(gv_db_open(&db, path, &opts), 0);
+	gv_db_free(db);
+	exec_sql(path, "PRAGMA user_version = 99");
+	T_EQ_INT(gv_db_open(&db, path, NULL), GV_EVERSION);
+	T_CONTAINS(gv_error_last()->message, "newer gavel");
+	T_EQ_INT(query_int(path, "PRAGMA user_version"), 99);
+}
+
+static void
+failed_migration_rolls_back(void)
+{
+	static const char *const steps[] = {
+	        "CREATE TABLE one (x INTEGER) STRICT;",
+	        "CREATE TABLE two (x INTEGER) STRICT; INSERT INTO nowhere "
+	        "VALUES (1);",
+	};
+	struct gv_db *db = calloc(1, sizeof(*db));
+	int error;
+
+	/* A bare connection, given a private list of steps. */
+	db->path = strdup(t_path("bare.db"));
+	db->now = -1;
+	T_EQ_INT(sqlite3_open(db->path, &db->sql), SQLITE_OK);
+	error = gv__db_migrate(db, steps, 2);
+	gv_db_free(db);
+	T_EQ_INT(error, GV_ERROR);
+	T_CONTAINS(gv_error_last()->message, "schema 2");
+	/* Step 1 stays, step 2 left nothing, not even its first table. */
+	T_EQ_INT(query_int(t_path("bare.db"), "PRAGMA user_version"), 1);
+	T_EQ_INT(query_int(t_path("bare.db"),
+	                   "SELECT count(*) FROM sqlite_schema WHERE name = "
+	                   "'one'"),
+	         1);
+	T_EQ_INT(query_int(t_path("bare.db"),
+	                   "SELECT count(*) FROM sqlite_schema WHERE name = "
+	                   "'two'"),
+	         0);
+}
+
+static void
+refuses_non_database(void)
+{
+	const char *path = t_path("notes.txt");
+	const char *text = "These are the minutes, not a database.\n";
+	struct gv_db *db = NULL;
+	size_t size;
+
+	write_file(path, text);
+	T_EQ_INT(gv_db_open(&db, path, NULL), GV_ENOTDB);
+	T_CONTAINS(gv_error_last()->message, "not a gavel database");
+	T_EQ_STR(t_read_file(path, &size), text);
+}
+
+static void
+refuses_foreign_sqlite(void)
+{
+	const char *path = t_path("other.db");
+	struct gv_db *db = NULL;
+
+	exec_sql(path, "CREATE TABLE t (x); INSERT INTO t VALUES (42);");
+	T_EQ_INT(gv_db_open(&db, path, NULL), GV_ENOTDB);
+	T_CONTAINS(gv_error_last()->message, "not gavel's");
+	T_EQ_INT(query_int(path, "SELECT x FROM t"), 42);
+	T_EQ_INT(query_int(path, "PRAGMA user_version"), 0);
+}
+
+static void
+busy_writer_times_out(void)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 100};
+	const char *path = t_path("g.db");
+	struct gv_db *db = NULL;
+	struct gv_body_spec spec = {0};
+	sqlite3 *other = NULL;
+
+	T_EQ_INT(gv_db_open(&db, path, &opts), 0);
+	sqlite3_open(path, &other);
+	T_EQ_INT(sqlite3_exec(other, "BEGIN IMMEDIATE", NULL, NULL, NULL),
+	         SQLITE_OK);
+	spec.code = "SMCWG";
+	spec.name = "S/MIME Certificate Working Group";
+	T_EQ_INT(gv_body_add(NULL, db, &spec), GV_EBUSY);
+	T_CONTAINS(gv_error_last()->message, "locked by another writer");
+	sqlite3_exec(other, "ROLLBACK", NULL, NULL, NULL);
+	sqlite3_close(other);
+	/* Once the other writer is gone the same change goes through. */
+	T_EQ_INT(gv_body_add(NULL, db, &spec), 0);
+	gv_db_free(db);
+}
+
+static void
+every_change_logs_an_event(void)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	struct gv_body_spec spec = {0};
+	const char *path = t_path("g.db");
+	struct gv_db *db = NULL;
+
+	T_EQ_INT(gv_db_open(&db, path, &opts), 0);
+	gv_db_set_now(db, 1734537600);
+	gv_db_set_actor(db, "Stephen Davidson");
+	spec.code = "SMCWG";
+	spec.name = "S/MIME Certificate Working Group";
+	T_EQ_INT(gv_body_add(NULL, db, &spec), 0);
+	T_EQ_INT(gv_org_add(NULL, db, "DigiCert", "SMCWG", GV_CLASS_ISSUER, 0),
+	         0);
+	/* A refused change writes nothing, its event included. */
+	T_EQ_INT(gv_org_add(NULL, db, "digicert", "SMCWG", GV_CLASS_ISSUER, 0),
+	         GV_EEXISTS);
+	gv_db_free(db);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM event"), 3);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM event WHERE at = "
+	                         "1734537600 AND actor = 'Stephen Davidson'"),
+	         3);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM event WHERE kind = "
+	                         "'membership.add' AND json_extract(detail, "
+	                         "'$.class') = 'issuer'"),
+	         1);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM org"), 1);
+}
+
+static void
+event_log_is_append_only(void)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	struct gv_body_spec spec = {0};
+	struct gv_db *db = NULL;
+
+	T_EQ_INT(gv_db_open(&db, t_path("g.db"), &opts), 0);
+	spec.code = "SMCWG";
+	spec.name = "S/MIME";
+	T_EQ_INT(gv_body_add(NULL, db, &spec), 0);
+	T_ASSERT(sqlite3_exec(db->sql, "DELETE FROM event", NULL, NULL, NULL) !=
+	         SQLITE_OK);
+	T_ASSERT(sqlite3_exec(db->sql, "UPDATE event SET actor = 'x'", NULL,
+	                      NULL, NULL) != SQLITE_OK);
+	gv_db_free(db);
+}
+
+const struct t_case db_tests[] = {
+        {"creates_schema", creates_schema},
+        {"reopens_and_sets_pragmas", reopens_and_sets_pragmas},
+        {"create_refuses_existing", create_refuses_existing},
+        {"missing_file_and_folder", missing_file_and_folder},
+        {"migrations_match_saved_schemas", migrations_match_saved_schemas},
+        {"upgrades_every_saved_schema", upgrades_every_saved_schema},
+        {"refuses_newer_schema", refuses_newer_schema},
+        {"failed_migration_rolls_back", failed_migration_rolls_back},
+        {"refuses_non_database", refuses_non_database},
+        {"refuses_foreign_sqlite", refuses_foreign_sqlite},
+        {"busy_writer_times_out", busy_writer_times_out},
+        {"every_change_logs_an_event", every_change_logs_an_event},
+        {"event_log_is_append_only", event_log_is_append_only},
+        {NULL, NULL},
+};
