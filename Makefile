@@ -18,14 +18,18 @@ LDFLAGS ?=
 
 # pkg-config name -> Debian package, for `make deps`. Later issues add
 # libgit2, cmark-gfm and GMime here as they start using them.
-CORE_PKGS := sqlite3 jansson libical
+CORE_PKGS := sqlite3 jansson libical libcmark-gfm
 TUI_PKGS  :=
 DEB_sqlite3 := libsqlite3-dev
 DEB_jansson := libjansson-dev
 DEB_libical := libical-dev
+DEB_libcmark-gfm := libcmark-gfm-dev libcmark-gfm-extensions-dev
+# libcmark-gfm.pc links the extensions, which come in their own package
+# (without a .pc file of their own): checked by their header.
+EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # Tools the build and the tests use (the test runner drives ./gavel;
 # sqlite3 is the reference tool the benchmarks compare against).
-DEB_TOOLS := build-essential pkg-config sqlite3 tzdata
+DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm
 DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -52,7 +56,7 @@ include $(CONFIG)
 endif
 
 .PHONY: all check asan run bench deps format lint install uninstall clean \
-	layering headers help
+	layering headers help FORCE
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -62,7 +66,9 @@ help:
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
-	@pkg-config --exists $(CORE_PKGS) $(TUI_PKGS) 2>/dev/null || \
+	@{ pkg-config --exists $(CORE_PKGS) $(TUI_PKGS) && \
+	   $(foreach h,$(EXTRA_HEADERS),echo '#include <$(h)>' | \
+		$(CC) -E -x c - >/dev/null &&) true; } 2>/dev/null || \
 		$(MAKE) --no-print-directory deps
 	@pkg-config --exists --print-errors $(CORE_PKGS) $(TUI_PKGS)
 	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_PKGS))"; \
@@ -82,6 +88,14 @@ deps:
 $(BUILD)/core/%.o: core/%.c $(CONFIG)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Icore -c -o $@ $<
+
+# The installed templates' folder is compiled in; a new PREFIX rebuilds it.
+$(BUILD)/core/templates.o: ALL_CFLAGS += -DGV_DATADIR='"$(DATADIR)"'
+$(BUILD)/core/templates.o: $(BUILD)/datadir.stamp
+$(BUILD)/datadir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
+FORCE:
 
 $(BUILD)/cli/%.o: cli/%.c $(CONFIG)
 	@mkdir -p $(@D)
@@ -156,17 +170,22 @@ run: $(BIN)
 	@test -f $(DEMO_DB) || ./$(BIN) --db $(DEMO_DB) init --demo >/dev/null
 	./$(BIN) --db $(DEMO_DB)
 
-bench: $(BIN)
-	@set -e; found=; for b in bench/*.sh; do \
-		[ -f "$$b" ] || continue; found=1; \
-		GAVEL_BIN=$(abspath $(BIN)) sh "$$b"; \
-	done; [ -n "$$found" ] || echo "bench: no benchmarks yet"
+# Benchmark drivers: bench/<name>.c, linked with the core.
+$(BUILD)/%-bench: bench/%.c $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
+
+BENCH_DRIVERS := $(patsubst bench/%.c,$(BUILD)/%-bench,$(wildcard bench/*.c))
+bench: $(BIN) $(BENCH_DRIVERS)
+	@set -e; for b in bench/*.sh; do \
+		GAVEL_BIN=$(abspath $(BIN)) GAVEL_BUILD=$(abspath $(BUILD)) \
+			sh "$$b"; \
+	done
 
 # Left out: Annex K's *_s advice, and clang 14's valist checker, which
 # reports every va_start'ed list passed on to vsnprintf as uninitialised.
 TIDY_OFF := -clang-analyzer-security.insecureAPI.DeprecatedOrUnsafeBufferHandling,-clang-analyzer-valist.Uninitialized
 FORMAT_SRCS = $(wildcard core/*.[ch] cli/*.[ch] tui/*.[ch] tests/*.[ch] \
-	include/gavel/*.h tools/*.c)
+	include/gavel/*.h tools/*.c bench/*.c)
 format:
 	clang-format -i $(FORMAT_SRCS)
 

@@ -96,5 +96,7 @@ extern const struct cli_cmd cmd_init;
 extern const struct cli_cmd cmd_body;
 extern const struct cli_cmd cmd_org;
 extern const struct cli_cmd cmd_person;
+extern const struct cli_cmd cmd_render;
+extern const struct cli_cmd cmd_templates;
 
 #endif

@@ -41,6 +41,28 @@ body_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	return CLI_OK;
 }
 
+static int
+body_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct gv_body_change change = {0};
+	int npos, rc;
+	char *pos[1];
+	const struct cli_opt opts[] = {
+	        {"name", &change.name, NULL},
+	        {"tz", &change.tz, NULL},
+	        {"list", &change.list_addr, NULL},
+	        {"templates", &change.templates, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
+	    (rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_body_set(c->db, pos[0], &change) < 0)
+		return cli_fail();
+	return CLI_OK;
+}
+
 static const char *const weekday_abbr[] = {"Sun", "Mon", "Tue", "Wed",
                                            "Thu", "Fri", "Sat"};
 
@@ -106,6 +128,11 @@ static const struct cli_cmd body_subs[] = {
          "gavel body add CODE --name NAME [--prefix P] [--tz ZONE] "
          "[--list ADDR] [--id-width N]",
          "add the Forum or a working group", NULL},
+        {"set", body_set,
+         "gavel body set CODE [--name NAME] [--tz ZONE] [--list ADDR] "
+         "[--templates DIR]",
+         "change a body's settings (--templates: its own template folder)",
+         NULL},
         {"list", body_list, "gavel body list [--format text|json]",
          "list the bodies", NULL},
         {NULL, NULL, NULL, NULL, NULL},

@@ -13,7 +13,8 @@
 #include "gavel/gavel.h"
 
 static const struct cli_cmd *const groups[] = {
-        &cmd_init, &cmd_body, &cmd_org, &cmd_person, NULL,
+        &cmd_init,   &cmd_body,      &cmd_org, &cmd_person,
+        &cmd_render, &cmd_templates, NULL,
 };
 
 static void

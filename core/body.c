@@ -3,9 +3,12 @@
  * This file implements bodies: the Forum and its working groups, each with
  * its ballot prefix, meeting zone and cadence, and its rule readings.
  */
+#define _XOPEN_SOURCE 700
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "db.h"
 #include "event.h"
@@ -127,6 +130,72 @@ out:
 	return error;
 }
 
+/* The full path of an existing folder, for a body's templates. */
+static int
+body_folder(char **out, const char *dir)
+{
+	char real[PATH_MAX];
+	struct stat st;
+
+	if (!realpath(dir, real) || stat(real, &st) != 0 ||
+	    !S_ISDIR(st.st_mode))
+		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                     "%s is not a folder: create it first",
+		                     dir);
+	*out = gv__xstrdup(real);
+	return 0;
+}
+
+int
+gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
+{
+	struct gv_body body = {0};
+	char *name = NULL, *folder = NULL;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((c->name && (error = gv__clean_name(&name, GV_ERRCLASS_ROSTER,
+	                                        "body name", c->name)) < 0) ||
+	    (c->tz && (error = gv_zone_check(c->tz)) < 0) ||
+	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "list address",
+	                            c->list_addr)) < 0 ||
+	    (c->templates &&
+	     (error = body_folder(&folder, c->templates)) < 0) ||
+	    (error = gv_body_get(&body, db, code)) < 0)
+		goto out;
+	if (!name && !c->tz && !c->list_addr && !folder) {
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                      "nothing to change");
+		goto out;
+	}
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_BODY_UPDATE))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, body.id);
+	gv__bind_text(st, 2, name);
+	gv__bind_text(st, 3, c->tz);
+	gv__bind_text(st, 4, c->list_addr);
+	gv__bind_text(st, 5, folder);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, body.id, "body.set", body.code,
+	                        "{s:s?, s:s?, s:s?, s:s?}", "name", name, "tz",
+	                        c->tz, "list", c->list_addr, "templates",
+	                        folder)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	gv_body_dispose(&body);
+	free(name);
+	free(folder);
+	return error;
+}
+
 /* Fills body from a row of GV__BODY_COLS. */
 static void
 body_read(struct gv_body *b, sqlite3_stmt *st)
@@ -149,6 +218,7 @@ body_read(struct gv_body *b, sqlite3_stmt *st)
 	b->consumer_rule = gv__col_text(st, 12);
 	b->vote_end_inclusive = sqlite3_column_int(st, 13);
 	b->business_days = gv__col_text(st, 14);
+	b->templates = gv__col_text(st, 15);
 }
 
 void
@@ -164,6 +234,7 @@ gv_body_dispose(struct gv_body *b)
 	free(b->quorum_rule);
 	free(b->consumer_rule);
 	free(b->business_days);
+	free(b->templates);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -234,8 +305,8 @@ gv_body_list(struct gv_body_list **out, struct gv_db *db)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		body_read(&list->v[list->n], st);
-		list->v[list->n].voting_members = sqlite3_column_int(st, 15);
-		list->v[list->n].members = sqlite3_column_int(st, 16);
+		list->v[list->n].voting_members = sqlite3_column_int(st, 16);
+		list->v[list->n].members = sqlite3_column_int(st, 17);
 		list->n++;
 	}
 	if (rc != SQLITE_DONE) {

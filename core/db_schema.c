@@ -274,9 +274,13 @@ static const char schema_v1[] =
         "CREATE TRIGGER event_append_only_d BEFORE DELETE ON event"
         " BEGIN SELECT RAISE(ABORT, 'the event log is append-only'); END;";
 
+/* v2: a body's own template folder (the search path's second place). */
+static const char schema_v2[] = "ALTER TABLE body ADD COLUMN templates TEXT;";
+
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
         schema_v1,
+        schema_v2,
 };
 
 const int gv__migration_count =

@@ -14,7 +14,7 @@
 	"b.id, b.code, b.name, b.prefix, b.id_width, b.tz, b.list_addr,"       \
 	" b.cadence_weeks, b.cadence_weekday, b.cadence_minute,"               \
 	" b.cadence_anchor, b.quorum_rule, b.consumer_rule,"                   \
-	" b.vote_end_inclusive, b.business_days"
+	" b.vote_end_inclusive, b.business_days, b.templates"
 
 #define GV__STMT_LIST(X)                                                       \
 	X(EVENT_INSERT,                                                        \
@@ -25,6 +25,10 @@
 	  " list_addr, cadence_weeks, cadence_weekday, cadence_minute,"        \
 	  " cadence_anchor, created_at)"                                       \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")       \
+	X(BODY_UPDATE,                                                         \
+	  "UPDATE body SET name = ifnull(?2, name), tz = ifnull(?3, tz),"      \
+	  " list_addr = ifnull(?4, list_addr),"                                \
+	  " templates = ifnull(?5, templates) WHERE id = ?1")                  \
 	X(BODY_BY_FOLD,                                                        \
 	  "SELECT " GV__BODY_COLS " FROM body b WHERE b.fold = ?1")            \
 	X(BODY_LIST, "SELECT " GV__BODY_COLS ","                               \

@@ -10,19 +10,14 @@
 static _Thread_local char error_text[1024];
 static _Thread_local struct gv_error error_last;
 
-int
-gv__error_set(enum gv_error_class klass, enum gv_error_code code,
-              const char *fmt, ...)
+void
+gv__error_vrecord(enum gv_error_class klass, enum gv_error_code code,
+                  const char *fmt, va_list ap)
 {
-	va_list ap;
-
-	va_start(ap, fmt);
 	vsnprintf(error_text, sizeof(error_text), fmt, ap);
-	va_end(ap);
 	error_last.message = error_text;
 	error_last.klass = klass;
 	error_last.code = code;
-	return code;
 }
 
 const struct gv_error *

@@ -33,14 +33,36 @@ int gv__clean_name(char **out, enum gv_error_class klass, const char *what,
  */
 void gv__attendee_split(char **name, char **org, const char *who);
 
+/*
+ * Reads dir/name when it is a regular file that resolves inside dir (no
+ * way out through "..", "/" or symbolic links). Returns 0 (caller frees
+ * *text), GV_ENOTFOUND or GV_ERROR.
+ */
+int gv__read_in_dir(char **text, const char *dir, const char *name);
+
 /* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
 int gv__check_text(enum gv_error_class klass, const char *what, const char *s);
 
 #endif
 
-/* Sets the thread's last error once, at its origin; returns code. */
-int gv__error_set(enum gv_error_class klass, enum gv_error_code code,
-                  const char *fmt, ...) GV__PRINTF(3, 4);
+void gv__error_vrecord(enum gv_error_class klass, enum gv_error_code code,
+                       const char *fmt, va_list ap);
+
+/*
+ * Sets the thread's last error once, at its origin; returns code. Inline,
+ * so that checkers see which (negative) code each call returns.
+ */
+static inline int GV__PRINTF(3, 4)
+gv__error_set(enum gv_error_class klass, enum gv_error_code code,
+              const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	gv__error_vrecord(klass, code, fmt, ap);
+	va_end(ap);
+	return code;
+}
 
 /* Allocation that aborts on exhaustion (we cannot test every OOM path). */
 void *gv__xmalloc(size_t n);
@@ -101,6 +123,13 @@ int gv__clean_name(char **out, enum gv_error_class klass, const char *what,
  * when there is none. Both are the caller's to free.
  */
 void gv__attendee_split(char **name, char **org, const char *who);
+
+/*
+ * Reads dir/name when it is a regular file that resolves inside dir (no
+ * way out through "..", "/" or symbolic links). Returns 0 (caller frees
+ * *text), GV_ENOTFOUND or GV_ERROR.
+ */
+int gv__read_in_dir(char **text, const char *dir, const char *name);
 
 /* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
 int gv__check_text(enum gv_error_class klass, const char *what, const char *s);

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements the roster's view builders: bodies, organisations
- * and people as JSON documents. Field names here are part of the
- * command-line contract (DESIGN.md), so they change only by addition.
+ * and people as JSON documents, and a body's roster as template data. Field
+ * names here are part of the command-line contract (DESIGN.md), so they change
+ * only by addition.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,10 +11,12 @@
 
 #include <jansson.h>
 
+#include "gavel/gavel.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
 #include "gavel/view.h"
 #include "internal.h"
+#include "view.h"
 
 static const char *const weekdays[] = {"Sunday",    "Monday",   "Tuesday",
                                        "Wednesday", "Thursday", "Friday",
@@ -137,4 +140,123 @@ gv_view_people_json(char **out, const struct gv_person_list *list)
 		                                     view_codes(p->reps)));
 	}
 	return view_dump(out, doc);
+}
+
+/* RULES §1's names of the classes, as notices write them. */
+static const char *const class_titles[] = {
+        [GV_CLASS_ISSUER] = "Certificate Issuers",
+        [GV_CLASS_CONSUMER] = "Certificate Consumers",
+        [GV_CLASS_PROBATIONARY] = "Probationary Members",
+        [GV_CLASS_ASSOCIATE] = "Associate Members",
+        [GV_CLASS_INTERESTED] = "Interested Parties",
+        [GV_CLASS_UNKNOWN] = "Not yet classified",
+};
+
+/* Nonzero when the comma-separated codes include code. */
+static int
+codes_have(const char *csv, const char *code)
+{
+	size_t n = strlen(code);
+
+	while (csv && *csv) {
+		if (!strncmp(csv, code, n) && (csv[n] == ',' || !csv[n]))
+			return 1;
+		csv = strchr(csv, ',');
+		csv = csv ? csv + 1 : NULL;
+	}
+	return 0;
+}
+
+/* "A, B" of the people of org (representatives of code only, if set). */
+static char *
+roster_people(const struct gv_person_list *people, const char *org,
+              const char *rep_code)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	size_t i;
+
+	for (i = 0; i < people->n; i++) {
+		const struct gv_person *p = &people->v[i];
+
+		if (!p->org || strcmp(p->org, org) ||
+		    (rep_code && !codes_have(p->reps, rep_code)))
+			continue;
+		gv__buf_printf(&b, "%s%s", b.size ? ", " : "", p->name);
+	}
+	return gv__buf_detach(&b);
+}
+
+static json_t *
+roster_member(const struct gv_org *o, const struct gv_person_list *people,
+              const char *code)
+{
+	char since[GV_TIME_BUFSZ] = "";
+	char *reps = roster_people(people, o->name, code);
+	char *all = roster_people(people, o->name, NULL);
+	json_t *m;
+
+	if (o->since >= 0)
+		gv_time_format(since, o->since, GV_TIME_DATE);
+	m = json_pack("{s:s, s:s, s:b, s:s, s:s, s:s}", "name", o->name,
+	              "status", gv_status_name(o->status), "suspended",
+	              o->status == GV_STATUS_SUSPENDED, "since", since,
+	              "representatives", reps, "people", all);
+	free(reps);
+	free(all);
+	return m;
+}
+
+int
+gv__view_roster(json_t **out, struct gv_db *db, const char *code)
+{
+	struct gv_org_filter orgs_of = {code, -1};
+	struct gv_person_filter people_of = {NULL, code, 0};
+	struct gv_org_list *orgs = NULL;
+	struct gv_person_list *people = NULL;
+	struct gv_body body = {0};
+	json_t *classes = json_array(), *cls = NULL, *members = NULL;
+	char as_of[GV_TIME_BUFSZ], as_of_date[GV_TIME_BUFSZ];
+	int error, voting = 0, klass = -1;
+	size_t i;
+
+	*out = NULL;
+	if ((error = gv_body_get(&body, db, code)) < 0 ||
+	    (error = gv_org_list(&orgs, db, &orgs_of)) < 0 ||
+	    (error = gv_person_list(&people, db, &people_of)) < 0)
+		goto out;
+	for (i = 0; i < orgs->n; i++) {
+		const struct gv_org *o = &orgs->v[i];
+
+		if ((int)o->klass != klass) {
+			klass = (int)o->klass;
+			members = json_array();
+			cls = json_pack("{s:s, s:s, s:b, s:o}", "class",
+			                gv_class_name(o->klass), "title",
+			                class_titles[o->klass], "voting",
+			                gv_class_votes(o->klass), "members",
+			                members);
+			json_array_append_new(classes, cls);
+		}
+		json_array_append_new(members, roster_member(o, people, code));
+		json_object_set_new(
+		        cls, "count",
+		        json_integer((json_int_t)json_array_size(members)));
+		voting += gv_class_votes(o->klass) &&
+		          o->status == GV_STATUS_ACTIVE;
+	}
+	gv_time_format(as_of, gv_db_now(db), GV_TIME_HUMAN);
+	gv_time_format(as_of_date, gv_db_now(db), GV_TIME_DATE);
+	*out = json_pack("{s:s, s:s, s:s, s:{s:s, s:s, s:s, s:s, s:s?}, s:i,"
+	                 " s:i, s:O}",
+	                 "generator", "gavel " GV_VERSION, "as_of", as_of,
+	                 "as_of_date", as_of_date, "body", "code", body.code,
+	                 "name", body.name, "prefix", body.prefix, "tz",
+	                 body.tz, "list", body.list_addr, "voting_members",
+	                 voting, "members", (int)orgs->n, "classes", classes);
+out:
+	json_decref(classes);
+	gv_org_list_free(orgs);
+	gv_person_list_free(people);
+	gv_body_dispose(&body);
+	return error;
 }

@@ -22,14 +22,21 @@
 #include "internal.h"
 
 extern const struct t_case text_tests[], time_tests[], db_tests[],
-        roster_tests[], demo_tests[], cli_tests[];
+        roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
+        render_tests[];
 
 static const struct {
 	const char *name;
 	const struct t_case *cases;
 } suites[] = {
-        {"text", text_tests},     {"time", time_tests}, {"db", db_tests},
-        {"roster", roster_tests}, {"demo", demo_tests}, {"cli", cli_tests},
+        {"text", text_tests},
+        {"time", time_tests},
+        {"db", db_tests},
+        {"roster", roster_tests},
+        {"demo", demo_tests},
+        {"cli", cli_tests},
+        {"mustache", mustache_tests},
+        {"render", render_tests},
 };
 
 static const char *current;

@@ -30,6 +30,7 @@ enum gv_error_class {
 	GV_ERRCLASS_ISSUE,
 	GV_ERRCLASS_BALLOT,
 	GV_ERRCLASS_DEMO,
+	GV_ERRCLASS_TEMPLATE,
 };
 
 struct gv_error {

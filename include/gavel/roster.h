@@ -66,6 +66,7 @@ struct gv_body {
 	char *consumer_rule; /* RULES §5.2 reading: majority, half-plus-one */
 	int vote_end_inclusive; /* RULES §4 boundary reading */
 	char *business_days;    /* RULES §4: mon-fri */
+	char *templates;        /* its own template folder, or NULL */
 	int voting_members;     /* active issuers + consumers (lists only) */
 	int members;            /* every current membership (lists only) */
 };
@@ -81,6 +82,18 @@ struct gv_body_list {
  */
 int gv_body_add(int64_t *id_out, struct gv_db *db,
                 const struct gv_body_spec *spec);
+
+/* What gv_body_set changes: NULL fields stay as they are. */
+struct gv_body_change {
+	const char *name;
+	const char *tz;
+	const char *list_addr;
+	const char *templates; /* an existing folder; stored as a full path */
+};
+
+/* Changes a body's settings. Returns 0, GV_ENOTFOUND or GV_EINVALID. */
+int gv_body_set(struct gv_db *db, const char *code,
+                const struct gv_body_change *change);
 
 /*
  * Finds a body by code, in any letter case. Returns 0, or GV_ENOTFOUND

@@ -1,0 +1,352 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests the Mustache engine against the official specification
+ * (../shared/data/mustache-spec, or $GAVEL_TESTDATA/mustache-spec): every
+ * test of every module, the optional ~inheritance and ~dynamic-names
+ * included; each file's pass count is printed. Then gavel's own rules:
+ * escaping per output format and errors for broken templates.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gavel/gavel.h"
+#include "harness.h"
+#include "internal.h"
+#include "mustache.h"
+
+static int
+spec_partial(char **text, const char *name, void *payload)
+{
+	json_t *p = json_object_get(payload, name);
+
+	if (!json_is_string(p))
+		return GV_ENOTFOUND;
+	*text = gv__xstrdup(json_string_value(p));
+	return 0;
+}
+
+/* Shows control characters, so a whitespace difference is visible. */
+static void
+show(const char *label, const char *s)
+{
+	printf("    %s \"", label);
+	for (; s && *s; s++)
+		if (*s == '\n')
+			fputs("\\n", stdout);
+		else if (*s == '\r')
+			fputs("\\r", stdout);
+		else
+			putchar(*s);
+	puts("\"");
+}
+
+static void
+spec_file(const char *file)
+{
+	char path[4200];
+	json_error_t jerr;
+	json_t *doc, *test;
+	size_t i, passed = 0, total;
+
+	if (!t_testdata()) {
+		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/mustache-spec/%s", t_testdata(), file);
+	doc = json_load_file(path, 0, &jerr);
+	T_ASSERT(doc != NULL);
+	total = json_array_size(json_object_get(doc, "tests"));
+	json_array_foreach (json_object_get(doc, "tests"), i, test) {
+		struct gv_mustache_opts opts = {
+		        GV_ESCAPE_HTML, spec_partial,
+		        json_object_get(test, "partials"), 1};
+		struct mu_template *t = NULL;
+		const char *tmpl =
+		        json_string_value(json_object_get(test, "template"));
+		const char *want =
+		        json_string_value(json_object_get(test, "expected"));
+		char *got = NULL;
+		int error;
+
+		error = gv__mu_parse(&t, "spec", tmpl, strlen(tmpl), NULL,
+		                     NULL);
+		if (error == 0)
+			error = gv__mu_render(&got, NULL, t,
+			                      json_object_get(test, "data"),
+			                      &opts);
+		gv__mu_free(t);
+		if (error == 0 && !strcmp(got, want)) {
+			passed++;
+		} else {
+			t_fail(__FILE__, __LINE__, "%s: \"%s\"", file,
+			       json_string_value(
+			               json_object_get(test, "name")));
+			show("template", tmpl);
+			show("got     ",
+			     error ? gv_error_last()->message : got);
+			show("want    ", want);
+		}
+		free(got);
+	}
+	json_decref(doc);
+	printf("  mustache spec %s: %zu/%zu passed\n", file, passed, total);
+}
+
+static void
+spec_comments(void)
+{
+	spec_file("comments.json");
+}
+
+static void
+spec_delimiters(void)
+{
+	spec_file("delimiters.json");
+}
+
+static void
+spec_interpolation(void)
+{
+	spec_file("interpolation.json");
+}
+
+static void
+spec_inverted(void)
+{
+	spec_file("inverted.json");
+}
+
+static void
+spec_partials(void)
+{
+	spec_file("partials.json");
+}
+
+static void
+spec_sections(void)
+{
+	spec_file("sections.json");
+}
+
+static void
+spec_inheritance(void)
+{
+	spec_file("~inheritance.json");
+}
+
+static void
+spec_dynamic_names(void)
+{
+	spec_file("~dynamic-names.json");
+}
+
+/* Renders tmpl with data; partials from a NUL-separated "name\0text\0". */
+struct fake_partials {
+	const char *name, *text;
+};
+
+static int
+fake_partial(char **text, const char *name, void *payload)
+{
+	const struct fake_partials *p;
+
+	for (p = payload; p && p->name; p++)
+		if (!strcmp(p->name, name)) {
+			*text = gv__xstrdup(p->text);
+			return 0;
+		}
+	return GV_ENOTFOUND;
+}
+
+static char *
+render(const char *tmpl, const char *data, enum gv_escape escape,
+       const struct fake_partials *partials, int *error)
+{
+	struct gv_mustache_opts opts = {escape, fake_partial, (void *)partials,
+	                                0};
+	char *out = NULL;
+
+	*error = gv_mustache_render(&out, NULL, "t.md", tmpl, data, &opts);
+	return out;
+}
+
+static char *
+to_html(const char *md)
+{
+	char *html = NULL;
+
+	if (gv_markdown_to_html(&html, md, strlen(md)) < 0)
+		return NULL;
+	return html;
+}
+
+static int
+count(const char *hay, const char *needle)
+{
+	int n = 0;
+
+	while (hay && (hay = strstr(hay, needle)))
+		n++, hay += strlen(needle);
+	return n;
+}
+
+static void
+markdown_escaping_keeps_structure(void)
+{
+	const char *tmpl = "# {{title}}\n\n| Org | Vote |\n|---|---|\n"
+	                   "| {{org}} | yes |\n\n{{start}}\n\n{{list}}\n";
+	const char *data = "{\"title\": \"*SMC010* <script>\","
+	                   " \"org\": \"A | B_c_ [x](y)\","
+	                   " \"start\": \"1. not a list\","
+	                   " \"list\": \"# not a heading\\n- nor a list\"}";
+	char *md, *html;
+	int error;
+
+	md = render(tmpl, data, GV_ESCAPE_MARKDOWN, NULL, &error);
+	T_EQ_INT(error, 0);
+	T_CONTAINS(md, "# \\*SMC010\\* \\<script\\>\n");
+	T_CONTAINS(md, "| A \\| B\\_c\\_ \\[x\\](y) | yes |");
+	T_CONTAINS(md, "\n1\\. not a list\n");
+	T_CONTAINS(md, "\n\\# not a heading - nor a list\n");
+	html = to_html(md);
+	free(md);
+	T_ASSERT(html);
+	T_CONTAINS(html, "<h1>*SMC010* &lt;script&gt;</h1>");
+	T_EQ_INT(count(html, "<h1>"), 1);
+	T_EQ_INT(count(html, "<td>"), 2); /* the '|' did not add a cell */
+	T_CONTAINS(html, "<td>A | B_c_ [x](y)</td>");
+	T_CONTAINS(html, "<p>1. not a list</p>");
+	T_CONTAINS(html, "<p># not a heading - nor a list</p>");
+	T_EQ_INT(count(html, "<em>") + count(html, "<a ") + count(html, "<ol") +
+	                 count(html, "<ul") + count(html, "<script"),
+	         0);
+	free(html);
+}
+
+static void
+html_and_plain_escaping(void)
+{
+	const char *data = "{\"x\": \"<a href=\\\"'\\\">&amp;</a>\"}";
+	char *out;
+	int error;
+
+	out = render("{{x}}|{{{x}}}|{{&x}}", data, GV_ESCAPE_HTML, NULL,
+	             &error);
+	T_EQ_STR(out, "&lt;a href=&quot;&#39;&quot;&gt;&amp;amp;&lt;/a&gt;|"
+	              "<a href=\"'\">&amp;</a>|<a href=\"'\">&amp;</a>");
+	free(out);
+	out = render("{{x}}", data, GV_ESCAPE_NONE, NULL, &error);
+	T_EQ_STR(out, "<a href=\"'\">&amp;</a>");
+	free(out);
+	/* Dates and numbers stay readable in Markdown. */
+	out = render("{{d}} {{n}} {{f}} {{name}}",
+	             "{\"d\": \"2024-12-22\", \"n\": 11, \"f\": 20.3,"
+	             " \"name\": \"Tsung-Min Kuo\"}",
+	             GV_ESCAPE_MARKDOWN, NULL, &error);
+	T_EQ_STR(out, "2024-12-22 11 20.3 Tsung-Min Kuo");
+	free(out);
+}
+
+static void
+raw_html_is_shown_not_run(void)
+{
+	char *html = to_html("Hello <script>alert(1)</script> there\n\n"
+	                     "<div onclick=\"steal()\">block</div>\n\n"
+	                     "[click](javascript:alert(1))\n");
+
+	T_ASSERT(html);
+	T_CONTAINS(html, "Hello &lt;script&gt;alert(1)&lt;/script&gt; there");
+	T_CONTAINS(html, "&lt;div onclick=&quot;steal()&quot;&gt;block");
+	T_EQ_INT(count(html, "<script") + count(html, "<div") +
+	                 count(html, "javascript:"),
+	         0);
+	free(html);
+}
+
+static void
+github_extensions(void)
+{
+	char *html = to_html("| a | b |\n|---|---|\n| 1 | 2 |\n\n"
+	                     "~~old~~ text, see www.example.org\n");
+
+	T_ASSERT(html);
+	T_CONTAINS(html, "<table>");
+	T_CONTAINS(html, "<td>2</td>");
+	T_CONTAINS(html, "<del>old</del>");
+	T_CONTAINS(html, "<a href=\"http://www.example.org\">www.example.org"
+	                 "</a>");
+	free(html);
+	T_EQ_INT(gv_markdown_to_html(&html, "\xff", 1), GV_EINVALID);
+}
+
+static void
+broken_templates_say_where(void)
+{
+	static const struct fake_partials loop[] = {{"self", "x{{>self}}"},
+	                                            {NULL, NULL}};
+	static const struct {
+		const char *tmpl, *message;
+	} cases[] = {
+	        {"a\n\n{{#a}}\nnever closed\n",
+	         "t.md:3:1: section \"a\" is never closed"},
+	        {"{{#a}}{{/b}}",
+	         "t.md:1:7: closing tag \"b\" does not match the open section "
+	         "\"a\""},
+	        {"text {{/a}}", "t.md:1:6: closing tag \"a\""},
+	        {"Dear {{name", "t.md:1:6: tag is never closed"},
+	        {"x\n  {{}}", "t.md:2:3: tag has no name"},
+	        {"{{=<% =}}", "t.md:1:1: bad Set Delimiter tag"},
+	        {"Hi\n  {{>nope}}\n",
+	         "t.md:2:3: no template \"nope\" for this partial"},
+	        {"{{<nope}}{{/nope}}",
+	         "t.md:1:1: no template \"nope\" for this parent"},
+	        {"{{>self}}", "partials nested deeper than 100 levels"},
+	};
+	size_t i;
+	int error;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		char *out = render(cases[i].tmpl, NULL, GV_ESCAPE_NONE, loop,
+		                   &error);
+
+		T_ASSERT(error < 0);
+		T_ASSERT(out == NULL);
+		T_CONTAINS(gv_error_last()->message, cases[i].message);
+	}
+	T_ASSERT(!render("{{x}}", "{\"x\": ", GV_ESCAPE_NONE, NULL, &error));
+	T_CONTAINS(gv_error_last()->message, "data, line 1, column");
+}
+
+static void
+gavel_truthiness(void)
+{
+	char *out;
+	int error;
+
+	/* An empty string is false, as for a missing e-mail address. */
+	out = render("{{#e}}<{{e}}>{{/e}}{{^e}}none{{/e}} {{#z}}{{z}}{{/z}}",
+	             "{\"e\": \"\", \"z\": 0}", GV_ESCAPE_NONE, NULL, &error);
+	T_EQ_STR(out, "none 0");
+	free(out);
+}
+
+const struct t_case mustache_tests[] = {
+        {"spec_comments", spec_comments},
+        {"spec_delimiters", spec_delimiters},
+        {"spec_interpolation", spec_interpolation},
+        {"spec_inverted", spec_inverted},
+        {"spec_partials", spec_partials},
+        {"spec_sections", spec_sections},
+        {"spec_inheritance", spec_inheritance},
+        {"spec_dynamic_names", spec_dynamic_names},
+        {"markdown_escaping_keeps_structure",
+         markdown_escaping_keeps_structure},
+        {"html_and_plain_escaping", html_and_plain_escaping},
+        {"raw_html_is_shown_not_run", raw_html_is_shown_not_run},
+        {"github_extensions", github_extensions},
+        {"broken_templates_say_where", broken_templates_say_where},
+        {"gavel_truthiness", gavel_truthiness},
+        {NULL, NULL},
+};
