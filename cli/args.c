@@ -5,6 +5,7 @@
  */
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -153,4 +154,20 @@ cli_time(int64_t *out, const char *text, int64_t fallback)
 		return CLI_OK;
 	}
 	return gv_time_parse(out, text) < 0 ? cli_fail() : CLI_OK;
+}
+
+int
+cli_id(int64_t *out, const struct cli_cmd *cmd, const char *what,
+       const char *text)
+{
+	char *end = NULL;
+	long long v = text ? strtoll(text, &end, 10) : 0;
+
+	if (!text || !*text || *end || v <= 0)
+		return cli_usage_error(cmd,
+		                       "%s \"%s\" is not a number (see "
+		                       "'gavel meeting list')",
+		                       what, text ? text : "");
+	*out = v;
+	return CLI_OK;
 }

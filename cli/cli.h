@@ -79,8 +79,20 @@ int cli_format(enum cli_format *out, const struct cli_cmd *cmd,
 /* Parses TIME (--since, --at) or prints the error; returns 0 or 1. */
 int cli_time(int64_t *out, const char *text, int64_t fallback);
 
+/* Reads a positive identifier (a meeting id); a usage error (2) if not. */
+int cli_id(int64_t *out, const struct cli_cmd *cmd, const char *what,
+           const char *text);
+
 /* Prints a JSON document made by a view builder (and frees it). */
 int cli_print_json(int error, char *json);
+
+/* printf to stdout (stderr) with the result made safe for a terminal:
+ * stored text never reaches it raw (newlines are kept). */
+void cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Prints multi-line stored text, each line after indent, made safe. */
+void cli_print_block(const char *text, const char *indent);
 
 /* Aligned text tables that fit the terminal (output.c). */
 struct table;
@@ -98,5 +110,8 @@ extern const struct cli_cmd cmd_org;
 extern const struct cli_cmd cmd_person;
 extern const struct cli_cmd cmd_render;
 extern const struct cli_cmd cmd_templates;
+extern const struct cli_cmd cmd_meeting;
+extern const struct cli_cmd cmd_minutes;
+extern const struct cli_cmd cmd_agenda;
 
 #endif

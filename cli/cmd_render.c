@@ -35,13 +35,14 @@ static int
 render_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct gv_render_spec spec = {0};
-	const char *format = NULL;
+	const char *format = NULL, *meeting = NULL;
 	char *pos[1], *out = NULL;
 	size_t len = 0;
 	int npos, rc;
 	const struct cli_opt opts[] = {
 	        {"data", &spec.data_path, NULL},
 	        {"body", &spec.body, NULL},
+	        {"meeting", &meeting, NULL},
 	        {"partials", &spec.partials_dir, NULL},
 	        {"templates", &spec.templates_dir, NULL},
 	        {"format", &format, NULL},
@@ -52,8 +53,11 @@ render_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	    (rc = render_format(&spec.format, cmd, format)) != CLI_OK)
 		return rc;
 	spec.template = pos[0];
-	/* Only a body's data needs the database. */
-	if (spec.body && (rc = cli_open(c, 0)) != CLI_OK)
+	if (meeting &&
+	    (rc = cli_id(&spec.meeting, cmd, "meeting", meeting)) != CLI_OK)
+		return rc;
+	/* Only the store's data needs the database. */
+	if ((spec.body || meeting) && (rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
 	if (gv_render(&out, &len, c->db, &spec) < 0)
 		return cli_fail();

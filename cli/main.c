@@ -13,8 +13,8 @@
 #include "gavel/gavel.h"
 
 static const struct cli_cmd *const groups[] = {
-        &cmd_init,   &cmd_body,      &cmd_org, &cmd_person,
-        &cmd_render, &cmd_templates, NULL,
+        &cmd_init,    &cmd_body,   &cmd_org,    &cmd_person,    &cmd_meeting,
+        &cmd_minutes, &cmd_agenda, &cmd_render, &cmd_templates, NULL,
 };
 
 static void

@@ -4,6 +4,8 @@
  * fit the terminal, and JSON documents. Every cell goes through
  * gv_text_sanitize, so stored text never reaches the terminal raw.
  */
+#include <stdarg.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/ioctl.h>
@@ -145,4 +147,58 @@ cli_print_json(int error, char *json)
 	fputc('\n', stdout);
 	free(json);
 	return CLI_OK;
+}
+
+static void
+print_safe(FILE *f, const char *fmt, va_list ap)
+{
+	char *raw = NULL, *safe;
+	va_list again;
+	int n;
+
+	va_copy(again, ap);
+	n = vsnprintf(NULL, 0, fmt, again);
+	va_end(again);
+	if (n < 0 || !(raw = malloc((size_t)n + 1)))
+		abort();
+	vsnprintf(raw, (size_t)n + 1, fmt, ap);
+	safe = gv_text_sanitize(raw, GV_SANITIZE_KEEP_NEWLINES);
+	fputs(safe, f);
+	free(safe);
+	free(raw);
+}
+
+void
+cli_printf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_safe(stdout, fmt, ap);
+	va_end(ap);
+}
+
+void
+cli_eprintf(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	print_safe(stderr, fmt, ap);
+	va_end(ap);
+}
+
+void
+cli_print_block(const char *text, const char *indent)
+{
+	char *safe = gv_text_sanitize(text, GV_SANITIZE_KEEP_NEWLINES);
+	const char *line = safe, *nl;
+
+	while (*line) {
+		nl = strchr(line, '\n');
+		printf("%s%.*s\n", indent,
+		       (int)(nl ? (size_t)(nl - line) : strlen(line)), line);
+		line = nl ? nl + 1 : line + strlen(line);
+	}
+	free(safe);
 }

@@ -13,6 +13,7 @@
 #include "db.h"
 #include "event.h"
 #include "gavel/roster.h"
+#include "gavel/schedule.h"
 #include "gavel/text.h"
 #include "gavel/zone.h"
 
@@ -65,7 +66,8 @@ gv_body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
 	                            spec->name)) < 0 ||
 	    (error = gv_zone_check(tz)) < 0 ||
 	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "list address",
-	                            spec->list_addr)) < 0)
+	                            spec->list_addr)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "tag", spec->tag)) < 0)
 		goto out;
 	prefix = spec->prefix ? gv__xstrdup(spec->prefix)
 	                      : body_default_prefix(spec->code);
@@ -109,6 +111,7 @@ gv_body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
 	gv__bind_opt(st, 10, spec->cadence_minute, spec->cadence_weeks > 0);
 	gv__bind_opt(st, 11, spec->cadence_anchor, spec->cadence_weeks > 0);
 	gv__bind_int(st, 12, gv_db_now(db));
+	gv__bind_text(st, 13, spec->tag);
 	if ((error = gv__db_run(db, st)) < 0)
 		goto rollback;
 	id = sqlite3_last_insert_rowid(db->sql);
@@ -150,11 +153,16 @@ int
 gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 {
 	struct gv_body body = {0};
-	char *name = NULL, *folder = NULL;
+	struct gv_cadence cadence = {0};
+	char *name = NULL, *folder = NULL, *tag = NULL;
 	sqlite3_stmt *st;
 	int error;
 
-	if ((c->name && (error = gv__clean_name(&name, GV_ERRCLASS_ROSTER,
+	if ((c->cadence &&
+	     (error = gv_cadence_parse(&cadence, c->cadence)) < 0) ||
+	    (c->tag && (error = gv__clean_name(&tag, GV_ERRCLASS_ROSTER, "tag",
+	                                       c->tag)) < 0) ||
+	    (c->name && (error = gv__clean_name(&name, GV_ERRCLASS_ROSTER,
 	                                        "body name", c->name)) < 0) ||
 	    (c->tz && (error = gv_zone_check(c->tz)) < 0) ||
 	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "list address",
@@ -163,7 +171,8 @@ gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	     (error = body_folder(&folder, c->templates)) < 0) ||
 	    (error = gv_body_get(&body, db, code)) < 0)
 		goto out;
-	if (!name && !c->tz && !c->list_addr && !folder) {
+	if (!name && !c->tz && !c->list_addr && !folder && !tag &&
+	    !c->cadence) {
 		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
 		                      "nothing to change");
 		goto out;
@@ -179,11 +188,19 @@ gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	gv__bind_text(st, 3, c->tz);
 	gv__bind_text(st, 4, c->list_addr);
 	gv__bind_text(st, 5, folder);
+	gv__bind_text(st, 6, tag);
+	if (c->cadence) {
+		gv__bind_int(st, 7, cadence.weeks);
+		gv__bind_opt(st, 8, cadence.weekday, cadence.weeks > 0);
+		gv__bind_opt(st, 9, cadence.minute, cadence.weeks > 0);
+		gv__bind_opt(st, 10, cadence.anchor, cadence.weeks > 0);
+	}
 	if ((error = gv__db_run(db, st)) < 0 ||
 	    (error = gv__eventf(db, body.id, "body.set", body.code,
-	                        "{s:s?, s:s?, s:s?, s:s?}", "name", name, "tz",
-	                        c->tz, "list", c->list_addr, "templates",
-	                        folder)) < 0 ||
+	                        "{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "name",
+	                        name, "tz", c->tz, "list", c->list_addr,
+	                        "templates", folder, "tag", tag, "cadence",
+	                        c->cadence)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
@@ -193,6 +210,7 @@ out:
 	gv_body_dispose(&body);
 	free(name);
 	free(folder);
+	free(tag);
 	return error;
 }
 
@@ -219,6 +237,7 @@ body_read(struct gv_body *b, sqlite3_stmt *st)
 	b->vote_end_inclusive = sqlite3_column_int(st, 13);
 	b->business_days = gv__col_text(st, 14);
 	b->templates = gv__col_text(st, 15);
+	b->tag = gv__col_text(st, 16);
 }
 
 void
@@ -235,6 +254,7 @@ gv_body_dispose(struct gv_body *b)
 	free(b->consumer_rule);
 	free(b->business_days);
 	free(b->templates);
+	free(b->tag);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -305,8 +325,8 @@ gv_body_list(struct gv_body_list **out, struct gv_db *db)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		body_read(&list->v[list->n], st);
-		list->v[list->n].voting_members = sqlite3_column_int(st, 16);
-		list->v[list->n].members = sqlite3_column_int(st, 17);
+		list->v[list->n].voting_members = sqlite3_column_int(st, 17);
+		list->v[list->n].members = sqlite3_column_int(st, 18);
 		list->n++;
 	}
 	if (rc != SQLITE_DONE) {

@@ -277,10 +277,26 @@ static const char schema_v1[] =
 /* v2: a body's own template folder (the search path's second place). */
 static const char schema_v2[] = "ALTER TABLE body ADD COLUMN templates TEXT;";
 
+/*
+ * v3: meetings. A body's website tag ("S/MIME"), the subcommittee a meeting
+ * belongs to (its meetings do not count for quorum: SMC-CH 5.1, SC-CH 6),
+ * when draft minutes were circulated (the 3-week rule, BYL 5.1(1)), and a
+ * role for the agenda items the minutes fill in (roll call, approval, ...).
+ */
+static const char schema_v3[] =
+        "ALTER TABLE body ADD COLUMN tag TEXT;"
+        "ALTER TABLE meeting ADD COLUMN subcommittee TEXT;"
+        "ALTER TABLE meeting ADD COLUMN drafted_at INTEGER;"
+        "ALTER TABLE agenda_item ADD COLUMN role TEXT;"
+        "CREATE INDEX attendance_person ON attendance(person);"
+        "CREATE INDEX agenda_link_issue ON agenda_link(issue);"
+        "CREATE INDEX agenda_link_ballot ON agenda_link(ballot);";
+
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
         schema_v1,
         schema_v2,
+        schema_v3,
 };
 
 const int gv__migration_count =

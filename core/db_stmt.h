@@ -14,7 +14,30 @@
 	"b.id, b.code, b.name, b.prefix, b.id_width, b.tz, b.list_addr,"       \
 	" b.cadence_weeks, b.cadence_weekday, b.cadence_minute,"               \
 	" b.cadence_anchor, b.quorum_rule, b.consumer_rule,"                   \
-	" b.vote_end_inclusive, b.business_days, b.templates"
+	" b.vote_end_inclusive, b.business_days, b.templates, b.tag"
+
+/* Voting-member organisations present at meeting m, as of its day. */
+#define GV__VOTING_PRESENT                                                     \
+	"(SELECT count(DISTINCT a.org) FROM attendance a"                      \
+	" JOIN membership ms ON ms.org = a.org AND ms.body = m.body"           \
+	" AND ms.since <= m.starts_at"                                         \
+	" AND (ms.until IS NULL OR m.starts_at < ms.until)"                    \
+	" WHERE a.meeting = m.id AND ms.status = 'active'"                     \
+	" AND ms.class IN ('issuer', 'consumer'))"
+
+/* The columns of a meeting, in the order core/meeting_query.c reads them;
+ * ?4 is the clock, which decides "held". */
+#define GV__MEETING_COLS                                                       \
+	"m.id, b.code, m.starts_at, m.tz, m.kind,"                             \
+	" CASE WHEN m.status = 'cancelled' THEN 'cancelled'"                   \
+	" WHEN m.starts_at <= ?4 THEN 'held' ELSE 'scheduled' END,"            \
+	" m.title, m.subcommittee, m.cancel_reason, t.name,"                   \
+	" (SELECT count(*) FROM attendance a WHERE a.meeting = "               \
+	"m.id), " GV__VOTING_PRESENT ", m.approved_in, m.approved_at,"         \
+	" ifnull(m.drafted_at, m.starts_at),"                                  \
+	" (SELECT min(x.starts_at) FROM meeting x WHERE x.body = m.body"       \
+	"  AND x.status != 'cancelled' AND x.subcommittee IS NULL"             \
+	"  AND x.starts_at > ifnull(m.drafted_at, m.starts_at))"
 
 #define GV__STMT_LIST(X)                                                       \
 	X(EVENT_INSERT,                                                        \
@@ -23,12 +46,17 @@
 	X(BODY_INSERT,                                                         \
 	  "INSERT INTO body (code, fold, name, prefix, id_width, tz,"          \
 	  " list_addr, cadence_weeks, cadence_weekday, cadence_minute,"        \
-	  " cadence_anchor, created_at)"                                       \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)")       \
+	  " cadence_anchor, created_at, tag)"                                  \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")  \
 	X(BODY_UPDATE,                                                         \
 	  "UPDATE body SET name = ifnull(?2, name), tz = ifnull(?3, tz),"      \
 	  " list_addr = ifnull(?4, list_addr),"                                \
-	  " templates = ifnull(?5, templates) WHERE id = ?1")                  \
+	  " templates = ifnull(?5, templates), tag = ifnull(?6, tag),"         \
+	  " cadence_weeks = CASE WHEN ?7 IS NULL THEN cadence_weeks"           \
+	  "  WHEN ?7 = 0 THEN NULL ELSE ?7 END,"                               \
+	  " cadence_weekday = ifnull(?8, cadence_weekday),"                    \
+	  " cadence_minute = ifnull(?9, cadence_minute),"                      \
+	  " cadence_anchor = ifnull(?10, cadence_anchor) WHERE id = ?1")       \
 	X(BODY_BY_FOLD,                                                        \
 	  "SELECT " GV__BODY_COLS " FROM body b WHERE b.fold = ?1")            \
 	X(BODY_LIST, "SELECT " GV__BODY_COLS ","                               \
@@ -48,6 +76,8 @@
 	  "INSERT INTO membership (org, body, class, status, since)"           \
 	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                      \
 	X(MEMBERSHIP_CLOSE, "UPDATE membership SET until = ?2 WHERE id = ?1")  \
+	X(MEMBERSHIP_CLASSIFY,                                                 \
+	  "UPDATE membership SET class = ?2 WHERE id = ?1")                    \
 	X(ORG_LIST,                                                            \
 	  "SELECT o.id, o.name, b.code, ifnull(m.class, 'unknown'),"           \
 	  " ifnull(m.status, 'active'), m.since,"                              \
@@ -85,12 +115,103 @@
 	  " ORDER BY p.fold, o.fold")                                          \
 	X(MEETING_INSERT,                                                      \
 	  "INSERT INTO meeting (body, starts_at, tz, kind, status,"            \
-	  " cancel_reason, title, created_at)"                                 \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                          \
-	X(MEETING_STATUS, "SELECT body, status FROM meeting WHERE id = ?1")    \
+	  " cancel_reason, title, subcommittee, created_at)"                   \
+	  " VALUES (?1, ?2, ?3, ?4, 'scheduled', NULL, ?5, ?6, ?7)")           \
+	X(MEETING_STATUS,                                                      \
+	  "SELECT body, status, starts_at FROM meeting WHERE id = ?1")         \
 	X(MEETING_CANCEL,                                                      \
 	  "UPDATE meeting SET status = 'cancelled', cancel_reason = ?2"        \
 	  " WHERE id = ?1")                                                    \
+	X(MEETING_SET_TAKER,                                                   \
+	  "UPDATE meeting SET minute_taker = ?2 WHERE id = ?1")                \
+	X(MINUTES_APPROVE,                                                     \
+	  "UPDATE meeting SET minutes_state = 'approved', approved_in = ?2,"   \
+	  " approved_at = ?3 WHERE id = ?1")                                   \
+	X(MINUTES_DRAFTED, "UPDATE meeting SET drafted_at = ?2 WHERE id = ?1") \
+	X(MEETING_LIST,                                                        \
+	  "SELECT " GV__MEETING_COLS " FROM meeting m"                         \
+	  " JOIN body b ON b.id = m.body LEFT JOIN person t"                   \
+	  " ON t.id = m.minute_taker"                                          \
+	  " WHERE (?1 IS NULL OR m.body = ?1)"                                 \
+	  " AND (?2 IS NULL OR m.id IN (SELECT a.meeting FROM agenda_item a"   \
+	  "  JOIN agenda_link l ON l.item = a.id JOIN issue i"                 \
+	  "  ON i.id = l.issue WHERE i.number = ?2"                            \
+	  "  AND (?1 IS NULL OR i.body = ?1)"                                  \
+	  "  UNION SELECT n.meeting FROM issue_note n JOIN issue i"            \
+	  "  ON i.id = n.issue WHERE i.number = ?2"                            \
+	  "  AND (?1 IS NULL OR i.body = ?1)))"                                \
+	  " AND (?3 IS NULL OR m.id IN (SELECT a.meeting FROM agenda_item a"   \
+	  "  JOIN agenda_link l ON l.item = a.id WHERE l.ballot = ?3))"        \
+	  " AND (?5 IS NULL OR m.id = ?5)"                                     \
+	  " ORDER BY m.starts_at, m.id")                                       \
+	X(MEETING_ATTENDEES,                                                   \
+	  "SELECT p.name, o.name, ifnull(ms.class, 'unknown'),"                \
+	  " ifnull(ms.status = 'active'"                                       \
+	  "  AND ms.class IN ('issuer', 'consumer'), 0)"                       \
+	  " FROM attendance a JOIN meeting m ON m.id = a.meeting"              \
+	  " JOIN person p ON p.id = a.person LEFT JOIN org o ON o.id = a.org"  \
+	  " LEFT JOIN membership ms ON ms.org = a.org AND ms.body = m.body"    \
+	  "  AND ms.since <= m.starts_at"                                      \
+	  "  AND (ms.until IS NULL OR m.starts_at < ms.until)"                 \
+	  " WHERE a.meeting = ?1 ORDER BY p.fold, o.fold")                     \
+	X(MEETING_APPROVES,                                                    \
+	  "SELECT id FROM meeting WHERE approved_in = ?1 ORDER BY starts_at")  \
+	X(MEETING_TEXT,                                                        \
+	  "SELECT minutes_md, source FROM meeting WHERE id = ?1")              \
+	X(MEETING_NEXT_SCHEDULED,                                              \
+	  "SELECT id, starts_at FROM meeting WHERE body = ?1"                  \
+	  " AND status != 'cancelled' AND subcommittee IS NULL"                \
+	  " AND starts_at > ?2 ORDER BY starts_at LIMIT 1")                    \
+	X(MEETING_AT_SLOT, "SELECT id, status FROM meeting WHERE body = ?1"    \
+	                   " AND subcommittee IS NULL"                         \
+	                   " AND starts_at BETWEEN ?2 - 43200 AND ?2 + 43200"  \
+	                   " ORDER BY status = 'cancelled' DESC LIMIT 1")      \
+	X(BASELINE_MEETINGS,                                                   \
+	  "SELECT m.id, m.starts_at, " GV__VOTING_PRESENT ","                  \
+	  " (SELECT count(*) FROM attendance a WHERE a.meeting = m.id)"        \
+	  " FROM meeting m WHERE m.body = ?1 AND m.status != 'cancelled'"      \
+	  " AND m.subcommittee IS NULL AND m.starts_at < ?2"                   \
+	  " ORDER BY m.starts_at DESC")                                        \
+	X(MEETING_ON_DAY,                                                      \
+	  "SELECT id FROM meeting WHERE body = ?1 AND starts_at >= ?2"         \
+	  " AND starts_at < ?3 AND ifnull(subcommittee, '') = ifnull(?4, '')"  \
+	  " ORDER BY id LIMIT 1")                                              \
+	X(MEETING_SET_TEXT,                                                    \
+	  "UPDATE meeting SET minutes_md = ?2, source = ?3, title = ?4,"       \
+	  " kind = ?5 WHERE id = ?1")                                          \
+	X(ATTENDANCE_CLEAR, "DELETE FROM attendance WHERE meeting = ?1")       \
+	X(ATTENDANCE_DELETE,                                                   \
+	  "DELETE FROM attendance WHERE meeting = ?1 AND person = ?2")         \
+	X(ITEM_INSERT,                                                         \
+	  "INSERT INTO agenda_item (meeting, pos, title, role)"                \
+	  " VALUES (?1, (SELECT ifnull(max(pos), 0) + 1 FROM agenda_item"      \
+	  " WHERE meeting = ?1), ?2, ?3) RETURNING pos")                       \
+	X(ITEM_LIST,                                                           \
+	  "SELECT a.id, a.pos, a.title, a.role, a.notes_md,"                   \
+	  " (SELECT group_concat(x, ', ') FROM ("                              \
+	  "  SELECT '#' || i.number AS x FROM agenda_link l JOIN issue i"      \
+	  "  ON i.id = l.issue WHERE l.item = a.id UNION ALL"                  \
+	  "  SELECT b.prefix || printf('%0*d', b.id_width, bl.number)"         \
+	  "  FROM agenda_link l JOIN ballot bl ON bl.id = l.ballot"            \
+	  "  JOIN body b ON b.id = bl.body WHERE l.item = a.id))"              \
+	  " FROM agenda_item a WHERE a.meeting = ?1 ORDER BY a.pos")           \
+	X(ITEM_NOTE,                                                           \
+	  "UPDATE agenda_item SET notes_md = CASE WHEN ifnull(notes_md, '')"   \
+	  " = '' THEN ?2 ELSE notes_md || char(10) || char(10) || ?2 END"      \
+	  " WHERE id = ?1")                                                    \
+	X(LINK_INSERT,                                                         \
+	  "INSERT INTO agenda_link (item, issue, ballot) VALUES (?1, ?2, ?3)") \
+	X(ISSUE_BY_NUMBER,                                                     \
+	  "SELECT id FROM issue WHERE body = ?1 AND number = ?2")              \
+	X(BALLOT_STATUS,                                                       \
+	  "SELECT bl.number, bl.title, bl.state, bl.vote_ends_at,"             \
+	  " bl.review_ends_at, bl.discussion_ends_at FROM ballot bl"           \
+	  " WHERE bl.body = ?1 AND bl.state IN ('discussion', 'voting',"       \
+	  " 'ipr_review', 'passed', 'adopted') ORDER BY bl.number")            \
+	X(BALLOT_BY_NUMBER,                                                    \
+	  "SELECT id FROM ballot WHERE body = ?1 AND number = ?2")             \
+	X(BODY_BY_PREFIX,                                                      \
+	  "SELECT code FROM body WHERE upper(prefix) = upper(?1)")             \
 	X(PERSON_BY_FOLD, "SELECT id FROM person WHERE fold = ?1")             \
 	X(ATTENDANCE_INSERT,                                                   \
 	  "INSERT OR IGNORE INTO attendance (meeting, person, org)"            \

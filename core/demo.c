@@ -17,6 +17,7 @@
 #include "gavel/issue.h"
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
+#include "gavel/schedule.h"
 #include "gavel/time.h"
 #include "gavel/zone.h"
 
@@ -25,22 +26,6 @@ demo_bad(const char *what, const json_error_t *jerr)
 {
 	return gv__error_set(GV_ERRCLASS_DEMO, GV_EINVALID, "demo data: %s: %s",
 	                     what, jerr->text);
-}
-
-/* A weekday's number (0 = Sunday) from its English name. */
-static int
-demo_weekday(const char *name)
-{
-	static const char *const days[] = {"Sunday",    "Monday",   "Tuesday",
-	                                   "Wednesday", "Thursday", "Friday",
-	                                   "Saturday"};
-	int i;
-
-	for (i = 0; i < 7; i++)
-		if (!strcmp(days[i], name))
-			return i;
-	return gv__error_set(GV_ERRCLASS_DEMO, GV_EINVALID,
-	                     "demo data: unknown weekday \"%s\"", name);
 }
 
 /* "YYYY-MM-DD HH:MM" read as a wall clock: its day and minute of day. */
@@ -67,31 +52,23 @@ demo_bodies(struct gv_db *db, json_t *list)
 
 	json_array_foreach (list, i, item) {
 		struct gv_body_spec spec = {0};
-		const char *weekday = NULL, *at = NULL, *from = NULL;
-		int64_t anchor;
+		struct gv_cadence cadence = {0};
+		const char *calls = NULL;
 
 		if (json_unpack_ex(item, &jerr, 0,
-		                   "{s:s, s:s, s?s, s?i, s?s, s?s,"
-		                   " s?{s:i, s:s, s:s, s:s}}",
+		                   "{s:s, s:s, s?s, s?i, s?s, s?s, s?s, s?s}",
 		                   "code", &spec.code, "name", &spec.name,
 		                   "prefix", &spec.prefix, "id_width",
 		                   &spec.id_width, "tz", &spec.tz, "list",
-		                   &spec.list_addr, "cadence", "every_weeks",
-		                   &spec.cadence_weeks, "weekday", &weekday,
-		                   "time", &at, "from", &from) < 0)
+		                   &spec.list_addr, "tag", &spec.tag, "cadence",
+		                   &calls) < 0)
 			return demo_bad("bodies", &jerr);
-		if (weekday) {
-			char wall[40];
-
-			if ((error = demo_weekday(weekday)) < 0)
-				return error;
-			spec.cadence_weekday = error;
-			snprintf(wall, sizeof(wall), "%s %s", from, at);
-			if ((error = demo_wall_clock(
-			             &anchor, &spec.cadence_minute, wall)) < 0)
-				return error;
-			spec.cadence_anchor = anchor;
-		}
+		if (calls && (error = gv_cadence_parse(&cadence, calls)) < 0)
+			return error;
+		spec.cadence_weeks = cadence.weeks;
+		spec.cadence_weekday = cadence.weekday;
+		spec.cadence_minute = cadence.minute;
+		spec.cadence_anchor = cadence.anchor;
 		if ((error = gv_body_add(NULL, db, &spec)) < 0)
 			return error;
 	}
@@ -153,45 +130,100 @@ demo_people(struct gv_db *db, json_t *list)
 }
 
 static int
+demo_attend(struct gv_db *db, int64_t id, json_t *attendees)
+{
+	size_t n = json_array_size(attendees), i;
+	const char **names = gv__xcalloc(n, sizeof(*names));
+	struct gv_roll_call r;
+	int error;
+
+	for (i = 0; i < n; i++)
+		names[i] = json_string_value(json_array_get(attendees, i));
+	error = gv_meeting_attend(&r, db, id, names, n, 0);
+	gv_roll_call_dispose(&r);
+	free(names);
+	return error;
+}
+
+/* A meeting's roll call, minute-taker, notes and links. */
+static int
+demo_meeting_record(struct gv_db *db, int64_t id, json_t *m)
+{
+	json_t *attendees = json_object_get(m, "attendees");
+	json_t *notes = json_object_get(m, "notes"), *v, *link;
+	const char *taker = json_string_value(json_object_get(m, "taker"));
+	const char *item;
+	size_t i;
+	int error;
+
+	if (json_array_size(attendees) &&
+	    (error = demo_attend(db, id, attendees)) < 0)
+		return error;
+	if (taker && (error = gv_meeting_set_taker(db, id, taker)) < 0)
+		return error;
+	json_object_foreach (notes, item, v) {
+		if ((error = gv_meeting_note(db, id, item,
+		                             json_string_value(v))) < 0)
+			return error;
+	}
+	json_array_foreach (json_object_get(m, "links"), i, link) {
+		if ((error = gv_meeting_link(
+		             db, id,
+		             json_string_value(json_object_get(link, "item")),
+		             json_integer_value(json_object_get(link, "issue")),
+		             json_string_value(
+		                     json_object_get(link, "ballot")))) < 0)
+			return error;
+	}
+	return 0;
+}
+
+/* Meetings in time order; "approves" names an earlier one by its date. */
+static int
 demo_meetings(struct gv_db *db, json_t *list)
 {
+	json_t *ids = json_object(), *item;
 	json_error_t jerr;
-	json_t *item, *attendees = NULL, *who;
-	size_t i, j;
-	int error;
+	size_t i;
+	int error = 0;
 
 	json_array_foreach (list, i, item) {
 		struct gv_meeting_spec spec = {0};
-		const char *local, *cancelled = NULL;
+		const char *local, *cancelled = NULL, *approves = NULL;
 		struct gv_body body;
+		char date[11];
 		int64_t day, id;
 		int minute;
 
-		attendees = NULL;
-		if (json_unpack_ex(item, &jerr, 0, "{s:s, s:s, s?s, s?o}",
+		if (json_unpack_ex(item, &jerr, 0, "{s:s, s:s, s?s, s?s}",
 		                   "body", &spec.body, "local", &local,
-		                   "cancelled", &cancelled, "attendees",
-		                   &attendees) < 0)
-			return demo_bad("meetings", &jerr);
+		                   "cancelled", &cancelled, "approves",
+		                   &approves) < 0) {
+			error = demo_bad("meetings", &jerr);
+			break;
+		}
 		if ((error = gv_body_get(&body, db, spec.body)) < 0)
-			return error;
+			break;
 		error = demo_wall_clock(&day, &minute, local);
 		if (error == 0)
 			error = gv_zone_to_utc(&spec.starts_at, body.tz, day,
 			                       minute);
 		gv_body_dispose(&body);
-		if (error < 0 || (error = gv_meeting_add(&id, db, &spec)) < 0)
-			return error;
-		json_array_foreach (attendees, j, who) {
-			if ((error = gv_meeting_attend(
-			             db, id, json_string_value(who))) < 0)
-				return error;
-		}
-		if (cancelled &&
-		    (error = gv_meeting_cancel(db, id, cancelled)) < 0)
-			return error;
+		if (error < 0 || (error = gv_meeting_add(&id, db, &spec)) < 0 ||
+		    (error = demo_meeting_record(db, id, item)) < 0 ||
+		    (cancelled &&
+		     (error = gv_meeting_cancel(db, id, cancelled)) < 0) ||
+		    (approves && (error = gv_minutes_approve(
+		                          db,
+		                          json_integer_value(json_object_get(
+		                                  ids, approves)),
+		                          id)) < 0))
+			break;
+		snprintf(date, sizeof(date), "%.10s", local);
+		json_object_set_new(ids, date, json_integer(id));
 	}
-	return 0;
+	json_decref(ids);
+	return error;
 }
 
 static int
@@ -298,7 +330,6 @@ demo_apply(struct gv_db *db, json_t *doc)
 	if ((error = demo_bodies(db, json_object_get(doc, "bodies"))) < 0 ||
 	    (error = demo_orgs(db, json_object_get(doc, "orgs"), since)) < 0 ||
 	    (error = demo_people(db, json_object_get(doc, "people"))) < 0 ||
-	    (error = demo_meetings(db, json_object_get(doc, "meetings"))) < 0 ||
 	    (error = demo_issues(db, json_object_get(doc, "issues"))) < 0)
 		return error;
 	ballots = json_object_get(doc, "ballots");
@@ -306,7 +337,7 @@ demo_apply(struct gv_db *db, json_t *doc)
 		if ((error = demo_ballot(db, item)) < 0)
 			return error;
 	}
-	return 0;
+	return demo_meetings(db, json_object_get(doc, "meetings"));
 }
 
 int

@@ -53,8 +53,8 @@ void gv__error_vrecord(enum gv_error_class klass, enum gv_error_code code,
  * so that checkers see which (negative) code each call returns.
  */
 static inline int GV__PRINTF(3, 4)
-gv__error_set(enum gv_error_class klass, enum gv_error_code code,
-              const char *fmt, ...)
+        gv__error_set(enum gv_error_class klass, enum gv_error_code code,
+                      const char *fmt, ...)
 {
 	va_list ap;
 

@@ -1,19 +1,106 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements meetings: adding and cancelling them and recording
- * who attended, for which organisation.
+ * This file implements the changes to meetings: adding one with the body's
+ * standard agenda, cancelling it, the roll call, the minute-taker, agenda
+ * items with their notes and links, and the minutes' approval chain.
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
 #include "event.h"
+#include "gavel/ballot.h"
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
+#include "gavel/templates.h"
 #include "gavel/text.h"
 #include "gavel/time.h"
 #include "gavel/zone.h"
+#include "meeting_items.h"
+
+/*
+ * The role of a standard agenda item, from its title: the minutes template
+ * fills in the roll call, the minute-taker, approvals and the next call.
+ */
+static const char *
+item_role(const char *title)
+{
+	static const struct {
+		const char *role, *words[3];
+	} roles[] = {
+	        {"roll-call", {"roll call", NULL}},
+	        {"antitrust", {"antitrust", NULL}},
+	        {"antitrust", {"note well", NULL}},
+	        {"antitrust", {"note-well", NULL}},
+	        {"approval", {"approv", "minutes", NULL}},
+	        {"agenda", {"agenda", NULL}},
+	        {"other-business", {"other business", NULL}},
+	        {"next-call", {"next", "call", NULL}},
+	        {"next-call", {"next", "meeting", NULL}},
+	        {"discussion", {"discussion", NULL}},
+	};
+	char *fold = gv_text_fold(title);
+	const char *role = NULL;
+	size_t i, w;
+
+	for (i = 0; i < sizeof(roles) / sizeof(roles[0]) && !role; i++) {
+		for (w = 0; roles[i].words[w]; w++)
+			if (!strstr(fold, roles[i].words[w]))
+				break;
+		if (!roles[i].words[w])
+			role = roles[i].role;
+	}
+	free(fold);
+	return role;
+}
+
+int
+gv__meeting_item_insert(int *pos, struct gv_db *db, int64_t meeting,
+                        const char *title)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ITEM_INSERT);
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, meeting);
+	gv__bind_text(st, 2, title);
+	gv__bind_text(st, 3, item_role(title));
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW && pos)
+		*pos = sqlite3_column_int(st, 0);
+	rc = rc == SQLITE_ROW ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+	gv__db_reset(st);
+	return rc;
+}
+
+/* The standard items: agenda-items.txt on the body's template path. */
+static int
+standard_items(struct gv_db *db, int64_t meeting, const struct gv_body *b)
+{
+	const char *dirs[1] = {b->templates};
+	struct gv_templates *path = gv_templates_new(dirs, 1);
+	char *text = NULL, *line, *next;
+	int error = gv_templates_read(&text, NULL, path, "agenda-items.txt");
+
+	gv_templates_free(path);
+	if (error == GV_ENOTFOUND)
+		return 0;
+	for (line = text; error == 0 && line && *line; line = next) {
+		next = strchr(line, '\n');
+		if (next)
+			*next++ = '\0';
+		while (*line == ' ')
+			line++;
+		if (*line && *line != '#')
+			error = gv__meeting_item_insert(NULL, db, meeting,
+			                                line);
+	}
+	free(text);
+	return error;
+}
 
 int
 gv_meeting_add(int64_t *id_out, struct gv_db *db,
@@ -31,9 +118,10 @@ gv_meeting_add(int64_t *id_out, struct gv_db *db,
 	tz = spec->tz ? spec->tz : body.tz;
 	if ((error = gv_zone_check(tz)) < 0 ||
 	    (error = gv__check_text(GV_ERRCLASS_MEETING, "meeting title",
-	                            spec->title)) < 0)
-		goto out;
-	if ((error = gv__db_begin(db)) < 0)
+	                            spec->title)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_MEETING, "subcommittee",
+	                            spec->subcommittee)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
 		goto out;
 	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_INSERT))) {
 		error = GV_ERROR;
@@ -43,18 +131,19 @@ gv_meeting_add(int64_t *id_out, struct gv_db *db,
 	gv__bind_int(st, 2, spec->starts_at);
 	gv__bind_text(st, 3, tz);
 	gv__bind_text(st, 4, spec->kind == GV_MEETING_F2F ? "f2f" : "call");
-	gv__bind_text(st, 5, "scheduled");
-	gv__bind_text(st, 6, NULL);
-	gv__bind_text(st, 7, spec->title);
-	gv__bind_int(st, 8, gv_db_now(db));
+	gv__bind_text(st, 5, spec->title);
+	gv__bind_text(st, 6, spec->subcommittee);
+	gv__bind_int(st, 7, gv_db_now(db));
 	if ((error = gv__db_run(db, st)) < 0)
 		goto rollback;
 	id = sqlite3_last_insert_rowid(db->sql);
 	gv_time_format(when, spec->starts_at, GV_TIME_ISO);
-	if ((error = gv__eventf(
-	             db, body.id, "meeting.add", when, "{s:I, s:s, s:s}",
-	             "meeting", (json_int_t)id, "tz", tz, "kind",
-	             spec->kind == GV_MEETING_F2F ? "f2f" : "call")) < 0 ||
+	if ((!spec->bare && (error = standard_items(db, id, &body)) < 0) ||
+	    (error = gv__eventf(db, body.id, "meeting.add", when,
+	                        "{s:I, s:s, s:s, s:s?}", "meeting",
+	                        (json_int_t)id, "tz", tz, "kind",
+	                        spec->kind == GV_MEETING_F2F ? "f2f" : "call",
+	                        "subcommittee", spec->subcommittee)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	if (id_out)
@@ -67,9 +156,10 @@ out:
 	return error;
 }
 
-/* Reads a meeting's body and whether it is cancelled. */
+/* Reads a meeting's body, start and whether it is cancelled. */
 static int
-meeting_find(struct gv_db *db, int64_t id, int64_t *body, int *cancelled)
+meeting_find(struct gv_db *db, int64_t id, int64_t *body, int64_t *starts,
+             int *cancelled)
 {
 	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_STATUS);
 	int rc;
@@ -81,6 +171,7 @@ meeting_find(struct gv_db *db, int64_t id, int64_t *body, int *cancelled)
 		*body = sqlite3_column_int64(st, 0);
 		*cancelled = !strcmp((const char *)sqlite3_column_text(st, 1),
 		                     "cancelled");
+		*starts = sqlite3_column_int64(st, 2);
 	}
 	gv__db_reset(st);
 	if (rc == SQLITE_ROW)
@@ -92,52 +183,67 @@ meeting_find(struct gv_db *db, int64_t id, int64_t *body, int *cancelled)
 	                     (long long)id);
 }
 
-int
-gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
+/* Runs a one-row update of meeting id, with an event, in a transaction. */
+static int
+meeting_update(struct gv_db *db, int64_t id, sqlite3_stmt *st, const char *kind,
+               const char *detail_key, const char *value)
 {
-	sqlite3_stmt *st;
-	int64_t body = -1;
+	int64_t body = -1, starts = 0;
 	int error, cancelled = 0;
 	char subject[32];
 
-	if ((error = gv__check_text(GV_ERRCLASS_MEETING, "reason", reason)) < 0)
+	snprintf(subject, sizeof(subject), "%lld", (long long)id);
+	if ((error = meeting_find(db, id, &body, &starts, &cancelled)) < 0 ||
+	    (error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, body, kind, subject, "{s:s?}", detail_key,
+	                        value)) < 0)
 		return error;
-	if ((error = gv__db_begin(db)) < 0)
+	return 0;
+}
+
+int
+gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
+{
+	struct gv_meeting_detail *m = NULL;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv__check_text(GV_ERRCLASS_MEETING, "reason", reason)) <
+	            0 ||
+	    (error = gv_meeting_get(&m, db, id)) < 0)
 		return error;
-	if ((error = meeting_find(db, id, &body, &cancelled)) < 0)
-		goto rollback;
-	if (cancelled) {
+	if (!strcmp(m->meeting.status, "cancelled"))
 		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
 		                      "meeting %lld is already cancelled",
 		                      (long long)id);
-		goto rollback;
-	}
+	else if (m->nattendees)
+		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
+		                      "meeting %lld has a roll call: it was "
+		                      "held, so it cannot be cancelled",
+		                      (long long)id);
+	gv_meeting_detail_free(m);
+	if (error < 0 || (error = gv__db_begin(db)) < 0)
+		return error;
 	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_CANCEL))) {
-		error = GV_ERROR;
-		goto rollback;
+		gv__db_rollback(db);
+		return GV_ERROR;
 	}
 	gv__bind_int(st, 1, id);
 	gv__bind_text(st, 2, reason);
-	snprintf(subject, sizeof(subject), "%lld", (long long)id);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, body, "meeting.cancel", subject, "{s:s?}",
-	                        "reason", reason)) < 0 ||
+	if ((error = meeting_update(db, id, st, "meeting.cancel", "reason",
+	                            reason)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
-		goto rollback;
-	return 0;
-rollback:
-	gv__db_rollback(db);
+		gv__db_rollback(db);
 	return error;
 }
 
 void
 gv__attendee_split(char **name, char **org, const char *who)
 {
-	size_t len = strlen(who);
+	size_t len = strlen(who), i;
 	int depth = 0;
-	size_t i;
 
-	while (len && who[len - 1] == ' ')
+	while (len && isspace((unsigned char)who[len - 1]))
 		len--;
 	*org = NULL;
 	if (len && who[len - 1] == ')') {
@@ -150,21 +256,60 @@ gv__attendee_split(char **name, char **org, const char *who)
 			}
 		}
 	}
+	/* "Name - (Org)" and "Name – (Org)" as several minutes write it. */
+	while (len &&
+	       (isspace((unsigned char)who[len - 1]) || who[len - 1] == '-'))
+		len--;
+	if (len >= 3 && !memcmp(who + len - 3, "\xE2\x80\x93", 3))
+		len -= 3;
+	while (len && isspace((unsigned char)who[len - 1]))
+		len--;
+	while (len && isspace((unsigned char)*who))
+		who++, len--;
 	*name = gv__xstrndup(who, len);
 }
 
-/* The id of the person named, with their organisation when given. */
+/*
+ * Adds org to the body with class "unknown" unless it is a member. The
+ * membership has no start (0): when the roster later sets the class, it
+ * holds for the meetings already recorded too (see gv_org_set).
+ */
 static int
-attendee_find(int64_t *person, struct gv_db *db, const char *who)
+join_unknown(struct gv_db *db, int64_t *org, const char *name, const char *body,
+             int *created)
+{
+	int error = gv_org_find(org, db, name);
+
+	if (error == GV_ENOTFOUND) {
+		if ((error = gv_org_add(org, db, name, body, GV_CLASS_UNKNOWN,
+		                        0)) == 0)
+			(*created)++;
+		return error;
+	}
+	if (error < 0)
+		return error;
+	error = gv_org_add(NULL, db, name, body, GV_CLASS_UNKNOWN, 0);
+	return error == GV_EEXISTS ? 0 : error;
+}
+
+/* The id of the person who, creating them (and their org) if allowed. */
+static int
+attendee_resolve(int64_t *person, struct gv_db *db, const char *who,
+                 const char *body, struct gv_roll_call *r, unsigned flags)
 {
 	char *name = NULL, *org_name = NULL, *fold = NULL;
+	struct gv_person_spec spec = {0};
 	int64_t org = 0;
 	sqlite3_stmt *st;
-	int error = 0, rows = 0;
+	int error, rows = 0;
 
 	gv__attendee_split(&name, &org_name, who);
 	fold = gv_text_fold(name);
-	if (org_name && (error = gv_org_find(&org, db, org_name)) < 0)
+	error = org_name ? gv_org_find(&org, db, org_name) : 0;
+	if (error == GV_ENOTFOUND && (flags & GV_ATTEND_CREATE))
+		error = join_unknown(db, &org, org_name, body,
+		                     &r->created_orgs);
+	if (error < 0)
 		goto out;
 	st = gv__db_stmt(db, org_name ? GV__STMT_PERSON_FIND
 	                              : GV__STMT_PERSON_BY_FOLD);
@@ -180,14 +325,19 @@ attendee_find(int64_t *person, struct gv_db *db, const char *who)
 	error = error == SQLITE_DONE ? 0
 	                             : gv__db_error(db, GV_ERRCLASS_MEETING);
 	gv__db_reset(st);
-	if (error == 0 && rows != 1)
+	if (error == 0 && rows == 0 && (flags & GV_ATTEND_CREATE)) {
+		spec.name = name;
+		spec.org = org_name;
+		if ((error = gv_person_add(person, db, &spec)) == 0)
+			r->created_people++;
+	} else if (error == 0 && rows != 1) {
 		error = gv__error_set(GV_ERRCLASS_MEETING,
 		                      rows ? GV_ECONFLICT : GV_ENOTFOUND,
-		                      rows ? "\"%s\" names %d people: write "
-		                             "it as Name (Organisation)"
-		                           : "no person \"%s\": add them with "
-		                             "'gavel person add'",
+		                      rows ? "\"%s\" names %d people: write it "
+		                             "as Name (Organisation)"
+		                           : "no person \"%s\"",
 		                      who, rows);
+	}
 out:
 	free(name);
 	free(org_name);
@@ -195,41 +345,159 @@ out:
 	return error;
 }
 
-int
-gv_meeting_attend(struct gv_db *db, int64_t id, const char *who)
+static int
+roll_call_record(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+                 const struct gv_body *body, const char *const *names, size_t n,
+                 unsigned flags)
 {
+	size_t i, alloc = 0;
+	int64_t person = 0;
 	sqlite3_stmt *st;
-	int64_t person = 0, body = -1;
-	int error, cancelled = 0;
-	char subject[32];
+	int error;
 
-	if ((error = attendee_find(&person, db, who)) < 0)
+	for (i = 0; i < n; i++) {
+		error = attendee_resolve(&person, db, names[i], body->code, r,
+		                         flags);
+		if (error == GV_ENOTFOUND) {
+			r->unmatched =
+			        gv__grow(r->unmatched, &alloc, r->nunmatched,
+			                 sizeof(*r->unmatched));
+			r->unmatched[r->nunmatched++] = gv__xstrdup(names[i]);
+			continue;
+		}
+		if (error < 0)
+			return error;
+		if (!(st = gv__db_stmt(db, GV__STMT_ATTENDANCE_INSERT)))
+			return GV_ERROR;
+		gv__bind_int(st, 1, id);
+		gv__bind_int(st, 2, person);
+		if ((error = gv__db_run(db, st)) < 0)
+			return error;
+		r->recorded++;
+	}
+	return 0;
+}
+
+int
+gv_meeting_attend(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+                  const char *const *names, size_t n, unsigned flags)
+{
+	struct gv_meeting_detail *m = NULL;
+	struct gv_body body = {0};
+	char subject[32];
+	int error;
+
+	memset(r, 0, sizeof(*r));
+	if ((error = gv_meeting_get(&m, db, id)) < 0)
 		return error;
-	if ((error = gv__db_begin(db)) < 0)
-		return error;
-	if ((error = meeting_find(db, id, &body, &cancelled)) < 0)
-		goto rollback;
-	if (cancelled) {
+	if (!strcmp(m->meeting.status, "cancelled"))
 		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
 		                      "meeting %lld was cancelled: nobody "
 		                      "attended it",
 		                      (long long)id);
+	if (error == 0)
+		error = gv_body_get(&body, db, m->meeting.body);
+	gv_meeting_detail_free(m);
+	if (error < 0 || (error = gv__db_begin(db)) < 0)
+		goto out;
+	snprintf(subject, sizeof(subject), "%lld", (long long)id);
+	if ((error = roll_call_record(r, db, id, &body, names, n, flags)) < 0)
+		goto rollback;
+	if (r->nunmatched) {
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		        "%zu of %zu names match nobody known: add "
+		        "them with 'gavel person add', or use "
+		        "--create",
+		        r->nunmatched, n);
 		goto rollback;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_ATTENDANCE_INSERT))) {
+	if ((error = gv__eventf(db, body.id, "meeting.attend", subject,
+	                        "{s:i, s:i, s:i}", "attendees", r->recorded,
+	                        "new_people", r->created_people, "new_orgs",
+	                        r->created_orgs)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+	r->recorded = r->created_people = r->created_orgs = 0;
+out:
+	gv_body_dispose(&body);
+	return error;
+}
+
+void
+gv_roll_call_dispose(struct gv_roll_call *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nunmatched; i++)
+		free(r->unmatched[i]);
+	free(r->unmatched);
+	memset(r, 0, sizeof(*r));
+}
+
+int
+gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
+                    size_t n)
+{
+	struct gv_roll_call r = {0};
+	int64_t person = 0, body = -1, starts = 0;
+	sqlite3_stmt *st;
+	int error, cancelled = 0;
+	size_t i;
+
+	if ((error = meeting_find(db, id, &body, &starts, &cancelled)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		return error;
+	for (i = 0; i < n && error == 0; i++) {
+		if ((error = attendee_resolve(&person, db, names[i], NULL, &r,
+		                              0)) < 0)
+			break;
+		if (!(st = gv__db_stmt(db, GV__STMT_ATTENDANCE_DELETE))) {
+			error = GV_ERROR;
+			break;
+		}
+		gv__bind_int(st, 1, id);
+		gv__bind_int(st, 2, person);
+		if ((error = gv__db_run(db, st)) == 0)
+			error = gv__eventf(db, body, "meeting.unattend",
+			                   names[i], "{s:I}", "meeting",
+			                   (json_int_t)id);
+	}
+	gv_roll_call_dispose(&r);
+	if (error < 0 || (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+	return error;
+}
+
+int
+gv_meeting_set_taker(struct gv_db *db, int64_t id, const char *who)
+{
+	struct gv_roll_call r = {0};
+	int64_t person = 0;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = attendee_resolve(&person, db, who, NULL, &r, 0)) < 0)
+		goto out;
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_SET_TAKER))) {
 		error = GV_ERROR;
 		goto rollback;
 	}
 	gv__bind_int(st, 1, id);
 	gv__bind_int(st, 2, person);
-	snprintf(subject, sizeof(subject), "%lld", (long long)id);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, body, "meeting.attend", subject, "{s:s}",
-	                        "who", who)) < 0 ||
+	if ((error = meeting_update(db, id, st, "meeting.taker", "who", who)) <
+	            0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
-	return 0;
+	goto out;
 rollback:
 	gv__db_rollback(db);
+out:
+	gv_roll_call_dispose(&r);
 	return error;
 }

@@ -173,6 +173,24 @@ out:
 	return error;
 }
 
+static int
+membership_classify(struct gv_db *db, int64_t row, const struct gv_body *body,
+                    const char *name, enum gv_class klass)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_CLASSIFY);
+	int error;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, row);
+	gv__bind_text(st, 2, gv_class_name(klass));
+	if ((error = gv__db_run(db, st)) < 0)
+		return error;
+	return gv__eventf(db, body->id, "membership.classify", name,
+	                  "{s:s, s:s}", "body", body->code, "class",
+	                  gv_class_name(klass));
+}
+
 int
 gv_org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
            int status, int64_t since)
@@ -207,6 +225,14 @@ gv_org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
 		                      gv_class_name(cur_class),
 		                      gv_status_name(cur_status), body.code);
 		goto rollback;
+	}
+	/* Classifying an organisation met in imported minutes corrects the
+	 * record rather than changing it: the class holds from the start. */
+	if (cur_class == GV_CLASS_UNKNOWN && new_status == cur_status) {
+		error = membership_classify(db, row, &body, name, new_class);
+		if (error < 0 || (error = gv__db_commit(db)) < 0)
+			goto rollback;
+		goto out;
 	}
 	if (since < cur_since) {
 		char when[GV_TIME_BUFSZ];

@@ -91,48 +91,51 @@ load_template(char **text, char **name, const struct gv_templates *path,
 	const char *base = strrchr(wanted, '/');
 	int error;
 
-	*name = NULL;
-	if (base) {
-		*name = gv__xstrdup(base + 1);
+	/* The name messages use, and whose extension sets the format. */
+	*name = base                  ? gv__xstrdup(base + 1)
+	        : strchr(wanted, '.') ? gv__xstrdup(wanted)
+	                              : gv__xsprintf("%s.md", wanted);
+	if (base)
 		return read_user_file(text, wanted);
-	}
 	error = gv_templates_read(text, NULL, path, wanted);
-	if (error == GV_ENOTFOUND) {
-		/* Not on the search path: a file of that name, here. */
-		if (read_user_file(text, wanted) < 0)
-			return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_ENOTFOUND,
-			                     "no template \"%s\": see 'gavel "
-			                     "templates list', or give a "
-			                     "file's path",
-			                     wanted);
-		error = 0;
-	}
-	if (error < 0)
+	if (error != GV_ENOTFOUND)
 		return error;
-	*name = strchr(wanted, '.') ? gv__xstrdup(wanted)
-	                            : gv__xsprintf("%s.md", wanted);
-	return 0;
+	/* Not on the search path: a file of that name, here. */
+	if (read_user_file(text, wanted) == 0)
+		return 0;
+	return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_ENOTFOUND,
+	                     "no template \"%s\": see 'gavel templates list', "
+	                     "or give a file's path",
+	                     wanted);
+}
+
+/* The view the spec names: a meeting's, a body's roster, or none. */
+static int
+load_view(json_t **out, struct gv_db *db, const struct gv_render_spec *spec)
+{
+	*out = NULL;
+	if (!spec->body && spec->meeting <= 0)
+		return 0;
+	if (!db)
+		return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_EINVALID,
+		                     "the store's data needs a database");
+	if (spec->meeting > 0)
+		return gv__view_meeting(out, db, spec->meeting);
+	return gv__view_roster(out, db, spec->body);
 }
 
 static int
 load_data(json_t **out, struct gv_db *db, const struct gv_render_spec *spec)
 {
 	json_error_t jerr;
-	json_t *data = NULL;
+	json_t *data = NULL, *file;
 	int error;
 
 	*out = NULL;
-	if (spec->body) {
-		if (!db)
-			return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_EINVALID,
-			                     "a body's data needs a database");
-		if ((error = gv__view_roster(&data, db, spec->body)) < 0)
-			return error;
-	}
+	if ((error = load_view(&data, db, spec)) < 0)
+		return error;
 	if (spec->data_path) {
-		json_t *file =
-		        json_load_file(spec->data_path, JSON_DECODE_ANY, &jerr);
-
+		file = json_load_file(spec->data_path, JSON_DECODE_ANY, &jerr);
 		if (!file) {
 			json_decref(data);
 			return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_EINVALID,
@@ -173,15 +176,49 @@ check_format(enum gv_render_format *format, enum kind kind, const char *name)
 	                                         : "text");
 }
 
-/* The page's title: the data's "title", else the first "# " heading. */
+/*
+ * Where the Markdown proper starts: after a YAML front matter block (a
+ * website post's), which is not part of the page. *title is its "title:"
+ * value when it has one (caller frees), else NULL.
+ */
+static size_t
+front_matter(const char *md, char **title)
+{
+	const char *line = md + 4, *end;
+
+	*title = NULL;
+	if (strncmp(md, "---\n", 4))
+		return 0;
+	while (*line) {
+		end = strchr(line, '\n');
+		if (!end)
+			return 0;
+		if (!strncmp(line, "---\n", 4))
+			return (size_t)(end + 1 - md);
+		if (!strncmp(line, "title: ", 7) && !*title)
+			*title = gv__xstrndup(line + 7,
+			                      (size_t)(end - line - 7));
+		line = end + 1;
+	}
+	free(*title);
+	*title = NULL;
+	return 0;
+}
+
+/* The page's title: the data's "title", the front matter's, else the
+ * first "# " heading, else the template's name. */
 static char *
-page_title(json_t *data, const char *md, const char *name)
+page_title(json_t *data, const char *md, char *front_title, const char *name)
 {
 	const char *line = md, *end;
 
-	if (json_is_string(json_object_get(data, "title")))
+	if (json_is_string(json_object_get(data, "title"))) {
+		free(front_title);
 		return gv__xstrdup(
 		        json_string_value(json_object_get(data, "title")));
+	}
+	if (front_title)
+		return front_title;
 	while (line && *line) {
 		if (!strncmp(line, "# ", 2)) {
 			end = strchr(line, '\n');
@@ -203,16 +240,19 @@ wrap_page(char **out, size_t *len, const struct gv_templates *path,
 {
 	struct gv_mustache_opts opts = *md_opts;
 	struct mu_template *page = NULL;
-	char *html = NULL, *text = NULL, *title;
+	char *html = NULL, *text = NULL, *title, *front;
+	size_t skip = front_matter(md, &front);
 	json_t *vars;
 	int error;
 
-	if ((error = gv_markdown_to_html(&html, md, md_len)) < 0 ||
+	if ((error = gv_markdown_to_html(&html, md + skip, md_len - skip)) <
+	            0 ||
 	    (error = gv_templates_read(&text, NULL, path, "page.html")) < 0 ||
 	    (error = gv__mu_parse(&page, "page.html", text, strlen(text), NULL,
 	                          NULL)) < 0)
 		goto out;
-	title = page_title(data, md, name);
+	title = page_title(data, md + skip, front, name);
+	front = NULL;
 	vars = json_pack("{s:s%, s:s, s:s}", "title", title, strlen(title),
 	                 "body", html, "generator", "gavel " GV_VERSION);
 	free(title);
@@ -223,6 +263,7 @@ out:
 	gv__mu_free(page);
 	free(html);
 	free(text);
+	free(front);
 	return error;
 }
 
@@ -237,7 +278,7 @@ gv_render(char **out, size_t *len, struct gv_db *db,
 	struct partials partials = {spec->partials_dir, NULL};
 	struct gv_mustache_opts opts = {GV_ESCAPE_MARKDOWN, find_partial,
 	                                &partials, 0};
-	const char *dirs[2];
+	const char *dirs[2], *code;
 	char *text = NULL, *name = NULL, *md = NULL;
 	json_t *data = NULL;
 	size_t md_len;
@@ -245,9 +286,14 @@ gv_render(char **out, size_t *len, struct gv_db *db,
 	int error;
 
 	*out = NULL;
-	if (spec->body && db &&
-	    (error = gv_body_get(&body, db, spec->body)) < 0)
+	if ((error = load_data(&data, db, spec)) < 0)
 		return error;
+	/* The body's own folder joins the search path. */
+	code = json_string_value(
+	        json_object_get(json_object_get(data, "body"), "code"));
+	if ((spec->body || spec->meeting > 0) && code &&
+	    (error = gv_body_get(&body, db, code)) < 0)
+		goto out;
 	dirs[0] = spec->templates_dir;
 	dirs[1] = body.templates;
 	path = gv_templates_new(dirs, 2);
@@ -259,7 +305,6 @@ gv_render(char **out, size_t *len, struct gv_db *db,
 	              : kind == KIND_TEXT ? GV_ESCAPE_NONE
 	                                  : GV_ESCAPE_MARKDOWN;
 	if ((error = check_format(&format, kind, name)) < 0 ||
-	    (error = load_data(&data, db, spec)) < 0 ||
 	    (error = gv__mu_parse(&t, name, text, strlen(text), NULL, NULL)) <
 	            0 ||
 	    (error = gv__mu_render(&md, &md_len, t, data, &opts)) < 0)

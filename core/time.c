@@ -65,13 +65,15 @@ read_digits(const char **p, int n, int *out)
 	return 0;
 }
 
+/* The zone suffix: none (*zoned 0), Z, UTC, or an offset. */
 static int
-parse_offset(const char *p, int *seconds)
+parse_offset(const char *p, int *seconds, int *zoned)
 {
 	int sign, hh, mm = 0;
 
 	while (*p == ' ')
 		p++;
+	*zoned = *p != '\0';
 	if (!*p || !strcmp(p, "Z") || !strcmp(p, "UTC")) {
 		*seconds = 0;
 		return 0;
@@ -92,7 +94,7 @@ parse_offset(const char *p, int *seconds)
 }
 
 int
-gv_time_parse(int64_t *out, const char *text)
+gv_time_parse_zoned(int64_t *out, int *zoned, const char *text)
 {
 	const char *p = text;
 	int y, mo, d, h = 0, mi = 0, s = 0, offset;
@@ -109,7 +111,7 @@ gv_time_parse(int64_t *out, const char *text)
 		if (*p == ':' && (p++, read_digits(&p, 2, &s) < 0))
 			goto bad;
 	}
-	if (parse_offset(p, &offset) < 0)
+	if (parse_offset(p, &offset, zoned) < 0)
 		goto bad;
 	if (mo < 1 || mo > 12 || d < 1 || (unsigned)d > days_in_month(y, mo))
 		return gv__error_set(GV_ERRCLASS_TIME, GV_EINVALID,
@@ -127,6 +129,14 @@ bad:
 	        ", in UTC unless it ends in Z or an offset "
 	        "such as -05:00",
 	        text);
+}
+
+int
+gv_time_parse(int64_t *out, const char *text)
+{
+	int zoned;
+
+	return gv_time_parse_zoned(out, &zoned, text);
 }
 
 char *

@@ -7,6 +7,8 @@
 #ifndef GV_CORE_VIEW_H
 #define GV_CORE_VIEW_H
 
+#include <stdint.h>
+
 #include <jansson.h>
 
 struct gv_db;
@@ -17,5 +19,13 @@ struct gv_db;
  * *out with json_decref(). Returns 0 or the error of the lookup.
  */
 int gv__view_roster(json_t **out, struct gv_db *db, const char *body);
+
+/* One meeting as template data (minutes.md, agenda.md). */
+int gv__view_meeting(json_t **out, struct gv_db *db, int64_t id);
+
+/* The ballots of a body in discussion, voting, IPR review or passed, for
+ * the minutes' ballot-status block. */
+struct gv_body;
+json_t *gv__view_ballot_status(struct gv_db *db, const struct gv_body *body);
 
 #endif

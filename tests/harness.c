@@ -24,6 +24,8 @@
 extern const struct t_case text_tests[], time_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
         render_tests[];
+extern const struct t_case minutes_parse_tests[], meeting_tests[],
+        meeting_cli_tests[];
 
 static const struct {
 	const char *name;
@@ -37,6 +39,9 @@ static const struct {
         {"cli", cli_tests},
         {"mustache", mustache_tests},
         {"render", render_tests},
+        {"meeting", meeting_tests},
+        {"meeting_cli", meeting_cli_tests},
+        {"minutes_parse", minutes_parse_tests},
 };
 
 static const char *current;
@@ -266,9 +271,11 @@ t_testdata(void)
 	const char *env = getenv("GAVEL_TESTDATA");
 	struct stat st;
 
-	snprintf(path, sizeof(path), "%s",
-	         env && *env ? env : "../shared/data");
-	return stat(path, &st) == 0 && S_ISDIR(st.st_mode) ? path : NULL;
+	/* Absolute, because CLI tests run gavel in their own folder. */
+	if (!realpath(env && *env ? env : "../shared/data", path) ||
+	    stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
+		return NULL;
+	return path;
 }
 
 int

@@ -164,9 +164,12 @@ search_path_order(void)
 	r = t_gavel(env, "render", "agenda.md", "--body", "SMCWG", NULL);
 	T_EQ_STR(r->out, "agenda of SMCWG\n");
 	r = t_gavel(env, "templates", "list", "--body", "SMCWG", NULL);
-	T_CONTAINS(r->out, "page.html  built-in");
-	T_CONTAINS(r->out, "agenda.md");
-	T_CONTAINS(r->out, "/wg");
+	T_CONTAINS(r->out, "agenda.md ");
+	T_CONTAINS(r->out, "/wg\n");
+	r = t_gavel(env, "templates", "list", "--body", "SMCWG", "--format",
+	            "json", NULL);
+	T_CONTAINS(r->out, "\"name\": \"page.html\",\n    \"from\": "
+	                   "\"built-in\"");
 	r = t_gavel(env, "templates", "list", "--format", "json", NULL);
 	T_CONTAINS(r->out, "\"name\": \"roster.md\",\n    \"from\": "
 	                   "\"built-in\"");

@@ -44,6 +44,13 @@ struct gv_ballot_record {
 int gv_ballot_record(int64_t *id_out, struct gv_db *db,
                      const struct gv_ballot_record *rec);
 
+/*
+ * Finds a ballot by its identifier, read loosely: "SMC011", "SMC-011",
+ * "smc11" (the prefix names the body). Returns 0 (its row id in *id_out),
+ * GV_ENOTFOUND or GV_EINVALID (not a ballot identifier).
+ */
+int gv_ballot_find(int64_t *id_out, struct gv_db *db, const char *ref);
+
 /* Writes a body's ballot id ("SMC010") into buf of size n. */
 void gv_ballot_format_number(char *buf, size_t n, const char *prefix, int width,
                              int64_t number);

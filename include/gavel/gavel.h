@@ -14,6 +14,7 @@
 #include "gavel/meeting.h"
 #include "gavel/render.h"
 #include "gavel/roster.h"
+#include "gavel/schedule.h"
 #include "gavel/template.h"
 #include "gavel/templates.h"
 #include "gavel/text.h"

@@ -9,6 +9,7 @@
 #define GV_RENDER_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 struct gv_db;
 
@@ -25,6 +26,8 @@ struct gv_render_spec {
 	const char *body;      /* a body's code: its roster is the context
 	                          (under --data's keys) and its folder joins
 	                          the search path; needs db */
+	int64_t meeting;       /* > 0: a meeting's data (minutes, agenda),
+	                          and its body's folder; needs db */
 	const char *templates_dir; /* searched first, or NULL */
 	const char *partials_dir;  /* {{>name}}: DIR/name.md, DIR/name */
 	enum gv_render_format format;

@@ -48,6 +48,7 @@ struct gv_body_spec {
 	int cadence_weekday;    /* 0 = Sunday .. 6 = Saturday */
 	int cadence_minute;     /* local minute of the day (11:00 = 660) */
 	int64_t cadence_anchor; /* a day with a call, days since 1970-01-01 */
+	const char *tag;        /* website tag ("S/MIME"), or NULL */
 };
 
 struct gv_body {
@@ -67,6 +68,7 @@ struct gv_body {
 	int vote_end_inclusive; /* RULES §4 boundary reading */
 	char *business_days;    /* RULES §4: mon-fri */
 	char *templates;        /* its own template folder, or NULL */
+	char *tag;              /* its website tag ("S/MIME"), or NULL */
 	int voting_members;     /* active issuers + consumers (lists only) */
 	int members;            /* every current membership (lists only) */
 };
@@ -89,6 +91,9 @@ struct gv_body_change {
 	const char *tz;
 	const char *list_addr;
 	const char *templates; /* an existing folder; stored as a full path */
+	const char *tag;     /* website tag: "S/MIME", "Server Certificates" */
+	const char *cadence; /* "every 2 weeks on Wednesday at 11:00 from
+	                        2024-12-04", or "none" */
 };
 
 /* Changes a body's settings. Returns 0, GV_ENOTFOUND or GV_EINVALID. */

@@ -17,6 +17,10 @@
  */
 int gv_time_parse(int64_t *out, const char *text);
 
+/* Like gv_time_parse; *zoned tells whether TIME named its zone (Z, UTC or
+ * an offset), so a caller can read a bare time as another zone's. */
+int gv_time_parse_zoned(int64_t *out, int *zoned, const char *text);
+
 enum gv_time_style {
 	GV_TIME_HUMAN, /* 2024-12-18 16:00 UTC (":SS" only when nonzero) */
 	GV_TIME_ISO,   /* 2024-12-18T16:00:00Z */

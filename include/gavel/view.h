@@ -7,10 +7,14 @@
 #ifndef GV_VIEW_H
 #define GV_VIEW_H
 
+#include <stdint.h>
+
 struct gv_body_list;
 struct gv_org_list;
 struct gv_person_list;
 struct gv_template_list;
+struct gv_meeting_list;
+struct gv_baseline;
 
 /* Each writes a JSON array into *out (caller frees with free()); 0 or
  * GV_ERROR. */
@@ -18,5 +22,13 @@ int gv_view_bodies_json(char **out, const struct gv_body_list *list);
 int gv_view_orgs_json(char **out, const struct gv_org_list *list);
 int gv_view_people_json(char **out, const struct gv_person_list *list);
 int gv_view_templates_json(char **out, const struct gv_template_list *list);
+int gv_view_meetings_json(char **out, const struct gv_meeting_list *list);
+int gv_view_baseline_json(char **out, const struct gv_baseline *baseline);
+/* One meeting as its templates see it (the data of minutes.md). */
+struct gv_db;
+int gv_view_meeting_json(char **out, struct gv_db *db, int64_t id);
+/* The next meeting of body (meeting -1: a cadence slot). */
+int gv_view_next_json(char **out, const char *body, const char *tz,
+                      int64_t when, int64_t meeting);
 
 #endif

@@ -7,6 +7,7 @@
 #ifndef GV_ZONE_H
 #define GV_ZONE_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /* 0 when name is a zone the time-zone database knows ("UTC" included),
@@ -18,5 +19,38 @@ int gv_zone_check(const char *name);
  * 1970-01-01 plus the local minute of the day. Returns 0 or GV_EINVALID.
  */
 int gv_zone_to_utc(int64_t *out, const char *zone, int64_t day, int minute);
+
+/*
+ * Parses TIME (see gv_time_parse) as a wall clock of zone, unless it names
+ * its own zone (Z, UTC, an offset). Returns 0 or GV_EINVALID.
+ */
+int gv_time_parse_in(int64_t *out, const char *text, const char *zone);
+
+/* A UTC instant as a zone's wall clock shows it. */
+struct gv_local {
+	int year, month, day; /* 2025, 1, 15 */
+	int hour, minute, second;
+	int weekday;    /* 0 = Sunday .. 6 = Saturday */
+	int64_t days;   /* the local date, days since 1970-01-01 */
+	int utc_offset; /* seconds east of UTC */
+};
+
+/* Converts t to zone's wall clock. Returns 0 or GV_EINVALID (zone). */
+int gv_zone_from_utc(struct gv_local *out, const char *zone, int64_t t);
+
+/*
+ * How announcements name a zone's time: "Eastern Time" for
+ * America/New_York (RULES §4: SMCWG calls are "11:00 am Eastern Time"),
+ * else the zone's own name. Static string or zone itself.
+ */
+const char *gv_zone_display_name(const char *zone);
+
+#define GV_SPOKEN_BUFSZ 96
+
+/*
+ * Writes t as announcements say it in zone: "Wednesday, January 15, 2025
+ * at 11:00 am Eastern Time". Returns buf ("?" for an unknown zone).
+ */
+char *gv_time_spoken(char *buf, size_t n, int64_t t, const char *zone);
 
 #endif

@@ -1,0 +1,272 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements a meeting's agenda items (their notes, and links to
+ * the issues and ballots they discussed) and the minutes' approval chain:
+ * approved at a later meeting, or final three weeks after the draft when
+ * no meeting falls within them (BYL 5.1(1)).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "event.h"
+#include "gavel/ballot.h"
+#include "gavel/meeting.h"
+#include "gavel/text.h"
+#include "gavel/time.h"
+#include "meeting_items.h"
+
+/* The agenda item of meeting id named by position or title start. */
+static int
+item_find(int64_t *item, struct gv_db *db, int64_t id, const char *which)
+{
+	struct gv_meeting_detail *m = NULL;
+	char *want = gv_text_fold(which ? which : ""), *end, *title;
+	long pos = strtol(want, &end, 10);
+	int error, found = 0;
+	size_t i;
+
+	if ((error = gv_meeting_get(&m, db, id)) < 0) {
+		free(want);
+		return error;
+	}
+	for (i = 0; i < m->nitems && !found; i++) {
+		title = gv_text_fold(m->items[i].title);
+		if ((*want && !*end && m->items[i].pos == pos) ||
+		    (*end && !strncmp(title, want, strlen(want))))
+			found = m->items[i].pos;
+		free(title);
+	}
+	gv_meeting_detail_free(m);
+	free(want);
+	if (!found)
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		                     "meeting %lld has no agenda item \"%s\": "
+		                     "see 'gavel meeting show %lld'",
+		                     (long long)id, which ? which : "",
+		                     (long long)id);
+	*item = found;
+	return 0;
+}
+
+/* The row id of item number pos of meeting id. */
+static int
+item_row(int64_t *row, struct gv_db *db, int64_t id, int pos)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ITEM_LIST);
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		if (sqlite3_column_int(st, 1) == pos)
+			*row = sqlite3_column_int64(st, 0);
+	gv__db_reset(st);
+	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+}
+
+int
+gv_meeting_add_item(int *pos_out, struct gv_db *db, int64_t id,
+                    const char *title)
+{
+	struct gv_meeting_detail *m = NULL;
+	char *clean = NULL;
+	int error, pos = 0;
+
+	if ((error = gv__clean_name(&clean, GV_ERRCLASS_MEETING, "agenda item",
+	                            title)) < 0 ||
+	    (error = gv_meeting_get(&m, db, id)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = gv__meeting_item_insert(&pos, db, id, clean)) < 0 ||
+	    (error = gv__eventf(db, -1, "meeting.item", clean, "{s:I, s:i}",
+	                        "meeting", (json_int_t)id, "pos", pos)) < 0 ||
+	    (error = gv__db_commit(db)) < 0) {
+		gv__db_rollback(db);
+		goto out;
+	}
+	if (pos_out)
+		*pos_out = pos;
+out:
+	gv_meeting_detail_free(m);
+	free(clean);
+	return error;
+}
+
+int
+gv_meeting_note(struct gv_db *db, int64_t id, const char *which,
+                const char *notes)
+{
+	int64_t pos = 0, row = 0;
+	sqlite3_stmt *st;
+	int error;
+
+	if (!notes || !*notes)
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+		                     "the note is empty");
+	if ((error = gv__check_text(GV_ERRCLASS_MEETING, "note", notes)) < 0 ||
+	    (error = item_find(&pos, db, id, which)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		return error;
+	if ((error = item_row(&row, db, id, (int)pos)) < 0 ||
+	    !(st = gv__db_stmt(db, GV__STMT_ITEM_NOTE))) {
+		gv__db_rollback(db);
+		return error < 0 ? error : GV_ERROR;
+	}
+	gv__bind_int(st, 1, row);
+	gv__bind_text(st, 2, notes);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, -1, "meeting.note", which, "{s:I, s:I}",
+	                        "meeting", (json_int_t)id, "pos",
+	                        (json_int_t)pos)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+	return error;
+}
+
+/* The issue's row id: number in the meeting's body. */
+static int
+issue_row(int64_t *row, struct gv_db *db, int64_t meeting, int64_t number)
+{
+	struct gv_meeting_detail *m = NULL;
+	struct gv_body body = {0};
+	sqlite3_stmt *st;
+	int error, rc;
+
+	if ((error = gv_meeting_get(&m, db, meeting)) < 0 ||
+	    (error = gv_body_get(&body, db, m->meeting.body)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_BY_NUMBER))) {
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, body.id);
+	gv__bind_int(st, 2, number);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*row = sqlite3_column_int64(st, 0);
+	gv__db_reset(st);
+	if (rc != SQLITE_ROW)
+		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		                      "%s has no issue #%lld: add it with "
+		                      "'gavel issue add'",
+		                      body.code, (long long)number);
+out:
+	gv_body_dispose(&body);
+	gv_meeting_detail_free(m);
+	return error;
+}
+
+int
+gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
+                const char *ballot)
+{
+	int64_t pos = 0, row = 0, target = 0;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((issue > 0) == (ballot != NULL))
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+		                     "link an item to one issue or one ballot");
+	if ((error = item_find(&pos, db, id, which)) < 0 ||
+	    (error = issue > 0 ? issue_row(&target, db, id, issue)
+	                       : gv_ballot_find(&target, db, ballot)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		return error;
+	if ((error = item_row(&row, db, id, (int)pos)) < 0 ||
+	    !(st = gv__db_stmt(db, GV__STMT_LINK_INSERT))) {
+		gv__db_rollback(db);
+		return error < 0 ? error : GV_ERROR;
+	}
+	gv__bind_int(st, 1, row);
+	gv__bind_opt(st, 2, target, issue > 0);
+	gv__bind_opt(st, 3, target, ballot != NULL);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, -1, "meeting.link", which,
+	                        "{s:I, s:I, s:s?}", "meeting", (json_int_t)id,
+	                        "issue", (json_int_t)issue, "ballot", ballot)) <
+	            0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+	return error;
+}
+
+int
+gv_minutes_approve(struct gv_db *db, int64_t id, int64_t later)
+{
+	struct gv_meeting_detail *a = NULL, *b = NULL;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv_meeting_get(&a, db, id)) < 0 ||
+	    (error = gv_meeting_get(&b, db, later)) < 0)
+		goto out;
+	if (a->meeting.approved_in >= 0)
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_ECONFLICT,
+		        "the minutes of meeting %lld were already "
+		        "approved at meeting %lld",
+		        (long long)id, (long long)a->meeting.approved_in);
+	else if (strcmp(a->meeting.body, b->meeting.body) ||
+	         b->meeting.starts_at <= a->meeting.starts_at ||
+	         !strcmp(b->meeting.status, "cancelled"))
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_EINVALID,
+		        "minutes are approved at a later meeting "
+		        "of the same body (BYL 5.1): meeting %lld "
+		        "is not one",
+		        (long long)later);
+	if (error < 0 || (error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_MINUTES_APPROVE))) {
+		error = GV_ERROR;
+		gv__db_rollback(db);
+		goto out;
+	}
+	gv__bind_int(st, 1, id);
+	gv__bind_int(st, 2, later);
+	gv__bind_int(st, 3, b->meeting.starts_at);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, -1, "minutes.approve", a->meeting.body,
+	                        "{s:I, s:I}", "meeting", (json_int_t)id,
+	                        "approved_in", (json_int_t)later)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+out:
+	gv_meeting_detail_free(a);
+	gv_meeting_detail_free(b);
+	return error;
+}
+
+int
+gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at)
+{
+	struct gv_meeting_detail *m = NULL;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv_meeting_get(&m, db, id)) < 0)
+		return error;
+	if (at < m->meeting.starts_at)
+		error = gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+		                      "draft minutes cannot come before their "
+		                      "meeting");
+	gv_meeting_detail_free(m);
+	if (error < 0 || (error = gv__db_begin(db)) < 0)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_MINUTES_DRAFTED))) {
+		gv__db_rollback(db);
+		return GV_ERROR;
+	}
+	gv__bind_int(st, 1, id);
+	gv__bind_int(st, 2, at);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, -1, "minutes.draft", "", "{s:I, s:I}",
+	                        "meeting", (json_int_t)id, "at",
+	                        (json_int_t)at)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+	return error;
+}

@@ -1,0 +1,449 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements reading meetings: the list (by body, or the
+ * meetings that discussed an issue or a ballot), one meeting in full, the
+ * next call from the body's cadence, and the quorum baseline that the
+ * Bylaws compute from attendance (BYL 2.3(7), RULES §5.3).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "gavel/ballot.h"
+#include "gavel/meeting.h"
+#include "gavel/zone.h"
+
+/* BYL 5.1(1): draft minutes are final 3 weeks after the draft when no
+ * meeting is scheduled within those 3 weeks. */
+#define MINUTES_FINAL_AFTER (21 * 86400)
+
+static const char *const minutes_states[] = {
+        [GV_MINUTES_DRAFT] = "draft",
+        [GV_MINUTES_APPROVED] = "approved",
+        [GV_MINUTES_FINAL] = "final",
+};
+
+const char *
+gv_minutes_state_name(enum gv_minutes_state state)
+{
+	return minutes_states[state];
+}
+
+static int64_t
+col_opt(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL
+	               ? -1
+	               : sqlite3_column_int64(st, i);
+}
+
+/* Fills m from a row of GV__MEETING_COLS. */
+static void
+meeting_read(struct gv_meeting *m, sqlite3_stmt *st, int64_t now)
+{
+	int64_t draft, next_meeting;
+
+	memset(m, 0, sizeof(*m));
+	m->id = sqlite3_column_int64(st, 0);
+	m->body = gv__col_text(st, 1);
+	m->starts_at = sqlite3_column_int64(st, 2);
+	m->tz = gv__col_text(st, 3);
+	m->kind = !strcmp((const char *)sqlite3_column_text(st, 4), "f2f")
+	                  ? GV_MEETING_F2F
+	                  : GV_MEETING_CALL;
+	m->status = gv__col_text(st, 5);
+	m->title = gv__col_text(st, 6);
+	m->subcommittee = gv__col_text(st, 7);
+	m->cancel_reason = gv__col_text(st, 8);
+	m->minute_taker = gv__col_text(st, 9);
+	m->attendees = sqlite3_column_int(st, 10);
+	m->voting_orgs = sqlite3_column_int(st, 11);
+	m->approved_in = col_opt(st, 12);
+	m->approved_at = col_opt(st, 13);
+	draft = sqlite3_column_int64(st, 14);
+	next_meeting = col_opt(st, 15);
+	m->minutes_final_at = -1;
+	if (m->approved_in >= 0) {
+		m->minutes = GV_MINUTES_APPROVED;
+	} else if (strcmp(m->status, "held") == 0 &&
+	           (next_meeting < 0 ||
+	            next_meeting > draft + MINUTES_FINAL_AFTER)) {
+		m->minutes_final_at = draft + MINUTES_FINAL_AFTER;
+		m->minutes = now >= m->minutes_final_at ? GV_MINUTES_FINAL
+		                                        : GV_MINUTES_DRAFT;
+	}
+}
+
+static void
+meeting_dispose(struct gv_meeting *m)
+{
+	free(m->body);
+	free(m->tz);
+	free(m->status);
+	free(m->title);
+	free(m->subcommittee);
+	free(m->cancel_reason);
+	free(m->minute_taker);
+}
+
+/* Runs MEETING_LIST with its five parameters into a new list. */
+static int
+meeting_query(struct gv_meeting_list **out, struct gv_db *db, int64_t body,
+              int64_t issue, int64_t ballot, int64_t only)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_LIST);
+	struct gv_meeting_list *list;
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	if (!st)
+		return GV_ERROR;
+	gv__bind_opt(st, 1, body, body >= 0);
+	gv__bind_opt(st, 2, issue, issue > 0);
+	gv__bind_opt(st, 3, ballot, ballot >= 0);
+	gv__bind_int(st, 4, gv_db_now(db));
+	gv__bind_opt(st, 5, only, only >= 0);
+	list = gv__xcalloc(1, sizeof(*list));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
+		meeting_read(&list->v[list->n++], st, gv_db_now(db));
+	}
+	gv__db_reset(st);
+	if (rc != SQLITE_DONE) {
+		gv_meeting_list_free(list);
+		return gv__db_error(db, GV_ERRCLASS_MEETING);
+	}
+	*out = list;
+	return 0;
+}
+
+int
+gv_meeting_list(struct gv_meeting_list **out, struct gv_db *db,
+                const struct gv_meeting_filter *f)
+{
+	struct gv_body body = {0};
+	int64_t ballot = -1;
+	int error;
+
+	*out = NULL;
+	if (f && f->body && (error = gv_body_get(&body, db, f->body)) < 0)
+		return error;
+	if (f && f->ballot &&
+	    (error = gv_ballot_find(&ballot, db, f->ballot)) < 0) {
+		gv_body_dispose(&body);
+		return error;
+	}
+	error = meeting_query(out, db, f && f->body ? body.id : -1,
+	                      f ? f->issue : 0, ballot, -1);
+	gv_body_dispose(&body);
+	return error;
+}
+
+void
+gv_meeting_list_free(struct gv_meeting_list *list)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < list->n; i++)
+		meeting_dispose(&list->v[i]);
+	free(list->v);
+	free(list);
+}
+
+static int
+detail_attendees(struct gv_meeting_detail *d, struct gv_db *db)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_ATTENDEES);
+	size_t alloc = 0;
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, d->meeting.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct gv_attendee *a;
+
+		d->attendees = gv__grow(d->attendees, &alloc, d->nattendees,
+		                        sizeof(*d->attendees));
+		a = &d->attendees[d->nattendees++];
+		a->name = gv__col_text(st, 0);
+		a->org = gv__col_text(st, 1);
+		gv_class_parse(&a->klass,
+		               (const char *)sqlite3_column_text(st, 2));
+		a->voting = sqlite3_column_int(st, 3);
+	}
+	gv__db_reset(st);
+	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+}
+
+static int
+detail_items(struct gv_meeting_detail *d, struct gv_db *db)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ITEM_LIST);
+	size_t alloc = 0;
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, d->meeting.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct gv_agenda_item *it;
+
+		d->items = gv__grow(d->items, &alloc, d->nitems,
+		                    sizeof(*d->items));
+		it = &d->items[d->nitems++];
+		it->pos = sqlite3_column_int(st, 1);
+		it->title = gv__col_text(st, 2);
+		it->role = gv__col_text(st, 3);
+		it->notes = gv__col_text(st, 4);
+		it->links = gv__col_text(st, 5);
+	}
+	gv__db_reset(st);
+	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+}
+
+static int
+detail_rest(struct gv_meeting_detail *d, struct gv_db *db)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_APPROVES);
+	size_t alloc = 0;
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, d->meeting.id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		d->approves = gv__grow(d->approves, &alloc, d->napproves,
+		                       sizeof(*d->approves));
+		d->approves[d->napproves++] = sqlite3_column_int64(st, 0);
+	}
+	gv__db_reset(st);
+	if (rc != SQLITE_DONE || !(st = gv__db_stmt(db, GV__STMT_MEETING_TEXT)))
+		return gv__db_error(db, GV_ERRCLASS_MEETING);
+	gv__bind_int(st, 1, d->meeting.id);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		d->minutes_md = gv__col_text(st, 0);
+		d->source = gv__col_text(st, 1);
+	}
+	gv__db_reset(st);
+	return 0;
+}
+
+int
+gv_meeting_get(struct gv_meeting_detail **out, struct gv_db *db, int64_t id)
+{
+	struct gv_meeting_list *one = NULL;
+	struct gv_meeting_detail *d;
+	int error;
+
+	*out = NULL;
+	if ((error = meeting_query(&one, db, -1, 0, -1, id)) < 0)
+		return error;
+	if (!one || !one->n) {
+		gv_meeting_list_free(one);
+		return gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		        "no meeting %lld: see 'gavel meeting list'",
+		        (long long)id);
+	}
+	d = gv__xcalloc(1, sizeof(*d));
+	d->meeting = one->v[0];
+	one->n = 0;
+	gv_meeting_list_free(one);
+	if ((error = detail_attendees(d, db)) < 0 ||
+	    (error = detail_items(d, db)) < 0 ||
+	    (error = detail_rest(d, db)) < 0) {
+		gv_meeting_detail_free(d);
+		return error;
+	}
+	*out = d;
+	return 0;
+}
+
+int
+gv_attendee_org_first(const struct gv_meeting_detail *d, size_t i)
+{
+	size_t j;
+
+	if (!d->attendees[i].org)
+		return 0;
+	for (j = 0; j < i; j++)
+		if (d->attendees[j].org &&
+		    !strcmp(d->attendees[j].org, d->attendees[i].org))
+			return 0;
+	return 1;
+}
+
+void
+gv_meeting_detail_free(struct gv_meeting_detail *d)
+{
+	size_t i;
+
+	if (!d)
+		return;
+	meeting_dispose(&d->meeting);
+	for (i = 0; i < d->nattendees; i++) {
+		free(d->attendees[i].name);
+		free(d->attendees[i].org);
+	}
+	for (i = 0; i < d->nitems; i++) {
+		free(d->items[i].title);
+		free(d->items[i].role);
+		free(d->items[i].notes);
+		free(d->items[i].links);
+	}
+	free(d->attendees);
+	free(d->items);
+	free(d->approves);
+	free(d->minutes_md);
+	free(d->source);
+	free(d);
+}
+
+/* The meeting at a cadence slot, if any: its id and whether cancelled. */
+static int
+slot_meeting(int64_t *id, int *cancelled, struct gv_db *db, int64_t body,
+             int64_t when)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_AT_SLOT);
+
+	*id = -1;
+	*cancelled = 0;
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, body);
+	gv__bind_int(st, 2, when);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		*id = sqlite3_column_int64(st, 0);
+		*cancelled = !strcmp((const char *)sqlite3_column_text(st, 1),
+		                     "cancelled");
+	}
+	gv__db_reset(st);
+	return 0;
+}
+
+/* The next cadence slot after `after` that was not cancelled, or -1. The
+ * wall clock is kept: 11:00 in the body's zone, whatever DST does. */
+static int
+cadence_next(int64_t *when, int64_t *id, struct gv_db *db,
+             const struct gv_body *b, int64_t after)
+{
+	int64_t period = 7 * (int64_t)b->cadence_weeks, day, k, t;
+	struct gv_local now;
+	int error, cancelled;
+
+	*when = -1;
+	if (b->cadence_weeks <= 0)
+		return 0;
+	if ((error = gv_zone_from_utc(&now, b->tz, after)) < 0)
+		return error;
+	k = now.days > b->cadence_anchor
+	            ? (now.days - b->cadence_anchor) / period
+	            : 0;
+	for (; k < 100000; k++) {
+		day = b->cadence_anchor + k * period;
+		if ((error = gv_zone_to_utc(&t, b->tz, day,
+		                            b->cadence_minute)) < 0)
+			return error;
+		if (t <= after)
+			continue;
+		if ((error = slot_meeting(id, &cancelled, db, b->id, t)) < 0)
+			return error;
+		if (!cancelled) {
+			*when = t;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+int
+gv_meeting_next(int64_t *starts_at, int64_t *id_out, struct gv_db *db,
+                const char *code, int64_t after)
+{
+	struct gv_body body = {0};
+	int64_t slot = -1, slot_id = -1, sched = -1, sched_id = -1;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv_body_get(&body, db, code)) < 0 ||
+	    (error = cadence_next(&slot, &slot_id, db, &body, after)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_NEXT_SCHEDULED))) {
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, body.id);
+	gv__bind_int(st, 2, after);
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		sched_id = sqlite3_column_int64(st, 0);
+		sched = sqlite3_column_int64(st, 1);
+	}
+	gv__db_reset(st);
+	if (slot < 0 && sched < 0) {
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		        "%s has no meeting scheduled and no "
+		        "cadence: add one with 'gavel meeting add' "
+		        "or 'gavel body set %s --cadence'",
+		        body.code, body.code);
+		goto out;
+	}
+	if (sched >= 0 && (slot < 0 || sched <= slot)) {
+		*starts_at = sched;
+		*id_out = sched_id;
+	} else {
+		*starts_at = slot;
+		*id_out = slot_id;
+	}
+out:
+	gv_body_dispose(&body);
+	return error;
+}
+
+int
+gv_meeting_baseline(struct gv_baseline *out, struct gv_db *db, const char *code,
+                    int64_t before)
+{
+	struct gv_body body = {0};
+	sqlite3_stmt *st;
+	int error, sum = 0;
+
+	memset(out, 0, sizeof(*out));
+	if ((error = gv_body_get(&body, db, code)) < 0)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_BASELINE_MEETINGS))) {
+		gv_body_dispose(&body);
+		return GV_ERROR;
+	}
+	gv__bind_int(st, 1, body.id);
+	gv__bind_int(st, 2, before);
+	while (out->n < 3 && sqlite3_step(st) == SQLITE_ROW) {
+		if (sqlite3_column_int(st, 3) == 0) {
+			out->skipped++;
+			continue;
+		}
+		out->meetings[out->n] = sqlite3_column_int64(st, 0);
+		out->starts[out->n] = sqlite3_column_int64(st, 1);
+		out->present[out->n] = sqlite3_column_int(st, 2);
+		sum += out->present[out->n++];
+	}
+	gv__db_reset(st);
+	if (!out->n)
+		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		                      "%s has no held meeting with a roll call "
+		                      "before then: record attendance with "
+		                      "'gavel meeting attend'",
+		                      body.code);
+	gv_body_dispose(&body);
+	if (error < 0 || !out->n)
+		return error < 0 ? error : GV_ERROR;
+	/* RULES §5.3: Q = floor(A / 2) + 1, A possibly fractional; with
+	 * A = sum / n that is the integer sum / 2n, plus one. */
+	out->average = (double)sum / (double)out->n;
+	out->quorum = sum / (2 * (int)out->n) + 1;
+	return 0;
+}

@@ -1,0 +1,311 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements importing published minutes into the store: the
+ * years of meetings held before gavel, whose attendance the Bylaws'
+ * quorum is computed from. Parsing is core/minutes_parse.c's; here the
+ * parsed post becomes a body, a meeting, its roll call and its minutes, in
+ * one transaction per file.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "event.h"
+#include "gavel/meeting.h"
+#include "gavel/roster.h"
+#include "gavel/text.h"
+#include "gavel/zone.h"
+#include "minutes_parse.h"
+
+/* A post is a few dozen kilobytes; anything this big is not one. */
+#define IMPORT_MAX_BYTES (8 << 20)
+
+/* The bodies the website's tags name (RULES §7, §2 for the prefixes). */
+static const struct {
+	const char *code, *name, *prefix;
+} known_bodies[] = {
+        {"FORUM", "CA/Browser Forum", "FORUM"},
+        {"SCWG", "Server Certificate Working Group", "SC"},
+        {"SMCWG", "S/MIME Certificate Working Group", "SMC"},
+        {"CSCWG", "Code Signing Certificate Working Group", "CSC"},
+        {"NETSEC", "Network Security Working Group", "NS"},
+};
+
+/* Adds a warning line (taken) to the report. */
+static void
+warn(struct gv_import_report *r, char *line)
+{
+	r->warnings = gv__xrealloc(r->warnings,
+	                           (r->nwarnings + 1) * sizeof(*r->warnings));
+	r->warnings[r->nwarnings++] = line;
+}
+
+static int
+read_file(char **data, size_t *len, const char *path)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	char chunk[16384];
+	size_t got;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		                     "cannot read %s: %s", path,
+		                     strerror(errno));
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
+	       b.size <= IMPORT_MAX_BYTES)
+		gv__buf_put(&b, chunk, got);
+	fclose(f);
+	if (b.size > IMPORT_MAX_BYTES) {
+		gv__buf_dispose(&b);
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+		                     "%s is larger than %d MB: not a minutes "
+		                     "post",
+		                     path, IMPORT_MAX_BYTES >> 20);
+	}
+	*len = b.size;
+	*data = gv__buf_detach(&b);
+	return 0;
+}
+
+/* The body the post's tags name, created the first time it is seen. */
+static int
+import_body(struct gv_body *body, struct gv_db *db,
+            const struct gv_minutes_doc *doc, struct gv_import_report *r)
+{
+	struct gv_body_spec spec = {0};
+	size_t i;
+	int error = gv_body_get(body, db, doc->body_code);
+
+	if (error != GV_ENOTFOUND)
+		return error;
+	for (i = 0; strcmp(known_bodies[i].code, doc->body_code); i++)
+		;
+	spec.code = known_bodies[i].code;
+	spec.name = known_bodies[i].name;
+	spec.prefix = known_bodies[i].prefix;
+	/* CA/Browser Forum calls are announced in Eastern Time (RULES §4). */
+	spec.tz = "America/New_York";
+	spec.tag = doc->body_tag;
+	if ((error = gv_body_add(NULL, db, &spec)) < 0)
+		return error;
+	r->new_body = 1;
+	return gv_body_get(body, db, doc->body_code);
+}
+
+/* The meeting of that body on that local day: found, or made. */
+static int
+import_meeting(int64_t *id, struct gv_db *db, const struct gv_body *body,
+               const struct gv_minutes_doc *doc, struct gv_import_report *r)
+{
+	struct gv_meeting_spec spec = {0};
+	int64_t day_start, day_end;
+	sqlite3_stmt *st;
+	int error, rc;
+
+	if ((error = gv_zone_to_utc(&day_start, body->tz, doc->day, 0)) < 0 ||
+	    (error = gv_zone_to_utc(&day_end, body->tz, doc->day + 1, 0)) < 0)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_ON_DAY)))
+		return GV_ERROR;
+	gv__bind_int(st, 1, body->id);
+	gv__bind_int(st, 2, day_start);
+	gv__bind_int(st, 3, day_end);
+	gv__bind_text(st, 4, doc->subcommittee);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id = sqlite3_column_int64(st, 0);
+	gv__db_reset(st);
+	if (rc == SQLITE_ROW)
+		return 0;
+	/* The hour is not in the post: the body's usual one, else 11:00. */
+	if ((error = gv_zone_to_utc(&spec.starts_at, body->tz, doc->day,
+	                            body->cadence_weeks ? body->cadence_minute
+	                                                : 11 * 60)) < 0)
+		return error;
+	spec.body = body->code;
+	spec.kind = doc->f2f ? GV_MEETING_F2F : GV_MEETING_CALL;
+	spec.title = doc->title;
+	spec.subcommittee = doc->subcommittee;
+	spec.bare = 1;
+	r->new_meeting = 1;
+	return gv_meeting_add(id, db, &spec);
+}
+
+/* Records each attendee on their own, so one odd entry only warns. */
+static int
+import_roll_call(struct gv_db *db, int64_t id, const struct gv_minutes_doc *doc,
+                 struct gv_import_report *r)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ATTENDANCE_CLEAR);
+	struct gv_roll_call rc;
+	size_t i, j;
+	char *who;
+	int error;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, id);
+	if ((error = gv__db_run(db, st)) < 0)
+		return error;
+	for (i = 0; i < doc->nattendees; i++) {
+		const struct gv_minutes_attendee *a = &doc->attendees[i];
+		const char *one[1];
+
+		who = a->org ? gv__xsprintf("%s (%s)", a->name, a->org)
+		             : gv__xstrdup(a->name);
+		one[0] = who;
+		error = gv_meeting_attend(&rc, db, id, one, 1,
+		                          GV_ATTEND_CREATE);
+		if (error == 0) {
+			r->attendees += rc.recorded;
+			r->new_people += rc.created_people;
+			r->new_orgs += rc.created_orgs;
+			for (j = 0; j < i && a->org; j++)
+				if (doc->attendees[j].org &&
+				    !strcmp(doc->attendees[j].org, a->org))
+					break;
+			r->organisations += a->org && j == i;
+		} else if (error == GV_ECONFLICT) {
+			warn(r, gv__xsprintf("%s: several people have that "
+			                     "name; not recorded",
+			                     who));
+			error = 0;
+		}
+		gv_roll_call_dispose(&rc);
+		free(who);
+		if (error < 0)
+			return error;
+	}
+	return 0;
+}
+
+/* The stated minute-taker, matched to an attendee by full or first name. */
+static int
+import_taker(struct gv_db *db, int64_t id, const struct gv_minutes_doc *doc,
+             struct gv_import_report *r)
+{
+	char *want = gv_text_fold(doc->minute_taker), *name, *who;
+	size_t i, n = strlen(want), found = 0, match = 0;
+	int error = 0;
+
+	for (i = 0; i < doc->nattendees; i++) {
+		name = gv_text_fold(doc->attendees[i].name);
+		if (!strcmp(name, want) ||
+		    (!strncmp(name, want, n) && name[n] == ' '))
+			found++, match = i;
+		free(name);
+	}
+	free(want);
+	if (found != 1) {
+		warn(r, gv__xsprintf("the minute-taker, \"%s\", is not one "
+		                     "attendee",
+		                     doc->minute_taker));
+		return 0;
+	}
+	who = doc->attendees[match].org
+	              ? gv__xsprintf("%s (%s)", doc->attendees[match].name,
+	                             doc->attendees[match].org)
+	              : gv__xstrdup(doc->attendees[match].name);
+	if ((error = gv_meeting_set_taker(db, id, who)) == 0)
+		r->minute_taker = gv__xstrdup(doc->attendees[match].name);
+	free(who);
+	return error;
+}
+
+static int
+import_text(struct gv_db *db, int64_t id, const struct gv_minutes_doc *doc,
+            const char *path)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_SET_TEXT);
+	const char *base = strrchr(path, '/');
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, id);
+	gv__bind_text(st, 2, doc->text);
+	gv__bind_text(st, 3, base ? base + 1 : path);
+	gv__bind_text(st, 4, doc->title);
+	gv__bind_text(st, 5, doc->f2f ? "f2f" : "call");
+	return gv__db_run(db, st);
+}
+
+static int
+import_doc(struct gv_import_report *r, struct gv_db *db,
+           const struct gv_minutes_doc *doc, const char *path)
+{
+	struct gv_body body = {0};
+	int64_t id = 0;
+	size_t i;
+	int error;
+
+	if ((error = import_body(&body, db, doc, r)) < 0 ||
+	    (error = import_meeting(&id, db, &body, doc, r)) < 0 ||
+	    (error = import_roll_call(db, id, doc, r)) < 0 ||
+	    (doc->minute_taker && (error = import_taker(db, id, doc, r)) < 0) ||
+	    (error = import_text(db, id, doc, path)) < 0 ||
+	    (error = gv__eventf(db, body.id, "minutes.import", path,
+	                        "{s:I, s:i}", "meeting", (json_int_t)id,
+	                        "attendees", r->attendees)) < 0)
+		goto out;
+	r->body = gv__xstrdup(body.code);
+	r->meeting = id;
+	for (i = 0; i < doc->nwarnings; i++)
+		warn(r, gv__xstrdup(doc->warnings[i]));
+out:
+	gv_body_dispose(&body);
+	return error;
+}
+
+int
+gv_minutes_import(struct gv_import_report *r, struct gv_db *db,
+                  const char *path)
+{
+	struct gv_minutes_doc *doc = NULL;
+	const char *base = strrchr(path, '/');
+	char *data = NULL;
+	size_t len = 0;
+	int error;
+
+	memset(r, 0, sizeof(*r));
+	if ((error = read_file(&data, &len, path)) < 0 ||
+	    (error = gv__minutes_parse(&doc, base ? base + 1 : path, data,
+	                               len)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = import_doc(r, db, doc, path)) < 0 ||
+	    (error = gv__db_commit(db)) < 0) {
+		gv__db_rollback(db);
+		gv_import_report_dispose(r);
+		goto out;
+	}
+	r->day = doc->day;
+out:
+	/* Every message names the file it is about. */
+	if (error < 0 &&
+	    strncmp(gv_error_last()->message, base ? base + 1 : path,
+	            strlen(base ? base + 1 : path))) {
+		char *why = gv__xstrdup(gv_error_last()->message);
+
+		gv__error_set(GV_ERRCLASS_MEETING, error, "%s: %s",
+		              base ? base + 1 : path, why);
+		free(why);
+	}
+	gv__minutes_doc_free(doc);
+	free(data);
+	return error;
+}
+
+void
+gv_import_report_dispose(struct gv_import_report *r)
+{
+	size_t i;
+
+	free(r->body);
+	free(r->minute_taker);
+	for (i = 0; i < r->nwarnings; i++)
+		free(r->warnings[i]);
+	free(r->warnings);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares what the two halves of the minutes parser share: the
+ * scan state, and the text helpers core/minutes_parse.c defines for
+ * core/minutes_attendees.c (attendee lists and the minute-taker).
+ */
+#ifndef GV_CORE_MINUTES_SCAN_H
+#define GV_CORE_MINUTES_SCAN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "internal.h"
+#include "minutes_parse.h"
+
+#define NAME_MAX_WORDS     6 /* more, and it reads as prose */
+#define NAME_MAX_BYTES     100
+#define ORG_MAX_BYTES      200
+#define DASH_ORG_MAX_WORDS 8 /* "Name - Org" without parentheses */
+#define NARRAY(a)          (sizeof(a) / sizeof((a)[0]))
+
+enum fm_key {
+	KEY_NONE, /* no key seen yet */
+	KEY_TITLE,
+	KEY_AUTHOR,
+	KEY_SLUG,
+	KEY_DATE,
+	KEY_TAGS,
+	KEY_ALIASES,
+	KEY_OTHER, /* ignored, with its list items and nested lines */
+};
+
+struct minutes_scan {
+	struct gv_minutes_doc *doc; /* being filled; freed on error */
+	const char *file;           /* base name, for messages */
+	char *work;                 /* the file, LF ends made NULs */
+	char **line;                /* the lines of work */
+	size_t nlines;
+	size_t text_line; /* index of the first line after the front matter */
+	enum fm_key key;  /* the key that "- item" and indented lines extend */
+	int key_scalar;   /* that key had a value on its own line */
+	size_t tags_alloc, aliases_alloc, att_alloc, keys_alloc, warn_alloc;
+	char **att_keys; /* folded "name\norg" per attendee, for repeats */
+	size_t nkeys;
+};
+
+/* One comma-separated entry of an attendee list. */
+struct entry {
+	char *text; /* cleaned: one space between words, no emphasis */
+	char *name;
+	char *org;  /* NULL when none */
+	int dashed; /* "Name - Org", without parentheses */
+	int label;  /* "Regrets: ...": another list starts */
+	int prose;  /* has words such as "is", "said", "the" */
+	int ok;     /* reads as a person's name (and organisation) */
+};
+
+/* Adds a warning to the report. */
+void ms_warn(struct minutes_scan *p, const char *fmt, ...) GV__PRINTF(2, 3);
+
+/* Case-insensitive strstr (ASCII), for titles and phrases. */
+const char *ms_find_ci(const char *hay, const char *needle);
+
+/* The lower-case words inside names ("Paul van Brouwershaven"). */
+int ms_particle(const char *s, size_t n);
+
+/* Words that names and organisations do not hold, but sentences do. */
+int ms_prose_word(const char *s, size_t n);
+
+const char *ms_skip_space(const char *s);
+
+/* Bytes of the white space at s: space, tab or a no-break space. */
+size_t ms_space_at(const char *s);
+
+/* A copy of s[0..n) with each run of white space made one space, trimmed. */
+char *ms_squeeze(const char *s, size_t n);
+
+/* A word that may start a name: a capital, or a non-ASCII letter. */
+int ms_upper_start(const char *s);
+
+size_t ms_word_len(const char *s);
+
+/* Fills doc's attendees from the attendee list(s) of the text. */
+void ms_attendees_find(struct minutes_scan *p);
+/* Fills doc's minute-taker when the text states one. */
+void ms_taker_find(struct minutes_scan *p);
+
+#endif

@@ -1,0 +1,426 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests meetings: the cadence and its DST behaviour, the next
+ * call around cancellations, the roll call (accents, unknown names,
+ * --create), agenda notes and links, the minutes' approval chain with the
+ * 3-week rule, the quorum baseline, and the demo's minutes against the
+ * published ones.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gavel/gavel.h"
+#include "harness.h"
+
+/* 2024-12-18 16:00 UTC: the demo's 12-18 call. */
+#define DEC18 1734537600
+
+static int64_t
+at(const char *text)
+{
+	int64_t t = -1;
+
+	gv_time_parse(&t, text);
+	return t;
+}
+
+static struct gv_db *
+group(void)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	struct gv_body_spec spec = {0};
+	struct gv_body_change change = {0};
+	struct gv_db *db = NULL;
+
+	if (gv_db_open(&db, t_path("g.db"), &opts) < 0)
+		return NULL;
+	gv_db_set_now(db, at("2024-01-01"));
+	spec.code = "SMCWG";
+	spec.name = "S/MIME Certificate Working Group";
+	spec.tz = "America/New_York";
+	change.cadence = "every 2 weeks on Wednesday at 11:00 from 2024-10-09";
+	if (gv_body_add(NULL, db, &spec) < 0 ||
+	    gv_body_set(db, "SMCWG", &change) < 0) {
+		gv_db_free(db);
+		return NULL;
+	}
+	return db;
+}
+
+static int64_t
+add_meeting(struct gv_db *db, const char *when)
+{
+	struct gv_meeting_spec spec = {0};
+	int64_t id = -1;
+
+	spec.body = "SMCWG";
+	if (gv_time_parse_in(&spec.starts_at, when, "America/New_York") < 0 ||
+	    gv_meeting_add(&id, db, &spec) < 0)
+		return -1;
+	return id;
+}
+
+static void
+cadence_parse_and_format(void)
+{
+	struct gv_cadence c;
+	char buf[96];
+
+	T_EQ_INT(gv_cadence_parse(&c, "every 2 weeks on Wednesday at 11:00 "
+	                              "from 2024-12-04"),
+	         0);
+	T_EQ_INT(c.weeks, 2);
+	T_EQ_INT(c.weekday, 3);
+	T_EQ_INT(c.minute, 660);
+	gv_cadence_format(buf, sizeof(buf), &c);
+	T_EQ_STR(buf, "every 2 weeks on Wednesday at 11:00 from 2024-12-04");
+	T_EQ_INT(gv_cadence_parse(&c, "Biweekly on wed at 4 pm from "
+	                              "2024-12-04"),
+	         0);
+	T_EQ_INT(c.minute, 16 * 60);
+	T_EQ_INT(gv_cadence_parse(&c, "weekly on Thursday at 12:00 from "
+	                              "2025-01-09"),
+	         0);
+	T_EQ_INT(c.weeks, 1);
+	T_EQ_INT(gv_cadence_parse(&c, "none"), 0);
+	T_EQ_INT(c.weeks, 0);
+	T_EQ_INT(gv_cadence_parse(&c, "every 2 weeks on Wednesday at 11:00 "
+	                              "from 2024-12-05"),
+	         GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message,
+	           "the first call, 2024-12-05, is not on a Wednesday");
+	T_EQ_INT(gv_cadence_parse(&c, "sometimes"), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message, "write it like");
+}
+
+static void
+next_call_keeps_local_hour_across_dst(void)
+{
+	struct gv_db *db = group();
+	int64_t when, id;
+
+	T_ASSERT(db);
+	/* 2024-10-23 is before the US change (EDT, UTC-4): 15:00 UTC. */
+	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", at("2024-10-20")), 0);
+	T_EQ_INT(when, at("2024-10-23 15:00"));
+	T_EQ_INT(id, -1);
+	/* 2024-11-06 is after it (EST, UTC-5): still 11:00, 16:00 UTC. */
+	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", at("2024-10-25")), 0);
+	T_EQ_INT(when, at("2024-11-06 16:00"));
+	/* And back in March 2025 (EDT again). */
+	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", at("2025-03-10")), 0);
+	T_EQ_INT(when, at("2025-03-12 15:00"));
+	gv_db_free(db);
+}
+
+static void
+next_call_skips_cancelled(void)
+{
+	struct gv_db *db = group();
+	int64_t jan1, when, id, f2f;
+
+	T_ASSERT(db);
+	jan1 = add_meeting(db, "2025-01-01 11:00");
+	T_ASSERT(jan1 > 0);
+	T_EQ_INT(gv_meeting_cancel(db, jan1, "holiday"), 0);
+	T_EQ_INT(gv_meeting_cancel(db, jan1, NULL), GV_ECONFLICT);
+	/* RULES §7, the seed case: after the 2024-12-18 call the next is
+	 * 2025-01-15 11:00 ET = 16:00 UTC. */
+	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", DEC18), 0);
+	T_EQ_INT(when, at("2025-01-15 16:00"));
+	/* A meeting scheduled off the cadence comes first when sooner. */
+	f2f = add_meeting(db, "2025-01-08 09:00");
+	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", DEC18), 0);
+	T_EQ_INT(id, f2f);
+	gv_db_free(db);
+}
+
+static void
+roll_call_matches_and_creates(void)
+{
+	struct gv_db *db = group();
+	const char *const known[] = {"inigo BARREIRA (sectigo)",
+	                             "Kateryna Aleksieieva - (Asseco Data "
+	                             "Systems SA (Certum))"};
+	const char *const unknown[] = {"Iñigo Barreira (Sectigo)",
+	                               "Jane Roe (Nowhere Inc.)", "Nobody"};
+	struct gv_person_spec p = {0};
+	struct gv_meeting_detail *d = NULL;
+	struct gv_roll_call r;
+	int64_t id;
+
+	T_ASSERT(db);
+	T_EQ_INT(gv_org_add(NULL, db, "Sectigo", "SMCWG", GV_CLASS_ISSUER, 0),
+	         0);
+	T_EQ_INT(gv_org_add(NULL, db, "Asseco Data Systems SA (Certum)",
+	                    "SMCWG", GV_CLASS_ISSUER, 0),
+	         0);
+	p.name = "Iñigo Barreira";
+	p.org = "Sectigo";
+	T_EQ_INT(gv_person_add(NULL, db, &p), 0);
+	p.name = "Kateryna Aleksieieva";
+	p.org = "Asseco Data Systems SA (Certum)";
+	T_EQ_INT(gv_person_add(NULL, db, &p), 0);
+	id = add_meeting(db, "2024-12-18 11:00");
+	T_EQ_INT(gv_meeting_attend(&r, db, id, known, 2, 0), 0);
+	T_EQ_INT(r.recorded, 2);
+	gv_roll_call_dispose(&r);
+	/* Unknown names: nothing recorded, each one reported. */
+	T_EQ_INT(gv_meeting_attend(&r, db, id, unknown, 3, 0), GV_ENOTFOUND);
+	T_EQ_INT(r.nunmatched, 2);
+	T_EQ_STR(r.unmatched[0], "Jane Roe (Nowhere Inc.)");
+	T_EQ_STR(r.unmatched[1], "Nobody");
+	gv_roll_call_dispose(&r);
+	T_EQ_INT(gv_meeting_attend(&r, db, id, unknown, 3, GV_ATTEND_CREATE),
+	         0);
+	T_EQ_INT(r.created_people, 2);
+	T_EQ_INT(r.created_orgs, 1);
+	gv_roll_call_dispose(&r);
+	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
+	T_EQ_INT(d->nattendees, 4);
+	/* The new organisation's class is unknown: it is no voting member. */
+	T_EQ_INT(d->meeting.voting_orgs, 2);
+	gv_meeting_detail_free(d);
+	T_EQ_INT(gv_meeting_unattend(db, id, unknown + 2, 1), 0);
+	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
+	T_EQ_INT(d->nattendees, 3);
+	gv_meeting_detail_free(d);
+	gv_db_free(db);
+}
+
+static void
+agenda_notes_and_links(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_filter f = {"SMCWG", 263, NULL};
+	struct gv_issue_spec issue = {0};
+	struct gv_meeting_detail *d = NULL;
+	struct gv_meeting_list *list = NULL;
+	int64_t a, b;
+	int pos;
+
+	T_ASSERT(db);
+	issue.body = "SMCWG";
+	issue.number = 263;
+	issue.title = "EUID in OrganizationIdentifier attribute";
+	issue.created_at = -1;
+	T_EQ_INT(gv_issue_add(NULL, db, &issue), 0);
+	a = add_meeting(db, "2024-12-04 11:00");
+	b = add_meeting(db, "2024-12-18 11:00");
+	T_EQ_INT(gv_meeting_get(&d, db, a), 0);
+	T_EQ_INT(d->nitems, 7); /* the standard agenda */
+	T_EQ_STR(d->items[3].role, "approval");
+	T_EQ_STR(d->items[6].title, "Next call");
+	gv_meeting_detail_free(d);
+	T_EQ_INT(gv_meeting_note(db, b, "discussion", "EUID text *updated*."),
+	         0);
+	T_EQ_INT(gv_meeting_note(db, b, "5", "A ballot early in 2025."), 0);
+	T_EQ_INT(gv_meeting_link(db, b, "Discussion", 263, NULL), 0);
+	T_EQ_INT(gv_meeting_link(db, b, "Discussion", 999, NULL), GV_ENOTFOUND);
+	T_EQ_INT(gv_meeting_link(db, b, "Discussion", 0, "SMC099"),
+	         GV_ENOTFOUND);
+	T_EQ_INT(gv_meeting_note(db, b, "Lunch", "x"), GV_ENOTFOUND);
+	T_EQ_INT(gv_meeting_add_item(&pos, db, b, "Membership"), 0);
+	T_EQ_INT(pos, 8);
+	T_EQ_INT(gv_meeting_get(&d, db, b), 0);
+	T_EQ_STR(d->items[4].notes,
+	         "EUID text *updated*.\n\nA ballot early in 2025.");
+	T_EQ_STR(d->items[4].links, "#263");
+	gv_meeting_detail_free(d);
+	/* "Which meetings discussed issue #263" is one query. */
+	T_EQ_INT(gv_meeting_list(&list, db, &f), 0);
+	T_EQ_INT(list->n, 1);
+	T_EQ_INT(list->v[0].id, b);
+	gv_meeting_list_free(list);
+	gv_db_free(db);
+}
+
+static void
+approval_chain_and_three_weeks(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_detail *d = NULL;
+	int64_t a, b, c;
+
+	T_ASSERT(db);
+	a = add_meeting(db, "2024-12-04 11:00");
+	b = add_meeting(db, "2024-12-18 11:00");
+	c = add_meeting(db, "2025-03-05 11:00");
+	gv_db_set_now(db, at("2025-06-01"));
+	T_EQ_INT(gv_minutes_approve(db, b, a), GV_EINVALID);
+	T_EQ_INT(gv_minutes_approve(db, a, b), 0);
+	T_EQ_INT(gv_minutes_approve(db, a, b), GV_ECONFLICT);
+	T_EQ_INT(gv_meeting_get(&d, db, a), 0);
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_APPROVED);
+	T_EQ_INT(d->meeting.approved_in, b);
+	gv_meeting_detail_free(d);
+	T_EQ_INT(gv_meeting_get(&d, db, b), 0);
+	T_EQ_INT(d->napproves, 1);
+	/* BYL 5.1(1): no meeting within 3 weeks of the draft (the next is
+	 * in March), so the 12-18 minutes became final on 2025-01-08. */
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_FINAL);
+	T_EQ_INT(d->meeting.minutes_final_at, at("2025-01-08 16:00"));
+	gv_meeting_detail_free(d);
+	/* Before then they were still a draft. */
+	gv_db_set_now(db, at("2025-01-07"));
+	T_EQ_INT(gv_meeting_get(&d, db, b), 0);
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_DRAFT);
+	gv_meeting_detail_free(d);
+	/* A draft circulated later starts the clock later. */
+	gv_db_set_now(db, at("2025-06-01"));
+	T_EQ_INT(gv_minutes_drafted(db, b, at("2025-02-20")), 0);
+	T_EQ_INT(gv_meeting_get(&d, db, b), 0);
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_DRAFT); /* March 5 is near */
+	gv_meeting_detail_free(d);
+	(void)c;
+	gv_db_free(db);
+}
+
+/* A roll call of n voting organisations (and one associate). */
+static void
+roll_call(struct gv_db *db, int64_t id, int n)
+{
+	const char *names[8];
+	char buf[8][64];
+	struct gv_roll_call r;
+	int i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(buf[i], sizeof(buf[i]), "Rep %d (Org %d)", i, i);
+		names[i] = buf[i];
+	}
+	names[n] = "Tim Crawford (CPA Canada/WebTrust)";
+	gv_meeting_attend(&r, db, id, names, (size_t)n + 1, 0);
+	gv_roll_call_dispose(&r);
+}
+
+static void
+quorum_baseline(void)
+{
+	struct gv_db *db = group();
+	struct gv_person_spec p = {0};
+	struct gv_meeting_spec sub = {0};
+	struct gv_baseline b;
+	char org[32], name[32];
+	int64_t m[4];
+	int i;
+
+	T_ASSERT(db);
+	for (i = 0; i < 7; i++) {
+		snprintf(org, sizeof(org), "Org %d", i);
+		snprintf(name, sizeof(name), "Rep %d", i);
+		gv_org_add(NULL, db, org, "SMCWG",
+		           i % 3 ? GV_CLASS_ISSUER : GV_CLASS_CONSUMER, 0);
+		p.name = name;
+		p.org = org;
+		gv_person_add(NULL, db, &p);
+	}
+	gv_org_add(NULL, db, "CPA Canada/WebTrust", "SMCWG", GV_CLASS_ASSOCIATE,
+	           0);
+	p.name = "Tim Crawford";
+	p.org = "CPA Canada/WebTrust";
+	gv_person_add(NULL, db, &p);
+	m[0] = add_meeting(db, "2024-10-02 11:00");
+	m[1] = add_meeting(db, "2024-10-16 11:00");
+	m[2] = add_meeting(db, "2024-10-30 11:00");
+	m[3] = add_meeting(db, "2024-11-13 11:00"); /* no roll call */
+	roll_call(db, m[0], 7);
+	roll_call(db, m[1], 5);
+	roll_call(db, m[2], 5);
+	/* A subcommittee's meeting does not count (SMC-CH 5.1). */
+	sub.body = "SMCWG";
+	sub.starts_at = at("2024-11-06 15:00");
+	sub.subcommittee = "Certificate Profiles";
+	T_EQ_INT(gv_meeting_add(&m[3], db, &sub), 0);
+	roll_call(db, m[3], 1);
+	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", at("2024-11-14 14:00")),
+	         0);
+	T_EQ_INT(b.n, 3);
+	T_EQ_INT(b.present[0], 5);
+	T_EQ_INT(b.present[1], 5);
+	T_EQ_INT(b.present[2], 7);
+	T_EQ_INT(b.skipped, 1);
+	/* A fractional average: A = 17 / 3 = 5.67, Q = floor(2.83) + 1 = 3. */
+	T_EQ_INT((int)(b.average * 100), 566);
+	T_EQ_INT(b.quorum, 3);
+	/* Early in the record there are fewer than three meetings. */
+	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", at("2024-10-17")), 0);
+	T_EQ_INT(b.n, 2);
+	T_EQ_INT(b.quorum, 4); /* A = 6 */
+	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", at("2024-10-01")),
+	         GV_ENOTFOUND);
+	gv_db_free(db);
+}
+
+static void
+demo_minutes_match_published(void)
+{
+	static const char *const sections[] = {
+	        "## Attendees",
+	        "## 1. Roll Call",
+	        "## 2. Read Antitrust Statement",
+	        "## 3. Review Agenda",
+	        "## 4. Approval of minutes from last teleconference",
+	        "## 5. Discussion",
+	        "## 6. Any other business",
+	        "## 7. Next call",
+	        "## Adjourned",
+	};
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	struct gv_render_spec spec = {0};
+	struct gv_db *db = NULL;
+	char *md = NULL, path[4200], *published, *names, *p, *end;
+	size_t i;
+
+	T_EQ_INT(gv_db_open(&db, t_path("d.db"), &opts), 0);
+	gv_db_set_now(db, DEC18 + 3600);
+	T_EQ_INT(gv_demo_load(db, NULL, 0), 0);
+	spec.template = "minutes";
+	spec.meeting = 2;
+	T_EQ_INT(gv_render(&md, NULL, db, &spec), 0);
+	gv_db_free(db);
+	for (i = 0; i < sizeof(sections) / sizeof(sections[0]); i++)
+		T_CONTAINS(md, sections[i]);
+	T_CONTAINS(md, "title: 2024-12-18 Minutes of the S/MIME Certificate "
+	               "Working Group\n");
+	T_CONTAINS(md, "Minutes were prepared by Stephen Davidson.");
+	T_CONTAINS(md, "The minutes of the teleconference of December 4, 2024 "
+	               "were approved.");
+	T_CONTAINS(md, "SMC010 has passed");
+	T_CONTAINS(md, "Next call: Wednesday, January 15, 2025 at 11:00 am "
+	               "Eastern Time");
+	if (!t_testdata()) {
+		free(md);
+		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+		return;
+	}
+	/* The same attendee list as the published minutes, in order. */
+	snprintf(path, sizeof(path),
+	         "%s/minutes/2024/2024-12-18-minutes-smcwg.md", t_testdata());
+	published = t_read_file(path, NULL);
+	T_ASSERT(published);
+	p = strstr(published, "## Attendees");
+	T_ASSERT(p);
+	p = strchr(p, '\n') + 1;
+	while (*p == '\r' || *p == '\n')
+		p++;
+	end = strpbrk(p, "\r\n");
+	names = strndup(p, (size_t)(end - p));
+	T_CONTAINS(md, names);
+	free(names);
+	free(md);
+}
+
+const struct t_case meeting_tests[] = {
+        {"cadence_parse_and_format", cadence_parse_and_format},
+        {"next_call_keeps_local_hour_across_dst",
+         next_call_keeps_local_hour_across_dst},
+        {"next_call_skips_cancelled", next_call_skips_cancelled},
+        {"roll_call_matches_and_creates", roll_call_matches_and_creates},
+        {"agenda_notes_and_links", agenda_notes_and_links},
+        {"approval_chain_and_three_weeks", approval_chain_and_three_weeks},
+        {"quorum_baseline", quorum_baseline},
+        {"demo_minutes_match_published", demo_minutes_match_published},
+        {NULL, NULL},
+};

@@ -1,0 +1,310 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests the meeting commands as a secretary uses them: ids on
+ * stdout, the JSON list, the next call, the roll call's refusals, minutes
+ * and agendas, and the import of every shared minutes file (with bad files
+ * skipped, the rest imported) feeding the quorum baseline.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+static const char *const *
+env(const char *now)
+{
+	static char db[4200], clock[64];
+	static const char *vars[4];
+
+	snprintf(db, sizeof(db), "GAVEL_DB=%s", t_path("g.db"));
+	snprintf(clock, sizeof(clock), "GAVEL_NOW=%s", now);
+	vars[0] = db;
+	vars[1] = clock;
+	vars[2] = "GAVEL_USER=secretary";
+	vars[3] = NULL;
+	return vars;
+}
+
+static int
+demo(void)
+{
+	return t_gavel(env("2024-12-18 17:00"), "init", "--demo", NULL)
+	               ->status == 0;
+}
+
+static void
+add_prints_id_and_lists_json(void)
+{
+	const char *const *e = env("2024-12-18 17:00");
+	json_error_t jerr;
+	json_t *doc, *m;
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 11:00", "--tz",
+	            "America/New_York", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "5\n");
+	r = t_gavel(e, "meeting", "list", "--body", "SMCWG", "--format", "json",
+	            NULL);
+	T_EQ_INT(r->status, 0);
+	doc = json_loads(r->out, 0, &jerr);
+	T_EQ_INT(json_array_size(doc), 5);
+	m = json_array_get(doc, 4);
+	T_EQ_INT(json_integer_value(json_object_get(m, "id")), 5);
+	T_EQ_STR(json_string_value(json_object_get(m, "time")),
+	         "2025-01-29T16:00:00Z");
+	T_EQ_STR(json_string_value(json_object_get(m, "status")), "scheduled");
+	m = json_array_get(doc, 1);
+	T_EQ_INT(json_integer_value(json_object_get(m, "attendees")), 30);
+	T_EQ_STR(json_string_value(json_object_get(m, "status")), "held");
+	T_EQ_STR(json_string_value(
+	                 json_object_get(json_array_get(doc, 2), "status")),
+	         "cancelled");
+	json_decref(doc);
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-13-01 11:00", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no such date");
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 11:00", "--kind",
+	            "party", NULL);
+	T_EQ_INT(r->status, 2);
+}
+
+static void
+next_call_seed_case(void)
+{
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	r = t_gavel(env("2024-12-18 16:00"), "meeting", "next", "SMCWG", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "2025-01-15 16:00 UTC  Wednesday, January 15, 2025 "
+	                 "at 11:00 am Eastern Time\n");
+	/* After that call, the cadence goes on by itself. */
+	r = t_gavel(env("2025-01-15 17:00"), "meeting", "next", "smcwg", NULL);
+	T_CONTAINS(r->out, "2025-01-29 16:00 UTC");
+	T_CONTAINS(r->out, "(from the cadence)");
+	r = t_gavel(env("2025-01-15 17:00"), "meeting", "cancel", "3", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "meeting 3 is already cancelled");
+}
+
+static void
+roll_call_refuses_strangers(void)
+{
+	const char *const *e = env("2025-01-15 17:00");
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	r = t_gavel(e, "meeting", "attend", "4", "Stephen Davidson (DigiCert)",
+	            "Jane Roe (Nowhere Inc.)", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "1 of 2 names match nobody known");
+	T_CONTAINS(r->err, "gavel: not matched: Jane Roe (Nowhere Inc.)\n");
+	r = t_gavel(e, "meeting", "show", "4", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"attendees\": 0");
+	r = t_gavel(e, "meeting", "attend", "4", "STEPHEN DAVIDSON (digicert)",
+	            "Jane Roe (Nowhere Inc.)", "--create", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "2 recorded, 1 new people, 1 new organisations\n");
+	r = t_gavel(e, "org", "list", "--class", "unknown", NULL);
+	T_CONTAINS(r->out, "Nowhere Inc.");
+	r = t_gavel(e, "meeting", "attend", "3", "Stephen Davidson", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "was cancelled");
+	r = t_gavel(e, "meeting", "attend", "x", "Stephen Davidson", NULL);
+	T_EQ_INT(r->status, 2);
+}
+
+static void
+minutes_and_agenda(void)
+{
+	const char *const *e = env("2024-12-18 17:00");
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	r = t_gavel(e, "minutes", "2", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "---\nauthor: Stephen Davidson\ndate: 2024-12-18 "
+	                   "00:00:00\ntags:\n- Minutes\n- S/MIME\n");
+	T_CONTAINS(r->out, "## 5. Discussion\n");
+	r = t_gavel(e, "minutes", "2", "--format", "html", NULL);
+	T_CONTAINS(r->out, "<h2>5. Discussion</h2>");
+	T_CONTAINS(r->out, "<title>2024-12-18 Minutes of the S/MIME");
+	r = t_gavel(e, "agenda", "4", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "Wednesday, January 15, 2025 at 11:00 am Eastern "
+	                   "Time (2025-01-15 16:00 UTC)");
+	T_CONTAINS(r->out, "5. Discussion\n");
+	r = t_gavel(e, "meeting", "note", "4", "discussion",
+	            "Review **SMC011**.", NULL);
+	T_EQ_INT(r->status, 0);
+	r = t_gavel(e, "meeting", "link", "4", "Discussion", "--issue", "#263",
+	            NULL);
+	T_EQ_INT(r->status, 0);
+	r = t_gavel(e, "agenda", "4", NULL);
+	T_CONTAINS(r->out, "5. Discussion (#263)\n");
+	r = t_gavel(e, "meeting", "list", "--issue", "263", "--format", "json",
+	            NULL);
+	T_CONTAINS(r->out, "\"id\": 2,");
+	T_CONTAINS(r->out, "\"id\": 4,");
+	r = t_gavel(e, "minutes", "99", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no meeting 99");
+	r = t_gavel(e, "minutes", "approve", "2", "--at-meeting", "1", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "later meeting");
+}
+
+/* The shared minutes files, as arguments, in a fixed order. */
+static const char *const shared_files[] = {
+        "2013/2013-01-10-2013-01-10-minutes.md",
+        "2018/2018-09-20-2018-09-20-minutes-of-ca-browser-forum.md",
+        "2020/2020-10-01-2020-09-17-minutes-of-the-server-certificate-"
+        "working-group.md",
+        "2021/2021-06-23-minutes-of-smcwg.md",
+        "2022/2022-01-18-2022-01-18-minutes-of-the-network-security-"
+        "working-group.md",
+        "2024/2024-02-27-minutes-of-the-F2F-meeting-in-Delhi-ValidationSC.md",
+        "2024/2024-12-18-minutes-smcwg.md",
+        "2025/2025-01-09-minutes-cscwg.md",
+        "2026/2026-01-15-minutes-of-the-server-certificate-working-group.md",
+        "2026/2026-04-02-minutes-cscwg copy.md",
+};
+
+static struct t_run *
+import_shared(void)
+{
+	static char paths[10][4300];
+	const char *const *e = env("2026-11-27 12:00");
+	size_t i;
+
+	for (i = 0; i < 10; i++)
+		snprintf(paths[i], sizeof(paths[i]), "%s/minutes/%s",
+		         t_testdata(), shared_files[i]);
+	return t_gavel(e, "minutes", "import", paths[0], paths[1], paths[2],
+	               paths[3], paths[4], paths[5], paths[6], paths[7],
+	               paths[8], paths[9], NULL);
+}
+
+static void
+import_every_shared_file(void)
+{
+	const char *const *e = env("2026-11-27 12:00");
+	struct t_run *r;
+
+	if (!t_testdata()) {
+		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+		return;
+	}
+	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
+	r = import_shared();
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "10 of 10 files imported\n");
+	T_CONTAINS(r->out, "2024-12-18-minutes-smcwg.md: SMCWG meeting 7 of "
+	                   "2024-12-18 (new): 30 attendees, 24 organisations");
+	T_CONTAINS(r->out, "  minute-taker: Stephen Davidson\n");
+	T_CONTAINS(r->out, "SCWG meeting 3 of 2020-09-17 (new)");
+	T_CONTAINS(r->out, "  minute-taker: Dimitris Zacharopoulos\n");
+	T_CONTAINS(r->out, "SCWG meeting 6 of 2024-02-28 (new)");
+	/* Importing again updates in place: no second meeting. */
+	r = import_shared();
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "SMCWG meeting 7 of 2024-12-18 (updated): 30 "
+	                   "attendees, 24 organisations; new: 0 people, 0 "
+	                   "organisations");
+	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"id\": 10,");
+	T_ASSERT(!strstr(r->out, "\"id\": 11,"));
+	/* The Delhi meeting was the Validation Subcommittee's, face to face. */
+	r = t_gavel(e, "meeting", "show", "6", NULL);
+	T_CONTAINS(r->out, "Meeting 6 of SCWG, Validation SC:");
+}
+
+static void
+import_skips_bad_files(void)
+{
+	const char *const *e = env("2026-11-27 12:00");
+	char good[4300];
+	struct t_run *r;
+	FILE *f;
+
+	if (!t_testdata()) {
+		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+		return;
+	}
+	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
+	f = fopen(t_path("empty.md"), "w");
+	fclose(f);
+	f = fopen(t_path("broken.md"), "w");
+	fputs("---\ntitle: 2024-12-04 Minutes\nthis is not yaml\n---\n", f);
+	fclose(f);
+	snprintf(good, sizeof(good), "%s/minutes/%s", t_testdata(),
+	         shared_files[6]);
+	r = t_gavel(e, "minutes", "import", t_path("empty.md"),
+	            t_path("broken.md"), good, t_path("absent.md"), NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "gavel: empty.md: the file is empty\n");
+	T_CONTAINS(r->err, "gavel: broken.md: front matter line 3");
+	T_CONTAINS(r->err, "absent.md");
+	T_CONTAINS(r->out, "30 attendees");
+	T_CONTAINS(r->out, "1 of 4 files imported\n");
+	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"id\": 1,");
+	T_ASSERT(!strstr(r->out, "\"id\": 2,"));
+}
+
+static void
+baseline_from_imported_attendance(void)
+{
+	const char *const *e = env("2026-11-27 12:00");
+	char a[4300], b[4300];
+	struct t_run *r;
+
+	if (!t_testdata()) {
+		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+		return;
+	}
+	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
+	snprintf(a, sizeof(a), "%s/minutes/%s", t_testdata(), shared_files[3]);
+	snprintf(b, sizeof(b), "%s/minutes/%s", t_testdata(), shared_files[6]);
+	T_EQ_INT(t_gavel(e, "minutes", "import", a, b, NULL)->status, 0);
+	/* Imported organisations have no class: no quorum counts them. */
+	r = t_gavel(e, "meeting", "baseline", "SMCWG", "--before", "2025-01-01",
+	            NULL);
+	T_CONTAINS(r->out, "Average 0.00; quorum floor(0.00 / 2) + 1 = 1");
+	/* Classifying corrects the record for the meetings already held. */
+	T_EQ_INT(t_gavel(e, "org", "set", "DigiCert", "--body", "SMCWG",
+	                 "--class", "issuer", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "org", "set", "Sectigo", "--body", "SMCWG",
+	                 "--class", "issuer", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "org", "set", "Google", "--body", "SMCWG",
+	                 "--class", "consumer", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "baseline", "SMCWG", "--before", "2025-01-01",
+	            "--format", "json", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "\"voting_members_present\": 3");
+	T_CONTAINS(r->out, "\"voting_members_present\": 2");
+	T_CONTAINS(r->out, "\"active_average\": 2.5");
+	T_CONTAINS(r->out, "\"quorum\": 2");
+}
+
+const struct t_case meeting_cli_tests[] = {
+        {"add_prints_id_and_lists_json", add_prints_id_and_lists_json},
+        {"next_call_seed_case", next_call_seed_case},
+        {"roll_call_refuses_strangers", roll_call_refuses_strangers},
+        {"minutes_and_agenda", minutes_and_agenda},
+        {"import_every_shared_file", import_every_shared_file},
+        {"import_skips_bad_files", import_skips_bad_files},
+        {"baseline_from_imported_attendance",
+         baseline_from_imported_attendance},
+        {NULL, NULL},
+};
