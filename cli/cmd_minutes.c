@@ -116,6 +116,10 @@ print_report(const char *file, const struct gv_import_report *r)
 	           r->new_body ? ", the body" : "");
 	if (r->minute_taker)
 		cli_printf("  minute-taker: %s\n", r->minute_taker);
+	if (r->new_orgs)
+		printf("  new organisations have class unknown until set: see "
+		       "'gavel org list --body %s --class unknown'\n",
+		       r->body);
 	for (i = 0; i < r->nwarnings; i++)
 		cli_printf("  warning: %s\n", r->warnings[i]);
 }
