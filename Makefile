@@ -17,13 +17,14 @@ CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 
 # pkg-config name -> Debian package, for `make deps`. Later issues add
-# libgit2, cmark-gfm and GMime here as they start using them.
-CORE_PKGS := sqlite3 jansson libical libcmark-gfm
+# GMime and ncursesw here as they start using them.
+CORE_PKGS := sqlite3 jansson libical libcmark-gfm libgit2
 TUI_PKGS  :=
 DEB_sqlite3 := libsqlite3-dev
 DEB_jansson := libjansson-dev
 DEB_libical := libical-dev
 DEB_libcmark-gfm := libcmark-gfm-dev libcmark-gfm-extensions-dev
+DEB_libgit2 := libgit2-dev
 # libcmark-gfm.pc links the extensions, which come in their own package
 # (without a .pc file of their own): checked by their header.
 EXTRA_HEADERS := cmark-gfm-core-extensions.h

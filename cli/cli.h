@@ -113,5 +113,19 @@ extern const struct cli_cmd cmd_templates;
 extern const struct cli_cmd cmd_meeting;
 extern const struct cli_cmd cmd_minutes;
 extern const struct cli_cmd cmd_agenda;
+extern const struct cli_cmd cmd_ballot;
+extern const struct cli_cmd cmd_deadlines;
+
+/* The reading subcommands of `gavel ballot` (cmd_ballot_show.c). */
+int cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc,
+                    char **argv);
+int cmd_ballot_list(struct cli *c, const struct cli_cmd *cmd, int argc,
+                    char **argv);
+int cmd_ballot_tally(struct cli *c, const struct cli_cmd *cmd, int argc,
+                     char **argv);
+int cmd_ballot_lint(struct cli *c, const struct cli_cmd *cmd, int argc,
+                    char **argv);
+int cmd_ballot_notice(struct cli *c, const struct cli_cmd *cmd, int argc,
+                      char **argv);
 
 #endif

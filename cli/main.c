@@ -13,8 +13,9 @@
 #include "gavel/gavel.h"
 
 static const struct cli_cmd *const groups[] = {
-        &cmd_init,    &cmd_body,   &cmd_org,    &cmd_person,    &cmd_meeting,
-        &cmd_minutes, &cmd_agenda, &cmd_render, &cmd_templates, NULL,
+        &cmd_init,      &cmd_body,    &cmd_org,       &cmd_person,
+        &cmd_meeting,   &cmd_minutes, &cmd_agenda,    &cmd_ballot,
+        &cmd_deadlines, &cmd_render,  &cmd_templates, NULL,
 };
 
 static void
@@ -202,7 +203,12 @@ int
 main(int argc, char **argv)
 {
 	struct cli c = {0};
-	int rc = run(&c, argc, argv);
+	int rc;
+
+	if (gv_global_init() < 0)
+		return cli_fail();
+	rc = run(&c, argc, argv);
+	gv_global_shutdown();
 
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		fprintf(stderr, "gavel: cannot write the output: %s\n",

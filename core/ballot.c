@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements ballot numbering (RULES §2) and the recording of a
- * ballot's published history: proposer, endorsers, versions and the
- * instants of each period.
+ * This file implements ballot numbering (RULES §2), the first steps of a
+ * ballot (a new draft, endorsements, versions of its text) and the
+ * recording of a ballot's published history for ballots that ran before
+ * gavel.
  */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "ballot_internal.h"
 #include "db.h"
 #include "event.h"
 #include "gavel/ballot.h"
@@ -46,6 +48,16 @@ gv_ballot_find(int64_t *id_out, struct gv_db *db, const char *ref)
 		p++;
 	while (isdigit((unsigned char)*p) && number < 1000000)
 		number = number * 10 + (*p++ - '0');
+	/* A version suffix names the same ballot: "SC-080v3", "FORUM-019 v.2"
+	 * (RULES §2). */
+	while (*p == ' ')
+		p++;
+	if (*p == 'v' || *p == 'V') {
+		for (p++; *p == '.' || *p == ' '; p++)
+			;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
 	if (!n || !number || *p)
 		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
 		                     "\"%s\" is not a ballot: write it as the "
@@ -175,6 +187,37 @@ ballot_insert_parts(struct gv_db *db, int64_t id,
 	return 0;
 }
 
+/* The instants the table's first version lacked: the proposal (with the
+ * first version) and the quorum as published. */
+static int
+ballot_record_rest(struct gv_db *db, int64_t id,
+                   const struct gv_ballot_record *r)
+{
+	struct gv_ballot *b = NULL;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv__ballot_load(&b, db, id, gv_db_now(db))) < 0)
+		return error;
+	b->proposed_at = r->n_versions ? r->versions[0] : -1;
+	/* A ballot in or past review passed its vote. */
+	if (!strcmp(r->state, "passed") || !strcmp(r->state, "ipr_review") ||
+	    !strcmp(r->state, "adopted") || !strcmp(r->state, "rescinded"))
+		b->result = gv__xstrdup("passed");
+	else if (!strcmp(r->state, "failed"))
+		b->result = gv__xstrdup("failed");
+	error = gv__ballot_save(db, b, gv_db_now(db));
+	gv_ballot_free(b);
+	if (error < 0 || !r->quorum)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_SET_QUORUM)))
+		return GV_ERROR;
+	gv__bind_int(st, 1, id);
+	gv__bind_int(st, 2, r->quorum);
+	gv__bind_text(st, 3, "the published results");
+	return gv__db_run(db, st);
+}
+
 int
 gv_ballot_record(int64_t *id_out, struct gv_db *db,
                  const struct gv_ballot_record *r)
@@ -246,6 +289,7 @@ gv_ballot_record(int64_t *id_out, struct gv_db *db,
 		goto rollback;
 	id = sqlite3_last_insert_rowid(db->sql);
 	if ((error = ballot_insert_parts(db, id, r)) < 0 ||
+	    (error = ballot_record_rest(db, id, r)) < 0 ||
 	    (error = gv__eventf(db, body.id, "ballot.record", number,
 	                        "{s:s, s:s, s:s, s:s?}", "title", title, "kind",
 	                        r->kind, "state", r->state, "proposer",
@@ -260,5 +304,262 @@ rollback:
 out:
 	gv_body_dispose(&body);
 	free(title);
+	return error;
+}
+
+/* The organisation's id, if it may act for the body at t (BYL 2.3(3),
+ * 5.3.1(3): proposer, endorsers and voters are the WG's voting members). */
+static int
+ballot_actor(int64_t *org, struct gv_db *db, const char *name, int64_t body,
+             int64_t t, const char *role)
+{
+	const char *reason = NULL;
+	int error;
+
+	if ((error = gv_org_find(org, db, name)) < 0 ||
+	    (error = gv__org_votes_at(&reason, NULL, db, *org, body, t)) < 0)
+		return error;
+	if (reason)
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                     "%s cannot %s: %s", name, role, reason);
+	return 0;
+}
+
+int
+gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
+              const char *code, const char *title, const char *kind,
+              const char *proposer, int64_t number, int64_t at)
+{
+	struct gv_body body = {0};
+	char *clean = NULL, num[48];
+	int64_t org = 0, id;
+	sqlite3_stmt *st;
+	int error;
+
+	if (!ballot_word_valid(ballot_kinds, kind))
+		return gv__error_set(
+		        GV_ERRCLASS_BALLOT, GV_EINVALID,
+		        "unknown ballot kind \"%s\": use fg (Final "
+		        "Guideline), fmg (Final Maintenance "
+		        "Guideline) or other",
+		        kind ? kind : "");
+	if (number < 0)
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
+		                     "ballot number %lld is not valid",
+		                     (long long)number);
+	if ((error = gv__clean_name(&clean, GV_ERRCLASS_BALLOT, "title",
+	                            title)) < 0 ||
+	    (error = gv_body_get(&body, db, code)) < 0 ||
+	    (error = ballot_actor(&org, db, proposer, body.id, at,
+	                          "propose a ballot")) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!number) {
+		if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_NEXT_NUMBER))) {
+			error = GV_ERROR;
+			goto rollback;
+		}
+		gv__bind_int(st, 1, body.id);
+		if (sqlite3_step(st) == SQLITE_ROW)
+			number = sqlite3_column_int64(st, 0);
+		gv__db_reset(st);
+	}
+	gv_ballot_format_number(num, sizeof(num), body.prefix, body.id_width,
+	                        number);
+	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_EXISTS))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, body.id);
+	gv__bind_int(st, 2, number);
+	if ((error = gv__db_has_row(db, st)) != 0) {
+		if (error > 0)
+			error = gv__error_set(GV_ERRCLASS_BALLOT, GV_EEXISTS,
+			                      "ballot %s already exists", num);
+		goto rollback;
+	}
+	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_NEW))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, body.id);
+	gv__bind_int(st, 2, number);
+	gv__bind_text(st, 3, clean);
+	gv__bind_text(st, 4, kind);
+	gv__bind_int(st, 5, org);
+	gv__bind_int(st, 6, at);
+	if ((error = gv__db_run(db, st)) < 0)
+		goto rollback;
+	id = sqlite3_last_insert_rowid(db->sql);
+	if ((error = gv__eventf(db, body.id, "ballot.new", num,
+	                        "{s:s, s:s, s:s}", "title", clean, "kind", kind,
+	                        "proposer", proposer)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	if (id_out)
+		*id_out = id;
+	if (number_out)
+		*number_out = number;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	gv_body_dispose(&body);
+	free(clean);
+	return error;
+}
+
+int
+gv_ballot_endorse(struct gv_db *db, const char *ref, const char *name,
+                  int64_t at)
+{
+	struct gv_ballot *b = NULL;
+	int64_t org = 0, proposer = 0;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+		return error;
+	if (b->state != GV_BALLOT_DRAFT && b->state != GV_BALLOT_DISCUSSION) {
+		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                      "%s is in state %s: endorsements come "
+		                      "before voting",
+		                      b->number,
+		                      gv_ballot_state_name(b->state));
+		goto out;
+	}
+	if ((error = ballot_actor(&org, db, name, b->body_id, at,
+	                          "endorse a ballot")) < 0)
+		goto out;
+	/* BYL 2.3(3): two endorsers from organisations other than the
+	 * proposer's. */
+	if (b->proposer && gv_org_find(&proposer, db, b->proposer) == 0 &&
+	    proposer == org) {
+		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                      "%s proposes %s: endorsers come from two "
+		                      "other organisations (BYL 2.3(3))",
+		                      name, b->number);
+		goto out;
+	}
+	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_ENDORSED))) {
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, org);
+	if ((error = gv__db_has_row(db, st)) != 0) {
+		if (error > 0)
+			error = gv__error_set(GV_ERRCLASS_BALLOT, GV_EEXISTS,
+			                      "%s already endorses %s", name,
+			                      b->number);
+		goto out;
+	}
+	if ((error = gv__db_begin(db)) < 0 ||
+	    !(st = gv__db_stmt(db, GV__STMT_ENDORSEMENT_INSERT))) {
+		error = error < 0 ? error : GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, org);
+	gv__bind_int(st, 3, at);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, "ballot.endorse", b->number,
+	                        "{s:s}", "org", name)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+out:
+	gv_ballot_free(b);
+	return error;
+}
+
+/* Saves b's instants, then its state as the new version leaves it. */
+static int
+ballot_save_reloaded(struct gv_db *db, const struct gv_ballot *b, int64_t at)
+{
+	struct gv_ballot *now = NULL;
+	int error;
+
+	if ((error = gv__ballot_save(db, b, at)) < 0 ||
+	    (error = gv__ballot_load(&now, db, b->id, at)) < 0)
+		return error;
+	error = gv__ballot_save(db, now, at);
+	gv_ballot_free(now);
+	return error;
+}
+
+int
+gv_ballot_version(struct gv_db *db, const char *ref, const char *text,
+                  const char *url, int64_t at)
+{
+	struct gv_ballot *b = NULL;
+	char *hash = NULL;
+	sqlite3_stmt *st;
+	int error, n = 0;
+
+	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "ballot text", text)) <
+	            0 ||
+	    (error = gv__check_text(GV_ERRCLASS_BALLOT, "url", url)) < 0 ||
+	    (error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+		return error;
+	if (at < gv__ballot_last_version(b)) {
+		error = gv__error_set(
+		        GV_ERRCLASS_BALLOT, GV_EINVALID,
+		        "a new version cannot be dated before the "
+		        "last one");
+		goto out;
+	}
+	switch (b->state) {
+	case GV_BALLOT_DRAFT:
+	case GV_BALLOT_DISCUSSION:
+	case GV_BALLOT_WITHDRAWN:
+		break;
+	case GV_BALLOT_VOTING:
+		/* RULES §3 [INTERP]: a new version during voting withdraws
+		 * the ballot and opens a new discussion. */
+		b->withdrawn_at = at;
+		b->vote_starts_at = b->vote_ends_at = -1;
+		b->discussion_ends_at = -1;
+		break;
+	default:
+		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                      "%s is %s: a new text needs a new ballot",
+		                      b->number,
+		                      gv_ballot_state_name(b->state));
+		goto out;
+	}
+	if (b->state == GV_BALLOT_DISCUSSION)
+		b->discussion_ends_at = -1; /* the 7 days run again */
+	if (text)
+		hash = gv__text_hash(text);
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_VERSION_ADD))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, at);
+	gv__bind_text(st, 3, url);
+	gv__bind_text(st, 4, text);
+	gv__bind_text(st, 5, hash);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int(st, 0);
+	gv__db_reset(st);
+	if (!n) {
+		error = gv__db_error(db, GV_ERRCLASS_BALLOT);
+		goto rollback;
+	}
+	if ((error = ballot_save_reloaded(db, b, at)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, "ballot.version", b->number,
+	                        "{s:i, s:s?, s:s?}", "version", n, "url", url,
+	                        "hash", hash)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	free(hash);
+	gv_ballot_free(b);
 	return error;
 }

@@ -238,6 +238,8 @@ body_read(struct gv_body *b, sqlite3_stmt *st)
 	b->business_days = gv__col_text(st, 14);
 	b->templates = gv__col_text(st, 15);
 	b->tag = gv__col_text(st, 16);
+	b->quorum_at = gv__col_text(st, 17);
+	b->min_meetings = sqlite3_column_int(st, 18);
 }
 
 void
@@ -255,6 +257,7 @@ gv_body_dispose(struct gv_body *b)
 	free(b->business_days);
 	free(b->templates);
 	free(b->tag);
+	free(b->quorum_at);
 	memset(b, 0, sizeof(*b));
 }
 
@@ -325,8 +328,8 @@ gv_body_list(struct gv_body_list **out, struct gv_db *db)
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		body_read(&list->v[list->n], st);
-		list->v[list->n].voting_members = sqlite3_column_int(st, 17);
-		list->v[list->n].members = sqlite3_column_int(st, 18);
+		list->v[list->n].voting_members = sqlite3_column_int(st, 19);
+		list->v[list->n].members = sqlite3_column_int(st, 20);
 		list->n++;
 	}
 	if (rc != SQLITE_DONE) {

@@ -135,6 +135,14 @@ gv__bind_opt(sqlite3_stmt *st, int i, int64_t v, int present)
 		sqlite3_bind_null(st, i);
 }
 
+int64_t
+gv__col_opt(sqlite3_stmt *st, int i)
+{
+	return sqlite3_column_type(st, i) == SQLITE_NULL
+	               ? -1
+	               : sqlite3_column_int64(st, i);
+}
+
 char *
 gv__col_text(sqlite3_stmt *st, int i)
 {

@@ -64,6 +64,9 @@ void gv__bind_text(sqlite3_stmt *st, int i, const char *s);
 void gv__bind_int(sqlite3_stmt *st, int i, int64_t v);
 void gv__bind_opt(sqlite3_stmt *st, int i, int64_t v, int present);
 
+/* An integer column, or -1 for SQL NULL (instants not recorded). */
+int64_t gv__col_opt(sqlite3_stmt *st, int i);
+
 /* A column as a new string (NULL for SQL NULL). */
 char *gv__col_text(sqlite3_stmt *st, int i);
 

@@ -292,11 +292,38 @@ static const char schema_v3[] =
         "CREATE INDEX agenda_link_issue ON agenda_link(issue);"
         "CREATE INDEX agenda_link_ballot ON agenda_link(ballot);";
 
+/*
+ * v4: the ballot engine. When the proposal opened discussion, a withdrawal
+ * or cancellation, the result fixed at the close with the meetings its
+ * quorum used (RULES §5.3: store them), a quorum as published for ballots
+ * from before the tracker's roll calls; and two per-body readings: when
+ * quorum is measured ([UNCONFIRMED]: vote start, practice) and the
+ * meetings a charter wants before any adoption (SMC-CH 5.1: three).
+ */
+static const char schema_v4[] =
+        "ALTER TABLE ballot ADD COLUMN proposed_at INTEGER;"
+        "ALTER TABLE ballot ADD COLUMN withdrawn_at INTEGER;"
+        "ALTER TABLE ballot ADD COLUMN cancelled_at INTEGER;"
+        "ALTER TABLE ballot ADD COLUMN result TEXT"
+        " CHECK (result IN ('passed', 'failed', 'invalid'));"
+        "ALTER TABLE ballot ADD COLUMN quorum_published INTEGER;"
+        "ALTER TABLE ballot ADD COLUMN quorum_source TEXT;"
+        "CREATE TABLE ballot_quorum ("
+        " ballot INTEGER NOT NULL REFERENCES ballot(id) ON DELETE CASCADE,"
+        " meeting INTEGER NOT NULL REFERENCES meeting(id),"
+        " present INTEGER NOT NULL,"
+        " PRIMARY KEY (ballot, meeting)"
+        ") STRICT;"
+        "ALTER TABLE body ADD COLUMN quorum_at TEXT NOT NULL"
+        " DEFAULT 'vote-start' CHECK (quorum_at IN ('vote-start', 'vote-end'));"
+        "ALTER TABLE body ADD COLUMN min_meetings INTEGER NOT NULL DEFAULT 0;";
+
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
         schema_v1,
         schema_v2,
         schema_v3,
+        schema_v4,
 };
 
 const int gv__migration_count =

@@ -14,7 +14,8 @@
 	"b.id, b.code, b.name, b.prefix, b.id_width, b.tz, b.list_addr,"       \
 	" b.cadence_weeks, b.cadence_weekday, b.cadence_minute,"               \
 	" b.cadence_anchor, b.quorum_rule, b.consumer_rule,"                   \
-	" b.vote_end_inclusive, b.business_days, b.templates, b.tag"
+	" b.vote_end_inclusive, b.business_days, b.templates, b.tag,"          \
+	" b.quorum_at, b.min_meetings"
 
 /* Voting-member organisations present at meeting m, as of its day. */
 #define GV__VOTING_PRESENT                                                     \
@@ -38,6 +39,17 @@
 	" (SELECT min(x.starts_at) FROM meeting x WHERE x.body = m.body"       \
 	"  AND x.status != 'cancelled' AND x.subcommittee IS NULL"             \
 	"  AND x.starts_at > ifnull(m.drafted_at, m.starts_at))"
+
+/* The columns of a ballot, in the order core/ballot_read.c reads them. */
+#define GV__BALLOT_COLS                                                        \
+	"bl.id, b.code, b.id, b.prefix, b.id_width, bl.number, bl.title,"      \
+	" bl.kind, o.name, bl.proposed_at, bl.discussion_ends_at,"             \
+	" bl.vote_starts_at, bl.vote_ends_at, bl.results_at,"                  \
+	" bl.review_starts_at, bl.review_ends_at, bl.withdrawn_at,"            \
+	" bl.cancelled_at, bl.result, bl.quorum_published, bl.quorum_source,"  \
+	" (SELECT count(*) FROM exclusion_notice x WHERE x.ballot = bl.id"     \
+	"  AND x.received_at >= bl.review_starts_at"                           \
+	"  AND x.received_at < bl.review_ends_at)"
 
 #define GV__STMT_LIST(X)                                                       \
 	X(EVENT_INSERT,                                                        \
@@ -203,11 +215,65 @@
 	  "INSERT INTO agenda_link (item, issue, ballot) VALUES (?1, ?2, ?3)") \
 	X(ISSUE_BY_NUMBER,                                                     \
 	  "SELECT id FROM issue WHERE body = ?1 AND number = ?2")              \
-	X(BALLOT_STATUS,                                                       \
-	  "SELECT bl.number, bl.title, bl.state, bl.vote_ends_at,"             \
-	  " bl.review_ends_at, bl.discussion_ends_at FROM ballot bl"           \
-	  " WHERE bl.body = ?1 AND bl.state IN ('discussion', 'voting',"       \
-	  " 'ipr_review', 'passed', 'adopted') ORDER BY bl.number")            \
+	X(BALLOT_GET, "SELECT " GV__BALLOT_COLS " FROM ballot bl"              \
+	              " JOIN body b ON b.id = bl.body LEFT JOIN org o ON "     \
+	              "o.id = bl.proposer"                                     \
+	              " WHERE bl.id = ?1")                                     \
+	X(BALLOT_LIST_ALL,                                                     \
+	  "SELECT bl.id FROM ballot bl JOIN body b ON b.id = bl.body"          \
+	  " WHERE ?1 IS NULL OR bl.body = ?1 ORDER BY b.fold, bl.number")      \
+	X(BALLOT_ENDORSERS,                                                    \
+	  "SELECT o.name FROM endorsement e JOIN org o ON o.id = e.org"        \
+	  " WHERE e.ballot = ?1 ORDER BY e.at, o.fold")                        \
+	X(BALLOT_ENDORSED,                                                     \
+	  "SELECT 1 FROM endorsement WHERE ballot = ?1 AND org = ?2")          \
+	X(BALLOT_VERSIONS,                                                     \
+	  "SELECT n, posted_at, url, hash FROM ballot_version"                 \
+	  " WHERE ballot = ?1 ORDER BY n")                                     \
+	X(BALLOT_NEXT_NUMBER,                                                  \
+	  "SELECT ifnull(max(number), 0) + 1 FROM ballot WHERE body = ?1")     \
+	X(BALLOT_NEW,                                                          \
+	  "INSERT INTO ballot (body, number, title, kind, state, proposer,"    \
+	  " created_at) VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6)")             \
+	X(BALLOT_VERSION_ADD,                                                  \
+	  "INSERT INTO ballot_version (ballot, n, posted_at, url, text_md,"    \
+	  " hash) VALUES (?1, (SELECT ifnull(max(n), 0) + 1 FROM"              \
+	  " ballot_version WHERE ballot = ?1), ?2, ?3, ?4, ?5) RETURNING n")   \
+	X(BALLOT_SAVE,                                                         \
+	  "UPDATE ballot SET state = ?2, proposed_at = ?3,"                    \
+	  " discussion_ends_at = ?4, vote_starts_at = ?5, vote_ends_at = ?6,"  \
+	  " results_at = ?7, review_starts_at = ?8, review_ends_at = ?9,"      \
+	  " withdrawn_at = ?10, cancelled_at = ?11, result = ?12,"             \
+	  " adopted_at = ?13 WHERE id = ?1")                                   \
+	X(BALLOT_SET_QUORUM,                                                   \
+	  "UPDATE ballot SET quorum_published = ?2, quorum_source = ?3"        \
+	  " WHERE id = ?1")                                                    \
+	X(BALLOT_QUORUM_CLEAR, "DELETE FROM ballot_quorum WHERE ballot = ?1")  \
+	X(BALLOT_QUORUM_ADD,                                                   \
+	  "INSERT INTO ballot_quorum (ballot, meeting, present)"               \
+	  " VALUES (?1, ?2, ?3)")                                              \
+	X(BALLOT_QUORUM_GET,                                                   \
+	  "SELECT q.meeting, q.present FROM ballot_quorum q"                   \
+	  " JOIN meeting m ON m.id = q.meeting WHERE q.ballot = ?1"            \
+	  " ORDER BY m.starts_at DESC")                                        \
+	X(VOTE_INSERT,                                                         \
+	  "INSERT INTO vote (ballot, org, value, cast_at, source, valid,"      \
+	  " reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")     \
+	X(VOTE_LEDGER,                                                         \
+	  "SELECT v.org, o.name, v.value, v.cast_at, v.source FROM vote v"     \
+	  " JOIN org o ON o.id = v.org WHERE v.ballot = ?1"                    \
+	  " ORDER BY v.cast_at, v.id")                                         \
+	X(MEMBERSHIP_AT,                                                       \
+	  "SELECT class, status FROM membership WHERE org = ?1 AND body = ?2"  \
+	  " AND since <= ?3 AND (until IS NULL OR ?3 < until)"                 \
+	  " ORDER BY since DESC LIMIT 1")                                      \
+	X(MEETINGS_HELD_BEFORE,                                                \
+	  "SELECT count(*) FROM meeting WHERE body = ?1"                       \
+	  " AND status != 'cancelled' AND subcommittee IS NULL"                \
+	  " AND starts_at < ?2")                                               \
+	X(EXCLUSION_INSERT,                                                    \
+	  "INSERT INTO exclusion_notice (ballot, org, received_at, body_md)"   \
+	  " VALUES (?1, ?2, ?3, ?4)")                                          \
 	X(BALLOT_BY_NUMBER,                                                    \
 	  "SELECT id FROM ballot WHERE body = ?1 AND number = ?2")             \
 	X(BODY_BY_PREFIX,                                                      \
@@ -234,6 +300,7 @@
 	  "INSERT INTO ballot_version (ballot, n, posted_at, url)"             \
 	  " VALUES (?1, ?2, ?3, ?4)")                                          \
 	X(ENDORSEMENT_INSERT,                                                  \
-	  "INSERT INTO endorsement (ballot, org, at) VALUES (?1, ?2, ?3)")
+	  "INSERT INTO endorsement (ballot, org, at) VALUES (?1, ?2, ?3)")     \
+	X(HOLIDAY_ON, "SELECT 1 FROM holiday WHERE body = ?1 AND day = ?2")
 
 #endif

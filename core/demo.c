@@ -258,6 +258,44 @@ demo_instant(int64_t *out, const char *text)
 	return text ? gv_time_parse(out, text) : 0;
 }
 
+/* A recorded ballot's votes: {"org", "value", "at"}. */
+static int
+demo_votes(struct gv_db *db, json_t *ballot)
+{
+	struct gv_body body;
+	json_t *v;
+	json_error_t jerr;
+	char ref[48];
+	size_t i;
+	int error;
+
+	if ((error = gv_body_get(
+	             &body, db,
+	             json_string_value(json_object_get(ballot, "body")))) < 0)
+		return error;
+	gv_ballot_format_number(
+	        ref, sizeof(ref), body.prefix, body.id_width,
+	        json_integer_value(json_object_get(ballot, "number")));
+	gv_body_dispose(&body);
+	json_array_foreach (json_object_get(ballot, "votes"), i, v) {
+		const char *org, *value, *at;
+		enum gv_vote_value val;
+		int64_t t;
+		char *reason = NULL;
+
+		if (json_unpack_ex(v, &jerr, 0, "{s:s, s:s, s:s}", "org", &org,
+		                   "value", &value, "at", &at) < 0)
+			return demo_bad("votes", &jerr);
+		if ((error = gv_vote_value_parse(&val, value)) < 0 ||
+		    (error = gv_time_parse(&t, at)) < 0 ||
+		    (error = gv_ballot_vote(&reason, db, ref, org, val, t,
+		                            "demo")) < 0)
+			return error;
+		free(reason);
+	}
+	return 0;
+}
+
 static int
 demo_ballot(struct gv_db *db, json_t *item)
 {
@@ -273,13 +311,14 @@ demo_ballot(struct gv_db *db, json_t *item)
 
 	if (json_unpack_ex(item, &jerr, 0,
 	                   "{s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:o, s?s, s?s,"
-	                   " s?s, s?s, s?s, s?s}",
+	                   " s?s, s?s, s?s, s?s, s?i}",
 	                   "body", &r.body, "number", &number, "title",
 	                   &r.title, "kind", &r.kind, "state", &r.state,
 	                   "proposer", &r.proposer, "endorsers", &jend,
 	                   "versions", &jver, "discussion_ends", &dis,
 	                   "vote_starts", &vs, "vote_ends", &ve, "results",
-	                   &res, "review_starts", &rs, "review_ends", &re) < 0)
+	                   &res, "review_starts", &rs, "review_ends", &re,
+	                   "quorum", &r.quorum) < 0)
 		return demo_bad("ballots", &jerr);
 	if (json_array_size(jend) > 8 || json_array_size(jver) > 16)
 		return gv__error_set(GV_ERRCLASS_DEMO, GV_EINVALID,
@@ -307,7 +346,9 @@ demo_ballot(struct gv_db *db, json_t *item)
 	    (error = demo_instant(&r.review_starts_at, rs)) < 0 ||
 	    (error = demo_instant(&r.review_ends_at, re)) < 0)
 		return error;
-	return gv_ballot_record(NULL, db, &r);
+	if ((error = gv_ballot_record(NULL, db, &r)) < 0)
+		return error;
+	return demo_votes(db, item);
 }
 
 static int

@@ -40,6 +40,10 @@ void gv__attendee_split(char **name, char **org, const char *who);
  */
 int gv__read_in_dir(char **text, const char *dir, const char *name);
 
+/* The git blob id of a text (40 hex digits; caller frees), as `git
+ * hash-object` gives it, or NULL. */
+char *gv__text_hash(const char *text);
+
 /* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
 int gv__check_text(enum gv_error_class klass, const char *what, const char *s);
 
@@ -130,6 +134,10 @@ void gv__attendee_split(char **name, char **org, const char *who);
  * *text), GV_ENOTFOUND or GV_ERROR.
  */
 int gv__read_in_dir(char **text, const char *dir, const char *name);
+
+/* The git blob id of a text (40 hex digits; caller frees), as `git
+ * hash-object` gives it, or NULL. */
+char *gv__text_hash(const char *text);
 
 /* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
 int gv__check_text(enum gv_error_class klass, const char *what, const char *s);

@@ -29,14 +29,6 @@ gv_minutes_state_name(enum gv_minutes_state state)
 	return minutes_states[state];
 }
 
-static int64_t
-col_opt(sqlite3_stmt *st, int i)
-{
-	return sqlite3_column_type(st, i) == SQLITE_NULL
-	               ? -1
-	               : sqlite3_column_int64(st, i);
-}
-
 /* Fills m from a row of GV__MEETING_COLS. */
 static void
 meeting_read(struct gv_meeting *m, sqlite3_stmt *st, int64_t now)
@@ -58,10 +50,10 @@ meeting_read(struct gv_meeting *m, sqlite3_stmt *st, int64_t now)
 	m->minute_taker = gv__col_text(st, 9);
 	m->attendees = sqlite3_column_int(st, 10);
 	m->voting_orgs = sqlite3_column_int(st, 11);
-	m->approved_in = col_opt(st, 12);
-	m->approved_at = col_opt(st, 13);
+	m->approved_in = gv__col_opt(st, 12);
+	m->approved_at = gv__col_opt(st, 13);
 	draft = sqlite3_column_int64(st, 14);
-	next_meeting = col_opt(st, 15);
+	next_meeting = gv__col_opt(st, 15);
 	m->minutes_final_at = -1;
 	if (m->approved_in >= 0) {
 		m->minutes = GV_MINUTES_APPROVED;

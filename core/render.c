@@ -114,13 +114,15 @@ static int
 load_view(json_t **out, struct gv_db *db, const struct gv_render_spec *spec)
 {
 	*out = NULL;
-	if (!spec->body && spec->meeting <= 0)
+	if (!spec->body && spec->meeting <= 0 && !spec->ballot)
 		return 0;
 	if (!db)
 		return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_EINVALID,
 		                     "the store's data needs a database");
 	if (spec->meeting > 0)
 		return gv__view_meeting(out, db, spec->meeting);
+	if (spec->ballot)
+		return gv__view_ballot(out, db, spec->ballot);
 	return gv__view_roster(out, db, spec->body);
 }
 
@@ -291,7 +293,7 @@ gv_render(char **out, size_t *len, struct gv_db *db,
 	/* The body's own folder joins the search path. */
 	code = json_string_value(
 	        json_object_get(json_object_get(data, "body"), "code"));
-	if ((spec->body || spec->meeting > 0) && code &&
+	if ((spec->body || spec->meeting > 0 || spec->ballot) && code &&
 	    (error = gv_body_get(&body, db, code)) < 0)
 		goto out;
 	dirs[0] = spec->templates_dir;

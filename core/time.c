@@ -171,3 +171,20 @@ gv_time_format(char *buf, int64_t t, enum gv_time_style style)
 	}
 	return buf;
 }
+
+char *
+gv_duration_format(char *buf, size_t n, int64_t now, int64_t t)
+{
+	int64_t d = t >= now ? t - now : now - t;
+	const char *pre = t >= now ? "in " : "overdue by ";
+
+	if (d >= 86400)
+		snprintf(buf, n, "%s%lld d %lld h", pre, (long long)(d / 86400),
+		         (long long)(d % 86400 / 3600));
+	else if (d >= 3600)
+		snprintf(buf, n, "%s%lld h %lld min", pre,
+		         (long long)(d / 3600), (long long)(d % 3600 / 60));
+	else
+		snprintf(buf, n, "%s%lld min", pre, (long long)(d / 60));
+	return buf;
+}

@@ -23,9 +23,17 @@ int gv__view_roster(json_t **out, struct gv_db *db, const char *body);
 /* One meeting as template data (minutes.md, agenda.md). */
 int gv__view_meeting(json_t **out, struct gv_db *db, int64_t id);
 
-/* The ballots of a body in discussion, voting, IPR review or passed, for
- * the minutes' ballot-status block. */
+/* The ballots of a body in discussion, voting, IPR review or recently
+ * decided, as of the instant at, for the minutes' ballot-status block. */
 struct gv_body;
-json_t *gv__view_ballot_status(struct gv_db *db, const struct gv_body *body);
+json_t *gv__view_ballot_status(struct gv_db *db, const struct gv_body *body,
+                               int64_t at);
+
+/* A ballot as its notices see it: dates, clocks, tally. */
+int gv__view_ballot(json_t **out, struct gv_db *db, const char *ref);
+
+/* A tally: the object of DESIGN.md's `ballot tally --format json`. */
+struct gv_tally;
+json_t *gv__view_tally(const struct gv_tally *t);
 
 #endif

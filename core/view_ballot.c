@@ -5,81 +5,87 @@
  * discussion and under IPR review; RULES §7), from each ballot's recorded
  * state and instants.
  */
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <jansson.h>
 
+#include "ballot_internal.h"
 #include "db.h"
 #include "gavel/ballot.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
+#include "gavel/deadlines.h"
+#include "gavel/gavel.h"
+#include "gavel/view.h"
 #include "view.h"
 
+/* The status block's groups (SCWG minutes' "Ballot Status": RULES §7),
+ * with the clock each group waits for. */
 static const struct {
-	const char *state, *label, *until;
+	const char *label;
+	enum gv_ballot_state state;
+	enum gv_clock_kind until;
 } groups[] = {
-        {"discussion", "In discussion", "discussion ends"},
-        {"voting", "In voting", "voting ends"},
-        {"ipr_review", "Under IPR review", "review ends"},
-        {"passed", "Passed", NULL},
-        {"adopted", "Adopted", NULL},
+        {"In discussion", GV_BALLOT_DISCUSSION, GV_CLOCK_DISCUSSION_ENDS},
+        {"In voting", GV_BALLOT_VOTING, GV_CLOCK_VOTE_CLOSES},
+        {"Voting ended, results due", GV_BALLOT_CLOSED, GV_CLOCK_RESULTS_DUE},
+        {"Passed, review notice due", GV_BALLOT_PASSED,
+         GV_CLOCK_REVIEW_NOTICE_DUE},
+        {"Under IPR review", GV_BALLOT_IPR_REVIEW, GV_CLOCK_REVIEW_ENDS},
+        {"Adopted", GV_BALLOT_ADOPTED, GV_CLOCK_OUTCOME_NOTICE_DUE},
+        {"Failed", GV_BALLOT_FAILED, GV_CLOCK_RESULTS_DUE},
+        {"Failed for want of quorum", GV_BALLOT_INVALID, GV_CLOCK_RESULTS_DUE},
+        {"Rescinded: exclusion notices", GV_BALLOT_RESCINDED,
+         GV_CLOCK_OUTCOME_NOTICE_DUE},
 };
 
-/* The instant a ballot in state waits for: end of discussion, of voting,
- * of review (columns 5, 3, 4 of BALLOT_STATUS). */
-static int64_t
-status_until(sqlite3_stmt *st, const char *state)
-{
-	int col = !strcmp(state, "discussion")   ? 5
-	          : !strcmp(state, "voting")     ? 3
-	          : !strcmp(state, "ipr_review") ? 4
-	                                         : -1;
+#define NGROUPS (sizeof(groups) / sizeof(groups[0]))
 
-	if (col < 0 || sqlite3_column_type(st, col) == SQLITE_NULL)
-		return -1;
-	return sqlite3_column_int64(st, col);
+/* A ballot's line, or NULL when it has nothing to report at `at`: drafts,
+ * and outcomes older than the previous few weeks. */
+static json_t *
+status_line(struct gv_db *db, struct gv_ballot *b, int64_t at, size_t *group)
+{
+	struct gv_clocks clocks;
+	char when[GV_TIME_BUFSZ];
+	size_t i;
+
+	b->state = gv__ballot_state_at(b, at);
+	for (*group = 0; *group < NGROUPS; (*group)++)
+		if (groups[*group].state == b->state)
+			break;
+	if (*group == NGROUPS || gv_ballot_clocks(&clocks, db, b, at) < 0)
+		return NULL;
+	for (i = 0; i < clocks.n; i++)
+		if (clocks.v[i].kind == groups[*group].until)
+			break;
+	if (i == clocks.n ||
+	    (!clocks.v[i].open && clocks.v[i].at < at - 35 * GV__DAY))
+		return NULL;
+	return json_pack("{s:s, s:s, s:s, s:s}", "number", b->number, "title",
+	                 b->title, "until_label", clocks.v[i].what, "until",
+	                 gv_time_format(when, clocks.v[i].at, GV_TIME_HUMAN));
 }
 
 json_t *
-gv__view_ballot_status(struct gv_db *db, const struct gv_body *body)
+gv__view_ballot_status(struct gv_db *db, const struct gv_body *body, int64_t at)
 {
-	json_t *lists[sizeof(groups) / sizeof(groups[0])], *out = json_array();
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_STATUS);
-	char number[32], until[GV_TIME_BUFSZ];
-	size_t g, total = 0;
+	json_t *lists[NGROUPS], *out = json_array(), *line;
+	struct gv_ballot_list *ballots = NULL;
+	size_t g, i, total = 0;
 
-	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++)
+	for (g = 0; g < NGROUPS; g++)
 		lists[g] = json_array();
-	if (st) {
-		gv__bind_int(st, 1, body->id);
-		while (sqlite3_step(st) == SQLITE_ROW) {
-			const char *state =
-			        (const char *)sqlite3_column_text(st, 2);
-			int64_t t;
-
-			for (g = 0; strcmp(groups[g].state, state); g++)
-				;
-			gv_ballot_format_number(number, sizeof(number),
-			                        body->prefix, body->id_width,
-			                        sqlite3_column_int64(st, 0));
-			t = status_until(st, state);
-			json_array_append_new(
-			        lists[g],
-			        json_pack("{s:s, s:s, s:s?, s:s?}", "number",
-			                  number, "title",
-			                  (const char *)sqlite3_column_text(st,
-			                                                    1),
-			                  "until_label",
-			                  t >= 0 ? groups[g].until : NULL,
-			                  "until",
-			                  t >= 0 ? gv_time_format(until, t,
-			                                          GV_TIME_HUMAN)
-			                         : NULL));
-			total++;
-		}
-		gv__db_reset(st);
-	}
-	for (g = 0; g < sizeof(groups) / sizeof(groups[0]); g++) {
+	if (gv_ballot_list(&ballots, db, body->code) == 0)
+		for (i = 0; i < ballots->n; i++)
+			if ((line = status_line(db, ballots->v[i], at, &g))) {
+				json_array_append_new(lists[g], line);
+				total++;
+			}
+	gv_ballot_list_free(ballots);
+	for (g = 0; g < NGROUPS; g++) {
 		if (json_array_size(lists[g]))
 			json_array_append_new(out,
 			                      json_pack("{s:s, s:o}", "label",
@@ -89,4 +95,334 @@ gv__view_ballot_status(struct gv_db *db, const struct gv_body *body)
 			json_decref(lists[g]);
 	}
 	return json_pack("{s:b, s:o}", "any", total > 0, "groups", out);
+}
+
+static json_t *
+view_names(char **names, int n)
+{
+	json_t *a = json_array();
+	int i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(a, json_string(names[i]));
+	return a;
+}
+
+/* "A, B, C" (empty when there are none). */
+static json_t *
+view_joined(char **names, int n)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	char *text;
+	json_t *v;
+	int i;
+
+	for (i = 0; i < n; i++)
+		gv__buf_printf(&b, "%s%s", i ? ", " : "", names[i]);
+	text = gv__buf_detach(&b);
+	v = json_string(text);
+	free(text);
+	return v;
+}
+
+static json_t *
+view_class(const struct gv_class_tally *c)
+{
+	return json_pack("{s:i, s:i, s:i, s:b, s:o, s:o, s:o, s:o, s:o, s:o}",
+	                 "yes", c->yes, "no", c->no, "abstain", c->abstain,
+	                 "met", c->met, "yes_orgs",
+	                 view_names(c->yes_orgs, c->yes), "no_orgs",
+	                 view_names(c->no_orgs, c->no), "abstain_orgs",
+	                 view_names(c->abstain_orgs, c->abstain), "yes_text",
+	                 view_joined(c->yes_orgs, c->yes), "no_text",
+	                 view_joined(c->no_orgs, c->no), "abstain_text",
+	                 view_joined(c->abstain_orgs, c->abstain));
+}
+
+/* Each test with its arithmetic, as a results notice states it. */
+static json_t *
+view_tests(const struct gv_tally *t)
+{
+	const struct gv_class_tally *i = &t->issuers, *c = &t->consumers;
+	char issuers[96], consumers[96], quorum[96];
+
+	snprintf(issuers, sizeof(issuers), "3 × %d ≥ 2 × (%d + %d)", i->yes,
+	         i->yes, i->no);
+	if (!strcmp(t->consumer_rule, "half-plus-one"))
+		snprintf(consumers, sizeof(consumers), "2 × %d ≥ (%d + %d) + 2",
+		         c->yes, c->yes, c->no);
+	else
+		snprintf(consumers, sizeof(consumers), "2 × %d > %d + %d",
+		         c->yes, c->yes, c->no);
+	snprintf(quorum, sizeof(quorum), "%d participants ≥ %d",
+	         t->participants, t->quorum);
+	return json_pack(
+	        "[{s:s, s:s, s:b}, {s:s, s:s, s:b}, {s:s, s:s, s:b},"
+	        " {s:s, s:s, s:b}, {s:s, s:s, s:b}]",
+	        "test", "two-thirds of issuers voting yes or no vote yes",
+	        "arithmetic", issuers, "met", i->threshold, "test",
+	        !strcmp(t->consumer_rule, "half-plus-one")
+	                ? "50% plus one of consumers voting yes or no vote yes"
+	                : "more than 50% of consumers voting yes or no vote "
+	                  "yes",
+	        "arithmetic", consumers, "met", c->threshold, "test",
+	        "at least one issuer votes yes", "arithmetic",
+	        i->yes >= 1 ? "yes" : "no issuer voted yes", "met", i->yes >= 1,
+	        "test", "at least one consumer votes yes", "arithmetic",
+	        c->yes >= 1 ? "yes" : "no consumer voted yes", "met",
+	        c->yes >= 1, "test", "quorum", "arithmetic", quorum, "met",
+	        t->quorum_met);
+}
+
+static json_t *
+view_ledger(const struct gv_tally *t)
+{
+	json_t *a = json_array();
+	char when[GV_TIME_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < t->nvotes; i++) {
+		const struct gv_vote *v = &t->votes[i];
+
+		json_array_append_new(
+		        a,
+		        json_pack("{s:s, s:s, s:s, s:s, s:s?, s:b, s:s?}",
+		                  "org", v->org, "class", v->klass, "value",
+		                  gv_vote_value_name(v->value), "cast_at",
+		                  gv_time_format(when, v->cast_at, GV_TIME_ISO),
+		                  "source", v->source, "counted", v->counted,
+		                  "invalid", v->reason));
+	}
+	return a;
+}
+
+json_t *
+gv__view_tally(const struct gv_tally *t)
+{
+	json_t *meetings = json_array();
+	size_t i;
+
+	for (i = 0; i < t->nquorum_meetings; i++)
+		json_array_append_new(
+		        meetings, json_pack("{s:I, s:i}", "meeting",
+		                            (json_int_t)t->quorum_meetings[i],
+		                            "voting_members_present",
+		                            t->quorum_present[i]));
+	return json_pack(
+	        "{s:s, s:s, s:b, s:o, s:o, s:i, s:o, s:i, s:b, s:s, s:s, s:o,"
+	        " s:s, s:b, s:o, s:o}",
+	        "ballot", t->ballot, "result", t->result, "passed",
+	        !strcmp(t->result, "passed"), "issuers",
+	        view_class(&t->issuers), "consumers", view_class(&t->consumers),
+	        "participants", t->participants, "active_average",
+	        strcmp(t->quorum_from, "attendance")
+	                ? json_null()
+	                : json_real(t->active_average),
+	        "quorum", t->quorum, "quorum_met", t->quorum_met, "quorum_from",
+	        t->quorum_from, "quorum_rule", t->quorum_rule,
+	        "quorum_meetings", meetings, "consumer_rule", t->consumer_rule,
+	        "charter_meetings_met", t->charter_meetings_met, "tests",
+	        view_tests(t), "votes", view_ledger(t));
+}
+
+int
+gv_view_tally_json(char **out, const struct gv_tally *t)
+{
+	json_t *doc = gv__view_tally(t);
+
+	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	return *out ? 0
+	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
+	                            "cannot write the JSON document");
+}
+
+static const char *
+kind_text(const char *kind)
+{
+	return !strcmp(kind, "fg")    ? "Final Guideline"
+	       : !strcmp(kind, "fmg") ? "Final Maintenance Guideline"
+	                              : "not a Draft Guideline Ballot";
+}
+
+static json_t *
+view_instant(int64_t t)
+{
+	char when[GV_TIME_BUFSZ];
+
+	return t < 0 ? json_null()
+	             : json_string(gv_time_format(when, t, GV_TIME_HUMAN));
+}
+
+static json_t *
+view_clocks(const struct gv_clocks *c, int64_t now)
+{
+	json_t *a = json_array();
+	char when[GV_TIME_BUFSZ], iso[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < c->n; i++)
+		json_array_append_new(
+		        a,
+		        json_pack(
+		                "{s:s, s:s, s:s, s:s, s:b, s:s, s:b}", "what",
+		                c->v[i].what, "at",
+		                gv_time_format(when, c->v[i].at, GV_TIME_HUMAN),
+		                "iso",
+		                gv_time_format(iso, c->v[i].at, GV_TIME_ISO),
+		                "rule", c->v[i].rule, "open", c->v[i].open,
+		                "countdown",
+		                gv_duration_format(left, sizeof(left), now,
+		                                   c->v[i].at),
+		                "overdue", c->v[i].open && c->v[i].at < now));
+	return a;
+}
+
+static json_t *
+view_versions(const struct gv_ballot *b)
+{
+	json_t *a = json_array();
+	char when[GV_TIME_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < b->nversions; i++)
+		json_array_append_new(
+		        a,
+		        json_pack("{s:i, s:s, s:s?, s:s?}", "n",
+		                  b->versions[i].n, "posted",
+		                  gv_time_format(when, b->versions[i].posted_at,
+		                                 GV_TIME_HUMAN),
+		                  "url", b->versions[i].url, "hash",
+		                  b->versions[i].hash));
+	return a;
+}
+
+static json_t *
+view_ballot_core(const struct gv_ballot *b, const struct gv_body *body)
+{
+	json_t *endorsers = json_array();
+	struct gv_buf text = GV_BUF_INIT;
+	char *joined;
+	json_t *o;
+	size_t i;
+
+	for (i = 0; i < b->nendorsers; i++) {
+		json_array_append_new(
+		        endorsers, json_pack("{s:s}", "name", b->endorsers[i]));
+		gv__buf_printf(&text, "%s%s", i ? " and " : "",
+		               b->endorsers[i]);
+	}
+	joined = gv__buf_detach(&text);
+	o = json_pack("{s:s, s:s, s:s, s:s, s:b, s:b, s:s, s:s?, s:o, s:s,"
+	              " s:i, s:o}",
+	              "number", b->number, "title", b->title, "kind", b->kind,
+	              "kind_text", kind_text(b->kind), "is_fg",
+	              !strcmp(b->kind, "fg"), "is_guideline",
+	              strcmp(b->kind, "other") != 0, "state",
+	              gv_ballot_state_name(b->state), "proposer", b->proposer,
+	              "endorsers", endorsers, "endorsers_text", joined,
+	              "version",
+	              b->nversions ? b->versions[b->nversions - 1].n : 0,
+	              "versions", view_versions(b));
+	free(joined);
+	json_object_set_new(
+	        o, "dates",
+	        json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
+	                  "discussion_starts", view_instant(b->proposed_at),
+	                  "discussion_ends",
+	                  view_instant(b->discussion_ends_at), "vote_starts",
+	                  view_instant(b->vote_starts_at), "vote_ends",
+	                  view_instant(b->vote_ends_at), "results",
+	                  view_instant(b->results_at), "review_starts",
+	                  view_instant(b->review_starts_at), "review_ends",
+	                  view_instant(b->review_ends_at)));
+	json_object_set_new(o, "review_days",
+	                    json_integer(!strcmp(b->kind, "fg") ? 60 : 30));
+	json_object_set_new(o, "exclusions", json_integer(b->exclusions));
+	json_object_set_new(o, "has_exclusions",
+	                    json_boolean(b->exclusions > 0));
+	(void)body;
+	return o;
+}
+
+int
+gv__view_ballot(json_t **out, struct gv_db *db, const char *ref)
+{
+	struct gv_ballot *b = NULL;
+	struct gv_body body = {0};
+	struct gv_tally *t = NULL;
+	struct gv_clocks clocks;
+	char as_of[GV_TIME_BUFSZ];
+	json_t *doc;
+	int error;
+
+	*out = NULL;
+	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
+	    (error = gv_body_get(&body, db, b->body)) < 0 ||
+	    (error = gv_ballot_clocks(&clocks, db, b, gv_db_now(db))) < 0 ||
+	    (error = gv_ballot_tally(&t, db, ref)) < 0)
+		goto out;
+	/* IPR 4.3: exclusion notices go to the Forum Chair, copied to the
+	 * WG Chair and the public list. */
+	doc = json_pack(
+	        "{s:s, s:s, s:{s:s, s:s, s:s?, s:s}, s:o, s:o, s:o, s:s}",
+	        "generator", "gavel " GV_VERSION, "as_of",
+	        gv_time_format(as_of, gv_db_now(db), GV_TIME_HUMAN), "body",
+	        "code", body.code, "name", body.name, "list", body.list_addr,
+	        "tz", body.tz, "ballot", view_ballot_core(b, &body), "clocks",
+	        view_clocks(&clocks, gv_db_now(db)), "tally", gv__view_tally(t),
+	        "exclusion_notices_to",
+	        "the CA/Browser Forum Chair, with copies to the Chair of the "
+	        "working group and to its public mailing list");
+	json_object_set_new(doc, "title",
+	                    json_pack("s+++", b->number, ": ", b->title, ""));
+	*out = doc;
+out:
+	gv_tally_free(t);
+	gv_body_dispose(&body);
+	gv_ballot_free(b);
+	return error;
+}
+
+int
+gv_view_ballot_json(char **out, struct gv_db *db, const char *ref)
+{
+	json_t *doc = NULL;
+	int error;
+
+	*out = NULL;
+	if ((error = gv__view_ballot(&doc, db, ref)) < 0)
+		return error;
+	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	return *out ? 0
+	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
+	                            "cannot write the JSON document");
+}
+
+int
+gv_view_deadlines_json(char **out, const struct gv_deadline_list *l,
+                       int64_t now)
+{
+	json_t *doc = json_array();
+	char iso[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		json_array_append_new(
+		        doc,
+		        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:b, s:s}",
+		                  "time",
+		                  gv_time_format(iso, l->v[i].at, GV_TIME_ISO),
+		                  "subject", l->v[i].subject, "title",
+		                  l->v[i].title, "what", l->v[i].what, "rule",
+		                  l->v[i].rule, "state", l->v[i].state,
+		                  "overdue", l->v[i].overdue, "countdown",
+		                  gv_duration_format(left, sizeof(left), now,
+		                                     l->v[i].at)));
+	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	return *out ? 0
+	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
+	                            "cannot write the JSON document");
 }

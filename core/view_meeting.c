@@ -314,7 +314,9 @@ gv__view_meeting(json_t **out, struct gv_db *db, int64_t id)
 	json_object_set_new(doc, "has_roll_call",
 	                    json_boolean(d->nattendees > 0));
 	json_object_set_new(doc, "next_call", view_next(db, d));
-	json_object_set_new(doc, "ballots", gv__view_ballot_status(db, &body));
+	json_object_set_new(
+	        doc, "ballots",
+	        gv__view_ballot_status(db, &body, d->meeting.starts_at));
 	json_decref(when);
 	*out = doc;
 out:

@@ -18,6 +18,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "gavel/init.h"
 #include "harness.h"
 #include "internal.h"
 
@@ -25,7 +26,8 @@ extern const struct t_case text_tests[], time_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
         render_tests[];
 extern const struct t_case minutes_parse_tests[], meeting_tests[],
-        meeting_cli_tests[];
+        meeting_cli_tests[], ballot_clock_tests[], ballot_tests[],
+        ballot_cli_tests[];
 
 static const struct {
 	const char *name;
@@ -42,6 +44,9 @@ static const struct {
         {"meeting", meeting_tests},
         {"meeting_cli", meeting_cli_tests},
         {"minutes_parse", minutes_parse_tests},
+        {"ballot_clock", ballot_clock_tests},
+        {"ballot", ballot_tests},
+        {"ballot_cli", ballot_cli_tests},
 };
 
 static const char *current;
@@ -240,6 +245,25 @@ run_gavel(int as_nobody, const char *const *env, va_list ap)
 	return r;
 }
 
+const char *const *
+t_env(const char *now, const char *user)
+{
+	static char db[4200], clock[64], who[64];
+	static const char *vars[4];
+	size_t n = 0;
+
+	snprintf(db, sizeof(db), "GAVEL_DB=%s", t_path("g.db"));
+	snprintf(who, sizeof(who), "GAVEL_USER=%s", user);
+	vars[n++] = db;
+	vars[n++] = who;
+	if (now) {
+		snprintf(clock, sizeof(clock), "GAVEL_NOW=%s", now);
+		vars[n++] = clock;
+	}
+	vars[n] = NULL;
+	return vars;
+}
+
 struct t_run *
 t_gavel(const char *const *env, ...)
 {
@@ -287,6 +311,7 @@ main(int argc, char **argv)
 	size_t s;
 
 	signal(SIGPIPE, SIG_IGN);
+	gv_global_init();
 	for (s = 0; s < sizeof(suites) / sizeof(suites[0]); s++) {
 		const struct t_case *c;
 
@@ -307,6 +332,7 @@ main(int argc, char **argv)
 				passed++;
 		}
 	}
+	gv_global_shutdown();
 	if (skipped)
 		printf("%d passed, %d failed, %d skipped\n", passed, failed,
 		       skipped);

@@ -84,6 +84,12 @@ struct t_run {
  */
 struct t_run *t_gavel(const char *const *env, ...);
 
+/*
+ * An environment for t_gavel: GAVEL_DB=t_path("g.db"), GAVEL_NOW=now (if
+ * not NULL) and GAVEL_USER=user. Valid until the next call.
+ */
+const char *const *t_env(const char *now, const char *user);
+
 /* Like t_gavel, run as an unprivileged user when the tests run as root
  * (permissions do not bind root). */
 struct t_run *t_gavel_as_nobody(const char *const *env, ...);

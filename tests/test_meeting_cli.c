@@ -15,16 +15,7 @@
 static const char *const *
 env(const char *now)
 {
-	static char db[4200], clock[64];
-	static const char *vars[4];
-
-	snprintf(db, sizeof(db), "GAVEL_DB=%s", t_path("g.db"));
-	snprintf(clock, sizeof(clock), "GAVEL_NOW=%s", now);
-	vars[0] = db;
-	vars[1] = clock;
-	vars[2] = "GAVEL_USER=secretary";
-	vars[3] = NULL;
-	return vars;
+	return t_env(now, "secretary");
 }
 
 static int

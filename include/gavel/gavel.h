@@ -7,8 +7,10 @@
 
 #include "gavel/ballot.h"
 #include "gavel/db.h"
+#include "gavel/deadlines.h"
 #include "gavel/demo.h"
 #include "gavel/error.h"
+#include "gavel/init.h"
 #include "gavel/issue.h"
 #include "gavel/markdown.h"
 #include "gavel/meeting.h"

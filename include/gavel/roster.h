@@ -69,6 +69,8 @@ struct gv_body {
 	char *business_days;    /* RULES §4: mon-fri */
 	char *templates;        /* its own template folder, or NULL */
 	char *tag;              /* its website tag ("S/MIME"), or NULL */
+	char *quorum_at;        /* RULES §5.3: vote-start or vote-end */
+	int min_meetings;       /* meetings before any adoption (SMC-CH) */
 	int voting_members;     /* active issuers + consumers (lists only) */
 	int members;            /* every current membership (lists only) */
 };

@@ -7,6 +7,7 @@
 #ifndef GV_TIME_H
 #define GV_TIME_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 /*
@@ -31,6 +32,13 @@ enum gv_time_style {
 
 /* Writes t in the given style into buf (GV_TIME_BUFSZ bytes); returns buf. */
 char *gv_time_format(char *buf, int64_t t, enum gv_time_style style);
+
+/*
+ * A countdown from now to t, as a dashboard shows it: "in 4 d 23 h",
+ * "in 35 min", "overdue by 2 d 1 h" (t before now). Writes into buf of
+ * size n (GV_TIME_BUFSZ is enough) and returns it.
+ */
+char *gv_duration_format(char *buf, size_t n, int64_t now, int64_t t);
 
 /* Days since 1970-01-01 of a proleptic Gregorian date, and back. */
 int64_t gv_days_from_civil(int64_t y, unsigned m, unsigned d);

@@ -15,6 +15,9 @@ struct gv_person_list;
 struct gv_template_list;
 struct gv_meeting_list;
 struct gv_baseline;
+struct gv_tally;
+struct gv_db;
+struct gv_deadline_list;
 
 /* Each writes a JSON array into *out (caller frees with free()); 0 or
  * GV_ERROR. */
@@ -24,8 +27,12 @@ int gv_view_people_json(char **out, const struct gv_person_list *list);
 int gv_view_templates_json(char **out, const struct gv_template_list *list);
 int gv_view_meetings_json(char **out, const struct gv_meeting_list *list);
 int gv_view_baseline_json(char **out, const struct gv_baseline *baseline);
+int gv_view_tally_json(char **out, const struct gv_tally *tally);
+int gv_view_deadlines_json(char **out, const struct gv_deadline_list *list,
+                           int64_t now);
+/* A ballot in full: versions, clocks, tally (the notices' data). */
+int gv_view_ballot_json(char **out, struct gv_db *db, const char *ref);
 /* One meeting as its templates see it (the data of minutes.md). */
-struct gv_db;
 int gv_view_meeting_json(char **out, struct gv_db *db, int64_t id);
 /* The next meeting of body (meeting -1: a cadence slot). */
 int gv_view_next_json(char **out, const char *body, const char *tz,

@@ -1,0 +1,356 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements `gavel ballot ...`: the lifecycle commands (each
+ * with --at for the instant of the act), show, list, tally, lint and the
+ * notices.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "gavel/gavel.h"
+
+/* Opens the store and reads --at (default: the clock). */
+static int
+ballot_open(struct cli *c, int64_t *at, const char *at_opt)
+{
+	int rc;
+
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	return cli_time(at, at_opt, gv_db_now(c->db));
+}
+
+static int
+ballot_new(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *title = NULL, *kind = NULL, *proposer = NULL,
+	           *number_opt = NULL, *at_opt = NULL;
+	struct gv_body body;
+	int64_t at, number = 0, seq;
+	char *pos[1], *end, shown[48];
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"title", &title, NULL},       {"kind", &kind, NULL},
+	        {"proposer", &proposer, NULL}, {"number", &number_opt, NULL},
+	        {"at", &at_opt, NULL},         {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
+		return rc;
+	if (!title || !kind || !proposer)
+		return cli_usage_error(cmd,
+		                       "--title, --kind and --proposer are "
+		                       "required");
+	if (number_opt &&
+	    ((number = strtoll(number_opt, &end, 10)) <= 0 || *end))
+		return cli_usage_error(cmd, "--number takes a number");
+	if ((rc = ballot_open(c, &at, at_opt)) != CLI_OK)
+		return rc;
+	if (gv_ballot_new(NULL, &seq, c->db, pos[0], title, kind, proposer,
+	                  number, at) < 0 ||
+	    gv_body_get(&body, c->db, pos[0]) < 0)
+		return cli_fail();
+	gv_ballot_format_number(shown, sizeof(shown), body.prefix,
+	                        body.id_width, seq);
+	gv_body_dispose(&body);
+	printf("%s\n", shown);
+	return CLI_OK;
+}
+
+/* The steps whose only argument is the ballot: NUMBER [--at TIME]. */
+static int
+ballot_step(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
+            int (*step)(struct gv_db *, const char *, int64_t))
+{
+	const char *at_opt = NULL;
+	char *pos[1];
+	int64_t at;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"at", &at_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
+	    (rc = ballot_open(c, &at, at_opt)) != CLI_OK)
+		return rc;
+	return step(c->db, pos[0], at) < 0 ? cli_fail() : CLI_OK;
+}
+
+static int
+ballot_open_vote(struct cli *c, const struct cli_cmd *cmd, int argc,
+                 char **argv)
+{
+	return ballot_step(c, cmd, argc, argv, gv_ballot_open_vote);
+}
+
+static int
+ballot_close(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	return ballot_step(c, cmd, argc, argv, gv_ballot_close);
+}
+
+static int
+ballot_review(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	return ballot_step(c, cmd, argc, argv, gv_ballot_review);
+}
+
+static int
+ballot_withdraw(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	return ballot_step(c, cmd, argc, argv, gv_ballot_withdraw);
+}
+
+static int
+ballot_cancel(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	return ballot_step(c, cmd, argc, argv, gv_ballot_cancel);
+}
+
+static int
+ballot_discuss(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *at_opt = NULL, *until_opt = NULL;
+	int64_t at, until = -1;
+	char *pos[1];
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"at", &at_opt, NULL},
+	        {"until", &until_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
+	    (rc = ballot_open(c, &at, at_opt)) != CLI_OK ||
+	    (rc = cli_time(&until, until_opt, -1)) != CLI_OK)
+		return rc;
+	return gv_ballot_discuss(c->db, pos[0], at, until) < 0 ? cli_fail()
+	                                                       : CLI_OK;
+}
+
+static int
+ballot_endorse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *at_opt = NULL;
+	char *pos[2];
+	int64_t at;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"at", &at_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 2)) >= 0 ||
+	    (rc = ballot_open(c, &at, at_opt)) != CLI_OK)
+		return rc;
+	return gv_ballot_endorse(c->db, pos[0], pos[1], at) < 0 ? cli_fail()
+	                                                        : CLI_OK;
+}
+
+/* Reads the text of a version from a file ("-": standard input). */
+static char *
+read_text(const char *path)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	size_t n = 0, cap = 0, got;
+	char *buf = NULL;
+
+	if (!f)
+		return NULL;
+	do {
+		if (n + 8192 + 1 > cap) {
+			char *more;
+
+			cap = cap ? cap * 2 : 16384;
+			if (!(more = realloc(buf, cap)))
+				abort();
+			buf = more;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	if (f != stdin)
+		fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+static int
+ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *at_opt = NULL, *file = NULL, *url = NULL;
+	char *pos[1], *text = NULL;
+	int64_t at;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"text", &file, NULL},
+	        {"url", &url, NULL},
+	        {"at", &at_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
+		return rc;
+	if (!file && !url)
+		return cli_usage_error(cmd, "give the text (--text FILE) or "
+		                            "where it is (--url URL)");
+	if (file && !(text = read_text(file))) {
+		cli_eprintf("gavel: cannot read %s\n", file);
+		return CLI_FAILED;
+	}
+	if ((rc = ballot_open(c, &at, at_opt)) == CLI_OK &&
+	    gv_ballot_version(c->db, pos[0], text, url, at) < 0)
+		rc = cli_fail();
+	free(text);
+	return rc;
+}
+
+static int
+ballot_vote(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *at_opt = NULL, *source = NULL;
+	enum gv_vote_value value;
+	char *pos[3], *reason = NULL;
+	int64_t at;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"at", &at_opt, NULL},
+	        {"source", &source, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 3, 3)) >= 0)
+		return rc;
+	if (gv_vote_value_parse(&value, pos[2]) < 0)
+		return cli_fail();
+	if ((rc = ballot_open(c, &at, at_opt)) != CLI_OK)
+		return rc;
+	if (gv_ballot_vote(&reason, c->db, pos[0], pos[1], value, at, source) <
+	    0)
+		return cli_fail();
+	/* Kept in the ledger either way; say when it does not count. */
+	if (reason)
+		cli_eprintf("gavel: recorded, but it does not count: %s\n",
+		            reason);
+	free(reason);
+	return CLI_OK;
+}
+
+static int
+ballot_exclusion(struct cli *c, const struct cli_cmd *cmd, int argc,
+                 char **argv)
+{
+	const char *at_opt = NULL, *text = NULL;
+	char *pos[2];
+	int64_t at;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"at", &at_opt, NULL},
+	        {"text", &text, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 2)) >= 0 ||
+	    (rc = ballot_open(c, &at, at_opt)) != CLI_OK)
+		return rc;
+	return gv_ballot_exclusion(c->db, pos[0], pos[1], at, text) < 0
+	               ? cli_fail()
+	               : CLI_OK;
+}
+
+static int
+ballot_quorum(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *source = NULL;
+	char *pos[2], *end;
+	long q;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"source", &source, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 2)) >= 0)
+		return rc;
+	q = strtol(pos[1], &end, 10);
+	if (*end || q < 0 || q > 10000)
+		return cli_usage_error(cmd, "the quorum is a number");
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	return gv_ballot_set_quorum(c->db, pos[0], (int)q,
+	                            source ? source : "the results notice") < 0
+	               ? cli_fail()
+	               : CLI_OK;
+}
+
+static const struct cli_cmd ballot_subs[] = {
+        {"new", ballot_new,
+         "gavel ballot new CODE --title T --kind fg|fmg|other --proposer ORG "
+         "[--number N] [--at TIME]",
+         "a new draft ballot; prints its number", NULL},
+        {"endorse", ballot_endorse,
+         "gavel ballot endorse NUMBER ORG "
+         "[--at TIME]",
+         "an endorsement (two other voting members)", NULL},
+        {"version", ballot_version,
+         "gavel ballot version NUMBER --text FILE|--url URL [--at TIME]",
+         "a new version of the text (restarts discussion)", NULL},
+        {"discuss", ballot_discuss,
+         "gavel ballot discuss NUMBER [--at TIME] [--until TIME]",
+         "the proposal is posted: discussion opens", NULL},
+        {"open-vote", ballot_open_vote,
+         "gavel ballot open-vote NUMBER "
+         "[--at TIME]",
+         "voting opens, for 7 days", NULL},
+        {"vote", ballot_vote,
+         "gavel ballot vote NUMBER ORG yes|no|abstain [--at TIME] "
+         "[--source TEXT]",
+         "record a vote (kept, with the reason, even when it does not "
+         "count)",
+         NULL},
+        {"close", ballot_close, "gavel ballot close NUMBER [--at TIME]",
+         "the results are announced: the tally is fixed", NULL},
+        {"review", ballot_review, "gavel ballot review NUMBER [--at TIME]",
+         "the IPR Review Notice is sent: review opens", NULL},
+        {"exclusion", ballot_exclusion,
+         "gavel ballot exclusion NUMBER ORG --at TIME [--text TEXT]",
+         "an Exclusion Notice during review", NULL},
+        {"withdraw", ballot_withdraw,
+         "gavel ballot withdraw NUMBER "
+         "[--at TIME]",
+         "withdrawn during voting", NULL},
+        {"cancel", ballot_cancel, "gavel ballot cancel NUMBER [--at TIME]",
+         "cancelled before voting", NULL},
+        {"quorum", ballot_quorum,
+         "gavel ballot quorum NUMBER Q [--source TEXT]",
+         "the quorum a results notice published (0: use attendance)", NULL},
+        {"show", cmd_ballot_show,
+         "gavel ballot show NUMBER "
+         "[--format text|json]",
+         "one ballot: versions, every clock, votes, tally", NULL},
+        {"list", cmd_ballot_list,
+         "gavel ballot list [--body CODE] [--format text|json]",
+         "ballots with their state and next deadline", NULL},
+        {"tally", cmd_ballot_tally,
+         "gavel ballot tally NUMBER "
+         "[--format text|json]",
+         "the tally: each class's test and the quorum", NULL},
+        {"lint", cmd_ballot_lint, "gavel ballot lint NUMBER",
+         "check the ballot against RULES §8", NULL},
+        {"notice", cmd_ballot_notice,
+         "gavel ballot notice NUMBER proposal|voting|results|review|adopted "
+         "[--format md|html]",
+         "the notice to send, from its template", NULL},
+        {NULL, NULL, NULL, NULL, NULL},
+};
+
+const struct cli_cmd cmd_ballot = {
+        "ballot",
+        cli_dispatch,
+        "gavel ballot new|endorse|version|...",
+        "ballots: lifecycle, votes, tally, notices",
+        ballot_subs,
+};

@@ -1,0 +1,399 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the reading side of `gavel ballot` (show, list,
+ * tally, lint, notice) and `gavel deadlines`. Every date printed comes from
+ * the core's one deadline function.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "gavel/gavel.h"
+
+/* Parses NUMBER [--format text|json] and opens the store. */
+static int
+read_args(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
+          char **ref, enum cli_format *format)
+{
+	const char *format_opt = NULL;
+	char *pos[1];
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"format", &format_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
+	    (rc = cli_format(format, cmd, format_opt)) != CLI_OK ||
+	    (rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	*ref = pos[0];
+	return -1;
+}
+
+static void
+print_class(const char *name, const struct gv_class_tally *t, const char *test)
+{
+	int i;
+
+	cli_printf("%s: %d yes, %d no, %d abstain; %s: %s\n", name, t->yes,
+	           t->no, t->abstain, test, t->met ? "MET" : "NOT MET");
+	for (i = 0; i < t->yes; i++)
+		cli_printf("%s%s", i ? ", " : "  yes: ", t->yes_orgs[i]);
+	if (t->yes)
+		putchar('\n');
+	for (i = 0; i < t->no; i++)
+		cli_printf("%s%s", i ? ", " : "  no: ", t->no_orgs[i]);
+	if (t->no)
+		putchar('\n');
+	for (i = 0; i < t->abstain; i++)
+		cli_printf("%s%s",
+		           i ? ", " : "  abstain: ", t->abstain_orgs[i]);
+	if (t->abstain)
+		putchar('\n');
+}
+
+/* The tally as a results notice states it: each test with its sums. */
+static void
+print_tally(const struct gv_tally *t)
+{
+	const struct gv_class_tally *i = &t->issuers, *c = &t->consumers;
+	char test[128];
+
+	cli_printf("%s: %s\n", t->ballot, t->result);
+	snprintf(test, sizeof(test), "two-thirds, 3 × %d ≥ 2 × (%d + %d)",
+	         i->yes, i->yes, i->no);
+	print_class("Certificate Issuers", i, test);
+	if (!strcmp(t->consumer_rule, "half-plus-one"))
+		snprintf(test, sizeof(test),
+		         "50%% plus one, 2 × %d ≥ (%d + %d) + 2", c->yes,
+		         c->yes, c->no);
+	else
+		snprintf(test, sizeof(test), "more than 50%%, 2 × %d > %d + %d",
+		         c->yes, c->yes, c->no);
+	print_class("Certificate Consumers", c, test);
+	if (!strcmp(t->quorum_from, "none"))
+		printf("Quorum: unknown (no roll call before voting opened; "
+		       "see 'gavel ballot quorum')\n");
+	else
+		printf("Quorum: %d participants (abstentions count) ≥ %d%s: "
+		       "%s\n",
+		       t->participants, t->quorum,
+		       !strcmp(t->quorum_from, "published")
+		               ? " (as the results notice published it)"
+		               : "",
+		       t->quorum_met ? "MET" : "NOT MET");
+	if (!strcmp(t->quorum_from, "attendance"))
+		printf("  average of the last %zu meetings' voting members: "
+		       "%.2f; %s reading\n",
+		       t->nquorum_meetings, t->active_average, t->quorum_rule);
+	if (!t->charter_meetings_met)
+		printf("  the charter's minimum of meetings before a ballot is "
+		       "not met\n");
+}
+
+int
+cmd_ballot_tally(struct cli *c, const struct cli_cmd *cmd, int argc,
+                 char **argv)
+{
+	enum cli_format format;
+	struct gv_tally *t = NULL;
+	char *ref = NULL, *json;
+	int rc, error;
+
+	if ((rc = read_args(c, cmd, argc, argv, &ref, &format)) >= 0)
+		return rc;
+	if (gv_ballot_tally(&t, c->db, ref) < 0)
+		return cli_fail();
+	if (format == CLI_JSON) {
+		error = gv_view_tally_json(&json, t);
+		rc = cli_print_json(error, json);
+	} else {
+		print_tally(t);
+		rc = CLI_OK;
+	}
+	gv_tally_free(t);
+	return rc;
+}
+
+static void
+print_clocks(const struct gv_clocks *k, int64_t now)
+{
+	char when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	size_t i;
+
+	printf("Clocks:\n");
+	for (i = 0; i < k->n; i++)
+		printf("  %-21s  %-38s %-12s %s\n",
+		       gv_time_format(when, k->v[i].at, GV_TIME_HUMAN),
+		       k->v[i].what, k->v[i].rule,
+		       k->v[i].open ? gv_duration_format(left, sizeof(left),
+		                                         now, k->v[i].at)
+		                    : "done");
+}
+
+static void
+print_ledger(const struct gv_tally *t)
+{
+	char when[GV_TIME_BUFSZ];
+	size_t i;
+
+	if (t->nvotes)
+		printf("Votes:\n");
+	for (i = 0; i < t->nvotes; i++) {
+		const struct gv_vote *v = &t->votes[i];
+
+		cli_printf("  %-21s  %-30s %-8s %-7s %s%s\n",
+		           gv_time_format(when, v->cast_at, GV_TIME_HUMAN),
+		           v->org, v->klass, gv_vote_value_name(v->value),
+		           v->reason     ? "not counted: "
+		           : !v->counted ? "superseded by a later vote"
+		                         : "",
+		           v->reason ? v->reason : "");
+	}
+}
+
+static void
+print_ballot(const struct gv_ballot *b, int64_t now)
+{
+	char when[GV_TIME_BUFSZ];
+	size_t i;
+
+	cli_printf("%s  %s\n", b->number, b->title);
+	cli_printf("Body: %s; kind: %s; state: %s (as of %s)\n", b->body,
+	           b->kind, gv_ballot_state_name(b->state),
+	           gv_time_format(when, now, GV_TIME_HUMAN));
+	cli_printf("Proposer: %s", b->proposer ? b->proposer : "-");
+	for (i = 0; i < b->nendorsers; i++)
+		cli_printf("%s%s", i ? ", " : "; endorsers: ", b->endorsers[i]);
+	putchar('\n');
+	for (i = 0; i < b->nversions; i++)
+		cli_printf("Version %d: %s%s%s%s%s\n", b->versions[i].n,
+		           gv_time_format(when, b->versions[i].posted_at,
+		                          GV_TIME_HUMAN),
+		           b->versions[i].url ? "  " : "",
+		           b->versions[i].url ? b->versions[i].url : "",
+		           b->versions[i].hash ? "  text " : "",
+		           b->versions[i].hash ? b->versions[i].hash : "");
+}
+
+int
+cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	enum cli_format format;
+	struct gv_ballot *b = NULL;
+	struct gv_tally *t = NULL;
+	struct gv_clocks clocks;
+	char *ref = NULL, *json;
+	int rc, error;
+
+	if ((rc = read_args(c, cmd, argc, argv, &ref, &format)) >= 0)
+		return rc;
+	if (format == CLI_JSON) {
+		error = gv_view_ballot_json(&json, c->db, ref);
+		return cli_print_json(error, json);
+	}
+	if (gv_ballot_get(&b, c->db, ref) < 0 ||
+	    gv_ballot_clocks(&clocks, c->db, b, gv_db_now(c->db)) < 0 ||
+	    gv_ballot_tally(&t, c->db, ref) < 0) {
+		gv_ballot_free(b);
+		return cli_fail();
+	}
+	print_ballot(b, gv_db_now(c->db));
+	print_clocks(&clocks, gv_db_now(c->db));
+	print_ledger(t);
+	if (b->vote_starts_at >= 0)
+		print_tally(t);
+	gv_tally_free(t);
+	gv_ballot_free(b);
+	return CLI_OK;
+}
+
+int
+cmd_ballot_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	static const char *const heads[] = {"BALLOT", "STATE", "NEXT", "WHEN",
+	                                    "TITLE"};
+	const char *body = NULL, *format_opt = NULL;
+	struct gv_ballot_list *list = NULL;
+	struct gv_deadline_list *dl = NULL;
+	enum cli_format format;
+	struct table *t;
+	char *pos[1], *json, when[GV_TIME_BUFSZ];
+	int npos, rc, error;
+	size_t i, j;
+	const struct cli_opt opts[] = {
+	        {"body", &body, NULL},
+	        {"format", &format_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 0, 0)) >= 0 ||
+	    (rc = cli_format(&format, cmd, format_opt)) != CLI_OK ||
+	    (rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_ballot_list(&list, c->db, body) < 0 ||
+	    gv_deadlines(&dl, c->db, body, 0) < 0) {
+		gv_ballot_list_free(list);
+		return cli_fail();
+	}
+	if (format == CLI_JSON) {
+		error = gv_view_deadlines_json(&json, dl, gv_db_now(c->db));
+		rc = cli_print_json(error, json);
+		goto out;
+	}
+	t = table_new(5, heads);
+	for (i = 0; i < list->n; i++) {
+		const struct gv_ballot *b = list->v[i];
+		const char *row[5] = {b->number, gv_ballot_state_name(b->state),
+		                      "-", "-", b->title};
+
+		/* The deadline list is in time order: the first is next. */
+		for (j = 0; j < dl->n; j++)
+			if (!strcmp(dl->v[j].subject, b->number)) {
+				row[2] = dl->v[j].what;
+				row[3] = gv_time_format(when, dl->v[j].at,
+				                        GV_TIME_HUMAN);
+				break;
+			}
+		table_add(t, row);
+	}
+	table_print(t, stdout);
+	table_free(t);
+out:
+	gv_deadline_list_free(dl);
+	gv_ballot_list_free(list);
+	return rc;
+}
+
+int
+cmd_ballot_lint(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	enum cli_format format;
+	struct gv_lint lint;
+	char *ref = NULL;
+	size_t i;
+	int rc;
+
+	if ((rc = read_args(c, cmd, argc, argv, &ref, &format)) >= 0)
+		return rc;
+	if (gv_ballot_lint(&lint, c->db, ref) < 0)
+		return cli_fail();
+	for (i = 0; i < lint.n; i++)
+		cli_printf("%-7s %s: %s\n", lint.v[i].ok ? "ok" : "PROBLEM",
+		           lint.v[i].check, lint.v[i].detail);
+	rc = lint.problems ? CLI_FAILED : CLI_OK;
+	if (lint.problems)
+		fprintf(stderr, "gavel: %d problem%s in %s\n", lint.problems,
+		        lint.problems == 1 ? "" : "s", ref);
+	gv_lint_dispose(&lint);
+	return rc;
+}
+
+int
+cmd_ballot_notice(struct cli *c, const struct cli_cmd *cmd, int argc,
+                  char **argv)
+{
+	static const char *const notices[][2] = {
+	        {"proposal", "ballot-proposal.md"},
+	        {"voting", "voting-period.md"},
+	        {"results", "results.md"},
+	        {"review", "review-notice.md"},
+	        {"adopted", "adopted.md"},
+	};
+	struct gv_render_spec spec = {0};
+	const char *format = NULL;
+	char *pos[2], *out = NULL;
+	size_t len = 0, i;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"format", &format, NULL},
+	        {"templates", &spec.templates_dir, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 2)) >= 0)
+		return rc;
+	for (i = 0; i < 5 && strcmp(notices[i][0], pos[1]); i++)
+		;
+	if (i == 5)
+		return cli_usage_error(cmd, "unknown notice '%s'", pos[1]);
+	if (format && strcmp(format, "md") && strcmp(format, "html"))
+		return cli_usage_error(cmd,
+		                       "unknown format '%s': use md or "
+		                       "html",
+		                       format);
+	spec.format = format && !strcmp(format, "html") ? GV_RENDER_HTML
+	                                                : GV_RENDER_MD;
+	spec.template = notices[i][1];
+	spec.ballot = pos[0];
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_render(&out, &len, c->db, &spec) < 0)
+		return cli_fail();
+	fwrite(out, 1, len, stdout);
+	free(out);
+	return CLI_OK;
+}
+
+static int
+deadlines_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	static const char *const heads[] = {"WHEN", "DUE", "WHAT", "OF",
+	                                    "RULE"};
+	const char *body = NULL, *within_opt = NULL, *format_opt = NULL;
+	struct gv_deadline_list *dl = NULL;
+	enum cli_format format;
+	struct table *t;
+	char *pos[1], *json, *end, when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	long within = 0;
+	int npos, rc, error;
+	size_t i;
+	const struct cli_opt opts[] = {
+	        {"body", &body, NULL},
+	        {"within", &within_opt, NULL},
+	        {"format", &format_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 0, 0)) >= 0 ||
+	    (rc = cli_format(&format, cmd, format_opt)) != CLI_OK)
+		return rc;
+	if (within_opt &&
+	    ((within = strtol(within_opt, &end, 10)) <= 0 || *end))
+		return cli_usage_error(cmd, "--within takes a number of days");
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_deadlines(&dl, c->db, body, (int)within) < 0)
+		return cli_fail();
+	if (format == CLI_JSON) {
+		error = gv_view_deadlines_json(&json, dl, gv_db_now(c->db));
+		rc = cli_print_json(error, json);
+	} else {
+		t = table_new(5, heads);
+		for (i = 0; i < dl->n; i++) {
+			const char *row[5] = {
+			        gv_time_format(when, dl->v[i].at,
+			                       GV_TIME_HUMAN),
+			        gv_duration_format(left, sizeof(left),
+			                           gv_db_now(c->db),
+			                           dl->v[i].at),
+			        dl->v[i].what, dl->v[i].subject, dl->v[i].rule};
+
+			table_add(t, row);
+		}
+		table_print(t, stdout);
+		table_free(t);
+	}
+	gv_deadline_list_free(dl);
+	return rc;
+}
+
+const struct cli_cmd cmd_deadlines = {
+        "deadlines",
+        deadlines_run,
+        "gavel deadlines [--body CODE] [--within DAYS] [--format text|json]",
+        "every open clock of every ballot and the next calls, soonest first",
+        NULL,
+};

@@ -1,0 +1,109 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements `ballot lint`: the checks of RULES §8 that catch
+ * the errors real ballots and notices have carried (an IPR review of the
+ * wrong length, a vote that does not last exactly 7 days, a discussion cut
+ * short, endorsers who are not two other organisations).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ballot_internal.h"
+#include "db.h"
+#include "gavel/time.h"
+
+static void
+lint_add(struct gv_lint *l, int ok, const char *check, char *detail)
+{
+	l->v = gv__xrealloc(l->v, (l->n + 1) * sizeof(*l->v));
+	l->v[l->n].ok = ok;
+	l->v[l->n].check = check;
+	l->v[l->n++].detail = detail;
+	l->problems += !ok;
+}
+
+static void
+lint_periods(struct gv_lint *l, const struct gv_ballot *b)
+{
+	int64_t last = gv__ballot_last_version(b), days;
+	int want;
+
+	if (b->vote_starts_at >= 0 && last >= 0)
+		lint_add(l, b->vote_starts_at - last >= 7 * GV__DAY,
+		         "discussion of at least 7 days after the last version "
+		         "(BYL 2.3(3))",
+		         gv__xsprintf("%.2f days",
+		                      (double)(b->vote_starts_at - last) /
+		                              GV__DAY));
+	if (b->vote_starts_at >= 0)
+		lint_add(l, b->vote_ends_at - b->vote_starts_at == 7 * GV__DAY,
+		         "voting lasts exactly 7 days (BYL 2.3(4))",
+		         gv__xsprintf("%.2f days", (double)(b->vote_ends_at -
+		                                            b->vote_starts_at) /
+		                                           GV__DAY));
+	if (b->review_starts_at >= 0 && strcmp(b->kind, "other")) {
+		want = !strcmp(b->kind, "fg") ? 60 : 30;
+		days = (b->review_ends_at - b->review_starts_at) / GV__DAY;
+		lint_add(l,
+		         b->review_ends_at - b->review_starts_at ==
+		                 want * GV__DAY,
+		         "IPR review length matches the kind (IPR 4.1)",
+		         gv__xsprintf("%lld days for a %s; %d are due",
+		                      (long long)days, b->kind, want));
+	}
+	if (b->review_starts_at >= 0 && !strcmp(b->kind, "other"))
+		lint_add(l, 0,
+		         "only Draft Guideline Ballots have an IPR review",
+		         gv__xstrdup("kind is other"));
+}
+
+static void
+lint_people(struct gv_lint *l, const struct gv_ballot *b)
+{
+	size_t i, j;
+	int distinct = 1, proposer = 0;
+
+	for (i = 0; i < b->nendorsers; i++) {
+		for (j = 0; j < i; j++)
+			distinct &=
+			        strcmp(b->endorsers[i], b->endorsers[j]) != 0;
+		proposer |=
+		        b->proposer && !strcmp(b->endorsers[i], b->proposer);
+	}
+	lint_add(l, b->nendorsers >= 2 && distinct && !proposer,
+	         "two endorsers from organisations other than the "
+	         "proposer's (BYL 2.3(3))",
+	         gv__xsprintf("%zu endorser%s%s", b->nendorsers,
+	                      b->nendorsers == 1 ? "" : "s",
+	                      proposer ? ", one of them the proposer's" : ""));
+}
+
+int
+gv_ballot_lint(struct gv_lint *out, struct gv_db *db, const char *ref)
+{
+	struct gv_ballot *b = NULL;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	if ((error = gv_ballot_get(&b, db, ref)) < 0)
+		return error;
+	lint_add(out, strcmp(b->kind, "other") || b->review_starts_at < 0,
+	         "kind declared: fg, fmg or other (BYL 2.4(1))",
+	         gv__xstrdup(b->kind));
+	lint_people(out, b);
+	lint_periods(out, b);
+	gv_ballot_free(b);
+	return 0;
+}
+
+void
+gv_lint_dispose(struct gv_lint *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++)
+		free(l->v[i].detail);
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}

@@ -1,0 +1,307 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements reading ballots: one ballot with its endorsers and
+ * versions, the list, and the state machine's reading of the recorded
+ * instants at any moment (RULES §3), so that every view, "as of" ones
+ * included, agrees.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ballot_internal.h"
+#include "db.h"
+
+static const char *const state_names[] = {
+        [GV_BALLOT_DRAFT] = "draft",
+        [GV_BALLOT_DISCUSSION] = "discussion",
+        [GV_BALLOT_EXPIRED] = "expired",
+        [GV_BALLOT_VOTING] = "voting",
+        [GV_BALLOT_CLOSED] = "closed",
+        [GV_BALLOT_PASSED] = "passed",
+        [GV_BALLOT_FAILED] = "failed",
+        [GV_BALLOT_INVALID] = "invalid",
+        [GV_BALLOT_IPR_REVIEW] = "ipr_review",
+        [GV_BALLOT_ADOPTED] = "adopted",
+        [GV_BALLOT_RESCINDED] = "rescinded",
+        [GV_BALLOT_WITHDRAWN] = "withdrawn",
+        [GV_BALLOT_CANCELLED] = "cancelled",
+};
+
+const char *
+gv_ballot_state_name(enum gv_ballot_state state)
+{
+	return state_names[state];
+}
+
+int64_t
+gv__ballot_last_version(const struct gv_ballot *b)
+{
+	return b->nversions ? b->versions[b->nversions - 1].posted_at : -1;
+}
+
+/* An instant that has happened by t. */
+static int
+by(int64_t instant, int64_t t)
+{
+	return instant >= 0 && instant <= t;
+}
+
+enum gv_ballot_state
+gv__ballot_state_at(const struct gv_ballot *b, int64_t t)
+{
+	int64_t last = gv__ballot_last_version(b);
+
+	if (by(b->cancelled_at, t))
+		return GV_BALLOT_CANCELLED;
+	if (by(b->review_starts_at, t)) {
+		if (!by(b->review_ends_at, t))
+			return GV_BALLOT_IPR_REVIEW;
+		/* BYL 2.4(8), 2.4(9): adopted at the end of review unless an
+		 * Exclusion Notice voided the Initial Vote. */
+		return b->exclusions ? GV_BALLOT_RESCINDED : GV_BALLOT_ADOPTED;
+	}
+	if (by(b->results_at, t) && b->result)
+		return !strcmp(b->result, "passed")   ? GV_BALLOT_PASSED
+		       : !strcmp(b->result, "failed") ? GV_BALLOT_FAILED
+		                                      : GV_BALLOT_INVALID;
+	if (by(b->vote_ends_at, t))
+		return GV_BALLOT_CLOSED;
+	if (by(b->vote_starts_at, t))
+		return GV_BALLOT_VOTING;
+	/* A withdrawal stands until a new version reopens discussion. */
+	if (by(b->withdrawn_at, t) && b->withdrawn_at > last)
+		return GV_BALLOT_WITHDRAWN;
+	if (by(b->proposed_at, t))
+		/* BYL 2.3(3): 90 days after the last version, no vote. */
+		return last >= 0 && t >= last + 90 * GV__DAY
+		               ? GV_BALLOT_EXPIRED
+		               : GV_BALLOT_DISCUSSION;
+	return GV_BALLOT_DRAFT;
+}
+
+static void
+ballot_read_row(struct gv_ballot *b, sqlite3_stmt *st)
+{
+	char number[48];
+
+	b->id = sqlite3_column_int64(st, 0);
+	b->body = gv__col_text(st, 1);
+	b->body_id = sqlite3_column_int64(st, 2);
+	b->seq = sqlite3_column_int64(st, 5);
+	gv_ballot_format_number(number, sizeof(number),
+	                        (const char *)sqlite3_column_text(st, 3),
+	                        sqlite3_column_int(st, 4), b->seq);
+	b->number = gv__xstrdup(number);
+	b->title = gv__col_text(st, 6);
+	b->kind = gv__col_text(st, 7);
+	b->proposer = gv__col_text(st, 8);
+	b->proposed_at = gv__col_opt(st, 9);
+	b->discussion_ends_at = gv__col_opt(st, 10);
+	b->vote_starts_at = gv__col_opt(st, 11);
+	b->vote_ends_at = gv__col_opt(st, 12);
+	b->results_at = gv__col_opt(st, 13);
+	b->review_starts_at = gv__col_opt(st, 14);
+	b->review_ends_at = gv__col_opt(st, 15);
+	b->withdrawn_at = gv__col_opt(st, 16);
+	b->cancelled_at = gv__col_opt(st, 17);
+	b->result = gv__col_text(st, 18);
+	b->quorum_published = sqlite3_column_int(st, 19);
+	b->quorum_source = gv__col_text(st, 20);
+	b->exclusions = sqlite3_column_int(st, 21);
+}
+
+static int
+ballot_read_parts(struct gv_ballot *b, struct gv_db *db)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_ENDORSERS);
+	size_t alloc = 0;
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, b->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		b->endorsers = gv__grow(b->endorsers, &alloc, b->nendorsers,
+		                        sizeof(*b->endorsers));
+		b->endorsers[b->nendorsers++] = gv__col_text(st, 0);
+	}
+	gv__db_reset(st);
+	if (rc != SQLITE_DONE ||
+	    !(st = gv__db_stmt(db, GV__STMT_BALLOT_VERSIONS)))
+		return gv__db_error(db, GV_ERRCLASS_BALLOT);
+	alloc = 0;
+	gv__bind_int(st, 1, b->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct gv_ballot_version *v;
+
+		b->versions = gv__grow(b->versions, &alloc, b->nversions,
+		                       sizeof(*b->versions));
+		v = &b->versions[b->nversions++];
+		v->n = sqlite3_column_int(st, 0);
+		v->posted_at = sqlite3_column_int64(st, 1);
+		v->url = gv__col_text(st, 2);
+		v->hash = gv__col_text(st, 3);
+	}
+	gv__db_reset(st);
+	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_BALLOT);
+}
+
+int
+gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
+                int64_t now)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_GET);
+	struct gv_ballot *b;
+	int rc, error;
+
+	*out = NULL;
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, id);
+	rc = sqlite3_step(st);
+	if (rc != SQLITE_ROW) {
+		gv__db_reset(st);
+		return rc == SQLITE_DONE
+		               ? gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
+		                               "no ballot with id %lld",
+		                               (long long)id)
+		               : gv__db_error(db, GV_ERRCLASS_BALLOT);
+	}
+	b = gv__xcalloc(1, sizeof(*b));
+	ballot_read_row(b, st);
+	gv__db_reset(st);
+	if ((error = ballot_read_parts(b, db)) < 0) {
+		gv_ballot_free(b);
+		return error;
+	}
+	b->state = gv__ballot_state_at(b, now);
+	*out = b;
+	return 0;
+}
+
+int
+gv__ballot_save(struct gv_db *db, const struct gv_ballot *b, int64_t now)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_SAVE);
+	enum gv_ballot_state state = gv__ballot_state_at(b, now);
+	/* The stored column predates "invalid": it says failed, and the
+	 * result column says why. */
+	const char *name =
+	        state == GV_BALLOT_INVALID ? "failed" : state_names[state];
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, b->id);
+	gv__bind_text(st, 2, name);
+	gv__bind_opt(st, 3, b->proposed_at, b->proposed_at >= 0);
+	gv__bind_opt(st, 4, b->discussion_ends_at, b->discussion_ends_at >= 0);
+	gv__bind_opt(st, 5, b->vote_starts_at, b->vote_starts_at >= 0);
+	gv__bind_opt(st, 6, b->vote_ends_at, b->vote_ends_at >= 0);
+	gv__bind_opt(st, 7, b->results_at, b->results_at >= 0);
+	gv__bind_opt(st, 8, b->review_starts_at, b->review_starts_at >= 0);
+	gv__bind_opt(st, 9, b->review_ends_at, b->review_ends_at >= 0);
+	gv__bind_opt(st, 10, b->withdrawn_at, b->withdrawn_at >= 0);
+	gv__bind_opt(st, 11, b->cancelled_at, b->cancelled_at >= 0);
+	gv__bind_text(st, 12, b->result);
+	gv__bind_opt(st, 13, b->review_ends_at,
+	             state == GV_BALLOT_ADOPTED && b->review_ends_at >= 0);
+	return gv__db_run(db, st);
+}
+
+int
+gv__ballot_load_ref(struct gv_ballot **out, struct gv_db *db, const char *ref,
+                    int64_t at)
+{
+	int64_t id = 0;
+	int error;
+
+	*out = NULL;
+	if ((error = gv_ballot_find(&id, db, ref)) < 0)
+		return error;
+	return gv__ballot_load(out, db, id, at);
+}
+
+int
+gv_ballot_get(struct gv_ballot **out, struct gv_db *db, const char *ref)
+{
+	return gv__ballot_load_ref(out, db, ref, gv_db_now(db));
+}
+
+void
+gv_ballot_free(struct gv_ballot *b)
+{
+	size_t i;
+
+	if (!b)
+		return;
+	free(b->body);
+	free(b->number);
+	free(b->title);
+	free(b->kind);
+	free(b->proposer);
+	for (i = 0; i < b->nendorsers; i++)
+		free(b->endorsers[i]);
+	free(b->endorsers);
+	for (i = 0; i < b->nversions; i++) {
+		free(b->versions[i].url);
+		free(b->versions[i].hash);
+	}
+	free(b->versions);
+	free(b->result);
+	free(b->quorum_source);
+	free(b);
+}
+
+int
+gv_ballot_list(struct gv_ballot_list **out, struct gv_db *db, const char *code)
+{
+	struct gv_body body = {0};
+	struct gv_ballot_list *list;
+	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	size_t n = 0, alloc = 0, i;
+	int error = 0, rc;
+
+	*out = NULL;
+	if (code && (error = gv_body_get(&body, db, code)) < 0)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_LIST_ALL))) {
+		gv_body_dispose(&body);
+		return GV_ERROR;
+	}
+	gv__bind_opt(st, 1, body.id, code != NULL);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		ids = gv__grow(ids, &alloc, n, sizeof(*ids));
+		ids[n++] = sqlite3_column_int64(st, 0);
+	}
+	gv__db_reset(st);
+	gv_body_dispose(&body);
+	list = gv__xcalloc(1, sizeof(*list));
+	list->v = gv__xcalloc(n, sizeof(*list->v));
+	for (i = 0; i < n && error == 0; i++)
+		if ((error = gv__ballot_load(&list->v[i], db, ids[i],
+		                             gv_db_now(db))) == 0)
+			list->n++;
+	free(ids);
+	if (rc != SQLITE_DONE && error == 0)
+		error = gv__db_error(db, GV_ERRCLASS_BALLOT);
+	if (error < 0) {
+		gv_ballot_list_free(list);
+		return error;
+	}
+	*out = list;
+	return 0;
+}
+
+void
+gv_ballot_list_free(struct gv_ballot_list *list)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < list->n; i++)
+		gv_ballot_free(list->v[i]);
+	free(list->v);
+	free(list);
+}

@@ -1,0 +1,379 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the ballot lifecycle's steps after the draft
+ * (RULES §3): discussion, voting, the close with its tally, IPR review,
+ * exclusion notices, withdrawal and cancellation. Each guard refuses an
+ * illegal step with the reason and the date that would make it legal.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "ballot_internal.h"
+#include "db.h"
+#include "event.h"
+#include "gavel/time.h"
+
+/* BYL 2.3(3): at least 7 days of discussion from the latest version. */
+#define DISCUSSION_MIN (7 * GV__DAY)
+/* BYL 2.3(4), 2.4(3): voting lasts exactly 7 days. */
+#define VOTING_LENGTH (7 * GV__DAY)
+
+/* "SMC010 is voting: it cannot ..." */
+static int
+step_refuse(const struct gv_ballot *b, const char *what)
+{
+	return gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT, "%s is %s: %s",
+	                     b->number, gv_ballot_state_name(b->state), what);
+}
+
+/* "discussion ends 2024-11-14 12:00 UTC; voting cannot open before then" */
+static int
+step_too_early(const char *until_what, int64_t until, const char *what)
+{
+	char when[GV_TIME_BUFSZ];
+
+	return gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+	                     "%s %s; %s cannot come before then", until_what,
+	                     gv_time_format(when, until, GV_TIME_HUMAN), what);
+}
+
+/* Saves the ballot and logs the step, in one transaction. */
+static int
+step_save(struct gv_db *db, const struct gv_ballot *b, int64_t at,
+          const char *kind)
+{
+	char when[GV_TIME_BUFSZ];
+	int error;
+
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	if ((error = gv__ballot_save(db, b, at)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, kind, b->number, "{s:s}", "at",
+	                        gv_time_format(when, at, GV_TIME_ISO))) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+	return error;
+}
+
+int
+gv_ballot_discuss(struct gv_db *db, const char *ref, int64_t at, int64_t until)
+{
+	struct gv_ballot *b = NULL;
+	int64_t earliest;
+	int error;
+
+	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+		return error;
+	if (b->state != GV_BALLOT_DRAFT && b->state != GV_BALLOT_WITHDRAWN)
+		error = step_refuse(b, "its discussion is already open");
+	else if (!b->nversions)
+		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                      "%s has no text yet: record a version "
+		                      "first ('gavel ballot version')",
+		                      b->number);
+	else if (b->nendorsers < 2)
+		/* BYL 2.3(3): proposed with at least two endorsements. */
+		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                      "%s has %zu endorsement%s: a proposal "
+		                      "needs two, from other voting members "
+		                      "(BYL 2.3(3))",
+		                      b->number, b->nendorsers,
+		                      b->nendorsers == 1 ? "" : "s");
+	if (error < 0)
+		goto out;
+	earliest = gv__ballot_last_version(b) + DISCUSSION_MIN;
+	if (until >= 0 && until < earliest) {
+		error = step_too_early("the 7 days of discussion end", earliest,
+		                       "the end of discussion");
+		goto out;
+	}
+	b->proposed_at = at;
+	b->discussion_ends_at = until >= 0 ? until : earliest;
+	error = step_save(db, b, at, "ballot.discuss");
+out:
+	gv_ballot_free(b);
+	return error;
+}
+
+int
+gv_ballot_open_vote(struct gv_db *db, const char *ref, int64_t at)
+{
+	struct gv_ballot *b = NULL;
+	int64_t earliest;
+	int error;
+
+	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+		return error;
+	earliest = gv__ballot_last_version(b) + DISCUSSION_MIN;
+	if (b->discussion_ends_at > earliest)
+		earliest = b->discussion_ends_at;
+	if (b->state == GV_BALLOT_EXPIRED) {
+		char when[GV_TIME_BUFSZ];
+
+		error = gv__error_set(
+		        GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		        "%s expired on %s, 90 days after its last version "
+		        "(BYL 2.3(3)): propose it again as a new ballot",
+		        b->number,
+		        gv_time_format(
+		                when, gv__ballot_last_version(b) + 90 * GV__DAY,
+		                GV_TIME_HUMAN));
+	} else if (b->state != GV_BALLOT_DISCUSSION) {
+		error = step_refuse(b,
+		                    "voting opens after a discussion period");
+	} else if (at < earliest) {
+		error = step_too_early("discussion ends", earliest,
+		                       "the opening of voting");
+	} else {
+		b->vote_starts_at = at;
+		b->vote_ends_at = at + VOTING_LENGTH;
+		error = step_save(db, b, at, "ballot.open-vote");
+	}
+	gv_ballot_free(b);
+	return error;
+}
+
+/* Keeps the meetings the quorum was computed from (RULES §5.3). */
+static int
+close_store_quorum(struct gv_db *db, const struct gv_ballot *b,
+                   const struct gv_tally *t)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_QUORUM_CLEAR);
+	size_t i;
+	int error;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, b->id);
+	if ((error = gv__db_run(db, st)) < 0)
+		return error;
+	for (i = 0; i < t->nquorum_meetings; i++) {
+		if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_QUORUM_ADD)))
+			return GV_ERROR;
+		gv__bind_int(st, 1, b->id);
+		gv__bind_int(st, 2, t->quorum_meetings[i]);
+		gv__bind_int(st, 3, t->quorum_present[i]);
+		if ((error = gv__db_run(db, st)) < 0)
+			return error;
+	}
+	return 0;
+}
+
+int
+gv_ballot_close(struct gv_db *db, const char *ref, int64_t at)
+{
+	struct gv_ballot *b = NULL;
+	struct gv_tally *t = NULL;
+	int64_t saved_now = gv_db_now(db);
+	int error;
+
+	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+		return error;
+	if (b->state == GV_BALLOT_VOTING)
+		error = step_too_early("voting closes", b->vote_ends_at,
+		                       "the results");
+	else if (b->state != GV_BALLOT_CLOSED)
+		error = step_refuse(b, "only a ballot whose voting ended is "
+		                       "tallied");
+	if (error < 0)
+		goto out;
+	/* The tally as of the close, with the votes of the whole period. */
+	gv_db_set_now(db, b->vote_ends_at);
+	error = gv_ballot_tally(&t, db, b->number);
+	gv_db_set_now(db, saved_now);
+	if (error < 0)
+		goto out;
+	if (!strcmp(t->quorum_from, "none")) {
+		char when[GV_TIME_BUFSZ];
+
+		error = gv__error_set(
+		        GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		        "the quorum of %s is unknown: %s has no roll call "
+		        "before "
+		        "%s; record the attendance of its earlier meetings, or "
+		        "the quorum the results notice gave ('gavel ballot "
+		        "quorum')",
+		        b->number, b->body,
+		        gv_time_format(when, b->vote_starts_at, GV_TIME_HUMAN));
+		goto out;
+	}
+	b->results_at = at;
+	b->result = gv__xstrdup(t->result);
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = close_store_quorum(db, b, t)) < 0 ||
+	    (error = gv__ballot_save(db, b, at)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, "ballot.close", b->number,
+	                        "{s:s, s:i, s:i}", "result", t->result,
+	                        "participants", t->participants, "quorum",
+	                        t->quorum)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+out:
+	gv_tally_free(t);
+	gv_ballot_free(b);
+	return error;
+}
+
+int
+gv_ballot_review(struct gv_db *db, const char *ref, int64_t at)
+{
+	struct gv_ballot *b = NULL;
+	int error;
+
+	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+		return error;
+	if (b->state != GV_BALLOT_PASSED)
+		error = step_refuse(b, "the IPR review follows a passed vote");
+	else if (!strcmp(b->kind, "other"))
+		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                      "%s is not a Draft Guideline Ballot: it "
+		                      "has no IPR review (BYL 2.3)",
+		                      b->number);
+	if (error == 0) {
+		/* IPR 4.1: 60 days for a Final Guideline, 30 for a Final
+		 * Maintenance Guideline, from the Review Notice. */
+		b->review_starts_at = at;
+		b->review_ends_at =
+		        at + (!strcmp(b->kind, "fg") ? 60 : 30) * GV__DAY;
+		error = step_save(db, b, at, "ballot.review");
+	}
+	gv_ballot_free(b);
+	return error;
+}
+
+int
+gv_ballot_exclusion(struct gv_db *db, const char *ref, const char *name,
+                    int64_t at, const char *text)
+{
+	struct gv_ballot *b = NULL;
+	char from[GV_TIME_BUFSZ], to[GV_TIME_BUFSZ];
+	sqlite3_stmt *st;
+	int64_t org;
+	int error;
+
+	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "notice", text)) < 0 ||
+	    (error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+		return error;
+	if ((error = gv_org_find(&org, db, name)) < 0)
+		goto out;
+	if (b->review_starts_at < 0 || at < b->review_starts_at ||
+	    at >= b->review_ends_at) {
+		error = b->review_starts_at < 0
+		                ? step_refuse(b, "exclusion notices are filed "
+		                                 "during an IPR review")
+		                : gv__error_set(
+		                          GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                          "exclusion notices are filed within "
+		                          "the review period, %s to %s (IPR "
+		                          "4.2)",
+		                          gv_time_format(from,
+		                                         b->review_starts_at,
+		                                         GV_TIME_HUMAN),
+		                          gv_time_format(to, b->review_ends_at,
+		                                         GV_TIME_HUMAN));
+		goto out;
+	}
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_EXCLUSION_INSERT))) {
+		gv__db_rollback(db);
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, org);
+	gv__bind_int(st, 3, at);
+	gv__bind_text(st, 4, text);
+	b->exclusions++;
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__ballot_save(db, b, at)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, "ballot.exclusion", b->number,
+	                        "{s:s}", "org", name)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+out:
+	gv_ballot_free(b);
+	return error;
+}
+
+int
+gv_ballot_withdraw(struct gv_db *db, const char *ref, int64_t at)
+{
+	struct gv_ballot *b = NULL;
+	int error;
+
+	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+		return error;
+	/* BYL 2.3(4): the proposer may withdraw during voting. */
+	if (b->state != GV_BALLOT_VOTING) {
+		error = step_refuse(b, "a ballot is withdrawn during voting "
+		                       "(BYL 2.3(4)); cancel it before");
+	} else {
+		b->withdrawn_at = at;
+		b->vote_starts_at = b->vote_ends_at = -1;
+		error = step_save(db, b, at, "ballot.withdraw");
+	}
+	gv_ballot_free(b);
+	return error;
+}
+
+int
+gv_ballot_cancel(struct gv_db *db, const char *ref, int64_t at)
+{
+	struct gv_ballot *b = NULL;
+	int error;
+
+	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+		return error;
+	switch (b->state) {
+	case GV_BALLOT_DRAFT:
+	case GV_BALLOT_DISCUSSION:
+	case GV_BALLOT_WITHDRAWN:
+		b->cancelled_at = at;
+		error = step_save(db, b, at, "ballot.cancel");
+		break;
+	default:
+		error = step_refuse(b, "only a ballot not yet in voting is "
+		                       "cancelled");
+	}
+	gv_ballot_free(b);
+	return error;
+}
+
+int
+gv_ballot_set_quorum(struct gv_db *db, const char *ref, int quorum,
+                     const char *source)
+{
+	struct gv_ballot *b = NULL;
+	sqlite3_stmt *st;
+	int error;
+
+	if (quorum < 0)
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
+		                     "a quorum is a number of organisations");
+	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "source", source)) <
+	            0 ||
+	    (error = gv__ballot_load_ref(&b, db, ref, gv_db_now(db))) < 0)
+		return error;
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_SET_QUORUM))) {
+		gv__db_rollback(db);
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, b->id);
+	gv__bind_opt(st, 2, quorum, quorum > 0);
+	gv__bind_text(st, 3, quorum > 0 ? source : NULL);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, "ballot.quorum", b->number,
+	                        "{s:i, s:s?}", "quorum", quorum, "source",
+	                        source)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+out:
+	gv_ballot_free(b);
+	return error;
+}

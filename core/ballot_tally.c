@@ -1,0 +1,435 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements votes and the tally (RULES §5): who may vote, the
+ * voting window, the ledger that keeps every vote (invalid ones with the
+ * reason), the last valid vote per organisation, the per-class thresholds
+ * and the quorum from the body's attendance.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "ballot_internal.h"
+#include "db.h"
+#include "event.h"
+#include "gavel/meeting.h"
+#include "gavel/time.h"
+
+static const char *const vote_values[] = {"yes", "no", "abstain"};
+
+const char *
+gv_vote_value_name(enum gv_vote_value v)
+{
+	return vote_values[v];
+}
+
+int
+gv_vote_value_parse(enum gv_vote_value *out, const char *text)
+{
+	int i;
+
+	for (i = 0; i < 3; i++)
+		if (text && !strcmp(text, vote_values[i])) {
+			*out = (enum gv_vote_value)i;
+			return 0;
+		}
+	return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
+	                     "\"%s\" is not a vote: use yes, no or abstain "
+	                     "(BYL 2.3(5))",
+	                     text ? text : "");
+}
+
+int
+gv__org_votes_at(const char **reason, enum gv_class *klass_out,
+                 struct gv_db *db, int64_t org, int64_t body, int64_t t)
+{
+	static const char *const no_vote[] = {
+	        [GV_CLASS_PROBATIONARY] = "probationary member: no vote "
+	                                  "(BYL 3.3)",
+	        [GV_CLASS_ASSOCIATE] = "associate member: no vote (BYL 3.1)",
+	        [GV_CLASS_INTERESTED] = "interested party: no vote (BYL 3.2)",
+	        [GV_CLASS_UNKNOWN] = "class unknown: classify it with 'gavel "
+	                             "org set'",
+	};
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_AT);
+	enum gv_class klass = GV_CLASS_UNKNOWN;
+	int rc, suspended = 0;
+
+	*reason = NULL;
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, org);
+	gv__bind_int(st, 2, body);
+	gv__bind_int(st, 3, t);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		gv_class_parse(&klass,
+		               (const char *)sqlite3_column_text(st, 0));
+		suspended = !strcmp((const char *)sqlite3_column_text(st, 1),
+		                    "suspended");
+	}
+	gv__db_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return gv__db_error(db, GV_ERRCLASS_BALLOT);
+	if (klass_out)
+		*klass_out = klass;
+	if (rc == SQLITE_DONE)
+		*reason = "not a member of the body then";
+	else if (!gv_class_votes(klass))
+		*reason = no_vote[klass];
+	else if (suspended)
+		/* SMC-CH 3.2.3: no vote while suspended; votes cast before
+		 * the suspension stand (membership is read as of the vote). */
+		*reason = "suspended: no vote (SMC-CH 3.2.3)";
+	return 0;
+}
+
+/* Why a vote cast at t falls outside the window, or NULL (RULES §4:
+ * [start, end), the end included when the body reads it so). */
+static const char *
+window_reason(const struct gv_ballot *b, int64_t t, int end_inclusive)
+{
+	if (b->vote_starts_at < 0)
+		return b->withdrawn_at >= 0 && t >= b->withdrawn_at
+		               ? "the ballot was withdrawn from voting"
+		               : "voting was not open";
+	if (t < b->vote_starts_at)
+		return "cast before voting opened";
+	if (t > b->vote_ends_at || (t == b->vote_ends_at && !end_inclusive))
+		return "cast after voting closed";
+	return NULL;
+}
+
+int
+gv_ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
+               const char *name, enum gv_vote_value value, int64_t at,
+               const char *source)
+{
+	struct gv_ballot *b = NULL;
+	struct gv_body body = {0};
+	const char *reason = NULL;
+	sqlite3_stmt *st;
+	int64_t org = 0;
+	int error;
+
+	if (reason_out)
+		*reason_out = NULL;
+	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "source", source)) <
+	            0 ||
+	    (error = gv__ballot_load_ref(&b, db, ref, at)) < 0 ||
+	    (error = gv_org_find(&org, db, name)) < 0 ||
+	    (error = gv_body_get(&body, db, b->body)) < 0 ||
+	    (error = gv__org_votes_at(&reason, NULL, db, org, b->body_id, at)) <
+	            0)
+		goto out;
+	if (!reason)
+		reason = window_reason(b, at, body.vote_end_inclusive);
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_VOTE_INSERT))) {
+		gv__db_rollback(db);
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, org);
+	gv__bind_text(st, 3, vote_values[value]);
+	gv__bind_int(st, 4, at);
+	gv__bind_text(st, 5, source);
+	gv__bind_int(st, 6, reason == NULL);
+	gv__bind_text(st, 7, reason);
+	gv__bind_int(st, 8, gv_db_now(db));
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, "ballot.vote", b->number,
+	                        "{s:s, s:s, s:s?}", "org", name, "value",
+	                        vote_values[value], "invalid", reason)) < 0 ||
+	    (error = gv__db_commit(db)) < 0) {
+		gv__db_rollback(db);
+		goto out;
+	}
+	if (reason_out && reason)
+		*reason_out = gv__xstrdup(reason);
+out:
+	gv_body_dispose(&body);
+	gv_ballot_free(b);
+	return error;
+}
+
+/* Reads the ledger and decides which votes count. */
+static int
+tally_ledger(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
+             const struct gv_body *body, int64_t now)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_VOTE_LEDGER);
+	int64_t *orgs = NULL;
+	size_t alloc = 0, oalloc = 0, i, j;
+	enum gv_class klass = GV_CLASS_UNKNOWN;
+	const char *reason = NULL;
+	int rc = SQLITE_DONE, error = 0;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, b->id);
+	while (error == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct gv_vote *v;
+		int64_t at = sqlite3_column_int64(st, 3);
+
+		if (at > now)
+			continue; /* not cast yet, as of now */
+		t->votes = gv__grow(t->votes, &alloc, t->nvotes,
+		                    sizeof(*t->votes));
+		orgs = gv__grow(orgs, &oalloc, t->nvotes, sizeof(*orgs));
+		v = &t->votes[t->nvotes];
+		memset(v, 0, sizeof(*v));
+		orgs[t->nvotes++] = sqlite3_column_int64(st, 0);
+		v->org = gv__col_text(st, 1);
+		gv_vote_value_parse(&v->value,
+		                    (const char *)sqlite3_column_text(st, 2));
+		v->cast_at = at;
+		v->source = gv__col_text(st, 4);
+		error = gv__org_votes_at(&reason, &klass, db,
+		                         orgs[t->nvotes - 1], b->body_id, at);
+		if (!reason)
+			reason = window_reason(b, at, body->vote_end_inclusive);
+		v->klass = gv__xstrdup(gv_class_name(klass));
+		v->reason = reason ? gv__xstrdup(reason) : NULL;
+	}
+	gv__db_reset(st);
+	if (error == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
+		error = gv__db_error(db, GV_ERRCLASS_BALLOT);
+	/* RULES §5.1 [INTERP]: an organisation's last valid vote counts. */
+	for (i = 0; orgs && i < t->nvotes; i++) {
+		t->votes[i].counted = !t->votes[i].reason;
+		for (j = i + 1; j < t->nvotes && t->votes[i].counted; j++)
+			if (orgs[j] == orgs[i] && !t->votes[j].reason)
+				t->votes[i].counted = 0;
+	}
+	free(orgs);
+	return error;
+}
+
+static void
+class_add(struct gv_class_tally *c, const struct gv_vote *v)
+{
+	int *n = v->value == GV_VOTE_YES  ? &c->yes
+	         : v->value == GV_VOTE_NO ? &c->no
+	                                  : &c->abstain;
+	char ***names = v->value == GV_VOTE_YES  ? &c->yes_orgs
+	                : v->value == GV_VOTE_NO ? &c->no_orgs
+	                                         : &c->abstain_orgs;
+
+	*names = gv__xrealloc(*names, (size_t)(*n + 1) * sizeof(**names));
+	(*names)[(*n)++] = gv__xstrdup(v->org);
+}
+
+static int
+name_cmp(const void *a, const void *b)
+{
+	return strcasecmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Results notices name the organisations in alphabetical order. */
+static void
+tally_sort(struct gv_class_tally *c)
+{
+	if (c->yes)
+		qsort(c->yes_orgs, (size_t)c->yes, sizeof(char *), name_cmp);
+	if (c->no)
+		qsort(c->no_orgs, (size_t)c->no, sizeof(char *), name_cmp);
+	if (c->abstain)
+		qsort(c->abstain_orgs, (size_t)c->abstain, sizeof(char *),
+		      name_cmp);
+}
+
+/* The quorum's baseline: as published, as fixed at the close, or from
+ * the attendance before voting opened (or closed: a body's reading). */
+static int
+tally_quorum(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
+             const struct gv_body *body)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_QUORUM_GET);
+	struct gv_baseline base;
+	int sum = 0, n, error;
+
+	t->quorum_from = "none";
+	if (b->quorum_published > 0) {
+		t->quorum = b->quorum_published;
+		t->quorum_from = "published";
+		return 0;
+	}
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, b->id);
+	while (t->nquorum_meetings < 3 && sqlite3_step(st) == SQLITE_ROW) {
+		t->quorum_meetings[t->nquorum_meetings] =
+		        sqlite3_column_int64(st, 0);
+		t->quorum_present[t->nquorum_meetings++] =
+		        sqlite3_column_int(st, 1);
+	}
+	gv__db_reset(st);
+	if (!t->nquorum_meetings && b->vote_starts_at >= 0) {
+		error = gv_meeting_baseline(&base, db, body->code,
+		                            !strcmp(body->quorum_at, "vote-end")
+		                                    ? b->vote_ends_at
+		                                    : b->vote_starts_at);
+		if (error == GV_ENOTFOUND)
+			return 0;
+		if (error < 0)
+			return error;
+		memcpy(t->quorum_meetings, base.meetings,
+		       sizeof(base.meetings));
+		memcpy(t->quorum_present, base.present, sizeof(base.present));
+		t->nquorum_meetings = base.n;
+	}
+	if (!t->nquorum_meetings)
+		return 0;
+	for (n = 0; n < (int)t->nquorum_meetings; n++)
+		sum += t->quorum_present[n];
+	t->active_average = (double)sum / n;
+	/* RULES §5.3: Q = floor(A / 2) + 1 (BYL 2.3(7)); the charters'
+	 * other wordings are per-body readings [INTERP]. */
+	if (!strcmp(body->quorum_rule, "average"))
+		t->quorum = (sum + n - 1) / n; /* ceil(A) */
+	else if (!strcmp(body->quorum_rule, "half-average"))
+		t->quorum = (sum + 2 * n - 1) / (2 * n); /* ceil(A / 2) */
+	else
+		t->quorum = sum / (2 * n) + 1;
+	t->quorum_from = "attendance";
+	return 0;
+}
+
+/* The thresholds of RULES §5.2, each with at least one yes. */
+static void
+tally_tests(struct gv_tally *t)
+{
+	struct gv_class_tally *i = &t->issuers, *c = &t->consumers;
+
+	i->threshold = 3 * i->yes >= 2 * (i->yes + i->no);
+	if (!strcmp(t->consumer_rule, "half-plus-one"))
+		/* The Bylaws' literal "50% plus one": Y >= (Y + N) / 2 + 1. */
+		c->threshold = 2 * c->yes >= c->yes + c->no + 2;
+	else
+		/* Practice: a strict majority, 2 of 3 passes (RULES §5.2). */
+		c->threshold = 2 * c->yes > c->yes + c->no;
+	/* And at least one yes in each class: zero votes fail (CSC-24). */
+	i->met = i->threshold && i->yes >= 1;
+	c->met = c->threshold && c->yes >= 1;
+}
+
+static int
+tally_charter(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
+              const struct gv_body *body)
+{
+	sqlite3_stmt *st;
+	int held = 0;
+
+	t->charter_meetings_met = 1;
+	if (body->min_meetings <= 0 || b->vote_starts_at < 0)
+		return 0;
+	if (!(st = gv__db_stmt(db, GV__STMT_MEETINGS_HELD_BEFORE)))
+		return GV_ERROR;
+	gv__bind_int(st, 1, body->id);
+	gv__bind_int(st, 2, b->vote_starts_at);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		held = sqlite3_column_int(st, 0);
+	gv__db_reset(st);
+	t->charter_meetings_met = held >= body->min_meetings;
+	return 0;
+}
+
+int
+gv_ballot_tally(struct gv_tally **out, struct gv_db *db, const char *ref)
+{
+	struct gv_ballot *b = NULL;
+	struct gv_body body = {0};
+	struct gv_tally *t = gv__xcalloc(1, sizeof(*t));
+	int64_t now = gv_db_now(db);
+	size_t i;
+	int error;
+
+	*out = NULL;
+	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
+	    (error = gv_body_get(&body, db, b->body)) < 0)
+		goto out;
+	t->ballot = gv__xstrdup(b->number);
+	t->consumer_rule = !strcmp(body.consumer_rule, "half-plus-one")
+	                           ? "half-plus-one"
+	                           : "majority";
+	t->quorum_rule = !strcmp(body.quorum_rule, "average") ? "average"
+	                 : !strcmp(body.quorum_rule, "half-average")
+	                         ? "half-average"
+	                         : "bylaws";
+	if ((error = tally_ledger(t, db, b, &body, now)) < 0 ||
+	    (error = tally_quorum(t, db, b, &body)) < 0 ||
+	    (error = tally_charter(t, db, b, &body)) < 0)
+		goto out;
+	for (i = 0; i < t->nvotes; i++) {
+		if (!t->votes[i].counted)
+			continue;
+		t->participants++; /* abstentions count for quorum */
+		class_add(!strcmp(t->votes[i].klass, "issuer") ? &t->issuers
+		                                               : &t->consumers,
+		          &t->votes[i]);
+	}
+	tally_sort(&t->issuers);
+	tally_sort(&t->consumers);
+	tally_tests(t);
+	t->quorum_met = t->quorum > 0 && t->participants >= t->quorum &&
+	                t->charter_meetings_met;
+	/* A ballot that fails its thresholds fails "regardless of quorum"
+	 * (RULES §9 E6); one that meets them is valid only with a quorum
+	 * (BYL 2.3(7)). */
+	if (b->vote_starts_at < 0 || now < b->vote_ends_at)
+		t->result = "pending";
+	else if (!t->issuers.met || !t->consumers.met)
+		t->result = "failed";
+	else if (!strcmp(t->quorum_from, "none"))
+		t->result = "pending";
+	else
+		t->result = t->quorum_met ? "passed" : "invalid";
+out:
+	gv_body_dispose(&body);
+	gv_ballot_free(b);
+	if (error < 0) {
+		gv_tally_free(t);
+		return error;
+	}
+	*out = t;
+	return 0;
+}
+
+static void
+class_dispose(struct gv_class_tally *c)
+{
+	int i;
+
+	for (i = 0; i < c->yes; i++)
+		free(c->yes_orgs[i]);
+	for (i = 0; i < c->no; i++)
+		free(c->no_orgs[i]);
+	for (i = 0; i < c->abstain; i++)
+		free(c->abstain_orgs[i]);
+	free(c->yes_orgs);
+	free(c->no_orgs);
+	free(c->abstain_orgs);
+}
+
+void
+gv_tally_free(struct gv_tally *t)
+{
+	size_t i;
+
+	if (!t)
+		return;
+	for (i = 0; i < t->nvotes; i++) {
+		free(t->votes[i].org);
+		free(t->votes[i].klass);
+		free(t->votes[i].source);
+		free(t->votes[i].reason);
+	}
+	free(t->votes);
+	class_dispose(&t->issuers);
+	class_dispose(&t->consumers);
+	free(t->ballot);
+	free(t);
+}

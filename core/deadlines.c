@@ -1,0 +1,139 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the deadline list: the open clocks of every ballot,
+ * from the one deadline function, and every body's next call.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "db.h"
+#include "gavel/ballot.h"
+#include "gavel/deadlines.h"
+#include "gavel/meeting.h"
+#include "gavel/roster.h"
+
+static void
+add(struct gv_deadline_list *l, size_t *alloc, int64_t at, const char *subject,
+    const char *title, const char *what, const char *rule, const char *state,
+    int64_t now)
+{
+	struct gv_deadline *d;
+
+	l->v = gv__grow(l->v, alloc, l->n, sizeof(*l->v));
+	d = &l->v[l->n++];
+	d->at = at;
+	d->subject = gv__xstrdup(subject);
+	d->title = gv__xstrdup(title);
+	d->what = what;
+	d->rule = rule;
+	d->state = state ? gv__xstrdup(state) : NULL;
+	d->overdue = at < now;
+}
+
+static int
+by_time(const void *a, const void *b)
+{
+	const struct gv_deadline *x = a, *y = b;
+
+	if (x->overdue != y->overdue)
+		return x->overdue ? -1 : 1;
+	return x->at < y->at ? -1 : x->at > y->at;
+}
+
+static int
+add_ballots(struct gv_deadline_list *l, size_t *alloc, struct gv_db *db,
+            const char *body, int64_t now)
+{
+	struct gv_ballot_list *ballots = NULL;
+	struct gv_clocks clocks;
+	size_t i, j;
+	int error;
+
+	if ((error = gv_ballot_list(&ballots, db, body)) < 0)
+		return error;
+	for (i = 0; i < ballots->n && error == 0; i++) {
+		const struct gv_ballot *b = ballots->v[i];
+
+		if ((error = gv_ballot_clocks(&clocks, db, b, now)) < 0)
+			break;
+		for (j = 0; j < clocks.n; j++)
+			if (clocks.v[j].open)
+				add(l, alloc, clocks.v[j].at, b->number,
+				    b->title, clocks.v[j].what,
+				    clocks.v[j].rule,
+				    gv_ballot_state_name(b->state), now);
+	}
+	gv_ballot_list_free(ballots);
+	return error;
+}
+
+static int
+add_calls(struct gv_deadline_list *l, size_t *alloc, struct gv_db *db,
+          const char *body, int64_t now)
+{
+	struct gv_body_list *bodies = NULL;
+	int64_t when, id;
+	size_t i;
+	int error;
+
+	if ((error = gv_body_list(&bodies, db)) < 0)
+		return error;
+	for (i = 0; i < bodies->n; i++) {
+		if (body && strcasecmp(body, bodies->v[i].code))
+			continue;
+		if (gv_meeting_next(&when, &id, db, bodies->v[i].code, now) ==
+		    0)
+			add(l, alloc, when, bodies->v[i].code,
+			    bodies->v[i].name, "next call", "", NULL, now);
+	}
+	gv_body_list_free(bodies);
+	return 0;
+}
+
+int
+gv_deadlines(struct gv_deadline_list **out, struct gv_db *db, const char *body,
+             int within_days)
+{
+	struct gv_deadline_list *l = gv__xcalloc(1, sizeof(*l));
+	int64_t now = gv_db_now(db);
+	size_t alloc = 0, i, kept = 0;
+	int error;
+
+	*out = NULL;
+	if ((error = add_ballots(l, &alloc, db, body, now)) < 0 ||
+	    (error = add_calls(l, &alloc, db, body, now)) < 0) {
+		gv_deadline_list_free(l);
+		return error;
+	}
+	qsort(l->v, l->n, sizeof(*l->v), by_time);
+	for (i = 0; i < l->n; i++) {
+		if (within_days > 0 && !l->v[i].overdue &&
+		    l->v[i].at > now + (int64_t)within_days * 86400) {
+			free(l->v[i].subject);
+			free(l->v[i].title);
+			free(l->v[i].state);
+			continue;
+		}
+		l->v[kept++] = l->v[i];
+	}
+	l->n = kept;
+	*out = l;
+	return 0;
+}
+
+void
+gv_deadline_list_free(struct gv_deadline_list *l)
+{
+	size_t i;
+
+	if (!l)
+		return;
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].subject);
+		free(l->v[i].title);
+		free(l->v[i].state);
+	}
+	free(l->v);
+	free(l);
+}

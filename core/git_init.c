@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the process-wide set-up of libgit2 (STYLE.md §6:
+ * once, by the program, never inside a library call) and the git blob id
+ * that identifies a text (ballot versions keep one per RULES §8).
+ */
+#include <string.h>
+
+#include <git2.h>
+
+#include "gavel/init.h"
+#include "internal.h"
+
+int
+gv_global_init(void)
+{
+	if (git_libgit2_init() < 0)
+		return gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
+		                     "cannot initialise libgit2");
+	return 0;
+}
+
+void
+gv_global_shutdown(void)
+{
+	git_libgit2_shutdown();
+}
+
+char *
+gv__text_hash(const char *text)
+{
+	char hex[GIT_OID_HEXSZ + 1];
+	git_oid oid;
+
+	if (git_odb_hash(&oid, text, strlen(text), GIT_OBJECT_BLOB) < 0)
+		return NULL;
+	git_oid_tostr(hex, sizeof(hex), &oid);
+	return gv__xstrdup(hex);
+}

@@ -1,0 +1,39 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares the deadlines a secretary watches: every open clock
+ * of every ballot (gv_ballot_clocks) and each body's next call.
+ */
+#ifndef GV_DEADLINES_H
+#define GV_DEADLINES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+struct gv_db;
+
+struct gv_deadline {
+	int64_t at;       /* UTC */
+	char *subject;    /* "SMC010", or a body's code for its next call */
+	char *title;      /* the ballot's title, or "next call" */
+	const char *what; /* "IPR review ends" (static) */
+	const char *rule; /* "IPR 4.1", or "" (static) */
+	char *state;      /* the ballot's state, or NULL */
+	int overdue;      /* at is before now and it is still open */
+};
+
+struct gv_deadline_list {
+	struct gv_deadline *v;
+	size_t n;
+};
+
+/*
+ * Every open clock as of the db's clock, overdue ones first, then the
+ * soonest; body NULL for all bodies, within_days > 0 to keep only those
+ * due within so many days (overdue ones are always kept). Caller frees
+ * *out with gv_deadline_list_free().
+ */
+int gv_deadlines(struct gv_deadline_list **out, struct gv_db *db,
+                 const char *body, int within_days);
+void gv_deadline_list_free(struct gv_deadline_list *list);
+
+#endif
