@@ -30,7 +30,7 @@ DEB_libgit2 := libgit2-dev
 EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # Tools the build and the tests use (the test runner drives ./gavel;
 # sqlite3 is the reference tool the benchmarks compare against).
-DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm
+DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git
 DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -67,7 +67,8 @@ help:
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
-	@{ pkg-config --exists $(CORE_PKGS) $(TUI_PKGS) && \
+	@{ command -v git sqlite3 cmark-gfm >/dev/null && \
+	   pkg-config --exists $(CORE_PKGS) $(TUI_PKGS) && \
 	   $(foreach h,$(EXTRA_HEADERS),echo '#include <$(h)>' | \
 		$(CC) -E -x c - >/dev/null &&) true; } 2>/dev/null || \
 		$(MAKE) --no-print-directory deps

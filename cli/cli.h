@@ -94,6 +94,9 @@ void cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints multi-line stored text, each line after indent, made safe. */
 void cli_print_block(const char *text, const char *indent);
 
+/* The terminal's width, or 0 (no limit) when f is not a terminal. */
+size_t cli_terminal_width(FILE *f);
+
 /* Aligned text tables that fit the terminal (output.c). */
 struct table;
 struct table *table_new(size_t ncols, const char *const *heads);
@@ -115,6 +118,8 @@ extern const struct cli_cmd cmd_minutes;
 extern const struct cli_cmd cmd_agenda;
 extern const struct cli_cmd cmd_ballot;
 extern const struct cli_cmd cmd_deadlines;
+extern const struct cli_cmd cmd_redline;
+extern const struct cli_cmd cmd_review;
 
 /* The reading subcommands of `gavel ballot` (cmd_ballot_show.c). */
 int cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc,

@@ -181,30 +181,70 @@ read_text(const char *path)
 static int
 ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *at_opt = NULL, *file = NULL, *url = NULL;
+	const char *at_opt = NULL, *file = NULL, *url = NULL, *repo = NULL,
+	           *base = NULL, *head = NULL;
 	char *pos[1], *text = NULL;
 	int64_t at;
 	int npos, rc;
 	const struct cli_opt opts[] = {
-	        {"text", &file, NULL},
-	        {"url", &url, NULL},
-	        {"at", &at_opt, NULL},
+	        {"text", &file, NULL}, {"url", &url, NULL},
+	        {"repo", &repo, NULL}, {"base", &base, NULL},
+	        {"head", &head, NULL}, {"at", &at_opt, NULL},
 	        {NULL, NULL, NULL},
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
 		return rc;
-	if (!file && !url)
-		return cli_usage_error(cmd, "give the text (--text FILE) or "
-		                            "where it is (--url URL)");
+	if (!base != !head || (repo && !base))
+		return cli_usage_error(cmd, "--base and --head go together");
+	if (!file && !url && !base)
+		return cli_usage_error(cmd,
+		                       "give the text (--text FILE), where "
+		                       "it is (--url URL) or its range "
+		                       "(--repo DIR --base REV --head REV)");
 	if (file && !(text = read_text(file))) {
 		cli_eprintf("gavel: cannot read %s\n", file);
 		return CLI_FAILED;
 	}
 	if ((rc = ballot_open(c, &at, at_opt)) == CLI_OK &&
-	    gv_ballot_version(c->db, pos[0], text, url, at) < 0)
+	    (base ? gv_ballot_pin(c->db, pos[0], repo, base, head, url, at)
+	          : gv_ballot_version(c->db, pos[0], text, url, at)) < 0)
 		rc = cli_fail();
 	free(text);
+	return rc;
+}
+
+static int
+ballot_verify(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *merge = NULL;
+	struct gv_verify v;
+	char *pos[1];
+	size_t i;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"merge", &merge, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
+	    (rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_ballot_verify(&v, c->db, pos[0], merge) < 0) {
+		gv_verify_dispose(&v);
+		return cli_fail();
+	}
+	for (i = 0; i < v.n; i++)
+		cli_printf("%-7s %s\n",
+		           v.kind[i] == GV_VERIFY_OK     ? "ok"
+		           : v.kind[i] == GV_VERIFY_NOTE ? "note"
+		                                         : "PROBLEM",
+		           v.lines[i]);
+	if (v.problems)
+		fprintf(stderr, "gavel: %d problem%s in %s\n", v.problems,
+		        v.problems == 1 ? "" : "s", pos[0]);
+	rc = v.problems ? CLI_FAILED : CLI_OK;
+	gv_verify_dispose(&v);
 	return rc;
 }
 
@@ -296,8 +336,13 @@ static const struct cli_cmd ballot_subs[] = {
          "[--at TIME]",
          "an endorsement (two other voting members)", NULL},
         {"version", ballot_version,
-         "gavel ballot version NUMBER --text FILE|--url URL [--at TIME]",
-         "a new version of the text (restarts discussion)", NULL},
+         "gavel ballot version NUMBER --text FILE|--url URL|--repo DIR "
+         "--base REV --head REV [--at TIME]",
+         "a new version of the text, or its range in git (restarts "
+         "discussion)",
+         NULL},
+        {"verify", ballot_verify, "gavel ballot verify NUMBER [--merge REV]",
+         "check the pinned range: still there, the text voted on", NULL},
         {"discuss", ballot_discuss,
          "gavel ballot discuss NUMBER [--at TIME] [--until TIME]",
          "the proposal is posted: discussion opens", NULL},

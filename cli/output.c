@@ -57,9 +57,8 @@ table_add(struct table *t, const char *const *cells)
 	table_append(t, cells);
 }
 
-/* The terminal's width, or 0 (no limit) when stdout is not a terminal. */
-static size_t
-terminal_width(FILE *f)
+size_t
+cli_terminal_width(FILE *f)
 {
 	struct winsize ws;
 
@@ -94,7 +93,7 @@ void
 table_print(struct table *t, FILE *f)
 {
 	size_t *width = calloc(t->ncols, sizeof(*width));
-	size_t r, i, limit = terminal_width(f);
+	size_t r, i, limit = cli_terminal_width(f);
 
 	if (!width)
 		abort();

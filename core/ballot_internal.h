@@ -24,6 +24,12 @@ int gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
 int gv__ballot_load_ref(struct gv_ballot **out, struct gv_db *db,
                         const char *ref, int64_t at);
 
+/* Pins a range of repo_dir to the ballot's latest version, whatever its
+ * state (the demo locates the text its voted ballots were on). */
+int gv__ballot_pin_latest(struct gv_db *db, const char *ref,
+                          const char *repo_dir, const char *base_rev,
+                          const char *head_rev, int64_t at);
+
 /* Writes the ballot's instants, result and state (as of now) back. */
 int gv__ballot_save(struct gv_db *db, const struct gv_ballot *b, int64_t now);
 

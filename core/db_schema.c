@@ -318,12 +318,24 @@ static const char schema_v4[] =
         " DEFAULT 'vote-start' CHECK (quorum_at IN ('vote-start', 'vote-end'));"
         "ALTER TABLE body ADD COLUMN min_meetings INTEGER NOT NULL DEFAULT 0;";
 
+/*
+ * v5: redlines pinned to ballot versions. The blob ids of each file the
+ * range changes, so the redline can be rebuilt and checked against what
+ * was voted (issue 6).
+ */
+static const char schema_v5[] =
+        "CREATE TABLE ballot_version_file ("
+        " version INTEGER NOT NULL REFERENCES ballot_version(id)"
+        "  ON DELETE CASCADE,"
+        " path TEXT NOT NULL,"
+        " base_blob TEXT,"
+        " head_blob TEXT,"
+        " PRIMARY KEY (version, path)"
+        ") STRICT;";
+
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
-        schema_v1,
-        schema_v2,
-        schema_v3,
-        schema_v4,
+        schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
 };
 
 const int gv__migration_count =

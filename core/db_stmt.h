@@ -274,6 +274,26 @@
 	X(EXCLUSION_INSERT,                                                    \
 	  "INSERT INTO exclusion_notice (ballot, org, received_at, body_md)"   \
 	  " VALUES (?1, ?2, ?3, ?4)")                                          \
+	X(VERSION_PIN,                                                         \
+	  "UPDATE ballot_version SET repo = ?2, base_oid = ?3, head_oid = ?4"  \
+	  " WHERE ballot = ?1 AND n = ?5 RETURNING id")                        \
+	X(VERSION_FILE_ADD,                                                    \
+	  "INSERT INTO ballot_version_file (version, path, base_blob,"         \
+	  " head_blob) VALUES (?1, ?2, ?3, ?4)")                               \
+	X(VERSION_PINNED,                                                      \
+	  "SELECT v.id, v.n, v.repo, v.base_oid, v.head_oid FROM"              \
+	  " ballot_version v WHERE v.ballot = ?1 AND v.repo IS NOT NULL"       \
+	  " AND (?2 = 0 OR v.n = ?2) ORDER BY v.n DESC LIMIT 1")               \
+	X(VERSION_FILES,                                                       \
+	  "SELECT path, base_blob, head_blob FROM ballot_version_file"         \
+	  " WHERE version = ?1 ORDER BY path")                                 \
+	X(REVIEW_ADD,                                                          \
+	  "INSERT INTO review_note (version, path, line, line_hash, author,"   \
+	  " body_md, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")         \
+	X(REVIEW_LIST,                                                         \
+	  "SELECT r.id, v.n, r.path, r.line, r.line_hash, r.author,"           \
+	  " r.body_md, r.created_at FROM review_note r JOIN ballot_version v"  \
+	  " ON v.id = r.version WHERE v.ballot = ?1 ORDER BY r.path, r.line")  \
 	X(BALLOT_BY_NUMBER,                                                    \
 	  "SELECT id FROM ballot WHERE body = ?1 AND number = ?2")             \
 	X(BODY_BY_PREFIX,                                                      \

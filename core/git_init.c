@@ -17,6 +17,11 @@ gv_global_init(void)
 	if (git_libgit2_init() < 0)
 		return gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
 		                     "cannot initialise libgit2");
+	/* A redline reads each guideline blob twice (the patch, then its
+	 * headings); libgit2 caches no blobs unless told to. SBR.md is
+	 * about 208 KB; 8 MB covers any guideline. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
+	                 (size_t)8 << 20);
 	return 0;
 }
 

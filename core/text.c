@@ -197,31 +197,45 @@ is_bidi_control(uint32_t c)
 char *
 gv_text_sanitize(const char *s, unsigned flags)
 {
-	const unsigned char *p = (const unsigned char *)s;
+	const unsigned char *p = (const unsigned char *)s, *run = p;
 	struct gv_buf b = GV_BUF_INIT;
 	size_t n, len = strlen(s);
 	uint32_t c;
 
+	gv__buf_put(&b, "", 0);
 	while (len) {
-		if (!(n = utf8_decode(&c, p, len))) {
-			utf8_put(&b, REPLACEMENT);
+		/* Printable ASCII and well-formed, harmless characters are
+		 * copied in runs; the rest flush the run and are replaced. */
+		if (*p >= 0x20 && *p < 0x7F) {
 			p++, len--;
 			continue;
 		}
-		if (c == '\n' && (flags & GV_SANITIZE_KEEP_NEWLINES)) {
-			gv__buf_putc(&b, '\n');
+		n = utf8_decode(&c, p, len);
+		if (n && (c == '\n' && (flags & GV_SANITIZE_KEEP_NEWLINES))) {
+			p += n, len -= n;
+			continue;
+		}
+		if (n && c >= 0xA0 && !is_bidi_control(c)) {
+			p += n, len -= n;
+			continue;
+		}
+		gv__buf_put(&b, (const char *)run, (size_t)(p - run));
+		if (!n) {
+			utf8_put(&b, REPLACEMENT);
+			n = 1;
 		} else if (c == '\t' || c == '\n' || c == '\r') {
 			gv__buf_putc(&b, ' ');
 		} else if (c < 0x20 || c == 0x7F) {
 			gv__buf_putc(&b, '^');
 			gv__buf_putc(&b, c == 0x7F ? '?' : (int)c + 64);
-		} else if ((c >= 0x80 && c < 0xA0) || is_bidi_control(c)) {
-			utf8_put(&b, REPLACEMENT);
 		} else {
-			gv__buf_put(&b, (const char *)p, n);
+			/* C1 controls (0x80-0x9F) and bidi controls. */
+			utf8_put(&b, REPLACEMENT);
 		}
 		p += n, len -= n;
+		run = p;
 	}
+	gv__buf_put(&b, (const char *)run, (size_t)(p - run));
 	return gv__buf_detach(&b);
 }
 
@@ -281,5 +295,31 @@ gv_text_truncate(const char *s, size_t cols)
 	if (cols)
 		gv__buf_puts(&b, "\xE2\x80\xA6");
 	free(clean);
+	return gv__buf_detach(&b);
+}
+
+char *
+gv_utf8_repair(const char *s, size_t n)
+{
+	const unsigned char *p = (const unsigned char *)s, *run = p;
+	struct gv_buf b = GV_BUF_INIT;
+	size_t len;
+	uint32_t c;
+
+	/* Valid text is copied in runs, not character by character: a
+	 * redline repairs every line of a guideline. */
+	gv__buf_put(&b, "", 0);
+	while (n) {
+		if (*p < 0x80) {
+			len = 1;
+		} else if (!(len = utf8_decode(&c, p, n))) {
+			gv__buf_put(&b, (const char *)run, (size_t)(p - run));
+			utf8_put(&b, REPLACEMENT);
+			run = p + 1;
+			len = 1;
+		}
+		p += len, n -= len;
+	}
+	gv__buf_put(&b, (const char *)run, (size_t)(p - run));
 	return gv__buf_detach(&b);
 }

@@ -17,6 +17,7 @@
 #include "gavel/roster.h"
 #include "gavel/time.h"
 #include "gavel/deadlines.h"
+#include "gavel/redline.h"
 #include "gavel/gavel.h"
 #include "gavel/view.h"
 #include "view.h"
@@ -420,6 +421,47 @@ gv_view_deadlines_json(char **out, const struct gv_deadline_list *l,
 		                  "overdue", l->v[i].overdue, "countdown",
 		                  gv_duration_format(left, sizeof(left), now,
 		                                     l->v[i].at)));
+	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	json_decref(doc);
+	return *out ? 0
+	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
+	                            "cannot write the JSON document");
+}
+
+int
+gv_view_review_json(char **out, const struct gv_review_list *l)
+{
+	json_t *notes = json_array(), *doc;
+	size_t i, s;
+
+	for (i = 0; i < l->n; i++) {
+		const struct gv_review_note *n = &l->v[i];
+		json_t *spans = json_array();
+
+		for (s = 0; s < n->nspans; s++)
+			json_array_append_new(
+			        spans,
+			        json_pack("{s:s, s:s}", "kind",
+			                  n->spans[s].kind == GV_SPAN_DEL
+			                          ? "del"
+			                  : n->spans[s].kind == GV_SPAN_INS
+			                          ? "ins"
+			                          : "same",
+			                  "text", n->spans[s].text));
+		json_array_append_new(
+		        notes,
+		        json_pack("{s:I, s:i, s:s, s:i, s:o, s:b, s:s?, s:s?,"
+		                  " s:s, s:s?, s:o}",
+		                  "id", (json_int_t)n->id, "version",
+		                  n->version, "path", n->path, "line", n->line,
+		                  "now",
+		                  n->now ? json_integer(n->now) : json_null(),
+		                  "orphaned", !n->now, "section", n->section,
+		                  "author", n->author, "body", n->body, "text",
+		                  n->text, "spans", spans));
+	}
+	doc = json_pack("{s:s, s:i, s:o}", "ballot", l->ballot, "version",
+	                l->version, "notes", notes);
 	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
 	json_decref(doc);
 	return *out ? 0

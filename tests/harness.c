@@ -27,7 +27,8 @@ extern const struct t_case text_tests[], time_tests[], db_tests[],
         render_tests[];
 extern const struct t_case minutes_parse_tests[], meeting_tests[],
         meeting_cli_tests[], ballot_clock_tests[], ballot_tests[],
-        ballot_cli_tests[];
+        ballot_cli_tests[], redline_tests[], redline_cli_tests[];
+extern const struct t_case redline_write_tests[];
 
 static const struct {
 	const char *name;
@@ -47,6 +48,9 @@ static const struct {
         {"ballot_clock", ballot_clock_tests},
         {"ballot", ballot_tests},
         {"ballot_cli", ballot_cli_tests},
+        {"redline_write", redline_write_tests},
+        {"redline", redline_tests},
+        {"redline_cli", redline_cli_tests},
 };
 
 static const char *current;

@@ -17,4 +17,13 @@ struct gv_db;
  */
 int gv_demo_load(struct gv_db *db, const char *data, size_t size);
 
+/*
+ * Pins the demo ballot (SMC010) to its text in the git repository at dir:
+ * the range Ballot_SMC09..Ballot_SMC010. With write, first writes the
+ * demo's own guideline repository there (templates/demo-guideline.json,
+ * fixed identity and clock); without, dir is a clone of cabforum/smime,
+ * whose tags have the same names.
+ */
+int gv_demo_guideline(struct gv_db *db, const char *dir, int write);
+
 #endif

@@ -31,6 +31,7 @@ enum gv_error_class {
 	GV_ERRCLASS_BALLOT,
 	GV_ERRCLASS_DEMO,
 	GV_ERRCLASS_TEMPLATE,
+	GV_ERRCLASS_REDLINE,
 };
 
 struct gv_error {

@@ -14,6 +14,7 @@
 #include "gavel/issue.h"
 #include "gavel/markdown.h"
 #include "gavel/meeting.h"
+#include "gavel/redline.h"
 #include "gavel/render.h"
 #include "gavel/roster.h"
 #include "gavel/schedule.h"

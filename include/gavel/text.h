@@ -32,6 +32,10 @@ enum gv_sanitize_flags {
  */
 char *gv_text_sanitize(const char *s, unsigned flags);
 
+/* A copy of s[0..n) with invalid UTF-8 bytes replaced by U+FFFD and
+ * nothing else changed. Caller frees with free(). */
+char *gv_utf8_repair(const char *s, size_t n);
+
 /* Columns a sanitized string takes on a terminal (wide CJK counts 2). */
 size_t gv_text_width(const char *s);
 

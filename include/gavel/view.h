@@ -18,6 +18,7 @@ struct gv_baseline;
 struct gv_tally;
 struct gv_db;
 struct gv_deadline_list;
+struct gv_review_list;
 
 /* Each writes a JSON array into *out (caller frees with free()); 0 or
  * GV_ERROR. */
@@ -30,6 +31,7 @@ int gv_view_baseline_json(char **out, const struct gv_baseline *baseline);
 int gv_view_tally_json(char **out, const struct gv_tally *tally);
 int gv_view_deadlines_json(char **out, const struct gv_deadline_list *list,
                            int64_t now);
+int gv_view_review_json(char **out, const struct gv_review_list *list);
 /* A ballot in full: versions, clocks, tally (the notices' data). */
 int gv_view_ballot_json(char **out, struct gv_db *db, const char *ref);
 /* One meeting as its templates see it (the data of minutes.md). */

@@ -1,0 +1,162 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements `gavel review add|list`: offline review notes on a
+ * ballot's redline, and the digest a member pastes into a list reply.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "gavel/gavel.h"
+
+static int
+review_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *path = NULL, *line = NULL, *author = getenv("GAVEL_USER");
+	char *pos[2], *end;
+	long n = 0;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"path", &path, NULL},
+	        {"line", &line, NULL},
+	        {"author", &author, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 2)) >= 0)
+		return rc;
+	if (!path || !line || (n = strtol(line, &end, 10)) <= 0 || *end)
+		return cli_usage_error(cmd, "--path FILE and --line N are "
+		                            "required");
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	return gv_review_add(c->db, pos[0], path, (int)n, pos[1], author) < 0
+	               ? cli_fail()
+	               : CLI_OK;
+}
+
+/* A changed span between its marks, its outer spaces outside them, as
+ * Markdown needs ("~~or~~ LEI", not "~~or ~~LEI"). */
+static void
+print_marked(const char *text, const char *open, const char *close)
+{
+	size_t lead = strspn(text, " \t"), len = strlen(text), end = len;
+
+	while (end > lead && (text[end - 1] == ' ' || text[end - 1] == '\t'))
+		end--;
+	if (end == lead) {
+		cli_printf("%s%s%s", open, text, close);
+		return;
+	}
+	cli_printf("%.*s%s%.*s%s%s", (int)lead, text, open, (int)(end - lead),
+	           text + lead, close, text + end);
+}
+
+/* The line with its changed words: [-old-]{+new+} in text, ~~ ** in md. */
+static void
+print_line(const struct gv_review_note *n, int md)
+{
+	size_t s;
+
+	if (!n->nspans) {
+		cli_printf("%s", n->text);
+		return;
+	}
+	for (s = 0; s < n->nspans; s++) {
+		const char *t = n->spans[s].text;
+
+		if (n->spans[s].kind == GV_SPAN_DEL)
+			print_marked(t, md ? "~~" : "[-", md ? "~~" : "-]");
+		else if (n->spans[s].kind == GV_SPAN_INS)
+			print_marked(t, md ? "**" : "{+", md ? "**" : "+}");
+		else
+			cli_printf("%s", t);
+	}
+}
+
+static void
+print_notes(const struct gv_review_list *l, int md)
+{
+	size_t i;
+
+	if (md)
+		printf("Review notes on %s (version %d)\n\n", l->ballot,
+		       l->version);
+	for (i = 0; i < l->n; i++) {
+		const struct gv_review_note *n = &l->v[i];
+
+		if (!n->now) {
+			cli_printf("%s%s line %d (version %d): orphaned, the "
+			           "line is gone\n",
+			           md ? "- " : "", n->path, n->line,
+			           n->version);
+		} else {
+			cli_printf("%s%s:%d%s%s%s\n", md ? "**" : "", n->path,
+			           n->now, n->section ? ", " : "",
+			           n->section ? n->section : "",
+			           md ? "**" : "");
+			fputs(md ? "> " : "  > ", stdout);
+			print_line(n, md);
+			putchar('\n');
+		}
+		if (n->author)
+			cli_printf("%s%s (%s)\n\n", md ? "\n" : "  ", n->body,
+			           n->author);
+		else
+			cli_printf("%s%s\n\n", md ? "\n" : "  ", n->body);
+	}
+}
+
+static int
+review_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct gv_review_list *l = NULL;
+	const char *format = NULL;
+	char *pos[1], *json;
+	int npos, rc, error;
+	const struct cli_opt opts[] = {
+	        {"format", &format, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
+		return rc;
+	if (format && strcmp(format, "text") && strcmp(format, "md") &&
+	    strcmp(format, "json"))
+		return cli_usage_error(cmd,
+		                       "unknown format '%s': use text, md "
+		                       "or json",
+		                       format);
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_review_list(&l, c->db, pos[0]) < 0)
+		return cli_fail();
+	if (format && !strcmp(format, "json")) {
+		error = gv_view_review_json(&json, l);
+		rc = cli_print_json(error, json);
+	} else {
+		print_notes(l, format && !strcmp(format, "md"));
+	}
+	gv_review_list_free(l);
+	return rc;
+}
+
+static const struct cli_cmd review_subs[] = {
+        {"add", review_add,
+         "gavel review add NUMBER --path FILE --line N TEXT [--author NAME]",
+         "a note on a line of the ballot's redline (its head)", NULL},
+        {"list", review_list,
+         "gavel review list NUMBER [--format "
+         "text|md|json]",
+         "the notes, found again in the latest version", NULL},
+        {NULL, NULL, NULL, NULL, NULL},
+};
+
+const struct cli_cmd cmd_review = {
+        "review",
+        cli_dispatch,
+        "gavel review add|list ...",
+        "offline review notes on a ballot's redline",
+        review_subs,
+};

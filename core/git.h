@@ -1,0 +1,52 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares the libgit2 helpers core/git*.c share (and the
+ * redline builder, which is one of them). No libgit2 type leaves core.
+ */
+#ifndef GV_CORE_GIT_H
+#define GV_CORE_GIT_H
+
+#include <stdint.h>
+
+#include <git2.h>
+
+#include "gavel/ballot.h"
+#include "gavel/redline.h"
+
+/* A range's two commits, and their repository (all owned). */
+struct gv__git_range {
+	git_repository *repo;
+	git_commit *base;
+	git_commit *head;
+};
+
+/* Opens a working or bare repository at (or above) path. */
+int gv__git_open(git_repository **out, const char *path);
+
+/* The commit a revspec names, with messages that say what to do. */
+int gv__git_commit(git_commit **out, git_repository *repo, const char *spec);
+
+/* Resolves "A..B", "A...B" or a GitHub compare URL in repo_path. */
+int gv__git_range(struct gv__git_range *out, const char *repo_path,
+                  const char *range);
+void gv__git_range_dispose(struct gv__git_range *range);
+
+/* The repository's folder, for messages. */
+const char *gv__git_where(git_repository *repo);
+
+/* Writing, with a fixed identity and clock (core/git_write.c). */
+int gv__git_init(git_repository **out, const char *dir);
+int gv__git_commit_file(git_oid *id, git_repository *repo, const char *branch,
+                        const git_oid *parent, const char *path,
+                        const char *content, size_t len, const char *message,
+                        int64_t when);
+int gv__git_tag(git_repository *repo, const char *name, const git_oid *commit);
+int gv__git_checkout_head(git_repository *repo);
+
+/* A line of `ballot verify` (core/git_pin.c), and the notes of pending
+ * ballots that change the same sections (core/git_overlap.c). */
+void gv__verify_add(struct gv_verify *v, enum gv_verify_kind kind, char *line);
+int gv__verify_overlaps(struct gv_verify *v, struct gv_db *db,
+                        const struct gv_ballot *b);
+
+#endif

@@ -1,0 +1,325 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements offline review notes on a ballot's redline. A note
+ * is anchored to a version, a file, a line of the head and the hash of
+ * that line's text; when a new version comes, the note finds its line
+ * again by the hash (or says it is orphaned), and the digest quotes it with
+ * its section and the words the ballot changes in it.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ballot_internal.h"
+#include "db.h"
+#include "event.h"
+#include "gavel/redline.h"
+#include "gavel/text.h"
+#include "git.h"
+
+/* The lines of path at commit (a copy each), or NULL. */
+static char **
+file_lines(size_t *n, git_repository *repo, const char *commit_id,
+           const char *path)
+{
+	git_commit *commit = NULL;
+	git_tree *tree = NULL;
+	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	char **lines = NULL;
+	size_t alloc = 0, len, i = 0, end;
+	const char *text;
+
+	*n = 0;
+	if (gv__git_commit(&commit, repo, commit_id) < 0 ||
+	    git_commit_tree(&tree, commit) < 0 ||
+	    git_tree_entry_bypath(&e, tree, path) < 0 ||
+	    git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0)
+		goto out;
+	text = git_blob_rawcontent(blob);
+	len = (size_t)git_blob_rawsize(blob);
+	while (i < len) {
+		const char *nl = memchr(text + i, '\n', len - i);
+
+		end = nl ? (size_t)(nl - text) : len;
+		lines = gv__grow(lines, &alloc, *n, sizeof(*lines));
+		lines[(*n)++] = gv_utf8_repair(
+		        text + i, end - i - (end > i && text[end - 1] == '\r'));
+		i = end + 1;
+	}
+out:
+	git_blob_free(blob);
+	git_tree_entry_free(e);
+	git_tree_free(tree);
+	git_commit_free(commit);
+	return lines;
+}
+
+static void
+lines_free(char **lines, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+/* The latest pinned version: row id, number, repo and head. */
+static int
+review_pin(int64_t *version, int *n, char **repo, char **head, struct gv_db *db,
+           const struct gv_ballot *b)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_VERSION_PINNED);
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, 0);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*version = sqlite3_column_int64(st, 0);
+		*n = sqlite3_column_int(st, 1);
+		*repo = gv__col_text(st, 2);
+		*head = gv__col_text(st, 4);
+	}
+	gv__db_reset(st);
+	if (rc != SQLITE_ROW)
+		return gv__error_set(
+		        GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
+		        "%s has no version pinned to a repository: "
+		        "review notes anchor to a redline",
+		        b->number);
+	return 0;
+}
+
+int
+gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
+              const char *text, const char *author)
+{
+	char *repo_dir = NULL, *head = NULL, **lines = NULL, *hash = NULL;
+	git_repository *repo = NULL;
+	struct gv_ballot *b = NULL;
+	sqlite3_stmt *st;
+	int64_t version = 0;
+	size_t n = 0;
+	int error, vn = 0;
+
+	if (!text || !*text)
+		return gv__error_set(GV_ERRCLASS_REDLINE, GV_EINVALID,
+		                     "the note is empty");
+	if ((error = gv__check_text(GV_ERRCLASS_REDLINE, "note", text)) < 0 ||
+	    (error = gv_ballot_get(&b, db, ref)) < 0 ||
+	    (error = review_pin(&version, &vn, &repo_dir, &head, db, b)) < 0 ||
+	    (error = gv__git_open(&repo, repo_dir)) < 0)
+		goto out;
+	lines = file_lines(&n, repo, head, path);
+	if (!n) {
+		error = gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
+		                      "%s is not in version %d of %s", path, vn,
+		                      b->number);
+		goto out;
+	}
+	if (line < 1 || (size_t)line > n) {
+		error = gv__error_set(
+		        GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
+		        "%s has %zu lines in version %d of %s: no "
+		        "line %d",
+		        path, n, vn, b->number, line);
+		goto out;
+	}
+	hash = gv__text_hash(lines[line - 1]);
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_REVIEW_ADD))) {
+		gv__db_rollback(db);
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, version);
+	gv__bind_text(st, 2, path);
+	gv__bind_int(st, 3, line);
+	gv__bind_text(st, 4, hash);
+	gv__bind_text(st, 5, author);
+	gv__bind_text(st, 6, text);
+	gv__bind_int(st, 7, gv_db_now(db));
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, "review.add", b->number,
+	                        "{s:s, s:i}", "path", path, "line", line)) <
+	            0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+out:
+	lines_free(lines, n);
+	free(hash);
+	free(repo_dir);
+	free(head);
+	git_repository_free(repo);
+	gv_ballot_free(b);
+	return error;
+}
+
+/* The line whose text hashes to hash, nearest to where it was; 0 if none. */
+static int
+review_find(char **lines, size_t n, int was, const char *hash)
+{
+	size_t i, best = 0;
+	char *h;
+
+	if (was >= 1 && (size_t)was <= n) {
+		h = gv__text_hash(lines[was - 1]);
+		i = h && !strcmp(h, hash);
+		free(h);
+		if (i)
+			return was;
+	}
+	for (i = 0; i < n; i++) {
+		h = gv__text_hash(lines[i]);
+		if (h && !strcmp(h, hash) &&
+		    (!best || labs((long)i + 1 - was) < labs((long)best - was)))
+			best = i + 1;
+		free(h);
+	}
+	return (int)best;
+}
+
+/* The heading above line no (1-based), or NULL. */
+static char *
+review_section(char **lines, size_t n, int no)
+{
+	int i, level;
+
+	for (i = no - 1; i >= 0 && (size_t)i < n; i--) {
+		for (level = 0; lines[i][level] == '#'; level++)
+			;
+		if (level >= 1 && level <= 6 && lines[i][level] == ' ')
+			return gv__xstrdup(lines[i] + level + 1);
+	}
+	return NULL;
+}
+
+/* The changed words of the head's line no of path in the redline. */
+static void
+review_spans(struct gv_review_note *note, const struct gv_redline *r)
+{
+	size_t f, h, l, s;
+
+	for (f = 0; r && f < r->nfiles; f++) {
+		if (!r->files[f].new_path ||
+		    strcmp(r->files[f].new_path, note->path))
+			continue;
+		for (h = 0; h < r->files[f].nhunks; h++)
+			for (l = 0; l < r->files[f].hunks[h].nlines; l++) {
+				const struct gv_rline *rl =
+				        &r->files[f].hunks[h].lines[l];
+
+				if (rl->new_no != note->now ||
+				    rl->kind == GV_RLINE_CONTEXT)
+					continue;
+				note->spans = gv__xcalloc(rl->nspans + 1,
+				                          sizeof(*note->spans));
+				for (s = 0; s < rl->nspans; s++) {
+					note->spans[s].kind = rl->spans[s].kind;
+					note->spans[s].text =
+					        gv__xstrdup(rl->spans[s].text);
+				}
+				note->nspans = rl->nspans;
+				return;
+			}
+	}
+}
+
+static int
+review_read(struct gv_review_list *list, struct gv_db *db,
+            const struct gv_ballot *b, git_repository *repo, const char *head,
+            const struct gv_redline *r)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_REVIEW_LIST);
+	size_t alloc = 0, n = 0;
+	char **lines;
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, b->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		struct gv_review_note *note;
+
+		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
+		note = &list->v[list->n++];
+		memset(note, 0, sizeof(*note));
+		note->id = sqlite3_column_int64(st, 0);
+		note->version = sqlite3_column_int(st, 1);
+		note->path = gv__col_text(st, 2);
+		note->line = sqlite3_column_int(st, 3);
+		note->author = gv__col_text(st, 5);
+		note->body = gv__col_text(st, 6);
+		lines = file_lines(&n, repo, head, note->path);
+		note->now =
+		        review_find(lines, n, note->line,
+		                    (const char *)sqlite3_column_text(st, 4));
+		if (note->now) {
+			note->text = gv__xstrdup(lines[note->now - 1]);
+			note->section = review_section(lines, n, note->now);
+			review_spans(note, r);
+		}
+		lines_free(lines, n);
+	}
+	gv__db_reset(st);
+	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_REDLINE);
+}
+
+int
+gv_review_list(struct gv_review_list **out, struct gv_db *db, const char *ref)
+{
+	struct gv_review_list *list = gv__xcalloc(1, sizeof(*list));
+	char *repo_dir = NULL, *head = NULL;
+	git_repository *repo = NULL;
+	struct gv_redline *r = NULL;
+	struct gv_ballot *b = NULL;
+	int64_t version = 0;
+	int error;
+
+	*out = NULL;
+	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
+	    (error = review_pin(&version, &list->version, &repo_dir, &head, db,
+	                        b)) < 0 ||
+	    (error = gv__git_open(&repo, repo_dir)) < 0 ||
+	    (error = gv_ballot_redline(&r, db, ref, 0, NULL)) < 0 ||
+	    (error = review_read(list, db, b, repo, head, r)) < 0)
+		goto out;
+	list->ballot = gv__xstrdup(b->number);
+	*out = list;
+	list = NULL;
+out:
+	gv_review_list_free(list);
+	gv_redline_free(r);
+	git_repository_free(repo);
+	free(repo_dir);
+	free(head);
+	gv_ballot_free(b);
+	return error;
+}
+
+void
+gv_review_list_free(struct gv_review_list *list)
+{
+	size_t i, s;
+
+	if (!list)
+		return;
+	for (i = 0; i < list->n; i++) {
+		struct gv_review_note *n = &list->v[i];
+
+		free(n->path);
+		free(n->author);
+		free(n->body);
+		free(n->text);
+		free(n->section);
+		for (s = 0; s < n->nspans; s++)
+			free(n->spans[s].text);
+		free(n->spans);
+	}
+	free(list->v);
+	free(list->ballot);
+	free(list);
+}

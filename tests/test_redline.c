@@ -1,0 +1,551 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests redlines built from git: fixture repositories made here
+ * with libgit2 (fixed identity and clock, so ids are stable) and, when the
+ * shared data is there, the real cabforum/smime history.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gavel/gavel.h"
+#include "gavel/redline.h"
+#include "git.h"
+#include "harness.h"
+#include "internal.h"
+
+/* A file of a fixture commit; content NULL leaves it out. */
+struct fx_file {
+	const char *path;
+	const char *content;
+	size_t len; /* 0: strlen(content) */
+};
+
+static git_repository *
+fx_repo(const char *name)
+{
+	git_repository *repo = NULL;
+
+	if (gv__git_init(&repo, t_path(name)) < 0)
+		return NULL;
+	return repo;
+}
+
+/* Commits exactly files (a whole top-level tree) on parent; hex id in out. */
+static int
+fx_commit(char out[41], git_repository *repo, const char *parent_hex,
+          const struct fx_file *files, size_t n, int64_t when)
+{
+	git_treebuilder *tb = NULL;
+	git_signature *who = NULL;
+	git_commit *parent = NULL;
+	git_tree *tree = NULL;
+	git_oid oid, tree_id, commit;
+	size_t i;
+	int error = -1;
+
+	if (parent_hex && (git_oid_fromstr(&oid, parent_hex) < 0 ||
+	                   git_commit_lookup(&parent, repo, &oid) < 0))
+		goto done;
+	if (git_treebuilder_new(&tb, repo, NULL) < 0)
+		goto done;
+	for (i = 0; i < n; i++) {
+		size_t len =
+		        files[i].len ? files[i].len : strlen(files[i].content);
+
+		if (git_blob_create_from_buffer(&oid, repo, files[i].content,
+		                                len) < 0 ||
+		    git_treebuilder_insert(NULL, tb, files[i].path, &oid,
+		                           GIT_FILEMODE_BLOB) < 0)
+			goto done;
+	}
+	if (git_treebuilder_write(&tree_id, tb) < 0 ||
+	    git_tree_lookup(&tree, repo, &tree_id) < 0 ||
+	    git_signature_new(&who, "fixture", "fixture@gavel.invalid",
+	                      (git_time_t)when, 0) < 0 ||
+	    git_commit_create(&commit, repo, NULL, who, who, NULL, "fixture",
+	                      tree, parent ? 1 : 0,
+	                      (const git_commit **)&parent) < 0)
+		goto done;
+	git_oid_tostr(out, 41, &commit);
+	error = 0;
+done:
+	git_treebuilder_free(tb);
+	git_signature_free(who);
+	git_commit_free(parent);
+	git_tree_free(tree);
+	return error;
+}
+
+/* The redline of base..head in the fixture "repo", or NULL. */
+static struct gv_redline *
+fx_redline(const char *base, const char *head, const char *sep)
+{
+	struct gv_redline *r = NULL;
+	char range[100];
+	struct gv_redline_opts o = {0};
+
+	snprintf(range, sizeof(range), "%s%s%s", base, sep, head);
+	o.repo = t_path("repo");
+	o.range = range;
+	if (gv_redline_build(&r, &o) < 0)
+		return NULL;
+	return r;
+}
+
+static char *
+fx_write(const struct gv_redline *r, enum gv_redline_format f)
+{
+	char *out = NULL;
+
+	if (gv_redline_write(&out, NULL, r, f, 80) < 0)
+		return NULL;
+	return out;
+}
+
+/* A paragraph of about 1,400 characters: one line, as SBR.md has them. */
+static char *
+long_paragraph(const char *word_at_100)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	int i;
+
+	for (i = 0; i < 200; i++) {
+		if (i)
+			gv__buf_puts(&b, " ");
+		if (i == 100)
+			gv__buf_puts(&b, word_at_100);
+		else
+			gv__buf_printf(&b, "word%d", i);
+	}
+	return gv__buf_detach(&b);
+}
+
+/* Counts the spans of a kind in a line. */
+static size_t
+spans_of(const struct gv_rline *l, enum gv_span_kind kind)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->nspans; i++)
+		n += l->spans[i].kind == kind;
+	return n;
+}
+
+/* The first non-context line of the first hunk of the first file. */
+static const struct gv_rline *
+first_change(const struct gv_redline *r)
+{
+	size_t i;
+
+	if (!r || r->nfiles < 1 || r->files[0].nhunks < 1)
+		return NULL;
+	for (i = 0; i < r->files[0].hunks[0].nlines; i++)
+		if (r->files[0].hunks[0].lines[i].kind != GV_RLINE_CONTEXT)
+			return &r->files[0].hunks[0].lines[i];
+	return NULL;
+}
+
+static void
+test_one_word_in_long_paragraph(void)
+{
+	git_repository *repo = fx_repo("repo");
+	char *p1 = long_paragraph("shall"), *p2 = long_paragraph("should");
+	char *d1 = gv__xsprintf("# 4 Rules\n\n## 4.2.2.2 Multi-Perspective "
+	                        "Issuance Corroboration\n\n%s\n\nEnd.\n",
+	                        p1),
+	     *d2 = gv__xsprintf("# 4 Rules\n\n## 4.2.2.2 Multi-Perspective "
+	                        "Issuance Corroboration\n\n%s\n\nEnd.\n",
+	                        p2);
+	struct fx_file a = {"SBR.md", d1, 0}, b = {"SBR.md", d2, 0};
+	char c1[41], c2[41];
+	struct gv_redline *r;
+	const struct gv_rline *l;
+	char *plain, *numstat;
+
+	T_ASSERT(repo);
+	T_EQ_INT(fx_commit(c1, repo, NULL, &a, 1, 1700000000), 0);
+	T_EQ_INT(fx_commit(c2, repo, c1, &b, 1, 1700000100), 0);
+	r = fx_redline(c1, c2, "..");
+	T_ASSERT(r);
+	T_EQ_INT((int)r->nfiles, 1);
+	T_EQ_INT(r->files[0].status, 'M');
+	T_EQ_INT(r->files[0].added, 1);
+	T_EQ_INT(r->files[0].deleted, 1);
+	l = first_change(r);
+	T_ASSERT(l);
+	T_EQ_INT(l->kind, GV_RLINE_CHANGED);
+	T_EQ_INT((int)spans_of(l, GV_SPAN_DEL), 1);
+	T_EQ_INT((int)spans_of(l, GV_SPAN_INS), 1);
+	T_EQ_STR(l->section,
+	         "4.2.2.2 Multi-Perspective Issuance Corroboration");
+	plain = fx_write(r, GV_REDLINE_PLAIN);
+	T_CONTAINS(plain, "word99 [-shall-]{+should+} word101");
+	numstat = fx_write(r, GV_REDLINE_NUMSTAT);
+	T_EQ_STR(numstat, "1\t1\tSBR.md\n");
+	free(plain);
+	free(numstat);
+	gv_redline_free(r);
+	free(p1);
+	free(p2);
+	free(d1);
+	free(d2);
+	git_repository_free(repo);
+}
+
+static void
+test_whole_paragraphs_and_moves(void)
+{
+	git_repository *repo = fx_repo("repo");
+	struct fx_file a = {"g.md",
+	                    "# 1 One\n\nAlpha beta gamma delta.\n\n# 2 Two\n\n"
+	                    "Epsilon zeta eta theta.\n",
+	                    0},
+	               b = {"g.md",
+	                    "# 1 One\n\n# 2 Two\n\nEpsilon zeta eta theta.\n\n"
+	                    "A wholly new paragraph about certificate "
+	                    "profiles.\n\nAlpha beta gamma delta.\n",
+	                    0};
+	char c1[41], c2[41];
+	struct gv_redline *r;
+	size_t h, i, added = 0, deleted = 0, changed = 0;
+
+	T_ASSERT(repo);
+	T_EQ_INT(fx_commit(c1, repo, NULL, &a, 1, 1700000000), 0);
+	T_EQ_INT(fx_commit(c2, repo, c1, &b, 1, 1700000100), 0);
+	r = fx_redline(c1, c2, "..");
+	T_ASSERT(r);
+	T_EQ_INT((int)r->nfiles, 1);
+	for (h = 0; h < r->files[0].nhunks; h++)
+		for (i = 0; i < r->files[0].hunks[h].nlines; i++) {
+			const struct gv_rline *l =
+			        &r->files[0].hunks[h].lines[i];
+
+			added += l->kind == GV_RLINE_ADDED;
+			deleted += l->kind == GV_RLINE_DELETED;
+			changed += l->kind == GV_RLINE_CHANGED;
+		}
+	/* A moved paragraph is a whole delete and a whole insert, and the new
+	 * paragraph stays whole: nothing is paired word by word. */
+	T_EQ_INT((int)changed, 0);
+	T_ASSERT(added >= 3);
+	T_ASSERT(deleted >= 2);
+	gv_redline_free(r);
+	git_repository_free(repo);
+}
+
+static void
+test_table_row_and_heading(void)
+{
+	git_repository *repo = fx_repo("repo");
+	struct fx_file a = {"g.md",
+	                    "# 1.2 Document Name\n\n| Version | Date |\n"
+	                    "|---|---|\n| 1.0.9 | May 14, 2025 |\n",
+	                    0},
+	               b = {"g.md",
+	                    "# 1.2 Document Name and Identification\n\n"
+	                    "| Version | Date |\n|---|---|\n"
+	                    "| 1.0.10 | July 2, 2025 |\n",
+	                    0};
+	char c1[41], c2[41];
+	struct gv_redline *r;
+	char *plain;
+
+	T_ASSERT(repo);
+	T_EQ_INT(fx_commit(c1, repo, NULL, &a, 1, 1700000000), 0);
+	T_EQ_INT(fx_commit(c2, repo, c1, &b, 1, 1700000100), 0);
+	r = fx_redline(c1, c2, "..");
+	T_ASSERT(r);
+	plain = fx_write(r, GV_REDLINE_PLAIN);
+	T_CONTAINS(plain, "# 1.2 Document Name {+and Identification+}\n");
+	T_CONTAINS(plain,
+	           "| [-1.0.9-]{+1.0.10+} | [-May 14-]{+July 2+}, 2025 |");
+	free(plain);
+	gv_redline_free(r);
+	git_repository_free(repo);
+}
+
+static void
+test_crlf_rename_binary(void)
+{
+	git_repository *repo = fx_repo("repo");
+	static const char bin1[] = "GIF89a\0\1\2\3", bin2[] = "GIF89a\0\1\2\4";
+	struct fx_file a[] =
+	        {
+	                {"crlf.md", "# 1 A\r\n\r\nThe CA SHALL log.\r\n", 0},
+	                {"logo.gif", bin1, sizeof(bin1)},
+	                {"old-name.md",
+	                 "# 9 Kept\n\nThis text does not change at "
+	                 "all between the two revisions.\n",
+	                 0},
+	        },
+	               b[] = {
+	                       {"crlf.md", "# 1 A\r\n\r\nThe CA MUST log.\r\n",
+	                        0},
+	                       {"logo.gif", bin2, sizeof(bin2)},
+	                       {"new-name.md",
+	                        "# 9 Kept\n\nThis text does not change at "
+	                        "all between the two revisions.\n",
+	                        0},
+	               };
+	char c1[41], c2[41];
+	struct gv_redline *r;
+	char *plain, *numstat;
+
+	T_ASSERT(repo);
+	T_EQ_INT(fx_commit(c1, repo, NULL, a, 3, 1700000000), 0);
+	T_EQ_INT(fx_commit(c2, repo, c1, b, 3, 1700000100), 0);
+	r = fx_redline(c1, c2, "..");
+	T_ASSERT(r);
+	T_EQ_INT((int)r->nfiles, 3);
+	numstat = fx_write(r, GV_REDLINE_NUMSTAT);
+	/* As git diff --numstat -M prints them, by path. */
+	T_CONTAINS(numstat, "1\t1\tcrlf.md\n");
+	T_CONTAINS(numstat, "-\t-\tlogo.gif\n");
+	T_CONTAINS(numstat, "0\t0\told-name.md => new-name.md\n");
+	plain = fx_write(r, GV_REDLINE_PLAIN);
+	T_CONTAINS(plain, "The CA [-SHALL-]{+MUST+} log.");
+	T_ASSERT(!strchr(plain, '\r'));
+	T_CONTAINS(plain, "logo.gif");
+	free(plain);
+	free(numstat);
+	gv_redline_free(r);
+	git_repository_free(repo);
+}
+
+static void
+test_invalid_utf8_and_empty(void)
+{
+	git_repository *repo = fx_repo("repo");
+	struct fx_file a = {"g.md", "Caf\xe9 au lait.\n", 0},
+	               b = {"g.md", "Caf\xe9 au lait chaud.\n", 0};
+	char c1[41], c2[41];
+	struct gv_redline *r;
+	char *json;
+
+	T_ASSERT(repo);
+	T_EQ_INT(fx_commit(c1, repo, NULL, &a, 1, 1700000000), 0);
+	T_EQ_INT(fx_commit(c2, repo, c1, &b, 1, 1700000100), 0);
+	r = fx_redline(c1, c2, "..");
+	T_ASSERT(r);
+	json = fx_write(r, GV_REDLINE_JSON);
+	T_ASSERT(json);
+	T_CONTAINS(json, "chaud");
+	free(json);
+	gv_redline_free(r);
+	/* The same commit on both sides: a redline with no files. */
+	r = fx_redline(c2, c2, "..");
+	T_ASSERT(r);
+	T_EQ_INT((int)r->nfiles, 0);
+	gv_redline_free(r);
+	git_repository_free(repo);
+}
+
+static void
+test_bad_input(void)
+{
+	git_repository *repo = fx_repo("repo");
+	struct fx_file a = {"g.md", "One.\n", 0}, b = {"g.md", "Two.\n", 0},
+	               other = {"h.md", "Unrelated.\n", 0};
+	char c1[41], c2[41], lone[41], range[100];
+	struct gv_redline *r = NULL;
+	struct gv_redline_opts o = {0};
+
+	T_ASSERT(repo);
+	T_EQ_INT(fx_commit(c1, repo, NULL, &a, 1, 1700000000), 0);
+	T_EQ_INT(fx_commit(c2, repo, c1, &b, 1, 1700000100), 0);
+	T_EQ_INT(fx_commit(lone, repo, NULL, &other, 1, 1700000200), 0);
+	o.repo = t_path("repo");
+
+	o.range = "8150e7ac0cf4a6f0c2afd7ad9df98b12330c00bc..HEAD";
+	T_EQ_INT(gv_redline_build(&r, &o), GV_ENOTFOUND);
+	T_CONTAINS(gv_error_last()->message, "commit 8150e7a is not in");
+	T_CONTAINS(gv_error_last()->message, "fetch it, or the branch was "
+	                                     "rewritten");
+	o.range = "no-such-tag..HEAD";
+	T_EQ_INT(gv_redline_build(&r, &o), GV_ENOTFOUND);
+	T_CONTAINS(gv_error_last()->message, "no-such-tag");
+	o.range = "just-one-revision";
+	T_EQ_INT(gv_redline_build(&r, &o), GV_EINVALID);
+	snprintf(range, sizeof(range), "%s...%s", c2, lone);
+	o.range = range;
+	T_EQ_INT(gv_redline_build(&r, &o), GV_ECONFLICT);
+	snprintf(range, sizeof(range), "%s..%s", c1, c2);
+	o.path = "missing.md";
+	T_EQ_INT(gv_redline_build(&r, &o), GV_ENOTFOUND);
+	T_CONTAINS(gv_error_last()->message, "missing.md");
+	o.path = NULL;
+	o.repo = t_tmpdir();
+	T_EQ_INT(gv_redline_build(&r, &o), GV_ENOTFOUND);
+	T_CONTAINS(gv_error_last()->message, "not a git repository");
+	T_ASSERT(r == NULL);
+	git_repository_free(repo);
+}
+
+/* ---- The real history (skipped by name without ../shared/data) ---- */
+
+/* Clones the bundle into the test's folder; its path, or NULL (skipped). */
+static const char *
+smime_clone(void)
+{
+	char bundle[4096], cmd[9000];
+	const char *dest = t_path("smime.git");
+
+	if (!t_testdata()) {
+		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+		return NULL;
+	}
+	snprintf(bundle, sizeof(bundle), "%s/cabforum-smime.bundle",
+	         t_testdata());
+	snprintf(cmd, sizeof(cmd),
+	         "git clone -q --mirror '%s' '%s' >/dev/null 2>&1", bundle,
+	         dest);
+	if (system(cmd) != 0) {
+		t_fail(__FILE__, __LINE__, "git clone --mirror %s failed",
+		       bundle);
+		return NULL;
+	}
+	return dest;
+}
+
+/* git's own numstat for a range, run in repo. */
+static char *
+git_numstat(const char *repo, const char *range)
+{
+	char cmd[9000];
+	struct gv_buf b = GV_BUF_INIT;
+	char chunk[4096];
+	size_t n;
+	FILE *p;
+
+	snprintf(cmd, sizeof(cmd), "git -C '%s' diff --numstat %s", repo,
+	         range);
+	if (!(p = popen(cmd, "r")))
+		return NULL;
+	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
+		gv__buf_put(&b, chunk, n);
+	pclose(p);
+	return gv__buf_detach(&b);
+}
+
+static void
+test_smime_numstat_every_pair(void)
+{
+	const char *repo = smime_clone();
+	char path[4096], *tsv, *line, *save = NULL;
+	size_t rows = 0;
+
+	if (!repo)
+		return;
+	snprintf(path, sizeof(path), "%s/ballot-pairs-smime.tsv", t_testdata());
+	tsv = t_read_file(path, NULL);
+	T_ASSERT(tsv);
+	for (line = strtok_r(tsv, "\n", &save); line;
+	     line = strtok_r(NULL, "\n", &save)) {
+		char name[64], base[64], bc[64], head[64], hc[64], range[200];
+		int files, ins, del;
+		struct gv_redline_opts o = {0};
+		struct gv_redline *r = NULL;
+		char *ours, *theirs, want[128];
+
+		if (sscanf(line,
+		           "%63[^\t]\t%63[^\t]\t%63[^\t]\t%63[^\t]\t%63[^\t]\t"
+		           "%d file changed, %d insertions(+), %d deletions(-)",
+		           name, base, bc, head, hc, &files, &ins, &del) != 8)
+			continue; /* the header */
+		snprintf(range, sizeof(range), "%s..%s", bc, hc);
+		o.repo = repo;
+		o.range = range;
+		T_EQ_INT(gv_redline_build(&r, &o), 0);
+		ours = fx_write(r, GV_REDLINE_NUMSTAT);
+		theirs = git_numstat(repo, range);
+		snprintf(want, sizeof(want), "%d\t%d\tSBR.md\n", ins, del);
+		T_EQ_STR(ours, want);
+		T_EQ_STR(ours, theirs);
+		/* Tags name the same range. */
+		snprintf(range, sizeof(range), "%s..%s", base, head);
+		gv_redline_free(r);
+		r = NULL;
+		T_EQ_INT(gv_redline_build(&r, &o), 0);
+		T_EQ_STR(r->base, bc);
+		T_EQ_STR(r->head, hc);
+		free(ours);
+		free(theirs);
+		gv_redline_free(r);
+		rows++;
+	}
+	T_EQ_INT((int)rows, 7);
+	printf("  smime numstat: %zu/7 ranges equal git's\n", rows);
+}
+
+static void
+test_smime_smc012_words(void)
+{
+	const char *repo = smime_clone();
+	struct gv_redline_opts o = {0};
+	struct gv_redline *r = NULL;
+	char *plain;
+
+	if (!repo)
+		return;
+	o.repo = repo;
+	o.range = "Ballot_SMC011..Ballot_SMC012";
+	T_EQ_INT(gv_redline_build(&r, &o), 0);
+	plain = fx_write(r, GV_REDLINE_PLAIN);
+	/* The front matter and the version table: the words, not the line. */
+	T_CONTAINS(plain, "Version [-1.0.9-]{+1.0.10+}");
+	T_CONTAINS(plain, "date: [-May 14-]{+July 2+}, 2025");
+	free(plain);
+	gv_redline_free(r);
+
+	/* One section only. */
+	r = NULL;
+	o.section = "(front matter)";
+	T_EQ_INT(gv_redline_build(&r, &o), 0);
+	T_EQ_INT((int)r->nfiles, 1);
+	T_ASSERT(r->files[0].nhunks >= 1);
+	T_EQ_STR(r->files[0].hunks[0].section, "(front matter)");
+	gv_redline_free(r);
+}
+
+static void
+test_smime_rebased_compare_link(void)
+{
+	const char *repo = smime_clone();
+	struct gv_redline_opts o = {0};
+	struct gv_redline *r = NULL;
+
+	if (!repo)
+		return;
+	o.repo = repo;
+	/* From the 2024-12-18 minutes: the head was rebased away. */
+	o.range = "https://github.com/srdavidson/smime/compare/"
+	          "cd7c998984050e61fabddda0cbba2e9b02954360..."
+	          "8150e7ac0cf4a6f0c2afd7ad9df98b12330c00bc";
+	T_EQ_INT(gv_redline_build(&r, &o), GV_ENOTFOUND);
+	T_CONTAINS(gv_error_last()->message, "is not in");
+	T_CONTAINS(gv_error_last()->message, "fetch it, or the branch was "
+	                                     "rewritten");
+	/* The same form with tags that are there works, from the merge
+	 * base. */
+	o.range = "https://github.com/cabforum/smime/compare/"
+	          "Ballot_SMC09...Ballot_SMC010";
+	T_EQ_INT(gv_redline_build(&r, &o), 0);
+	T_EQ_INT((int)r->nfiles, 1);
+	T_EQ_INT(r->files[0].added, 36);
+	T_EQ_INT(r->files[0].deleted, 21);
+	gv_redline_free(r);
+}
+
+const struct t_case redline_tests[] = {
+        {"one word in a long paragraph", test_one_word_in_long_paragraph},
+        {"whole paragraphs and moves", test_whole_paragraphs_and_moves},
+        {"table row and heading", test_table_row_and_heading},
+        {"crlf rename binary", test_crlf_rename_binary},
+        {"invalid utf-8 and empty", test_invalid_utf8_and_empty},
+        {"bad input", test_bad_input},
+        {"smime numstat every pair", test_smime_numstat_every_pair},
+        {"smime SMC012 words", test_smime_smc012_words},
+        {"smime rebased compare link", test_smime_rebased_compare_link},
+        {NULL, NULL},
+};
