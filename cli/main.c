@@ -137,8 +137,9 @@ overview(struct cli *c)
 		free(code);
 	}
 	gv_body_list_free(bodies);
-	printf("\nThe curses UI is not built yet. Try 'gavel org list' or "
-	       "'gavel --help'.\n");
+	printf("\nThe curses UI is not built yet. Try 'gavel deadlines', "
+	       "'gavel ballot list',\n'gavel redline --ballot NUMBER', "
+	       "'gavel org list' or 'gavel --help'.\n");
 	return CLI_OK;
 }
 
