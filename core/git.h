@@ -31,6 +31,9 @@ int gv__git_range(struct gv__git_range *out, const char *repo_path,
                   const char *range);
 void gv__git_range_dispose(struct gv__git_range *range);
 
+/* Sets the error "what: libgit2's message" and returns GV_ERROR. */
+int gv__git_failed(const char *what);
+
 /* The repository's folder, for messages. */
 const char *gv__git_where(git_repository *repo);
 

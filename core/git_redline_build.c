@@ -38,11 +38,7 @@ redline_diff(git_diff **diff, git_repository *repo, git_tree *a, git_tree *b,
 		opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
 	}
 	if (git_diff_tree_to_tree(diff, repo, a, b, &opts) < 0)
-		return gv__error_set(GV_ERRCLASS_REDLINE, GV_ERROR,
-		                     "cannot diff the range: %s",
-		                     git_error_last()
-		                             ? git_error_last()->message
-		                             : "libgit2 failed");
+		return gv__git_failed("cannot diff the range");
 	/* git diff's default, diff.renames = true. */
 	find.flags = GIT_DIFF_FIND_RENAMES;
 	if (git_diff_find_similar(*diff, &find) < 0)

@@ -15,8 +15,8 @@
 #include "git.h"
 #include "internal.h"
 
-static int
-git_failed(const char *what)
+int
+gv__git_failed(const char *what)
 {
 	const git_error *e = git_error_last();
 
@@ -159,7 +159,7 @@ gv__git_range(struct gv__git_range *out, const char *repo_path,
 		git_commit_free(out->base);
 		out->base = NULL;
 		if (git_commit_lookup(&out->base, out->repo, &merge_base) < 0)
-			error = git_failed("cannot read the merge base");
+			error = gv__git_failed("cannot read the merge base");
 	}
 out:
 	free(base);

@@ -11,15 +11,6 @@
 #include "git.h"
 #include "internal.h"
 
-static int
-write_failed(const char *what)
-{
-	const git_error *e = git_error_last();
-
-	return gv__error_set(GV_ERRCLASS_REDLINE, GV_ERROR, "%s: %s", what,
-	                     e && e->message ? e->message : "libgit2 failed");
-}
-
 int
 gv__git_init(git_repository **out, const char *dir)
 {
@@ -30,7 +21,7 @@ gv__git_init(git_repository **out, const char *dir)
 	opts.flags = GIT_REPOSITORY_INIT_MKPATH;
 	opts.initial_head = "main";
 	if (git_repository_init_ext(out, dir, &opts) < 0)
-		return write_failed("cannot create the repository");
+		return gv__git_failed("cannot create the repository");
 	return 0;
 }
 
@@ -57,7 +48,7 @@ gv__git_commit_file(git_oid *id, git_repository *repo, const char *branch,
 
 	snprintf(ref, sizeof(ref), "refs/heads/%s", branch);
 	if (parent && git_commit_lookup(&base, repo, parent) < 0)
-		return write_failed("cannot read the parent commit");
+		return gv__git_failed("cannot read the parent commit");
 	if ((base && git_commit_tree(&base_tree, base) < 0) ||
 	    git_blob_create_from_buffer(&blob, repo, content, len) < 0 ||
 	    git_treebuilder_new(&tb, repo, base_tree) < 0 ||
@@ -72,7 +63,7 @@ gv__git_commit_file(git_oid *id, git_repository *repo, const char *branch,
 	                      (const git_commit **)&base) < 0 ||
 	    git_reference_create(&branch_ref, repo, ref, &commit, 1, message) <
 	            0)
-		error = write_failed("cannot commit");
+		error = gv__git_failed("cannot commit");
 	git_reference_free(branch_ref);
 	if (error == 0 && id)
 		*id = commit;
@@ -94,7 +85,7 @@ gv__git_tag(git_repository *repo, const char *name, const git_oid *commit)
 
 	if (git_object_lookup(&obj, repo, commit, GIT_OBJECT_COMMIT) < 0 ||
 	    git_tag_create_lightweight(&tag, repo, name, obj, 1) < 0)
-		error = write_failed("cannot tag");
+		error = gv__git_failed("cannot tag");
 	git_object_free(obj);
 	return error;
 }
@@ -108,6 +99,6 @@ gv__git_checkout_head(git_repository *repo)
 	git_checkout_options_init(&opts, GIT_CHECKOUT_OPTIONS_VERSION);
 	opts.checkout_strategy = GIT_CHECKOUT_FORCE;
 	if (git_checkout_head(repo, &opts) < 0)
-		return write_failed("cannot check out the guideline");
+		return gv__git_failed("cannot check out the guideline");
 	return 0;
 }

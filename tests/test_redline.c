@@ -93,6 +93,20 @@ fx_redline(const char *base, const char *head, const char *sep)
 	return r;
 }
 
+/* Commits files a (na) then b (nb) in the fixture "repo"; the redline
+ * between them (NULL on failure), their ids in c1 and c2. */
+static struct gv_redline *
+fx_two(const struct fx_file *a, size_t na, const struct fx_file *b, size_t nb,
+       char c1[41], char c2[41])
+{
+	git_repository *repo = fx_repo("repo");
+	int ok = repo && fx_commit(c1, repo, NULL, a, na, 1700000000) == 0 &&
+	         fx_commit(c2, repo, c1, b, nb, 1700000100) == 0;
+
+	git_repository_free(repo);
+	return ok ? fx_redline(c1, c2, "..") : NULL;
+}
+
 static char *
 fx_write(const struct gv_redline *r, enum gv_redline_format f)
 {
@@ -149,7 +163,6 @@ first_change(const struct gv_redline *r)
 static void
 test_one_word_in_long_paragraph(void)
 {
-	git_repository *repo = fx_repo("repo");
 	char *p1 = long_paragraph("shall"), *p2 = long_paragraph("should");
 	char *d1 = gv__xsprintf("# 4 Rules\n\n## 4.2.2.2 Multi-Perspective "
 	                        "Issuance Corroboration\n\n%s\n\nEnd.\n",
@@ -163,10 +176,7 @@ test_one_word_in_long_paragraph(void)
 	const struct gv_rline *l;
 	char *plain, *numstat;
 
-	T_ASSERT(repo);
-	T_EQ_INT(fx_commit(c1, repo, NULL, &a, 1, 1700000000), 0);
-	T_EQ_INT(fx_commit(c2, repo, c1, &b, 1, 1700000100), 0);
-	r = fx_redline(c1, c2, "..");
+	r = fx_two(&a, 1, &b, 1, c1, c2);
 	T_ASSERT(r);
 	T_EQ_INT((int)r->nfiles, 1);
 	T_EQ_INT(r->files[0].status, 'M');
@@ -190,13 +200,11 @@ test_one_word_in_long_paragraph(void)
 	free(p2);
 	free(d1);
 	free(d2);
-	git_repository_free(repo);
 }
 
 static void
 test_whole_paragraphs_and_moves(void)
 {
-	git_repository *repo = fx_repo("repo");
 	struct fx_file a = {"g.md",
 	                    "# 1 One\n\nAlpha beta gamma delta.\n\n# 2 Two\n\n"
 	                    "Epsilon zeta eta theta.\n",
@@ -210,10 +218,7 @@ test_whole_paragraphs_and_moves(void)
 	struct gv_redline *r;
 	size_t h, i, added = 0, deleted = 0, changed = 0;
 
-	T_ASSERT(repo);
-	T_EQ_INT(fx_commit(c1, repo, NULL, &a, 1, 1700000000), 0);
-	T_EQ_INT(fx_commit(c2, repo, c1, &b, 1, 1700000100), 0);
-	r = fx_redline(c1, c2, "..");
+	r = fx_two(&a, 1, &b, 1, c1, c2);
 	T_ASSERT(r);
 	T_EQ_INT((int)r->nfiles, 1);
 	for (h = 0; h < r->files[0].nhunks; h++)
@@ -231,13 +236,11 @@ test_whole_paragraphs_and_moves(void)
 	T_ASSERT(added >= 3);
 	T_ASSERT(deleted >= 2);
 	gv_redline_free(r);
-	git_repository_free(repo);
 }
 
 static void
 test_table_row_and_heading(void)
 {
-	git_repository *repo = fx_repo("repo");
 	struct fx_file a = {"g.md",
 	                    "# 1.2 Document Name\n\n| Version | Date |\n"
 	                    "|---|---|\n| 1.0.9 | May 14, 2025 |\n",
@@ -251,10 +254,7 @@ test_table_row_and_heading(void)
 	struct gv_redline *r;
 	char *plain;
 
-	T_ASSERT(repo);
-	T_EQ_INT(fx_commit(c1, repo, NULL, &a, 1, 1700000000), 0);
-	T_EQ_INT(fx_commit(c2, repo, c1, &b, 1, 1700000100), 0);
-	r = fx_redline(c1, c2, "..");
+	r = fx_two(&a, 1, &b, 1, c1, c2);
 	T_ASSERT(r);
 	plain = fx_write(r, GV_REDLINE_PLAIN);
 	T_CONTAINS(plain, "# 1.2 Document Name {+and Identification+}\n");
@@ -262,13 +262,11 @@ test_table_row_and_heading(void)
 	           "| [-1.0.9-]{+1.0.10+} | [-May 14-]{+July 2+}, 2025 |");
 	free(plain);
 	gv_redline_free(r);
-	git_repository_free(repo);
 }
 
 static void
 test_crlf_rename_binary(void)
 {
-	git_repository *repo = fx_repo("repo");
 	static const char bin1[] = "GIF89a\0\1\2\3", bin2[] = "GIF89a\0\1\2\4";
 	struct fx_file a[] =
 	        {
@@ -292,10 +290,7 @@ test_crlf_rename_binary(void)
 	struct gv_redline *r;
 	char *plain, *numstat;
 
-	T_ASSERT(repo);
-	T_EQ_INT(fx_commit(c1, repo, NULL, a, 3, 1700000000), 0);
-	T_EQ_INT(fx_commit(c2, repo, c1, b, 3, 1700000100), 0);
-	r = fx_redline(c1, c2, "..");
+	r = fx_two(a, 3, b, 3, c1, c2);
 	T_ASSERT(r);
 	T_EQ_INT((int)r->nfiles, 3);
 	numstat = fx_write(r, GV_REDLINE_NUMSTAT);
@@ -310,23 +305,18 @@ test_crlf_rename_binary(void)
 	free(plain);
 	free(numstat);
 	gv_redline_free(r);
-	git_repository_free(repo);
 }
 
 static void
 test_invalid_utf8_and_empty(void)
 {
-	git_repository *repo = fx_repo("repo");
 	struct fx_file a = {"g.md", "Caf\xe9 au lait.\n", 0},
 	               b = {"g.md", "Caf\xe9 au lait chaud.\n", 0};
 	char c1[41], c2[41];
 	struct gv_redline *r;
 	char *json;
 
-	T_ASSERT(repo);
-	T_EQ_INT(fx_commit(c1, repo, NULL, &a, 1, 1700000000), 0);
-	T_EQ_INT(fx_commit(c2, repo, c1, &b, 1, 1700000100), 0);
-	r = fx_redline(c1, c2, "..");
+	r = fx_two(&a, 1, &b, 1, c1, c2);
 	T_ASSERT(r);
 	json = fx_write(r, GV_REDLINE_JSON);
 	T_ASSERT(json);
@@ -338,7 +328,6 @@ test_invalid_utf8_and_empty(void)
 	T_ASSERT(r);
 	T_EQ_INT((int)r->nfiles, 0);
 	gv_redline_free(r);
-	git_repository_free(repo);
 }
 
 static void
