@@ -11,6 +11,8 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "gavel/render.h"
+
 struct gv_db;
 
 /* Exit statuses (DESIGN.md: 1 for a failed command, 2 for bad usage). */
@@ -82,6 +84,15 @@ int cli_time(int64_t *out, const char *text, int64_t fallback);
 /* Reads a positive identifier (a meeting id); a usage error (2) if not. */
 int cli_id(int64_t *out, const struct cli_cmd *cmd, const char *what,
            const char *text);
+
+/* --format of a document: md, html or text (none: the template's own);
+ * returns 0, or 2 after a usage error. */
+int cli_render_format(enum gv_render_format *out, const struct cli_cmd *cmd,
+                      const char *value);
+
+/* Fills the template spec names and writes the document byte for byte,
+ * opening the database first when needs_db. Returns 0 or 1. */
+int cli_render(struct cli *c, const struct gv_render_spec *spec, int needs_db);
 
 /* Prints a JSON document made by a view builder (and frees it). */
 int cli_print_json(int error, char *json);

@@ -304,8 +304,8 @@ cmd_ballot_notice(struct cli *c, const struct cli_cmd *cmd, int argc,
 	};
 	struct gv_render_spec spec = {0};
 	const char *format = NULL;
-	char *pos[2], *out = NULL;
-	size_t len = 0, i;
+	char *pos[2];
+	size_t i;
 	int npos, rc;
 	const struct cli_opt opts[] = {
 	        {"format", &format, NULL},
@@ -319,22 +319,11 @@ cmd_ballot_notice(struct cli *c, const struct cli_cmd *cmd, int argc,
 		;
 	if (i == 5)
 		return cli_usage_error(cmd, "unknown notice '%s'", pos[1]);
-	if (format && strcmp(format, "md") && strcmp(format, "html"))
-		return cli_usage_error(cmd,
-		                       "unknown format '%s': use md or "
-		                       "html",
-		                       format);
-	spec.format = format && !strcmp(format, "html") ? GV_RENDER_HTML
-	                                                : GV_RENDER_MD;
+	if ((rc = cli_render_format(&spec.format, cmd, format)) != CLI_OK)
+		return rc;
 	spec.template = notices[i][1];
 	spec.ballot = pos[0];
-	if ((rc = cli_open(c, 0)) != CLI_OK)
-		return rc;
-	if (gv_render(&out, &len, c->db, &spec) < 0)
-		return cli_fail();
-	fwrite(out, 1, len, stdout);
-	free(out);
-	return CLI_OK;
+	return cli_render(c, &spec, 1);
 }
 
 static int

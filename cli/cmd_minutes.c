@@ -17,8 +17,7 @@ render_meeting(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 {
 	struct gv_render_spec spec = {0};
 	const char *format = NULL;
-	char *pos[1], *out = NULL;
-	size_t len = 0;
+	char *pos[1];
 	int npos, rc;
 	const struct cli_opt opts[] = {
 	        {"format", &format, NULL},
@@ -27,23 +26,11 @@ render_meeting(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
-	    (rc = cli_id(&spec.meeting, cmd, "meeting", pos[0])) != CLI_OK)
+	    (rc = cli_id(&spec.meeting, cmd, "meeting", pos[0])) != CLI_OK ||
+	    (rc = cli_render_format(&spec.format, cmd, format)) != CLI_OK)
 		return rc;
-	if (format && strcmp(format, "md") && strcmp(format, "html"))
-		return cli_usage_error(cmd,
-		                       "unknown format '%s': use md or "
-		                       "html",
-		                       format);
-	spec.format = format && !strcmp(format, "html") ? GV_RENDER_HTML
-	                                                : GV_RENDER_MD;
 	spec.template = template;
-	if ((rc = cli_open(c, 0)) != CLI_OK)
-		return rc;
-	if (gv_render(&out, &len, c->db, &spec) < 0)
-		return cli_fail();
-	fwrite(out, 1, len, stdout);
-	free(out);
-	return CLI_OK;
+	return cli_render(c, &spec, 1);
 }
 
 static int

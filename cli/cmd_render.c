@@ -12,32 +12,11 @@
 #include "gavel/gavel.h"
 
 static int
-render_format(enum gv_render_format *out, const struct cli_cmd *cmd,
-              const char *value)
-{
-	if (!value)
-		*out = GV_RENDER_AUTO;
-	else if (!strcmp(value, "md"))
-		*out = GV_RENDER_MD;
-	else if (!strcmp(value, "html"))
-		*out = GV_RENDER_HTML;
-	else if (!strcmp(value, "text"))
-		*out = GV_RENDER_TEXT;
-	else
-		return cli_usage_error(cmd,
-		                       "unknown format '%s': use md, "
-		                       "html or text",
-		                       value);
-	return CLI_OK;
-}
-
-static int
 render_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct gv_render_spec spec = {0};
 	const char *format = NULL, *meeting = NULL;
-	char *pos[1], *out = NULL;
-	size_t len = 0;
+	char *pos[1];
 	int npos, rc;
 	const struct cli_opt opts[] = {
 	        {"data", &spec.data_path, NULL},
@@ -50,20 +29,14 @@ render_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
-	    (rc = render_format(&spec.format, cmd, format)) != CLI_OK)
+	    (rc = cli_render_format(&spec.format, cmd, format)) != CLI_OK)
 		return rc;
 	spec.template = pos[0];
 	if (meeting &&
 	    (rc = cli_id(&spec.meeting, cmd, "meeting", meeting)) != CLI_OK)
 		return rc;
 	/* Only the store's data needs the database. */
-	if ((spec.body || meeting) && (rc = cli_open(c, 0)) != CLI_OK)
-		return rc;
-	if (gv_render(&out, &len, c->db, &spec) < 0)
-		return cli_fail();
-	fwrite(out, 1, len, stdout);
-	free(out);
-	return CLI_OK;
+	return cli_render(c, &spec, spec.body || meeting);
 }
 
 const struct cli_cmd cmd_render = {

@@ -36,43 +36,24 @@ review_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	               : CLI_OK;
 }
 
-/* A changed span between its marks, its outer spaces outside them, as
- * Markdown needs ("~~or~~ LEI", not "~~or ~~LEI"). */
-static void
-print_marked(const char *text, const char *open, const char *close)
-{
-	size_t lead = strspn(text, " \t"), len = strlen(text), end = len;
-
-	while (end > lead && (text[end - 1] == ' ' || text[end - 1] == '\t'))
-		end--;
-	if (end == lead) {
-		cli_printf("%s%s%s", open, text, close);
-		return;
-	}
-	cli_printf("%.*s%s%.*s%s%s", (int)lead, text, open, (int)(end - lead),
-	           text + lead, close, text + end);
-}
-
-/* The line with its changed words: [-old-]{+new+} in text, ~~ ** in md. */
+/* The line with the words the ballot changes in it, as the plain or md
+ * redline writes them ([-old-]{+new+} or ~~old~~ **new**). */
 static void
 print_line(const struct gv_review_note *n, int md)
 {
-	size_t s;
+	struct gv_span same = {GV_SPAN_SAME, n->text};
+	struct gv_rline line = {GV_RLINE_CHANGED,
+	                        0,
+	                        n->now,
+	                        n->nspans ? n->spans : &same,
+	                        n->nspans ? n->nspans : 1,
+	                        NULL};
+	char *text = NULL;
 
-	if (!n->nspans) {
-		cli_printf("%s", n->text);
-		return;
-	}
-	for (s = 0; s < n->nspans; s++) {
-		const char *t = n->spans[s].text;
-
-		if (n->spans[s].kind == GV_SPAN_DEL)
-			print_marked(t, md ? "~~" : "[-", md ? "~~" : "-]");
-		else if (n->spans[s].kind == GV_SPAN_INS)
-			print_marked(t, md ? "**" : "{+", md ? "**" : "+}");
-		else
-			cli_printf("%s", t);
-	}
+	if (gv_redline_write_line(&text, &line,
+	                          md ? GV_REDLINE_MD : GV_REDLINE_PLAIN) == 0)
+		fputs(text, stdout);
+	free(text);
 }
 
 static void

@@ -369,6 +369,20 @@ md_line(struct gv_buf *b, const struct gv__rl_piece *p, size_t n)
 	gv__buf_dispose(&para.spaces);
 }
 
+void
+gv__rl_md_line(struct gv_buf *b, const struct gv_rline *line)
+{
+	struct gv__rl_runs runs;
+	struct gv__rl_piece *pieces;
+	size_t n;
+
+	gv__rl_runs_init(&runs, line, GV__RL_SANITIZE);
+	gv__rl_pieces(&pieces, &n, &runs);
+	md_line(b, pieces, n);
+	free(pieces);
+	gv__rl_runs_dispose(&runs);
+}
+
 static void
 md_block(struct gv_buf *b, const char *text, size_t n)
 {
@@ -407,9 +421,7 @@ md_file(struct gv_buf *b, const struct gv_rfile *f)
 	struct gv_buf para = GV_BUF_INIT, heading = GV_BUF_INIT;
 	const struct gv_rline *line;
 	const char *section = NULL;
-	struct gv__rl_runs runs;
-	struct gv__rl_piece *pieces;
-	size_t j, k, n;
+	size_t j, k;
 	char *clean;
 
 	md_file_heading(b, f);
@@ -420,10 +432,8 @@ md_file(struct gv_buf *b, const struct gv_rfile *f)
 			line = &f->hunks[j].lines[k];
 			if (line->kind == GV_RLINE_CONTEXT)
 				continue;
-			gv__rl_runs_init(&runs, line, GV__RL_SANITIZE);
-			gv__rl_pieces(&pieces, &n, &runs);
 			para.size = 0;
-			md_line(&para, pieces, n);
+			gv__rl_md_line(&para, line);
 			if (para.size && line->section &&
 			    !gv__rl_same_section(line->section, section)) {
 				clean = gv_text_sanitize(line->section, 0);
@@ -436,8 +446,6 @@ md_file(struct gv_buf *b, const struct gv_rfile *f)
 			}
 			if (para.size)
 				md_block(b, para.ptr, para.size);
-			free(pieces);
-			gv__rl_runs_dispose(&runs);
 		}
 	}
 	gv__buf_dispose(&para);

@@ -366,9 +366,10 @@ plain_run(struct gv_buf *b, const struct gv__rl_run *run)
 	gv__buf_put(b, s + to, run->len - to);
 }
 
-/* Document text is sanitized: a pipe often ends on a terminal too. */
+/* Document text is sanitized: a pipe often ends on a terminal too. No
+ * newline. */
 static void
-plain_line(struct gv_buf *b, const struct gv_rline *line)
+plain_text(struct gv_buf *b, const struct gv_rline *line)
 {
 	struct gv__rl_runs runs;
 	size_t i;
@@ -376,8 +377,32 @@ plain_line(struct gv_buf *b, const struct gv_rline *line)
 	gv__rl_runs_init(&runs, line, GV__RL_SANITIZE);
 	for (i = 0; i < runs.n; i++)
 		plain_run(b, &runs.v[i]);
-	gv__buf_putc(b, '\n');
 	gv__rl_runs_dispose(&runs);
+}
+
+static void
+plain_line(struct gv_buf *b, const struct gv_rline *line)
+{
+	plain_text(b, line);
+	gv__buf_putc(b, '\n');
+}
+
+int
+gv_redline_write_line(char **out, const struct gv_rline *line,
+                      enum gv_redline_format format)
+{
+	struct gv_buf b = GV_BUF_INIT;
+
+	*out = NULL;
+	if (format == GV_REDLINE_PLAIN)
+		plain_text(&b, line);
+	else if (format == GV_REDLINE_MD)
+		gv__rl_md_line(&b, line);
+	else
+		return gv__error_set(GV_ERRCLASS_REDLINE, GV_EINVALID,
+		                     "a single line is written as plain or md");
+	*out = gv__buf_detach(&b);
+	return 0;
 }
 
 static void

@@ -61,6 +61,10 @@ char *gv__rl_line_text(const struct gv_rline *line);
 /* Whether two section headings are the same (NULL is its own section). */
 int gv__rl_same_section(const char *a, const char *b);
 
+/* A line as one Markdown paragraph, ~~deleted~~ **inserted**, document
+ * text escaped (core/redline_html.c); appends to b, no newline. */
+void gv__rl_md_line(struct gv_buf *b, const struct gv_rline *line);
+
 /* The document formats (core/redline_html.c); they append to b. */
 void gv__rl_write_html(struct gv_buf *b, const struct gv_redline *r);
 void gv__rl_write_md(struct gv_buf *b, const struct gv_redline *r);

@@ -138,15 +138,13 @@ test_cleanup(void)
 	ngarbage = 0;
 }
 
-char *
-t_read_file(const char *path, size_t *size)
+/* Reads a stream to its end (kept by the harness). */
+static char *
+read_stream(FILE *f, size_t *size)
 {
-	FILE *f = fopen(path, "rb");
 	char *buf = NULL;
 	size_t n = 0, cap = 0, got;
 
-	if (!f)
-		return NULL;
 	do {
 		if (n + 4096 + 1 > cap) {
 			cap = cap ? cap * 2 : 8192;
@@ -155,11 +153,37 @@ t_read_file(const char *path, size_t *size)
 		got = fread(buf + n, 1, cap - n - 1, f);
 		n += got;
 	} while (got > 0);
-	fclose(f);
 	buf[n] = '\0';
 	if (size)
 		*size = n;
 	return keep(buf);
+}
+
+char *
+t_read_file(const char *path, size_t *size)
+{
+	FILE *f = fopen(path, "rb");
+	char *buf;
+
+	if (!f)
+		return NULL;
+	buf = read_stream(f, size);
+	fclose(f);
+	return buf;
+}
+
+char *
+t_shell_output(const char *cmd)
+{
+	FILE *p = popen(cmd, "r");
+	char *out;
+
+	if (!p)
+		return NULL;
+	out = read_stream(p, NULL);
+	if (pclose(p) != 0)
+		return NULL;
+	return out;
 }
 
 /* Reads both pipes to their end without letting either fill up. */

@@ -97,6 +97,10 @@ struct t_run *t_gavel_as_nobody(const char *const *env, ...);
 /* Reads a whole file (freed by the harness when the test ends). */
 char *t_read_file(const char *path, size_t *size);
 
+/* What a shell command printed on stdout (freed by the harness), or NULL
+ * when it could not run or exited non-zero. */
+char *t_shell_output(const char *cmd);
+
 /* The folder with the shared test data, or NULL (then skip by name). */
 const char *t_testdata(void);
 

@@ -225,6 +225,10 @@ bad_input_changes_nothing(void)
 	T_CONTAINS(r->err, "cannot propose a ballot: associate member");
 	r = t_gavel(e, "ballot", "notice", "SMC010", "memo", NULL);
 	T_EQ_INT(r->status, 2);
+	r = t_gavel(e, "ballot", "notice", "SMC010", "results", "--format",
+	            "pdf", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "unknown format 'pdf': use md, html or text");
 	T_EQ_INT(rows("event"), events);
 	T_EQ_INT(rows("vote"), votes);
 }

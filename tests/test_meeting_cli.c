@@ -141,6 +141,9 @@ minutes_and_agenda(void)
 	            NULL);
 	T_CONTAINS(r->out, "\"id\": 2,");
 	T_CONTAINS(r->out, "\"id\": 4,");
+	r = t_gavel(e, "minutes", "2", "--format", "pdf", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "unknown format 'pdf'");
 	r = t_gavel(e, "minutes", "99", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "no meeting 99");

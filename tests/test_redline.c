@@ -203,6 +203,30 @@ test_one_word_in_long_paragraph(void)
 }
 
 static void
+test_one_line_for_quoting(void)
+{
+	struct gv_span spans[] = {
+	        {GV_SPAN_SAME, (char *)"Use *this* "},
+	        {GV_SPAN_DEL, (char *)"or "},
+	        {GV_SPAN_SAME, (char *)"LEI\033[2J, "},
+	        {GV_SPAN_INS, (char *)"or EUID, "},
+	        {GV_SPAN_SAME, (char *)"then."},
+	};
+	struct gv_rline line = {GV_RLINE_CHANGED, 3, 3, spans, 5, NULL};
+	char *out = NULL;
+
+	T_EQ_INT(gv_redline_write_line(&out, &line, GV_REDLINE_PLAIN), 0);
+	T_EQ_STR(out, "Use *this* [-or-] LEI^[[2J, {+or EUID,+} then.");
+	free(out);
+	T_EQ_INT(gv_redline_write_line(&out, &line, GV_REDLINE_MD), 0);
+	T_EQ_STR(out, "Use \\*this\\* ~~or~~ LEI^\\[\\[2J, **or EUID,** then.");
+	free(out);
+	T_EQ_INT(gv_redline_write_line(&out, &line, GV_REDLINE_HTML),
+	         GV_EINVALID);
+	T_ASSERT(out == NULL);
+}
+
+static void
 test_whole_paragraphs_and_moves(void)
 {
 	struct fx_file a = {"g.md",
@@ -402,19 +426,10 @@ static char *
 git_numstat(const char *repo, const char *range)
 {
 	char cmd[9000];
-	struct gv_buf b = GV_BUF_INIT;
-	char chunk[4096];
-	size_t n;
-	FILE *p;
 
 	snprintf(cmd, sizeof(cmd), "git -C '%s' diff --numstat %s", repo,
 	         range);
-	if (!(p = popen(cmd, "r")))
-		return NULL;
-	while ((n = fread(chunk, 1, sizeof(chunk), p)) > 0)
-		gv__buf_put(&b, chunk, n);
-	pclose(p);
-	return gv__buf_detach(&b);
+	return t_shell_output(cmd);
 }
 
 static void
@@ -459,7 +474,6 @@ test_smime_numstat_every_pair(void)
 		T_EQ_STR(r->base, bc);
 		T_EQ_STR(r->head, hc);
 		free(ours);
-		free(theirs);
 		gv_redline_free(r);
 		rows++;
 	}
@@ -528,6 +542,7 @@ test_smime_rebased_compare_link(void)
 
 const struct t_case redline_tests[] = {
         {"one word in a long paragraph", test_one_word_in_long_paragraph},
+        {"one line for quoting", test_one_line_for_quoting},
         {"whole paragraphs and moves", test_whole_paragraphs_and_moves},
         {"table row and heading", test_table_row_and_heading},
         {"crlf rename binary", test_crlf_rename_binary},

@@ -109,6 +109,14 @@ int gv_redline_format_parse(enum gv_redline_format *out, const char *name);
 int gv_redline_write(char **out, size_t *len, const struct gv_redline *r,
                      enum gv_redline_format format, int width);
 
+/*
+ * One line as the plain or md format writes it, without a newline, to
+ * quote it elsewhere (a review digest). GV_EINVALID for other formats.
+ * Caller frees *out.
+ */
+int gv_redline_write_line(char **out, const struct gv_rline *line,
+                          enum gv_redline_format format);
+
 /* ---- Redlines pinned to ballot versions ---- */
 
 struct gv_db;
