@@ -37,10 +37,11 @@ redline_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	if (version && ((vn = strtol(version, &end, 10)) <= 0 || *end))
 		return cli_usage_error(cmd, "--version takes a number");
 	opts.range = npos ? pos[0] : NULL;
-	if (context && ((opts.context = (int)strtol(context, &end, 10)) < 0 ||
-	                *end || end == context))
-		return cli_usage_error(cmd,
-		                       "--context takes a number of lines");
+	/* The core reads 0 as its default (3), so 0 is not offered. */
+	if (context && ((opts.context = (int)strtol(context, &end, 10)) < 1 ||
+	                opts.context > 1000 || *end))
+		return cli_usage_error(cmd, "--context takes a number of lines "
+		                            "from 1 to 1000");
 	/* Colours for a terminal, plain text for a pipe (git's habit). */
 	if (!format_opt)
 		format = isatty(STDOUT_FILENO) ? GV_REDLINE_ANSI

@@ -221,6 +221,13 @@ bad_input_changes_nothing(void)
 	            "SBR.md", "Ballot_SMC09..Ballot_SMC010", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "SBR.md");
+	r = t_gavel(e, "redline", "--ballot", "SMC010", "--context", "0", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "--context takes a number of lines from 1 to 1000");
+	r = t_gavel(e, "redline", "--ballot", "SMC010", "--context", "1",
+	            "--format", "plain", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "@@ -20,2 +20,3 @@ 1.2.1 Revisions\n");
 	r = t_gavel(e, "redline", "--ballot", "SMC999", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "SMC999");
