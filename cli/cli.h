@@ -131,6 +131,13 @@ extern const struct cli_cmd cmd_ballot;
 extern const struct cli_cmd cmd_deadlines;
 extern const struct cli_cmd cmd_redline;
 extern const struct cli_cmd cmd_review;
+extern const struct cli_cmd cmd_issue;
+
+/* The reading subcommands of `gavel issue` (cmd_issue_show.c). */
+int cmd_issue_show(struct cli *c, const struct cli_cmd *cmd, int argc,
+                   char **argv);
+int cmd_issue_list(struct cli *c, const struct cli_cmd *cmd, int argc,
+                   char **argv);
 
 /* The reading subcommands of `gavel ballot` (cmd_ballot_show.c). */
 int cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc,

@@ -333,9 +333,60 @@ static const char schema_v5[] =
         " PRIMARY KEY (version, path)"
         ") STRICT;";
 
+/*
+ * v6: the issue list (issue 7).
+ * - issue_link: the timeline's links. A meeting that discussed the issue,
+ *   a ballot (resolves: the ballot that settles it), or a draft redline
+ *   (a compare link as cited in minutes, with the full commit ids when it
+ *   was resolved against a clone).
+ * - Labels and issues remember what came from GitHub, so a re-import
+ *   replaces the upstream labels and keeps the local ones; an imported
+ *   comment is found again by its upstream id.
+ * - issue_fts: full-text search over title, body and notes, one row per
+ *   issue (rowid = issue.id). It keeps its own copy of the text, so a row
+ *   is replaced by rowid; core rewrites an issue's row in the same
+ *   transaction as any change to the issue or its notes (core/issue.c).
+ */
+static const char schema_v6[] =
+        "CREATE TABLE issue_link ("
+        " id INTEGER PRIMARY KEY,"
+        " issue INTEGER NOT NULL REFERENCES issue(id) ON DELETE CASCADE,"
+        " at INTEGER NOT NULL,"
+        " author TEXT,"
+        " kind TEXT NOT NULL CHECK (kind IN ('meeting', 'ballot', 'draft')),"
+        " meeting INTEGER REFERENCES meeting(id),"
+        " ballot INTEGER REFERENCES ballot(id),"
+        " resolves INTEGER NOT NULL DEFAULT 0 CHECK (resolves IN (0, 1)),"
+        " url TEXT,"
+        " repo TEXT,"
+        " base TEXT,"
+        " head TEXT,"
+        " CHECK ((kind = 'meeting') = (meeting IS NOT NULL)),"
+        " CHECK ((kind = 'ballot') = (ballot IS NOT NULL)),"
+        " CHECK ((kind = 'draft') = (base IS NOT NULL AND head IS NOT NULL)),"
+        " UNIQUE (issue, meeting),"
+        " UNIQUE (issue, ballot),"
+        " UNIQUE (issue, base, head)"
+        ") STRICT;"
+        "CREATE INDEX issue_link_meeting ON issue_link(meeting);"
+        "CREATE INDEX issue_link_ballot ON issue_link(ballot);"
+        "ALTER TABLE issue ADD COLUMN imported_at INTEGER;"
+        "ALTER TABLE issue_label ADD COLUMN source TEXT NOT NULL"
+        " DEFAULT 'local';"
+        "CREATE INDEX issue_note_issue ON issue_note(issue, at);"
+        "CREATE UNIQUE INDEX issue_note_upstream ON issue_note(issue,"
+        " upstream_id) WHERE upstream_id IS NOT NULL;"
+        "CREATE INDEX issue_body_state ON issue(body, state, number);"
+        "CREATE VIRTUAL TABLE issue_fts USING fts5(title, body, notes,"
+        " tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');"
+        "INSERT INTO issue_fts (rowid, title, body, notes)"
+        " SELECT i.id, i.title, coalesce(i.body_md, ''),"
+        " coalesce((SELECT group_concat(n.body_md, char(10)) FROM issue_note n"
+        " WHERE n.issue = i.id), '') FROM issue i;";
+
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
-        schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+        schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6,
 };
 
 const int gv__migration_count =

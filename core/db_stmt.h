@@ -9,6 +9,8 @@
 #ifndef GV_CORE_DB_STMT_H
 #define GV_CORE_DB_STMT_H
 
+#include "db_stmt_issue.h"
+
 /* The columns of a body, in the order core/roster_body.c reads them. */
 #define GV__BODY_COLS                                                          \
 	"b.id, b.code, b.name, b.prefix, b.id_width, b.tz, b.list_addr,"       \
@@ -52,6 +54,7 @@
 	"  AND x.received_at < bl.review_ends_at)"
 
 #define GV__STMT_LIST(X)                                                       \
+	GV__STMT_ISSUE_LIST(X)                                                 \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \
@@ -213,8 +216,6 @@
 	  " WHERE id = ?1")                                                    \
 	X(LINK_INSERT,                                                         \
 	  "INSERT INTO agenda_link (item, issue, ballot) VALUES (?1, ?2, ?3)") \
-	X(ISSUE_BY_NUMBER,                                                     \
-	  "SELECT id FROM issue WHERE body = ?1 AND number = ?2")              \
 	X(BALLOT_GET, "SELECT " GV__BALLOT_COLS " FROM ballot bl"              \
 	              " JOIN body b ON b.id = bl.body LEFT JOIN org o ON "     \
 	              "o.id = bl.proposer"                                     \
@@ -304,11 +305,6 @@
 	  " SELECT ?1, p.id, p.org FROM person p WHERE p.id = ?2")             \
 	X(BALLOT_EXISTS,                                                       \
 	  "SELECT 1 FROM ballot WHERE body = ?1 AND number = ?2")              \
-	X(ISSUE_EXISTS, "SELECT 1 FROM issue WHERE body = ?1 AND number = ?2") \
-	X(ISSUE_INSERT,                                                        \
-	  "INSERT INTO issue (body, number, title, state, url, body_md,"       \
-	  " author, created_at, updated_at, closed_at)"                        \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)")                  \
 	X(BALLOT_INSERT,                                                       \
 	  "INSERT INTO ballot (body, number, title, kind, state, proposer,"    \
 	  " purpose_md, discussion_ends_at, vote_starts_at, vote_ends_at,"     \

@@ -12,6 +12,7 @@
 
 #include "gavel/ballot.h"
 #include "gavel/redline.h"
+#include "git_range.h"
 
 /* A range's two commits, and their repository (all owned). */
 struct gv__git_range {

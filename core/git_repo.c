@@ -1,4 +1,6 @@
 /* SPDX-License-Identifier: MIT */
+#define _XOPEN_SOURCE 700 /* realpath */
+
 /*
  * This file implements finding revisions in a guideline's repository: a
  * working or bare repository, any revspec, "BASE..HEAD", "BASE...HEAD"
@@ -7,6 +9,7 @@
  * libgit2 (STYLE.md §6).
  */
 #include <ctype.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -84,13 +87,8 @@ gv__git_commit(git_commit **out, git_repository *repo, const char *spec)
 	return 0;
 }
 
-/*
- * Splits a range into its two revisions and whether it means the merge
- * base ("..."). A GitHub compare URL (".../compare/A...B", possibly with
- * "owner:" before B, a query or a fragment) becomes its A...B.
- */
-static int
-range_split(char **base, char **head, int *three, const char *range)
+int
+gv__git_range_split(char **base, char **head, int *three, const char *range)
 {
 	const char *r = range, *dots, *compare = strstr(range, "/compare/");
 	size_t n;
@@ -108,9 +106,10 @@ range_split(char **base, char **head, int *three, const char *range)
 		              range);
 		return GV_EINVALID;
 	}
-	*three = dots[2] == '.';
 	*base = gv__xstrndup(spec, (size_t)(dots - spec));
-	*head = gv__xstrdup(dots + (*three ? 3 : 2));
+	*head = gv__xstrdup(dots + (dots[2] == '.' ? 3 : 2));
+	if (three)
+		*three = dots[2] == '.';
 	free(spec);
 	/* "owner:branch" in a compare URL: the branch is what is local. */
 	if (compare && strchr(*head, ':')) {
@@ -139,7 +138,7 @@ gv__git_range(struct gv__git_range *out, const char *repo_path,
 	int error, three = 0;
 
 	memset(out, 0, sizeof(*out));
-	if ((error = range_split(&base, &head, &three, range)) < 0)
+	if ((error = gv__git_range_split(&base, &head, &three, range)) < 0)
 		return error;
 	if ((error = gv__git_open(&out->repo, repo_path)) < 0 ||
 	    (error = gv__git_commit(&out->base, out->repo, base)) < 0 ||
@@ -183,4 +182,26 @@ gv__git_where(git_repository *repo)
 {
 	return git_repository_workdir(repo) ? git_repository_workdir(repo)
 	                                    : git_repository_path(repo);
+}
+
+int
+gv__git_resolve(char **base, char **head, char **where, const char *repo,
+                const char *range)
+{
+	char hex[GIT_OID_HEXSZ + 1], real[PATH_MAX];
+	struct gv__git_range r;
+	int error;
+
+	*base = *head = *where = NULL;
+	if ((error = gv__git_range(&r, repo, range)) < 0)
+		return error;
+	*base = gv__xstrdup(
+	        git_oid_tostr(hex, sizeof(hex), git_commit_id(r.base)));
+	*head = gv__xstrdup(
+	        git_oid_tostr(hex, sizeof(hex), git_commit_id(r.head)));
+	*where = gv__xstrdup(realpath(gv__git_where(r.repo), real)
+	                             ? real
+	                             : gv__git_where(r.repo));
+	gv__git_range_dispose(&r);
+	return 0;
 }

@@ -1,53 +1,255 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements a body's issues.
+ * This file implements a body's issues: adding, editing, closing and
+ * labelling them, each change one transaction with its event, and the
+ * REF lookup the other core/issue*.c files share.
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "db.h"
 #include "event.h"
 #include "gavel/issue.h"
 #include "gavel/roster.h"
+#include "gavel/text.h"
+#include "issue_internal.h"
+
+/* Issue titles are stored as given (GitHub's may hold anything), so only
+ * emptiness, size and UTF-8 are checked; output makes them safe. */
+#define TITLE_MAX_BYTES 1024
 
 int
-gv_issue_add(int64_t *id_out, struct gv_db *db,
+gv__issue_check_title(const char *title)
+{
+	const char *p = title;
+
+	if (!title || !gv_utf8_valid(title, strlen(title)))
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "the issue title is not UTF-8 text: "
+		                     "re-enter it in UTF-8");
+	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+		p++;
+	if (!*p)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "the issue title is empty: give one with "
+		                     "--title");
+	if (strlen(title) > TITLE_MAX_BYTES)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "the issue title is longer than %d bytes: "
+		                     "shorten it",
+		                     TITLE_MAX_BYTES);
+	return 0;
+}
+
+/* Splits "SMCWG#263", "#263" or "263" into an optional code and number. */
+static int
+ref_parse(char *code, size_t n, int64_t *number, const char *ref)
+{
+	const char *hash = ref ? strchr(ref, '#') : NULL;
+	const char *digits = hash ? hash + 1 : ref;
+	char *end = NULL;
+	long long v;
+
+	code[0] = '\0';
+	if (hash && hash != ref) {
+		if ((size_t)(hash - ref) >= n)
+			goto bad;
+		memcpy(code, ref, (size_t)(hash - ref));
+		code[hash - ref] = '\0';
+	}
+	v = digits ? strtoll(digits, &end, 10) : 0;
+	if (!digits || !*digits || *end || v <= 0 || digits[0] == '+' ||
+	    digits[0] == ' ')
+		goto bad;
+	*number = v;
+	return 0;
+bad:
+	gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+	              "\"%s\" is not an issue: write its number, as 263, "
+	              "#263 or SMCWG#263",
+	              ref ? ref : "");
+	return GV_EINVALID;
+}
+
+/* The one issue of that number when no body is named. */
+static int
+find_any(struct gv__issue_ref *out, struct gv_db *db, int64_t number)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_BY_NUMBER_ANY);
+	char first[16] = "", second[16] = "";
+	int rc, found = 0;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, number);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW && found < 2) {
+		const char *code = (const char *)sqlite3_column_text(st, 2);
+
+		if (!found++) {
+			out->id = sqlite3_column_int64(st, 0);
+			out->body = sqlite3_column_int64(st, 1);
+			snprintf(first, sizeof(first), "%s", code);
+		} else {
+			snprintf(second, sizeof(second), "%s", code);
+		}
+	}
+	gv__db_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return gv__db_error(db, GV_ERRCLASS_ISSUE);
+	if (!found)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		                     "no issue #%lld: see 'gavel issue list'",
+		                     (long long)number);
+	if (found > 1)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "issue #%lld is in %s and %s: name the "
+		                     "body, as %s#%lld or with --body",
+		                     (long long)number, first, second, first,
+		                     (long long)number);
+	snprintf(out->subject, sizeof(out->subject), "%s#%lld", first,
+	         (long long)number);
+	return 0;
+}
+
+int
+gv__issue_find(struct gv__issue_ref *out, struct gv_db *db, const char *body,
+               const char *ref)
+{
+	struct gv_body b = {0};
+	char code[32];
+	sqlite3_stmt *st;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	if ((error = ref_parse(code, sizeof(code), &out->number, ref)) < 0)
+		return error;
+	if (code[0])
+		body = code;
+	if (!body || !*body)
+		return find_any(out, db, out->number);
+	if ((error = gv_body_get(&b, db, body)) < 0)
+		return error;
+	out->body = b.id;
+	snprintf(out->subject, sizeof(out->subject), "%s#%lld", b.code,
+	         (long long)out->number);
+	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_BY_NUMBER))) {
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, b.id);
+	gv__bind_int(st, 2, out->number);
+	if ((error = sqlite3_step(st)) == SQLITE_ROW) {
+		out->id = sqlite3_column_int64(st, 0);
+		error = 0;
+	} else if (error == SQLITE_DONE) {
+		error = gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		                      "%s has no issue #%lld: see 'gavel "
+		                      "issue list --body %s'",
+		                      b.code, (long long)out->number, b.code);
+	} else {
+		error = gv__db_error(db, GV_ERRCLASS_ISSUE);
+	}
+	gv__db_reset(st);
+out:
+	gv_body_dispose(&b);
+	return error;
+}
+
+int
+gv__issue_reindex(struct gv_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_FTS_DELETE)))
+		return GV_ERROR;
+	gv__bind_int(st, 1, id);
+	if ((error = gv__db_run(db, st)) < 0)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_FTS_INSERT)))
+		return GV_ERROR;
+	gv__bind_int(st, 1, id);
+	return gv__db_run(db, st);
+}
+
+static int label_one(struct gv_db *db, const struct gv__issue_ref *r,
+                     const char *label, int remove);
+static int labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
+                        const char *const *labels, size_t n, int remove);
+
+/* The body's next free number, for an issue with no upstream. */
+static int
+next_number(int64_t *out, struct gv_db *db, int64_t body)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_NEXT_NUMBER);
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, body);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	gv__db_reset(st);
+	return rc == SQLITE_ROW ? 0 : gv__db_error(db, GV_ERRCLASS_ISSUE);
+}
+
+static int
+check_spec(const struct gv_issue_spec *spec)
+{
+	int error;
+
+	if (spec->number < 0)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "issue number %lld is not valid: use a "
+		                     "number above 0",
+		                     (long long)spec->number);
+	if ((error = gv__issue_check_title(spec->title)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "the issue text",
+	                            spec->body_md)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "the url", spec->url)) <
+	            0 ||
+	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "the author",
+	                            spec->author)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "the assignee",
+	                            spec->assignee)) < 0)
+		return error;
+	return 0;
+}
+
+int
+gv_issue_add(int64_t *number_out, struct gv_db *db,
              const struct gv_issue_spec *spec)
 {
 	struct gv_body body = {0};
 	int64_t created =
 	        spec->created_at >= 0 ? spec->created_at : gv_db_now(db);
-	char *title = NULL, subject[32];
+	int64_t number = spec->number;
+	struct gv__issue_ref ref;
 	sqlite3_stmt *st;
-	int64_t id;
 	int error;
 
-	if (spec->number <= 0)
-		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
-		                     "issue number %lld is not valid: use a "
-		                     "number above 0",
-		                     (long long)spec->number);
-	if ((error = gv__clean_name(&title, GV_ERRCLASS_ISSUE, "title",
-	                            spec->title)) < 0 ||
-	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "issue text",
-	                            spec->body_md)) < 0 ||
-	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "url", spec->url)) < 0 ||
+	if ((error = check_spec(spec)) < 0 ||
 	    (error = gv_body_get(&body, db, spec->body)) < 0)
 		goto out;
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
+	if (!number && (error = next_number(&number, db, body.id)) < 0)
+		goto rollback;
 	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_EXISTS))) {
 		error = GV_ERROR;
 		goto rollback;
 	}
 	gv__bind_int(st, 1, body.id);
-	gv__bind_int(st, 2, spec->number);
+	gv__bind_int(st, 2, number);
 	if ((error = gv__db_has_row(db, st)) != 0) {
 		if (error > 0)
 			error = gv__error_set(GV_ERRCLASS_ISSUE, GV_EEXISTS,
-			                      "%s already has issue #%lld",
-			                      body.code,
-			                      (long long)spec->number);
+			                      "%s already has issue #%lld: see "
+			                      "'gavel issue show %s#%lld'",
+			                      body.code, (long long)number,
+			                      body.code, (long long)number);
 		goto rollback;
 	}
 	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_INSERT))) {
@@ -55,30 +257,215 @@ gv_issue_add(int64_t *id_out, struct gv_db *db,
 		goto rollback;
 	}
 	gv__bind_int(st, 1, body.id);
-	gv__bind_int(st, 2, spec->number);
-	gv__bind_text(st, 3, title);
+	gv__bind_int(st, 2, number);
+	gv__bind_text(st, 3, spec->title);
 	gv__bind_text(st, 4, spec->closed ? "closed" : "open");
 	gv__bind_text(st, 5, spec->url);
 	gv__bind_text(st, 6, spec->body_md);
 	gv__bind_text(st, 7, spec->author);
-	gv__bind_int(st, 8, created);
-	gv__bind_opt(st, 9, spec->closed_at, spec->closed);
-	snprintf(subject, sizeof(subject), "#%lld", (long long)spec->number);
+	gv__bind_text(st, 8, spec->assignee);
+	gv__bind_int(st, 9, created);
+	gv__bind_opt(st, 10, spec->closed_at, spec->closed);
+	gv__bind_opt(st, 11, -1, 0);
+	snprintf(ref.subject, sizeof(ref.subject), "%s#%lld", body.code,
+	         (long long)number);
+	ref.body = body.id;
+	ref.number = number;
 	if ((error = gv__db_run(db, st)) < 0)
 		goto rollback;
-	id = sqlite3_last_insert_rowid(db->sql);
-	if ((error = gv__eventf(db, body.id, "issue.add", subject,
-	                        "{s:s, s:s?}", "title", title, "url",
-	                        spec->url)) < 0 ||
+	ref.id = sqlite3_last_insert_rowid(db->sql);
+	if ((error = gv__eventf(db, body.id, "issue.add", ref.subject,
+	                        "{s:s, s:s?, s:b}", "title", spec->title, "url",
+	                        spec->url, "closed", spec->closed != 0)) < 0 ||
+	    (spec->nlabels && (error = labels_apply(db, &ref, spec->labels,
+	                                            spec->nlabels, 0)) < 0) ||
+	    (error = gv__issue_reindex(db, ref.id)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
-	if (id_out)
-		*id_out = id;
+	if (number_out)
+		*number_out = number;
 	goto out;
 rollback:
 	gv__db_rollback(db);
 out:
 	gv_body_dispose(&body);
-	free(title);
 	return error;
+}
+
+int
+gv_issue_edit(struct gv_db *db, const char *body, const char *ref,
+              const struct gv_issue_edit *edit)
+{
+	struct gv__issue_ref r;
+	sqlite3_stmt *st;
+	int error;
+
+	if (!edit->title && !edit->url && !edit->body_md && !edit->assignee)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "nothing to change: give --title, --url, "
+		                     "--text or --assignee");
+	if ((edit->title && (error = gv__issue_check_title(edit->title)) < 0) ||
+	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "the issue text",
+	                            edit->body_md)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "the url", edit->url)) <
+	            0 ||
+	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "the assignee",
+	                            edit->assignee)) < 0)
+		return error;
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0)
+		goto rollback;
+	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_UPDATE))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, r.id);
+	gv__bind_text(st, 2, edit->title);
+	gv__bind_text(st, 3, edit->url);
+	gv__bind_text(st, 4, edit->body_md);
+	gv__bind_text(st, 5, edit->assignee);
+	gv__bind_int(st, 6, gv_db_now(db));
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__issue_reindex(db, r.id)) < 0 ||
+	    (error = gv__eventf(db, r.body, "issue.edit", r.subject,
+	                        "{s:s?, s:s?, s:b, s:s?}", "title", edit->title,
+	                        "url", edit->url, "text", edit->body_md != NULL,
+	                        "assignee", edit->assignee)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	return 0;
+rollback:
+	gv__db_rollback(db);
+	return error;
+}
+
+int
+gv_issue_set_state(struct gv_db *db, const char *body, const char *ref,
+                   int closed, int64_t at)
+{
+	const char *state = closed ? "closed" : "open";
+	struct gv__issue_ref r;
+	sqlite3_stmt *st;
+	int error;
+
+	if (at < 0)
+		at = gv_db_now(db);
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0)
+		goto rollback;
+	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_SET_STATE))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, r.id);
+	gv__bind_text(st, 2, state);
+	gv__bind_opt(st, 3, at, closed);
+	gv__bind_int(st, 4, at);
+	if ((error = gv__db_run(db, st)) < 0)
+		goto rollback;
+	/* Only a real change: closing a closed issue would move its date. */
+	if (!sqlite3_changes(db->sql)) {
+		error = gv__error_set(GV_ERRCLASS_ISSUE, GV_ECONFLICT,
+		                      "%s is already %s", r.subject, state);
+		goto rollback;
+	}
+	if ((error = gv__eventf(
+	             db, r.body, closed ? "issue.close" : "issue.reopen",
+	             r.subject, "{s:I}", "at", (json_int_t)at)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	return 0;
+rollback:
+	gv__db_rollback(db);
+	return error;
+}
+
+/* Adds or removes one label; 1 if it changed something. */
+static int
+label_one(struct gv_db *db, const struct gv__issue_ref *r, const char *label,
+          int remove)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_LABEL_HAS);
+	int has, error;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, r->id);
+	gv__bind_text(st, 2, label);
+	if ((has = gv__db_has_row(db, st)) < 0)
+		return has;
+	if (remove && !has)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		                     "%s has no label \"%s\": see 'gavel issue "
+		                     "show %s'",
+		                     r->subject, label, r->subject);
+	if (remove == has) {
+		st = gv__db_stmt(db, remove ? GV__STMT_ISSUE_LABEL_DELETE
+		                            : GV__STMT_ISSUE_LABEL_INSERT);
+		if (!st)
+			return GV_ERROR;
+		gv__bind_int(st, 1, r->id);
+		gv__bind_text(st, 2, label);
+		if (!remove)
+			gv__bind_text(st, 3, "local");
+		if ((error = gv__db_run(db, st)) < 0)
+			return error;
+		return 1;
+	}
+	return 0;
+}
+
+/* Adds or removes each label, with an event for each real change. */
+static int
+labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
+             const char *const *labels, size_t n, int remove)
+{
+	char *clean = NULL;
+	size_t i, changed = 0;
+	sqlite3_stmt *st;
+	int error = 0;
+
+	for (i = 0; i < n && error >= 0; i++) {
+		if ((error = gv__clean_name(&clean, GV_ERRCLASS_ISSUE,
+		                            "the label", labels[i])) < 0 ||
+		    (error = label_one(db, r, clean, remove)) <= 0) {
+			free(clean);
+			continue;
+		}
+		changed++;
+		error = gv__eventf(db, r->body,
+		                   remove ? "issue.unlabel" : "issue.label",
+		                   r->subject, "{s:s}", "label", clean);
+		free(clean);
+	}
+	if (error < 0 || !changed)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_TOUCH)))
+		return GV_ERROR;
+	gv__bind_int(st, 1, r->id);
+	gv__bind_int(st, 2, gv_db_now(db));
+	return gv__db_run(db, st);
+}
+
+int
+gv_issue_label(struct gv_db *db, const char *body, const char *ref,
+               const char *const *labels, size_t n, int remove)
+{
+	struct gv__issue_ref r;
+	int error;
+
+	if (!n)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "give at least one label");
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0 ||
+	    (error = labels_apply(db, &r, labels, n, remove)) < 0 ||
+	    (error = gv__db_commit(db)) < 0) {
+		gv__db_rollback(db);
+		return error;
+	}
+	return 0;
 }

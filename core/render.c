@@ -109,12 +109,13 @@ load_template(char **text, char **name, const struct gv_templates *path,
 	                     wanted);
 }
 
-/* The view the spec names: a meeting's, a body's roster, or none. */
+/* The view the spec names: a meeting's, a ballot's, an issue's, a
+ * body's roster, or none. */
 static int
 load_view(json_t **out, struct gv_db *db, const struct gv_render_spec *spec)
 {
 	*out = NULL;
-	if (!spec->body && spec->meeting <= 0 && !spec->ballot)
+	if (!spec->body && spec->meeting <= 0 && !spec->ballot && !spec->issue)
 		return 0;
 	if (!db)
 		return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_EINVALID,
@@ -123,6 +124,8 @@ load_view(json_t **out, struct gv_db *db, const struct gv_render_spec *spec)
 		return gv__view_meeting(out, db, spec->meeting);
 	if (spec->ballot)
 		return gv__view_ballot(out, db, spec->ballot);
+	if (spec->issue)
+		return gv__view_issue(out, db, spec->issue);
 	return gv__view_roster(out, db, spec->body);
 }
 
@@ -293,8 +296,8 @@ gv_render(char **out, size_t *len, struct gv_db *db,
 	/* The body's own folder joins the search path. */
 	code = json_string_value(
 	        json_object_get(json_object_get(data, "body"), "code"));
-	if ((spec->body || spec->meeting > 0 || spec->ballot) && code &&
-	    (error = gv_body_get(&body, db, code)) < 0)
+	if ((spec->body || spec->meeting > 0 || spec->ballot || spec->issue) &&
+	    code && (error = gv_body_get(&body, db, code)) < 0)
 		goto out;
 	dirs[0] = spec->templates_dir;
 	dirs[1] = body.templates;

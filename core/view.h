@@ -32,6 +32,9 @@ json_t *gv__view_ballot_status(struct gv_db *db, const struct gv_body *body,
 /* A ballot as its notices see it: dates, clocks, tally. */
 int gv__view_ballot(json_t **out, struct gv_db *db, const char *ref);
 
+/* An issue and its timeline (templates/issue.md's data). */
+int gv__view_issue(json_t **out, struct gv_db *db, const char *ref);
+
 /* A tally: the object of DESIGN.md's `ballot tally --format json`. */
 struct gv_tally;
 json_t *gv__view_tally(const struct gv_tally *t);

@@ -29,6 +29,7 @@ struct gv_render_spec {
 	int64_t meeting;       /* > 0: a meeting's data (minutes, agenda),
 	                          and its body's folder; needs db */
 	const char *ballot;    /* a ballot's data (the notices); needs db */
+	const char *issue;     /* an issue's story ("SMCWG#263"); needs db */
 	const char *templates_dir; /* searched first, or NULL */
 	const char *partials_dir;  /* {{>name}}: DIR/name.md, DIR/name */
 	enum gv_render_format format;

@@ -1,0 +1,275 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the reading side of `gavel issue`: show (an issue's
+ * whole story, as text, Markdown from templates/issue.md, or JSON) and list
+ * (by number, or found by a search with a snippet of each match).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "gavel/gavel.h"
+
+/* "CODE#N" when --body names the body of a bare number. */
+static char *
+full_ref(const char *body, const char *ref)
+{
+	size_t n;
+	char *out;
+
+	if (!body || strchr(ref, '#') > ref)
+		return strdup(ref);
+	n = strlen(body) + strlen(ref) + 2;
+	if ((out = malloc(n)))
+		snprintf(out, n, "%s#%s", body, ref[0] == '#' ? ref + 1 : ref);
+	return out;
+}
+
+static void
+print_entry(const struct gv_issue_entry *e)
+{
+	char when[GV_TIME_BUFSZ];
+
+	cli_printf("%s  ", gv_time_format(when, e->at, GV_TIME_HUMAN));
+	switch (e->kind) {
+	case GV_ISSUE_OPENED:
+		cli_printf("opened");
+		break;
+	case GV_ISSUE_NOTE:
+		cli_printf("note");
+		break;
+	case GV_ISSUE_MEETING:
+		cli_printf("discussed at %s (meeting %lld)", e->meeting_title,
+		           (long long)e->meeting);
+		break;
+	case GV_ISSUE_DRAFT:
+		cli_printf("draft redline %s", e->url);
+		break;
+	case GV_ISSUE_BALLOT:
+		cli_printf("%s Ballot %s, %s (%s)",
+		           e->resolves ? "resolved by" : "linked to", e->ballot,
+		           e->ballot_title, e->ballot_state);
+		break;
+	case GV_ISSUE_CLOSED:
+		cli_printf("closed");
+		break;
+	}
+	if (e->author && e->kind != GV_ISSUE_MEETING)
+		cli_printf(" by %s", e->author);
+	if (e->kind == GV_ISSUE_NOTE && e->meeting)
+		cli_printf(", at %s (meeting %lld)", e->meeting_title,
+		           (long long)e->meeting);
+	if (e->imported)
+		cli_printf(", imported from GitHub");
+	putchar('\n');
+	if (e->text)
+		cli_print_block(e->text, "    ");
+	if (e->kind == GV_ISSUE_DRAFT)
+		cli_printf("    see it: gavel redline %s%s %s%s%s\n",
+		           e->repo ? "--repo " : "", e->repo ? e->repo : "",
+		           e->repo ? e->base : e->url, e->repo ? ".." : "",
+		           e->repo ? e->head : "");
+}
+
+static void
+print_story(const struct gv_issue_story *s)
+{
+	const struct gv_issue *is = &s->issue;
+	size_t i;
+
+	cli_printf("%s#%lld: %s\n", is->body, (long long)is->number, is->title);
+	cli_printf("state: %s", is->closed ? "closed" : "open");
+	for (i = 0; i < is->nlabels; i++)
+		cli_printf("%s%s", i ? ", " : " · labels: ", is->labels[i]);
+	if (is->assignee)
+		cli_printf(" · assignee: %s", is->assignee);
+	putchar('\n');
+	if (is->url)
+		cli_printf("upstream: %s\n", is->url);
+	if (is->body_md) {
+		putchar('\n');
+		cli_print_block(is->body_md, "  ");
+	}
+	putchar('\n');
+	for (i = 0; i < s->n; i++)
+		print_entry(&s->v[i]);
+}
+
+int
+cmd_issue_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *body = NULL, *format = NULL;
+	struct gv_issue_story s;
+	char *pos[1], *ref, *json = NULL;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"body", &body, NULL},
+	        {"format", &format, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
+		return rc;
+	if (format && strcmp(format, "text") && strcmp(format, "md") &&
+	    strcmp(format, "json"))
+		return cli_usage_error(cmd,
+		                       "unknown format '%s': use text, md or "
+		                       "json",
+		                       format);
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (!(ref = full_ref(body, pos[0])))
+		abort();
+	if (format && !strcmp(format, "md")) {
+		struct gv_render_spec spec = {0};
+
+		spec.template = "issue.md";
+		spec.issue = ref;
+		spec.format = GV_RENDER_MD;
+		rc = cli_render(c, &spec, 0);
+	} else if (format && !strcmp(format, "json")) {
+		rc = gv_view_issue_json(&json, c->db, ref);
+		rc = cli_print_json(rc, json);
+	} else if (gv_issue_story(&s, c->db, NULL, ref) < 0) {
+		rc = cli_fail();
+	} else {
+		print_story(&s);
+		gv_issue_story_dispose(&s);
+	}
+	free(ref);
+	return rc;
+}
+
+/* A search hit's snippet, the matches marked: bold on a terminal that
+ * takes colour, [brackets] otherwise. */
+static void
+print_snippet(const char *s)
+{
+	int ansi = isatty(1) && !getenv("NO_COLOR");
+	const char *on = ansi ? "\033[1m" : "[", *off = ansi ? "\033[0m" : "]";
+	int match = 0;
+
+	fputs("    ", stdout);
+	while (*s) {
+		size_t n = strcspn(s, GV_ISSUE_MARK_START GV_ISSUE_MARK_END);
+		char *piece = malloc(n + 1);
+
+		if (!piece)
+			abort();
+		memcpy(piece, s, n);
+		piece[n] = '\0';
+		cli_printf("%s", piece);
+		free(piece);
+		s += n;
+		if (*s) {
+			int starts = *s++ == GV_ISSUE_MARK_START[0];
+
+			if (starts != match)
+				fputs(starts ? on : off, stdout);
+			match = starts;
+		}
+	}
+	if (match)
+		fputs(off, stdout);
+	putchar('\n');
+}
+
+static void
+print_list(const struct gv_issue_list *l, int search)
+{
+	static const char *const heads[] = {"ISSUE", "STATE", "TITLE", "LABELS",
+	                                    "ACTIVITY"};
+	struct table *t = table_new(5, heads);
+	size_t i, j;
+
+	for (i = 0; i < l->n; i++) {
+		const struct gv_issue *is = &l->v[i];
+		char ref[48], date[GV_TIME_BUFSZ], *labels;
+		size_t len = 1;
+		const char *cells[5];
+
+		for (j = 0; j < is->nlabels; j++)
+			len += strlen(is->labels[j]) + 2;
+		if (!(labels = calloc(1, len)))
+			abort();
+		for (j = 0; j < is->nlabels; j++) {
+			if (j)
+				strcat(labels, ", ");
+			strcat(labels, is->labels[j]);
+		}
+		snprintf(ref, sizeof(ref), "%s#%lld", is->body,
+		         (long long)is->number);
+		cells[0] = ref;
+		cells[1] = is->closed ? "closed" : "open";
+		cells[2] = is->title;
+		cells[3] = is->nlabels ? labels : NULL;
+		cells[4] = gv_time_format(date, is->activity, GV_TIME_DATE);
+		if (search) {
+			cli_printf("%s  %s  %s%s%s%s\n", ref, cells[1],
+			           is->title, is->nlabels ? "  (" : "",
+			           is->nlabels ? labels : "",
+			           is->nlabels ? ")" : "");
+			if (is->snippet)
+				print_snippet(is->snippet);
+		} else {
+			table_add(t, cells);
+		}
+		free(labels);
+	}
+	if (!search)
+		table_print(t, stdout);
+	table_free(t);
+}
+
+int
+cmd_issue_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *state = NULL, *limit = NULL, *format_opt = NULL;
+	struct gv_issue_filter f = {0};
+	struct gv_issue_list l;
+	enum cli_format format;
+	int64_t n = 0;
+	char *json = NULL;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"body", &f.body, NULL},   {"state", &state, NULL},
+	        {"label", &f.label, NULL}, {"search", &f.search, NULL},
+	        {"limit", &limit, NULL},   {"format", &format_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, NULL, &npos, 0, 0)) >= 0 ||
+	    (rc = cli_format(&format, cmd, format_opt)) != CLI_OK)
+		return rc;
+	/* A list shows open issues; a search looks at every one. */
+	if (!state)
+		f.state = f.search ? -1 : 0;
+	else if (!strcmp(state, "open") || !strcmp(state, "closed"))
+		f.state = !strcmp(state, "closed");
+	else if (!strcmp(state, "all"))
+		f.state = -1;
+	else
+		return cli_usage_error(cmd,
+		                       "unknown state '%s': use open, closed "
+		                       "or all",
+		                       state);
+	if (limit && (rc = cli_id(&n, cmd, "--limit", limit)) != CLI_OK)
+		return rc;
+	f.limit = (size_t)n;
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (gv_issue_list(&l, c->db, &f) < 0)
+		return cli_fail();
+	if (format == CLI_JSON) {
+		rc = gv_view_issues_json(&json, &l);
+		rc = cli_print_json(rc, json);
+	} else if (!l.n) {
+		printf(f.search ? "no issues match\n" : "no issues\n");
+	} else {
+		print_list(&l, f.search != NULL);
+	}
+	gv_issue_list_dispose(&l);
+	return rc;
+}

@@ -1,0 +1,529 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the import of a GitHub repository's issues from
+ * the JSON of `gh issue list --json ...` or of the REST API's /issues
+ * pages. The two name the same things differently (createdAt and
+ * created_at, author and user, url and html_url, comments as a list or as
+ * a count); one reader takes either. The whole file is parsed before
+ * anything is written, and written in one transaction.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <jansson.h>
+
+#include "db.h"
+#include "event.h"
+#include "gavel/issue.h"
+#include "gavel/roster.h"
+#include "gavel/time.h"
+#include "issue_internal.h"
+
+/* What one import needs as it goes. */
+struct import {
+	struct gv_db *db;
+	const char *path;
+	int64_t body, now;
+	struct gv_issue_import_stats *stats;
+	size_t index, total; /* the issue object being read, 1-based */
+};
+
+static int
+shape(const struct import *im, const char *fmt, const char *what)
+{
+	gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+	              "%s: issue %zu of %zu %s%s: nothing was imported",
+	              im->path, im->index, im->total, fmt, what);
+	return GV_EINVALID;
+}
+
+/* Reads the whole file. */
+static int
+read_file(char **out, size_t *len, const char *path)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	char chunk[65536];
+	size_t n;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		                     "cannot read %s: %s", path,
+		                     strerror(errno));
+	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+		gv__buf_put(&b, chunk, n);
+	if (ferror(f)) {
+		fclose(f);
+		gv__buf_dispose(&b);
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ERROR,
+		                     "cannot read %s: %s", path,
+		                     strerror(errno));
+	}
+	fclose(f);
+	*len = b.size;
+	*out = gv__buf_detach(&b);
+	return 0;
+}
+
+/* Where a JSON error is, as line:column of the whole file, when the
+ * error is in a later array of a `gh api --paginate` file. */
+static void
+locate(int *line, int *col, const char *data, size_t start,
+       const json_error_t *e)
+{
+	size_t i, line_start = 0;
+	int lines = 0;
+
+	for (i = 0; i < start; i++)
+		if (data[i] == '\n') {
+			lines++;
+			line_start = i + 1;
+		}
+	*line = e->line + lines;
+	*col = e->line == 1 ? e->column + (int)(start - line_start) : e->column;
+}
+
+/*
+ * Parses the file: one JSON array, or several one after another (gh api
+ * --paginate writes one per page). Every issue object goes into *items.
+ */
+static int
+parse(json_t **items, const char *path, const char *data, size_t len)
+{
+	size_t pos = 0;
+
+	*items = json_array();
+	do {
+		json_error_t e;
+		json_t *page;
+		int line, col;
+
+		page = json_loadb(data + pos, len - pos, JSON_DISABLE_EOF_CHECK,
+		                  &e);
+		if (!page) {
+			locate(&line, &col, data, pos, &e);
+			json_decref(*items);
+			return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+			                     "%s:%d:%d: %s: fix the JSON; "
+			                     "nothing was imported",
+			                     path, line, col, e.text);
+		}
+		pos += e.position;
+		if (!json_is_array(page)) {
+			const char *msg = json_string_value(
+			        json_object_get(page, "message"));
+
+			json_decref(page);
+			json_decref(*items);
+			if (msg)
+				return gv__error_set(
+				        GV_ERRCLASS_ISSUE, GV_EINVALID,
+				        "%s is an error from GitHub, not "
+				        "issues: \"%s\"",
+				        path, msg);
+			return gv__error_set(
+			        GV_ERRCLASS_ISSUE, GV_EINVALID,
+			        "%s holds a JSON %s where an array of issues "
+			        "belongs: give the output of 'gh issue list "
+			        "--json ...' or of the /issues API",
+			        path,
+			        json_is_object(page) ? "object" : "value");
+		}
+		json_array_extend(*items, page);
+		json_decref(page);
+		pos += strspn(data + pos, " \t\r\n");
+	} while (pos < len);
+	return 0;
+}
+
+/* A string member under either of two names; NULL if absent or null. */
+static int
+text_of(const char **out, const struct import *im, json_t *o, const char *a,
+        const char *b, int required)
+{
+	json_t *v = json_object_get(o, a);
+
+	if ((!v || json_is_null(v)) && b)
+		v = json_object_get(o, b);
+	*out = NULL;
+	if (!v || json_is_null(v))
+		return required ? shape(im, "has no ", a) : 0;
+	if (!json_is_string(v))
+		return shape(im, "has a non-text ", a);
+	*out = json_string_value(v);
+	return 0;
+}
+
+/* A login, from {"login": ...} (or gh's {"name": ...}) or a string. */
+static const char *
+login_of(json_t *v)
+{
+	if (json_is_string(v))
+		return json_string_value(v);
+	if (json_is_object(v)) {
+		json_t *l = json_object_get(v, "login");
+
+		return json_is_string(l)
+		               ? json_string_value(l)
+		               : json_string_value(json_object_get(v, "name"));
+	}
+	return NULL;
+}
+
+/* An instant under either name; *out = fallback when absent or null. */
+static int
+time_of(int64_t *out, const struct import *im, json_t *o, const char *a,
+        const char *b, int64_t fallback)
+{
+	const char *s;
+	int error;
+
+	if ((error = text_of(&s, im, o, a, b, 0)) < 0)
+		return error;
+	*out = fallback;
+	if (s && gv_time_parse(out, s) < 0)
+		return shape(im, "has a malformed ", a);
+	return 0;
+}
+
+/* One issue object, as read. */
+struct item {
+	int64_t number;
+	const char *title, *state, *url, *body_md, *author, *assignee;
+	int64_t created, closed;
+	json_t *labels, *comments;
+};
+
+static int
+item_read(struct item *it, const struct import *im, json_t *o)
+{
+	json_t *n = json_object_get(o, "number");
+	json_t *assignees = json_object_get(o, "assignees");
+	int error;
+
+	memset(it, 0, sizeof(*it));
+	if (!json_is_object(o))
+		return shape(im, "is not an object", "");
+	if (!json_is_integer(n) || json_integer_value(n) <= 0)
+		return shape(im,
+		             n ? "has a number that is not above 0"
+		               : "has no number",
+		             "");
+	it->number = json_integer_value(n);
+	if ((error = text_of(&it->title, im, o, "title", NULL, 1)) < 0 ||
+	    (error = text_of(&it->state, im, o, "state", NULL, 1)) < 0 ||
+	    (error = text_of(&it->url, im, o, "html_url", "url", 0)) < 0 ||
+	    (error = text_of(&it->body_md, im, o, "body", NULL, 0)) < 0 ||
+	    (error = time_of(&it->created, im, o, "createdAt", "created_at",
+	                     im->now)) < 0 ||
+	    (error = time_of(&it->closed, im, o, "closedAt", "closed_at", -1)) <
+	            0)
+		return error;
+	if (strcasecmp(it->state, "open") && strcasecmp(it->state, "closed"))
+		return shape(im, "has a state that is neither open nor closed",
+		             "");
+	if (gv__issue_check_title(it->title) < 0)
+		return shape(im, "has an empty title", "");
+	it->author = login_of(json_object_get(o, "author"));
+	if (!it->author)
+		it->author = login_of(json_object_get(o, "user"));
+	it->assignee = login_of(json_object_get(o, "assignee"));
+	if (!it->assignee && json_is_array(assignees))
+		it->assignee = login_of(json_array_get(assignees, 0));
+	it->labels = json_object_get(o, "labels");
+	if (it->labels && !json_is_array(it->labels))
+		return shape(im, "has labels that are not a list", "");
+	/* REST gives a count of comments; gh gives the comments. */
+	it->comments = json_object_get(o, "comments");
+	if (!json_is_array(it->comments))
+		it->comments = NULL;
+	if (!strcasecmp(it->state, "closed") && it->closed < 0)
+		it->closed = im->now;
+	return 0;
+}
+
+static int
+label_cmp(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Replaces the issue's upstream labels when they differ; 1 if changed. */
+static int
+labels_sync(struct import *im, int64_t id, json_t *labels)
+{
+	const char **want = NULL;
+	size_t i, n = 0, alloc = 0, have = 0;
+	sqlite3_stmt *st;
+	int same = 1, rc, error = 0;
+	json_t *l;
+
+	json_array_foreach (labels, i, l) {
+		const char *name =
+		        json_is_string(l)
+		                ? json_string_value(l)
+		                : json_string_value(json_object_get(l, "name"));
+
+		if (!name || !*name)
+			continue;
+		want = gv__grow(want, &alloc, n + 1, sizeof(*want));
+		want[n++] = name;
+	}
+	if (n)
+		qsort(want, n, sizeof(*want), label_cmp);
+	if (!(st = gv__db_stmt(im->db, GV__STMT_ISSUE_LABELS_UPSTREAM))) {
+		free(want);
+		return GV_ERROR;
+	}
+	gv__bind_int(st, 1, id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (have >= n ||
+		    strcmp(want[have],
+		           (const char *)sqlite3_column_text(st, 0)))
+			same = 0;
+		have++;
+	}
+	gv__db_reset(st);
+	if (rc != SQLITE_DONE)
+		error = gv__db_error(im->db, GV_ERRCLASS_ISSUE);
+	if (error || (same && have == n))
+		goto out;
+	if (!(st = gv__db_stmt(im->db, GV__STMT_ISSUE_LABELS_UPSTREAM_CLEAR))) {
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, id);
+	if ((error = gv__db_run(im->db, st)) < 0)
+		goto out;
+	for (i = 0; i < n; i++) {
+		if (!(st = gv__db_stmt(im->db,
+		                       GV__STMT_ISSUE_LABEL_UPSTREAM_INSERT))) {
+			error = GV_ERROR;
+			goto out;
+		}
+		gv__bind_int(st, 1, id);
+		gv__bind_text(st, 2, want[i]);
+		if ((error = gv__db_run(im->db, st)) < 0)
+			goto out;
+	}
+	error = 1;
+out:
+	free(want);
+	return error;
+}
+
+/* One comment as an imported note; 1 if it added or changed one. */
+static int
+comment_sync(struct import *im, int64_t id, json_t *c)
+{
+	json_t *idv = json_object_get(c, "id");
+	const char *body = json_string_value(json_object_get(c, "body"));
+	const char *author = login_of(json_object_get(c, "author"));
+	const char *url = json_string_value(json_object_get(c, "url"));
+	char upstream[64];
+	sqlite3_stmt *st;
+	int64_t at, note;
+	int rc, same, error;
+
+	if (!json_is_object(c))
+		return shape(im, "has a comment that is not an object", "");
+	if (json_is_string(idv))
+		snprintf(upstream, sizeof(upstream), "%s",
+		         json_string_value(idv));
+	else if (json_is_integer(idv))
+		snprintf(upstream, sizeof(upstream), "%" JSON_INTEGER_FORMAT,
+		         json_integer_value(idv));
+	else if (url && strrchr(url, '#'))
+		snprintf(upstream, sizeof(upstream), "%s", strrchr(url, '#'));
+	else
+		return shape(im, "has a comment without an id or url", "");
+	if (!author)
+		author = login_of(json_object_get(c, "user"));
+	if ((error = time_of(&at, im, c, "createdAt", "created_at", im->now)) <
+	    0)
+		return error;
+	if (!body)
+		body = "";
+	im->stats->comments++;
+	if (!(st = gv__db_stmt(im->db, GV__STMT_ISSUE_NOTE_UPSTREAM)))
+		return GV_ERROR;
+	gv__bind_int(st, 1, id);
+	gv__bind_text(st, 2, upstream);
+	gv__bind_text(st, 3, body);
+	gv__bind_text(st, 4, author);
+	gv__bind_int(st, 5, at);
+	rc = sqlite3_step(st);
+	note = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	same = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	gv__db_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return gv__db_error(im->db, GV_ERRCLASS_ISSUE);
+	if (same)
+		return 0;
+	st = gv__db_stmt(im->db, note ? GV__STMT_ISSUE_NOTE_UPDATE
+	                              : GV__STMT_ISSUE_NOTE_INSERT);
+	if (!st)
+		return GV_ERROR;
+	if (note) {
+		gv__bind_int(st, 1, note);
+		gv__bind_text(st, 2, body);
+		gv__bind_text(st, 3, author);
+		gv__bind_int(st, 4, at);
+	} else {
+		gv__bind_int(st, 1, id);
+		gv__bind_text(st, 2, NULL);
+		gv__bind_int(st, 3, at);
+		gv__bind_text(st, 4, author);
+		gv__bind_text(st, 5, body);
+		gv__bind_text(st, 6, "github");
+		gv__bind_text(st, 7, upstream);
+	}
+	if ((error = gv__db_run(im->db, st)) < 0)
+		return error;
+	if (note)
+		im->stats->notes_updated++;
+	else
+		im->stats->notes_added++;
+	return 1;
+}
+
+/* Inserts a new issue, or updates it in place; 1 if it changed. */
+static int
+issue_sync(int64_t *id, struct import *im, const struct item *it)
+{
+	int closed = !strcasecmp(it->state, "closed");
+	sqlite3_stmt *st = gv__db_stmt(im->db, GV__STMT_ISSUE_BY_NUMBER);
+	int rc, error;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, im->body);
+	gv__bind_int(st, 2, it->number);
+	rc = sqlite3_step(st);
+	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	gv__db_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return gv__db_error(im->db, GV_ERRCLASS_ISSUE);
+	st = gv__db_stmt(im->db, *id ? GV__STMT_ISSUE_IMPORT_UPDATE
+	                             : GV__STMT_ISSUE_INSERT);
+	if (!st)
+		return GV_ERROR;
+	if (*id) {
+		gv__bind_int(st, 1, *id);
+		gv__bind_text(st, 2, it->title);
+		gv__bind_text(st, 3, closed ? "closed" : "open");
+		gv__bind_text(st, 4, it->url);
+		gv__bind_text(st, 5, it->body_md);
+		gv__bind_text(st, 6, it->author);
+		gv__bind_text(st, 7, it->assignee);
+		gv__bind_int(st, 8, it->created);
+		gv__bind_opt(st, 9, it->closed, closed);
+		gv__bind_int(st, 10, im->now);
+	} else {
+		gv__bind_int(st, 1, im->body);
+		gv__bind_int(st, 2, it->number);
+		gv__bind_text(st, 3, it->title);
+		gv__bind_text(st, 4, closed ? "closed" : "open");
+		gv__bind_text(st, 5, it->url);
+		gv__bind_text(st, 6, it->body_md);
+		gv__bind_text(st, 7, it->author);
+		gv__bind_text(st, 8, it->assignee);
+		gv__bind_int(st, 9, it->created);
+		gv__bind_opt(st, 10, it->closed, closed);
+		gv__bind_int(st, 11, im->now);
+	}
+	if ((error = gv__db_run(im->db, st)) < 0)
+		return error;
+	if (*id)
+		return sqlite3_changes(im->db->sql) > 0;
+	*id = sqlite3_last_insert_rowid(im->db->sql);
+	im->stats->added++;
+	return 1;
+}
+
+/* One issue object: the issue, its labels and comments, its search row. */
+static int
+import_one(struct import *im, json_t *o)
+{
+	struct item it;
+	int64_t id;
+	int changed, rc, is_new;
+	size_t k, added = im->stats->added;
+	json_t *c;
+
+	if (json_is_object(o) && json_object_get(o, "pull_request")) {
+		im->stats->pulls++;
+		return 0;
+	}
+	if ((rc = item_read(&it, im, o)) < 0)
+		return rc;
+	im->stats->issues++;
+	if ((changed = issue_sync(&id, im, &it)) < 0)
+		return changed;
+	is_new = im->stats->added > added;
+	if (it.labels) {
+		if ((rc = labels_sync(im, id, it.labels)) < 0)
+			return rc;
+		changed |= rc;
+	}
+	json_array_foreach (it.comments, k, c) {
+		if ((rc = comment_sync(im, id, c)) < 0)
+			return rc;
+		changed |= rc;
+	}
+	if (!changed)
+		return 0;
+	if (!is_new)
+		im->stats->updated++;
+	return gv__issue_reindex(im->db, id);
+}
+
+int
+gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
+                const char *body, const char *path,
+                gv_issue_progress_fn progress, void *ctx)
+{
+	struct gv_body b = {0};
+	struct import im = {db, path, 0, gv_db_now(db), stats, 0, 0};
+	json_t *items = NULL, *o;
+	char *data = NULL;
+	size_t i, len = 0;
+	int error;
+
+	memset(stats, 0, sizeof(*stats));
+	if ((error = gv_body_get(&b, db, body)) < 0 ||
+	    (error = read_file(&data, &len, path)) < 0 ||
+	    (error = parse(&items, path, data, len)) < 0)
+		goto out;
+	im.body = b.id;
+	im.total = json_array_size(items);
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	json_array_foreach (items, i, o) {
+		im.index = i + 1;
+		if ((error = import_one(&im, o)) < 0)
+			goto rollback;
+		if (progress)
+			progress(ctx, im.index, im.total);
+	}
+	if ((error = gv__eventf(db, b.id, "issue.import", b.code,
+	                        "{s:s, s:I, s:I, s:I, s:I}", "file", path,
+	                        "added", (json_int_t)stats->added, "updated",
+	                        (json_int_t)stats->updated, "notes_added",
+	                        (json_int_t)stats->notes_added, "pulls",
+	                        (json_int_t)stats->pulls)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+	memset(stats, 0, sizeof(*stats));
+out:
+	json_decref(items);
+	free(data);
+	gv_body_dispose(&b);
+	return error;
+}

@@ -1,0 +1,35 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares what core/issue*.c share: finding an issue by its
+ * REF, and keeping its search row and last-change time in step.
+ */
+#ifndef GV_CORE_ISSUE_INTERNAL_H
+#define GV_CORE_ISSUE_INTERNAL_H
+
+#include <stdint.h>
+
+struct gv_db;
+
+/* An issue as a REF names it. */
+struct gv__issue_ref {
+	int64_t id;
+	int64_t body; /* the body's id */
+	int64_t number;
+	char subject[48]; /* "SMCWG#263", for events and messages */
+};
+
+/* Finds the issue REF ("263", "#263", "SMCWG#263") names; body (a code,
+ * may be NULL) is the body of a bare number. 0, GV_ENOTFOUND or
+ * GV_EINVALID, with a message that says what to do. */
+int gv__issue_find(struct gv__issue_ref *out, struct gv_db *db,
+                   const char *body, const char *ref);
+
+/* Rewrites the issue's full-text row from its title, body and notes
+ * (inside the caller's transaction). */
+int gv__issue_reindex(struct gv_db *db, int64_t id);
+
+/* A title as given (it may hold anything GitHub allows), or
+ * GV_EINVALID if it is empty or not UTF-8. */
+int gv__issue_check_title(const char *title);
+
+#endif

@@ -1,0 +1,242 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements what an issue's timeline records: notes (taken at
+ * a meeting or not), the meetings that discussed it, the ballots linked to
+ * it and its draft redlines. Each is one transaction with its event.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "event.h"
+#include "gavel/ballot.h"
+#include "gavel/issue.h"
+#include "git_range.h"
+#include "issue_internal.h"
+
+/* The start of meeting id, which must belong to the issue's body. */
+static int
+meeting_start(int64_t *out, struct gv_db *db, const struct gv__issue_ref *r,
+              int64_t meeting)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_MEETING_OF);
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, meeting);
+	gv__bind_int(st, 2, r->body);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	gv__db_reset(st);
+	if (rc == SQLITE_DONE)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		                     "no meeting %lld of %s's body: see "
+		                     "'gavel meeting list'",
+		                     (long long)meeting, r->subject);
+	return rc == SQLITE_ROW ? 0 : gv__db_error(db, GV_ERRCLASS_ISSUE);
+}
+
+/* The actor's name for notes and links that name no author. */
+static const char *
+author_or_actor(struct gv_db *db, const char *author)
+{
+	return author ? author : db->actor;
+}
+
+int
+gv_issue_note(int64_t *id_out, struct gv_db *db, const char *body,
+              const char *ref, const struct gv_issue_note_spec *spec)
+{
+	const char *author = author_or_actor(db, spec->author);
+	struct gv__issue_ref r;
+	int64_t at = spec->at;
+	sqlite3_stmt *st;
+	int error;
+
+	if (!spec->text || !spec->text[strspn(spec->text, " \t\r\n")])
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "the note is empty: give its text");
+	if ((error = gv__check_text(GV_ERRCLASS_ISSUE, "the note",
+	                            spec->text)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_ISSUE, "the author", author)) <
+	            0)
+		return error;
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0)
+		goto rollback;
+	if (spec->meeting) {
+		int64_t start;
+
+		if ((error = meeting_start(&start, db, &r, spec->meeting)) < 0)
+			goto rollback;
+		if (at < 0)
+			at = start;
+	}
+	if (at < 0)
+		at = gv_db_now(db);
+	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_NOTE_INSERT))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, r.id);
+	gv__bind_opt(st, 2, spec->meeting, spec->meeting > 0);
+	gv__bind_int(st, 3, at);
+	gv__bind_text(st, 4, author);
+	gv__bind_text(st, 5, spec->text);
+	gv__bind_text(st, 6, "local");
+	gv__bind_text(st, 7, NULL);
+	if ((error = gv__db_run(db, st)) < 0)
+		goto rollback;
+	if (id_out)
+		*id_out = sqlite3_last_insert_rowid(db->sql);
+	if ((error = gv__issue_reindex(db, r.id)) < 0 ||
+	    (error = gv__eventf(db, r.body, "issue.note", r.subject,
+	                        "{s:I, s:s?}", "meeting",
+	                        (json_int_t)spec->meeting, "author", author)) <
+	            0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	return 0;
+rollback:
+	gv__db_rollback(db);
+	return error;
+}
+
+/* What one issue_link row holds. */
+struct link {
+	const char *kind;
+	int64_t at;
+	int64_t meeting, ballot; /* or 0 */
+	int resolves;
+	const char *url, *repo, *base, *head;
+};
+
+/* Inserts a link; a second link of the same thing is GV_EEXISTS. */
+static int
+link_insert(struct gv_db *db, const struct gv__issue_ref *r,
+            const struct link *l, const char *what)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_LINK_INSERT);
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, r->id);
+	gv__bind_int(st, 2, l->at);
+	gv__bind_text(st, 3, db->actor);
+	gv__bind_text(st, 4, l->kind);
+	gv__bind_opt(st, 5, l->meeting, l->meeting > 0);
+	gv__bind_opt(st, 6, l->ballot, l->ballot > 0);
+	gv__bind_int(st, 7, l->resolves);
+	gv__bind_text(st, 8, l->url);
+	gv__bind_text(st, 9, l->repo);
+	gv__bind_text(st, 10, l->base);
+	gv__bind_text(st, 11, l->head);
+	rc = sqlite3_step(st);
+	gv__db_reset(st);
+	if (rc == SQLITE_CONSTRAINT)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EEXISTS,
+		                     "%s is already linked to %s", r->subject,
+		                     what);
+	if (rc != SQLITE_DONE)
+		return gv__db_error(db, GV_ERRCLASS_ISSUE);
+	return gv__eventf(db, r->body, "issue.link", r->subject, "{s:s, s:s}",
+	                  "kind", l->kind, "to", what);
+}
+
+/* Runs link_insert for REF in one transaction. */
+static int
+link_add(struct gv_db *db, struct gv__issue_ref *r, const struct link *l,
+         const char *what)
+{
+	int error;
+
+	if ((error = link_insert(db, r, l, what)) < 0 ||
+	    (error = gv__db_commit(db)) < 0) {
+		gv__db_rollback(db);
+		return error;
+	}
+	return 0;
+}
+
+int
+gv_issue_link_meeting(struct gv_db *db, const char *body, const char *ref,
+                      int64_t meeting, int64_t at)
+{
+	struct link l = {"meeting", at, meeting, 0, 0, NULL, NULL, NULL, NULL};
+	struct gv__issue_ref r;
+	char what[48];
+	int64_t start;
+	int error;
+
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0 ||
+	    (error = meeting_start(&start, db, &r, meeting)) < 0) {
+		gv__db_rollback(db);
+		return error;
+	}
+	if (l.at < 0)
+		l.at = start;
+	snprintf(what, sizeof(what), "meeting %lld", (long long)meeting);
+	return link_add(db, &r, &l, what);
+}
+
+int
+gv_issue_link_ballot(struct gv_db *db, const char *body, const char *ref,
+                     const char *ballot, int resolves, int64_t at)
+{
+	struct link l = {"ballot", at,   0,    0,   resolves != 0,
+	                 NULL,     NULL, NULL, NULL};
+	struct gv__issue_ref r;
+	int error;
+
+	if (l.at < 0)
+		l.at = gv_db_now(db);
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0 ||
+	    (error = gv_ballot_find(&l.ballot, db, ballot)) < 0) {
+		gv__db_rollback(db);
+		return error;
+	}
+	return link_add(db, &r, &l, ballot);
+}
+
+int
+gv_issue_link_draft(struct gv_db *db, const char *body, const char *ref,
+                    const char *repo, const char *range, int64_t at)
+{
+	struct link l = {"draft", at, 0, 0, 0, NULL, NULL, NULL, NULL};
+	char *base = NULL, *head = NULL, *where = NULL;
+	struct gv__issue_ref r;
+	int error;
+
+	if (l.at < 0)
+		l.at = gv_db_now(db);
+	if ((error = gv__check_text(GV_ERRCLASS_ISSUE, "the range", range)) < 0)
+		return error;
+	error = repo ? gv__git_resolve(&base, &head, &where, repo, range)
+	             : gv__git_range_split(&base, &head, NULL, range);
+	if (error < 0)
+		return error;
+	l.url = range;
+	l.repo = where;
+	l.base = base;
+	l.head = head;
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0) {
+		gv__db_rollback(db);
+		goto out;
+	}
+	error = link_add(db, &r, &l, range);
+out:
+	free(base);
+	free(head);
+	free(where);
+	return error;
+}
