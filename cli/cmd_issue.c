@@ -299,7 +299,7 @@ import_progress(void *ctx, size_t done, size_t total)
 static int
 cmd_import(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
-	struct gv_issue_import_stats s;
+	struct gv_issue_import_stats s = {0};
 	struct progress p = {isatty(2), 0};
 	const char *body = NULL;
 	char *pos[1];
@@ -321,12 +321,14 @@ cmd_import(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 			fputc('\n', stderr);
 		return cli_fail();
 	}
-	cli_printf("%zu issues: %zu new, %zu updated, %zu unchanged; "
-	           "%zu comments: %zu new, %zu updated",
-	           s.issues, s.added, s.updated, s.issues - s.added - s.updated,
-	           s.comments, s.notes_added, s.notes_updated);
+	printf("%zu issue%s: %zu new, %zu updated, %zu unchanged; "
+	       "%zu comment%s: %zu new, %zu updated",
+	       s.issues, s.issues == 1 ? "" : "s", s.added, s.updated,
+	       s.issues - s.added - s.updated, s.comments,
+	       s.comments == 1 ? "" : "s", s.notes_added, s.notes_updated);
 	if (s.pulls)
-		cli_printf("; %zu pull requests skipped", s.pulls);
+		printf("; %zu pull request%s skipped", s.pulls,
+		       s.pulls == 1 ? "" : "s");
 	putchar('\n');
 	return CLI_OK;
 }

@@ -56,7 +56,9 @@ print_entry(const struct gv_issue_entry *e)
 		cli_printf("closed");
 		break;
 	}
-	if (e->author && e->kind != GV_ISSUE_MEETING)
+	/* Who linked a meeting, draft or ballot is in --format json. */
+	if (e->author &&
+	    (e->kind == GV_ISSUE_OPENED || e->kind == GV_ISSUE_NOTE))
 		cli_printf(" by %s", e->author);
 	if (e->kind == GV_ISSUE_NOTE && e->meeting)
 		cli_printf(", at %s (meeting %lld)", e->meeting_title,
@@ -66,11 +68,12 @@ print_entry(const struct gv_issue_entry *e)
 	putchar('\n');
 	if (e->text)
 		cli_print_block(e->text, "    ");
-	if (e->kind == GV_ISSUE_DRAFT)
-		cli_printf("    see it: gavel redline %s%s %s%s%s\n",
-		           e->repo ? "--repo " : "", e->repo ? e->repo : "",
-		           e->repo ? e->base : e->url, e->repo ? ".." : "",
-		           e->repo ? e->head : "");
+	if (e->kind == GV_ISSUE_DRAFT && e->repo)
+		cli_printf("    see it: gavel redline --repo %s %s..%s\n",
+		           e->repo, e->base, e->head);
+	else if (e->kind == GV_ISSUE_DRAFT)
+		cli_printf("    see it: gavel redline --repo CLONE %s\n",
+		           e->url);
 }
 
 static void
@@ -187,18 +190,17 @@ print_list(const struct gv_issue_list *l, int search)
 	for (i = 0; i < l->n; i++) {
 		const struct gv_issue *is = &l->v[i];
 		char ref[48], date[GV_TIME_BUFSZ], *labels;
-		size_t len = 1;
+		size_t len = 1, at = 0;
 		const char *cells[5];
 
 		for (j = 0; j < is->nlabels; j++)
 			len += strlen(is->labels[j]) + 2;
-		if (!(labels = calloc(1, len)))
+		if (!(labels = malloc(len)))
 			abort();
-		for (j = 0; j < is->nlabels; j++) {
-			if (j)
-				strcat(labels, ", ");
-			strcat(labels, is->labels[j]);
-		}
+		for (j = 0; j < is->nlabels; j++)
+			at += (size_t)snprintf(labels + at, len - at, "%s%s",
+			                       j ? ", " : "", is->labels[j]);
+		labels[at] = '\0';
 		snprintf(ref, sizeof(ref), "%s#%lld", is->body,
 		         (long long)is->number);
 		cells[0] = ref;

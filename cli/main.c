@@ -138,8 +138,8 @@ overview(struct cli *c)
 	}
 	gv_body_list_free(bodies);
 	printf("\nThe curses UI is not built yet. Try 'gavel deadlines', "
-	       "'gavel ballot list',\n'gavel redline --ballot NUMBER', "
-	       "'gavel org list' or 'gavel --help'.\n");
+	       "'gavel ballot list',\n'gavel issue list', 'gavel redline "
+	       "--ballot NUMBER', 'gavel org list' or 'gavel --help'.\n");
 	return CLI_OK;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "gavel/gavel.h"
@@ -42,7 +43,12 @@ cli_render(struct cli *c, const struct gv_render_spec *spec, int needs_db)
 		return rc;
 	if (gv_render(&out, &len, c->db, spec) < 0)
 		return cli_fail();
-	fwrite(out, 1, len, stdout);
+	/* Byte for byte into a file or a pipe; on a terminal, stored text
+	 * (a title with an escape sequence) must not reach it raw. */
+	if (isatty(fileno(stdout)))
+		cli_printf("%s", out);
+	else
+		fwrite(out, 1, len, stdout);
 	free(out);
 	return CLI_OK;
 }

@@ -154,6 +154,9 @@
 	  "  AND (?1 IS NULL OR i.body = ?1)"                                  \
 	  "  UNION SELECT n.meeting FROM issue_note n JOIN issue i"            \
 	  "  ON i.id = n.issue WHERE i.number = ?2"                            \
+	  "  AND (?1 IS NULL OR i.body = ?1)"                                  \
+	  "  UNION SELECT l.meeting FROM issue_link l JOIN issue i"            \
+	  "  ON i.id = l.issue WHERE i.number = ?2"                            \
 	  "  AND (?1 IS NULL OR i.body = ?1)))"                                \
 	  " AND (?3 IS NULL OR m.id IN (SELECT a.meeting FROM agenda_item a"   \
 	  "  JOIN agenda_link l ON l.item = a.id WHERE l.ballot = ?3))"        \

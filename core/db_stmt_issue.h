@@ -18,6 +18,11 @@
 	" (SELECT group_concat(label, char(31)) FROM (SELECT label FROM"       \
 	" issue_label l WHERE l.issue = i.id ORDER BY label))"
 
+/* How the timeline names a meeting: its title, or what kind it is. */
+#define GV__ISSUE_MEETING_TITLE                                                \
+	"ifnull(m.title, CASE m.kind WHEN 'f2f' THEN 'the face-to-face"        \
+	" meeting' ELSE 'the call' END)"
+
 /* The filters of a list: ?1 body id, ?2 state, ?3 label, ?4 limit. */
 #define GV__ISSUE_FILTER                                                       \
 	" (?1 IS NULL OR i.body = ?1) AND (?2 IS NULL OR i.state = ?2) AND"    \
@@ -110,11 +115,12 @@
 	/* The timeline, one query per kind of entry (core/issue_story.c). */  \
 	X(ISSUE_STORY_NOTES,                                                   \
 	  "SELECT n.at, n.author, n.body_md, n.source <> 'local', n.meeting,"  \
-	  " ifnull(m.title, m.kind) FROM issue_note n LEFT JOIN meeting m"     \
+	  " " GV__ISSUE_MEETING_TITLE " FROM issue_note n"                     \
+	  " LEFT JOIN meeting m"                                               \
 	  " ON m.id = n.meeting WHERE n.issue = ?1 ORDER BY n.at, n.id")       \
 	/* Meetings: linked directly, or through an agenda item. */            \
 	X(ISSUE_STORY_MEETINGS,                                                \
-	  "SELECT m.starts_at, m.id, ifnull(m.title, m.kind),"                 \
+	  "SELECT m.starts_at, m.id, " GV__ISSUE_MEETING_TITLE ","             \
 	  " (SELECT l.author FROM issue_link l WHERE l.issue = ?1"             \
 	  "  AND l.meeting = m.id) FROM meeting m WHERE m.id IN"               \
 	  " (SELECT meeting FROM issue_link WHERE issue = ?1 AND"              \

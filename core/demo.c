@@ -145,6 +145,45 @@ demo_attend(struct gv_db *db, int64_t id, json_t *attendees)
 	return error;
 }
 
+/* Issue notes taken at a meeting, and the draft links it cited. */
+static int
+demo_meeting_issues(struct gv_db *db, const char *body, int64_t id,
+                    int64_t start, json_t *m)
+{
+	json_error_t jerr;
+	json_t *v;
+	size_t i;
+	int error;
+
+	json_array_foreach (json_object_get(m, "issue_notes"), i, v) {
+		struct gv_issue_note_spec spec = {NULL, NULL, id, -1};
+		json_int_t number;
+		char ref[32];
+
+		if (json_unpack_ex(v, &jerr, 0, "{s:I, s:s, s?s}", "issue",
+		                   &number, "text", &spec.text, "author",
+		                   &spec.author) < 0)
+			return demo_bad("issue_notes", &jerr);
+		snprintf(ref, sizeof(ref), "%lld", (long long)number);
+		if ((error = gv_issue_note(NULL, db, body, ref, &spec)) < 0)
+			return error;
+	}
+	json_array_foreach (json_object_get(m, "issue_drafts"), i, v) {
+		const char *link;
+		json_int_t number;
+		char ref[32];
+
+		if (json_unpack_ex(v, &jerr, 0, "{s:I, s:s}", "issue", &number,
+		                   "link", &link) < 0)
+			return demo_bad("issue_drafts", &jerr);
+		snprintf(ref, sizeof(ref), "%lld", (long long)number);
+		if ((error = gv_issue_link_draft(db, body, ref, NULL, link,
+		                                 start)) < 0)
+			return error;
+	}
+	return 0;
+}
+
 /* A meeting's roll call, minute-taker, notes and links. */
 static int
 demo_meeting_record(struct gv_db *db, int64_t id, json_t *m)
@@ -211,6 +250,8 @@ demo_meetings(struct gv_db *db, json_t *list)
 		gv_body_dispose(&body);
 		if (error < 0 || (error = gv_meeting_add(&id, db, &spec)) < 0 ||
 		    (error = demo_meeting_record(db, id, item)) < 0 ||
+		    (error = demo_meeting_issues(db, spec.body, id,
+		                                 spec.starts_at, item)) < 0 ||
 		    (cancelled &&
 		     (error = gv_meeting_cancel(db, id, cancelled)) < 0) ||
 		    (approves && (error = gv_minutes_approve(
@@ -226,6 +267,14 @@ demo_meetings(struct gv_db *db, json_t *list)
 	return error;
 }
 
+/* An optional instant: -1 when absent. */
+static int
+demo_instant(int64_t *out, const char *text)
+{
+	*out = -1;
+	return text ? gv_time_parse(out, text) : 0;
+}
+
 static int
 demo_issues(struct gv_db *db, json_t *list)
 {
@@ -236,26 +285,21 @@ demo_issues(struct gv_db *db, json_t *list)
 
 	json_array_foreach (list, i, item) {
 		struct gv_issue_spec spec = {0};
+		const char *created = NULL;
 		json_int_t number;
 
-		spec.created_at = -1;
-		if (json_unpack_ex(item, &jerr, 0, "{s:s, s:I, s:s, s?s}",
+		if (json_unpack_ex(item, &jerr, 0, "{s:s, s:I, s:s, s?s, s?s}",
 		                   "body", &spec.body, "number", &number,
-		                   "title", &spec.title, "url", &spec.url) < 0)
+		                   "title", &spec.title, "url", &spec.url,
+		                   "created", &created) < 0)
 			return demo_bad("issues", &jerr);
+		if ((error = demo_instant(&spec.created_at, created)) < 0)
+			return error;
 		spec.number = number;
 		if ((error = gv_issue_add(NULL, db, &spec)) < 0)
 			return error;
 	}
 	return 0;
-}
-
-/* An optional instant: -1 when absent. */
-static int
-demo_instant(int64_t *out, const char *text)
-{
-	*out = -1;
-	return text ? gv_time_parse(out, text) : 0;
 }
 
 /* A recorded ballot's votes: {"org", "value", "at"}. */

@@ -21,6 +21,10 @@ struct gv__git_range {
 	git_commit *head;
 };
 
+/* Starts libgit2 on first use (core/git_init.c says why); every entry
+ * into libgit2 goes through gv__git_open, gv__git_init or this. */
+int gv__git_start(void);
+
 /* Opens a working or bare repository at (or above) path. */
 int gv__git_open(git_repository **out, const char *path);
 

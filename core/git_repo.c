@@ -30,6 +30,10 @@ gv__git_failed(const char *what)
 int
 gv__git_open(git_repository **out, const char *path)
 {
+	int error;
+
+	if ((error = gv__git_start()) < 0)
+		return error;
 	if (git_repository_open_ext(out, path ? path : ".", 0, NULL) < 0)
 		return gv__error_set(
 		        GV_ERRCLASS_REDLINE, GV_ENOTFOUND,

@@ -16,6 +16,8 @@ gv__git_init(git_repository **out, const char *dir)
 {
 	git_repository_init_options opts;
 
+	if (gv__git_start() < 0)
+		return GV_ERROR;
 	git_repository_init_options_init(&opts,
 	                                 GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	opts.flags = GIT_REPOSITORY_INIT_MKPATH;

@@ -17,36 +17,6 @@
 #define GV__PRINTF(f, a) __attribute__((format(printf, f, a)))
 #else
 #define GV__PRINTF(f, a)
-/*
- * Checks a name or title given by a user: well-formed UTF-8, no control
- * characters, not empty once trimmed, at most 300 bytes. On success *out is
- * the trimmed copy (caller frees). what names the field in the message.
- */
-int gv__clean_name(char **out, enum gv_error_class klass, const char *what,
-                   const char *s);
-
-/*
- * Splits "Name (Organisation)" as minutes write it, at the parenthesis that
- * closes the string, so "Kateryna Aleksieieva (Asseco Data Systems SA
- * (Certum))" keeps the inner parentheses in the organisation. *org is NULL
- * when there is none. Both are the caller's to free.
- */
-void gv__attendee_split(char **name, char **org, const char *who);
-
-/*
- * Reads dir/name when it is a regular file that resolves inside dir (no
- * way out through "..", "/" or symbolic links). Returns 0 (caller frees
- * *text), GV_ENOTFOUND or GV_ERROR.
- */
-int gv__read_in_dir(char **text, const char *dir, const char *name);
-
-/* The git blob id of a text (40 hex digits; caller frees), as `git
- * hash-object` gives it, or NULL. */
-char *gv__text_hash(const char *text);
-
-/* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
-int gv__check_text(enum gv_error_class klass, const char *what, const char *s);
-
 #endif
 
 void gv__error_vrecord(enum gv_error_class klass, enum gv_error_code code,
@@ -134,6 +104,14 @@ void gv__attendee_split(char **name, char **org, const char *who);
  * *text), GV_ENOTFOUND or GV_ERROR.
  */
 int gv__read_in_dir(char **text, const char *dir, const char *name);
+
+/*
+ * Reads a whole file given by a user (an import). More than max bytes is
+ * GV_EINVALID: "PATH is larger than N MB: too_big". Returns 0 (caller
+ * frees *data; *len its bytes), GV_ENOTFOUND or GV_ERROR.
+ */
+int gv__read_file(char **data, size_t *len, const char *path, size_t max,
+                  enum gv_error_class klass, const char *too_big);
 
 /* The git blob id of a text (40 hex digits; caller frees), as `git
  * hash-object` gives it, or NULL. */

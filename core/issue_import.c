@@ -22,6 +22,9 @@
 #include "gavel/time.h"
 #include "issue_internal.h"
 
+/* gh's JSON for 20,000 issues with their comments is about 70 MB. */
+#define IMPORT_MAX_BYTES ((size_t)1 << 30)
+
 /* What one import needs as it goes. */
 struct import {
 	struct gv_db *db;
@@ -38,34 +41,6 @@ shape(const struct import *im, const char *fmt, const char *what)
 	              "%s: issue %zu of %zu %s%s: nothing was imported",
 	              im->path, im->index, im->total, fmt, what);
 	return GV_EINVALID;
-}
-
-/* Reads the whole file. */
-static int
-read_file(char **out, size_t *len, const char *path)
-{
-	struct gv_buf b = GV_BUF_INIT;
-	char chunk[65536];
-	size_t n;
-	FILE *f = fopen(path, "rb");
-
-	if (!f)
-		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
-		                     "cannot read %s: %s", path,
-		                     strerror(errno));
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		gv__buf_put(&b, chunk, n);
-	if (ferror(f)) {
-		fclose(f);
-		gv__buf_dispose(&b);
-		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ERROR,
-		                     "cannot read %s: %s", path,
-		                     strerror(errno));
-	}
-	fclose(f);
-	*len = b.size;
-	*out = gv__buf_detach(&b);
-	return 0;
 }
 
 /* Where a JSON error is, as line:column of the whole file, when the
@@ -106,6 +81,7 @@ parse(json_t **items, const char *path, const char *data, size_t len)
 		if (!page) {
 			locate(&line, &col, data, pos, &e);
 			json_decref(*items);
+			*items = NULL;
 			return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
 			                     "%s:%d:%d: %s: fix the JSON; "
 			                     "nothing was imported",
@@ -116,21 +92,23 @@ parse(json_t **items, const char *path, const char *data, size_t len)
 			const char *msg = json_string_value(
 			        json_object_get(page, "message"));
 
+			if (msg)
+				gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+				              "%s is an error from GitHub, not "
+				              "issues: \"%s\"",
+				              path, msg);
+			else
+				gv__error_set(
+				        GV_ERRCLASS_ISSUE, GV_EINVALID,
+				        "%s holds a JSON object where an "
+				        "array of issues belongs: give the "
+				        "output of 'gh issue list --json "
+				        "...' or of the /issues API",
+				        path);
 			json_decref(page);
 			json_decref(*items);
-			if (msg)
-				return gv__error_set(
-				        GV_ERRCLASS_ISSUE, GV_EINVALID,
-				        "%s is an error from GitHub, not "
-				        "issues: \"%s\"",
-				        path, msg);
-			return gv__error_set(
-			        GV_ERRCLASS_ISSUE, GV_EINVALID,
-			        "%s holds a JSON %s where an array of issues "
-			        "belongs: give the output of 'gh issue list "
-			        "--json ...' or of the /issues API",
-			        path,
-			        json_is_object(page) ? "object" : "value");
+			*items = NULL;
+			return GV_EINVALID;
 		}
 		json_array_extend(*items, page);
 		json_decref(page);
@@ -208,10 +186,11 @@ item_read(struct item *it, const struct import *im, json_t *o)
 	if (!json_is_object(o))
 		return shape(im, "is not an object", "");
 	if (!json_is_integer(n) || json_integer_value(n) <= 0)
-		return shape(im,
-		             n ? "has a number that is not above 0"
-		               : "has no number",
-		             "");
+		return shape(
+		        im,
+		        n ? "has a number that is not a whole number above 0"
+		          : "has no number",
+		        "");
 	it->number = json_integer_value(n);
 	if ((error = text_of(&it->title, im, o, "title", NULL, 1)) < 0 ||
 	    (error = text_of(&it->state, im, o, "state", NULL, 1)) < 0 ||
@@ -495,7 +474,10 @@ gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
 
 	memset(stats, 0, sizeof(*stats));
 	if ((error = gv_body_get(&b, db, body)) < 0 ||
-	    (error = read_file(&data, &len, path)) < 0 ||
+	    (error = gv__read_file(&data, &len, path, IMPORT_MAX_BYTES,
+	                           GV_ERRCLASS_ISSUE,
+	                           "import it in parts (gh issue list "
+	                           "--search, --limit)")) < 0 ||
 	    (error = parse(&items, path, data, len)) < 0)
 		goto out;
 	im.body = b.id;

@@ -30,11 +30,13 @@ meeting_start(int64_t *out, struct gv_db *db, const struct gv__issue_ref *r,
 	if (rc == SQLITE_ROW)
 		*out = sqlite3_column_int64(st, 0);
 	gv__db_reset(st);
-	if (rc == SQLITE_DONE)
-		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
-		                     "no meeting %lld of %s's body: see "
-		                     "'gavel meeting list'",
-		                     (long long)meeting, r->subject);
+	if (rc == SQLITE_DONE) {
+		gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		              "no meeting %lld of %s's body: see 'gavel "
+		              "meeting list'",
+		              (long long)meeting, r->subject);
+		return GV_ENOTFOUND;
+	}
 	return rc == SQLITE_ROW ? 0 : gv__db_error(db, GV_ERRCLASS_ISSUE);
 }
 
@@ -68,7 +70,7 @@ gv_issue_note(int64_t *id_out, struct gv_db *db, const char *body,
 	if ((error = gv__issue_find(&r, db, body, ref)) < 0)
 		goto rollback;
 	if (spec->meeting) {
-		int64_t start;
+		int64_t start = 0;
 
 		if ((error = meeting_start(&start, db, &r, spec->meeting)) < 0)
 			goto rollback;
@@ -137,7 +139,7 @@ link_insert(struct gv_db *db, const struct gv__issue_ref *r,
 	gv__bind_text(st, 11, l->head);
 	rc = sqlite3_step(st);
 	gv__db_reset(st);
-	if (rc == SQLITE_CONSTRAINT)
+	if ((rc & 0xff) == SQLITE_CONSTRAINT)
 		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EEXISTS,
 		                     "%s is already linked to %s", r->subject,
 		                     what);
@@ -169,7 +171,7 @@ gv_issue_link_meeting(struct gv_db *db, const char *body, const char *ref,
 	struct link l = {"meeting", at, meeting, 0, 0, NULL, NULL, NULL, NULL};
 	struct gv__issue_ref r;
 	char what[48];
-	int64_t start;
+	int64_t start = 0;
 	int error;
 
 	if ((error = gv__db_begin(db)) < 0)

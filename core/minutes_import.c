@@ -42,34 +42,6 @@ warn(struct gv_import_report *r, char *line)
 	r->warnings[r->nwarnings++] = line;
 }
 
-static int
-read_file(char **data, size_t *len, const char *path)
-{
-	struct gv_buf b = GV_BUF_INIT;
-	char chunk[16384];
-	size_t got;
-	FILE *f = fopen(path, "rb");
-
-	if (!f)
-		return gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
-		                     "cannot read %s: %s", path,
-		                     strerror(errno));
-	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0 &&
-	       b.size <= IMPORT_MAX_BYTES)
-		gv__buf_put(&b, chunk, got);
-	fclose(f);
-	if (b.size > IMPORT_MAX_BYTES) {
-		gv__buf_dispose(&b);
-		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
-		                     "%s is larger than %d MB: not a minutes "
-		                     "post",
-		                     path, IMPORT_MAX_BYTES >> 20);
-	}
-	*len = b.size;
-	*data = gv__buf_detach(&b);
-	return 0;
-}
-
 /* The body the post's tags name, created the first time it is seen. */
 static int
 import_body(struct gv_body *body, struct gv_db *db,
@@ -269,7 +241,9 @@ gv_minutes_import(struct gv_import_report *r, struct gv_db *db,
 	int error;
 
 	memset(r, 0, sizeof(*r));
-	if ((error = read_file(&data, &len, path)) < 0 ||
+	if ((error = gv__read_file(&data, &len, path, IMPORT_MAX_BYTES,
+	                           GV_ERRCLASS_MEETING, "not a minutes post")) <
+	            0 ||
 	    (error = gv__minutes_parse(&doc, base ? base + 1 : path, data,
 	                               len)) < 0 ||
 	    (error = gv__db_begin(db)) < 0)

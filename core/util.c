@@ -3,6 +3,7 @@
  * This file implements core's allocation helpers, the string buffer and the
  * lookup of the files compiled into the binary.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -168,4 +169,37 @@ gv__embedded_find(const char *name)
 		if (!strcmp(e->name, name))
 			return e;
 	return NULL;
+}
+
+int
+gv__read_file(char **data, size_t *len, const char *path, size_t max,
+              enum gv_error_class klass, const char *too_big)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	char chunk[65536];
+	size_t got;
+	int failed;
+	FILE *f = fopen(path, "rb");
+
+	if (!f)
+		return gv__error_set(klass, GV_ENOTFOUND, "cannot read %s: %s",
+		                     path, strerror(errno));
+	while ((got = fread(chunk, 1, sizeof(chunk), f)) > 0 && b.size <= max)
+		gv__buf_put(&b, chunk, got);
+	failed = ferror(f);
+	fclose(f);
+	if (failed) {
+		gv__buf_dispose(&b);
+		return gv__error_set(klass, GV_ERROR, "cannot read %s: %s",
+		                     path, strerror(errno));
+	}
+	if (b.size > max) {
+		gv__buf_dispose(&b);
+		return gv__error_set(klass, GV_EINVALID,
+		                     "%s is larger than %zu MB: %s", path,
+		                     max >> 20, too_big);
+	}
+	*len = b.size;
+	*data = gv__buf_detach(&b);
+	return 0;
 }

@@ -94,8 +94,8 @@ gv_view_issues_json(char **out, const struct gv_issue_list *list)
 static json_t *
 entry_json(const struct gv_issue_entry *e)
 {
-	static const char *const kinds[] = {"opened", "note",   "meeting",
-	                                    "draft",  "ballot", "closed"};
+	static const char *const kinds[] = {"opened", "meeting", "note",
+	                                    "draft",  "ballot",  "closed"};
 	char when[GV_TIME_BUFSZ];
 	json_t *meeting = e->meeting ? json_pack("{s:I, s:s?}", "id",
 	                                         (json_int_t)e->meeting,

@@ -6,7 +6,8 @@
 #ifndef GV_INIT_H
 #define GV_INIT_H
 
-/* Initialises the libraries; 0 or GV_ERROR. Call once, before anything. */
+/* Initialises the libraries (libgit2 itself starts on first use); 0 or
+ * GV_ERROR. Call once, before anything. */
 int gv_global_init(void);
 
 /* Releases them; call once, at exit. */

@@ -137,12 +137,13 @@ void gv_issue_list_dispose(struct gv_issue_list *list);
 /* Translates a query into SQLite FTS5 syntax (*out: caller frees). */
 int gv_issue_query(char **out, const char *query);
 
+/* In the order entries of the same instant are told. */
 enum gv_issue_entry_kind {
 	GV_ISSUE_OPENED,
-	GV_ISSUE_NOTE,
 	GV_ISSUE_MEETING, /* discussed at a meeting */
-	GV_ISSUE_DRAFT,   /* a draft redline */
-	GV_ISSUE_BALLOT,  /* a linked ballot */
+	GV_ISSUE_NOTE,
+	GV_ISSUE_DRAFT,  /* a draft redline */
+	GV_ISSUE_BALLOT, /* a linked ballot */
 	GV_ISSUE_CLOSED,
 };
 
@@ -154,7 +155,7 @@ struct gv_issue_entry {
 	int imported; /* a note that came from GitHub */
 	/* GV_ISSUE_MEETING, or a note taken at a meeting: */
 	int64_t meeting;     /* or 0 */
-	char *meeting_title; /* "call", "f2f" or its title */
+	char *meeting_title; /* its title, or "the call" */
 	/* GV_ISSUE_BALLOT: */
 	char *ballot;       /* "SMC011" */
 	char *ballot_title; /* its title */
