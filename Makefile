@@ -16,10 +16,11 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 
-# pkg-config name -> Debian package, for `make deps`. Later issues add
-# GMime and ncursesw here as they start using them.
+# pkg-config name -> Debian package, for `make deps`. GMime joins when
+# the mail issue uses it.
 CORE_PKGS := sqlite3 jansson libical libcmark-gfm libgit2
-TUI_PKGS  :=
+TUI_PKGS  := ncursesw
+DEB_ncursesw := libncurses-dev
 DEB_sqlite3 := libsqlite3-dev
 DEB_jansson := libjansson-dev
 DEB_libical := libical-dev
@@ -30,7 +31,8 @@ DEB_libgit2 := libgit2-dev
 EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # Tools the build and the tests use (the test runner drives ./gavel;
 # sqlite3 is the reference tool the benchmarks compare against).
-DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git
+DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
+	bsdutils
 DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -67,7 +69,7 @@ help:
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
-	@{ command -v git sqlite3 cmark-gfm >/dev/null && \
+	@{ command -v git sqlite3 cmark-gfm tmux script >/dev/null && \
 	   pkg-config --exists $(CORE_PKGS) $(TUI_PKGS) && \
 	   $(foreach h,$(EXTRA_HEADERS),echo '#include <$(h)>' | \
 		$(CC) -E -x c - >/dev/null &&) true; } 2>/dev/null || \

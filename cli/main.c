@@ -8,7 +8,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
+#include "../tui/tui.h"
 #include "cli.h"
 #include "gavel/gavel.h"
 
@@ -114,7 +116,7 @@ cli_open(struct cli *c, unsigned flags)
 	return CLI_OK;
 }
 
-/* What `gavel` alone shows until the curses UI is built (issue 8). */
+/* What `gavel` alone shows when it is not on a terminal. */
 static int
 overview(struct cli *c)
 {
@@ -137,9 +139,10 @@ overview(struct cli *c)
 		free(code);
 	}
 	gv_body_list_free(bodies);
-	printf("\nThe curses UI is not built yet. Try 'gavel deadlines', "
-	       "'gavel ballot list',\n'gavel issue list', 'gavel redline "
-	       "--ballot NUMBER', 'gavel org list' or 'gavel --help'.\n");
+	printf("\nOn a terminal, 'gavel' opens the screen ('gavel tui' "
+	       "anywhere). Try 'gavel deadlines',\n'gavel ballot list', "
+	       "'gavel issue list', 'gavel redline --ballot NUMBER' or "
+	       "'gavel --help'.\n");
 	return CLI_OK;
 }
 
@@ -178,8 +181,16 @@ run(struct cli *c, int argc, char **argv)
 		return cli_fail();
 	if ((rc = resolve_db_path(c, db_opt, &owned)) != CLI_OK)
 		return rc;
-	if (i == argc) {
-		rc = overview(c);
+	/* No command: the screen on a terminal (or a headless test's), the
+	 * overview in a pipe or a script. */
+	if (i == argc || !strcmp(argv[i], "tui")) {
+		if (i < argc || (isatty(0) && isatty(1)) ||
+		    getenv("GV_NO_DISPLAY"))
+			rc = cli_open(c, 0) != CLI_OK
+			             ? CLI_FAILED
+			             : tui_main(c->db, c->db_path);
+		else
+			rc = overview(c);
 		goto out;
 	}
 	for (g = groups; *g; g++)

@@ -29,7 +29,7 @@ extern const struct t_case minutes_parse_tests[], meeting_tests[],
         meeting_cli_tests[], ballot_clock_tests[], ballot_tests[],
         ballot_cli_tests[], redline_tests[], redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
-        issue_cli_tests[];
+        issue_cli_tests[], tui_tests[];
 
 static const struct {
 	const char *name;
@@ -54,6 +54,7 @@ static const struct {
         {"redline_cli", redline_cli_tests},
         {"issue", issue_tests},
         {"issue_cli", issue_cli_tests},
+        {"tui", tui_tests},
 };
 
 static const char *current;

@@ -1,0 +1,261 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests the curses UI: every view against the demo database,
+ * headless (GV_NO_DISPLAY, a script of requests, the screen dumped to
+ * text), and end to end in tmux as a person uses it: keys in, the pane
+ * captured, the database checked after.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "harness.h"
+
+/* The environment of a headless run: the test's database and clock, a
+ * script, a 100x30 screen, no colours (so redlines are marked in text). */
+static const char *const *
+headless(const char *now, const char *script)
+{
+	static char path[4200];
+	static const char *vars[10];
+	const char *const *base = t_env(now, "chair");
+	size_t n = 0;
+
+	while (base[n] && n < 4) {
+		vars[n] = base[n];
+		n++;
+	}
+	snprintf(path, sizeof(path), "GV_SCRIPT=%s", script);
+	vars[n++] = path;
+	vars[n++] = "GV_NO_DISPLAY=1";
+	vars[n++] = "GV_SIZE=100x30";
+	vars[n++] = "NO_COLOR=1";
+	vars[n] = NULL;
+	return vars;
+}
+
+static const char *
+write_script(const char *name, const char *text)
+{
+	const char *path = t_path(name);
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return NULL;
+	fputs(text, f);
+	fclose(f);
+	return path;
+}
+
+static const char *
+screen(const char *name)
+{
+	return t_read_file(t_path(name), NULL);
+}
+
+static void
+every_view_on_the_demo(void)
+{
+	const char *now = "2024-12-18 17:00";
+	const char *script = write_script(
+	        "walk.txt", ":save-display dash.txt\n"
+	                    "view-ballots\n:save-display ballots.txt\n"
+	                    "enter\n:save-display ballot.txt\n"
+	                    "view-redline\n:save-display redline.txt\n"
+	                    "next-change\n:save-display change.txt\n"
+	                    "view-issues\n:save-display issues.txt\n"
+	                    "/registration\n:save-display search.txt\n"
+	                    "enter\n:save-display issue.txt\n"
+	                    "view-meetings\nmove-down\nmove-down\nenter\n"
+	                    "/attendance:\n:save-display meeting.txt\n"
+	                    "view-members\n:save-display members.txt\n"
+	                    "view-timeline\n:save-display timeline.txt\n"
+	                    "view-help\n:save-display help.txt\n"
+	                    ":resize 50x10\n:save-display small.txt\n"
+	                    ":resize 100x30\nquit\n");
+	struct t_run *r;
+
+	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
+	         0);
+	r = t_gavel(headless(now, script), NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(screen("dash.txt"),
+	           "  SMC010   IPR review ends        2024-12-22 16:00 UTC  "
+	           "in 3 d 23 h");
+	T_CONTAINS(screen("dash.txt"), "next call");
+	T_CONTAINS(screen("ballots.txt"), "SMC010   ipr_review  fmg");
+	T_CONTAINS(screen("ballot.txt"), "  Certificate Issuers (two-thirds)");
+	T_CONTAINS(screen("ballot.txt"), "  yes       16 ");
+	T_CONTAINS(screen("ballot.txt"), "  test: MET");
+	T_CONTAINS(screen("ballot.txt"),
+	           "quorum: 20 participants of 11 needed (published) MET");
+	T_CONTAINS(screen("redline.txt"), "Redline of SMC010: ");
+	T_CONTAINS(screen("redline.txt"),
+	           "     3 subtitle: Version [-1.0.7-]{+1.0.8+}");
+	T_CONTAINS(screen("change.txt"), "5/"); /* the subtitle row */
+	T_CONTAINS(screen("issues.txt"), "SMCWG#263  open");
+	T_CONTAINS(screen("search.txt"), "Issues matching \"registration\"");
+	T_CONTAINS(screen("search.txt"), "NTR registration scheme");
+	T_CONTAINS(screen("issue.txt"), "discussed at the call (meeting 2)");
+	T_CONTAINS(screen("issue.txt"), "draft redline");
+	T_CONTAINS(screen("meeting.txt"), "Meeting 2 of SMCWG: held");
+	T_CONTAINS(screen("meeting.txt"), "Attendance: 30 present");
+	T_CONTAINS(screen("members.txt"), "    DigiCert");
+	T_CONTAINS(screen("members.txt"), "attended 1 of the last 2");
+	T_CONTAINS(screen("timeline.txt"), "SMC010    ");
+	T_CONTAINS(screen("timeline.txt"), "~~~~~~~~|~~~");
+	T_CONTAINS(screen("timeline.txt"), "~~~ IPR review");
+	T_CONTAINS(screen("help.txt"), "  ?, F1           This help");
+	T_CONTAINS(screen("help.txt"), "view-dashboard");
+	T_CONTAINS(screen("small.txt"), "gavel needs 60x15;");
+}
+
+/* `:` runs the CLI's commands; an error stays in the status line. */
+static void
+command_line_changes_the_store(void)
+{
+	const char *now = "2024-11-18 12:00";
+	const char *script = write_script(
+	        "vote.txt", "view-dashboard\n"
+	                    ":ballot vote SMC010 Apple abstain\n"
+	                    ":save-display voted.txt\n"
+	                    ":ballot vote SMC010 Nobody yes\n"
+	                    ":save-display refused.txt\n"
+	                    ":issue add SMCWG --title \"\033[31mred\033[0m\"\n"
+	                    "view-issues\n:save-display issues.txt\nquit\n");
+	struct t_run *r;
+
+	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
+	         0);
+	r = t_gavel(headless(now, script), NULL);
+	T_EQ_INT(r->status, 0);
+	/* The live tally on the dashboard counts the new vote. */
+	T_CONTAINS(screen("voted.txt"), "Ballots in voting, live tally");
+	T_CONTAINS(screen("voted.txt"), "consumers 2 yes 0 no 1 abstain");
+	T_CONTAINS(screen("refused.txt"), "no organisation");
+	T_ASSERT(!strchr(screen("issues.txt"), '\033'));
+	T_CONTAINS(screen("issues.txt"), "^[[31mred^[[0m");
+	r = t_gavel(t_env(now, "chair"), "ballot", "tally", "SMC010",
+	            "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"abstain\": 1");
+}
+
+/* Runs "tmux -L sock ARGS"; 0 when it exited 0. */
+static int
+tmux(const char *sock, const char *args)
+{
+	char cmd[1024];
+
+	snprintf(cmd, sizeof(cmd), "tmux -L %s %s", sock, args);
+	return system(cmd);
+}
+
+static void
+pause_ms(long ms)
+{
+	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+
+	nanosleep(&ts, NULL);
+}
+
+/* Polls the tmux pane until it shows want (5 s at most). */
+static const char *
+pane_until(const char *sock, const char *want)
+{
+	char cmd[512];
+	const char *out = NULL;
+	int i;
+
+	snprintf(cmd, sizeof(cmd), "tmux -L %s capture-pane -p -t t", sock);
+	for (i = 0; i < 50; i++) {
+		out = t_shell_output(cmd);
+		if (out && strstr(out, want))
+			return out;
+		pause_ms(100);
+	}
+	return out ? out : "(no pane)";
+}
+
+static void
+keys(const char *sock, const char *k)
+{
+	char args[512];
+
+	snprintf(args, sizeof(args), "send-keys -t t %s", k);
+	tmux(sock, args);
+}
+
+/* A person at a terminal: dashboard, ballots, SMC010, its redline, help,
+ * back; a vote through `:`; a resize; quit. */
+static void
+tmux_walk(void)
+{
+	const char *now = "2024-11-18 12:00";
+	char sock[64], start[8192];
+	const char *bin = getenv("GAVEL_BIN");
+	struct t_run *r;
+
+	if (system("command -v tmux >/dev/null 2>&1") != 0) {
+		t_skip("tmux is not installed");
+		return;
+	}
+	T_ASSERT(bin);
+	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
+	         0);
+	snprintf(sock, sizeof(sock), "gavel-test-%d", (int)getpid());
+	snprintf(start, sizeof(start),
+	         "tmux -L %s -f /dev/null new-session -d -s t -x 100 -y 30 "
+	         "\"env TERM=xterm-256color GAVEL_DB='%s' GAVEL_NOW='%s' "
+	         "GAVEL_USER=chair '%s'; sleep 30\"",
+	         sock, t_path("g.db"), now, bin);
+	T_EQ_INT(system(start), 0);
+	T_CONTAINS(pane_until(sock, "Open clocks"), "Dashboard, as of");
+	T_CONTAINS(pane_until(sock, "live tally"), "SMC010");
+	keys(sock, "4");
+	T_CONTAINS(pane_until(sock, "Ballots (1)"), "SMC010");
+	keys(sock, "Enter");
+	T_CONTAINS(pane_until(sock, "Ballot SMC010: voting"), "Votes");
+	keys(sock, "d");
+	T_CONTAINS(pane_until(sock, "Redline of SMC010"), "guideline.md");
+	keys(sock, "?");
+	T_CONTAINS(pane_until(sock, "Help: the keys of the redline view"),
+	           "next-change");
+	keys(sock, "q");
+	T_CONTAINS(pane_until(sock, "Redline of SMC010"), "guideline.md");
+	keys(sock, "q");
+	T_CONTAINS(pane_until(sock, "Ballot SMC010"), "Tally");
+	keys(sock, ":");
+	keys(sock, "'ballot vote SMC010 Apple abstain' Enter");
+	T_CONTAINS(pane_until(sock, "abstain    1"), "Certificate Consumers");
+	tmux(sock, "resize-window -t t -x 70 -y 20");
+	T_CONTAINS(pane_until(sock, "1/"), "Ballot SMC010");
+	tmux(sock, "resize-window -t t -x 40 -y 10");
+	T_CONTAINS(pane_until(sock, "gavel needs 60x15"), "this is 40x10");
+	tmux(sock, "resize-window -t t -x 100 -y 30");
+	keys(sock, "Q");
+	/* The terminal is given back (the alternate screen left): what the
+	 * pane shows now is the shell's, not gavel's. */
+	pause_ms(500);
+	{
+		char cmd[256];
+		const char *out;
+
+		snprintf(cmd, sizeof(cmd), "tmux -L %s capture-pane -p -t t",
+		         sock);
+		out = t_shell_output(cmd);
+		tmux(sock, "kill-server");
+		T_ASSERT(out && !strstr(out, "Ballot SMC010"));
+	}
+	r = t_gavel(t_env(now, "chair"), "ballot", "tally", "SMC010",
+	            "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"abstain\": 1");
+}
+
+const struct t_case tui_tests[] = {
+        {"every_view_on_the_demo", every_view_on_the_demo},
+        {"command_line_changes_the_store", command_line_changes_the_store},
+        {"tmux_walk", tmux_walk},
+        {NULL, NULL},
+};

@@ -1,0 +1,363 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the curses UI's main loop and view driver: keys
+ * (or a headless script) become requests, the generic ones move, search,
+ * switch and stack views, and the rest go to the view on screen.
+ */
+#include <ctype.h>
+#include <curses.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+
+#include "gavel/error.h"
+#include "tui.h"
+
+int
+view_push(const struct view_ops *ops, const char *arg)
+{
+	struct view *v = view_new(ops, display.db, arg);
+
+	if (view_load(v, display_cols()) < 0) {
+		report_error("%s", gv_error_last()->message);
+		view_free(v);
+		return -1;
+	}
+	v->parent = display.view;
+	display.view = v;
+	display.status[0] = '\0';
+	display.status_error = 0;
+	return 0;
+}
+
+/* Back to the dashboard at the bottom of the stack. */
+static void
+pop_to_root(void)
+{
+	while (display.view && display.view->parent) {
+		struct view *v = display.view;
+
+		display.view = v->parent;
+		view_free(v);
+	}
+}
+
+static void
+pop(void)
+{
+	struct view *v = display.view;
+
+	if (!v->parent) {
+		display.running = 0;
+		return;
+	}
+	display.view = v->parent;
+	view_free(v);
+}
+
+/* Reloads every view on the stack (after a change or on `r`). */
+static void
+reload_all(void)
+{
+	struct view *v;
+
+	for (v = display.view; v; v = v->parent)
+		if (view_load(v, display_cols()) < 0)
+			report_error("%s", gv_error_last()->message);
+}
+
+static void
+relayout_all(void)
+{
+	struct view *v;
+
+	for (v = display.view; v; v = v->parent)
+		view_relayout(v, display_cols());
+}
+
+/* Whether row i of v contains text (case-insensitive). */
+static int
+row_matches(const struct view *v, size_t i, const char *text)
+{
+	const struct line *l = &v->lines[i];
+	size_t j, n = strlen(text);
+
+	for (j = 0; j < l->nsegs; j++) {
+		const char *s;
+
+		for (s = l->segs[j].text; *s; s++)
+			if (!strncasecmp(s, text, n))
+				return 1;
+	}
+	return 0;
+}
+
+static void
+find(int backward)
+{
+	struct view *v = display.view;
+	size_t i, n = v->nlines;
+
+	if (!display.search[0] || !n) {
+		report("no search yet: press /");
+		return;
+	}
+	for (i = 1; i <= n; i++) {
+		size_t row = backward ? (v->cursor + n - i) % n
+		                      : (v->cursor + i) % n;
+
+		if (row_matches(v, row, display.search)) {
+			view_goto(v, row, (size_t)display_rows());
+			report("/%s", display.search);
+			return;
+		}
+	}
+	report_error("no line has \"%s\"", display.search);
+}
+
+static void
+search(const char *text)
+{
+	if (!text || !*text)
+		return;
+	snprintf(display.search, sizeof(display.search), "%s", text);
+	/* Views with a search of their own (issues: full text) take it. */
+	if (display.view->ops->request &&
+	    display.view->ops->request(display.view, REQ_SEARCH))
+		return;
+	find(0);
+}
+
+static void
+jump(const struct view_ops *ops)
+{
+	pop_to_root();
+	if (ops != &dashboard_ops)
+		view_push(ops, NULL);
+}
+
+/* The requests every view shares; the rest go to the view. */
+static void
+drive(enum request req)
+{
+	struct view *v = display.view;
+	size_t page = (size_t)display_rows();
+	const char *text;
+
+	switch (req) {
+	case REQ_VIEW_DASHBOARD:
+		jump(&dashboard_ops);
+		break;
+	case REQ_VIEW_TIMELINE:
+		jump(&timeline_ops);
+		break;
+	case REQ_VIEW_ISSUES:
+		jump(&issues_ops);
+		break;
+	case REQ_VIEW_BALLOTS:
+		jump(&ballots_ops);
+		break;
+	case REQ_VIEW_REDLINE:
+		/* The ballot in view's redline, else the newest pinned. */
+		if (!v->ops->request || !v->ops->request(v, req))
+			jump(&redline_ops);
+		break;
+	case REQ_VIEW_MEETINGS:
+		jump(&meetings_ops);
+		break;
+	case REQ_VIEW_MEMBERS:
+		jump(&members_ops);
+		break;
+	case REQ_VIEW_HELP:
+		if (v->ops != &help_ops)
+			view_push(&help_ops, v->ops->name);
+		break;
+	case REQ_BACK:
+		pop();
+		break;
+	case REQ_QUIT:
+		display.running = 0;
+		break;
+	case REQ_REFRESH:
+		reload_all();
+		report("reloaded");
+		break;
+	case REQ_MOVE_UP:
+		if (v->cursor)
+			view_goto(v, v->cursor - 1, page);
+		break;
+	case REQ_MOVE_DOWN:
+		view_goto(v, v->cursor + 1, page);
+		break;
+	case REQ_MOVE_PAGE_UP:
+		v->offset = v->offset > page ? v->offset - page : 0;
+		view_goto(v, v->cursor > page ? v->cursor - page : 0, page);
+		break;
+	case REQ_MOVE_PAGE_DOWN:
+		if (v->offset + page < v->nlines)
+			v->offset += page;
+		view_goto(v, v->cursor + page, page);
+		break;
+	case REQ_MOVE_FIRST:
+		view_goto(v, 0, page);
+		break;
+	case REQ_MOVE_LAST:
+		view_goto(v, v->nlines ? v->nlines - 1 : 0, page);
+		break;
+	case REQ_SEARCH:
+		search(prompt_input("/", ""));
+		break;
+	case REQ_FIND_NEXT:
+		find(0);
+		break;
+	case REQ_FIND_PREV:
+		find(1);
+		break;
+	case REQ_PROMPT:
+		if ((text = prompt_input(":", "")) && command_run(text) == 0)
+			reload_all();
+		break;
+	case REQ_ENTER:
+		if (v->nlines && v->ops->select &&
+		    v->ops->select(v, v->lines[v->cursor].data))
+			break;
+		if (v->ops->request && v->ops->request(v, req))
+			break;
+		break;
+	default:
+		if (!v->ops->request || !v->ops->request(v, req))
+			report("%s: not in this view (? for help)",
+			       request_name(req));
+		break;
+	}
+}
+
+void
+tui_command(const char *line)
+{
+	if (command_run(line) == 0)
+		reload_all();
+}
+
+void
+prompt_command(const char *initial)
+{
+	const char *text = prompt_input(":", initial);
+
+	if (text)
+		tui_command(text);
+}
+
+/* One line of a headless script: a request name, "key X", "/text",
+ * ":save-display FILE", ":resize COLSxROWS" or ":a gavel command". */
+static void
+script_line(char *line)
+{
+	int cols, rows;
+
+	line[strcspn(line, "\r\n")] = '\0';
+	if (!line[0] || line[0] == '#')
+		return;
+	if (!strncmp(line, ":save-display ", 14)) {
+		if (display_save(line + 14) < 0)
+			report_error("cannot write %s", line + 14);
+	} else if (sscanf(line, ":resize %dx%d", &cols, &rows) == 2) {
+		resizeterm(rows, cols);
+		relayout_all();
+	} else if (line[0] == ':') {
+		tui_command(line + 1);
+	} else if (line[0] == '/') {
+		search(line + 1);
+	} else if (!strncmp(line, "key ", 4)) {
+		drive(key_request(display.view->ops->name,
+		                  (unsigned char)line[4]));
+	} else if (request_by_name(line) != REQ_NONE) {
+		drive(request_by_name(line));
+	} else {
+		report_error("script: unknown request \"%s\"", line);
+	}
+}
+
+static enum request
+read_request(void)
+{
+	for (;;) {
+		int key = getch();
+		MEVENT ev;
+
+		if (key == KEY_RESIZE) {
+			relayout_all();
+			display_draw();
+			continue;
+		}
+		if (key == KEY_MOUSE) {
+			if (getmouse(&ev) != OK)
+				continue;
+			if (ev.bstate & BUTTON4_PRESSED)
+				return REQ_MOVE_UP;
+			if (ev.bstate & BUTTON5_PRESSED)
+				return REQ_MOVE_DOWN;
+			continue;
+		}
+		if (key == ERR)
+			continue;
+		return key_request(display.view->ops->name, key);
+	}
+}
+
+int
+tui_main(struct gv_db *db, const char *db_path)
+{
+	const char *script_path = getenv("GV_SCRIPT");
+	FILE *script = NULL;
+	char line[1024];
+
+	display.db = db;
+	display.db_path = db_path;
+	if (script_path && !(script = fopen(script_path, "r"))) {
+		fprintf(stderr, "gavel: cannot read the script %s\n",
+		        script_path);
+		return 1;
+	}
+	if (display_init() < 0) {
+		fprintf(stderr,
+		        "gavel: cannot start the screen (TERM=%s): "
+		        "use the commands, see 'gavel --help'\n",
+		        getenv("TERM") ? getenv("TERM") : "");
+		if (script)
+			fclose(script);
+		return 1;
+	}
+	if (view_push(&dashboard_ops, NULL) < 0) {
+		display_done();
+		fprintf(stderr, "gavel: %s\n", display.status);
+		if (script)
+			fclose(script);
+		return 1;
+	}
+	display.running = 1;
+	display_draw();
+	while (display.running) {
+		if (script) {
+			if (!fgets(line, sizeof(line), script))
+				break;
+			script_line(line);
+		} else {
+			drive(read_request());
+		}
+		if (display.view)
+			display_draw();
+	}
+	while (display.view) {
+		struct view *v = display.view;
+
+		display.view = v->parent;
+		view_free(v);
+	}
+	display_done();
+	if (script)
+		fclose(script);
+	return 0;
+}

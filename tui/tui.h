@@ -1,0 +1,175 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares what the curses UI's files share: lines made of
+ * typed segments, views and their operations (tig's architecture), the
+ * display, drawing, keymaps, the prompt and the views themselves.
+ *
+ * A view loads from core in open(), turns what it loaded into screen
+ * lines for a width in layout() (memory only; again on resize), and
+ * draw() only writes those lines: it never calls core or allocates.
+ */
+#ifndef GV_TUI_H
+#define GV_TUI_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "request.h"
+
+struct gv_db;
+
+/* What a segment of text is; display.c maps each to a colour and a
+ * monochrome attribute. */
+enum line_type {
+	LINE_DEFAULT,
+	LINE_TITLE,   /* a view's heading */
+	LINE_HEADER,  /* column heads, section headers */
+	LINE_DIM,     /* secondary text */
+	LINE_OK,      /* MET, passed, open clocks far off */
+	LINE_WARN,    /* due soon */
+	LINE_BAD,     /* overdue, NOT MET, failed */
+	LINE_DEL,     /* redline deletion */
+	LINE_INS,     /* redline insertion */
+	LINE_DISCUSS, /* timeline: discussion period */
+	LINE_VOTE,    /* timeline: voting period */
+	LINE_REVIEW,  /* timeline: IPR review */
+	LINE_TODAY,   /* timeline: today */
+	LINE_BAR,     /* tally bars */
+	LINE_MATCH,   /* a search match */
+	LINE_BAR_TOP, /* the title and status bars */
+	LINE_TYPES
+};
+
+struct seg {
+	enum line_type type;
+	char *text; /* sanitized, fits its row (owned) */
+};
+
+/* One screen row. data (borrowed from the view's own data) is what Enter
+ * opens; rows of one wrapped item share it. */
+struct line {
+	struct seg *segs;
+	size_t nsegs;
+	void *data;
+	int mark; /* view-defined: a change, a section start, ... */
+};
+
+struct view;
+
+struct view_ops {
+	const char *name;               /* "ballots": its keymap and title */
+	int (*open)(struct view *view); /* core -> data */
+	void (*layout)(struct view *view, size_t cols); /* data -> lines */
+	/* A request the generic driver does not handle; 1 if handled. */
+	int (*request)(struct view *view, enum request req);
+	/* Enter on data: opens the next view, or 0 when nothing to open. */
+	int (*select)(struct view *view, void *data);
+	void (*done)(struct view *view); /* frees data */
+};
+
+struct view {
+	const struct view_ops *ops;
+	struct gv_db *db;
+	char *arg;  /* what it shows ("SMC010", "263", a meeting id), owned */
+	void *data; /* what open() loaded (the view's own type) */
+	struct line *lines;
+	size_t nlines, alloc;
+	size_t offset; /* the first row drawn */
+	size_t cursor; /* the selected row */
+	size_t cols;   /* the width lines were laid out for */
+	char title[160];
+	struct view *parent; /* where `back` goes */
+};
+
+/* ---- view.c ---- */
+struct view *view_new(const struct view_ops *ops, struct gv_db *db,
+                      const char *arg);
+void view_free(struct view *view);
+/* Loads and lays out; 0, or -1 with the error reported. */
+int view_load(struct view *view, size_t cols);
+void view_relayout(struct view *view, size_t cols);
+void view_clear(struct view *view);
+/* Appends a row; then seg() adds text of a type to it. */
+struct line *line_new(struct view *view, void *data);
+void seg(struct line *line, enum line_type type, const char *text);
+void segf(struct line *line, enum line_type type, const char *fmt, ...)
+        __attribute__((format(printf, 3, 4)));
+/* A blank row, and a row of text wrapped to cols with an indent. */
+void line_blank(struct view *view);
+void line_wrap(struct view *view, void *data, enum line_type type,
+               const char *indent, const char *text, size_t cols);
+/* Typed pieces of one logical line (a redline line's spans) wrapped to
+ * cols: the gutter on the first row, its width in spaces after; mark
+ * goes on the first row. */
+void line_spans(struct view *view, void *data, int mark, const char *gutter,
+                const enum line_type *types, const char *const *texts, size_t n,
+                size_t cols);
+/* Text cut to cols columns ("…" when cut), padded with spaces to cols
+ * when pad; made safe for the terminal. Caller frees. */
+char *text_fit(const char *text, size_t cols, int pad);
+/* Moves the cursor to row; keeps it on screen of height rows. */
+void view_goto(struct view *view, size_t row, size_t height);
+
+/* ---- display.c ---- */
+struct display {
+	struct view *view; /* on screen */
+	struct gv_db *db;
+	const char *db_path;
+	char status[256]; /* the status line's message */
+	int status_error;
+	char search[128]; /* the last search, for n/N */
+	int headless;     /* GV_NO_DISPLAY: no terminal */
+	int running;
+};
+extern struct display display;
+
+int display_init(void);
+void display_done(void);
+void display_draw(void);
+int display_rows(void); /* rows for the view */
+size_t display_cols(void);
+/* Writes the screen as text (the headless tests' dump). */
+int display_save(const char *path);
+void report(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void report_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+int display_attr(enum line_type type);
+/* Whether colours are in use (not under NO_COLOR or on a monochrome
+ * terminal): without them, views mark with text what colour would. */
+int display_colour(void);
+/* A bar of n cells ("█" in a UTF-8 locale, else '#'), in buf. */
+const char *bar_text(char *buf, size_t size, int n, const char *fill);
+
+/* ---- keys.c ---- */
+enum request key_request(const char *keymap, int key);
+const char *request_name(enum request req);
+enum request request_by_name(const char *name);
+/* The keys bound to req in keymap (or generic), as "j, Down". */
+void request_keys(char *buf, size_t n, const char *keymap, enum request req);
+
+/* ---- prompt.c ---- */
+/* Reads a line at the bottom after prompt, starting with initial; NULL
+ * when cancelled (Escape). The result is static until the next call. */
+const char *prompt_input(const char *prompt, const char *initial);
+int prompt_yes(const char *question);
+/* Runs a gavel command line ("ballot vote SMC011 DigiCert yes") as the
+ * CLI runs it; reports its first line. Asks first when the change has no
+ * inverse command. 0 when it ran and succeeded. */
+int command_run(const char *line);
+
+/* main.c: runs a command line and reloads the views when it changed
+ * something; prompt_command first lets the user complete initial. */
+void tui_command(const char *line);
+void prompt_command(const char *initial);
+
+/* ---- the views ---- */
+extern const struct view_ops dashboard_ops, timeline_ops, issues_ops, issue_ops,
+        ballots_ops, ballot_ops, redline_ops, meetings_ops, meeting_ops,
+        members_ops, help_ops;
+
+/* Opens a view on top of the one on screen (its parent). */
+int view_push(const struct view_ops *ops, const char *arg);
+
+/* main.c: the whole UI; returns the exit status. */
+int tui_main(struct gv_db *db, const char *db_path);
+
+#endif

@@ -1,0 +1,337 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the ballot views: the list by state, and one
+ * ballot in full (versions, proposer and endorsers, every clock, the vote
+ * ledger with the reasons a vote does not count, and the tally drawn as
+ * bars per class with each test MET or NOT MET and the quorum).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wchar.h>
+
+#include "gavel/gavel.h"
+#include "tui.h"
+
+static int
+ballots_open(struct view *v)
+{
+	struct gv_ballot_list *l = NULL;
+
+	if (gv_ballot_list(&l, v->db, NULL) < 0)
+		return -1;
+	v->data = l;
+	return 0;
+}
+
+/* Voting first, then discussion, then the rest by number. */
+static int
+state_rank(enum gv_ballot_state s)
+{
+	return s == GV_BALLOT_VOTING       ? 0
+	       : s == GV_BALLOT_DISCUSSION ? 1
+	       : s == GV_BALLOT_IPR_REVIEW ? 2
+	       : s == GV_BALLOT_DRAFT      ? 3
+	                                   : 4;
+}
+
+static void
+ballots_layout(struct view *v, size_t cols)
+{
+	struct gv_ballot_list *l = v->data;
+	size_t i;
+	int rank;
+
+	snprintf(v->title, sizeof(v->title), "Ballots (%zu)", l->n);
+	for (rank = 0; rank <= 4; rank++)
+		for (i = l->n; i-- > 0;) {
+			const struct gv_ballot *b = l->v[i];
+			struct line *row;
+			char *title;
+
+			if (state_rank(b->state) != rank)
+				continue;
+			title = text_fit(b->title, cols > 40 ? cols - 36 : 4,
+			                 0);
+			row = line_new(v, (void *)b);
+			segf(row, LINE_TITLE, "%-9s", b->number);
+			seg(row,
+			    rank == 0   ? LINE_WARN
+			    : rank <= 2 ? LINE_OK
+			                : LINE_DIM,
+			    gv_ballot_state_name(b->state));
+			segf(row, LINE_DIM, "%*s%-6s",
+			     (int)(12 - strlen(gv_ballot_state_name(b->state))),
+			     "", b->kind);
+			seg(row, LINE_DEFAULT, title);
+			free(title);
+		}
+	if (!l->n)
+		seg(line_new(v, NULL), LINE_DIM,
+		    "no ballots: ':ballot new CODE --title T ...' adds one");
+}
+
+static int
+ballots_select(struct view *v, void *data)
+{
+	(void)v;
+	return data &&
+	       view_push(&ballot_ops, ((struct gv_ballot *)data)->number) == 0;
+}
+
+/* The ballot a request is about: the row's in the list. */
+static const char *
+ballot_of(struct view *v)
+{
+	const struct gv_ballot *b;
+
+	if (v->ops == &ballot_ops)
+		return v->arg;
+	if (!v->nlines || !(b = v->lines[v->cursor].data))
+		return NULL;
+	return b->number;
+}
+
+/* What `s` proposes next for a ballot in this state. */
+static const char *
+next_step(enum gv_ballot_state s)
+{
+	switch (s) {
+	case GV_BALLOT_DRAFT:
+		return "discuss";
+	case GV_BALLOT_DISCUSSION:
+		return "open-vote";
+	case GV_BALLOT_VOTING:
+		return "close";
+	case GV_BALLOT_PASSED:
+		return "review";
+	default:
+		return NULL;
+	}
+}
+
+static enum gv_ballot_state state_of(struct view *v, const char *number);
+
+static int
+ballots_request(struct view *v, enum request req)
+{
+	const char *number = ballot_of(v);
+	char cmd[128];
+	const char *step;
+
+	if (req != REQ_VOTE && req != REQ_STEP && req != REQ_VIEW_REDLINE)
+		return 0;
+	if (!number) {
+		report("no ballot on this line");
+		return 1;
+	}
+	if (req == REQ_VIEW_REDLINE) {
+		view_push(&redline_ops, number);
+		return 1;
+	}
+	if (req == REQ_VOTE) {
+		snprintf(cmd, sizeof(cmd), "ballot vote %s ", number);
+		prompt_command(cmd);
+		return 1;
+	}
+	if (!(step = next_step(state_of(v, number)))) {
+		report("%s has no next step to take here", number);
+		return 1;
+	}
+	snprintf(cmd, sizeof(cmd), "ballot %s %s", step, number);
+	prompt_command(cmd);
+	return 1;
+}
+
+static void
+ballots_done(struct view *v)
+{
+	gv_ballot_list_free(v->data);
+	v->data = NULL;
+}
+
+const struct view_ops ballots_ops = {
+        .name = "ballots",
+        .open = ballots_open,
+        .layout = ballots_layout,
+        .request = ballots_request,
+        .select = ballots_select,
+        .done = ballots_done,
+};
+
+/* ---- One ballot ---- */
+
+struct ballot_data {
+	struct gv_ballot *b;
+	struct gv_clocks clocks;
+	struct gv_tally *tally;
+	int64_t now;
+};
+
+static enum gv_ballot_state
+state_of(struct view *v, const char *number)
+{
+	struct gv_ballot_list *l;
+	size_t i;
+
+	if (v->ops == &ballot_ops)
+		return ((struct ballot_data *)v->data)->b->state;
+	l = v->data;
+	for (i = 0; i < l->n; i++)
+		if (!strcmp(l->v[i]->number, number))
+			return l->v[i]->state;
+	return GV_BALLOT_CANCELLED;
+}
+
+static int
+ballot_open(struct view *v)
+{
+	struct ballot_data *d = calloc(1, sizeof(*d));
+
+	if (!d)
+		abort();
+	v->data = d;
+	d->now = gv_db_now(v->db);
+	if (gv_ballot_get(&d->b, v->db, v->arg) < 0 ||
+	    gv_ballot_clocks(&d->clocks, v->db, d->b, d->now) < 0 ||
+	    gv_ballot_tally(&d->tally, v->db, v->arg) < 0)
+		return -1;
+	return 0;
+}
+
+/* One class: a bar per value, scaled to the widest, and its test. */
+static void
+tally_class(struct view *v, const char *name, const struct gv_class_tally *t,
+            int scale)
+{
+	const int counts[3] = {t->yes, t->no, t->abstain};
+	static const char *const values[3] = {"yes", "no", "abstain"};
+	char bar[200];
+	int i;
+
+	seg(line_new(v, NULL), LINE_HEADER, name);
+	for (i = 0; i < 3; i++) {
+		struct line *l = line_new(v, NULL);
+		int w = scale ? counts[i] * 40 / scale : 0;
+
+		if (counts[i] && !w)
+			w = 1;
+		segf(l, LINE_DEFAULT, "  %-8s %3d ", values[i], counts[i]);
+		seg(l,
+		    i == 0   ? LINE_OK
+		    : i == 1 ? LINE_BAD
+		             : LINE_DIM,
+		    bar_text(bar, sizeof(bar), w, MB_CUR_MAX > 1 ? "█" : "#"));
+	}
+	{
+		struct line *l = line_new(v, NULL);
+
+		segf(l, LINE_DEFAULT, "  test: ");
+		seg(l, t->met ? LINE_OK : LINE_BAD, t->met ? "MET" : "NOT MET");
+	}
+}
+
+static void
+ballot_layout(struct view *v, size_t cols)
+{
+	struct ballot_data *d = v->data;
+	const struct gv_ballot *b = d->b;
+	const struct gv_tally *t = d->tally;
+	char when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	int scale = 1;
+	struct line *l;
+	size_t i;
+
+	snprintf(v->title, sizeof(v->title), "Ballot %s: %s", b->number,
+	         gv_ballot_state_name(b->state));
+	line_wrap(v, NULL, LINE_TITLE, "", b->title, cols);
+	l = line_new(v, NULL);
+	segf(l, LINE_DEFAULT, "%s ballot of %s, proposed by %s", b->kind,
+	     b->body, b->proposer ? b->proposer : "-");
+	l = line_new(v, NULL);
+	seg(l, LINE_DIM, "endorsed by ");
+	for (i = 0; i < b->nendorsers; i++)
+		segf(l, LINE_DEFAULT, "%s%s", i ? ", " : "", b->endorsers[i]);
+	if (!b->nendorsers)
+		seg(l, LINE_DIM, "nobody yet");
+	line_blank(v);
+	seg(line_new(v, NULL), LINE_HEADER, "Versions");
+	for (i = 0; i < b->nversions; i++) {
+		l = line_new(v, NULL);
+		segf(l, LINE_DEFAULT, "  %d  %s  %s", b->versions[i].n,
+		     gv_time_format(when, b->versions[i].posted_at,
+		                    GV_TIME_HUMAN),
+		     b->versions[i].url ? b->versions[i].url : "");
+	}
+	line_blank(v);
+	seg(line_new(v, NULL), LINE_HEADER, "Clocks");
+	for (i = 0; i < d->clocks.n; i++) {
+		const struct gv_clock *c = &d->clocks.v[i];
+
+		l = line_new(v, NULL);
+		segf(l, LINE_DEFAULT, "  %-28s %s  ", c->what,
+		     gv_time_format(when, c->at, GV_TIME_HUMAN));
+		gv_duration_format(left, sizeof(left), d->now, c->at);
+		if (c->open)
+			seg(l, c->at < d->now ? LINE_BAD : LINE_WARN, left);
+		else
+			seg(l, LINE_DIM, "done");
+		segf(l, LINE_DIM, "  %s", c->rule);
+	}
+	line_blank(v);
+	snprintf(when, sizeof(when), "Tally: %s", t->result);
+	seg(line_new(v, NULL), LINE_HEADER, when);
+	if (t->issuers.yes + t->issuers.no + t->issuers.abstain > scale)
+		scale = t->issuers.yes + t->issuers.no + t->issuers.abstain;
+	tally_class(v, "  Certificate Issuers (two-thirds)", &t->issuers,
+	            scale);
+	tally_class(v, "  Certificate Consumers (majority)", &t->consumers,
+	            scale);
+	l = line_new(v, NULL);
+	segf(l, LINE_DEFAULT, "  quorum: %d participants of %d needed (%s) ",
+	     t->participants, t->quorum, t->quorum_from);
+	seg(l, t->quorum_met ? LINE_OK : LINE_BAD,
+	    t->quorum_met ? "MET" : "NOT MET");
+	line_blank(v);
+	seg(line_new(v, NULL), LINE_HEADER, "Votes");
+	for (i = 0; i < t->nvotes; i++) {
+		const struct gv_vote *vote = &t->votes[i];
+
+		l = line_new(v, NULL);
+		segf(l, vote->reason ? LINE_BAD : LINE_DEFAULT,
+		     "  %-34s %-9s %-7s ", vote->org, vote->klass,
+		     gv_vote_value_name(vote->value));
+		seg(l, LINE_DIM,
+		    gv_time_format(when, vote->cast_at, GV_TIME_HUMAN));
+		if (vote->reason)
+			segf(l, LINE_BAD, "  not counted: %s", vote->reason);
+		else if (!vote->counted)
+			seg(l, LINE_DIM, "  superseded");
+	}
+	if (!t->nvotes)
+		seg(line_new(v, NULL), LINE_DIM, "  no votes");
+	line_blank(v);
+	seg(line_new(v, NULL), LINE_DIM,
+	    "v vote   s next step   d redline   : any command");
+}
+
+static void
+ballot_done(struct view *v)
+{
+	struct ballot_data *d = v->data;
+
+	if (!d)
+		return;
+	gv_ballot_free(d->b);
+	gv_tally_free(d->tally);
+	free(d);
+	v->data = NULL;
+}
+
+const struct view_ops ballot_ops = {
+        .name = "ballot",
+        .open = ballot_open,
+        .layout = ballot_layout,
+        .request = ballots_request,
+        .done = ballot_done,
+};

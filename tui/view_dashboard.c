@@ -1,0 +1,153 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the dashboard, the start screen: every open clock
+ * soonest first with its countdown (overdue in red), then the ballots in
+ * voting with their live tally. Enter opens the ballot or the meeting.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gavel/gavel.h"
+#include "tui.h"
+
+struct dashboard {
+	struct gv_deadline_list *clocks;
+	struct gv_ballot_list *ballots;
+	struct gv_tally **tallies; /* per ballot; NULL when not voting */
+	int64_t now;
+};
+
+static int
+dashboard_open(struct view *v)
+{
+	struct dashboard *d = calloc(1, sizeof(*d));
+	size_t i;
+
+	if (!d)
+		abort();
+	v->data = d;
+	d->now = gv_db_now(v->db);
+	if (gv_deadlines(&d->clocks, v->db, NULL, 0) < 0 ||
+	    gv_ballot_list(&d->ballots, v->db, NULL) < 0)
+		return -1;
+	d->tallies = calloc(d->ballots->n + 1, sizeof(*d->tallies));
+	if (!d->tallies)
+		abort();
+	for (i = 0; i < d->ballots->n; i++)
+		if (d->ballots->v[i]->state == GV_BALLOT_VOTING &&
+		    gv_ballot_tally(&d->tallies[i], v->db,
+		                    d->ballots->v[i]->number) < 0)
+			return -1;
+	return 0;
+}
+
+static void
+class_segs(struct line *l, const char *name, const struct gv_class_tally *t)
+{
+	segf(l, LINE_DEFAULT, "  %s %d yes %d no %d abstain ", name, t->yes,
+	     t->no, t->abstain);
+	seg(l, t->met ? LINE_OK : LINE_BAD, t->met ? "MET" : "NOT MET");
+}
+
+static void
+dashboard_layout(struct view *v, size_t cols)
+{
+	struct dashboard *d = v->data;
+	char when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	size_t i, voting = 0;
+	struct line *l;
+
+	snprintf(v->title, sizeof(v->title), "Dashboard, as of %s",
+	         gv_time_format(when, d->now, GV_TIME_HUMAN));
+	seg(line_new(v, NULL), LINE_HEADER, "Open clocks, soonest first");
+	for (i = 0; d->clocks && i < d->clocks->n; i++) {
+		const struct gv_deadline *c = &d->clocks->v[i];
+		int64_t in = c->at - d->now;
+		char *title = text_fit(c->title, cols > 90 ? cols - 80 : 10, 1);
+
+		l = line_new(v, (void *)c);
+		gv_duration_format(left, sizeof(left), d->now, c->at);
+		segf(l, LINE_DEFAULT, "  %-8s %-22s ", c->subject, c->what);
+		seg(l, LINE_DIM, gv_time_format(when, c->at, GV_TIME_HUMAN));
+		segf(l, LINE_DEFAULT, "  ");
+		seg(l,
+		    c->overdue       ? LINE_BAD
+		    : in < 3 * 86400 ? LINE_WARN
+		                     : LINE_OK,
+		    left);
+		segf(l, LINE_DIM, "  %-10s ", c->rule);
+		seg(l, LINE_DEFAULT, title);
+		free(title);
+	}
+	if (!d->clocks || !d->clocks->n)
+		seg(line_new(v, NULL), LINE_DIM, "  no open clocks");
+	line_blank(v);
+	seg(line_new(v, NULL), LINE_HEADER, "Ballots in voting, live tally");
+	for (i = 0; i < d->ballots->n; i++) {
+		const struct gv_tally *t = d->tallies[i];
+
+		if (!t)
+			continue;
+		voting++;
+		l = line_new(v, d->ballots->v[i]);
+		segf(l, LINE_TITLE, "  %s ", d->ballots->v[i]->number);
+		seg(l, LINE_DEFAULT, d->ballots->v[i]->title);
+		l = line_new(v, d->ballots->v[i]);
+		class_segs(l, "issuers", &t->issuers);
+		class_segs(l, "  consumers", &t->consumers);
+		segf(l, LINE_DEFAULT, "  quorum %d of %d ", t->participants,
+		     t->quorum);
+		seg(l, t->quorum_met ? LINE_OK : LINE_BAD,
+		    t->quorum_met ? "MET" : "NOT MET");
+	}
+	if (!voting)
+		seg(line_new(v, NULL), LINE_DIM, "  none in voting");
+}
+
+static int
+dashboard_select(struct view *v, void *data)
+{
+	struct dashboard *d = v->data;
+	size_t i;
+
+	if (!data)
+		return 0;
+	for (i = 0; i < d->ballots->n; i++)
+		if (data == d->ballots->v[i])
+			return view_push(&ballot_ops,
+			                 d->ballots->v[i]->number) == 0;
+	/* A clock: its ballot, or the body's meetings for the next call. */
+	{
+		const struct gv_deadline *c = data;
+
+		if (c->state)
+			return view_push(&ballot_ops, c->subject) == 0;
+		return view_push(&meetings_ops, NULL) == 0;
+	}
+}
+
+static void
+dashboard_done(struct view *v)
+{
+	struct dashboard *d = v->data;
+	size_t i;
+
+	if (!d)
+		return;
+	for (i = 0; d->ballots && d->tallies && i < d->ballots->n; i++)
+		gv_tally_free(d->tallies[i]);
+	free(d->tallies);
+	gv_ballot_list_free(d->ballots);
+	gv_deadline_list_free(d->clocks);
+	free(d);
+	v->data = NULL;
+}
+
+const struct view_ops dashboard_ops = {
+        .name = "dashboard",
+        .open = dashboard_open,
+        .layout = dashboard_layout,
+        .select = dashboard_select,
+        .done = dashboard_done,
+};

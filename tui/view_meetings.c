@@ -1,0 +1,294 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the meeting views: the list (held, cancelled,
+ * scheduled), and one meeting with its agenda and notes, attendance by
+ * organisation and class (`t` toggles a representative present or absent
+ * during a live call), and a preview of its minutes from the template.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gavel/gavel.h"
+#include "tui.h"
+
+static int
+meetings_open(struct view *v)
+{
+	struct gv_meeting_filter f = {0};
+	struct gv_meeting_list *l = NULL;
+
+	if (gv_meeting_list(&l, v->db, &f) < 0)
+		return -1;
+	v->data = l;
+	return 0;
+}
+
+static void
+meetings_layout(struct view *v, size_t cols)
+{
+	struct gv_meeting_list *l = v->data;
+	char when[GV_TIME_BUFSZ];
+	size_t i;
+
+	(void)cols;
+	snprintf(v->title, sizeof(v->title), "Meetings (%zu)", l->n);
+	for (i = l->n; i-- > 0;) {
+		const struct gv_meeting *m = &l->v[i];
+		struct line *row = line_new(v, (void *)m);
+
+		segf(row, LINE_TITLE, "%4lld  ", (long long)m->id);
+		segf(row, LINE_DEFAULT, "%-6s ", m->body);
+		seg(row, LINE_DEFAULT,
+		    gv_time_format(when, m->starts_at, GV_TIME_HUMAN));
+		segf(row, LINE_DEFAULT, "  %-5s ",
+		     m->kind == GV_MEETING_F2F ? "f2f" : "call");
+		seg(row,
+		    !strcmp(m->status, "cancelled") ? LINE_BAD
+		    : !strcmp(m->status, "held")    ? LINE_DIM
+		                                    : LINE_OK,
+		    m->status);
+		if (!strcmp(m->status, "held"))
+			segf(row, LINE_DIM, "  %d present, %d voting members",
+			     m->attendees, m->voting_orgs);
+		if (m->title)
+			segf(row, LINE_DEFAULT, "  %s", m->title);
+	}
+	if (!l->n)
+		seg(line_new(v, NULL), LINE_DIM, "no meetings");
+}
+
+static int
+meetings_select(struct view *v, void *data)
+{
+	char id[32];
+
+	(void)v;
+	if (!data)
+		return 0;
+	snprintf(id, sizeof(id), "%lld",
+	         (long long)((struct gv_meeting *)data)->id);
+	return view_push(&meeting_ops, id) == 0;
+}
+
+static int
+meetings_request(struct view *v, enum request req)
+{
+	const struct gv_meeting *m =
+	        v->nlines ? v->lines[v->cursor].data : NULL;
+	char cmd[96];
+
+	if (req == REQ_ADD) {
+		snprintf(cmd, sizeof(cmd), "meeting add %s ",
+		         m ? m->body : "CODE");
+		prompt_command(cmd);
+		return 1;
+	}
+	if (req == REQ_CANCEL && m) {
+		snprintf(cmd, sizeof(cmd), "meeting cancel %lld --reason ",
+		         (long long)m->id);
+		prompt_command(cmd);
+		return 1;
+	}
+	return 0;
+}
+
+static void
+meetings_done(struct view *v)
+{
+	gv_meeting_list_free(v->data);
+	v->data = NULL;
+}
+
+const struct view_ops meetings_ops = {
+        .name = "meetings",
+        .open = meetings_open,
+        .layout = meetings_layout,
+        .request = meetings_request,
+        .select = meetings_select,
+        .done = meetings_done,
+};
+
+/* ---- One meeting ---- */
+
+struct meeting_data {
+	struct gv_meeting_detail *d;
+	struct gv_person_list *reps; /* the body's representatives */
+	char *minutes;               /* the preview, or NULL */
+};
+
+/* A representative row: present (an attendee) or not. */
+struct rep_row {
+	const char *name, *org;
+	int present;
+};
+
+static int
+meeting_open(struct view *v)
+{
+	struct meeting_data *m = calloc(1, sizeof(*m));
+	struct gv_person_filter pf = {0};
+	struct gv_render_spec spec = {0};
+	size_t len;
+
+	if (!m)
+		abort();
+	v->data = m;
+	if (gv_meeting_get(&m->d, v->db, strtoll(v->arg, NULL, 10)) < 0)
+		return -1;
+	pf.body = m->d->meeting.body;
+	pf.reps_only = 1;
+	if (gv_person_list(&m->reps, v->db, &pf) < 0)
+		return -1;
+	spec.template = "minutes.md";
+	spec.meeting = m->d->meeting.id;
+	spec.format = GV_RENDER_MD;
+	if (gv_render(&m->minutes, &len, v->db, &spec) < 0)
+		m->minutes = NULL;
+	return 0;
+}
+
+static int
+is_present(const struct gv_meeting_detail *d, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < d->nattendees; i++)
+		if (!strcmp(d->attendees[i].name, name))
+			return 1;
+	return 0;
+}
+
+static void
+meeting_layout(struct view *v, size_t cols)
+{
+	struct meeting_data *m = v->data;
+	const struct gv_meeting_detail *d = m->d;
+	char when[GV_TIME_BUFSZ];
+	struct line *l;
+	size_t i;
+	int klass;
+
+	snprintf(v->title, sizeof(v->title), "Meeting %lld of %s: %s",
+	         (long long)d->meeting.id, d->meeting.body, d->meeting.status);
+	l = line_new(v, NULL);
+	seg(l, LINE_TITLE,
+	    gv_time_format(when, d->meeting.starts_at, GV_TIME_HUMAN));
+	segf(l, LINE_DEFAULT, "  %s (%s)",
+	     d->meeting.kind == GV_MEETING_F2F ? "face-to-face" : "call",
+	     d->meeting.tz);
+	if (d->meeting.cancel_reason)
+		segf(line_new(v, NULL), LINE_BAD, "cancelled: %s",
+		     d->meeting.cancel_reason);
+	line_blank(v);
+	seg(line_new(v, NULL), LINE_HEADER, "Agenda");
+	for (i = 0; i < d->nitems; i++) {
+		l = line_new(v, NULL);
+		segf(l, LINE_DEFAULT, "%2d. %s", d->items[i].pos,
+		     d->items[i].title);
+		if (d->items[i].links)
+			segf(l, LINE_DIM, "  (%s)", d->items[i].links);
+		if (d->items[i].notes)
+			line_wrap(v, NULL, LINE_DIM, "      ",
+			          d->items[i].notes, cols);
+	}
+	line_blank(v);
+	segf(line_new(v, NULL), LINE_HEADER,
+	     "Attendance: %zu present (t toggles a representative)",
+	     d->nattendees);
+	for (klass = GV_CLASS_ISSUER; klass <= GV_CLASS_UNKNOWN; klass++) {
+		int header = 0;
+
+		for (i = 0; i < d->nattendees; i++) {
+			const struct gv_attendee *a = &d->attendees[i];
+
+			if ((int)a->klass != klass)
+				continue;
+			if (!header++)
+				segf(line_new(v, NULL), LINE_TITLE, "  %s",
+				     gv_class_name((enum gv_class)klass));
+			l = line_new(v, (void *)a);
+			segf(l, LINE_OK, "    present ");
+			segf(l, LINE_DEFAULT, "%s", a->name);
+			if (a->org)
+				segf(l, LINE_DIM, " (%s)", a->org);
+		}
+	}
+	for (i = 0; m->reps && i < m->reps->n; i++) {
+		const struct gv_person *p = &m->reps->v[i];
+
+		if (is_present(d, p->name))
+			continue;
+		l = line_new(v, (void *)p);
+		segf(l, LINE_DIM, "    absent  ");
+		segf(l, LINE_DEFAULT, "%s", p->name);
+		if (p->org)
+			segf(l, LINE_DIM, " (%s)", p->org);
+	}
+	if (m->minutes) {
+		line_blank(v);
+		seg(line_new(v, NULL), LINE_HEADER, "Minutes (preview)");
+		line_wrap(v, NULL, LINE_DEFAULT, "  ", m->minutes, cols);
+	}
+}
+
+/* Present or absent: the row's person, by the kind of row it is. */
+static int
+meeting_request(struct view *v, enum request req)
+{
+	struct meeting_data *m = v->data;
+	const void *data = v->nlines ? v->lines[v->cursor].data : NULL;
+	char cmd[512];
+	size_t i;
+
+	if (req == REQ_CANCEL) {
+		snprintf(cmd, sizeof(cmd), "meeting cancel %lld --reason ",
+		         (long long)m->d->meeting.id);
+		prompt_command(cmd);
+		return 1;
+	}
+	if (req != REQ_TOGGLE)
+		return 0;
+	for (i = 0; data && i < m->d->nattendees; i++)
+		if (data == &m->d->attendees[i]) {
+			snprintf(cmd, sizeof(cmd), "meeting absent %lld \"%s\"",
+			         (long long)m->d->meeting.id,
+			         m->d->attendees[i].name);
+			tui_command(cmd);
+			return 1;
+		}
+	for (i = 0; data && m->reps && i < m->reps->n; i++)
+		if (data == &m->reps->v[i]) {
+			snprintf(cmd, sizeof(cmd),
+			         "meeting attend %lld \"%s (%s)\"",
+			         (long long)m->d->meeting.id,
+			         m->reps->v[i].name,
+			         m->reps->v[i].org ? m->reps->v[i].org : "");
+			tui_command(cmd);
+			return 1;
+		}
+	report("move to a person first");
+	return 1;
+}
+
+static void
+meeting_done(struct view *v)
+{
+	struct meeting_data *m = v->data;
+
+	if (!m)
+		return;
+	gv_meeting_detail_free(m->d);
+	gv_person_list_free(m->reps);
+	free(m->minutes);
+	free(m);
+	v->data = NULL;
+}
+
+const struct view_ops meeting_ops = {
+        .name = "meeting",
+        .open = meeting_open,
+        .layout = meeting_layout,
+        .request = meeting_request,
+        .done = meeting_done,
+};
