@@ -196,11 +196,15 @@ format:
 lint: $(CONFIG)
 	clang-format --dry-run -Werror $(FORMAT_SRCS)
 	cppcheck --quiet --error-exitcode=1 --std=c11 -Iinclude -Icore \
-		--suppress=missingIncludeSystem core cli tests
+		--suppress=missingIncludeSystem core cli tui tests
 	clang-tidy --quiet --warnings-as-errors='*' \
 		-checks='-*,clang-analyzer-*,$(TIDY_OFF)' \
 		$(CORE_SRCS) $(CLI_SRCS) -- -std=c11 -Iinclude -Icore \
 		-D_POSIX_C_SOURCE=200809L $(CORE_CFLAGS)
+	clang-tidy --quiet --warnings-as-errors='*' \
+		-checks='-*,clang-analyzer-*,$(TIDY_OFF)' \
+		$(TUI_SRCS) -- -std=c11 -Iinclude -D_POSIX_C_SOURCE=200809L \
+		$(TUI_CFLAGS)
 
 install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates

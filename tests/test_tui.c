@@ -19,7 +19,7 @@ static const char *const *
 headless(const char *now, const char *script)
 {
 	static char path[4200];
-	static const char *vars[10];
+	static const char *vars[12];
 	const char *const *base = t_env(now, "chair");
 	size_t n = 0;
 
@@ -32,6 +32,7 @@ headless(const char *now, const char *script)
 	vars[n++] = "GV_NO_DISPLAY=1";
 	vars[n++] = "GV_SIZE=100x30";
 	vars[n++] = "NO_COLOR=1";
+	vars[n++] = "TERM=xterm-256color";
 	vars[n] = NULL;
 	return vars;
 }
@@ -142,6 +143,50 @@ command_line_changes_the_store(void)
 	T_CONTAINS(r->out, "\"abstain\": 1");
 }
 
+/* The same screens on every terminal type the issue names; a wide name
+ * keeps its true width; the issue filter cycles. */
+static void
+terminals_and_widths(void)
+{
+	static const char *const terms[] = {"screen", "tmux", "linux"};
+	const char *now = "2024-12-18 17:00";
+	const char *script =
+	        write_script("t.txt", ":save-display screen.txt\nview-issues\n"
+	                              ":save-display issues.txt\nfilter\n"
+	                              ":save-display closed.txt\nfilter\n"
+	                              ":save-display all.txt\nquit\n");
+	char first[8192], term[64];
+	const char *vars[14];
+	const char *const *base;
+	size_t i, n;
+
+	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
+	         0);
+	T_EQ_INT(t_gavel(t_env(now, "chair"), "issue", "add", "SMCWG",
+	                 "--title", "電子署名の標準化 (wide)", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(t_env(now, "chair"), "issue", "close", "3", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	snprintf(first, sizeof(first), "%s", screen("screen.txt"));
+	T_CONTAINS(screen("issues.txt"), "電子署名の標準化 (wide)");
+	T_CONTAINS(screen("issues.txt"), "Issues (2, open;");
+	T_CONTAINS(screen("closed.txt"), "Issues (1, closed;");
+	T_CONTAINS(screen("all.txt"), "Issues (3, all;");
+	for (i = 0; i < sizeof(terms) / sizeof(terms[0]); i++) {
+		base = headless(now, script);
+		for (n = 0; base[n] && n < 12; n++)
+			vars[n] = base[n];
+		snprintf(term, sizeof(term), "TERM=%s", terms[i]);
+		vars[n++] = term;
+		vars[n] = NULL;
+		T_EQ_INT(t_gavel(vars, NULL)->status, 0);
+		T_EQ_STR(screen("screen.txt"), first);
+	}
+}
+
 /* Runs "tmux -L sock ARGS"; 0 when it exited 0. */
 static int
 tmux(const char *sock, const char *args)
@@ -229,6 +274,13 @@ tmux_walk(void)
 	keys(sock, ":");
 	keys(sock, "'ballot vote SMC010 Apple abstain' Enter");
 	T_CONTAINS(pane_until(sock, "abstain    1"), "Certificate Consumers");
+	/* A change no command undoes is asked about first. */
+	keys(sock, ":");
+	keys(sock, "'ballot close SMC010' Enter");
+	T_CONTAINS(pane_until(sock, "No command undoes it."),
+	           "Run 'gavel ballot close SMC010'?");
+	keys(sock, "n Enter");
+	T_CONTAINS(pane_until(sock, "not run"), "Ballot SMC010: voting");
 	tmux(sock, "resize-window -t t -x 70 -y 20");
 	T_CONTAINS(pane_until(sock, "1/"), "Ballot SMC010");
 	tmux(sock, "resize-window -t t -x 40 -y 10");
@@ -256,6 +308,7 @@ tmux_walk(void)
 const struct t_case tui_tests[] = {
         {"every_view_on_the_demo", every_view_on_the_demo},
         {"command_line_changes_the_store", command_line_changes_the_store},
+        {"terminals_and_widths", terminals_and_widths},
         {"tmux_walk", tmux_walk},
         {NULL, NULL},
 };

@@ -24,7 +24,7 @@
 struct display display;
 
 static SCREEN *screen;
-static FILE *null_out, *null_in;
+static FILE *null_dev; /* a headless screen's input and output */
 static int use_colour;
 
 /* Each line type: a colour pair (foreground on the default background)
@@ -105,10 +105,14 @@ display_init(void)
 	setlocale(LC_ALL, "");
 	display.headless = getenv("GV_NO_DISPLAY") != NULL;
 	if (display.headless) {
-		/* The tests: no terminal, a fixed type, output nowhere. */
-		null_out = fopen("/dev/null", "w");
-		null_in = fopen("/dev/null", "r");
-		screen = newterm("xterm-256color", null_out, null_in);
+		/* The tests: no terminal, TERM's type (xterm-256color
+		 * without one), output nowhere. */
+		const char *term = getenv("TERM");
+
+		if (!(null_dev = fopen("/dev/null", "r+")))
+			return -1;
+		screen = newterm(term && *term ? term : "xterm-256color",
+		                 null_dev, null_dev);
 	} else {
 		screen = newterm(NULL, stdout, stdin);
 	}
@@ -144,11 +148,9 @@ display_done(void)
 	if (screen)
 		delscreen(screen);
 	screen = NULL;
-	if (null_out)
-		fclose(null_out);
-	if (null_in)
-		fclose(null_in);
-	null_out = null_in = NULL;
+	if (null_dev)
+		fclose(null_dev);
+	null_dev = NULL;
 }
 
 int

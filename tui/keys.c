@@ -65,6 +65,7 @@ static const struct keybinding bindings[] = {
         {"redline", '{', REQ_PREV_SECTION},
         {"redline", 'c', REQ_NOTE},
         {"issues", 'a', REQ_ADD},
+        {"issues", 'f', REQ_FILTER},
         {"issue", 'c', REQ_NOTE},
         {"ballots", 'v', REQ_VOTE},
         {"ballots", 's', REQ_STEP},

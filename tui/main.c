@@ -10,10 +10,31 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <time.h>
 
 #include "gavel/error.h"
 #include "tui.h"
+
+/* GV_BENCH: timings on stderr for bench/tui.sh, from the process start
+ * (as near as a constructor gets) to the first drawn screen, and of
+ * each script line to its drawn screen; the peak memory at exit. */
+static struct timespec started;
+
+static void __attribute__((constructor)) note_start(void)
+{
+	clock_gettime(CLOCK_MONOTONIC, &started);
+}
+
+static double
+since(const struct timespec *t0)
+{
+	struct timespec now;
+
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	return (double)(now.tv_sec - t0->tv_sec) +
+	       (double)(now.tv_nsec - t0->tv_nsec) / 1e9;
+}
 
 int
 view_push(const struct view_ops *ops, const char *arg)
@@ -146,6 +167,8 @@ drive(enum request req)
 	size_t page = (size_t)display_rows();
 	const char *text;
 
+	if (!v) /* the dashboard is always at the bottom of the stack */
+		return;
 	switch (req) {
 	case REQ_VIEW_DASHBOARD:
 		jump(&dashboard_ops);
@@ -258,7 +281,7 @@ script_line(char *line)
 	int cols, rows;
 
 	line[strcspn(line, "\r\n")] = '\0';
-	if (!line[0] || line[0] == '#')
+	if (!line[0] || line[0] == '#' || !display.view)
 		return;
 	if (!strncmp(line, ":save-display ", 14)) {
 		if (display_save(line + 14) < 0)
@@ -301,7 +324,7 @@ read_request(void)
 				return REQ_MOVE_DOWN;
 			continue;
 		}
-		if (key == ERR)
+		if (key == ERR || !display.view)
 			continue;
 		return key_request(display.view->ops->name, key);
 	}
@@ -311,6 +334,8 @@ int
 tui_main(struct gv_db *db, const char *db_path)
 {
 	const char *script_path = getenv("GV_SCRIPT");
+	int bench = getenv("GV_BENCH") != NULL;
+	struct rusage usage;
 	FILE *script = NULL;
 	char line[1024];
 
@@ -339,7 +364,13 @@ tui_main(struct gv_db *db, const char *db_path)
 	}
 	display.running = 1;
 	display_draw();
+	if (bench)
+		fprintf(stderr, "gavel-bench first-screen %.4f\n",
+		        since(&started));
 	while (display.running) {
+		struct timespec t0;
+
+		clock_gettime(CLOCK_MONOTONIC, &t0);
 		if (script) {
 			if (!fgets(line, sizeof(line), script))
 				break;
@@ -349,6 +380,9 @@ tui_main(struct gv_db *db, const char *db_path)
 		}
 		if (display.view)
 			display_draw();
+		if (bench && script)
+			fprintf(stderr, "gavel-bench %.*s %.4f\n",
+			        (int)strcspn(line, "\r\n"), line, since(&t0));
 	}
 	while (display.view) {
 		struct view *v = display.view;
@@ -359,5 +393,7 @@ tui_main(struct gv_db *db, const char *db_path)
 	display_done();
 	if (script)
 		fclose(script);
+	if (bench && getrusage(RUSAGE_SELF, &usage) == 0)
+		fprintf(stderr, "gavel-bench maxrss-kb %ld\n", usage.ru_maxrss);
 	return 0;
 }

@@ -40,6 +40,7 @@
 	REQ_(SEARCH, "search", "Search (issues: full text; else this view)")   \
 	REQ_(FIND_NEXT, "find-next", "Next match")                             \
 	REQ_(FIND_PREV, "find-prev", "Previous match")                         \
+	REQ_(FILTER, "filter", "Issues: open, closed or all")                  \
 	REQ_GROUP("Changing")                                                  \
 	REQ_(PROMPT, "prompt", "A gavel command (:ballot vote SMC011 X yes)")  \
 	REQ_(ADD, "add", "Add: an issue, a meeting (prefills the prompt)")     \

@@ -77,6 +77,8 @@ struct view {
 	size_t offset; /* the first row drawn */
 	size_t cursor; /* the selected row */
 	size_t cols;   /* the width lines were laid out for */
+	int filter;    /* view-defined, kept across reloads (issues: how
+	                  many times f was pressed) */
 	char title[160];
 	struct view *parent; /* where `back` goes */
 };

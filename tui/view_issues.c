@@ -11,6 +11,16 @@
 #include "gavel/gavel.h"
 #include "tui.h"
 
+/* The state shown for each press of f: a list starts with the open
+ * issues, a search with all of them (as the CLI's do). */
+static int
+shown_state(const struct view *v)
+{
+	static const int list[3] = {0, 1, -1}, search[3] = {-1, 0, 1};
+
+	return (v->arg ? search : list)[v->filter % 3];
+}
+
 struct issues_data {
 	struct gv_issue_list list;
 	char *search; /* the search shown, or NULL: open issues */
@@ -25,10 +35,10 @@ issues_open(struct view *v)
 	if (!d)
 		abort();
 	v->data = d;
+	f.state = shown_state(v);
 	if (v->arg) {
 		d->search = strdup(v->arg);
 		f.search = v->arg;
-		f.state = -1;
 		f.limit = 200;
 	}
 	return gv_issue_list(&d->list, v->db, &f) < 0 ? -1 : 0;
@@ -67,12 +77,18 @@ issues_layout(struct view *v, size_t cols)
 	struct issues_data *d = v->data;
 	size_t i, j;
 
+	const char *state = shown_state(v) < 0 ? "all"
+	                    : shown_state(v)   ? "closed"
+	                                       : "open";
+
 	if (d->search)
 		snprintf(v->title, sizeof(v->title),
-		         "Issues matching \"%s\" (%zu)", d->search, d->list.n);
+		         "Issues matching \"%s\" (%zu, %s; f: filter)",
+		         d->search, d->list.n, state);
 	else
-		snprintf(v->title, sizeof(v->title), "Open issues (%zu)",
-		         d->list.n);
+		snprintf(v->title, sizeof(v->title),
+		         "Issues (%zu, %s; f: open, closed, all)", d->list.n,
+		         state);
 	for (i = 0; i < d->list.n; i++) {
 		struct gv_issue *is = &d->list.v[i];
 		char ref[48], date[GV_TIME_BUFSZ], *title;
@@ -96,7 +112,7 @@ issues_layout(struct view *v, size_t cols)
 	}
 	if (!d->list.n)
 		seg(line_new(v, NULL), LINE_DIM,
-		    d->search ? "no issue matches" : "no open issues");
+		    d->search ? "no issue matches" : "no issues");
 }
 
 static int
@@ -130,6 +146,11 @@ issues_request(struct view *v, enum request req)
 		snprintf(cmd, sizeof(cmd), "issue add %s --title ",
 		         is ? is->body : "CODE");
 		prompt_command(cmd);
+		return 1;
+	case REQ_FILTER:
+		v->filter = (v->filter + 1) % 3;
+		if (view_load(v, v->cols) < 0)
+			report_error("%s", gv_error_last()->message);
 		return 1;
 	default:
 		return 0;

@@ -113,14 +113,8 @@ const struct view_ops meetings_ops = {
 
 struct meeting_data {
 	struct gv_meeting_detail *d;
-	struct gv_person_list *reps; /* the body's representatives */
+	struct gv_person_list *reps; /* the people of its members */
 	char *minutes;               /* the preview, or NULL */
-};
-
-/* A representative row: present (an attendee) or not. */
-struct rep_row {
-	const char *name, *org;
-	int present;
 };
 
 static int
@@ -137,7 +131,6 @@ meeting_open(struct view *v)
 	if (gv_meeting_get(&m->d, v->db, strtoll(v->arg, NULL, 10)) < 0)
 		return -1;
 	pf.body = m->d->meeting.body;
-	pf.reps_only = 1;
 	if (gv_person_list(&m->reps, v->db, &pf) < 0)
 		return -1;
 	spec.template = "minutes.md";
@@ -194,8 +187,7 @@ meeting_layout(struct view *v, size_t cols)
 	}
 	line_blank(v);
 	segf(line_new(v, NULL), LINE_HEADER,
-	     "Attendance: %zu present (t toggles a representative)",
-	     d->nattendees);
+	     "Attendance: %zu present (t toggles a person)", d->nattendees);
 	for (klass = GV_CLASS_ISSUER; klass <= GV_CLASS_UNKNOWN; klass++) {
 		int header = 0;
 

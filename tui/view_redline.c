@@ -12,7 +12,7 @@
 #include "gavel/gavel.h"
 #include "tui.h"
 
-enum { MARK_CHANGE = 1, MARK_SECTION = 2 };
+enum { MARK_CHANGE = 1, MARK_SECTION = 2, MARK_FILE_LIST = 3 };
 
 struct redline_data {
 	struct gv_redline *r;
@@ -107,12 +107,25 @@ redline_layout(struct view *v, size_t cols)
 
 	snprintf(v->title, sizeof(v->title), "Redline of %s: %.7s..%.7s in %s",
 	         d->ballot, r->base, r->head, r->repo);
+	/* The files first: Enter on one goes to it. */
+	for (f = 0; r->nfiles > 1 && f < r->nfiles; f++) {
+		const struct gv_rfile *file = &r->files[f];
+		struct line *l = line_new(v, (void *)file);
+
+		l->mark = MARK_FILE_LIST;
+		segf(l, LINE_DEFAULT, "  %-50s",
+		     file->new_path ? file->new_path : file->old_path);
+		segf(l, LINE_INS, " +%d", file->added);
+		segf(l, LINE_DEL, " -%d", file->deleted);
+	}
+	if (r->nfiles > 1)
+		line_blank(v);
 	for (f = 0; f < r->nfiles; f++) {
 		const struct gv_rfile *file = &r->files[f];
 		const char *path =
 		        file->new_path ? file->new_path : file->old_path;
 		const char *section = NULL;
-		struct line *l = line_new(v, NULL);
+		struct line *l = line_new(v, (void *)file);
 
 		l->mark = MARK_SECTION;
 		segf(l, LINE_TITLE, "%s %s",
@@ -211,7 +224,10 @@ redline_request(struct view *v, enum request req)
 		jump_mark(v, MARK_SECTION, req == REQ_NEXT_SECTION ? 1 : -1);
 		return 1;
 	case REQ_NOTE:
-		rl = v->nlines ? v->lines[v->cursor].data : NULL;
+		/* Rows of a line of text carry it; headers carry files. */
+		rl = v->nlines && v->lines[v->cursor].mark < MARK_SECTION
+		             ? v->lines[v->cursor].data
+		             : NULL;
 		if (!rl || !rl->new_no) {
 			report("move to a line of the new text first");
 			return 1;
@@ -240,6 +256,23 @@ redline_request(struct view *v, enum request req)
 	}
 }
 
+/* Enter on the file list: that file's header. */
+static int
+redline_select(struct view *v, void *data)
+{
+	size_t i;
+
+	if (!data || v->lines[v->cursor].mark != MARK_FILE_LIST)
+		return 0;
+	for (i = 0; i < v->nlines; i++)
+		if (v->lines[i].data == data &&
+		    v->lines[i].mark == MARK_SECTION) {
+			view_goto(v, i, (size_t)display_rows());
+			return 1;
+		}
+	return 0;
+}
+
 static void
 redline_done(struct view *v)
 {
@@ -258,5 +291,6 @@ const struct view_ops redline_ops = {
         .open = redline_open,
         .layout = redline_layout,
         .request = redline_request,
+        .select = redline_select,
         .done = redline_done,
 };
