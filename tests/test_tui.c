@@ -113,6 +113,30 @@ every_view_on_the_demo(void)
 	T_CONTAINS(screen("small.txt"), "gavel needs 60x15;");
 }
 
+/* The redline of any range, and of a ballot's version, from `o`. */
+static void
+redline_of_any_range(void)
+{
+	const char *now = "2024-12-18 17:00";
+	char text[8192];
+	const char *script;
+
+	snprintf(text, sizeof(text),
+	         "view-redline\nopen %s/g-guideline Ballot_SMC09..draft-263\n"
+	         ":save-display range.txt\nback\nopen SMC010 1\n"
+	         ":save-display version.txt\nopen %s/g-guideline x..y\n"
+	         ":save-display bad.txt\nquit\n",
+	         t_tmpdir(), t_tmpdir());
+	script = write_script("r.txt", text);
+	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
+	         0);
+	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_CONTAINS(screen("range.txt"), "Redline of Ballot_SMC09..draft-263");
+	T_CONTAINS(screen("range.txt"), "{+");
+	T_CONTAINS(screen("version.txt"), "Redline of SMC010: ");
+	T_CONTAINS(screen("bad.txt"), "no revision \"x\"");
+}
+
 /* `:` runs the CLI's commands; an error stays in the status line. */
 static void
 command_line_changes_the_store(void)
@@ -121,6 +145,7 @@ command_line_changes_the_store(void)
 	const char *script = write_script(
 	        "vote.txt", "view-dashboard\n"
 	                    ":ballot vote SMC010 Apple abstain\n"
+	                    "view-ballots\nvote Google no\nview-dashboard\n"
 	                    ":save-display voted.txt\n"
 	                    ":ballot vote SMC010 Nobody yes\n"
 	                    ":save-display refused.txt\n"
@@ -134,7 +159,7 @@ command_line_changes_the_store(void)
 	T_EQ_INT(r->status, 0);
 	/* The live tally on the dashboard counts the new vote. */
 	T_CONTAINS(screen("voted.txt"), "Ballots in voting, live tally");
-	T_CONTAINS(screen("voted.txt"), "consumers 2 yes 0 no 1 abstain");
+	T_CONTAINS(screen("voted.txt"), "consumers 2 yes 1 no 1 abstain");
 	T_CONTAINS(screen("refused.txt"), "no organisation");
 	T_ASSERT(!strchr(screen("issues.txt"), '\033'));
 	T_CONTAINS(screen("issues.txt"), "^[[31mred^[[0m");
@@ -309,6 +334,7 @@ const struct t_case tui_tests[] = {
         {"every_view_on_the_demo", every_view_on_the_demo},
         {"command_line_changes_the_store", command_line_changes_the_store},
         {"terminals_and_widths", terminals_and_widths},
+        {"redline_of_any_range", redline_of_any_range},
         {"tmux_walk", tmux_walk},
         {NULL, NULL},
 };

@@ -64,6 +64,7 @@ static const struct keybinding bindings[] = {
         {"redline", '}', REQ_NEXT_SECTION},
         {"redline", '{', REQ_PREV_SECTION},
         {"redline", 'c', REQ_NOTE},
+        {"redline", 'o', REQ_OPEN},
         {"issues", 'a', REQ_ADD},
         {"issues", 'f', REQ_FILTER},
         {"issue", 'c', REQ_NOTE},

@@ -298,6 +298,18 @@ script_line(char *line)
 		                  (unsigned char)line[4]));
 	} else if (request_by_name(line) != REQ_NONE) {
 		drive(request_by_name(line));
+	} else if (strchr(line, ' ')) {
+		/* "REQUEST ANSWER": the answer to the prompt it opens. */
+		char *rest = strchr(line, ' ');
+
+		*rest++ = '\0';
+		if (request_by_name(line) == REQ_NONE) {
+			report_error("script: unknown request \"%s\"", line);
+			return;
+		}
+		display.answer = rest;
+		drive(request_by_name(line));
+		display.answer = NULL;
 	} else {
 		report_error("script: unknown request \"%s\"", line);
 	}

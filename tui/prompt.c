@@ -27,8 +27,14 @@ prompt_input(const char *prompt, const char *initial)
 
 	snprintf(buf, sizeof(buf), "%s", initial ? initial : "");
 	len = strlen(buf);
-	if (display.headless)
-		return NULL;
+	if (display.headless) {
+		/* A script answers with the rest of its line. */
+		if (!display.answer)
+			return NULL;
+		snprintf(buf + len, sizeof(buf) - len, "%s", display.answer);
+		display.answer = NULL;
+		return buf;
+	}
 	curs_set(1);
 	for (;;) {
 		wint_t ch;

@@ -119,8 +119,9 @@ struct display {
 	const char *db_path;
 	char status[256]; /* the status line's message */
 	int status_error;
-	char search[128]; /* the last search, for n/N */
-	int headless;     /* GV_NO_DISPLAY: no terminal */
+	char search[128];   /* the last search, for n/N */
+	int headless;       /* GV_NO_DISPLAY: no terminal */
+	const char *answer; /* a script's answer to the next prompt */
 	int running;
 };
 extern struct display display;

@@ -17,7 +17,8 @@ enum { MARK_CHANGE = 1, MARK_SECTION = 2, MARK_FILE_LIST = 3 };
 struct redline_data {
 	struct gv_redline *r;
 	struct gv_review_list *notes; /* or NULL */
-	char ballot[32];
+	char ballot[32];              /* or the range, when range */
+	int range; /* any range, not a ballot's: no review notes */
 };
 
 /* A span's text; without colours, deletions and insertions are marked
@@ -59,22 +60,40 @@ pick_ballot(struct view *v, struct redline_data *d)
 	return error;
 }
 
+/*
+ * What the view shows, from its argument: nothing (the newest pinned
+ * ballot), "SMC010" or "SMC010 2" (a version), or "REPO RANGE" (any
+ * range of a clone, as `gavel redline --repo REPO RANGE`).
+ */
 static int
 redline_open(struct view *v)
 {
 	struct redline_data *d = calloc(1, sizeof(*d));
+	struct gv_redline_opts o = {0};
+	char arg[1024], *space;
+	int version = 0;
 
 	if (!d)
 		abort();
 	v->data = d;
-	if (!v->arg) {
-		if (pick_ballot(v, d) < 0)
-			return -1;
-	} else if (gv_ballot_redline(&d->r, v->db, v->arg, 0, NULL) < 0) {
-		return -1;
-	} else {
-		snprintf(d->ballot, sizeof(d->ballot), "%s", v->arg);
+	if (!v->arg)
+		return pick_ballot(v, d) < 0 ? -1 : 0;
+	snprintf(arg, sizeof(arg), "%s", v->arg);
+	space = strchr(arg, ' ');
+	if (space)
+		*space++ = '\0';
+	if (space && (strstr(space, "..") || strstr(space, "/compare/"))) {
+		o.repo = arg;
+		o.range = space;
+		snprintf(d->ballot, sizeof(d->ballot), "%.31s", space);
+		d->range = 1;
+		return gv_redline_build(&d->r, &o) < 0 ? -1 : 0;
 	}
+	if (space)
+		version = atoi(space);
+	if (gv_ballot_redline(&d->r, v->db, arg, version, NULL) < 0)
+		return -1;
+	snprintf(d->ballot, sizeof(d->ballot), "%.31s", arg);
 	if (gv_review_list(&d->notes, v->db, d->ballot) < 0)
 		d->notes = NULL;
 	return 0;
@@ -211,6 +230,7 @@ redline_request(struct view *v, enum request req)
 {
 	struct redline_data *d = v->data;
 	const struct gv_rline *rl;
+	const char *text;
 	size_t f, h;
 	char cmd[512];
 
@@ -223,11 +243,22 @@ redline_request(struct view *v, enum request req)
 	case REQ_PREV_SECTION:
 		jump_mark(v, MARK_SECTION, req == REQ_NEXT_SECTION ? 1 : -1);
 		return 1;
+	case REQ_OPEN:
+		if ((text = prompt_input("redline of (BALLOT [VERSION] or "
+		                         "REPO RANGE): ",
+		                         "")) &&
+		    *text)
+			view_push(&redline_ops, text);
+		return 1;
 	case REQ_NOTE:
 		/* Rows of a line of text carry it; headers carry files. */
 		rl = v->nlines && v->lines[v->cursor].mark < MARK_SECTION
 		             ? v->lines[v->cursor].data
 		             : NULL;
+		if (d->range) {
+			report("review notes belong to a ballot's redline");
+			return 1;
+		}
 		if (!rl || !rl->new_no) {
 			report("move to a line of the new text first");
 			return 1;
