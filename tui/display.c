@@ -226,12 +226,19 @@ draw_bars(const struct view *v)
 {
 	char pos[64];
 
+	static const char nav[] =
+	        " 1 dash 2 time 3 iss 4 bal 5 red 6 meet 7 mem";
+	int room = COLS >= 100 ? COLS - (int)sizeof(nav) : COLS;
+
 	move(0, 0);
 	attrset(display_attr(LINE_BAR_TOP));
 	hline(' ', COLS);
-	put_fit(v->title, COLS - 40);
-	move(0, COLS > 40 ? COLS - 40 : 0);
-	put_fit(" 1 dash 2 time 3 iss 4 bal 5 red 6 meet 7 mem", 40);
+	put_fit(v->title, room);
+	/* The views' keys, when the title leaves room for them. */
+	if (room < COLS) {
+		move(0, room);
+		put_fit(nav, COLS - room);
+	}
 	move(LINES - 1, 0);
 	attrset(display_attr(display.status_error ? LINE_BAD : LINE_DIM));
 	hline(' ', COLS);

@@ -69,15 +69,21 @@ dashboard_layout(struct view *v, size_t cols)
 		l = line_new(v, (void *)c);
 		gv_duration_format(left, sizeof(left), d->now, c->at);
 		segf(l, LINE_DEFAULT, "  %-8s %-22s ", c->subject, c->what);
-		seg(l, LINE_DIM, gv_time_format(when, c->at, GV_TIME_HUMAN));
-		segf(l, LINE_DEFAULT, "  ");
-		seg(l,
-		    c->overdue       ? LINE_BAD
-		    : in < 3 * 86400 ? LINE_WARN
-		                     : LINE_OK,
-		    left);
-		segf(l, LINE_DIM, "  %-10s ", c->rule);
-		seg(l, LINE_DEFAULT, title);
+		/* Narrow: the countdown first, the date when there is room. */
+		if (cols >= 90) {
+			seg(l, LINE_DIM,
+			    gv_time_format(when, c->at, GV_TIME_HUMAN));
+			segf(l, LINE_DEFAULT, "  ");
+		}
+		segf(l,
+		     c->overdue       ? LINE_BAD
+		     : in < 3 * 86400 ? LINE_WARN
+		                      : LINE_OK,
+		     "%-12s", left);
+		if (cols >= 90) {
+			segf(l, LINE_DIM, " %-10s ", c->rule);
+			seg(l, LINE_DEFAULT, title);
+		}
 		free(title);
 	}
 	if (!d->clocks || !d->clocks->n)
@@ -95,7 +101,11 @@ dashboard_layout(struct view *v, size_t cols)
 		seg(l, LINE_DEFAULT, d->ballots->v[i]->title);
 		l = line_new(v, d->ballots->v[i]);
 		class_segs(l, "issuers", &t->issuers);
-		class_segs(l, "  consumers", &t->consumers);
+		if (cols < 100)
+			l = line_new(v, d->ballots->v[i]);
+		class_segs(l, "consumers", &t->consumers);
+		if (cols < 100)
+			l = line_new(v, d->ballots->v[i]);
 		segf(l, LINE_DEFAULT, "  quorum %d of %d ", t->participants,
 		     t->quorum);
 		seg(l, t->quorum_met ? LINE_OK : LINE_BAD,

@@ -40,16 +40,18 @@ timeline_open(struct view *v)
 	return 0;
 }
 
-/* What a ballot is doing during [from, to): its period's line type. */
+/* What a ballot is doing during [from, to): its period's line type. A
+ * review not begun as of now is not drawn (the clock may be set back). */
 static enum line_type
-period(const struct gv_ballot *b, int64_t from, int64_t to)
+period(const struct gv_ballot *b, int64_t from, int64_t to, int64_t now)
 {
 	int64_t start = b->proposed_at >= 0 ? b->proposed_at
 	                : b->nversions      ? b->versions[0].posted_at
 	                                    : -1;
 
-	if (b->review_starts_at >= 0 && b->review_ends_at >= 0 &&
-	    from < b->review_ends_at && to > b->review_starts_at)
+	if (b->review_starts_at >= 0 && b->review_starts_at <= now &&
+	    b->review_ends_at >= 0 && from < b->review_ends_at &&
+	    to > b->review_starts_at)
 		return LINE_REVIEW;
 	if (b->vote_starts_at >= 0 && b->vote_ends_at >= 0 &&
 	    from < b->vote_ends_at && to > b->vote_starts_at)
@@ -81,7 +83,8 @@ ballot_row(struct view *v, const struct timeline *t, const struct gv_ballot *b,
 	for (c = 0; c <= ncols; c++) {
 		int64_t from = origin + (int64_t)c * span;
 		enum line_type type =
-		        c < ncols ? period(b, from, from + span) : LINE_TYPES;
+		        c < ncols ? period(b, from, from + span, t->now)
+		                  : LINE_TYPES;
 		const char *cell = type == LINE_DISCUSS  ? "-"
 		                   : type == LINE_VOTE   ? "="
 		                   : type == LINE_REVIEW ? "~"
