@@ -137,6 +137,35 @@ redline_of_any_range(void)
 	T_CONTAINS(screen("bad.txt"), "no revision \"x\"");
 }
 
+/* A review note shows under its line; `t` takes the roll call. */
+static void
+notes_inline_and_roll_call(void)
+{
+	const char *now = "2025-01-15 16:10";
+	const char *script = write_script(
+	        "n.txt", ":review add SMC010 --path guideline.md --line 3 "
+	                 "\"Should say 1.0.8 in the date too\"\n"
+	                 "view-redline\n:save-display noted.txt\n"
+	                 "view-meetings\nenter\n/absent  Stephen Davidson\n"
+	                 "toggle\n/present Stephen Davidson\n"
+	                 ":save-display present.txt\ntoggle\n"
+	                 ":save-display absent.txt\nquit\n");
+
+	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
+	         0);
+	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_CONTAINS(screen("noted.txt"), "     3 subtitle: Version");
+	T_CONTAINS(screen("noted.txt"),
+	           "        note by chair: Should say 1.0.8 in the date too");
+	T_CONTAINS(screen("present.txt"), "Meeting 4 of SMCWG");
+	T_CONTAINS(screen("present.txt"), "Attendance: 1 present");
+	T_CONTAINS(screen("present.txt"), "    present Stephen Davidson");
+	T_CONTAINS(screen("absent.txt"), "Attendance: 0 present");
+	T_CONTAINS(
+	        t_gavel(t_env(now, "chair"), "meeting", "show", "4", NULL)->out,
+	        "Attendance: 0 people, 0 voting members present");
+}
+
 /* `:` runs the CLI's commands; an error stays in the status line. */
 static void
 command_line_changes_the_store(void)
@@ -330,11 +359,48 @@ tmux_walk(void)
 	T_CONTAINS(r->out, "\"abstain\": 1");
 }
 
+/* A signal ends gavel with the terminal given back. */
+static void
+tmux_signal_restores(void)
+{
+	const char *now = "2024-12-18 17:00";
+	char sock[64], start[8192], cmd[256];
+	const char *bin = getenv("GAVEL_BIN"), *out;
+
+	if (system("command -v tmux >/dev/null 2>&1") != 0) {
+		t_skip("tmux is not installed");
+		return;
+	}
+	T_ASSERT(bin);
+	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
+	         0);
+	snprintf(sock, sizeof(sock), "gavel-sig-%d", (int)getpid());
+	snprintf(start, sizeof(start),
+	         "tmux -L %s -f /dev/null new-session -d -s t -x 100 -y 30 "
+	         "\"env TERM=xterm-256color GAVEL_DB='%s' GAVEL_NOW='%s' "
+	         "'%s'; echo gavel-exited-\\$?; sleep 30\"",
+	         sock, t_path("g.db"), now, bin);
+	T_EQ_INT(system(start), 0);
+	T_CONTAINS(pane_until(sock, "Open clocks"), "Dashboard");
+	snprintf(cmd, sizeof(cmd),
+	         "pkill -TERM -P $(tmux -L %s list-panes -t t -F "
+	         "'#{pane_pid}')",
+	         sock);
+	T_EQ_INT(system(cmd), 0);
+	/* 128 + 15: killed by the signal, after putting the screen back. */
+	out = pane_until(sock, "gavel-exited-143");
+	tmux(sock, "kill-server");
+	T_CONTAINS(out, "gavel-exited-143");
+	T_ASSERT(!strstr(out, "Open clocks"));
+}
+
 const struct t_case tui_tests[] = {
         {"every_view_on_the_demo", every_view_on_the_demo},
         {"command_line_changes_the_store", command_line_changes_the_store},
         {"terminals_and_widths", terminals_and_widths},
         {"redline_of_any_range", redline_of_any_range},
+        {"notes_inline_and_roll_call", notes_inline_and_roll_call},
         {"tmux_walk", tmux_walk},
+        {"tmux_signal_restores", tmux_signal_restores},
         {NULL, NULL},
 };

@@ -98,20 +98,28 @@ relayout_all(void)
 		view_relayout(v, display_cols());
 }
 
-/* Whether row i of v contains text (case-insensitive). */
+/* Whether row i of v contains text (case-insensitive), across its
+ * segments as the row shows them. */
 static int
 row_matches(const struct view *v, size_t i, const char *text)
 {
 	const struct line *l = &v->lines[i];
-	size_t j, n = strlen(text);
+	size_t j, len = 0, n = strlen(text);
+	char row[2048];
+	const char *s;
 
-	for (j = 0; j < l->nsegs; j++) {
-		const char *s;
+	for (j = 0; j < l->nsegs && len + 1 < sizeof(row); j++) {
+		size_t k = strlen(l->segs[j].text);
 
-		for (s = l->segs[j].text; *s; s++)
-			if (!strncasecmp(s, text, n))
-				return 1;
+		if (k > sizeof(row) - 1 - len)
+			k = sizeof(row) - 1 - len;
+		memcpy(row + len, l->segs[j].text, k);
+		len += k;
 	}
+	row[len] = '\0';
+	for (s = row; *s; s++)
+		if (!strncasecmp(s, text, n))
+			return 1;
 	return 0;
 }
 

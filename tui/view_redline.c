@@ -76,8 +76,11 @@ redline_open(struct view *v)
 	if (!d)
 		abort();
 	v->data = d;
-	if (!v->arg)
-		return pick_ballot(v, d) < 0 ? -1 : 0;
+	if (!v->arg) {
+		if (pick_ballot(v, d) < 0)
+			return -1;
+		goto notes;
+	}
 	snprintf(arg, sizeof(arg), "%s", v->arg);
 	space = strchr(arg, ' ');
 	if (space)
@@ -94,6 +97,7 @@ redline_open(struct view *v)
 	if (gv_ballot_redline(&d->r, v->db, arg, version, NULL) < 0)
 		return -1;
 	snprintf(d->ballot, sizeof(d->ballot), "%.31s", arg);
+notes:
 	if (gv_review_list(&d->notes, v->db, d->ballot) < 0)
 		d->notes = NULL;
 	return 0;
