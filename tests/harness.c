@@ -163,6 +163,18 @@ read_stream(FILE *f, size_t *size)
 	return keep(buf);
 }
 
+const char *
+t_write_file(const char *name, const char *text)
+{
+	const char *path = t_path(name);
+	FILE *f = fopen(path, "w");
+
+	if (!f)
+		return NULL;
+	fputs(text, f);
+	return fclose(f) == 0 ? path : NULL;
+}
+
 char *
 t_read_file(const char *path, size_t *size)
 {

@@ -94,6 +94,9 @@ const char *const *t_env(const char *now, const char *user);
  * (permissions do not bind root). */
 struct t_run *t_gavel_as_nobody(const char *const *env, ...);
 
+/* Writes text to name in the test's folder; its path, or NULL. */
+const char *t_write_file(const char *name, const char *text);
+
 /* Reads a whole file (freed by the harness when the test ends). */
 char *t_read_file(const char *path, size_t *size);
 

@@ -379,20 +379,6 @@ story_in_time_order(void)
 	gv_db_free(db);
 }
 
-/* Writes a file in the test's folder; returns its path. */
-static const char *
-write_file(const char *name, const char *text)
-{
-	const char *path = t_path(name);
-	FILE *f = fopen(path, "w");
-
-	if (!f)
-		return NULL;
-	fputs(text, f);
-	fclose(f);
-	return path;
-}
-
 static const char gh_v1[] =
         "[{\"number\": 263, \"title\": \"EUID in OrganizationIdentifier\", "
         "\"state\": \"OPEN\", \"labels\": [{\"name\": \"enhancement\"}], "
@@ -433,8 +419,8 @@ import_is_idempotent(void)
 	const char *local = "agenda";
 
 	T_ASSERT(db);
-	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", write_file("a.json", gh_v1),
-	                         NULL, NULL),
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
+	                         t_write_file("a.json", gh_v1), NULL, NULL),
 	         0);
 	T_EQ_INT(st.issues, 2);
 	T_EQ_INT(st.added, 2);
@@ -452,8 +438,8 @@ import_is_idempotent(void)
 	T_EQ_INT(sql_int(db, "SELECT count(*) FROM issue"), 2);
 	T_EQ_INT(sql_int(db, "SELECT count(*) FROM issue_note"), 2);
 
-	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", write_file("b.json", gh_v2),
-	                         NULL, NULL),
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
+	                         t_write_file("b.json", gh_v2), NULL, NULL),
 	         0);
 	T_EQ_INT(st.issues, 1);
 	T_EQ_INT(st.added, 0);
@@ -490,7 +476,7 @@ import_reads_rest_pages(void)
 	struct gv_issue_import_stats st = {0};
 	struct gv_issue_story s;
 	/* Two pages as `gh api --paginate` writes them; a pull request. */
-	const char *path = write_file(
+	const char *path = t_write_file(
 	        "rest.json",
 	        "[{\"number\": 7, \"title\": \"PR\", \"state\": \"open\", "
 	        "\"pull_request\": {\"url\": \"x\"}}]\n"
@@ -557,7 +543,7 @@ import_refuses_bad_files_whole(void)
 	T_EQ_INT(add(db, 1, "Kept", NULL), 0);
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
-		                         write_file("x.json", bad[i].json),
+		                         t_write_file("x.json", bad[i].json),
 		                         NULL, NULL),
 		         GV_EINVALID);
 		T_CONTAINS(gv_error_last()->message, bad[i].message);
@@ -593,7 +579,7 @@ import_keeps_hostile_text(void)
 	for (i = 0; i < n; i++)
 		*p++ = "euid registration "[i % 18];
 	strcpy(p, "\"}]");
-	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", write_file("h.json", big),
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", t_write_file("h.json", big),
 	                         NULL, NULL),
 	         0);
 	free(big);

@@ -38,19 +38,6 @@ headless(const char *now, const char *script)
 }
 
 static const char *
-write_script(const char *name, const char *text)
-{
-	const char *path = t_path(name);
-	FILE *f = fopen(path, "w");
-
-	if (!f)
-		return NULL;
-	fputs(text, f);
-	fclose(f);
-	return path;
-}
-
-static const char *
 screen(const char *name)
 {
 	return t_read_file(t_path(name), NULL);
@@ -60,7 +47,7 @@ static void
 every_view_on_the_demo(void)
 {
 	const char *now = "2024-12-18 17:00";
-	const char *script = write_script(
+	const char *script = t_write_file(
 	        "walk.txt", ":save-display dash.txt\n"
 	                    "view-ballots\n:save-display ballots.txt\n"
 	                    "enter\n:save-display ballot.txt\n"
@@ -127,7 +114,7 @@ redline_of_any_range(void)
 	         ":save-display version.txt\nopen %s/g-guideline x..y\n"
 	         ":save-display bad.txt\nquit\n",
 	         t_tmpdir(), t_tmpdir());
-	script = write_script("r.txt", text);
+	script = t_write_file("r.txt", text);
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
 	         0);
 	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
@@ -142,7 +129,7 @@ static void
 notes_inline_and_roll_call(void)
 {
 	const char *now = "2025-01-15 16:10";
-	const char *script = write_script(
+	const char *script = t_write_file(
 	        "n.txt", ":review add SMC010 --path guideline.md --line 3 "
 	                 "\"Should say 1.0.8 in the date too\"\n"
 	                 "view-redline\n:save-display noted.txt\n"
@@ -171,7 +158,7 @@ static void
 command_line_changes_the_store(void)
 {
 	const char *now = "2024-11-18 12:00";
-	const char *script = write_script(
+	const char *script = t_write_file(
 	        "vote.txt", "view-dashboard\n"
 	                    ":ballot vote SMC010 Apple abstain\n"
 	                    "view-ballots\nvote Google no\nview-dashboard\n"
@@ -205,7 +192,7 @@ terminals_and_widths(void)
 	static const char *const terms[] = {"screen", "tmux", "linux"};
 	const char *now = "2024-12-18 17:00";
 	const char *script =
-	        write_script("t.txt", ":save-display screen.txt\nview-issues\n"
+	        t_write_file("t.txt", ":save-display screen.txt\nview-issues\n"
 	                              ":save-display issues.txt\nfilter\n"
 	                              ":save-display closed.txt\nfilter\n"
 	                              ":save-display all.txt\nquit\n");
@@ -286,30 +273,50 @@ keys(const char *sock, const char *k)
 	tmux(sock, args);
 }
 
+/*
+ * Starts gavel on the demo (at clock now) in a 100x30 tmux session named
+ * t on its own server sock; the shell then says how gavel ended. 0, or
+ * -1 with the test skipped (no tmux) or failed.
+ */
+static int
+tmux_start(char *sock, size_t n, const char *name, const char *now)
+{
+	const char *bin = getenv("GAVEL_BIN");
+	char start[8192];
+
+	if (system("command -v tmux >/dev/null 2>&1") != 0) {
+		t_skip("tmux is not installed");
+		return -1;
+	}
+	if (!bin ||
+	    t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status != 0) {
+		t_fail(__FILE__, __LINE__, "no gavel, or no demo database");
+		return -1;
+	}
+	snprintf(sock, n, "gavel-%s-%d", name, (int)getpid());
+	snprintf(start, sizeof(start),
+	         "tmux -L %s -f /dev/null new-session -d -s t -x 100 -y 30 "
+	         "\"env TERM=xterm-256color GAVEL_DB='%s' GAVEL_NOW='%s' "
+	         "GAVEL_USER=chair '%s'; echo gavel-exited-\\$?; sleep 30\"",
+	         sock, t_path("g.db"), now, bin);
+	if (system(start) != 0) {
+		t_fail(__FILE__, __LINE__, "tmux did not start");
+		return -1;
+	}
+	return 0;
+}
+
 /* A person at a terminal: dashboard, ballots, SMC010, its redline, help,
  * back; a vote through `:`; a resize; quit. */
 static void
 tmux_walk(void)
 {
 	const char *now = "2024-11-18 12:00";
-	char sock[64], start[8192];
-	const char *bin = getenv("GAVEL_BIN");
 	struct t_run *r;
+	char sock[64];
 
-	if (system("command -v tmux >/dev/null 2>&1") != 0) {
-		t_skip("tmux is not installed");
+	if (tmux_start(sock, sizeof(sock), "walk", now) < 0)
 		return;
-	}
-	T_ASSERT(bin);
-	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
-	         0);
-	snprintf(sock, sizeof(sock), "gavel-test-%d", (int)getpid());
-	snprintf(start, sizeof(start),
-	         "tmux -L %s -f /dev/null new-session -d -s t -x 100 -y 30 "
-	         "\"env TERM=xterm-256color GAVEL_DB='%s' GAVEL_NOW='%s' "
-	         "GAVEL_USER=chair '%s'; sleep 30\"",
-	         sock, t_path("g.db"), now, bin);
-	T_EQ_INT(system(start), 0);
 	T_CONTAINS(pane_until(sock, "Open clocks"), "Dashboard, as of");
 	T_CONTAINS(pane_until(sock, "live tally"), "SMC010");
 	keys(sock, "4");
@@ -364,23 +371,11 @@ static void
 tmux_signal_restores(void)
 {
 	const char *now = "2024-12-18 17:00";
-	char sock[64], start[8192], cmd[256];
-	const char *bin = getenv("GAVEL_BIN"), *out;
+	char sock[64], cmd[256];
+	const char *out;
 
-	if (system("command -v tmux >/dev/null 2>&1") != 0) {
-		t_skip("tmux is not installed");
+	if (tmux_start(sock, sizeof(sock), "signal", now) < 0)
 		return;
-	}
-	T_ASSERT(bin);
-	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
-	         0);
-	snprintf(sock, sizeof(sock), "gavel-sig-%d", (int)getpid());
-	snprintf(start, sizeof(start),
-	         "tmux -L %s -f /dev/null new-session -d -s t -x 100 -y 30 "
-	         "\"env TERM=xterm-256color GAVEL_DB='%s' GAVEL_NOW='%s' "
-	         "'%s'; echo gavel-exited-\\$?; sleep 30\"",
-	         sock, t_path("g.db"), now, bin);
-	T_EQ_INT(system(start), 0);
 	T_CONTAINS(pane_until(sock, "Open clocks"), "Dashboard");
 	snprintf(cmd, sizeof(cmd),
 	         "pkill -TERM -P $(tmux -L %s list-panes -t t -F "
