@@ -161,12 +161,18 @@ command_line_changes_the_store(void)
 	const char *script = t_write_file(
 	        "vote.txt", "view-dashboard\n"
 	                    ":ballot vote SMC010 Apple abstain\n"
-	                    "view-ballots\nvote Google no\nview-dashboard\n"
+	                    "view-ballots\nvote Google|no\nview-dashboard\n"
 	                    ":save-display voted.txt\n"
 	                    ":ballot vote SMC010 Nobody yes\n"
 	                    ":save-display refused.txt\n"
 	                    ":issue add SMCWG --title \"\033[31mred\033[0m\"\n"
-	                    "view-issues\n:save-display issues.txt\nquit\n");
+	                    "view-issues\n:save-display issues.txt\n"
+	                    "add Forms are small|clarification,tui\n"
+	                    "view-meetings\n"
+	                    "add 2025-02-12 11:00|America/New_York|call\n"
+	                    ":save-display meetings.txt\n"
+	                    "cancel moved to the F2F\n"
+	                    ":save-display cancelled.txt\nquit\n");
 	struct t_run *r;
 
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
@@ -182,6 +188,15 @@ command_line_changes_the_store(void)
 	r = t_gavel(t_env(now, "chair"), "ballot", "tally", "SMC010",
 	            "--format", "json", NULL);
 	T_CONTAINS(r->out, "\"abstain\": 1");
+	/* The forms: an issue with its labels, a meeting, its cancelling. */
+	r = t_gavel(t_env(now, "chair"), "issue", "list", "--label", "tui",
+	            NULL);
+	T_CONTAINS(r->out, "Forms are small");
+	T_CONTAINS(r->out, "clarification, tui");
+	T_CONTAINS(screen("meetings.txt"), "2025-02-12 16:00 UTC  call");
+	T_CONTAINS(screen("cancelled.txt"), "cancelled");
+	r = t_gavel(t_env(now, "chair"), "meeting", "show", "5", NULL);
+	T_CONTAINS(r->out, "moved to the F2F");
 }
 
 /* The same screens on every terminal type the issue names; a wide name

@@ -272,13 +272,13 @@ tui_command(const char *line)
 		reload_all();
 }
 
-void
-prompt_command(const char *initial)
+int
+tui_exec(int argc, char **argv)
 {
-	const char *text = prompt_input(":", initial);
-
-	if (text)
-		tui_command(text);
+	if (command_exec(argc, argv) < 0)
+		return -1;
+	reload_all();
+	return 0;
 }
 
 /* One line of a headless script: a request name, "key X", "/text",

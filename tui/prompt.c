@@ -28,11 +28,20 @@ prompt_input(const char *prompt, const char *initial)
 	snprintf(buf, sizeof(buf), "%s", initial ? initial : "");
 	len = strlen(buf);
 	if (display.headless) {
-		/* A script answers with the rest of its line. */
+		/* A script answers with the rest of its line, one field
+		 * of a form after another between '|'. */
+		const char *bar;
+
 		if (!display.answer)
 			return NULL;
-		snprintf(buf + len, sizeof(buf) - len, "%s", display.answer);
-		display.answer = NULL;
+		/* An empty answer takes what the field offers. */
+		bar = strchr(display.answer, '|');
+		if (bar ? bar > display.answer : *display.answer != '\0')
+			snprintf(buf, sizeof(buf), "%.*s",
+			         bar ? (int)(bar - display.answer)
+			             : (int)strlen(display.answer),
+			         display.answer);
+		display.answer = bar ? bar + 1 : NULL;
 		return buf;
 	}
 	curs_set(1);
@@ -186,12 +195,8 @@ first_line(char *dst, size_t n, const char *text)
 int
 command_run(const char *line)
 {
-	char copy[512], *words[MAX_ARGS], *argv[MAX_ARGS + 4], out[4096];
-	char self[4096], msg[300], name[] = "gavel", db_opt[] = "--db";
-	int argc, status = 0, pipefd[2], i;
-	size_t got = 0;
-	ssize_t n;
-	pid_t pid;
+	char copy[512], *words[MAX_ARGS];
+	int argc;
 
 	snprintf(copy, sizeof(copy), "%s", line);
 	argc = split_words(words, MAX_ARGS, copy);
@@ -199,10 +204,26 @@ command_run(const char *line)
 		report_error("unclosed quote in the command");
 		return -1;
 	}
-	if (argc == 0)
-		return -1;
+	return command_exec(argc, words);
+}
+
+int
+command_exec(int argc, char **words)
+{
+	char *argv[MAX_ARGS + 4], out[4096], self[4096], msg[600];
+	char name[] = "gavel", db_opt[] = "--db", line[400];
+	int status = 0, pipefd[2], i;
+	size_t got = 0, len = 0;
+	ssize_t n;
+	pid_t pid;
+
 	if (argc >= 1 && !strcmp(words[0], "gavel"))
-		memmove(words, words + 1, (size_t)--argc * sizeof(*words));
+		words++, argc--;
+	if (argc <= 0 || argc > MAX_ARGS)
+		return -1;
+	for (i = 0; i < argc && len < sizeof(line); i++)
+		len += (size_t)snprintf(line + len, sizeof(line) - len, "%s%s",
+		                        i ? " " : "", words[i]);
 	if (!undoable(argc, words)) {
 		snprintf(msg, sizeof(msg),
 		         "Run 'gavel %s'? No command undoes it.", line);
@@ -224,7 +245,7 @@ command_run(const char *line)
 		argv[3 + i] = words[i];
 	argv[3 + argc] = NULL;
 	if ((pid = fork()) == 0) {
-		int devnull = open("/dev/null", 0);
+		int devnull = open("/dev/null", O_RDONLY);
 
 		dup2(devnull, 0);
 		dup2(pipefd[1], 1);

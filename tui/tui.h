@@ -159,10 +159,25 @@ int prompt_yes(const char *question);
  * inverse command. 0 when it ran and succeeded. */
 int command_run(const char *line);
 
-/* main.c: runs a command line and reloads the views when it changed
- * something; prompt_command first lets the user complete initial. */
+/* The same for a command already in words (no quoting). */
+int command_exec(int argc, char **argv);
+
+/* main.c: runs a command (line or words) and reloads the views when it
+ * changed something; 0 when it ran and succeeded. */
 void tui_command(const char *line);
-void prompt_command(const char *initial);
+int tui_exec(int argc, char **argv);
+
+/* form.c: a change's fields, asked one by one on the prompt line. */
+struct form_field {
+	const char *label;   /* "title" */
+	const char *option;  /* "--title", or NULL for a positional word */
+	const char *initial; /* offered first, or NULL */
+	int optional;        /* may be left empty */
+};
+/* Asks the fields, then runs base followed by them; 0 when it ran and
+ * succeeded, -1 when cancelled or refused. */
+int form_run(const char *title, const char *const *base, size_t nbase,
+             const struct form_field *fields, size_t n);
 
 /* ---- the views ---- */
 extern const struct view_ops dashboard_ops, timeline_ops, issues_ops, issue_ops,

@@ -116,7 +116,7 @@ static int
 ballots_request(struct view *v, enum request req)
 {
 	const char *number = ballot_of(v);
-	char cmd[128];
+	char title[64];
 	const char *step;
 
 	if (req != REQ_VOTE && req != REQ_STEP && req != REQ_VIEW_REDLINE)
@@ -130,16 +130,25 @@ ballots_request(struct view *v, enum request req)
 		return 1;
 	}
 	if (req == REQ_VOTE) {
-		snprintf(cmd, sizeof(cmd), "ballot vote %s ", number);
-		prompt_command(cmd);
+		const char *base[] = {"ballot", "vote", number};
+		static const struct form_field fields[] = {
+		        {"organisation", NULL, NULL, 0},
+		        {"yes, no or abstain", NULL, NULL, 0},
+		};
+
+		snprintf(title, sizeof(title), "vote on %s", number);
+		form_run(title, base, 3, fields, 2);
 		return 1;
 	}
 	if (!(step = next_step(state_of(v, number)))) {
 		report("%s has no next step to take here", number);
 		return 1;
 	}
-	snprintf(cmd, sizeof(cmd), "ballot %s %s", step, number);
-	prompt_command(cmd);
+	{
+		const char *base[] = {"ballot", step, number};
+
+		form_run(step, base, 3, NULL, 0);
+	}
 	return 1;
 }
 

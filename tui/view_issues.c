@@ -133,8 +133,6 @@ issues_request(struct view *v, enum request req)
 {
 	struct issues_data *d = v->data;
 	const struct gv_issue *is = v->nlines ? v->lines[v->cursor].data : NULL;
-	char cmd[128];
-
 	switch (req) {
 	case REQ_SEARCH:
 		/* Full text, in a view of its own: q comes back. */
@@ -142,11 +140,16 @@ issues_request(struct view *v, enum request req)
 			return 1;
 		view_push(&issues_ops, display.search);
 		return 1;
-	case REQ_ADD:
-		snprintf(cmd, sizeof(cmd), "issue add %s --title ",
-		         is ? is->body : "CODE");
-		prompt_command(cmd);
+	case REQ_ADD: {
+		const char *base[] = {"issue", "add", is ? is->body : "CODE"};
+		static const struct form_field fields[] = {
+		        {"title", "--title", NULL, 0},
+		        {"labels, comma-separated", "--label", NULL, 1},
+		};
+
+		form_run("new issue", base, 3, fields, 2);
 		return 1;
+	}
 	case REQ_FILTER:
 		v->filter = (v->filter + 1) % 3;
 		if (view_load(v, v->cols) < 0)
@@ -293,12 +296,12 @@ issue_select(struct view *v, void *data)
 static int
 issue_request(struct view *v, enum request req)
 {
-	char cmd[96];
+	const char *base[] = {"issue", "note", v->arg};
+	static const struct form_field fields[] = {{"note", NULL, NULL, 0}};
 
 	if (req != REQ_NOTE)
 		return 0;
-	snprintf(cmd, sizeof(cmd), "issue note %s ", v->arg);
-	prompt_command(cmd);
+	form_run("note", base, 3, fields, 1);
 	return 1;
 }
 

@@ -71,23 +71,39 @@ meetings_select(struct view *v, void *data)
 	return view_push(&meeting_ops, id) == 0;
 }
 
+/* Cancelling a meeting, with its reason. */
+static void
+cancel_form(const char *id)
+{
+	const char *base[] = {"meeting", "cancel", id};
+	static const struct form_field fields[] = {
+	        {"reason", "--reason", NULL, 1},
+	};
+
+	form_run("cancel", base, 3, fields, 1);
+}
+
 static int
 meetings_request(struct view *v, enum request req)
 {
 	const struct gv_meeting *m =
 	        v->nlines ? v->lines[v->cursor].data : NULL;
-	char cmd[96];
+	char id[32];
 
 	if (req == REQ_ADD) {
-		snprintf(cmd, sizeof(cmd), "meeting add %s ",
-		         m ? m->body : "CODE");
-		prompt_command(cmd);
+		const char *base[] = {"meeting", "add", m ? m->body : "CODE"};
+		static const struct form_field fields[] = {
+		        {"time, YYYY-MM-DD HH:MM", NULL, NULL, 0},
+		        {"in the zone (Enter: UTC)", "--tz", NULL, 1},
+		        {"kind, call or f2f", "--kind", "call", 1},
+		};
+
+		form_run("new meeting", base, 3, fields, 3);
 		return 1;
 	}
 	if (req == REQ_CANCEL && m) {
-		snprintf(cmd, sizeof(cmd), "meeting cancel %lld --reason ",
-		         (long long)m->id);
-		prompt_command(cmd);
+		snprintf(id, sizeof(id), "%lld", (long long)m->id);
+		cancel_form(id);
 		return 1;
 	}
 	return 0;
@@ -234,9 +250,8 @@ meeting_request(struct view *v, enum request req)
 	size_t i;
 
 	if (req == REQ_CANCEL) {
-		snprintf(cmd, sizeof(cmd), "meeting cancel %lld --reason ",
-		         (long long)m->d->meeting.id);
-		prompt_command(cmd);
+		snprintf(cmd, sizeof(cmd), "%lld", (long long)m->d->meeting.id);
+		cancel_form(cmd);
 		return 1;
 	}
 	if (req != REQ_TOGGLE)

@@ -229,6 +229,17 @@ jump_mark(struct view *v, int mark, int dir)
 	report(mark == MARK_CHANGE ? "no more changes" : "no more sections");
 }
 
+/* A review note on line of path. */
+static void
+note_form(const char *ballot, const char *path, const char *line)
+{
+	const char *base[] = {"review", "add",    ballot, "--path",
+	                      path,     "--line", line};
+	static const struct form_field fields[] = {{"note", NULL, NULL, 0}};
+
+	form_run("review note", base, 7, fields, 1);
+}
+
 static int
 redline_request(struct view *v, enum request req)
 {
@@ -275,13 +286,10 @@ redline_request(struct view *v, enum request req)
 
 				if (rl >= hk->lines &&
 				    rl < hk->lines + hk->nlines) {
-					snprintf(cmd, sizeof(cmd),
-					         "review add %s --path %s "
-					         "--line %d ",
-					         d->ballot,
-					         d->r->files[f].new_path,
+					snprintf(cmd, sizeof(cmd), "%d",
 					         rl->new_no);
-					prompt_command(cmd);
+					note_form(d->ballot,
+					          d->r->files[f].new_path, cmd);
 					return 1;
 				}
 			}
