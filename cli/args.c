@@ -171,3 +171,44 @@ cli_id(int64_t *out, const struct cli_cmd *cmd, const char *what,
 	*out = v;
 	return CLI_OK;
 }
+
+char *
+cli_read_text(const char *path)
+{
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	size_t n = 0, cap = 0, got;
+	char *buf = NULL;
+
+	if (!f)
+		return NULL;
+	do {
+		if (n + 8192 + 1 > cap) {
+			char *more;
+
+			cap = cap ? cap * 2 : 16384;
+			if (!(more = realloc(buf, cap)))
+				abort();
+			buf = more;
+		}
+		got = fread(buf + n, 1, cap - n - 1, f);
+		n += got;
+	} while (got > 0);
+	if (f != stdin)
+		fclose(f);
+	buf[n] = '\0';
+	return buf;
+}
+
+int
+cli_format_doc(enum cli_format *out, const struct cli_cmd *cmd,
+               const char *value)
+{
+	if (value && !strcmp(value, "md")) {
+		*out = CLI_MD;
+		return CLI_OK;
+	}
+	if (!value || !strcmp(value, "text") || !strcmp(value, "json"))
+		return cli_format(out, cmd, value);
+	return cli_usage_error(cmd, "unknown format '%s': use text, md or json",
+	                       value);
+}

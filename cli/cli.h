@@ -74,9 +74,17 @@ int cli_fail(void);
 int cli_open(struct cli *c, unsigned flags);
 
 /* --format: text or json; returns 0, or 2 after a usage error. */
-enum cli_format { CLI_TEXT, CLI_JSON };
+enum cli_format { CLI_TEXT, CLI_JSON, CLI_MD };
 int cli_format(enum cli_format *out, const struct cli_cmd *cmd,
                const char *value);
+/* --format of a show that also pastes into a list post: text, md or
+ * json. */
+int cli_format_doc(enum cli_format *out, const struct cli_cmd *cmd,
+                   const char *value);
+
+/* A whole file's text ("-": standard input), or NULL when it cannot be
+ * read. Caller frees. */
+char *cli_read_text(const char *path);
 
 /* Parses TIME (--since, --at) or prints the error; returns 0 or 1. */
 int cli_time(int64_t *out, const char *text, int64_t fallback);

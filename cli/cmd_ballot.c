@@ -150,34 +150,6 @@ ballot_endorse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	                                                        : CLI_OK;
 }
 
-/* Reads the text of a version from a file ("-": standard input). */
-static char *
-read_text(const char *path)
-{
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	size_t n = 0, cap = 0, got;
-	char *buf = NULL;
-
-	if (!f)
-		return NULL;
-	do {
-		if (n + 8192 + 1 > cap) {
-			char *more;
-
-			cap = cap ? cap * 2 : 16384;
-			if (!(more = realloc(buf, cap)))
-				abort();
-			buf = more;
-		}
-		got = fread(buf + n, 1, cap - n - 1, f);
-		n += got;
-	} while (got > 0);
-	if (f != stdin)
-		fclose(f);
-	buf[n] = '\0';
-	return buf;
-}
-
 static int
 ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
@@ -202,7 +174,7 @@ ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		                       "give the text (--text FILE), where "
 		                       "it is (--url URL) or its range "
 		                       "(--repo DIR --base REV --head REV)");
-	if (file && !(text = read_text(file))) {
+	if (file && !(text = cli_read_text(file))) {
 		cli_eprintf("gavel: cannot read %s\n", file);
 		return CLI_FAILED;
 	}

@@ -12,6 +12,9 @@
 #include "cli.h"
 #include "gavel/gavel.h"
 
+/* As many labels as `issue label` takes at once. */
+#define MAX_LABELS 32
+
 /* add CODE --title T ... */
 static int
 cmd_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
@@ -19,7 +22,7 @@ cmd_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	const char *number = NULL, *at = NULL, *labels = NULL;
 	struct gv_issue_spec spec = {0};
 	char *copy = NULL, *save = NULL, *l;
-	const char *list[32];
+	const char *list[MAX_LABELS];
 	size_t n = 0;
 	int64_t out = 0;
 	char *pos[1];
@@ -52,9 +55,16 @@ cmd_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		abort();
 	if (labels) {
 		/* --label a,b */
-		for (l = strtok_r(copy, ",", &save); l && n < 32;
-		     l = strtok_r(NULL, ",", &save))
+		for (l = strtok_r(copy, ",", &save); l;
+		     l = strtok_r(NULL, ",", &save)) {
+			if (n == MAX_LABELS) {
+				free(copy);
+				return cli_usage_error(cmd,
+				                       "give at most %d labels",
+				                       MAX_LABELS);
+			}
 			list[n++] = l;
+		}
 		spec.labels = list;
 		spec.nlabels = n;
 	}
@@ -141,7 +151,7 @@ static int
 cmd_label(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *body = NULL;
-	char *pos[34];
+	char *pos[MAX_LABELS + 2]; /* REF, the labels, the NULL after */
 	int remove = 0, rc, n;
 	const struct cli_opt opts[] = {
 	        {"remove", NULL, &remove},
@@ -149,7 +159,7 @@ cmd_label(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	        {NULL, NULL, NULL},
 	};
 
-	if ((rc = ref_args(c, cmd, argc, argv, opts, pos, 33)) >= 0)
+	if ((rc = ref_args(c, cmd, argc, argv, opts, pos, MAX_LABELS + 1)) >= 0)
 		return rc;
 	for (n = 1; pos[n]; n++)
 		;
@@ -159,32 +169,6 @@ cmd_label(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	                      (size_t)n - 1, remove) < 0
 	               ? cli_fail()
 	               : CLI_OK;
-}
-
-/* TEXT, or "-": standard input. */
-static char *
-note_text(const char *arg)
-{
-	char chunk[4096];
-	size_t n, len = 0;
-	char *text;
-
-	if (strcmp(arg, "-"))
-		return strdup(arg);
-	text = calloc(1, 1);
-	while (text && (n = fread(chunk, 1, sizeof(chunk), stdin)) > 0) {
-		char *grown = realloc(text, len + n + 1);
-
-		if (!grown) {
-			free(text);
-			return NULL;
-		}
-		text = grown;
-		memcpy(text + len, chunk, n);
-		len += n;
-		text[len] = '\0';
-	}
-	return text;
 }
 
 static int
@@ -210,8 +194,11 @@ cmd_note(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	     (rc = cli_id(&spec.meeting, cmd, "meeting", meeting)) != CLI_OK) ||
 	    (rc = cli_time(&spec.at, at, -1)) != CLI_OK)
 		return rc;
-	if (!(text = note_text(pos[1])))
-		abort();
+	if (!(text = strcmp(pos[1], "-") ? strdup(pos[1])
+	                                 : cli_read_text("-"))) {
+		cli_eprintf("gavel: cannot read the note\n");
+		return CLI_FAILED;
+	}
 	spec.text = text;
 	rc = gv_issue_note(&id, c->db, body, pos[0], &spec);
 	free(text);

@@ -103,36 +103,31 @@ print_story(const struct gv_issue_story *s)
 int
 cmd_issue_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *body = NULL, *format = NULL;
+	const char *body = NULL, *format_opt = NULL;
+	enum cli_format format;
 	struct gv_issue_story s;
 	char *pos[1], *ref, *json = NULL;
 	int npos, rc;
 	const struct cli_opt opts[] = {
 	        {"body", &body, NULL},
-	        {"format", &format, NULL},
+	        {"format", &format_opt, NULL},
 	        {NULL, NULL, NULL},
 	};
 
-	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
-		return rc;
-	if (format && strcmp(format, "text") && strcmp(format, "md") &&
-	    strcmp(format, "json"))
-		return cli_usage_error(cmd,
-		                       "unknown format '%s': use text, md or "
-		                       "json",
-		                       format);
-	if ((rc = cli_open(c, 0)) != CLI_OK)
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
+	    (rc = cli_format_doc(&format, cmd, format_opt)) != CLI_OK ||
+	    (rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
 	if (!(ref = full_ref(body, pos[0])))
 		abort();
-	if (format && !strcmp(format, "md")) {
+	if (format == CLI_MD) {
 		struct gv_render_spec spec = {0};
 
 		spec.template = "issue.md";
 		spec.issue = ref;
 		spec.format = GV_RENDER_MD;
 		rc = cli_render(c, &spec, 0);
-	} else if (format && !strcmp(format, "json")) {
+	} else if (format == CLI_JSON) {
 		rc = gv_view_issue_json(&json, c->db, ref);
 		rc = cli_print_json(rc, json);
 	} else if (gv_issue_story(&s, c->db, NULL, ref) < 0) {

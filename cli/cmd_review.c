@@ -93,31 +93,26 @@ static int
 review_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct gv_review_list *l = NULL;
-	const char *format = NULL;
+	const char *format_opt = NULL;
+	enum cli_format format;
 	char *pos[1], *json;
 	int npos, rc, error;
 	const struct cli_opt opts[] = {
-	        {"format", &format, NULL},
+	        {"format", &format_opt, NULL},
 	        {NULL, NULL, NULL},
 	};
 
-	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
-		return rc;
-	if (format && strcmp(format, "text") && strcmp(format, "md") &&
-	    strcmp(format, "json"))
-		return cli_usage_error(cmd,
-		                       "unknown format '%s': use text, md "
-		                       "or json",
-		                       format);
-	if ((rc = cli_open(c, 0)) != CLI_OK)
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
+	    (rc = cli_format_doc(&format, cmd, format_opt)) != CLI_OK ||
+	    (rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
 	if (gv_review_list(&l, c->db, pos[0]) < 0)
 		return cli_fail();
-	if (format && !strcmp(format, "json")) {
+	if (format == CLI_JSON) {
 		error = gv_view_review_json(&json, l);
 		rc = cli_print_json(error, json);
 	} else {
-		print_notes(l, format && !strcmp(format, "md"));
+		print_notes(l, format == CLI_MD);
 	}
 	gv_review_list_free(l);
 	return rc;

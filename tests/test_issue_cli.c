@@ -74,6 +74,15 @@ demo_issues_have_their_story(void)
 	r = t_gavel(env(), "issue", "show", "999", NULL);
 	T_EQ_INT(r->status, 1);
 	T_EQ_STR(r->err, "gavel: no issue #999: see 'gavel issue list'\n");
+	r = t_gavel(env(), "issue", "show", "263", "--body", "SMCWG",
+	            "--format", "md", NULL);
+	T_CONTAINS(r->out, "# SMCWG#263: EUID in OrganizationIdentifier");
+	r = t_gavel(env(), "issue", "show", "263", "--format", "pdf", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "unknown format 'pdf': use text, md or json");
+	r = t_gavel(env(), "review", "list", "SMC010", "--format", "pdf", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "unknown format 'pdf': use text, md or json");
 }
 
 static void
@@ -102,6 +111,34 @@ add_note_close_and_list(void)
 	r = t_gavel(env(), "issue", "note", "264", "Pseudonyms need a rule.",
 	            "--meeting", "2", NULL);
 	T_EQ_INT(r->status, 0);
+	{
+		/* A note from standard input, as a pipe gives it. */
+		char cmd[8192], *out;
+
+		snprintf(
+		        cmd, sizeof(cmd),
+		        "cd '%s' && printf 'Line one.\\n\\nLine three.\\n' | "
+		        "GAVEL_DB=g.db GAVEL_NOW='2024-12-18 17:00' '%s' issue "
+		        "note 264 - && GAVEL_DB=g.db '%s' issue show 264",
+		        t_tmpdir(), getenv("GAVEL_BIN"), getenv("GAVEL_BIN"));
+		T_ASSERT((out = t_shell_output(cmd)) != NULL);
+		T_CONTAINS(out, "    Line one.\n    \n    Line three.\n");
+	}
+	/* More labels than one command takes: refused, nothing added. */
+	{
+		char labels[200];
+		int i, n = 0;
+
+		for (i = 0; i < 33; i++)
+			n += snprintf(labels + n, sizeof(labels) - (size_t)n,
+			              "%sl%d", i ? "," : "", i);
+		r = t_gavel(env(), "issue", "add", "SMCWG", "--title", "Many",
+		            "--label", labels, NULL);
+		T_EQ_INT(r->status, 2);
+		T_CONTAINS(r->err, "give at most 32 labels");
+		r = t_gavel(env(), "issue", "show", "265", NULL);
+		T_EQ_INT(r->status, 1);
+	}
 	r = t_gavel(env(), "issue", "note", "264", "x", "--meeting", "77",
 	            NULL);
 	T_EQ_INT(r->status, 1);
