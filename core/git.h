@@ -25,6 +25,14 @@ struct gv__git_range {
  * into libgit2 goes through gv__git_open, gv__git_init or this. */
 int gv__git_start(void);
 
+/* How many CA bundle loads gv__git_start skipped (core/git_init.c says
+ * why): 1 once started in a binary linked as the Makefile links it. */
+int gv__git_ca_skipped(void);
+
+/* Whether libgit2 re-hashes every object it reads (git does not; off
+ * once started). */
+void gv__git_verify_hashes(int on);
+
 /* Opens a working or bare repository at (or above) path. */
 int gv__git_open(git_repository **out, const char *path);
 

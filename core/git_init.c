@@ -13,21 +13,61 @@
 #include "internal.h"
 
 /*
- * libgit2 starts on first use, not in gv_global_init: Debian's libgit2
- * (built with mbedTLS) parses the system's CA bundle in
- * git_libgit2_init, about 10 ms, which every command that never reads a
- * repository (most of them, and the TUI's first screen) would pay. The
- * program is single-threaded, so "once" is a flag; gv_global_shutdown
- * still ends it, once, in the program (STYLE.md §6).
+ * libgit2 starts on first use, not in gv_global_init, so the commands
+ * that never read a repository (most of them, and the TUI's first
+ * screen) do not pay for it. The program is single-threaded, so "once"
+ * is a flag; gv_global_shutdown still ends it, once, in the program
+ * (STYLE.md §6).
  */
 static int git_started;
+static int git_starting;
+static int git_ca_skipped;
+
+/*
+ * Debian's libgit2 is built with mbedTLS and GIT_DEFAULT_CERT_LOCATION,
+ * so git_libgit2_init parses the whole system CA bundle, about 10 ms of
+ * every process that reads a repository, and no option turns it off.
+ * gavel only reads local repositories and never opens a TLS connection,
+ * so the Makefile links libgit2 statically with
+ * --wrap=mbedtls_x509_crt_parse_file, and this wrapper skips the one
+ * load git_libgit2_init makes. Any later load (an explicit
+ * GIT_OPT_SET_SSL_CERT_LOCATIONS) goes through unchanged, and a TLS
+ * connection without it fails its certificate check: it fails closed.
+ */
+struct mbedtls_x509_crt;
+int __real_mbedtls_x509_crt_parse_file(struct mbedtls_x509_crt *chain,
+                                       const char *path); // NOLINT
+int __wrap_mbedtls_x509_crt_parse_file(struct mbedtls_x509_crt *chain,
+                                       const char *path); // NOLINT
+
+int
+__wrap_mbedtls_x509_crt_parse_file(struct mbedtls_x509_crt *chain, // NOLINT
+                                   const char *path)
+{
+	if (git_starting) {
+		git_ca_skipped++;
+		return 0;
+	}
+	return __real_mbedtls_x509_crt_parse_file(chain, path);
+}
+
+int
+gv__git_ca_skipped(void)
+{
+	return git_ca_skipped;
+}
 
 int
 gv__git_start(void)
 {
+	int rc;
+
 	if (git_started)
 		return 0;
-	if (git_libgit2_init() < 0)
+	git_starting = 1;
+	rc = git_libgit2_init();
+	git_starting = 0;
+	if (rc < 0)
 		return gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
 		                     "cannot initialise libgit2");
 	/* A redline reads each guideline blob twice (the patch, then its
@@ -35,8 +75,18 @@ gv__git_start(void)
 	 * about 208 KB; 8 MB covers any guideline. */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
 	                 (size_t)8 << 20);
+	/* Objects are read as git reads them, without re-hashing each one
+	 * (a quarter of a redline's time); gv_ballot_verify turns the check
+	 * on for its own reads. */
+	gv__git_verify_hashes(0);
 	git_started = 1;
 	return 0;
+}
+
+void
+gv__git_verify_hashes(int on)
+{
+	git_libgit2_opts(GIT_OPT_ENABLE_STRICT_HASH_VERIFICATION, on);
 }
 
 int

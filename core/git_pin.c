@@ -247,18 +247,58 @@ gv_ballot_redline(struct gv_redline **out, struct gv_db *db, const char *ref,
 }
 
 /* The id of the blob at path in commit, or "" (none). */
-static void
-blob_at(char out[41], git_commit *commit, const char *path)
+/* The blob id of path at commit ("" when it is not there); -1 when the
+ * tree or the text cannot be read whole (a corrupt object). */
+static int
+blob_at(char out[41], git_repository *repo, git_commit *commit,
+        const char *path)
 {
 	git_tree *tree = NULL;
 	git_tree_entry *e = NULL;
+	git_blob *blob = NULL;
+	int rc = 0;
 
 	out[0] = '\0';
-	if (commit && git_commit_tree(&tree, commit) == 0 &&
-	    git_tree_entry_bypath(&e, tree, path) == 0)
+	if (!commit)
+		return 0;
+	if (git_commit_tree(&tree, commit) < 0)
+		rc = -1;
+	else if (git_tree_entry_bypath(&e, tree, path) == 0 &&
+	         git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0)
+		rc = -1;
+	else if (e)
 		git_oid_tostr(out, 41, git_tree_entry_id(e));
+	git_blob_free(blob);
 	git_tree_entry_free(e);
 	git_tree_free(tree);
+	return rc;
+}
+
+/* One line of verify_files: the text at a commit against the pin. */
+static void
+verify_text(struct gv_verify *v, git_repository *repo, git_commit *commit,
+            const char *path, const char *pinned, const char *where,
+            const char *same, const char *other)
+{
+	char now[41];
+
+	if (blob_at(now, repo, commit, path) < 0) {
+		gv__verify_add(v, GV_VERIFY_PROBLEM,
+		               gv__xsprintf("%s %s: cannot be read (%s); the "
+		                            "repository is damaged: run git "
+		                            "fsck",
+		                            path, where,
+		                            git_error_last()
+		                                    ? git_error_last()->message
+		                                    : "unknown error"));
+		return;
+	}
+	if (pinned ? !strcmp(now, pinned) : !now[0])
+		gv__verify_add(v, GV_VERIFY_OK,
+		               gv__xsprintf("%s %s: %s", path, where, same));
+	else
+		gv__verify_add(v, GV_VERIFY_PROBLEM,
+		               gv__xsprintf("%s %s: %s", path, where, other));
 }
 
 void
@@ -279,11 +319,10 @@ verify_add(struct gv_verify *v, int ok, char *line)
 
 /* Each pinned file's text at head (and at merge) is what was pinned. */
 static int
-verify_files(struct gv_verify *v, struct gv_db *db, const struct pin *p,
-             git_commit *head, git_commit *merged)
+verify_files(struct gv_verify *v, struct gv_db *db, git_repository *repo,
+             const struct pin *p, git_commit *head, git_commit *merged)
 {
 	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_VERSION_FILES);
-	char now[41], in_merge[41];
 	int rc;
 
 	if (!st)
@@ -293,21 +332,13 @@ verify_files(struct gv_verify *v, struct gv_db *db, const struct pin *p,
 		const char *path = (const char *)sqlite3_column_text(st, 0);
 		const char *pinned = (const char *)sqlite3_column_text(st, 2);
 
-		blob_at(now, head, path);
-		verify_add(v, pinned ? !strcmp(now, pinned) : !now[0],
-		           gv__xsprintf("%s at the pinned head: %s", path,
-		                        pinned && !strcmp(now, pinned)
-		                                ? "the text voted on"
-		                                : "differs from the text "
-		                                  "pinned"));
-		if (!merged)
-			continue;
-		blob_at(in_merge, merged, path);
-		verify_add(v, pinned ? !strcmp(in_merge, pinned) : !in_merge[0],
-		           gv__xsprintf("%s as merged: %s", path,
-		                        pinned && !strcmp(in_merge, pinned)
-		                                ? "equals the text voted on"
-		                                : "is NOT the text voted on"));
+		verify_text(v, repo, head, path, pinned, "at the pinned head",
+		            "the text voted on",
+		            "differs from the text pinned");
+		if (merged)
+			verify_text(v, repo, merged, path, pinned, "as merged",
+			            "equals the text voted on",
+			            "is NOT the text voted on");
 	}
 	gv__db_reset(st);
 	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_REDLINE);
@@ -328,6 +359,9 @@ gv_ballot_verify(struct gv_verify *v, struct gv_db *db, const char *ref,
 	    (error = pin_get(&p, db, b, 0)) < 0 ||
 	    (error = gv__git_open(&repo, p.repo)) < 0)
 		goto out;
+	/* Verifying trusts no object it has not hashed: a corrupt commit or
+	 * tree must not vouch for the text voted on. */
+	gv__git_verify_hashes(1);
 	error = gv__git_commit(&base, repo, p.base);
 	verify_add(v, error == 0,
 	           gv__xsprintf("base %.12s: %s", p.base,
@@ -338,9 +372,18 @@ gv_ballot_verify(struct gv_verify *v, struct gv_db *db, const char *ref,
 	                        error == 0 ? "present" : "missing"));
 	if (merge && (error = gv__git_commit(&merged, repo, merge)) < 0)
 		goto out;
-	if ((error = verify_files(v, db, &p, head, merged)) == 0)
-		error = gv__verify_overlaps(v, db, b);
+	/* The other pending ballots are compared through this one's
+	 * redline; when the repository cannot give it, that is one more
+	 * problem to report, not a reason to hide the others. */
+	if ((error = verify_files(v, db, repo, &p, head, merged)) == 0 &&
+	    gv__verify_overlaps(v, db, b) < 0)
+		gv__verify_add(v, GV_VERIFY_PROBLEM,
+		               gv__xsprintf("other pending ballots not "
+		                            "compared: %s",
+		                            gv_error_last()->message));
 out:
+	if (repo)
+		gv__git_verify_hashes(0);
 	git_commit_free(base);
 	git_commit_free(head);
 	git_commit_free(merged);

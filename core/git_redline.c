@@ -25,9 +25,22 @@ struct raw {
 	char *text;
 };
 
-/* Headings of one revision of a file: the section of each line. */
+/* A heading's text in its blob; its entry in the file's sections once a
+ * changed line needs it, or -1. */
+struct heading {
+	const char *s;
+	size_t n;
+	int section;
+};
+
+/* Headings of one revision of a file: the heading above each line. Only
+ * headings that output lines sit under become sections, so a guideline
+ * with hundreds of headings costs one pass, not a lookup per heading. */
 struct outline {
-	int *of_line; /* index into the file's sections, or -1; by line - 1 */
+	git_blob *blob; /* holds the text the headings point into */
+	struct heading *heads;
+	size_t nheads;
+	int *of_line; /* index into heads, or -1; by line - 1 */
 	size_t nlines;
 };
 
@@ -43,7 +56,7 @@ heading_level(const char *s, size_t n)
 	               : 0;
 }
 
-static size_t
+static int
 section_add(struct gv_rfile *f, const char *s, size_t n)
 {
 	size_t i;
@@ -55,31 +68,40 @@ section_add(struct gv_rfile *f, const char *s, size_t n)
 	for (i = 0; i < f->nsections; i++)
 		if (!strcmp(f->sections[i], text)) {
 			free(text);
-			return i;
+			return (int)i;
 		}
 	f->sections = gv__xrealloc(f->sections,
 	                           (f->nsections + 1) * sizeof(*f->sections));
 	f->sections[f->nsections] = text;
-	return f->nsections++;
+	return (int)f->nsections++;
+}
+
+static int
+heading_add(struct outline *o, size_t *alloc, const char *s, size_t n)
+{
+	o->heads = gv__grow(o->heads, alloc, o->nheads, sizeof(*o->heads));
+	o->heads[o->nheads].s = s;
+	o->heads[o->nheads].n = n;
+	o->heads[o->nheads].section = -1;
+	return (int)o->nheads++;
 }
 
 /* Labels each line of a blob with its innermost heading. A YAML front
  * matter block at the top is its own section. */
 static void
-outline_build(struct outline *o, struct gv_rfile *f, const char *text,
-              size_t len)
+outline_build(struct outline *o, const char *text, size_t len)
 {
-	size_t i = 0, end, line = 0, alloc = 0;
+	size_t i = 0, end, line = 0, alloc = 0, heads_alloc = 0;
 	int current = -1, in_front = len >= 4 && !strncmp(text, "---", 3);
 	int level;
 
-	memset(o, 0, sizeof(*o));
+	if (in_front)
+		current = heading_add(o, &heads_alloc, "(front matter)", 14);
 	while (i < len) {
 		const char *nl = memchr(text + i, '\n', len - i);
 
 		end = nl ? (size_t)(nl - text) : len;
 		if (in_front) {
-			current = (int)section_add(f, "(front matter)", 14);
 			if (line > 0 && end - i >= 3 &&
 			    !strncmp(text + i, "---", 3))
 				in_front = 0;
@@ -88,8 +110,8 @@ outline_build(struct outline *o, struct gv_rfile *f, const char *text,
 
 			while (*h == ' ')
 				h++;
-			current = (int)section_add(f, h,
-			                           (size_t)(text + end - h));
+			current = heading_add(o, &heads_alloc, h,
+			                      (size_t)(text + end - h));
 		}
 		o->of_line =
 		        gv__grow(o->of_line, &alloc, line, sizeof(*o->of_line));
@@ -100,14 +122,19 @@ outline_build(struct outline *o, struct gv_rfile *f, const char *text,
 }
 
 static const char *
-outline_at(const struct outline *o, const struct gv_rfile *f, int line_no)
+outline_at(struct outline *o, struct gv_rfile *f, int line_no)
 {
-	int s;
+	struct heading *h;
+	int k;
 
 	if (line_no < 1 || (size_t)line_no > o->nlines)
 		return NULL;
-	s = o->of_line[line_no - 1];
-	return s < 0 ? NULL : f->sections[s];
+	if ((k = o->of_line[line_no - 1]) < 0)
+		return NULL;
+	h = &o->heads[k];
+	if (h->section < 0)
+		h->section = section_add(f, h->s, h->n);
+	return f->sections[h->section];
 }
 
 static void
@@ -249,9 +276,8 @@ raw_free(struct raw *raw, size_t n)
 
 /* Labels lines and the hunk with sections; 1 if the hunk is kept. */
 static int
-hunk_sections(struct gv_rhunk *h, const struct gv_rfile *f,
-              const struct outline *old, const struct outline *new,
-              const char *only)
+hunk_sections(struct gv_rhunk *h, struct gv_rfile *f, struct outline *old,
+              struct outline *new, const char *only)
 {
 	size_t i;
 	int keep = !only;
@@ -282,8 +308,8 @@ gv__rhunk_dispose(struct gv_rhunk *h)
 
 /* The hunks of one file's patch. */
 static int
-file_hunks(struct gv_rfile *f, git_patch *patch, const struct outline *old,
-           const struct outline *new, const char *only)
+file_hunks(struct gv_rfile *f, git_patch *patch, struct outline *old,
+           struct outline *new, const char *only)
 {
 	size_t h, nraw, alloc = 0;
 	const git_diff_hunk *gh;
@@ -319,18 +345,22 @@ file_hunks(struct gv_rfile *f, git_patch *patch, const struct outline *old,
 
 /* The outline of one side's blob; empty when there is none. */
 static void
-side_outline(struct outline *o, struct gv_rfile *f, git_repository *repo,
-             const git_diff_file *side)
+side_outline(struct outline *o, git_repository *repo, const git_diff_file *side)
 {
-	git_blob *blob = NULL;
-
 	memset(o, 0, sizeof(*o));
 	if (git_oid_is_zero(&side->id) ||
-	    git_blob_lookup(&blob, repo, &side->id) < 0)
+	    git_blob_lookup(&o->blob, repo, &side->id) < 0)
 		return;
-	outline_build(o, f, git_blob_rawcontent(blob),
-	              (size_t)git_blob_rawsize(blob));
-	git_blob_free(blob);
+	outline_build(o, git_blob_rawcontent(o->blob),
+	              (size_t)git_blob_rawsize(o->blob));
+}
+
+static void
+outline_dispose(struct outline *o)
+{
+	free(o->of_line);
+	free(o->heads);
+	git_blob_free(o->blob);
 }
 
 int
@@ -365,12 +395,12 @@ gv__redline_file(struct gv_rfile *f, git_repository *repo, git_diff *diff,
 		git_patch_line_stats(NULL, &adds, &dels, patch);
 		f->added = (int)adds;
 		f->deleted = (int)dels;
-		side_outline(&old, f, repo, &d->old_file);
-		side_outline(&new, f, repo, &d->new_file);
+		side_outline(&old, repo, &d->old_file);
+		side_outline(&new, repo, &d->new_file);
 		error = file_hunks(f, patch, &old, &new, only);
 	}
-	free(old.of_line);
-	free(new.of_line);
+	outline_dispose(&old);
+	outline_dispose(&new);
 	git_patch_free(patch);
 	return error;
 }

@@ -13,17 +13,33 @@
 
 #include "git_redline.h"
 
-/* A token's class: 0 word (letters, digits, any non-ASCII), 1 space,
- * 2 punctuation (each mark its own token, unless inside a word). */
+/* A token's class: W word (letters, digits, _ and any non-ASCII byte),
+ * S space or tab, P punctuation (each mark its own token, unless inside
+ * a word), by byte: a table, as every byte of a changed paragraph is
+ * classed at least twice. */
+enum { W, S, P };
+#define P8  P, P, P, P, P, P, P, P
+#define W8  W, W, W, W, W, W, W, W
+#define W16 W8, W8
+/* One row of the table per 16 bytes, kept as written. */
+/* clang-format off */
+static const unsigned char token_classes[256] = {
+	/* 0x00 */ P, P, P, P, P, P, P, P, P, S, P, P, P, P, P, P,
+	/* 0x10 */ P8, P8,
+	/* 0x20  !"#$%&'()*+,-./ */ S, P, P, P, P, P, P, P, P8,
+	/* 0x30 0-9 :;<=>? */ W8, W, W, P, P, P, P, P, P,
+	/* 0x40 @A-O */ P, W, W, W, W, W, W, W, W8,
+	/* 0x50 P-Z [\]^_ */ W8, W, W, W, P, P, P, P, W,
+	/* 0x60 `a-o */ P, W, W, W, W, W, W, W, W8,
+	/* 0x70 p-z {|}~ DEL */ W8, W, W, W, P, P, P, P, P,
+	/* 0x80-0xFF */ W16, W16, W16, W16, W16, W16, W16, W16,
+};
+/* clang-format on */
+
 static int
 token_class(unsigned char c)
 {
-	if (c == ' ' || c == '\t')
-		return 1;
-	if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-	    (c >= 'A' && c <= 'Z') || c == '_')
-		return 0;
-	return 2;
+	return token_classes[c];
 }
 
 /* The length of the token s starts with (n > 0 bytes). */
@@ -255,13 +271,27 @@ diff_tokens(struct spans *s, const char *old, size_t on, const char *new,
             size_t nn)
 {
 	git_diff_options opts;
-	size_t olen, nlen, ocount, ncount;
+	size_t olen, nlen, ocount, ncount, ot, nt;
 	char *a, *b;
 	int rc;
 
 	if (!on || !nn) {
 		span_add(s, on ? GV_SPAN_DEL : GV_SPAN_INS, on ? old : new,
 		         on ? on : nn);
+		return 0;
+	}
+	/* One word for another (and the same space after each), the usual
+	 * edit once the common ends are cut: the engine could only answer
+	 * "replaced". */
+	ot = token_len(old, on);
+	nt = token_len(new, nn);
+	if (on - ot == nn - nt && !memcmp(old + ot, new + nt, on - ot) &&
+	    (ot == on || (token_class((unsigned char)old[ot]) == S &&
+	                  token_len(old + ot, on - ot) == on - ot))) {
+		span_add(s, GV_SPAN_DEL, old, ot);
+		span_add(s, GV_SPAN_INS, new, nt);
+		if (ot < on)
+			span_add(s, GV_SPAN_SAME, old + ot, on - ot);
 		return 0;
 	}
 	a = tokens(old, on, &olen, &ocount);

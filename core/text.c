@@ -19,6 +19,33 @@
 #define REPLACEMENT 0xFFFD
 
 /*
+ * How many bytes at s (n left) are ASCII, or printable ASCII (0x20-0x7E)
+ * with printable set, tested eight at a time: a redline passes every line
+ * of a guideline through the repair and the sanitizer, and nearly all of
+ * it is plain ASCII. The count may stop short of the first other byte by
+ * up to seven; the byte loops after it decide the rest.
+ */
+static size_t
+ascii_span(const unsigned char *s, size_t n, int printable)
+{
+	const uint64_t ones = 0x0101010101010101u, high = ones << 7;
+	size_t i = 0;
+	uint64_t w;
+
+	for (; i + 8 <= n; i += 8) {
+		memcpy(&w, s + i, 8);
+		if (w & high)
+			break;
+		/* Every byte is below 0x80, so neither sum carries or borrows
+		 * into its neighbour unless the byte is 0x7F or below 0x20. */
+		if (printable &&
+		    (((w + ones) & high) || ((w - 0x20 * ones) & high)))
+			break;
+	}
+	return i;
+}
+
+/*
  * Decodes one code point at s (n bytes left). Returns its length, or 0 for
  * an invalid sequence (then *cp is U+FFFD and one byte should be skipped).
  */
@@ -206,6 +233,10 @@ gv_text_sanitize(const char *s, unsigned flags)
 	while (len) {
 		/* Printable ASCII and well-formed, harmless characters are
 		 * copied in runs; the rest flush the run and are replaced. */
+		n = ascii_span(p, len, 1);
+		p += n, len -= n;
+		if (!len)
+			break;
 		if (*p >= 0x20 && *p < 0x7F) {
 			p++, len--;
 			continue;
@@ -310,6 +341,10 @@ gv_utf8_repair(const char *s, size_t n)
 	 * redline repairs every line of a guideline. */
 	gv__buf_put(&b, "", 0);
 	while (n) {
+		len = ascii_span(p, n, 0);
+		p += len, n -= len;
+		if (!n)
+			break;
 		if (*p < 0x80) {
 			len = 1;
 		} else if (!(len = utf8_decode(&c, p, n))) {

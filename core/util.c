@@ -108,15 +108,22 @@ static void
 buf_vprintf(struct gv_buf *b, const char *fmt, va_list ap)
 {
 	va_list again;
+	size_t room;
 	int n;
 
+	/* Formatted straight into the free space when it fits (most
+	 * appends), measured and formatted again when it does not. */
+	buf_grow(b, 63);
+	room = b->alloc - b->size;
 	va_copy(again, ap);
-	n = vsnprintf(NULL, 0, fmt, again);
+	n = vsnprintf(b->ptr + b->size, room, fmt, again);
 	va_end(again);
 	if (n < 0)
 		abort();
-	buf_grow(b, (size_t)n);
-	vsnprintf(b->ptr + b->size, (size_t)n + 1, fmt, ap);
+	if ((size_t)n >= room) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->ptr + b->size, (size_t)n + 1, fmt, ap);
+	}
 	b->size += (size_t)n;
 }
 

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "gavel/gavel.h"
 #include "gavel/redline.h"
@@ -511,6 +512,19 @@ test_smime_smc012_words(void)
 	gv_redline_free(r);
 }
 
+/* libgit2 starts without parsing the system's CA bundle (core/git_init.c):
+ * the binary is linked with the wrapper that skips it. */
+static void
+test_start_skips_the_ca_bundle(void)
+{
+	T_EQ_INT(gv__git_start(), 0);
+	if (access("/etc/ssl/certs/ca-certificates.crt", R_OK) != 0) {
+		t_skip("no system CA bundle for libgit2 to load");
+		return;
+	}
+	T_ASSERT(gv__git_ca_skipped() >= 1);
+}
+
 static void
 test_smime_rebased_compare_link(void)
 {
@@ -548,6 +562,7 @@ const struct t_case redline_tests[] = {
         {"crlf rename binary", test_crlf_rename_binary},
         {"invalid utf-8 and empty", test_invalid_utf8_and_empty},
         {"bad input", test_bad_input},
+        {"start skips the CA bundle", test_start_skips_the_ca_bundle},
         {"smime numstat every pair", test_smime_numstat_every_pair},
         {"smime SMC012 words", test_smime_smc012_words},
         {"smime rebased compare link", test_smime_rebased_compare_link},

@@ -276,11 +276,42 @@ hostile_text_never_reaches_the_terminal_raw(void)
 	T_ASSERT(!strchr(r->out, '\033'));
 }
 
+/*
+ * Redlines read objects as git does, without re-hashing each; verifying
+ * a ballot hashes every object it relies on. The voted text's object is
+ * overwritten with another text's (a damaged disk, a bad copy).
+ */
+static void
+verify_finds_a_damaged_object(void)
+{
+	const char *const *e = env();
+	struct t_run *r;
+	char *voted, *other, cmd[512];
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	voted = git_out("rev-parse Ballot_SMC010:guideline.md");
+	other = git_out("rev-parse Ballot_SMC09:guideline.md");
+	T_ASSERT(voted && other && strlen(voted) == 41 && strlen(other) == 41);
+	if (!voted || !other || strlen(voted) != 41 || strlen(other) != 41)
+		return;
+	snprintf(cmd, sizeof(cmd),
+	         "cd g-guideline/.git/objects && chmod u+w %.2s/%.38s && "
+	         "cp %.2s/%.38s %.2s/%.38s",
+	         voted, voted + 2, other, other + 2, voted, voted + 2);
+	T_EQ_INT(sh(cmd), 0);
+	r = t_gavel(e, "ballot", "verify", "SMC010", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->out, "PROBLEM guideline.md at the pinned head: cannot be "
+	                   "read (");
+	T_CONTAINS(r->out, "the repository is damaged: run git fsck\n");
+}
+
 const struct t_case redline_cli_tests[] = {
         {"demo guideline redline", demo_guideline_redline},
         {"pending ballots share a section", pending_ballots_share_a_section},
         {"review notes follow their line", review_notes_follow_their_line},
         {"bad input changes nothing", bad_input_changes_nothing},
+        {"verify finds a damaged object", verify_finds_a_damaged_object},
         {"hostile text never reaches the terminal raw",
          hostile_text_never_reaches_the_terminal_raw},
         {NULL, NULL},

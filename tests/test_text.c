@@ -219,6 +219,45 @@ sanitize_controls(void)
 		          gv_text_sanitize(cases[i].in, 0), cases[i].want);
 }
 
+/*
+ * Plain ASCII is passed over eight bytes at a time: a control, DEL,
+ * non-ASCII or an invalid byte is found at every offset of a word and at
+ * the end, in text longer than one word.
+ */
+static void
+bytes_found_at_every_offset(void)
+{
+	static const struct {
+		const char *byte, *sanitized, *repaired;
+	} odd[] = {
+	        {"\x1b", "^[", "\x1b"},
+	        {"\x7f", "^?", "\x7f"},
+	        {"\x1f", "^_", "\x1f"},
+	        {"\xc3\xa9", "\xc3\xa9", "\xc3\xa9"},
+	        {"\xff", "\xef\xbf\xbd", "\xef\xbf\xbd"},
+	};
+	char in[64], want[64], label[32];
+
+	for (size_t k = 0; k < sizeof(odd) / sizeof(odd[0]); k++) {
+		for (int at = 0; at <= 20; at++) {
+			snprintf(in, sizeof(in), "%.*s%s%.*s", at,
+			         "~ plain ASCII text ~", odd[k].byte, 20 - at,
+			         "_ and some more here");
+			snprintf(label, sizeof(label), "byte %zu at %d", k, at);
+			snprintf(want, sizeof(want), "%.*s%s%.*s", at,
+			         "~ plain ASCII text ~", odd[k].sanitized,
+			         20 - at, "_ and some more here");
+			CHECK_STR("gv_text_sanitize", label,
+			          gv_text_sanitize(in, 0), want);
+			snprintf(want, sizeof(want), "%.*s%s%.*s", at,
+			         "~ plain ASCII text ~", odd[k].repaired,
+			         20 - at, "_ and some more here");
+			CHECK_STR("gv_utf8_repair", label,
+			          gv_utf8_repair(in, strlen(in)), want);
+		}
+	}
+}
+
 static void
 sanitize_whitespace(void)
 {
@@ -381,6 +420,7 @@ const struct t_case text_tests[] = {
         {"fold_other_scripts", fold_other_scripts},
         {"sanitize_controls", sanitize_controls},
         {"sanitize_whitespace", sanitize_whitespace},
+        {"bytes_found_at_every_offset", bytes_found_at_every_offset},
         {"sanitize_replaces", sanitize_replaces},
         {"sanitize_keeps_text", sanitize_keeps_text},
         {"width_columns", width_columns},
