@@ -139,7 +139,7 @@ outline_at(struct outline *o, struct gv_rfile *f, int line_no)
 
 static void
 rline_plain(struct gv_rline *l, enum gv_rline_kind kind, enum gv_span_kind span,
-            const struct raw *r)
+            struct raw *r)
 {
 	memset(l, 0, sizeof(*l));
 	l->kind = kind;
@@ -147,7 +147,8 @@ rline_plain(struct gv_rline *l, enum gv_rline_kind kind, enum gv_span_kind span,
 	l->new_no = kind == GV_RLINE_DELETED ? 0 : r->new_no;
 	l->spans = gv__xcalloc(1, sizeof(*l->spans));
 	l->spans[0].kind = span;
-	l->spans[0].text = gv__xstrdup(r->text);
+	l->spans[0].text = r->text; /* the line's text moves into its span */
+	r->text = NULL;
 	l->nspans = 1;
 }
 
@@ -170,8 +171,8 @@ lines_next(struct lines *ls)
  * deletions. Pairs become changed lines, diffed by words.
  */
 static int
-change_pair(struct lines *out, const struct raw *d, size_t nd,
-            const struct raw *a, size_t na)
+change_pair(struct lines *out, struct raw *d, size_t nd, struct raw *a,
+            size_t na)
 {
 	size_t i, j, next = 0, best;
 	int sim, best_sim, error;

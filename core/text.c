@@ -107,19 +107,26 @@ utf8_put(struct gv_buf *b, uint32_t c)
 	}
 }
 
+/* How many bytes at the start of p (n bytes) are valid UTF-8. */
+static size_t
+utf8_valid_prefix(const unsigned char *p, size_t n)
+{
+	size_t i = 0, len;
+	uint32_t cp;
+
+	while (i < n) {
+		i += ascii_span(p + i, n - i, 0);
+		if (i == n || !(len = utf8_decode(&cp, p + i, n - i)))
+			break;
+		i += len;
+	}
+	return i;
+}
+
 int
 gv_utf8_valid(const char *s, size_t len)
 {
-	const unsigned char *p = (const unsigned char *)s;
-	uint32_t cp;
-	size_t i = 0, n;
-
-	while (i < len) {
-		if (!(n = utf8_decode(&cp, p + i, len - i)))
-			return 0;
-		i += n;
-	}
-	return 1;
+	return utf8_valid_prefix((const unsigned char *)s, len) == len;
 }
 
 static locale_t
@@ -332,29 +339,21 @@ gv_text_truncate(const char *s, size_t cols)
 char *
 gv_utf8_repair(const char *s, size_t n)
 {
-	const unsigned char *p = (const unsigned char *)s, *run = p;
+	const unsigned char *p = (const unsigned char *)s;
 	struct gv_buf b = GV_BUF_INIT;
-	size_t len;
-	uint32_t c;
+	size_t ok = utf8_valid_prefix(p, n);
 
-	/* Valid text is copied in runs, not character by character: a
-	 * redline repairs every line of a guideline. */
-	gv__buf_put(&b, "", 0);
-	while (n) {
-		len = ascii_span(p, n, 0);
-		p += len, n -= len;
+	/* Valid text, nearly every line of a guideline, is one copy. */
+	if (ok == n)
+		return gv__xstrndup(s, n);
+	for (;;) {
+		gv__buf_put(&b, (const char *)p, ok);
+		p += ok, n -= ok;
 		if (!n)
 			break;
-		if (*p < 0x80) {
-			len = 1;
-		} else if (!(len = utf8_decode(&c, p, n))) {
-			gv__buf_put(&b, (const char *)run, (size_t)(p - run));
-			utf8_put(&b, REPLACEMENT);
-			run = p + 1;
-			len = 1;
-		}
-		p += len, n -= len;
+		utf8_put(&b, REPLACEMENT);
+		p++, n--;
+		ok = utf8_valid_prefix(p, n);
 	}
-	gv__buf_put(&b, (const char *)run, (size_t)(p - run));
 	return gv__buf_detach(&b);
 }
