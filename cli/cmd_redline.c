@@ -12,6 +12,52 @@
 #include "gavel/gavel.h"
 
 static int
+has_hunks(const struct gv_redline *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nfiles; i++)
+		if (r->files[i].nhunks)
+			return 1;
+	return 0;
+}
+
+/*
+ * A --section that matches no change says so on stderr, with the
+ * sections the range does change, so a mistyped number does not read as
+ * "this ballot leaves it alone".
+ */
+static void
+section_missed(struct cli *c, const char *ballot, int vn,
+               const struct gv_redline_opts *opts)
+{
+	struct gv_redline_opts all = *opts;
+	struct gv_redline *r = NULL;
+	const char *last = NULL, *s;
+	size_t f, h, shown = 0;
+
+	all.section = NULL;
+	cli_eprintf("gavel: no change under a section starting with \"%s\"",
+	            opts->section);
+	if ((ballot ? gv_ballot_redline(&r, c->db, ballot, vn, &all)
+	            : gv_redline_build(&r, &all)) == 0)
+		for (f = 0; f < r->nfiles; f++)
+			for (h = 0; h < r->files[f].nhunks; h++) {
+				s = r->files[f].hunks[h].section;
+				if (!s || (last && !strcmp(s, last)))
+					continue;
+				cli_eprintf("%s%s",
+				            shown++ ? "; "
+				                    : "; it "
+				                      "changes ",
+				            s);
+				last = s;
+			}
+	cli_eprintf("\n");
+	gv_redline_free(r);
+}
+
+static int
 redline_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct gv_redline_opts opts = {0};
@@ -53,6 +99,8 @@ redline_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	if ((ballot ? gv_ballot_redline(&r, c->db, ballot, (int)vn, &opts)
 	            : gv_redline_build(&r, &opts)) < 0)
 		return cli_fail();
+	if (opts.section && !has_hunks(r))
+		section_missed(c, ballot, (int)vn, &opts);
 	width = cli_terminal_width(stdout);
 	if (gv_redline_write(&out, &len, r, format, width ? (int)width : 80) <
 	    0) {

@@ -146,6 +146,15 @@ pending_ballots_share_a_section(void)
 	                   "Identifier, {+or EUID for a European Unique "
 	                   "Identifier,+} followed");
 	T_ASSERT(!strstr(r->out, "1.2.1 Revisions"));
+	/* A section the ballot leaves alone is said to be left alone, with
+	 * the sections it does change. */
+	r = t_gavel(e, "redline", "--ballot", "SMC011", "--format", "plain",
+	            "--section", "9.9.9", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "");
+	T_CONTAINS(r->err, "gavel: no change under a section starting with "
+	                   "\"9.9.9\"; it changes ");
+	T_CONTAINS(r->err, "; 7.1.4.2.2 ");
 }
 
 static void
