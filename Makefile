@@ -33,11 +33,13 @@ DEB_krb5-gssapi := libkrb5-dev
 # parses the system's CA bundle (core/git_init.c says why it is
 # skipped), and the ~8,000 symbol relocations the shared libraries cost
 # every process at start-up become none. Together that is 12 ms of
-# each process that reads a repository (bench/redline.sh). GSSAPI has
+# each process that reads a repository (bench/redline.sh). libssh2's own
+# static list names libgpg-error, which it does not use and which
+# libgit2-dev does not bring, so libcrypto is named instead. GSSAPI has
 # no static archive and Debian's libgit2.pc leaves it out, hence
 # krb5-gssapi above.
 GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
-	$$(pkg-config --static --libs-only-l libgit2 libssh2) -Wl,-Bdynamic \
+	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic \
 	$$(pkg-config --libs krb5-gssapi)
 # libcmark-gfm.pc links the extensions, which come in their own package
 # (without a .pc file of their own): checked by their header.
