@@ -47,7 +47,7 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # Tools the build and the tests use (the test runner drives ./gavel;
 # sqlite3 is the reference tool the benchmarks compare against).
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
-	bsdutils
+	bsdutils procps
 DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -84,7 +84,7 @@ help:
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
-	@{ command -v git sqlite3 cmark-gfm tmux script >/dev/null && \
+	@{ command -v git sqlite3 cmark-gfm tmux script pkill >/dev/null && \
 	   pkg-config --exists $(CORE_PKGS) $(TUI_PKGS) && \
 	   $(foreach h,$(EXTRA_HEADERS),echo '#include <$(h)>' | \
 		$(CC) -E -x c - >/dev/null &&) true; } 2>/dev/null || \
