@@ -48,6 +48,9 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # sqlite3 is the reference tool the benchmarks compare against).
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
 	bsdutils procps
+# The commands they bring that the tests run, each checked on its own
+# (`command -v a b` answers for one name only).
+TEST_TOOLS := git sqlite3 cmark-gfm tmux script pkill
 DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -84,7 +87,7 @@ help:
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
-	@{ command -v git sqlite3 cmark-gfm tmux script pkill >/dev/null && \
+	@{ $(foreach t,$(TEST_TOOLS),command -v $(t) >/dev/null &&) \
 	   pkg-config --exists $(CORE_PKGS) $(TUI_PKGS) && \
 	   $(foreach h,$(EXTRA_HEADERS),echo '#include <$(h)>' | \
 		$(CC) -E -x c - >/dev/null &&) true; } 2>/dev/null || \
