@@ -33,8 +33,8 @@ section_missed(struct cli *c, const char *ballot, int vn,
 {
 	struct gv_redline_opts all = *opts;
 	struct gv_redline *r = NULL;
-	const char *last = NULL, *s;
-	size_t f, h, shown = 0;
+	const char *last = NULL, *s, *sep = "; it changes ";
+	size_t f, h;
 
 	all.section = NULL;
 	cli_eprintf("gavel: no change under a section starting with \"%s\"",
@@ -46,11 +46,8 @@ section_missed(struct cli *c, const char *ballot, int vn,
 				s = r->files[f].hunks[h].section;
 				if (!s || (last && !strcmp(s, last)))
 					continue;
-				cli_eprintf("%s%s",
-				            shown++ ? "; "
-				                    : "; it "
-				                      "changes ",
-				            s);
+				cli_eprintf("%s%s", sep, s);
+				sep = "; ";
 				last = s;
 			}
 	cli_eprintf("\n");

@@ -246,7 +246,6 @@ gv_ballot_redline(struct gv_redline **out, struct gv_db *db, const char *ref,
 	return error;
 }
 
-/* The id of the blob at path in commit, or "" (none). */
 /* The blob id of path at commit ("" when it is not there); -1 when the
  * tree or the text cannot be read whole (a corrupt object). */
 static int
