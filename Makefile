@@ -193,7 +193,7 @@ run: $(BIN)
 	./$(BIN) --db $(DEMO_DB)
 
 # Benchmark drivers: bench/<name>.c, linked with the core.
-$(BUILD)/%-bench: bench/%.c $(LIB)
+$(BUILD)/%-bench: bench/%.c bench/clock.h $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
 
 BENCH_DRIVERS := $(patsubst bench/%.c,$(BUILD)/%-bench,$(wildcard bench/*.c))

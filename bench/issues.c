@@ -25,6 +25,7 @@
 
 #include "../core/db_stmt_issue.h"
 #include "gavel/gavel.h"
+#include "clock.h"
 
 static const char *const words[] = {
         "the",        "CA",           "SHALL",        "verify",
@@ -209,15 +210,6 @@ split(char *line, char **state, char **label, char **query)
 	return 0;
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 static int
 cmp_double(const void *a, const void *b)
 {
@@ -248,7 +240,7 @@ search(const char *db_path, const char *path)
 		filter.label = strcmp(label, "-") ? label : NULL;
 		filter.search = query;
 		filter.limit = 20;
-		start = now();
+		start = bench_now();
 		if (gv_issue_list(&l, db, &filter) < 0) {
 			fprintf(stderr, "issues-bench: %s\n",
 			        gv_error_last()->message);
@@ -259,7 +251,7 @@ search(const char *db_path, const char *path)
 			if (!(t = realloc(t, alloc * sizeof(*t))))
 				abort();
 		}
-		t[n] = now() - start;
+		t[n] = bench_now() - start;
 		total += t[n++];
 		gv_issue_list_dispose(&l);
 	}

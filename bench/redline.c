@@ -18,6 +18,7 @@
 
 #include "gavel/gavel.h"
 #include "gavel/redline.h"
+#include "clock.h"
 
 #define PARAGRAPHS 2400
 #define EDITS      500
@@ -68,15 +69,6 @@ write_doc(const char *path, int edits)
 	return fclose(f);
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 /* Builds and writes one plain redline. */
 static int
 redline_once(const struct gv_redline_opts *o)
@@ -113,13 +105,13 @@ main(int argc, char **argv)
 
 		gv_global_init();
 		for (i = 0; i < runs; i++) {
-			t = now();
+			t = bench_now();
 			if (redline_once(&o) < 0) {
 				fprintf(stderr, "%s\n",
 				        gv_error_last()->message);
 				return 1;
 			}
-			if ((t = now() - t) < best)
+			if ((t = bench_now() - t) < best)
 				best = t;
 		}
 		gv_global_shutdown();

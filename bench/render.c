@@ -14,6 +14,7 @@
 #include <time.h>
 
 #include "gavel/gavel.h"
+#include "clock.h"
 
 #define DOCS     1000
 #define ORGS     60
@@ -63,15 +64,6 @@ make_data(int i)
 	return s;
 }
 
-static double
-now(void)
-{
-	struct timespec ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
 int
 main(int argc, char **argv)
 {
@@ -106,7 +98,7 @@ main(int argc, char **argv)
 		}
 		printf("%d documents, %zu bytes of Markdown\n", DOCS, bytes);
 	} else {
-		t0 = now();
+		t0 = bench_now();
 		for (i = 0; i < DOCS; i++) {
 			if (gv_mustache_render(&md, &len, "bench.md", template,
 			                       data[i], &opts) < 0 ||
@@ -118,7 +110,7 @@ main(int argc, char **argv)
 			free(md);
 			free(html);
 		}
-		printf("%.3f\n", now() - t0);
+		printf("%.3f\n", bench_now() - t0);
 	}
 	for (i = 0; i < DOCS; i++)
 		free(data[i]);

@@ -11,7 +11,7 @@
 
 #include "db_stmt_issue.h"
 
-/* The columns of a body, in the order core/roster_body.c reads them. */
+/* The columns of a body, in the order core/body.c reads them. */
 #define GV__BODY_COLS                                                          \
 	"b.id, b.code, b.name, b.prefix, b.id_width, b.tz, b.list_addr,"       \
 	" b.cadence_weeks, b.cadence_weekday, b.cadence_minute,"               \

@@ -104,15 +104,17 @@
 	  "INSERT INTO issue_link (issue, at, author, kind, meeting, ballot,"  \
 	  " resolves, url, repo, base, head)"                                  \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)")            \
-	/* Imports: what an issue holds now, to count real changes. */         \
+	/* Imports: an issue changed only where it differs, so real changes    \
+	 * are counted; numbered as ISSUE_INSERT is (?1 the issue, ?2          \
+	 * unused), so an import binds both the same way. */                   \
 	X(ISSUE_IMPORT_UPDATE,                                                 \
-	  "UPDATE issue SET title = ?2, state = ?3, url = ?4, body_md = ?5,"   \
-	  " author = ?6, assignee = ?7, created_at = ?8, closed_at = ?9,"      \
-	  " updated_at = ?10, imported_at = ?10 WHERE id = ?1 AND"             \
-	  " (title IS NOT ?2 OR state IS NOT ?3 OR url IS NOT ?4 OR"           \
-	  " body_md IS NOT ?5 OR author IS NOT ?6 OR assignee IS NOT ?7 OR"    \
-	  " created_at IS NOT ?8 OR closed_at IS NOT ?9)")                     \
-	/* The timeline, one query per kind of entry (core/issue_story.c). */  \
+	  "UPDATE issue SET title = ?3, state = ?4, url = ?5, body_md = ?6,"   \
+	  " author = ?7, assignee = ?8, created_at = ?9, closed_at = ?10,"     \
+	  " updated_at = ?11, imported_at = ?11 WHERE id = ?1 AND"             \
+	  " (title IS NOT ?3 OR state IS NOT ?4 OR url IS NOT ?5 OR"           \
+	  " body_md IS NOT ?6 OR author IS NOT ?7 OR assignee IS NOT ?8 OR"    \
+	  " created_at IS NOT ?9 OR closed_at IS NOT ?10)")                    \
+	/* The timeline, one query per kind of entry (core/issue_read.c). */   \
 	X(ISSUE_STORY_NOTES,                                                   \
 	  "SELECT n.at, n.author, n.body_md, n.source <> 'local', n.meeting,"  \
 	  " " GV__ISSUE_MEETING_TITLE " FROM issue_note n"                     \

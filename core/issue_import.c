@@ -390,30 +390,17 @@ issue_sync(int64_t *id, struct import *im, const struct item *it)
 	                             : GV__STMT_ISSUE_INSERT);
 	if (!st)
 		return GV_ERROR;
-	if (*id) {
-		gv__bind_int(st, 1, *id);
-		gv__bind_text(st, 2, it->title);
-		gv__bind_text(st, 3, closed ? "closed" : "open");
-		gv__bind_text(st, 4, it->url);
-		gv__bind_text(st, 5, it->body_md);
-		gv__bind_text(st, 6, it->author);
-		gv__bind_text(st, 7, it->assignee);
-		gv__bind_int(st, 8, it->created);
-		gv__bind_opt(st, 9, it->closed, closed);
-		gv__bind_int(st, 10, im->now);
-	} else {
-		gv__bind_int(st, 1, im->body);
-		gv__bind_int(st, 2, it->number);
-		gv__bind_text(st, 3, it->title);
-		gv__bind_text(st, 4, closed ? "closed" : "open");
-		gv__bind_text(st, 5, it->url);
-		gv__bind_text(st, 6, it->body_md);
-		gv__bind_text(st, 7, it->author);
-		gv__bind_text(st, 8, it->assignee);
-		gv__bind_int(st, 9, it->created);
-		gv__bind_opt(st, 10, it->closed, closed);
-		gv__bind_int(st, 11, im->now);
-	}
+	gv__bind_int(st, 1, *id ? *id : im->body);
+	gv__bind_int(st, 2, it->number);
+	gv__bind_text(st, 3, it->title);
+	gv__bind_text(st, 4, closed ? "closed" : "open");
+	gv__bind_text(st, 5, it->url);
+	gv__bind_text(st, 6, it->body_md);
+	gv__bind_text(st, 7, it->author);
+	gv__bind_text(st, 8, it->assignee);
+	gv__bind_int(st, 9, it->created);
+	gv__bind_opt(st, 10, it->closed, closed);
+	gv__bind_int(st, 11, im->now);
 	if ((error = gv__db_run(im->db, st)) < 0)
 		return error;
 	if (*id)

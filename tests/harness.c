@@ -18,7 +18,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "db.h"
 #include "gavel/init.h"
+#include "gavel/time.h"
 #include "harness.h"
 #include "internal.h"
 
@@ -409,4 +411,27 @@ main(int argc, char **argv)
 	else
 		printf("%d passed, %d failed\n", passed, failed);
 	return failed ? 1 : 0;
+}
+
+int64_t
+t_at(const char *text)
+{
+	int64_t t = -1;
+
+	if (gv_time_parse(&t, text) < 0)
+		abort();
+	return t;
+}
+
+int64_t
+t_sql_int(struct gv_db *db, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	int64_t v = -1;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		v = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return v;
 }

@@ -107,4 +107,12 @@ char *t_shell_output(const char *cmd);
 /* The folder with the shared test data, or NULL (then skip by name). */
 const char *t_testdata(void);
 
+/* An instant, UTC ("2024-11-07 14:00"); aborts on a typo in the test. */
+int64_t t_at(const char *text);
+
+/* One value of SQL through a test's own connection (-1 on error), for
+ * what the API does not read back. */
+struct gv_db;
+int64_t t_sql_int(struct gv_db *db, const char *sql);
+
 #endif

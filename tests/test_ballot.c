@@ -41,17 +41,6 @@
 		T_CONTAINS(gv_error_last()->message, (needle));                \
 	} while (0)
 
-/* An instant, UTC ("2024-11-07 14:00"). */
-static int64_t
-at(const char *text)
-{
-	int64_t t = -1;
-
-	if (gv_time_parse(&t, text) < 0)
-		abort(); /* a typo in the test itself */
-	return t;
-}
-
 /* A new database in the test's folder; its clock stands after every
  * ballot here, so tallies see every vote. */
 static struct gv_db *
@@ -62,22 +51,8 @@ open_db(void)
 
 	if (gv_db_open(&db, t_path("ballot.db"), &opts) < 0)
 		return NULL;
-	gv_db_set_now(db, at("2025-06-01"));
+	gv_db_set_now(db, t_at("2025-06-01"));
 	return db;
-}
-
-/* One value of SQL through the test's own connection (-1 on error). */
-static int64_t
-sql_int(struct gv_db *db, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int64_t v = -1;
-
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
 }
 
 /* Runs SQL the API has no setter for yet (the body's readings). */
@@ -98,7 +73,7 @@ member(struct gv_db *db, const char *body, const char *name,
 	char person[96];
 	int rc;
 
-	if ((rc = gv_org_add(NULL, db, name, body, klass, at(SINCE))) < 0)
+	if ((rc = gv_org_add(NULL, db, name, body, klass, t_at(SINCE))) < 0)
 		return rc;
 	snprintf(person, sizeof(person), "Rep %s", name);
 	p.name = person;
@@ -203,7 +178,7 @@ usual(const char *body, const char *ref, int64_t number)
 static int
 run_to_vote(struct gv_db *db, const struct plan *p)
 {
-	int64_t v = at(p->version);
+	int64_t v = t_at(p->version);
 	int rc;
 
 	if ((rc = gv_ballot_new(NULL, NULL, db, p->body, p->ref, p->kind,
@@ -211,10 +186,10 @@ run_to_vote(struct gv_db *db, const struct plan *p)
 	    (rc = gv_ballot_endorse(db, p->ref, p->endorser1, v)) < 0 ||
 	    (rc = gv_ballot_endorse(db, p->ref, p->endorser2, v)) < 0 ||
 	    (rc = gv_ballot_version(db, p->ref, "text", NULL, v)) < 0 ||
-	    (rc = gv_ballot_discuss(db, p->ref, at(p->discuss),
-	                            p->until ? at(p->until) : -1)) < 0)
+	    (rc = gv_ballot_discuss(db, p->ref, t_at(p->discuss),
+	                            p->until ? t_at(p->until) : -1)) < 0)
 		return rc;
-	return p->vote ? gv_ballot_open_vote(db, p->ref, at(p->vote)) : 0;
+	return p->vote ? gv_ballot_open_vote(db, p->ref, t_at(p->vote)) : 0;
 }
 
 /* The ballot's state as of t. */
@@ -271,7 +246,7 @@ meeting_with(struct gv_db *db, const char *body, const char *when,
 	int rc;
 
 	spec.body = body;
-	spec.starts_at = at(when);
+	spec.starts_at = t_at(when);
 	spec.subcommittee = subcommittee;
 	spec.bare = 1;
 	if (n > 64 || gv_meeting_add(&id, db, &spec) < 0)
@@ -314,7 +289,7 @@ e1_sc080(void)
 	struct gv_ballot *b = NULL;
 	struct gv_tally *t = NULL;
 	struct plan p;
-	int64_t vote = at("2024-10-31 14:00");
+	int64_t vote = t_at("2024-10-31 14:00");
 
 	T_ASSERT(db);
 	T_OK(body_with(db, "SCWG", "America/New_York", 22, 2));
@@ -334,13 +309,13 @@ e1_sc080(void)
 	          "2024-10-31 13:59 UTC");
 	T_OK(gv_ballot_open_vote(db, "SC-080v3", vote));
 	T_OK(gv_ballot_get(&b, db, "SC-080v3"));
-	T_EQ_INT(b->discussion_ends_at, at("2024-10-31 13:59"));
+	T_EQ_INT(b->discussion_ends_at, t_at("2024-10-31 13:59"));
 	T_EQ_STR(b->number, "SC080");
 	T_EQ_STR(b->proposer, "Google");
 	T_EQ_INT(b->nendorsers, 2);
 	/* BYL 2.3(4), RULES §4: exactly 7 x 24 h, same UTC clock time. */
 	T_EQ_INT(b->vote_ends_at - b->vote_starts_at, 7 * 86400);
-	T_EQ_INT(b->vote_ends_at, at("2024-11-07 14:00"));
+	T_EQ_INT(b->vote_ends_at, t_at("2024-11-07 14:00"));
 	gv_ballot_free(b);
 	/* 23 issuers yes, 1 abstains; 3 consumers yes. */
 	T_OK(vote1(db, "SC080", "GlobalSign", GV_VOTE_YES, vote + 3600));
@@ -350,7 +325,7 @@ e1_sc080(void)
 	T_OK(vote1(db, "SC080", "Google", GV_VOTE_YES, vote + 2 * DAY));
 	T_OK(votes(db, "SC080", "Consumer", 1, 2, GV_VOTE_YES, vote + 2 * DAY));
 	T_OK(gv_ballot_set_quorum(db, "SC080", 14, "the results notice"));
-	T_OK(gv_ballot_close(db, "SC080", at("2024-11-07 15:00")));
+	T_OK(gv_ballot_close(db, "SC080", t_at("2024-11-07 15:00")));
 	T_OK(gv_ballot_tally(&t, db, "SC080"));
 	T_EQ_INT(t->issuers.yes, 23);
 	T_EQ_INT(t->issuers.no, 0);
@@ -365,16 +340,16 @@ e1_sc080(void)
 	T_EQ_INT(t->consumers.met, 1);
 	T_EQ_STR(t->result, "passed");
 	gv_tally_free(t);
-	T_EQ_INT(state_at(db, "SC080", at("2024-11-08")), GV_BALLOT_PASSED);
+	T_EQ_INT(state_at(db, "SC080", t_at("2024-11-08")), GV_BALLOT_PASSED);
 	/* IPR 4.1: 30 days for a Final Maintenance Guideline. */
-	T_OK(gv_ballot_review(db, "SC080", at("2024-11-14 13:00")));
+	T_OK(gv_ballot_review(db, "SC080", t_at("2024-11-14 13:00")));
 	T_OK(gv_ballot_get(&b, db, "SC080"));
-	T_EQ_INT(b->review_ends_at, at("2024-12-14 13:00"));
+	T_EQ_INT(b->review_ends_at, t_at("2024-12-14 13:00"));
 	gv_ballot_free(b);
-	T_EQ_INT(state_at(db, "SC080", at("2024-12-14 12:59")),
+	T_EQ_INT(state_at(db, "SC080", t_at("2024-12-14 12:59")),
 	         GV_BALLOT_IPR_REVIEW);
 	/* BYL 2.4(8): no Exclusion Notice, adopted at the review's end. */
-	T_EQ_INT(state_at(db, "SC080", at("2024-12-15")), GV_BALLOT_ADOPTED);
+	T_EQ_INT(state_at(db, "SC080", t_at("2024-12-15")), GV_BALLOT_ADOPTED);
 	gv_db_free(db);
 }
 
@@ -384,7 +359,8 @@ static void
 e2_smc010(void)
 {
 	struct gv_db *db = open_db();
-	int64_t dec18 = at("2024-12-18 16:00"), vote = at("2024-11-14 14:00");
+	int64_t dec18 = t_at("2024-12-18 16:00"),
+	        vote = t_at("2024-11-14 14:00");
 	struct gv_ballot *b = NULL;
 	struct gv_tally *t = NULL;
 	struct gv_clocks c;
@@ -413,7 +389,7 @@ e2_smc010(void)
 	T_OK(vote1(db, "SMC010", "Microsoft", GV_VOTE_YES, vote + DAY));
 	T_OK(vote1(db, "SMC010", "Mozilla", GV_VOTE_YES, vote + DAY));
 	T_OK(gv_ballot_set_quorum(db, "SMC010", 11, "the results notice"));
-	T_OK(gv_ballot_close(db, "SMC010", at("2024-11-21 17:00")));
+	T_OK(gv_ballot_close(db, "SMC010", t_at("2024-11-21 17:00")));
 	T_OK(gv_ballot_tally(&t, db, "SMC010"));
 	T_EQ_INT(t->issuers.yes, 16);
 	T_EQ_INT(t->issuers.no + t->issuers.abstain, 0);
@@ -423,30 +399,30 @@ e2_smc010(void)
 	T_EQ_INT(t->quorum, 11);
 	T_EQ_STR(t->result, "passed");
 	gv_tally_free(t);
-	T_OK(gv_ballot_review(db, "SMC010", at("2024-11-22 16:00")));
+	T_OK(gv_ballot_review(db, "SMC010", t_at("2024-11-22 16:00")));
 	/* As of the 12-18 call. */
 	gv_db_set_now(db, dec18);
 	T_OK(gv_ballot_get(&b, db, "SMC010"));
 	T_EQ_INT(b->state, GV_BALLOT_IPR_REVIEW);
-	T_EQ_INT(b->review_ends_at, at("2024-12-22 16:00")); /* a Sunday */
+	T_EQ_INT(b->review_ends_at, t_at("2024-12-22 16:00")); /* a Sunday */
 	T_OK(gv_ballot_clocks(&c, db, b, dec18));
 	gv_ballot_free(b);
 	for (i = 0; i < c.n; i++) {
 		if (!c.v[i].open)
 			continue;
 		open++;
-		T_ASSERT(c.v[i].at >= at("2024-12-22 16:00"));
+		T_ASSERT(c.v[i].at >= t_at("2024-12-22 16:00"));
 		switch (c.v[i].kind) {
 		case GV_CLOCK_REVIEW_ENDS:
-			T_EQ_INT(c.v[i].at, at("2024-12-22 16:00"));
+			T_EQ_INT(c.v[i].at, t_at("2024-12-22 16:00"));
 			seen |= 1;
 			break;
 		case GV_CLOCK_OUTCOME_NOTICE_DUE: /* 3 business days */
-			T_EQ_INT(c.v[i].at, at("2024-12-25 16:00"));
+			T_EQ_INT(c.v[i].at, t_at("2024-12-25 16:00"));
 			seen |= 2;
 			break;
 		case GV_CLOCK_PUBLICATION_DUE: /* 10 business days */
-			T_EQ_INT(c.v[i].at, at("2025-01-03 16:00"));
+			T_EQ_INT(c.v[i].at, t_at("2025-01-03 16:00"));
 			seen |= 4;
 			break;
 		default:
@@ -466,7 +442,7 @@ static void
 e5_forum019(void)
 {
 	struct gv_db *db = open_db();
-	int64_t vote = at("2023-11-27 16:00");
+	int64_t vote = t_at("2023-11-27 16:00");
 	struct gv_ballot *b = NULL;
 	struct gv_tally *t = NULL;
 	struct plan p;
@@ -480,7 +456,7 @@ e5_forum019(void)
 	p.vote = "2023-11-27 16:00";
 	T_OK(run_to_vote(db, &p));
 	T_OK(gv_ballot_get(&b, db, "FORUM-019 v.2"));
-	T_EQ_INT(b->vote_ends_at, at("2023-12-04 16:00"));
+	T_EQ_INT(b->vote_ends_at, t_at("2023-12-04 16:00"));
 	gv_ballot_free(b);
 	T_OK(votes(db, "FORUM-019", "Issuer", 1, 20, GV_VOTE_YES, vote + DAY));
 	T_OK(votes(db, "FORUM-019", "Issuer", 21, 22, GV_VOTE_ABSTAIN,
@@ -488,7 +464,7 @@ e5_forum019(void)
 	T_OK(votes(db, "FORUM-019", "Consumer", 1, 3, GV_VOTE_YES, vote + DAY));
 	/* "Half of active 13" -> quorum 14, as published. */
 	T_OK(gv_ballot_set_quorum(db, "FORUM-019", 14, "the results notice"));
-	T_OK(gv_ballot_close(db, "FORUM-019", at("2023-12-04 21:47")));
+	T_OK(gv_ballot_close(db, "FORUM-019", t_at("2023-12-04 21:47")));
 	T_OK(gv_ballot_tally(&t, db, "FORUM-019"));
 	T_EQ_INT(t->issuers.yes, 20);
 	T_EQ_INT(t->issuers.abstain, 2);
@@ -497,13 +473,15 @@ e5_forum019(void)
 	T_EQ_INT(t->quorum, 14);
 	T_EQ_STR(t->result, "passed");
 	gv_tally_free(t);
-	T_EQ_INT(state_at(db, "FORUM-019", at("2023-12-05")), GV_BALLOT_PASSED);
+	T_EQ_INT(state_at(db, "FORUM-019", t_at("2023-12-05")),
+	         GV_BALLOT_PASSED);
 	/* Not a Draft Guideline Ballot: no Review Notice. */
-	events = (int)sql_int(db, "SELECT count(*) FROM event");
-	T_REFUSED(gv_ballot_review(db, "FORUM-019", at("2023-12-05 12:00")),
+	events = (int)t_sql_int(db, "SELECT count(*) FROM event");
+	T_REFUSED(gv_ballot_review(db, "FORUM-019", t_at("2023-12-05 12:00")),
 	          GV_ECONFLICT, "not a Draft Guideline Ballot");
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM event"), events);
-	T_EQ_INT(state_at(db, "FORUM-019", at("2024-06-01")), GV_BALLOT_PASSED);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), events);
+	T_EQ_INT(state_at(db, "FORUM-019", t_at("2024-06-01")),
+	         GV_BALLOT_PASSED);
 	gv_db_free(db);
 }
 
@@ -516,7 +494,7 @@ e6_csc24(void)
 	static const char *const six[] = {"DigiCert", "Entrust",   "GlobalSign",
 	                                  "HARICA",   "IdenTrust", "Sectigo"};
 	struct gv_db *db = open_db();
-	int64_t vote = at("2024-05-22 17:00");
+	int64_t vote = t_at("2024-05-22 17:00");
 	struct gv_tally *t = NULL;
 	struct plan p;
 	size_t i;
@@ -541,8 +519,8 @@ e6_csc24(void)
 	}
 	T_OK(gv_ballot_set_quorum(db, "CSC-24", 6, "the results notice"));
 	T_OK(gv_ballot_set_quorum(db, "CSC-25", 7, "test"));
-	T_OK(gv_ballot_close(db, "CSC-24", at("2024-05-29 18:00")));
-	T_OK(gv_ballot_close(db, "CSC-25", at("2024-05-29 18:00")));
+	T_OK(gv_ballot_close(db, "CSC-24", t_at("2024-05-29 18:00")));
+	T_OK(gv_ballot_close(db, "CSC-25", t_at("2024-05-29 18:00")));
 	T_OK(gv_ballot_tally(&t, db, "CSC-24"));
 	T_EQ_INT(t->issuers.yes, 6);
 	T_EQ_STR(t->issuers.yes_orgs[3], "HARICA"); /* by name */
@@ -552,13 +530,13 @@ e6_csc24(void)
 	T_EQ_INT(t->quorum_met, 1);
 	T_EQ_STR(t->result, "failed");
 	gv_tally_free(t);
-	T_EQ_INT(state_at(db, "CSC-24", at("2024-06-01")), GV_BALLOT_FAILED);
+	T_EQ_INT(state_at(db, "CSC-24", t_at("2024-06-01")), GV_BALLOT_FAILED);
 	T_OK(gv_ballot_tally(&t, db, "CSC-25"));
 	T_EQ_INT(t->consumers.met, 0);
 	T_EQ_INT(t->quorum_met, 0);
 	T_EQ_STR(t->result, "failed");
 	gv_tally_free(t);
-	T_EQ_INT(state_at(db, "CSC-25", at("2024-06-01")), GV_BALLOT_FAILED);
+	T_EQ_INT(state_at(db, "CSC-25", t_at("2024-06-01")), GV_BALLOT_FAILED);
 	gv_db_free(db);
 }
 
@@ -582,7 +560,7 @@ quorum_from_attendance(void)
 	struct plan p = usual("SMCWG", "SMC010", 10);
 	struct gv_tally *t = NULL;
 	struct gv_baseline base;
-	int64_t m[4], vote = at(p.vote);
+	int64_t m[4], vote = t_at(p.vote);
 	char sql[160];
 	size_t i;
 
@@ -637,7 +615,7 @@ quorum_from_attendance(void)
 	/* The close fixes the meetings its quorum used. */
 	T_OK(sql_exec(db, "UPDATE body SET quorum_at = 'vote-start',"
 	                  " quorum_rule = 'bylaws' WHERE code = 'SMCWG'"));
-	T_OK(gv_ballot_close(db, "SMC010", at("2024-11-21 15:00")));
+	T_OK(gv_ballot_close(db, "SMC010", t_at("2024-11-21 15:00")));
 	{
 		const char *names[5];
 		char buf[5][64];
@@ -675,17 +653,17 @@ quorum_unknown_refuses_close(void)
 	T_OK(body_with(db, "SMCWG", NULL, 3, 2));
 	T_OK(run_to_vote(db, &p));
 	T_OK(votes(db, "SMC010", "Issuer", 1, 3, GV_VOTE_YES,
-	           at(p.vote) + DAY));
+	           t_at(p.vote) + DAY));
 	T_OK(votes(db, "SMC010", "Consumer", 1, 2, GV_VOTE_YES,
-	           at(p.vote) + DAY));
+	           t_at(p.vote) + DAY));
 	T_EQ_STR(result_of(db, "SMC010"), "pending");
-	events = sql_int(db, "SELECT count(*) FROM event");
-	T_EQ_INT(gv_ballot_close(db, "SMC010", at("2024-11-21 15:00")),
+	events = t_sql_int(db, "SELECT count(*) FROM event");
+	T_EQ_INT(gv_ballot_close(db, "SMC010", t_at("2024-11-21 15:00")),
 	         GV_ECONFLICT);
 	T_CONTAINS(gv_error_last()->message, "quorum");
 	T_CONTAINS(gv_error_last()->message, "unknown");
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM event"), events);
-	T_EQ_INT(state_at(db, "SMC010", at("2024-11-22")), GV_BALLOT_CLOSED);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), events);
+	T_EQ_INT(state_at(db, "SMC010", t_at("2024-11-22")), GV_BALLOT_CLOSED);
 	gv_db_free(db);
 }
 
@@ -703,7 +681,7 @@ threshold_case(struct gv_db *db, int64_t n, int iy, int in, int ia, int cy,
 
 	snprintf(ref, sizeof(ref), "SMC%03lld", (long long)n);
 	p = usual("SMCWG", ref, n);
-	t = at(p.vote) + DAY;
+	t = t_at(p.vote) + DAY;
 	if ((rc = run_to_vote(db, &p)) < 0 ||
 	    (rc = votes(db, ref, "Issuer", 1, iy, GV_VOTE_YES, t)) < 0 ||
 	    (rc = votes(db, ref, "Issuer", iy + 1, iy + in, GV_VOTE_NO, t)) <
@@ -783,7 +761,8 @@ vote_window(void)
 {
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
-	int64_t start = at("2024-11-14 14:00"), end = at("2024-11-21 14:00");
+	int64_t start = t_at("2024-11-14 14:00"),
+	        end = t_at("2024-11-21 14:00");
 	const struct gv_vote *v;
 	struct gv_tally *t = NULL;
 	char *reason = NULL;
@@ -821,7 +800,7 @@ vote_window(void)
 	T_ASSERT((v = ledger(t, "Issuer 4", end + 3600)) && !v->counted);
 	T_EQ_STR(v->reason, "cast after voting closed");
 	gv_tally_free(t);
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM vote"), 5);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM vote"), 5);
 	/* A body that reads the end as inclusive counts the vote at it. */
 	T_OK(sql_exec(db, "UPDATE body SET vote_end_inclusive = 1"));
 	T_OK(gv_ballot_tally(&t, db, "SMC010"));
@@ -853,7 +832,7 @@ eligibility(void)
 	};
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
-	int64_t start = at("2024-11-14 14:00"), v1 = start + DAY;
+	int64_t start = t_at("2024-11-14 14:00"), v1 = start + DAY;
 	const struct gv_vote *v;
 	struct gv_tally *t = NULL;
 	char *reason = NULL;
@@ -866,46 +845,46 @@ eligibility(void)
 	for (i = 0; i < sizeof(no_vote) / sizeof(no_vote[0]); i++)
 		T_OK(member(db, "SMCWG", no_vote[i].org, no_vote[i].klass));
 	T_OK(gv_org_add(NULL, db, "Latecomer", "SMCWG", GV_CLASS_ISSUER,
-	                at("2024-12-01")));
+	                t_at("2024-12-01")));
 	/* Issuer 3 suspended before the vote, Issuer 4 after its vote. */
 	T_OK(gv_org_set(db, "Issuer 3", "SMCWG", -1, GV_STATUS_SUSPENDED,
-	                at("2024-11-01")));
+	                t_at("2024-11-01")));
 	T_OK(gv_org_set(db, "Issuer 4", "SMCWG", -1, GV_STATUS_SUSPENDED,
 	                v1 + DAY));
 
 	/* BYL 2.3(3), 5.3.1(3): proposer and endorsers are voting
 	 * members of the body at the time. */
 	T_REFUSED(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg",
-	                        "CPA Canada/WebTrust", 0, at(p.version)),
+	                        "CPA Canada/WebTrust", 0, t_at(p.version)),
 	          GV_ECONFLICT, "cannot propose");
 	T_REFUSED(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg",
-	                        "Latecomer", 0, at(p.version)),
+	                        "Latecomer", 0, t_at(p.version)),
 	          GV_ECONFLICT, "not a member");
 	T_REFUSED(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg",
-	                        "Elsewhere CA", 0, at(p.version)),
+	                        "Elsewhere CA", 0, t_at(p.version)),
 	          GV_ECONFLICT, "not a member");
 	T_REFUSED(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg", "Issuer 3",
-	                        0, at(p.version)),
+	                        0, t_at(p.version)),
 	          GV_ECONFLICT, "suspended");
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM ballot"), 0);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM ballot"), 0);
 	T_OK(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg", "Issuer 1", 10,
-	                   at(p.version)));
-	T_REFUSED(gv_ballot_endorse(db, "SMC010", "Probie CA", at(p.version)),
+	                   t_at(p.version)));
+	T_REFUSED(gv_ballot_endorse(db, "SMC010", "Probie CA", t_at(p.version)),
 	          GV_ECONFLICT, "cannot endorse");
 	T_REFUSED(gv_ballot_endorse(db, "SMC010", "Vigil Security LLC",
-	                            at(p.version)),
+	                            t_at(p.version)),
 	          GV_ECONFLICT, "cannot endorse");
-	T_REFUSED(gv_ballot_endorse(db, "SMC010", "Issuer 3", at(p.version)),
+	T_REFUSED(gv_ballot_endorse(db, "SMC010", "Issuer 3", t_at(p.version)),
 	          GV_ECONFLICT, "suspended");
 	/* An endorser from the proposer's own organisation, or twice. */
-	T_REFUSED(gv_ballot_endorse(db, "SMC010", "Issuer 1", at(p.version)),
+	T_REFUSED(gv_ballot_endorse(db, "SMC010", "Issuer 1", t_at(p.version)),
 	          GV_ECONFLICT, "other organisations");
-	T_OK(gv_ballot_endorse(db, "SMC010", "Issuer 2", at(p.version)));
-	T_REFUSED(gv_ballot_endorse(db, "SMC010", "ISSUER 2", at(p.version)),
+	T_OK(gv_ballot_endorse(db, "SMC010", "Issuer 2", t_at(p.version)));
+	T_REFUSED(gv_ballot_endorse(db, "SMC010", "ISSUER 2", t_at(p.version)),
 	          GV_EEXISTS, "already endorses");
-	T_OK(gv_ballot_endorse(db, "SMC010", "Consumer 1", at(p.version)));
-	T_OK(gv_ballot_version(db, "SMC010", "text", NULL, at(p.version)));
-	T_OK(gv_ballot_discuss(db, "SMC010", at(p.discuss), -1));
+	T_OK(gv_ballot_endorse(db, "SMC010", "Consumer 1", t_at(p.version)));
+	T_OK(gv_ballot_version(db, "SMC010", "text", NULL, t_at(p.version)));
+	T_OK(gv_ballot_discuss(db, "SMC010", t_at(p.discuss), -1));
 	T_OK(gv_ballot_open_vote(db, "SMC010", start));
 
 	/* Votes without a right to vote are kept, with the reason. */
@@ -952,7 +931,7 @@ changed_votes(void)
 {
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
-	int64_t start = at(p.vote), end = start + WEEK;
+	int64_t start = t_at(p.vote), end = start + WEEK;
 	const struct gv_vote *v;
 	struct gv_tally *t = NULL;
 	char *reason = NULL;
@@ -1012,7 +991,7 @@ discussion_guards(void)
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
 	struct gv_ballot *b = NULL;
-	int64_t v = at(p.version);
+	int64_t v = t_at(p.version);
 
 	T_ASSERT(db);
 	T_OK(body_with(db, "SMCWG", NULL, 4, 2));
@@ -1028,20 +1007,20 @@ discussion_guards(void)
 	T_OK(gv_ballot_endorse(db, "SMC010", "Consumer 1", v));
 	T_OK(gv_ballot_discuss(db, "SMC010", v, -1));
 	/* Voting before the 7 days is refused with the date. */
-	T_REFUSED(gv_ballot_open_vote(db, "SMC010", at("2024-11-14 11:59")),
+	T_REFUSED(gv_ballot_open_vote(db, "SMC010", t_at("2024-11-14 11:59")),
 	          GV_ECONFLICT, "2024-11-14 12:00 UTC");
 	T_CONTAINS(gv_error_last()->message, "cannot come before");
 	/* A new version restarts them. */
 	T_OK(gv_ballot_version(db, "SMC010", "text v2", NULL,
-	                       at("2024-11-10 12:00")));
-	T_EQ_INT(state_at(db, "SMC010", at("2024-11-11")),
+	                       t_at("2024-11-10 12:00")));
+	T_EQ_INT(state_at(db, "SMC010", t_at("2024-11-11")),
 	         GV_BALLOT_DISCUSSION);
-	T_REFUSED(gv_ballot_open_vote(db, "SMC010", at("2024-11-14 12:00")),
+	T_REFUSED(gv_ballot_open_vote(db, "SMC010", t_at("2024-11-14 12:00")),
 	          GV_ECONFLICT, "2024-11-17 12:00 UTC");
-	T_OK(gv_ballot_open_vote(db, "SMC010", at("2024-11-17 12:00")));
+	T_OK(gv_ballot_open_vote(db, "SMC010", t_at("2024-11-17 12:00")));
 	T_OK(gv_ballot_get(&b, db, "SMC010"));
 	T_EQ_INT(b->nversions, 2);
-	T_EQ_INT(b->vote_ends_at, at("2024-11-24 12:00"));
+	T_EQ_INT(b->vote_ends_at, t_at("2024-11-24 12:00"));
 	gv_ballot_free(b);
 	gv_db_free(db);
 }
@@ -1053,7 +1032,7 @@ version_during_voting(void)
 {
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
-	int64_t start = at(p.vote), v2 = at("2024-11-16 12:00");
+	int64_t start = t_at(p.vote), v2 = t_at("2024-11-16 12:00");
 	const struct gv_vote *v;
 	struct gv_tally *t = NULL;
 
@@ -1085,7 +1064,7 @@ expiry_at_day_90(void)
 {
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
-	int64_t last = at("2024-01-10 12:00");
+	int64_t last = t_at("2024-01-10 12:00");
 
 	T_ASSERT(db);
 	T_OK(body_with(db, "SMCWG", NULL, 4, 2));
@@ -1107,16 +1086,17 @@ step_guards(void)
 {
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
-	int64_t end = at("2024-11-21 14:00"), review = at("2024-11-22 16:00");
+	int64_t end = t_at("2024-11-21 14:00"),
+	        review = t_at("2024-11-22 16:00");
 	struct gv_ballot *b = NULL;
 
 	T_ASSERT(db);
 	T_OK(body_with(db, "SMCWG", NULL, 4, 2));
 	T_OK(run_to_vote(db, &p));
 	T_OK(votes(db, "SMC010", "Issuer", 1, 3, GV_VOTE_YES,
-	           at(p.vote) + DAY));
+	           t_at(p.vote) + DAY));
 	T_OK(votes(db, "SMC010", "Consumer", 1, 2, GV_VOTE_YES,
-	           at(p.vote) + DAY));
+	           t_at(p.vote) + DAY));
 	T_OK(gv_ballot_set_quorum(db, "SMC010", 3, "test"));
 	/* No cancelling during voting; no results before its end. */
 	T_REFUSED(gv_ballot_cancel(db, "SMC010", end - DAY), GV_ECONFLICT,
@@ -1158,23 +1138,25 @@ step_guards(void)
 	p = usual("SMCWG", "SMC011", 11);
 	p.vote = NULL;
 	T_OK(run_to_vote(db, &p));
-	T_REFUSED(gv_ballot_withdraw(db, "SMC011", at("2024-11-10")),
+	T_REFUSED(gv_ballot_withdraw(db, "SMC011", t_at("2024-11-10")),
 	          GV_ECONFLICT, "during voting");
-	T_OK(gv_ballot_cancel(db, "SMC011", at("2024-11-10")));
-	T_EQ_INT(state_at(db, "SMC011", at("2024-11-11")), GV_BALLOT_CANCELLED);
+	T_OK(gv_ballot_cancel(db, "SMC011", t_at("2024-11-10")));
+	T_EQ_INT(state_at(db, "SMC011", t_at("2024-11-11")),
+	         GV_BALLOT_CANCELLED);
 	p = usual("SMCWG", "SMC012", 12);
 	T_OK(run_to_vote(db, &p));
-	T_OK(gv_ballot_withdraw(db, "SMC012", at("2024-11-15")));
-	T_EQ_INT(state_at(db, "SMC012", at("2024-11-16")), GV_BALLOT_WITHDRAWN);
-	T_REFUSED(gv_ballot_withdraw(db, "SMC012", at("2024-11-16")),
+	T_OK(gv_ballot_withdraw(db, "SMC012", t_at("2024-11-15")));
+	T_EQ_INT(state_at(db, "SMC012", t_at("2024-11-16")),
+	         GV_BALLOT_WITHDRAWN);
+	T_REFUSED(gv_ballot_withdraw(db, "SMC012", t_at("2024-11-16")),
 	          GV_ECONFLICT, "during voting");
 	/* A new version after the withdrawal: a fresh 7 days. */
-	T_OK(gv_ballot_version(db, "SMC012", "v2", NULL, at("2024-11-18")));
-	T_EQ_INT(state_at(db, "SMC012", at("2024-11-19")),
+	T_OK(gv_ballot_version(db, "SMC012", "v2", NULL, t_at("2024-11-18")));
+	T_EQ_INT(state_at(db, "SMC012", t_at("2024-11-19")),
 	         GV_BALLOT_DISCUSSION);
-	T_REFUSED(gv_ballot_open_vote(db, "SMC012", at("2024-11-24")),
+	T_REFUSED(gv_ballot_open_vote(db, "SMC012", t_at("2024-11-24")),
 	          GV_ECONFLICT, "2024-11-25 00:00 UTC");
-	T_OK(gv_ballot_open_vote(db, "SMC012", at("2024-11-25")));
+	T_OK(gv_ballot_open_vote(db, "SMC012", t_at("2024-11-25")));
 
 	/* A failed ballot has no review; a Final Guideline's lasts 60 days
 	 * (IPR 4.1). */
@@ -1184,10 +1166,11 @@ step_guards(void)
 	p = usual("SMCWG", "SMC014", 14);
 	T_OK(run_to_vote(db, &p));
 	T_OK(votes(db, "SMC013", "Issuer", 1, 3, GV_VOTE_YES,
-	           at(p.vote) + DAY));
+	           t_at(p.vote) + DAY));
 	T_OK(votes(db, "SMC013", "Consumer", 1, 2, GV_VOTE_YES,
-	           at(p.vote) + DAY));
-	T_OK(votes(db, "SMC014", "Issuer", 1, 3, GV_VOTE_NO, at(p.vote) + DAY));
+	           t_at(p.vote) + DAY));
+	T_OK(votes(db, "SMC014", "Issuer", 1, 3, GV_VOTE_NO,
+	           t_at(p.vote) + DAY));
 	T_OK(gv_ballot_set_quorum(db, "SMC013", 3, "test"));
 	T_OK(gv_ballot_set_quorum(db, "SMC014", 3, "test"));
 	T_OK(gv_ballot_close(db, "SMC013", end + 3600));
@@ -1217,7 +1200,7 @@ leap_day(void)
 	p.vote = "2024-02-25 10:00";
 	T_OK(run_to_vote(db, &p));
 	T_OK(gv_ballot_get(&b, db, "SMC010"));
-	T_EQ_INT(b->vote_ends_at, at("2024-03-03 10:00"));
+	T_EQ_INT(b->vote_ends_at, t_at("2024-03-03 10:00"));
 	gv_ballot_free(b);
 	gv_db_free(db);
 }
@@ -1229,7 +1212,7 @@ bad_input_changes_nothing(void)
 {
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
-	int64_t t = at(p.vote) + DAY, events, nvotes, nballots;
+	int64_t t = t_at(p.vote) + DAY, events, nvotes, nballots;
 	enum gv_vote_value value = GV_VOTE_YES;
 	struct gv_ballot *b = NULL;
 	char *reason = NULL;
@@ -1238,15 +1221,15 @@ bad_input_changes_nothing(void)
 	T_OK(body_with(db, "SMCWG", NULL, 4, 2));
 	T_OK(run_to_vote(db, &p));
 	T_OK(vote1(db, "SMC010", "Issuer 1", GV_VOTE_YES, t));
-	events = sql_int(db, "SELECT count(*) FROM event");
-	nvotes = sql_int(db, "SELECT count(*) FROM vote");
-	nballots = sql_int(db, "SELECT count(*) FROM ballot");
+	events = t_sql_int(db, "SELECT count(*) FROM event");
+	nvotes = t_sql_int(db, "SELECT count(*) FROM vote");
+	nballots = t_sql_int(db, "SELECT count(*) FROM ballot");
 	T_ASSERT(events > 0 && nvotes == 1 && nballots == 1);
 #define UNCHANGED()                                                            \
 	do {                                                                   \
-		T_EQ_INT(sql_int(db, "SELECT count(*) FROM event"), events);   \
-		T_EQ_INT(sql_int(db, "SELECT count(*) FROM vote"), nvotes);    \
-		T_EQ_INT(sql_int(db, "SELECT count(*) FROM ballot"),           \
+		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), events); \
+		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM vote"), nvotes);  \
+		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM ballot"),         \
 		         nballots);                                            \
 	} while (0)
 	T_EQ_INT(gv_ballot_vote(&reason, db, "SMC099", "Issuer 2", GV_VOTE_YES,
@@ -1324,12 +1307,12 @@ vote_before_any_voting(void)
 	T_OK(body_with(db, "SMCWG", NULL, 4, 2));
 	p.vote = NULL;
 	T_OK(run_to_vote(db, &p));
-	nvotes = sql_int(db, "SELECT count(*) FROM vote");
+	nvotes = t_sql_int(db, "SELECT count(*) FROM vote");
 	T_OK(gv_ballot_vote(&reason, db, "SMC011", "Issuer 2", GV_VOTE_YES,
-	                    at("2024-11-10"), NULL));
+	                    t_at("2024-11-10"), NULL));
 	T_EQ_STR(reason, "voting was not open");
 	free(reason);
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM vote"), nvotes + 1);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM vote"), nvotes + 1);
 	T_OK(gv_ballot_tally(&t, db, "SMC011"));
 	T_EQ_INT(t->participants, 0);
 	T_EQ_STR(t->result, "pending");
@@ -1353,7 +1336,7 @@ static void
 lint(void)
 {
 	const char *const endorsers[] = {"Issuer 2", "Consumer 1"};
-	const int64_t versions[] = {at("2024-01-03 12:00")};
+	const int64_t versions[] = {t_at("2024-01-03 12:00")};
 	struct gv_ballot_record rec = {0};
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
@@ -1365,12 +1348,12 @@ lint(void)
 	/* A clean ballot, through its review: no problem. */
 	T_OK(run_to_vote(db, &p));
 	T_OK(votes(db, "SMC010", "Issuer", 1, 3, GV_VOTE_YES,
-	           at(p.vote) + DAY));
+	           t_at(p.vote) + DAY));
 	T_OK(votes(db, "SMC010", "Consumer", 1, 2, GV_VOTE_YES,
-	           at(p.vote) + DAY));
+	           t_at(p.vote) + DAY));
 	T_OK(gv_ballot_set_quorum(db, "SMC010", 3, "test"));
-	T_OK(gv_ballot_close(db, "SMC010", at("2024-11-21 15:00")));
-	T_OK(gv_ballot_review(db, "SMC010", at("2024-11-22 16:00")));
+	T_OK(gv_ballot_close(db, "SMC010", t_at("2024-11-21 15:00")));
+	T_OK(gv_ballot_review(db, "SMC010", t_at("2024-11-22 16:00")));
 	T_OK(gv_ballot_lint(&l, db, "SMC010"));
 	for (i = 0; i < l.n; i++)
 		if (!l.v[i].ok)
@@ -1398,12 +1381,12 @@ lint(void)
 	rec.n_endorsers = 2;
 	rec.versions = versions;
 	rec.n_versions = 1;
-	rec.discussion_ends_at = at("2024-01-10 12:00");
-	rec.vote_starts_at = at("2024-01-10 12:00");
-	rec.vote_ends_at = at("2024-01-17 12:00");
-	rec.results_at = at("2024-01-17 18:00");
-	rec.review_starts_at = at("2024-01-18 12:00");
-	rec.review_ends_at = at("2024-03-18 12:00"); /* 60 days */
+	rec.discussion_ends_at = t_at("2024-01-10 12:00");
+	rec.vote_starts_at = t_at("2024-01-10 12:00");
+	rec.vote_ends_at = t_at("2024-01-17 12:00");
+	rec.results_at = t_at("2024-01-17 18:00");
+	rec.review_starts_at = t_at("2024-01-18 12:00");
+	rec.review_ends_at = t_at("2024-03-18 12:00"); /* 60 days */
 	rec.adopted_at = rec.review_ends_at;
 	T_OK(gv_ballot_record(NULL, db, &rec));
 	T_OK(gv_ballot_lint(&l, db, "SMC005"));

@@ -11,19 +11,6 @@
 #include "gavel/gavel.h"
 #include "harness.h"
 
-static int64_t
-demo_int(struct gv_db *db, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int64_t v = -1;
-
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
-}
-
 static struct gv_db *
 demo_db(void)
 {
@@ -68,7 +55,7 @@ loads_the_smcwg(void)
 	gv_org_list_free(orgs);
 	T_EQ_INT(consumers, 4); /* Apple, Google, Microsoft, Mozilla */
 	T_EQ_INT(issuers, 18);
-	T_EQ_INT(demo_int(db, "SELECT count(*) FROM person"), 30);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM person"), 30);
 	gv_db_free(db);
 }
 
@@ -78,22 +65,22 @@ meetings_of_december_2024(void)
 	struct gv_db *db = demo_db();
 
 	T_ASSERT(db);
-	T_EQ_INT(demo_int(db, "SELECT count(*) FROM meeting"), 4);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM meeting"), 4);
 	/* 11:00 Eastern is 16:00 UTC in winter. */
-	T_EQ_INT(demo_int(db, "SELECT count(*) FROM meeting WHERE starts_at "
-	                      "IN (1733328000, 1734537600, 1735747200,"
-	                      " 1736956800)"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM meeting WHERE starts_at "
+	                       "IN (1733328000, 1734537600, 1735747200,"
+	                       " 1736956800)"),
 	         4);
-	T_EQ_INT(demo_int(db, "SELECT count(*) FROM attendance a JOIN "
-	                      "meeting m ON m.id = a.meeting WHERE "
-	                      "m.starts_at = 1734537600"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM attendance a JOIN "
+	                       "meeting m ON m.id = a.meeting WHERE "
+	                       "m.starts_at = 1734537600"),
 	         30);
 	/* Attendance records the organisation each person came for. */
-	T_EQ_INT(demo_int(db, "SELECT count(DISTINCT a.org) FROM attendance "
-	                      "a"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(DISTINCT a.org) FROM attendance "
+	                       "a"),
 	         26 - 2);
-	T_EQ_INT(demo_int(db, "SELECT status = 'cancelled' FROM meeting "
-	                      "WHERE starts_at = 1735747200"),
+	T_EQ_INT(t_sql_int(db, "SELECT status = 'cancelled' FROM meeting "
+	                       "WHERE starts_at = 1735747200"),
 	         1);
 	gv_db_free(db);
 }
@@ -104,24 +91,25 @@ issues_and_smc010(void)
 	struct gv_db *db = demo_db();
 
 	T_ASSERT(db);
-	T_EQ_INT(demo_int(db, "SELECT count(*) FROM issue WHERE number IN "
-	                      "(3, 263) AND state = 'open'"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue WHERE number IN "
+	                       "(3, 263) AND state = 'open'"),
 	         2);
-	T_EQ_INT(demo_int(db, "SELECT number FROM ballot WHERE title = "
-	                      "'Introduction of Multi-Perspective Issuance "
-	                      "Corroboration' AND kind = 'fmg'"),
+	T_EQ_INT(t_sql_int(db, "SELECT number FROM ballot WHERE title = "
+	                       "'Introduction of Multi-Perspective Issuance "
+	                       "Corroboration' AND kind = 'fmg'"),
 	         10);
 	/* RULES §9 E2: review 2024-11-22 16:00 to 2024-12-22 16:00 UTC. */
-	T_EQ_INT(demo_int(db, "SELECT review_ends_at - review_starts_at FROM "
-	                      "ballot"),
+	T_EQ_INT(t_sql_int(db, "SELECT review_ends_at - review_starts_at FROM "
+	                       "ballot"),
 	         30 * 86400);
-	T_EQ_INT(demo_int(db, "SELECT review_ends_at FROM ballot"), 1734883200);
-	T_EQ_INT(demo_int(db, "SELECT vote_ends_at - vote_starts_at FROM "
-	                      "ballot"),
+	T_EQ_INT(t_sql_int(db, "SELECT review_ends_at FROM ballot"),
+	         1734883200);
+	T_EQ_INT(t_sql_int(db, "SELECT vote_ends_at - vote_starts_at FROM "
+	                       "ballot"),
 	         7 * 86400);
-	T_EQ_INT(demo_int(db, "SELECT count(*) FROM endorsement e JOIN org o "
-	                      "ON o.id = e.org WHERE o.name IN "
-	                      "('GlobalSign', 'Google')"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM endorsement e JOIN org o "
+	                       "ON o.id = e.org WHERE o.name IN "
+	                       "('GlobalSign', 'Google')"),
 	         2);
 	gv_db_free(db);
 }
@@ -147,8 +135,8 @@ broken_document_changes_nothing(void)
 	         GV_EINVALID);
 	T_CONTAINS(gv_error_last()->message, "voter");
 	/* The body of the failed document was rolled back with it. */
-	T_EQ_INT(demo_int(db, "SELECT count(*) FROM body"), 0);
-	T_EQ_INT(demo_int(db, "SELECT count(*) FROM event"), 0);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM body"), 0);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), 0);
 	gv_db_free(db);
 }
 

@@ -14,15 +14,6 @@
 #include "gavel/gavel.h"
 #include "harness.h"
 
-static int64_t
-at(const char *text)
-{
-	int64_t t = -1;
-
-	gv_time_parse(&t, text);
-	return t;
-}
-
 static struct gv_db *
 group(void)
 {
@@ -32,7 +23,7 @@ group(void)
 
 	if (gv_db_open(&db, t_path("g.db"), &opts) < 0)
 		return NULL;
-	gv_db_set_now(db, at("2024-12-01 12:00"));
+	gv_db_set_now(db, t_at("2024-12-01 12:00"));
 	gv_db_set_actor(db, "chair");
 	spec.code = "SMCWG";
 	spec.name = "S/MIME Certificate Working Group";
@@ -42,19 +33,6 @@ group(void)
 		return NULL;
 	}
 	return db;
-}
-
-static int64_t
-sql_int(struct gv_db *db, const char *sql)
-{
-	sqlite3_stmt *st = NULL;
-	int64_t v = -1;
-
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	return v;
 }
 
 static int
@@ -108,19 +86,19 @@ crud_writes_events(void)
 	T_EQ_INT(gv_issue_label(db, NULL, "263", labels, 1, 1), GV_ENOTFOUND);
 	T_CONTAINS(gv_error_last()->message, "has no label \"needs-ballot\"");
 
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM event WHERE kind = "
-	                     "'issue.add'"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
+	                       "'issue.add'"),
 	         3);
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM event WHERE kind = "
-	                     "'issue.edit' AND subject = 'SMCWG#263'"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
+	                       "'issue.edit' AND subject = 'SMCWG#263'"),
 	         1);
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM event WHERE kind IN "
-	                     "('issue.close', 'issue.reopen')"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind IN "
+	                       "('issue.close', 'issue.reopen')"),
 	         2);
 	/* One label with each of two adds, two added, one removed; a
 	 * refused change and a label already there leave none. */
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM event WHERE kind IN "
-	                     "('issue.label', 'issue.unlabel')"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind IN "
+	                       "('issue.label', 'issue.unlabel')"),
 	         5);
 	T_EQ_INT(gv_issue_story(&s, db, NULL, "SMCWG#263"), 0);
 	T_EQ_STR(s.issue.title, "EUID in the OrganizationIdentifier attribute");
@@ -331,9 +309,9 @@ story_in_time_order(void)
 	T_ASSERT(db);
 	T_EQ_INT(add(db, 263, "EUID", NULL), 0);
 	m.body = "SMCWG";
-	m.starts_at = at("2024-12-18 16:00");
+	m.starts_at = t_at("2024-12-18 16:00");
 	T_EQ_INT(gv_meeting_add(&meeting, db, &m), 0);
-	gv_db_set_now(db, at("2024-12-19 09:00"));
+	gv_db_set_now(db, t_at("2024-12-19 09:00"));
 	note.text = "Draft text follows ETSI.";
 	note.meeting = meeting;
 	note.at = -1;
@@ -342,30 +320,31 @@ story_in_time_order(void)
 	T_EQ_INT(gv_issue_link_meeting(db, NULL, "263", meeting, -1),
 	         GV_EEXISTS);
 	T_EQ_INT(gv_issue_link_draft(db, NULL, "263", NULL, url,
-	                             at("2024-12-18 16:00")),
+	                             t_at("2024-12-18 16:00")),
 	         0);
 	T_EQ_INT(gv_issue_link_draft(db, NULL, "263", NULL, "not a range", -1),
 	         GV_EINVALID);
 	T_EQ_INT(gv_issue_link_meeting(db, NULL, "263", 99, -1), GV_ENOTFOUND);
 	T_EQ_INT(gv_org_add(NULL, db, "DigiCert", "SMCWG", GV_CLASS_ISSUER,
-	                    at("2024-01-01")),
+	                    t_at("2024-01-01")),
 	         0);
 	T_EQ_INT(gv_ballot_new(NULL, NULL, db, "SMCWG", "EUID", "fg",
-	                       "DigiCert", 0, at("2024-12-19 09:00")),
+	                       "DigiCert", 0, t_at("2024-12-19 09:00")),
 	         0);
-	gv_db_set_now(db, at("2025-02-01 12:00"));
+	gv_db_set_now(db, t_at("2025-02-01 12:00"));
 	T_EQ_INT(gv_issue_link_ballot(db, NULL, "263", "SMC001", 1, -1), 0);
 	T_EQ_INT(gv_issue_link_ballot(db, NULL, "263", "SMC077", 1, -1),
 	         GV_ENOTFOUND);
-	T_EQ_INT(gv_issue_set_state(db, NULL, "263", 1, at("2025-03-01 12:00")),
+	T_EQ_INT(gv_issue_set_state(db, NULL, "263", 1,
+	                            t_at("2025-03-01 12:00")),
 	         0);
 
 	T_EQ_INT(gv_issue_story(&s, db, NULL, "263"), 0);
 	T_EQ_INT(s.n, sizeof(want) / sizeof(want[0]));
 	for (i = 0; i < s.n; i++)
 		T_EQ_INT(s.v[i].kind, want[i]);
-	T_EQ_INT(s.v[1].at, at("2024-12-18 16:00"));
-	T_EQ_INT(s.v[2].at, at("2024-12-18 16:00")); /* the meeting's start */
+	T_EQ_INT(s.v[1].at, t_at("2024-12-18 16:00"));
+	T_EQ_INT(s.v[2].at, t_at("2024-12-18 16:00")); /* the meeting's start */
 	T_EQ_INT(s.v[2].meeting, meeting);
 	T_EQ_STR(s.v[2].author, "chair");
 	T_EQ_STR(s.v[3].url, url);
@@ -374,7 +353,7 @@ story_in_time_order(void)
 	T_ASSERT(s.v[3].repo == NULL);
 	T_EQ_STR(s.v[4].ballot, "SMC001");
 	T_EQ_INT(s.v[4].resolves, 1);
-	T_EQ_INT(s.v[5].at, at("2025-03-01 12:00"));
+	T_EQ_INT(s.v[5].at, t_at("2025-03-01 12:00"));
 	gv_issue_story_dispose(&s);
 	gv_db_free(db);
 }
@@ -435,8 +414,8 @@ import_is_idempotent(void)
 	        gv_issue_import(&st, db, "SMCWG", t_path("a.json"), NULL, NULL),
 	        0);
 	T_EQ_INT(st.added + st.updated + st.notes_added + st.notes_updated, 0);
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM issue"), 2);
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM issue_note"), 2);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), 2);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_note"), 2);
 
 	T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
 	                         t_write_file("b.json", gh_v2), NULL, NULL),
@@ -449,7 +428,7 @@ import_is_idempotent(void)
 	T_EQ_INT(gv_issue_story(&s, db, NULL, "263"), 0);
 	T_EQ_STR(s.issue.title, "EUID in the organizationIdentifier attribute");
 	T_EQ_INT(s.issue.closed, 1);
-	T_EQ_INT(s.issue.closed_at, at("2025-04-01 00:00"));
+	T_EQ_INT(s.issue.closed_at, t_at("2025-04-01 00:00"));
 	/* The upstream label replaced; the local one kept. */
 	T_EQ_INT(s.issue.nlabels, 2);
 	T_EQ_STR(s.issue.labels[0], "agenda");
@@ -463,8 +442,8 @@ import_is_idempotent(void)
 	gv_issue_story_dispose(&s);
 	T_EQ_STR(found(db, "organizationIdentifier", -1, NULL), "263");
 	T_EQ_STR(found(db, "resolved", -1, NULL), "263");
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM event WHERE kind = "
-	                     "'issue.import'"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
+	                       "'issue.import'"),
 	         3);
 	gv_db_free(db);
 }
@@ -497,7 +476,7 @@ import_reads_rest_pages(void)
 	T_EQ_STR(s.issue.url, "https://github.com/o/r/issues/8");
 	T_EQ_STR(s.issue.author, "u");
 	T_EQ_STR(s.issue.assignee, "a");
-	T_EQ_INT(s.issue.created_at, at("2024-01-02 03:04:05"));
+	T_EQ_INT(s.issue.created_at, t_at("2024-01-02 03:04:05"));
 	T_EQ_INT(s.issue.closed, 1);
 	T_EQ_STR(s.issue.labels[0], "errata");
 	gv_issue_story_dispose(&s);
@@ -547,16 +526,16 @@ import_refuses_bad_files_whole(void)
 		                         NULL, NULL),
 		         GV_EINVALID);
 		T_CONTAINS(gv_error_last()->message, bad[i].message);
-		T_EQ_INT(sql_int(db, "SELECT count(*) FROM issue"), 1);
-		T_EQ_INT(sql_int(db, "SELECT count(*) FROM issue_fts"), 1);
+		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), 1);
+		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_fts"), 1);
 	}
 	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", t_path("missing.json"), NULL,
 	                         NULL),
 	         GV_ENOTFOUND);
 	T_EQ_INT(gv_issue_import(&st, db, "NOPE", t_path("x.json"), NULL, NULL),
 	         GV_ENOTFOUND);
-	T_EQ_INT(sql_int(db, "SELECT count(*) FROM event WHERE kind = "
-	                     "'issue.import'"),
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
+	                       "'issue.import'"),
 	         0);
 	gv_db_free(db);
 }

@@ -16,15 +16,6 @@
 /* 2024-12-18 16:00 UTC: the demo's 12-18 call. */
 #define DEC18 1734537600
 
-static int64_t
-at(const char *text)
-{
-	int64_t t = -1;
-
-	gv_time_parse(&t, text);
-	return t;
-}
-
 static struct gv_db *
 group(void)
 {
@@ -35,7 +26,7 @@ group(void)
 
 	if (gv_db_open(&db, t_path("g.db"), &opts) < 0)
 		return NULL;
-	gv_db_set_now(db, at("2024-01-01"));
+	gv_db_set_now(db, t_at("2024-01-01"));
 	spec.code = "SMCWG";
 	spec.name = "S/MIME Certificate Working Group";
 	spec.tz = "America/New_York";
@@ -102,15 +93,18 @@ next_call_keeps_local_hour_across_dst(void)
 
 	T_ASSERT(db);
 	/* 2024-10-23 is before the US change (EDT, UTC-4): 15:00 UTC. */
-	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", at("2024-10-20")), 0);
-	T_EQ_INT(when, at("2024-10-23 15:00"));
+	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", t_at("2024-10-20")),
+	         0);
+	T_EQ_INT(when, t_at("2024-10-23 15:00"));
 	T_EQ_INT(id, -1);
 	/* 2024-11-06 is after it (EST, UTC-5): still 11:00, 16:00 UTC. */
-	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", at("2024-10-25")), 0);
-	T_EQ_INT(when, at("2024-11-06 16:00"));
+	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", t_at("2024-10-25")),
+	         0);
+	T_EQ_INT(when, t_at("2024-11-06 16:00"));
 	/* And back in March 2025 (EDT again). */
-	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", at("2025-03-10")), 0);
-	T_EQ_INT(when, at("2025-03-12 15:00"));
+	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", t_at("2025-03-10")),
+	         0);
+	T_EQ_INT(when, t_at("2025-03-12 15:00"));
 	gv_db_free(db);
 }
 
@@ -128,7 +122,7 @@ next_call_skips_cancelled(void)
 	/* RULES §7, the seed case: after the 2024-12-18 call the next is
 	 * 2025-01-15 11:00 ET = 16:00 UTC. */
 	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", DEC18), 0);
-	T_EQ_INT(when, at("2025-01-15 16:00"));
+	T_EQ_INT(when, t_at("2025-01-15 16:00"));
 	/* A meeting scheduled off the cadence comes first when sooner. */
 	f2f = add_meeting(db, "2025-01-08 09:00");
 	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", DEC18), 0);
@@ -247,7 +241,7 @@ approval_chain_and_three_weeks(void)
 	a = add_meeting(db, "2024-12-04 11:00");
 	b = add_meeting(db, "2024-12-18 11:00");
 	c = add_meeting(db, "2025-03-05 11:00");
-	gv_db_set_now(db, at("2025-06-01"));
+	gv_db_set_now(db, t_at("2025-06-01"));
 	T_EQ_INT(gv_minutes_approve(db, b, a), GV_EINVALID);
 	T_EQ_INT(gv_minutes_approve(db, a, b), 0);
 	T_EQ_INT(gv_minutes_approve(db, a, b), GV_ECONFLICT);
@@ -260,16 +254,16 @@ approval_chain_and_three_weeks(void)
 	/* BYL 5.1(1): no meeting within 3 weeks of the draft (the next is
 	 * in March), so the 12-18 minutes became final on 2025-01-08. */
 	T_EQ_INT(d->meeting.minutes, GV_MINUTES_FINAL);
-	T_EQ_INT(d->meeting.minutes_final_at, at("2025-01-08 16:00"));
+	T_EQ_INT(d->meeting.minutes_final_at, t_at("2025-01-08 16:00"));
 	gv_meeting_detail_free(d);
 	/* Before then they were still a draft. */
-	gv_db_set_now(db, at("2025-01-07"));
+	gv_db_set_now(db, t_at("2025-01-07"));
 	T_EQ_INT(gv_meeting_get(&d, db, b), 0);
 	T_EQ_INT(d->meeting.minutes, GV_MINUTES_DRAFT);
 	gv_meeting_detail_free(d);
 	/* A draft circulated later starts the clock later. */
-	gv_db_set_now(db, at("2025-06-01"));
-	T_EQ_INT(gv_minutes_drafted(db, b, at("2025-02-20")), 0);
+	gv_db_set_now(db, t_at("2025-06-01"));
+	T_EQ_INT(gv_minutes_drafted(db, b, t_at("2025-02-20")), 0);
 	T_EQ_INT(gv_meeting_get(&d, db, b), 0);
 	T_EQ_INT(d->meeting.minutes, GV_MINUTES_DRAFT); /* March 5 is near */
 	gv_meeting_detail_free(d);
@@ -330,11 +324,11 @@ quorum_baseline(void)
 	roll_call(db, m[2], 5);
 	/* A subcommittee's meeting does not count (SMC-CH 5.1). */
 	sub.body = "SMCWG";
-	sub.starts_at = at("2024-11-06 15:00");
+	sub.starts_at = t_at("2024-11-06 15:00");
 	sub.subcommittee = "Certificate Profiles";
 	T_EQ_INT(gv_meeting_add(&m[3], db, &sub), 0);
 	roll_call(db, m[3], 1);
-	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", at("2024-11-14 14:00")),
+	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", t_at("2024-11-14 14:00")),
 	         0);
 	T_EQ_INT(b.n, 3);
 	T_EQ_INT(b.present[0], 5);
@@ -345,10 +339,10 @@ quorum_baseline(void)
 	T_EQ_INT((int)(b.average * 100), 566);
 	T_EQ_INT(b.quorum, 3);
 	/* Early in the record there are fewer than three meetings. */
-	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", at("2024-10-17")), 0);
+	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", t_at("2024-10-17")), 0);
 	T_EQ_INT(b.n, 2);
 	T_EQ_INT(b.quorum, 4); /* A = 6 */
-	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", at("2024-10-01")),
+	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", t_at("2024-10-01")),
 	         GV_ENOTFOUND);
 	gv_db_free(db);
 }
