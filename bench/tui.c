@@ -119,7 +119,7 @@ pinned(struct gv_db *db, const struct gv_org_list *orgs, const char *repo,
 	                  orgs->v[0].name, 0, now - 2 * DAY) < 0)
 		return fail("proposing the pinned ballot");
 	snprintf(ref, sizeof(ref), "SMC%lld", (long long)number);
-	if (gv_ballot_pin(db, ref, repo, base, head, NULL, now - DAY) < 0)
+	if (gv_ballot_pin(db, ref, repo, base, head, NULL, 0, now - DAY) < 0)
 		return fail("pinning its version");
 	return 0;
 }

@@ -150,6 +150,28 @@ ballot_endorse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	                                                        : CLI_OK;
 }
 
+/* After a version recorded with --force at `at`: when voting can open. */
+static void
+version_forced_note(struct cli *c, const char *ref, int64_t at)
+{
+	struct gv_ballot *b = NULL;
+	char when[GV_TIME_BUFSZ];
+
+	/* Read as of the version, which may be dated after the clock. */
+	if (at > gv_db_now(c->db))
+		gv_db_set_now(c->db, at);
+	if (gv_ballot_get(&b, c->db, ref) < 0)
+		return;
+	if (b->discussion_end >= 0)
+		cli_eprintf(
+		        "gavel: recorded version %d with the text of the "
+		        "one before; the 7 days of discussion restart: "
+		        "voting can open from %s\n",
+		        b->versions[b->nversions - 1].n,
+		        gv_time_format(when, b->discussion_end, GV_TIME_HUMAN));
+	gv_ballot_free(b);
+}
+
 static int
 ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
@@ -157,12 +179,13 @@ ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	           *base = NULL, *head = NULL;
 	char *pos[1], *text = NULL;
 	int64_t at;
-	int npos, rc;
+	int npos, rc, force = 0;
+	unsigned flags;
 	const struct cli_opt opts[] = {
-	        {"text", &file, NULL}, {"url", &url, NULL},
-	        {"repo", &repo, NULL}, {"base", &base, NULL},
-	        {"head", &head, NULL}, {"at", &at_opt, NULL},
-	        {NULL, NULL, NULL},
+	        {"text", &file, NULL},   {"url", &url, NULL},
+	        {"repo", &repo, NULL},   {"base", &base, NULL},
+	        {"head", &head, NULL},   {"at", &at_opt, NULL},
+	        {"force", NULL, &force}, {NULL, NULL, NULL},
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
@@ -178,10 +201,14 @@ ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		cli_eprintf("gavel: cannot read %s\n", file);
 		return CLI_FAILED;
 	}
+	flags = force ? GV_VERSION_FORCE : 0;
 	if ((rc = ballot_open(c, &at, at_opt)) == CLI_OK &&
-	    (base ? gv_ballot_pin(c->db, pos[0], repo, base, head, url, at)
-	          : gv_ballot_version(c->db, pos[0], text, url, at)) < 0)
+	    (base ? gv_ballot_pin(c->db, pos[0], repo, base, head, url, flags,
+	                          at)
+	          : gv_ballot_version(c->db, pos[0], text, url, flags, at)) < 0)
 		rc = cli_fail();
+	else if (rc == CLI_OK && force)
+		version_forced_note(c, pos[0], at);
 	free(text);
 	return rc;
 }
@@ -309,9 +336,9 @@ static const struct cli_cmd ballot_subs[] = {
          "an endorsement (two other voting members)", NULL},
         {"version", ballot_version,
          "gavel ballot version NUMBER --text FILE|--url URL|--repo DIR "
-         "--base REV --head REV [--at TIME]",
+         "--base REV --head REV [--at TIME] [--force]",
          "a new version of the text, or its range in git (restarts "
-         "discussion)",
+         "discussion; the same text again needs --force)",
          NULL},
         {"verify", ballot_verify, "gavel ballot verify NUMBER [--merge REV]",
          "check the pinned range: still there, the text voted on", NULL},

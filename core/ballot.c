@@ -487,50 +487,96 @@ ballot_save_reloaded(struct gv_db *db, const struct gv_ballot *b, int64_t at)
 	return error;
 }
 
+/* The latest version's content again: the same text, the same pinned
+ * range, or the same address with neither (RULES §8: each version's text
+ * hash is kept). */
+static int
+version_same(const struct gv_ballot_version *v, const char *hash,
+             const char *base, const char *head, const char *url)
+{
+	if (hash)
+		return v->hash && !strcmp(v->hash, hash);
+	if (base)
+		return v->base && !strcmp(v->base, base) && v->head &&
+		       !strcmp(v->head, head);
+	return url && !v->hash && !v->base && v->url && !strcmp(v->url, url);
+}
+
+/* Refuses a version that repeats the latest one: it would restart the
+ * 7 days of discussion (BYL 2.3(3)) with nothing new to discuss. */
+static int
+version_refuse_same(const struct gv_ballot *b)
+{
+	const struct gv_ballot_version *v = &b->versions[b->nversions - 1];
+	char when[GV_TIME_BUFSZ];
+
+	return gv__error_set(
+	        GV_ERRCLASS_BALLOT, GV_EEXISTS,
+	        "%s version %d (%s) already has this text: a new version "
+	        "restarts the 7 days of discussion (BYL 2.3(3)); add --force "
+	        "to record it anyway",
+	        b->number, v->n,
+	        gv_time_format(when, v->posted_at, GV_TIME_HUMAN));
+}
+
+/* What a new version does to the ballot's instants (RULES §3). */
+static int
+version_apply(struct gv_ballot *b)
+{
+	switch (b->state) {
+	case GV_BALLOT_DRAFT:
+	case GV_BALLOT_WITHDRAWN:
+		return 0;
+	case GV_BALLOT_DISCUSSION:
+		b->discussion_ends_at = -1; /* the 7 days run again */
+		return 0;
+	case GV_BALLOT_VOTING:
+		/* RULES §3 [INTERP]: a new version during voting withdraws
+		 * the ballot and opens a new discussion. */
+		b->vote_starts_at = b->vote_ends_at = -1;
+		b->discussion_ends_at = -1;
+		return 1;
+	default:
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                     "%s is %s: a new text needs a new ballot",
+		                     b->number, gv_ballot_state_name(b->state));
+	}
+}
+
 int
-gv_ballot_version(struct gv_db *db, const char *ref, const char *text,
-                  const char *url, int64_t at)
+gv__ballot_version_add(struct gv_db *db, const char *ref,
+                       const struct gv__version_text *v, unsigned flags,
+                       int64_t at)
 {
 	struct gv_ballot *b = NULL;
 	char *hash = NULL;
 	sqlite3_stmt *st;
-	int error, n = 0;
+	int error, n = 0, withdraws;
 
-	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "ballot text", text)) <
-	            0 ||
-	    (error = gv__check_text(GV_ERRCLASS_BALLOT, "url", url)) < 0 ||
+	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "ballot text",
+	                            v->text)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_BALLOT, "url", v->url)) < 0 ||
 	    (error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
 		return error;
-	if (at < gv__ballot_last_version(b)) {
+	if (v->text)
+		hash = gv__text_hash(v->text);
+	if (b->nversions && at < b->versions[b->nversions - 1].posted_at) {
 		error = gv__error_set(
 		        GV_ERRCLASS_BALLOT, GV_EINVALID,
 		        "a new version cannot be dated before the "
 		        "last one");
 		goto out;
 	}
-	switch (b->state) {
-	case GV_BALLOT_DRAFT:
-	case GV_BALLOT_DISCUSSION:
-	case GV_BALLOT_WITHDRAWN:
-		break;
-	case GV_BALLOT_VOTING:
-		/* RULES §3 [INTERP]: a new version during voting withdraws
-		 * the ballot and opens a new discussion. */
-		b->withdrawn_at = at;
-		b->vote_starts_at = b->vote_ends_at = -1;
-		b->discussion_ends_at = -1;
-		break;
-	default:
-		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
-		                      "%s is %s: a new text needs a new ballot",
-		                      b->number,
-		                      gv_ballot_state_name(b->state));
+	if ((error = withdraws = version_apply(b)) < 0)
+		goto out;
+	if (b->nversions && !(flags & GV_VERSION_FORCE) &&
+	    version_same(&b->versions[b->nversions - 1], hash, v->base, v->head,
+	                 v->url)) {
+		error = version_refuse_same(b);
 		goto out;
 	}
-	if (b->state == GV_BALLOT_DISCUSSION)
-		b->discussion_ends_at = -1; /* the 7 days run again */
-	if (text)
-		hash = gv__text_hash(text);
+	if (withdraws)
+		b->withdrawn_at = at;
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
 	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_VERSION_ADD))) {
@@ -539,8 +585,8 @@ gv_ballot_version(struct gv_db *db, const char *ref, const char *text,
 	}
 	gv__bind_int(st, 1, b->id);
 	gv__bind_int(st, 2, at);
-	gv__bind_text(st, 3, url);
-	gv__bind_text(st, 4, text);
+	gv__bind_text(st, 3, v->url);
+	gv__bind_text(st, 4, v->text);
 	gv__bind_text(st, 5, hash);
 	if (sqlite3_step(st) == SQLITE_ROW)
 		n = sqlite3_column_int(st, 0);
@@ -551,8 +597,9 @@ gv_ballot_version(struct gv_db *db, const char *ref, const char *text,
 	}
 	if ((error = ballot_save_reloaded(db, b, at)) < 0 ||
 	    (error = gv__eventf(db, b->body_id, "ballot.version", b->number,
-	                        "{s:i, s:s?, s:s?}", "version", n, "url", url,
-	                        "hash", hash)) < 0 ||
+	                        "{s:i, s:s?, s:s?, s:b}", "version", n, "url",
+	                        v->url, "hash", hash, "forced",
+	                        (flags & GV_VERSION_FORCE) != 0)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
@@ -562,4 +609,13 @@ out:
 	free(hash);
 	gv_ballot_free(b);
 	return error;
+}
+
+int
+gv_ballot_version(struct gv_db *db, const char *ref, const char *text,
+                  const char *url, unsigned flags, int64_t at)
+{
+	const struct gv__version_text v = {text, url, NULL, NULL};
+
+	return gv__ballot_version_add(db, ref, &v, flags, at);
 }

@@ -7,6 +7,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "ballot_internal.h"
 #include "db.h"
 #include "gavel/ballot.h"
 #include "gavel/roster.h"
@@ -168,75 +169,20 @@ clock_sort(struct gv_clocks *out)
 	}
 }
 
-/*
- * What the ballot has done by now (an instant after now has not happened
- * yet, as the ballot's state reads it): recorded, -1 otherwise. A result
- * belongs to a vote, and a vote to the latest version.
- */
-struct clock_acts {
-	int64_t latest;  /* the latest version's posting (BYL 2.3(3)) */
-	int64_t stopped; /* withdrawn or cancelled */
-	int64_t vote, results, review;
-};
-
-static int64_t
-clock_by(int64_t t, int64_t now)
-{
-	return t != -1 && t <= now ? t : -1;
-}
-
-static void
-clock_acts_read(struct clock_acts *a, const struct gv_ballot *b, int64_t now)
-{
-	int64_t w = clock_by(b->withdrawn_at, now);
-	int64_t c = clock_by(b->cancelled_at, now);
-
-	a->latest = -1;
-	for (size_t i = 0; i < b->nversions; i++)
-		if (clock_by(b->versions[i].posted_at, now) > a->latest)
-			a->latest = b->versions[i].posted_at;
-	/* Without versions, the proposal posted the text. */
-	if (a->latest == -1)
-		a->latest = clock_by(b->proposed_at, now);
-	a->stopped = w > c ? w : c;
-	/* [INTERP] RULES §3: a version posted after voting began withdraws
-	 * the ballot and opens a new discussion, so a vote older than the
-	 * latest version, and what followed it, belong to an earlier round. */
-	a->vote = clock_by(b->vote_starts_at, now);
-	if (a->vote < a->latest)
-		a->vote = -1;
-	a->results = a->review = -1;
-	if (a->vote != -1 && clock_by(b->results_at, now) >= a->vote)
-		a->results = b->results_at;
-	if (a->vote != -1 && clock_by(b->review_starts_at, now) >= a->vote)
-		a->review = b->review_starts_at;
-}
-
 static int
 clock_is(const char *s, const char *want)
 {
 	return s && strcmp(s, want) == 0;
 }
 
-/* Discussion: the earliest vote and the expiry, from the latest version. */
-static int
-clocks_discussion(struct gv_clocks *out, const struct gv_ballot *b,
-                  int64_t latest, int64_t now)
+/* Discussion: the earliest vote and the expiry (BYL 2.3(3)). */
+static void
+clocks_discussion(struct gv_clocks *out, const struct gv__ballot_acts *a,
+                  int64_t now)
 {
-	int64_t ends = 0, expires = 0;
-	int error;
-
-	/* At least 7 days after the latest version; later if announced so
-	 * (BYL 2.3(3)). An announcement older than the latest version does
-	 * not shorten the restarted 7 days. */
-	if ((error = clock_add_days(&ends, latest, 7)) < 0 ||
-	    (error = clock_add_days(&expires, latest, 90)) < 0)
-		return error;
-	if (b->discussion_ends_at > ends)
-		ends = b->discussion_ends_at;
-	clock_push(out, GV_CLOCK_DISCUSSION_ENDS, ends, now < ends);
-	clock_push(out, GV_CLOCK_EXPIRES, expires, now < expires);
-	return 0;
+	clock_push(out, GV_CLOCK_DISCUSSION_ENDS, a->discussion_end,
+	           now < a->discussion_end);
+	clock_push(out, GV_CLOCK_EXPIRES, a->expires, now < a->expires);
 }
 
 /* The IPR review and the duties after it (IPR 4.1; BYL 2.4(8)). */
@@ -265,7 +211,8 @@ clocks_review(struct gv_clocks *out, struct gv_db *db, int64_t body_id,
 /* Voting, its results, the Review Notice and the review. */
 static int
 clocks_vote(struct gv_clocks *out, struct gv_db *db, int64_t body_id,
-            const struct gv_ballot *b, const struct clock_acts *a, int64_t now)
+            const struct gv_ballot *b, const struct gv__ballot_acts *a,
+            int64_t now)
 {
 	int64_t closes = 0, due = 0, notice = 0, vice = 0;
 	int64_t results = a->results, review = a->review;
@@ -308,21 +255,24 @@ gv_ballot_clocks(struct gv_clocks *out, struct gv_db *db,
                  const struct gv_ballot *b, int64_t now)
 {
 	struct gv_body body;
-	struct clock_acts a;
+	struct gv__ballot_acts a;
 	int error;
 
 	assert(out && db && b);
 	memset(out, 0, sizeof(*out));
+	gv__ballot_acts(&a, b, now);
+	/* The expiry adds the most days to an instant of the discussion. */
+	if (a.discussion_start > INSTANT_MAX - 90 * DAY)
+		return clock_range_error(a.discussion_start);
 	if ((error = gv_body_get(&body, db, b->body)) < 0)
 		return error;
-	clock_acts_read(&a, b, now);
-	/* Withdrawn or cancelled, and no new version since: nothing runs. */
-	if (a.stopped != -1 && a.latest <= a.stopped)
+	/* Cancelled, or withdrawn with no new version since: nothing runs. */
+	if (a.cancelled >= 0 || a.withdrawn >= 0)
 		goto out;
-	if (a.vote != -1)
+	if (a.vote >= 0)
 		error = clocks_vote(out, db, body.id, b, &a, now);
-	else if (clock_by(b->proposed_at, now) != -1 && a.latest != -1)
-		error = clocks_discussion(out, b, a.latest, now);
+	else if (a.discussion_start >= 0)
+		clocks_discussion(out, &a, now);
 	if (error < 0) {
 		out->n = 0;
 		goto out;

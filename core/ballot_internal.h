@@ -30,15 +30,64 @@ int gv__ballot_pin_latest(struct gv_db *db, const char *ref,
                           const char *repo_dir, const char *base_rev,
                           const char *head_rev, int64_t at);
 
+/* What a new version carries; any may be NULL (base and head: the full
+ * commit ids of a pinned range). */
+struct gv__version_text {
+	const char *text, *url, *base, *head;
+};
+
+/* gv_ballot_version with a pinned range: it refuses the latest version's
+ * range again as it refuses its text. */
+int gv__ballot_version_add(struct gv_db *db, const char *ref,
+                           const struct gv__version_text *v, unsigned flags,
+                           int64_t at);
+
 /* Writes the ballot's instants, result and state (as of now) back. */
 int gv__ballot_save(struct gv_db *db, const struct gv_ballot *b, int64_t now);
 
-/* The ballot's state at instant t, from its recorded instants alone, so
- * that "as of" views work for any past date. */
+/*
+ * The acts of a ballot's lifecycle in the order they are taken when two
+ * are recorded at the same instant (core/ballot_acts.c says why): a
+ * withdrawal, then a new version, the proposal, voting, its end, the
+ * results, the review and its end.
+ */
+enum gv__act {
+	GV__ACT_WITHDRAW,
+	GV__ACT_VERSION,
+	GV__ACT_PROPOSE,
+	GV__ACT_VOTE,
+	GV__ACT_VOTE_END,
+	GV__ACT_RESULTS,
+	GV__ACT_REVIEW,
+	GV__ACT_REVIEW_END,
+};
+
+/*
+ * What a ballot has done by an instant, read from its recorded instants
+ * alone (so "as of" views work for any past date): each field is the
+ * instant of the act, or -1 when it has not happened by then or belongs
+ * to an earlier round (before the latest version).
+ */
+struct gv__ballot_acts {
+	int64_t latest;              /* the latest version (or the proposal) */
+	int64_t cancelled;           /* cancelled (final) */
+	int64_t withdrawn;           /* withdrawn, and no new version since */
+	int64_t vote, vote_ends;     /* voting opened, and its end reached */
+	int64_t results;             /* the results announced */
+	int64_t review, review_ends; /* the IPR review opened, its end */
+	int64_t discussion_start;    /* max(proposal, latest version) */
+	int64_t discussion_end;      /* the earliest vote (BYL 2.3(3)) */
+	int64_t expires;             /* 90 days after the latest version */
+};
+
+void gv__ballot_acts(struct gv__ballot_acts *out, const struct gv_ballot *b,
+                     int64_t t);
+
+/* The ballot's state at instant t (from gv__ballot_acts). */
 enum gv_ballot_state gv__ballot_state_at(const struct gv_ballot *b, int64_t t);
 
-/* The latest version's posting instant, or -1. */
-int64_t gv__ballot_last_version(const struct gv_ballot *b);
+/* Sets what a ballot reads as of t: its state and discussion period. */
+void gv__ballot_set_now(struct gv_ballot *b, int64_t t);
 
 /*
  * Whether org may vote (propose, endorse) in body at t: a voting member,

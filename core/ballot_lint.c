@@ -26,16 +26,20 @@ lint_add(struct gv_lint *l, int ok, const char *check, char *detail)
 static void
 lint_periods(struct gv_lint *l, const struct gv_ballot *b)
 {
-	int64_t last = gv__ballot_last_version(b), days;
+	struct gv__ballot_acts a;
+	int64_t days;
 	int want;
 
-	if (b->vote_starts_at >= 0 && last >= 0)
-		lint_add(l, b->vote_starts_at - last >= 7 * GV__DAY,
-		         "discussion of at least 7 days after the last version "
-		         "(BYL 2.3(3))",
-		         gv__xsprintf("%.2f days",
-		                      (double)(b->vote_starts_at - last) /
-		                              GV__DAY));
+	gv__ballot_acts(&a, b, b->vote_starts_at);
+	if (b->vote_starts_at >= 0 && a.discussion_start >= 0)
+		lint_add(
+		        l,
+		        b->vote_starts_at - a.discussion_start >= 7 * GV__DAY,
+		        "discussion of at least 7 days from the proposal or "
+		        "the last version, whichever is later (BYL 2.3(3))",
+		        gv__xsprintf("%.2f days", (double)(b->vote_starts_at -
+		                                           a.discussion_start) /
+		                                          GV__DAY));
 	if (b->vote_starts_at >= 0)
 		lint_add(l, b->vote_ends_at - b->vote_starts_at == 7 * GV__DAY,
 		         "voting lasts exactly 7 days (BYL 2.3(4))",

@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements reading ballots: one ballot with its endorsers and
- * versions, the list, and the state machine's reading of the recorded
- * instants at any moment (RULES §3), so that every view, "as of" ones
- * included, agrees.
+ * versions, and the list, each read as of an instant through
+ * core/ballot_acts.c, so that every view, "as of" ones included, agrees.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -31,52 +30,6 @@ const char *
 gv_ballot_state_name(enum gv_ballot_state state)
 {
 	return state_names[state];
-}
-
-int64_t
-gv__ballot_last_version(const struct gv_ballot *b)
-{
-	return b->nversions ? b->versions[b->nversions - 1].posted_at : -1;
-}
-
-/* An instant that has happened by t. */
-static int
-by(int64_t instant, int64_t t)
-{
-	return instant >= 0 && instant <= t;
-}
-
-enum gv_ballot_state
-gv__ballot_state_at(const struct gv_ballot *b, int64_t t)
-{
-	int64_t last = gv__ballot_last_version(b);
-
-	if (by(b->cancelled_at, t))
-		return GV_BALLOT_CANCELLED;
-	if (by(b->review_starts_at, t)) {
-		if (!by(b->review_ends_at, t))
-			return GV_BALLOT_IPR_REVIEW;
-		/* BYL 2.4(8), 2.4(9): adopted at the end of review unless an
-		 * Exclusion Notice voided the Initial Vote. */
-		return b->exclusions ? GV_BALLOT_RESCINDED : GV_BALLOT_ADOPTED;
-	}
-	if (by(b->results_at, t) && b->result)
-		return !strcmp(b->result, "passed")   ? GV_BALLOT_PASSED
-		       : !strcmp(b->result, "failed") ? GV_BALLOT_FAILED
-		                                      : GV_BALLOT_INVALID;
-	if (by(b->vote_ends_at, t))
-		return GV_BALLOT_CLOSED;
-	if (by(b->vote_starts_at, t))
-		return GV_BALLOT_VOTING;
-	/* A withdrawal stands until a new version reopens discussion. */
-	if (by(b->withdrawn_at, t) && b->withdrawn_at > last)
-		return GV_BALLOT_WITHDRAWN;
-	if (by(b->proposed_at, t))
-		/* BYL 2.3(3): 90 days after the last version, no vote. */
-		return last >= 0 && t >= last + 90 * GV__DAY
-		               ? GV_BALLOT_EXPIRED
-		               : GV_BALLOT_DISCUSSION;
-	return GV_BALLOT_DRAFT;
 }
 
 static void
@@ -141,6 +94,9 @@ ballot_read_parts(struct gv_ballot *b, struct gv_db *db)
 		v->posted_at = sqlite3_column_int64(st, 1);
 		v->url = gv__col_text(st, 2);
 		v->hash = gv__col_text(st, 3);
+		v->repo = gv__col_text(st, 4);
+		v->base = gv__col_text(st, 5);
+		v->head = gv__col_text(st, 6);
 	}
 	gv__db_reset(st);
 	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_BALLOT);
@@ -174,7 +130,7 @@ gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
 		gv_ballot_free(b);
 		return error;
 	}
-	b->state = gv__ballot_state_at(b, now);
+	gv__ballot_set_now(b, now);
 	*out = b;
 	return 0;
 }
@@ -245,6 +201,9 @@ gv_ballot_free(struct gv_ballot *b)
 	for (i = 0; i < b->nversions; i++) {
 		free(b->versions[i].url);
 		free(b->versions[i].hash);
+		free(b->versions[i].repo);
+		free(b->versions[i].base);
+		free(b->versions[i].head);
 	}
 	free(b->versions);
 	free(b->result);

@@ -14,8 +14,6 @@
 #include "event.h"
 #include "gavel/time.h"
 
-/* BYL 2.3(3): at least 7 days of discussion from the latest version. */
-#define DISCUSSION_MIN (7 * GV__DAY)
 /* BYL 2.3(4), 2.4(3): voting lasts exactly 7 days. */
 #define VOTING_LENGTH (7 * GV__DAY)
 
@@ -60,14 +58,23 @@ int
 gv_ballot_discuss(struct gv_db *db, const char *ref, int64_t at, int64_t until)
 {
 	struct gv_ballot *b = NULL;
-	int64_t earliest;
+	struct gv__ballot_acts a;
 	int error;
 
 	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
 		return error;
-	if (b->state != GV_BALLOT_DRAFT && b->state != GV_BALLOT_WITHDRAWN)
+	/* The discussion this proposal would open: from the later of now and
+	 * the latest version (BYL 2.3(3)). */
+	b->proposed_at = at;
+	gv__ballot_acts(&a, b, at);
+	if (b->state == GV_BALLOT_WITHDRAWN)
+		/* BYL 2.3(4): withdrawn for its language; a new version
+		 * reopens the discussion. */
+		error = step_refuse(b, "post a new version ('gavel ballot "
+		                       "version'), which reopens discussion");
+	else if (b->state != GV_BALLOT_DRAFT)
 		error = step_refuse(b, "its discussion is already open");
-	else if (!b->nversions)
+	else if (a.discussion_start < 0 || !b->nversions)
 		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
 		                      "%s has no text yet: record a version "
 		                      "first ('gavel ballot version')",
@@ -80,16 +87,14 @@ gv_ballot_discuss(struct gv_db *db, const char *ref, int64_t at, int64_t until)
 		                      "(BYL 2.3(3))",
 		                      b->number, b->nendorsers,
 		                      b->nendorsers == 1 ? "" : "s");
+	else if (until >= 0 && until < a.discussion_end)
+		error = step_too_early("the 7 days of discussion end",
+		                       a.discussion_end,
+		                       "the end of discussion");
 	if (error < 0)
 		goto out;
-	earliest = gv__ballot_last_version(b) + DISCUSSION_MIN;
-	if (until >= 0 && until < earliest) {
-		error = step_too_early("the 7 days of discussion end", earliest,
-		                       "the end of discussion");
-		goto out;
-	}
-	b->proposed_at = at;
-	b->discussion_ends_at = until >= 0 ? until : earliest;
+	/* Only an announced end is stored: the earliest one is derived. */
+	b->discussion_ends_at = until;
 	error = step_save(db, b, at, "ballot.discuss");
 out:
 	gv_ballot_free(b);
@@ -100,14 +105,12 @@ int
 gv_ballot_open_vote(struct gv_db *db, const char *ref, int64_t at)
 {
 	struct gv_ballot *b = NULL;
-	int64_t earliest;
+	struct gv__ballot_acts a;
 	int error;
 
 	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
 		return error;
-	earliest = gv__ballot_last_version(b) + DISCUSSION_MIN;
-	if (b->discussion_ends_at > earliest)
-		earliest = b->discussion_ends_at;
+	gv__ballot_acts(&a, b, at);
 	if (b->state == GV_BALLOT_EXPIRED) {
 		char when[GV_TIME_BUFSZ];
 
@@ -116,14 +119,12 @@ gv_ballot_open_vote(struct gv_db *db, const char *ref, int64_t at)
 		        "%s expired on %s, 90 days after its last version "
 		        "(BYL 2.3(3)): propose it again as a new ballot",
 		        b->number,
-		        gv_time_format(
-		                when, gv__ballot_last_version(b) + 90 * GV__DAY,
-		                GV_TIME_HUMAN));
+		        gv_time_format(when, a.expires, GV_TIME_HUMAN));
 	} else if (b->state != GV_BALLOT_DISCUSSION) {
 		error = step_refuse(b,
 		                    "voting opens after a discussion period");
-	} else if (at < earliest) {
-		error = step_too_early("discussion ends", earliest,
+	} else if (at < a.discussion_end) {
+		error = step_too_early("discussion ends", a.discussion_end,
 		                       "the opening of voting");
 	} else {
 		b->vote_starts_at = at;

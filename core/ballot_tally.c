@@ -298,6 +298,20 @@ tally_quorum(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
 	return 0;
 }
 
+/*
+ * The share of yes among yes and no in tenths of a percent, rounded down
+ * (RULES §5.4: computed, never copied): so 100% means nobody voted no, and
+ * a share just under a threshold never reads as reaching it (FORUM-020 v2's
+ * notice printed 100% for 11 yes and 1 no). -1 when nobody voted either.
+ */
+static void
+tally_percent(struct gv_class_tally *c)
+{
+	int voting = c->yes + c->no;
+
+	c->percent_tenths = voting ? 1000 * c->yes / voting : -1;
+}
+
 /* The thresholds of RULES §5.2, each with at least one yes. */
 static void
 tally_tests(struct gv_tally *t)
@@ -314,6 +328,8 @@ tally_tests(struct gv_tally *t)
 	/* And at least one yes in each class: zero votes fail (CSC-24). */
 	i->met = i->threshold && i->yes >= 1;
 	c->met = c->threshold && c->yes >= 1;
+	tally_percent(i);
+	tally_percent(c);
 }
 
 static int
@@ -432,4 +448,17 @@ gv_tally_free(struct gv_tally *t)
 	class_dispose(&t->consumers);
 	free(t->ballot);
 	free(t);
+}
+
+char *
+gv_tally_percent(char *buf, size_t n, const struct gv_class_tally *c)
+{
+	if (c->percent_tenths < 0)
+		snprintf(buf, n, "no yes or no votes");
+	else if (c->percent_tenths % 10 == 0)
+		snprintf(buf, n, "%d%%", c->percent_tenths / 10);
+	else
+		snprintf(buf, n, "%d.%d%%", c->percent_tenths / 10,
+		         c->percent_tenths % 10);
+	return buf;
 }

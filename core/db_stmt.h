@@ -232,8 +232,8 @@
 	X(BALLOT_ENDORSED,                                                     \
 	  "SELECT 1 FROM endorsement WHERE ballot = ?1 AND org = ?2")          \
 	X(BALLOT_VERSIONS,                                                     \
-	  "SELECT n, posted_at, url, hash FROM ballot_version"                 \
-	  " WHERE ballot = ?1 ORDER BY n")                                     \
+	  "SELECT n, posted_at, url, hash, repo, base_oid, head_oid"           \
+	  " FROM ballot_version WHERE ballot = ?1 ORDER BY n")                 \
 	X(BALLOT_NEXT_NUMBER,                                                  \
 	  "SELECT ifnull(max(number), 0) + 1 FROM ballot WHERE body = ?1")     \
 	X(BALLOT_NEW,                                                          \

@@ -179,11 +179,12 @@ pin_latest(struct gv_db *db, const char *ref, struct gv__git_range *range,
  */
 static int
 pin(struct gv_db *db, const char *ref, const char *repo_dir,
-    const char *base_rev, const char *head_rev, const char *url, int64_t at,
-    int in_place)
+    const char *base_rev, const char *head_rev, const char *url, unsigned flags,
+    int64_t at, int in_place)
 {
 	struct gv__git_range range = {0};
-	char *spec;
+	struct gv__version_text v = {NULL, url, NULL, NULL};
+	char *spec, base[41], head[41];
 	int error;
 
 	spec = gv__xsprintf("%s..%s", base_rev, head_rev);
@@ -191,11 +192,15 @@ pin(struct gv_db *db, const char *ref, const char *repo_dir,
 	free(spec);
 	if (error < 0)
 		return error;
+	git_oid_tostr(base, sizeof(base), git_commit_id(range.base));
+	git_oid_tostr(head, sizeof(head), git_commit_id(range.head));
+	v.base = base;
+	v.head = head;
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
 	if (in_place)
 		error = pin_in_place(db, ref, at);
-	else if ((error = gv_ballot_version(db, ref, NULL, url, at)) ==
+	else if ((error = gv__ballot_version_add(db, ref, &v, flags, at)) ==
 	         GV_ECONFLICT)
 		error = pin_in_place(db, ref, at);
 	if (error < 0 || (error = pin_latest(db, ref, &range, at)) < 0 ||
@@ -209,16 +214,16 @@ out:
 int
 gv_ballot_pin(struct gv_db *db, const char *ref, const char *repo_dir,
               const char *base_rev, const char *head_rev, const char *url,
-              int64_t at)
+              unsigned flags, int64_t at)
 {
-	return pin(db, ref, repo_dir, base_rev, head_rev, url, at, 0);
+	return pin(db, ref, repo_dir, base_rev, head_rev, url, flags, at, 0);
 }
 
 int
 gv__ballot_pin_latest(struct gv_db *db, const char *ref, const char *repo_dir,
                       const char *base_rev, const char *head_rev, int64_t at)
 {
-	return pin(db, ref, repo_dir, base_rev, head_rev, NULL, at, 1);
+	return pin(db, ref, repo_dir, base_rev, head_rev, NULL, 0, at, 1);
 }
 
 int

@@ -35,6 +35,11 @@ int gv__view_ballot(json_t **out, struct gv_db *db, const char *ref);
 /* An issue and its timeline (templates/issue.md's data). */
 int gv__view_issue(json_t **out, struct gv_db *db, const char *ref);
 
+/* Writes doc as a `--format json` document into *out (caller frees) and
+ * releases doc. flags: 0 for keys in the order built, else jansson's
+ * (JSON_ENSURE_ASCII). Returns 0 or GV_ERROR. */
+int gv__view_dump(char **out, json_t *doc, size_t flags);
+
 /* A tally: the object of DESIGN.md's `ballot tally --format json`. */
 struct gv_tally;
 json_t *gv__view_tally(const struct gv_tally *t);

@@ -53,7 +53,7 @@ status_line(struct gv_db *db, struct gv_ballot *b, int64_t at, size_t *group)
 	char when[GV_TIME_BUFSZ];
 	size_t i;
 
-	b->state = gv__ballot_state_at(b, at);
+	gv__ballot_set_now(b, at);
 	for (*group = 0; *group < NGROUPS; (*group)++)
 		if (groups[*group].state == b->state)
 			break;
@@ -129,15 +129,22 @@ view_joined(char **names, int n)
 static json_t *
 view_class(const struct gv_class_tally *c)
 {
-	return json_pack("{s:i, s:i, s:i, s:b, s:o, s:o, s:o, s:o, s:o, s:o}",
-	                 "yes", c->yes, "no", c->no, "abstain", c->abstain,
-	                 "met", c->met, "yes_orgs",
-	                 view_names(c->yes_orgs, c->yes), "no_orgs",
-	                 view_names(c->no_orgs, c->no), "abstain_orgs",
-	                 view_names(c->abstain_orgs, c->abstain), "yes_text",
-	                 view_joined(c->yes_orgs, c->yes), "no_text",
-	                 view_joined(c->no_orgs, c->no), "abstain_text",
-	                 view_joined(c->abstain_orgs, c->abstain));
+	char percent[32];
+
+	return json_pack(
+	        "{s:i, s:i, s:i, s:b, s:o, s:s, s:b, s:o, s:o, s:o,"
+	        " s:o, s:o, s:o}",
+	        "yes", c->yes, "no", c->no, "abstain", c->abstain,
+	        "for_or_against", c->yes + c->no > 0, "percent_yes",
+	        c->percent_tenths < 0 ? json_null()
+	                              : json_real(c->percent_tenths / 10.0),
+	        "percent_text", gv_tally_percent(percent, sizeof(percent), c),
+	        "met", c->met, "yes_orgs", view_names(c->yes_orgs, c->yes),
+	        "no_orgs", view_names(c->no_orgs, c->no), "abstain_orgs",
+	        view_names(c->abstain_orgs, c->abstain), "yes_text",
+	        view_joined(c->yes_orgs, c->yes), "no_text",
+	        view_joined(c->no_orgs, c->no), "abstain_text",
+	        view_joined(c->abstain_orgs, c->abstain));
 }
 
 /* Each test with its arithmetic, as a results notice states it. */
@@ -231,11 +238,7 @@ gv_view_tally_json(char **out, const struct gv_tally *t)
 {
 	json_t *doc = gv__view_tally(t);
 
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	return *out ? 0
-	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-	                            "cannot write the JSON document");
+	return gv__view_dump(out, doc, 0);
 }
 
 static const char *
@@ -329,9 +332,9 @@ view_ballot_core(const struct gv_ballot *b, const struct gv_body *body)
 	json_object_set_new(
 	        o, "dates",
 	        json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-	                  "discussion_starts", view_instant(b->proposed_at),
-	                  "discussion_ends",
-	                  view_instant(b->discussion_ends_at), "vote_starts",
+	                  "discussion_starts",
+	                  view_instant(b->discussion_start), "discussion_ends",
+	                  view_instant(b->discussion_end), "vote_starts",
 	                  view_instant(b->vote_starts_at), "vote_ends",
 	                  view_instant(b->vote_ends_at), "results",
 	                  view_instant(b->results_at), "review_starts",
@@ -394,11 +397,7 @@ gv_view_ballot_json(char **out, struct gv_db *db, const char *ref)
 	*out = NULL;
 	if ((error = gv__view_ballot(&doc, db, ref)) < 0)
 		return error;
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	return *out ? 0
-	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-	                            "cannot write the JSON document");
+	return gv__view_dump(out, doc, 0);
 }
 
 int
@@ -421,11 +420,7 @@ gv_view_deadlines_json(char **out, const struct gv_deadline_list *l,
 		                  "overdue", l->v[i].overdue, "countdown",
 		                  gv_duration_format(left, sizeof(left), now,
 		                                     l->v[i].at)));
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	return *out ? 0
-	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-	                            "cannot write the JSON document");
+	return gv__view_dump(out, doc, 0);
 }
 
 int
@@ -462,9 +457,5 @@ gv_view_review_json(char **out, const struct gv_review_list *l)
 	}
 	doc = json_pack("{s:s, s:i, s:o}", "ballot", l->ballot, "version",
 	                l->version, "notes", notes);
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	return *out ? 0
-	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-	                            "cannot write the JSON document");
+	return gv__view_dump(out, doc, 0);
 }

@@ -85,9 +85,7 @@ gv_view_issues_json(char **out, const struct gv_issue_list *list)
 
 	for (i = 0; i < list->n; i++)
 		json_array_append_new(doc, issue_json(&list->v[i]));
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-	json_decref(doc);
-	return *out ? 0 : GV_ERROR;
+	return gv__view_dump(out, doc, JSON_ENSURE_ASCII);
 }
 
 /* What each kind of entry adds to {"kind", "at", "when", "author"}. */
@@ -172,7 +170,5 @@ gv_view_issue_json(char **out, struct gv_db *db, const char *ref)
 	*out = NULL;
 	if ((error = gv__view_issue(&doc, db, ref)) < 0)
 		return error;
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_ENSURE_ASCII);
-	json_decref(doc);
-	return *out ? 0 : GV_ERROR;
+	return gv__view_dump(out, doc, JSON_ENSURE_ASCII);
 }

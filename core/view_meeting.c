@@ -77,11 +77,7 @@ gv_view_meetings_json(char **out, const struct gv_meeting_list *list)
 
 	for (i = 0; i < list->n; i++)
 		json_array_append_new(doc, view_meeting_row(&list->v[i]));
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	return *out ? 0
-	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-	                            "cannot write the JSON document");
+	return gv__view_dump(out, doc, 0);
 }
 
 /* "2024-12-18 Minutes of the ..." as YAML: quoted when it must be. */
@@ -343,11 +339,7 @@ gv_view_baseline_json(char **out, const struct gv_baseline *b)
 	doc = json_pack("{s:o, s:f, s:i, s:i}", "meetings", used,
 	                "active_average", b->average, "quorum", b->quorum,
 	                "skipped_without_roll_call", b->skipped);
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	return *out ? 0
-	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-	                            "cannot write the JSON document");
+	return gv__view_dump(out, doc, 0);
 }
 
 int
@@ -358,11 +350,7 @@ gv_view_next_json(char **out, const char *body, const char *tz, int64_t when,
 	                        meeting >= 0 ? json_integer(meeting) : NULL);
 
 	json_object_set_new(doc, "when", view_when(when, tz));
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	return *out ? 0
-	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-	                            "cannot write the JSON document");
+	return gv__view_dump(out, doc, 0);
 }
 
 int
@@ -374,9 +362,5 @@ gv_view_meeting_json(char **out, struct gv_db *db, int64_t id)
 	*out = NULL;
 	if ((error = gv__view_meeting(&doc, db, id)) < 0)
 		return error;
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	return *out ? 0
-	            : gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-	                            "cannot write the JSON document");
+	return gv__view_dump(out, doc, 0);
 }

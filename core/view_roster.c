@@ -26,12 +26,7 @@ static const char *const weekdays[] = {"Sunday",    "Monday",   "Tuesday",
 static int
 view_dump(char **out, json_t *doc)
 {
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	if (!*out)
-		return gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-		                     "cannot write the JSON document");
-	return 0;
+	return gv__view_dump(out, doc, 0);
 }
 
 static json_t *

@@ -7,6 +7,7 @@
 #include "gavel/templates.h"
 #include "gavel/view.h"
 #include "internal.h"
+#include "view.h"
 
 int
 gv_view_templates_json(char **out, const struct gv_template_list *list)
@@ -18,10 +19,5 @@ gv_view_templates_json(char **out, const struct gv_template_list *list)
 		json_array_append_new(doc, json_pack("{s:s, s:s}", "name",
 		                                     list->v[i].name, "from",
 		                                     list->v[i].origin));
-	*out = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	if (!*out)
-		return gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
-		                     "cannot write the JSON document");
-	return 0;
+	return gv__view_dump(out, doc, 0);
 }

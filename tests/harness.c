@@ -29,7 +29,8 @@ extern const struct t_case text_tests[], time_tests[], db_tests[],
         render_tests[];
 extern const struct t_case minutes_parse_tests[], meeting_tests[],
         meeting_cli_tests[], ballot_clock_tests[], ballot_tests[],
-        ballot_cli_tests[], redline_tests[], redline_cli_tests[];
+        ballot_cli_tests[], ballot_rounds_tests[], redline_tests[],
+        redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[];
 
@@ -51,6 +52,7 @@ static const struct {
         {"ballot_clock", ballot_clock_tests},
         {"ballot", ballot_tests},
         {"ballot_cli", ballot_cli_tests},
+        {"ballot_rounds", ballot_rounds_tests},
         {"redline_write", redline_write_tests},
         {"redline", redline_tests},
         {"redline_cli", redline_cli_tests},

@@ -185,7 +185,7 @@ run_to_vote(struct gv_db *db, const struct plan *p)
 	                        p->proposer, p->number, v)) < 0 ||
 	    (rc = gv_ballot_endorse(db, p->ref, p->endorser1, v)) < 0 ||
 	    (rc = gv_ballot_endorse(db, p->ref, p->endorser2, v)) < 0 ||
-	    (rc = gv_ballot_version(db, p->ref, "text", NULL, v)) < 0 ||
+	    (rc = gv_ballot_version(db, p->ref, "text", NULL, 0, v)) < 0 ||
 	    (rc = gv_ballot_discuss(db, p->ref, t_at(p->discuss),
 	                            p->until ? t_at(p->until) : -1)) < 0)
 		return rc;
@@ -883,7 +883,7 @@ eligibility(void)
 	T_REFUSED(gv_ballot_endorse(db, "SMC010", "ISSUER 2", t_at(p.version)),
 	          GV_EEXISTS, "already endorses");
 	T_OK(gv_ballot_endorse(db, "SMC010", "Consumer 1", t_at(p.version)));
-	T_OK(gv_ballot_version(db, "SMC010", "text", NULL, t_at(p.version)));
+	T_OK(gv_ballot_version(db, "SMC010", "text", NULL, 0, t_at(p.version)));
 	T_OK(gv_ballot_discuss(db, "SMC010", t_at(p.discuss), -1));
 	T_OK(gv_ballot_open_vote(db, "SMC010", start));
 
@@ -998,7 +998,7 @@ discussion_guards(void)
 	/* Fewer than two endorsements: no discussion. */
 	T_OK(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg", "Issuer 1", 10,
 	                   v));
-	T_OK(gv_ballot_version(db, "SMC010", "text", NULL, v));
+	T_OK(gv_ballot_version(db, "SMC010", "text", NULL, 0, v));
 	T_REFUSED(gv_ballot_discuss(db, "SMC010", v, -1), GV_ECONFLICT,
 	          "needs two");
 	T_OK(gv_ballot_endorse(db, "SMC010", "Issuer 2", v));
@@ -1011,7 +1011,7 @@ discussion_guards(void)
 	          GV_ECONFLICT, "2024-11-14 12:00 UTC");
 	T_CONTAINS(gv_error_last()->message, "cannot come before");
 	/* A new version restarts them. */
-	T_OK(gv_ballot_version(db, "SMC010", "text v2", NULL,
+	T_OK(gv_ballot_version(db, "SMC010", "text v2", NULL, 0,
 	                       t_at("2024-11-10 12:00")));
 	T_EQ_INT(state_at(db, "SMC010", t_at("2024-11-11")),
 	         GV_BALLOT_DISCUSSION);
@@ -1041,7 +1041,7 @@ version_during_voting(void)
 	T_OK(run_to_vote(db, &p));
 	T_OK(vote1(db, "SMC010", "Issuer 1", GV_VOTE_YES, start + 3600));
 	T_OK(vote1(db, "SMC010", "Consumer 1", GV_VOTE_YES, start + 3600));
-	T_OK(gv_ballot_version(db, "SMC010", "text v2", NULL, v2));
+	T_OK(gv_ballot_version(db, "SMC010", "text v2", NULL, 0, v2));
 	T_EQ_INT(state_at(db, "SMC010", v2 + 60), GV_BALLOT_DISCUSSION);
 	/* The 7 days run from v2. */
 	T_REFUSED(gv_ballot_open_vote(db, "SMC010", v2 + WEEK - 1),
@@ -1114,7 +1114,7 @@ step_guards(void)
 	T_OK(gv_ballot_review(db, "SMC010", review));
 	T_REFUSED(gv_ballot_review(db, "SMC010", review + DAY), GV_ECONFLICT,
 	          "is ipr_review");
-	T_EQ_INT(gv_ballot_version(db, "SMC010", "v2", NULL, review + DAY),
+	T_EQ_INT(gv_ballot_version(db, "SMC010", "v2", NULL, 0, review + DAY),
 	         GV_ECONFLICT);
 	/* Outside the review period [start, end): refused. */
 	T_REFUSED(gv_ballot_exclusion(db, "SMC010", "Issuer 4", review - 1,
@@ -1151,7 +1151,8 @@ step_guards(void)
 	T_REFUSED(gv_ballot_withdraw(db, "SMC012", t_at("2024-11-16")),
 	          GV_ECONFLICT, "during voting");
 	/* A new version after the withdrawal: a fresh 7 days. */
-	T_OK(gv_ballot_version(db, "SMC012", "v2", NULL, t_at("2024-11-18")));
+	T_OK(gv_ballot_version(db, "SMC012", "v2", NULL, 0,
+	                       t_at("2024-11-18")));
 	T_EQ_INT(state_at(db, "SMC012", t_at("2024-11-19")),
 	         GV_BALLOT_DISCUSSION);
 	T_REFUSED(gv_ballot_open_vote(db, "SMC012", t_at("2024-11-24")),
@@ -1266,7 +1267,7 @@ bad_input_changes_nothing(void)
 	UNCHANGED();
 	/* Every step on a ballot that does not exist, or is no ballot. */
 	T_EQ_INT(gv_ballot_endorse(db, "SMC099", "Issuer 2", t), GV_ENOTFOUND);
-	T_EQ_INT(gv_ballot_version(db, "hello", NULL, NULL, t), GV_EINVALID);
+	T_EQ_INT(gv_ballot_version(db, "hello", NULL, NULL, 0, t), GV_EINVALID);
 	T_EQ_INT(gv_ballot_discuss(db, "SMC099", t, -1), GV_ENOTFOUND);
 	T_EQ_INT(gv_ballot_open_vote(db, "hello", t), GV_EINVALID);
 	T_EQ_INT(gv_ballot_close(db, "SMC099", t), GV_ENOTFOUND);

@@ -213,7 +213,7 @@ days_cross_dst_and_leap_day(void)
 {
 	struct gv_db *db = clock_db();
 	struct gv_ballot b;
-	struct gv_ballot_version v = {1, 0, NULL, NULL};
+	struct gv_ballot_version v = {.n = 1};
 	struct gv_clocks c;
 	const struct gv_clock *k;
 
@@ -248,8 +248,7 @@ static void
 expiry_at_day_90(void)
 {
 	struct gv_db *db = clock_db();
-	struct gv_ballot_version v[2] = {{1, 0, NULL, NULL},
-	                                 {2, 0, NULL, NULL}};
+	struct gv_ballot_version v[2] = {{.n = 1}, {.n = 2}};
 	struct gv_ballot b;
 	struct gv_clocks c;
 	const struct gv_clock *k;
@@ -448,7 +447,7 @@ static void
 sc080_review(void)
 {
 	struct gv_db *db = clock_db();
-	struct gv_ballot_version v = {3, 0, NULL, NULL};
+	struct gv_ballot_version v = {.n = 3};
 	struct gv_ballot b;
 	struct gv_clocks c;
 	const struct gv_clock *k;
@@ -539,8 +538,7 @@ static void
 stopped_ballots_have_no_clocks(void)
 {
 	struct gv_db *db = clock_db();
-	struct gv_ballot_version v[2] = {{1, 0, NULL, NULL},
-	                                 {2, 0, NULL, NULL}};
+	struct gv_ballot_version v[2] = {{.n = 1}, {.n = 2}};
 	struct gv_ballot b;
 	struct gv_clocks c;
 

@@ -234,9 +234,12 @@ tally_class(struct view *v, const char *name, const struct gv_class_tally *t,
 	}
 	{
 		struct line *l = line_new(v, NULL);
+		char percent[32];
 
 		segf(l, LINE_DEFAULT, "  test: ");
 		seg(l, t->met ? LINE_OK : LINE_BAD, t->met ? "MET" : "NOT MET");
+		segf(l, LINE_DIM, "  (%s yes of yes and no)",
+		     gv_tally_percent(percent, sizeof(percent), t));
 	}
 }
 

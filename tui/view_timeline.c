@@ -45,10 +45,6 @@ timeline_open(struct view *v)
 static enum line_type
 period(const struct gv_ballot *b, int64_t from, int64_t to, int64_t now)
 {
-	int64_t start = b->proposed_at >= 0 ? b->proposed_at
-	                : b->nversions      ? b->versions[0].posted_at
-	                                    : -1;
-
 	if (b->review_starts_at >= 0 && b->review_starts_at <= now &&
 	    b->review_ends_at >= 0 && from < b->review_ends_at &&
 	    to > b->review_starts_at)
@@ -56,8 +52,10 @@ period(const struct gv_ballot *b, int64_t from, int64_t to, int64_t now)
 	if (b->vote_starts_at >= 0 && b->vote_ends_at >= 0 &&
 	    from < b->vote_ends_at && to > b->vote_starts_at)
 		return LINE_VOTE;
-	if (start >= 0 && b->discussion_ends_at >= 0 &&
-	    from < b->discussion_ends_at && to > start)
+	/* From the proposal (a new version restarts the clock, not the
+	 * period) to the earliest vote. */
+	if (b->discussion_start >= 0 && from < b->discussion_end &&
+	    to > b->proposed_at)
 		return LINE_DISCUSS;
 	return LINE_DEFAULT;
 }

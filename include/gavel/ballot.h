@@ -77,14 +77,23 @@ int gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
 int gv_ballot_endorse(struct gv_db *db, const char *ref, const char *org,
                       int64_t at);
 
+/* gv_ballot_version's and gv_ballot_pin's flags. */
+enum {
+	/* Record a text identical to the latest version's anyway (it
+	 * restarts the discussion all the same). */
+	GV_VERSION_FORCE = 1,
+};
+
 /*
  * A new version of the text (BYL 2.3(3): each text carries a version
  * number). During discussion it restarts the 7-day clock; during voting it
  * withdraws the ballot and opens a new discussion ([INTERP], RULES §3).
- * text may be NULL (the text lives elsewhere, as a redline); url too.
+ * text may be NULL (the text lives elsewhere, as a redline); url too. The
+ * latest version's own text again is refused with GV_EEXISTS unless flags
+ * has GV_VERSION_FORCE, since it would restart the clock for nothing.
  */
 int gv_ballot_version(struct gv_db *db, const char *ref, const char *text,
-                      const char *url, int64_t at);
+                      const char *url, unsigned flags, int64_t at);
 
 /* The proposal is posted: discussion opens. Needs a version and two
  * endorsements. until: the announced end of discussion, or -1 for the
@@ -155,8 +164,9 @@ const char *gv_ballot_state_name(enum gv_ballot_state state);
 struct gv_ballot_version {
 	int n;
 	int64_t posted_at;
-	char *url;  /* or NULL */
-	char *hash; /* git blob id of the text, or NULL */
+	char *url;                /* or NULL */
+	char *hash;               /* git blob id of the text, or NULL */
+	char *repo, *base, *head; /* the pinned range (full ids), or NULL */
 };
 
 struct gv_ballot {
@@ -172,9 +182,15 @@ struct gv_ballot {
 	size_t nendorsers;
 	struct gv_ballot_version *versions;
 	size_t nversions;
-	int64_t proposed_at; /* discussion opened, or -1 */
-	int64_t discussion_ends_at, vote_starts_at, vote_ends_at, results_at,
-	        review_starts_at, review_ends_at, withdrawn_at, cancelled_at;
+	int64_t proposed_at;        /* the proposal was posted, or -1 */
+	int64_t discussion_ends_at; /* an end announced later than the
+	                               earliest, or -1 */
+	int64_t vote_starts_at, vote_ends_at, results_at, review_starts_at,
+	        review_ends_at, withdrawn_at, cancelled_at;
+	/* The discussion as of the clock, or -1: from the later of the
+	 * proposal and the latest version, to 7 days on or the later end
+	 * announced (BYL 2.3(3)). Every view shows these. */
+	int64_t discussion_start, discussion_end;
 	char *result;   /* passed, failed or invalid once closed, or NULL */
 	int exclusions; /* exclusion notices filed */
 	int quorum_published; /* 0, or the quorum a results notice gave */
@@ -257,9 +273,15 @@ struct gv_vote {
 struct gv_class_tally {
 	int yes, no, abstain;
 	char **yes_orgs, **no_orgs, **abstain_orgs; /* names, by name */
-	int threshold; /* the class's threshold alone (RULES §5.2) */
-	int met;       /* the threshold and at least one yes */
+	int threshold;      /* the class's threshold alone (RULES §5.2) */
+	int met;            /* the threshold and at least one yes */
+	int percent_tenths; /* yes of yes + no, in 0.1 %, rounded down; -1
+	                       when nobody voted yes or no (RULES §5.4) */
 };
+
+/* The class's share of yes as a results notice prints it ("91.6%",
+ * "100%", or "no yes or no votes"); returns buf. */
+char *gv_tally_percent(char *buf, size_t n, const struct gv_class_tally *c);
 
 struct gv_tally {
 	char *ballot;          /* "SMC010" */

@@ -125,11 +125,13 @@ struct gv_db;
  * Records a new version of a ballot as a range of a repository: the
  * repository's folder, the full commit ids of base and head, and the blob
  * ids of the files the range changes (one transaction). As
- * gv_ballot_version for the lifecycle. Errors as gv_redline_build's.
+ * gv_ballot_version for the lifecycle and its flags (the same range as
+ * the latest version's is its own text again). Errors as
+ * gv_redline_build's.
  */
 int gv_ballot_pin(struct gv_db *db, const char *ref, const char *repo,
                   const char *base, const char *head, const char *url,
-                  int64_t at);
+                  unsigned flags, int64_t at);
 
 /* The redline of a ballot's pinned version n (0: the latest); extra
  * (may be NULL) gives path, section and context. */
