@@ -114,9 +114,12 @@ pinned(struct gv_db *db, const struct gv_org_list *orgs, const char *repo,
 	int64_t now = gv_db_now(db), number = 0;
 	char ref[32];
 
-	if (gv_ballot_new(NULL, &number, db, "SMCWG",
-	                  "Bench: the whole history of the S/MIME BR", "fg",
-	                  orgs->v[0].name, 0, now - 2 * DAY) < 0)
+	if (gv_ballot_new(NULL, &number, db,
+	                  &(struct gv_ballot_spec){
+	                          "SMCWG",
+	                          "Bench: the whole history of the S/MIME BR",
+	                          "fg", orgs->v[0].name, NULL, 0},
+	                  now - 2 * DAY) < 0)
 		return fail("proposing the pinned ballot");
 	snprintf(ref, sizeof(ref), "SMC%lld", (long long)number);
 	if (gv_ballot_pin(db, ref, repo, base, head, NULL, 0, now - DAY) < 0)

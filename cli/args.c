@@ -3,6 +3,7 @@
  * This file implements the command line's parsing: options of each
  * command, subcommand dispatch, usage and error messages.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -175,12 +176,17 @@ cli_id(int64_t *out, const struct cli_cmd *cmd, const char *what,
 char *
 cli_read_text(const char *path)
 {
+	const char *shown = strcmp(path, "-") ? path : "standard input";
 	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
 	size_t n = 0, cap = 0, got;
 	char *buf = NULL;
+	int failed;
 
-	if (!f)
+	if (!f) {
+		cli_eprintf("gavel: cannot read %s: %s\n", shown,
+		            strerror(errno));
 		return NULL;
+	}
 	do {
 		if (n + 8192 + 1 > cap) {
 			char *more;
@@ -193,10 +199,23 @@ cli_read_text(const char *path)
 		got = fread(buf + n, 1, cap - n - 1, f);
 		n += got;
 	} while (got > 0);
+	failed = ferror(f);
 	if (f != stdin)
 		fclose(f);
 	buf[n] = '\0';
-	return buf;
+	if (failed)
+		cli_eprintf("gavel: cannot read %s: %s\n", shown,
+		            strerror(errno));
+	/* A NUL byte would cut the text short without a word: a database,
+	 * an image or a PDF given where text was meant. */
+	else if (memchr(buf, '\0', n))
+		cli_eprintf("gavel: %s is not a text file (it holds a NUL "
+		            "byte): give a Markdown or plain-text file\n",
+		            shown);
+	else
+		return buf;
+	free(buf);
+	return NULL;
 }
 
 int

@@ -82,8 +82,8 @@ int cli_format(enum cli_format *out, const struct cli_cmd *cmd,
 int cli_format_doc(enum cli_format *out, const struct cli_cmd *cmd,
                    const char *value);
 
-/* A whole file's text ("-": standard input), or NULL when it cannot be
- * read. Caller frees. */
+/* A whole file's text ("-": standard input), or NULL after printing why
+ * it cannot be read or is not text. Caller frees. */
 char *cli_read_text(const char *path);
 
 /* Parses TIME (--since, --at) or prints the error; returns 0 or 1. */

@@ -22,41 +22,103 @@ ballot_open(struct cli *c, int64_t *at, const char *at_opt)
 	return cli_time(at, at_opt, gv_db_now(c->db));
 }
 
+/* The purpose from --purpose TEXT or --purpose-file FILE (- for standard
+ * input): *out is NULL, a copy of the text or the file's content. */
+static int
+purpose_read(char **out, const struct cli_cmd *cmd, const char *text,
+             const char *file)
+{
+	*out = NULL;
+	if (text && file)
+		return cli_usage_error(cmd, "give --purpose or --purpose-file, "
+		                            "not both");
+	if (file && !(*out = cli_read_text(file)))
+		return CLI_FAILED;
+	if (text && !(*out = strdup(text))) {
+		cli_eprintf("gavel: out of memory\n");
+		return CLI_FAILED;
+	}
+	return CLI_OK;
+}
+
 static int
 ballot_new(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *title = NULL, *kind = NULL, *proposer = NULL,
-	           *number_opt = NULL, *at_opt = NULL;
+	const char *number_opt = NULL, *at_opt = NULL, *purpose_opt = NULL,
+	           *purpose_file = NULL;
+	struct gv_ballot_spec spec = {0};
 	struct gv_body body;
-	int64_t at, number = 0, seq;
-	char *pos[1], *end, shown[48];
+	int64_t at, seq;
+	char *pos[1], *end, shown[48], *purpose = NULL;
 	int npos, rc;
 	const struct cli_opt opts[] = {
-	        {"title", &title, NULL},       {"kind", &kind, NULL},
-	        {"proposer", &proposer, NULL}, {"number", &number_opt, NULL},
-	        {"at", &at_opt, NULL},         {NULL, NULL, NULL},
+	        {"title", &spec.title, NULL},
+	        {"kind", &spec.kind, NULL},
+	        {"proposer", &spec.proposer, NULL},
+	        {"number", &number_opt, NULL},
+	        {"purpose", &purpose_opt, NULL},
+	        {"purpose-file", &purpose_file, NULL},
+	        {"at", &at_opt, NULL},
+	        {NULL, NULL, NULL},
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
 		return rc;
-	if (!title || !kind || !proposer)
+	if (!spec.title || !spec.kind || !spec.proposer)
 		return cli_usage_error(cmd,
 		                       "--title, --kind and --proposer are "
 		                       "required");
 	if (number_opt &&
-	    ((number = strtoll(number_opt, &end, 10)) <= 0 || *end))
+	    ((spec.number = strtoll(number_opt, &end, 10)) <= 0 || *end))
 		return cli_usage_error(cmd, "--number takes a number");
-	if ((rc = ballot_open(c, &at, at_opt)) != CLI_OK)
-		return rc;
-	if (gv_ballot_new(NULL, &seq, c->db, pos[0], title, kind, proposer,
-	                  number, at) < 0 ||
-	    gv_body_get(&body, c->db, pos[0]) < 0)
-		return cli_fail();
+	if ((rc = purpose_read(&purpose, cmd, purpose_opt, purpose_file)) !=
+	            CLI_OK ||
+	    (rc = ballot_open(c, &at, at_opt)) != CLI_OK)
+		goto out;
+	spec.body = pos[0];
+	spec.purpose = purpose;
+	if (gv_ballot_new(NULL, &seq, c->db, &spec, at) < 0 ||
+	    gv_body_get(&body, c->db, pos[0]) < 0) {
+		rc = cli_fail();
+		goto out;
+	}
 	gv_ballot_format_number(shown, sizeof(shown), body.prefix,
 	                        body.id_width, seq);
 	gv_body_dispose(&body);
 	printf("%s\n", shown);
-	return CLI_OK;
+out:
+	free(purpose);
+	return rc;
+}
+
+static int
+ballot_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *purpose_opt = NULL, *purpose_file = NULL;
+	struct gv_ballot_edit edit = {0};
+	char *pos[1], *purpose = NULL;
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"title", &edit.title, NULL},
+	        {"purpose", &purpose_opt, NULL},
+	        {"purpose-file", &purpose_file, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
+		return rc;
+	if (!edit.title && !purpose_opt && !purpose_file)
+		return cli_usage_error(cmd, "give what to change: --title, "
+		                            "--purpose or --purpose-file");
+	if ((rc = purpose_read(&purpose, cmd, purpose_opt, purpose_file)) ==
+	            CLI_OK &&
+	    (rc = cli_open(c, 0)) == CLI_OK) {
+		edit.purpose = purpose;
+		if (gv_ballot_set(c->db, pos[0], &edit) < 0)
+			rc = cli_fail();
+	}
+	free(purpose);
+	return rc;
 }
 
 /* The steps whose only argument is the ballot: NUMBER [--at TIME]. */
@@ -197,10 +259,8 @@ ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		                       "give the text (--text FILE), where "
 		                       "it is (--url URL) or its range "
 		                       "(--repo DIR --base REV --head REV)");
-	if (file && !(text = cli_read_text(file))) {
-		cli_eprintf("gavel: cannot read %s\n", file);
+	if (file && !(text = cli_read_text(file)))
 		return CLI_FAILED;
-	}
 	flags = force ? GV_VERSION_FORCE : 0;
 	if ((rc = ballot_open(c, &at, at_opt)) == CLI_OK &&
 	    (base ? gv_ballot_pin(c->db, pos[0], repo, base, head, url, flags,
@@ -328,8 +388,14 @@ ballot_quorum(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 static const struct cli_cmd ballot_subs[] = {
         {"new", ballot_new,
          "gavel ballot new CODE --title T --kind fg|fmg|other --proposer ORG "
-         "[--number N] [--at TIME]",
+         "[--purpose TEXT|--purpose-file FILE] [--number N] [--at TIME]",
          "a new draft ballot; prints its number", NULL},
+        {"set", ballot_set,
+         "gavel ballot set NUMBER [--title T] [--purpose TEXT|--purpose-file "
+         "FILE]",
+         "change the title, or the purpose the proposal states (\"\" "
+         "clears it)",
+         NULL},
         {"endorse", ballot_endorse,
          "gavel ballot endorse NUMBER ORG "
          "[--at TIME]",
@@ -394,7 +460,7 @@ static const struct cli_cmd ballot_subs[] = {
 const struct cli_cmd cmd_ballot = {
         "ballot",
         cli_dispatch,
-        "gavel ballot new|endorse|version|...",
+        "gavel ballot new|set|endorse|version|...",
         "ballots: lifecycle, votes, tally, notices",
         ballot_subs,
 };

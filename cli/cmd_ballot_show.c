@@ -171,14 +171,19 @@ print_ballot(const struct gv_ballot *b, int64_t now)
 	for (i = 0; i < b->nendorsers; i++)
 		cli_printf("%s%s", i ? ", " : "; endorsers: ", b->endorsers[i]);
 	putchar('\n');
-	for (i = 0; i < b->nversions; i++)
-		cli_printf("Version %d: %s%s%s%s%s\n", b->versions[i].n,
-		           gv_time_format(when, b->versions[i].posted_at,
-		                          GV_TIME_HUMAN),
-		           b->versions[i].url ? "  " : "",
-		           b->versions[i].url ? b->versions[i].url : "",
-		           b->versions[i].hash ? "  text " : "",
-		           b->versions[i].hash ? b->versions[i].hash : "");
+	if (b->purpose)
+		cli_printf("Purpose: %s\n", b->purpose);
+	for (i = 0; i < b->nversions; i++) {
+		const struct gv_ballot_version *v = &b->versions[i];
+
+		cli_printf("Version %d: %s%s%s%s%s\n", v->n,
+		           gv_time_format(when, v->posted_at, GV_TIME_HUMAN),
+		           v->url ? "  " : "", v->url ? v->url : "",
+		           v->hash ? "  text " : "", v->hash ? v->hash : "");
+		if (v->base)
+			cli_printf("  pinned: %s  base %s  head %s\n", v->repo,
+			           v->base, v->head);
+	}
 }
 
 int

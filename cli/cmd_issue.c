@@ -194,11 +194,8 @@ cmd_note(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	     (rc = cli_id(&spec.meeting, cmd, "meeting", meeting)) != CLI_OK) ||
 	    (rc = cli_time(&spec.at, at, -1)) != CLI_OK)
 		return rc;
-	if (!(text = strcmp(pos[1], "-") ? strdup(pos[1])
-	                                 : cli_read_text("-"))) {
-		cli_eprintf("gavel: cannot read the note\n");
+	if (!(text = strcmp(pos[1], "-") ? strdup(pos[1]) : cli_read_text("-")))
 		return CLI_FAILED;
-	}
 	spec.text = text;
 	rc = gv_issue_note(&id, c->db, body, pos[0], &spec);
 	free(text);

@@ -245,6 +245,8 @@ gv_ballot_record(int64_t *id_out, struct gv_db *db,
 	if ((error = ballot_check_order(r)) < 0 ||
 	    (error = gv__clean_name(&title, GV_ERRCLASS_BALLOT, "title",
 	                            r->title)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_BALLOT, "purpose",
+	                            r->purpose)) < 0 ||
 	    (error = gv_body_get(&body, db, r->body)) < 0 ||
 	    (r->proposer &&
 	     (error = gv_org_find(&proposer, db, r->proposer)) < 0))
@@ -276,7 +278,7 @@ gv_ballot_record(int64_t *id_out, struct gv_db *db,
 	gv__bind_text(st, 4, r->kind);
 	gv__bind_text(st, 5, r->state);
 	gv__bind_opt(st, 6, proposer, r->proposer != NULL);
-	gv__bind_text(st, 7, NULL);
+	gv__bind_text(st, 7, r->purpose);
 	gv__bind_opt(st, 8, r->discussion_ends_at, r->discussion_ends_at >= 0);
 	gv__bind_opt(st, 9, r->vote_starts_at, r->vote_starts_at >= 0);
 	gv__bind_opt(st, 10, r->vote_ends_at, r->vote_ends_at >= 0);
@@ -327,12 +329,13 @@ ballot_actor(int64_t *org, struct gv_db *db, const char *name, int64_t body,
 
 int
 gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
-              const char *code, const char *title, const char *kind,
-              const char *proposer, int64_t number, int64_t at)
+              const struct gv_ballot_spec *spec, int64_t at)
 {
+	const char *code = spec->body, *kind = spec->kind,
+	           *proposer = spec->proposer;
 	struct gv_body body = {0};
 	char *clean = NULL, num[48];
-	int64_t org = 0, id;
+	int64_t org = 0, id, number = spec->number;
 	sqlite3_stmt *st;
 	int error;
 
@@ -348,7 +351,9 @@ gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
 		                     "ballot number %lld is not valid",
 		                     (long long)number);
 	if ((error = gv__clean_name(&clean, GV_ERRCLASS_BALLOT, "title",
-	                            title)) < 0 ||
+	                            spec->title)) < 0 ||
+	    (error = gv__check_text(GV_ERRCLASS_BALLOT, "purpose",
+	                            spec->purpose)) < 0 ||
 	    (error = gv_body_get(&body, db, code)) < 0 ||
 	    (error = ballot_actor(&org, db, proposer, body.id, at,
 	                          "propose a ballot")) < 0 ||
@@ -388,12 +393,15 @@ gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
 	gv__bind_text(st, 4, kind);
 	gv__bind_int(st, 5, org);
 	gv__bind_int(st, 6, at);
+	gv__bind_text(st, 7,
+	              spec->purpose && *spec->purpose ? spec->purpose : NULL);
 	if ((error = gv__db_run(db, st)) < 0)
 		goto rollback;
 	id = sqlite3_last_insert_rowid(db->sql);
 	if ((error = gv__eventf(db, body.id, "ballot.new", num,
-	                        "{s:s, s:s, s:s}", "title", clean, "kind", kind,
-	                        "proposer", proposer)) < 0 ||
+	                        "{s:s, s:s, s:s, s:s?}", "title", clean, "kind",
+	                        kind, "proposer", proposer, "purpose",
+	                        spec->purpose)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	if (id_out)
@@ -468,6 +476,48 @@ gv_ballot_endorse(struct gv_db *db, const char *ref, const char *name,
 	    (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 out:
+	gv_ballot_free(b);
+	return error;
+}
+
+int
+gv_ballot_set(struct gv_db *db, const char *ref, const struct gv_ballot_edit *e)
+{
+	struct gv_ballot *b = NULL;
+	char *title = NULL;
+	sqlite3_stmt *st;
+	int error;
+
+	if (!e->title && !e->purpose)
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
+		                     "nothing to change: give a title or a "
+		                     "purpose");
+	if ((e->title && (error = gv__clean_name(&title, GV_ERRCLASS_BALLOT,
+	                                         "title", e->title)) < 0) ||
+	    (error = gv__check_text(GV_ERRCLASS_BALLOT, "purpose",
+	                            e->purpose)) < 0 ||
+	    (error = gv__ballot_load_ref(&b, db, ref, gv_db_now(db))) < 0)
+		goto out;
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_SET))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, b->id);
+	gv__bind_text(st, 2, title);
+	gv__bind_text(st, 3, e->purpose);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, "ballot.set", b->number,
+	                        "{s:s?, s:s?}", "title", title, "purpose",
+	                        e->purpose)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	free(title);
 	gv_ballot_free(b);
 	return error;
 }

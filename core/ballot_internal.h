@@ -42,6 +42,12 @@ int gv__ballot_version_add(struct gv_db *db, const char *ref,
                            const struct gv__version_text *v, unsigned flags,
                            int64_t at);
 
+/* What a proposal notice would leave blank (RULES §5.5), or NULL: the
+ * purpose, and the motion (the latest version has no text, address or
+ * pinned range). Static strings naming the blank. */
+const char *gv__purpose_blank(const struct gv_ballot *b);
+const char *gv__motion_blank(const struct gv_ballot *b);
+
 /* Writes the ballot's instants, result and state (as of now) back. */
 int gv__ballot_save(struct gv_db *db, const struct gv_ballot *b, int64_t now);
 

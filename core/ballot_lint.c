@@ -83,6 +83,30 @@ lint_people(struct gv_lint *l, const struct gv_ballot *b)
 	                      proposer ? ", one of them the proposer's" : ""));
 }
 
+/* RULES §5.5: what the proposal states, so no notice goes out with a
+ * blank where the purpose or the motion belongs. */
+static void
+lint_blanks(struct gv_lint *l, const struct gv_ballot *b)
+{
+	const char *purpose = gv__purpose_blank(b),
+	           *motion = gv__motion_blank(b);
+
+	lint_add(l, !purpose, "the proposal states its purpose (RULES §5.5)",
+	         purpose ? gv__xsprintf("%s is blank: gavel ballot set %s "
+	                                "--purpose TEXT",
+	                                purpose, b->number)
+	                 : gv__xstrdup("recorded"));
+	lint_add(l, !motion,
+	         "the motion has its text, compare URL or redline (BYL "
+	         "2.4(1))",
+	         motion ? gv__xsprintf("%s is blank: gavel ballot version %s "
+	                               "--text FILE, --url URL or --repo DIR "
+	                               "--base REV --head REV",
+	                               motion, b->number)
+	                : gv__xsprintf("version %d",
+	                               b->versions[b->nversions - 1].n));
+}
+
 int
 gv_ballot_lint(struct gv_lint *out, struct gv_db *db, const char *ref)
 {
@@ -97,6 +121,7 @@ gv_ballot_lint(struct gv_lint *out, struct gv_db *db, const char *ref)
 	         gv__xstrdup(b->kind));
 	lint_people(out, b);
 	lint_periods(out, b);
+	lint_blanks(out, b);
 	gv_ballot_free(b);
 	return 0;
 }

@@ -61,6 +61,7 @@ ballot_read_row(struct gv_ballot *b, sqlite3_stmt *st)
 	b->quorum_published = sqlite3_column_int(st, 19);
 	b->quorum_source = gv__col_text(st, 20);
 	b->exclusions = sqlite3_column_int(st, 21);
+	b->purpose = gv__col_text(st, 22);
 }
 
 static int
@@ -97,6 +98,7 @@ ballot_read_parts(struct gv_ballot *b, struct gv_db *db)
 		v->repo = gv__col_text(st, 4);
 		v->base = gv__col_text(st, 5);
 		v->head = gv__col_text(st, 6);
+		v->has_text = sqlite3_column_int(st, 7);
 	}
 	gv__db_reset(st);
 	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_BALLOT);
@@ -208,6 +210,7 @@ gv_ballot_free(struct gv_ballot *b)
 	free(b->versions);
 	free(b->result);
 	free(b->quorum_source);
+	free(b->purpose);
 	free(b);
 }
 

@@ -51,7 +51,7 @@
 	" bl.cancelled_at, bl.result, bl.quorum_published, bl.quorum_source,"  \
 	" (SELECT count(*) FROM exclusion_notice x WHERE x.ballot = bl.id"     \
 	"  AND x.received_at >= bl.review_starts_at"                           \
-	"  AND x.received_at < bl.review_ends_at)"
+	"  AND x.received_at < bl.review_ends_at), bl.purpose_md"
 
 #define GV__STMT_LIST(X)                                                       \
 	GV__STMT_ISSUE_LIST(X)                                                 \
@@ -232,13 +232,21 @@
 	X(BALLOT_ENDORSED,                                                     \
 	  "SELECT 1 FROM endorsement WHERE ballot = ?1 AND org = ?2")          \
 	X(BALLOT_VERSIONS,                                                     \
-	  "SELECT n, posted_at, url, hash, repo, base_oid, head_oid"           \
-	  " FROM ballot_version WHERE ballot = ?1 ORDER BY n")                 \
+	  "SELECT n, posted_at, url, hash, repo, base_oid, head_oid,"          \
+	  " text_md IS NOT NULL FROM ballot_version WHERE ballot = ?1"         \
+	  " ORDER BY n")                                                       \
+	X(BALLOT_VERSION_TEXT,                                                 \
+	  "SELECT text_md FROM ballot_version WHERE ballot = ?1 AND n = ?2")   \
+	X(BALLOT_SET,                                                          \
+	  "UPDATE ballot SET title = ifnull(?2, title),"                       \
+	  " purpose_md = CASE WHEN ?3 IS NULL THEN purpose_md"                 \
+	  " ELSE nullif(?3, '') END WHERE id = ?1")                             \
 	X(BALLOT_NEXT_NUMBER,                                                  \
 	  "SELECT ifnull(max(number), 0) + 1 FROM ballot WHERE body = ?1")     \
 	X(BALLOT_NEW,                                                          \
 	  "INSERT INTO ballot (body, number, title, kind, state, proposer,"    \
-	  " created_at) VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6)")             \
+	  " created_at, purpose_md) VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6,"  \
+	  " ?7)")                                                              \
 	X(BALLOT_VERSION_ADD,                                                  \
 	  "INSERT INTO ballot_version (ballot, n, posted_at, url, text_md,"    \
 	  " hash) VALUES (?1, (SELECT ifnull(max(n), 0) + 1 FROM"              \

@@ -354,15 +354,15 @@ demo_ballot(struct gv_db *db, json_t *item)
 	int error;
 
 	if (json_unpack_ex(item, &jerr, 0,
-	                   "{s:s, s:I, s:s, s:s, s:s, s:s, s:o, s:o, s?s, s?s,"
-	                   " s?s, s?s, s?s, s?s, s?i}",
+	                   "{s:s, s:I, s:s, s:s, s:s, s:s, s?s, s:o, s:o, s?s,"
+	                   " s?s, s?s, s?s, s?s, s?s, s?i}",
 	                   "body", &r.body, "number", &number, "title",
 	                   &r.title, "kind", &r.kind, "state", &r.state,
-	                   "proposer", &r.proposer, "endorsers", &jend,
-	                   "versions", &jver, "discussion_ends", &dis,
-	                   "vote_starts", &vs, "vote_ends", &ve, "results",
-	                   &res, "review_starts", &rs, "review_ends", &re,
-	                   "quorum", &r.quorum) < 0)
+	                   "proposer", &r.proposer, "purpose", &r.purpose,
+	                   "endorsers", &jend, "versions", &jver,
+	                   "discussion_ends", &dis, "vote_starts", &vs,
+	                   "vote_ends", &ve, "results", &res, "review_starts",
+	                   &rs, "review_ends", &re, "quorum", &r.quorum) < 0)
 		return demo_bad("ballots", &jerr);
 	if (json_array_size(jend) > 8 || json_array_size(jver) > 16)
 		return gv__error_set(GV_ERRCLASS_DEMO, GV_EINVALID,

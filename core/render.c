@@ -123,7 +123,7 @@ load_view(json_t **out, struct gv_db *db, const struct gv_render_spec *spec)
 	if (spec->meeting > 0)
 		return gv__view_meeting(out, db, spec->meeting);
 	if (spec->ballot)
-		return gv__view_ballot(out, db, spec->ballot);
+		return gv__view_ballot(out, db, spec->ballot, 1);
 	if (spec->issue)
 		return gv__view_issue(out, db, spec->issue);
 	return gv__view_roster(out, db, spec->body);

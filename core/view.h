@@ -29,8 +29,15 @@ struct gv_body;
 json_t *gv__view_ballot_status(struct gv_db *db, const struct gv_body *body,
                                int64_t at);
 
-/* A ballot as its notices see it: dates, clocks, tally. */
-int gv__view_ballot(json_t **out, struct gv_db *db, const char *ref);
+/* A ballot as its notices see it: dates, clocks, tally, the motion (with
+ * the Markdown redline of its pinned range when redline is set). */
+int gv__view_ballot(json_t **out, struct gv_db *db, const char *ref,
+                    int redline);
+
+/* The motion of a ballot's latest version (core/view_motion.c). */
+struct gv_ballot;
+json_t *gv__view_motion(struct gv_db *db, const struct gv_ballot *b,
+                        int redline);
 
 /* An issue and its timeline (templates/issue.md's data). */
 int gv__view_issue(json_t **out, struct gv_db *db, const char *ref);

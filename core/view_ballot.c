@@ -292,12 +292,15 @@ view_versions(const struct gv_ballot *b)
 	for (i = 0; i < b->nversions; i++)
 		json_array_append_new(
 		        a,
-		        json_pack("{s:i, s:s, s:s?, s:s?}", "n",
-		                  b->versions[i].n, "posted",
+		        json_pack("{s:i, s:s, s:s?, s:s?, s:s?, s:s?, s:s?}",
+		                  "n", b->versions[i].n, "posted",
 		                  gv_time_format(when, b->versions[i].posted_at,
 		                                 GV_TIME_HUMAN),
 		                  "url", b->versions[i].url, "hash",
-		                  b->versions[i].hash));
+		                  b->versions[i].hash, "repo",
+		                  b->versions[i].repo, "base",
+		                  b->versions[i].base, "head",
+		                  b->versions[i].head));
 	return a;
 }
 
@@ -340,6 +343,8 @@ view_ballot_core(const struct gv_ballot *b, const struct gv_body *body)
 	                  view_instant(b->results_at), "review_starts",
 	                  view_instant(b->review_starts_at), "review_ends",
 	                  view_instant(b->review_ends_at)));
+	json_object_set_new(o, "purpose",
+	                    b->purpose ? json_string(b->purpose) : json_null());
 	json_object_set_new(o, "review_days",
 	                    json_integer(!strcmp(b->kind, "fg") ? 60 : 30));
 	json_object_set_new(o, "exclusions", json_integer(b->exclusions));
@@ -350,7 +355,7 @@ view_ballot_core(const struct gv_ballot *b, const struct gv_body *body)
 }
 
 int
-gv__view_ballot(json_t **out, struct gv_db *db, const char *ref)
+gv__view_ballot(json_t **out, struct gv_db *db, const char *ref, int redline)
 {
 	struct gv_ballot *b = NULL;
 	struct gv_body body = {0};
@@ -380,6 +385,7 @@ gv__view_ballot(json_t **out, struct gv_db *db, const char *ref)
 	        "working group and to its public mailing list");
 	json_object_set_new(doc, "title",
 	                    json_pack("s+++", b->number, ": ", b->title, ""));
+	json_object_set_new(doc, "motion", gv__view_motion(db, b, redline));
 	*out = doc;
 out:
 	gv_tally_free(t);
@@ -395,7 +401,7 @@ gv_view_ballot_json(char **out, struct gv_db *db, const char *ref)
 	int error;
 
 	*out = NULL;
-	if ((error = gv__view_ballot(&doc, db, ref)) < 0)
+	if ((error = gv__view_ballot(&doc, db, ref, 0)) < 0)
 		return error;
 	return gv__view_dump(out, doc, 0);
 }

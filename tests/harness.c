@@ -29,8 +29,8 @@ extern const struct t_case text_tests[], time_tests[], db_tests[],
         render_tests[];
 extern const struct t_case minutes_parse_tests[], meeting_tests[],
         meeting_cli_tests[], ballot_clock_tests[], ballot_tests[],
-        ballot_cli_tests[], ballot_rounds_tests[], redline_tests[],
-        redline_cli_tests[];
+        ballot_cli_tests[], ballot_rounds_tests[], ballot_notice_tests[],
+        redline_tests[], redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[];
 
@@ -53,6 +53,7 @@ static const struct {
         {"ballot", ballot_tests},
         {"ballot_cli", ballot_cli_tests},
         {"ballot_rounds", ballot_rounds_tests},
+        {"ballot_notice", ballot_notice_tests},
         {"redline_write", redline_write_tests},
         {"redline", redline_tests},
         {"redline_cli", redline_cli_tests},
@@ -64,14 +65,18 @@ static const struct {
 static const char *current;
 static int failed_now, skipped_now;
 static char tmpdir[4096];
-static void *garbage[256];
+static void *garbage[4096];
 static size_t ngarbage;
 
 static void *
 keep(void *p)
 {
-	if (ngarbage < sizeof(garbage) / sizeof(garbage[0]))
-		garbage[ngarbage++] = p;
+	if (ngarbage == sizeof(garbage) / sizeof(garbage[0])) {
+		fprintf(stderr, "harness: %s keeps more than %zu buffers\n",
+		        current, ngarbage);
+		abort();
+	}
+	garbage[ngarbage++] = p;
 	return p;
 }
 
@@ -116,12 +121,13 @@ t_tmpdir(void)
 const char *
 t_path(const char *name)
 {
-	static char paths[8][4096];
-	static int next;
-	char *p = paths[next++ % 8];
+	size_t n = strlen(t_tmpdir()) + strlen(name) + 2;
+	char *p = malloc(n);
 
-	snprintf(p, sizeof(paths[0]), "%s/%s", t_tmpdir(), name);
-	return p;
+	if (!p)
+		abort();
+	snprintf(p, n, "%s/%s", t_tmpdir(), name);
+	return keep(p);
 }
 
 static int

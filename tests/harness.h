@@ -66,7 +66,7 @@ void t_skip(const char *reason);
 /* A fresh folder for the running test, removed when it ends. */
 const char *t_tmpdir(void);
 
-/* t_tmpdir()/name, in a static buffer of the running test (up to 8). */
+/* t_tmpdir()/name, valid until the running test ends. */
 const char *t_path(const char *name);
 
 /* What a run of ./gavel printed and how it ended. */

@@ -181,8 +181,11 @@ run_to_vote(struct gv_db *db, const struct plan *p)
 	int64_t v = t_at(p->version);
 	int rc;
 
-	if ((rc = gv_ballot_new(NULL, NULL, db, p->body, p->ref, p->kind,
-	                        p->proposer, p->number, v)) < 0 ||
+	if ((rc = gv_ballot_new(NULL, NULL, db,
+	                        &(struct gv_ballot_spec){p->body, p->ref,
+	                                                 p->kind, p->proposer,
+	                                                 "To test.", p->number},
+	                        v)) < 0 ||
 	    (rc = gv_ballot_endorse(db, p->ref, p->endorser1, v)) < 0 ||
 	    (rc = gv_ballot_endorse(db, p->ref, p->endorser2, v)) < 0 ||
 	    (rc = gv_ballot_version(db, p->ref, "text", NULL, 0, v)) < 0 ||
@@ -854,20 +857,32 @@ eligibility(void)
 
 	/* BYL 2.3(3), 5.3.1(3): proposer and endorsers are voting
 	 * members of the body at the time. */
-	T_REFUSED(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg",
-	                        "CPA Canada/WebTrust", 0, t_at(p.version)),
+	T_REFUSED(gv_ballot_new(NULL, NULL, db,
+	                        &(struct gv_ballot_spec){"SMCWG", "x", "fmg",
+	                                                 "CPA Canada/WebTrust",
+	                                                 NULL, 0},
+	                        t_at(p.version)),
 	          GV_ECONFLICT, "cannot propose");
-	T_REFUSED(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg",
-	                        "Latecomer", 0, t_at(p.version)),
+	T_REFUSED(gv_ballot_new(NULL, NULL, db,
+	                        &(struct gv_ballot_spec){"SMCWG", "x", "fmg",
+	                                                 "Latecomer", NULL, 0},
+	                        t_at(p.version)),
 	          GV_ECONFLICT, "not a member");
-	T_REFUSED(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg",
-	                        "Elsewhere CA", 0, t_at(p.version)),
-	          GV_ECONFLICT, "not a member");
-	T_REFUSED(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg", "Issuer 3",
-	                        0, t_at(p.version)),
+	T_REFUSED(
+	        gv_ballot_new(NULL, NULL, db,
+	                      &(struct gv_ballot_spec){"SMCWG", "x", "fmg",
+	                                               "Elsewhere CA", NULL, 0},
+	                      t_at(p.version)),
+	        GV_ECONFLICT, "not a member");
+	T_REFUSED(gv_ballot_new(NULL, NULL, db,
+	                        &(struct gv_ballot_spec){"SMCWG", "x", "fmg",
+	                                                 "Issuer 3", NULL, 0},
+	                        t_at(p.version)),
 	          GV_ECONFLICT, "suspended");
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM ballot"), 0);
-	T_OK(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg", "Issuer 1", 10,
+	T_OK(gv_ballot_new(NULL, NULL, db,
+	                   &(struct gv_ballot_spec){"SMCWG", "x", "fmg",
+	                                            "Issuer 1", NULL, 10},
 	                   t_at(p.version)));
 	T_REFUSED(gv_ballot_endorse(db, "SMC010", "Probie CA", t_at(p.version)),
 	          GV_ECONFLICT, "cannot endorse");
@@ -996,7 +1011,9 @@ discussion_guards(void)
 	T_ASSERT(db);
 	T_OK(body_with(db, "SMCWG", NULL, 4, 2));
 	/* Fewer than two endorsements: no discussion. */
-	T_OK(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fmg", "Issuer 1", 10,
+	T_OK(gv_ballot_new(NULL, NULL, db,
+	                   &(struct gv_ballot_spec){"SMCWG", "x", "fmg",
+	                                            "Issuer 1", NULL, 10},
 	                   v));
 	T_OK(gv_ballot_version(db, "SMC010", "text", NULL, 0, v));
 	T_REFUSED(gv_ballot_discuss(db, "SMC010", v, -1), GV_ECONFLICT,
@@ -1250,19 +1267,28 @@ bad_input_changes_nothing(void)
 	T_EQ_INT(gv_vote_value_parse(&value, "maybe"), GV_EINVALID);
 	T_CONTAINS(gv_error_last()->message, "maybe");
 	T_EQ_INT(value, GV_VOTE_YES);
-	T_EQ_INT(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "xyz", "Issuer 1",
-	                       0, t),
+	T_EQ_INT(gv_ballot_new(NULL, NULL, db,
+	                       &(struct gv_ballot_spec){"SMCWG", "x", "xyz",
+	                                                "Issuer 1", NULL, 0},
+	                       t),
 	         GV_EINVALID);
 	T_CONTAINS(gv_error_last()->message, "xyz");
 	UNCHANGED();
-	T_EQ_INT(gv_ballot_new(NULL, NULL, db, "NOWG", "x", "fg", "Issuer 1", 0,
+	T_EQ_INT(gv_ballot_new(NULL, NULL, db,
+	                       &(struct gv_ballot_spec){"NOWG", "x", "fg",
+	                                                "Issuer 1", NULL, 0},
 	                       t),
 	         GV_ENOTFOUND);
-	T_EQ_INT(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fg",
-	                       "Nowhere Inc.", 0, t),
-	         GV_ENOTFOUND);
-	T_EQ_INT(gv_ballot_new(NULL, NULL, db, "SMCWG", "x", "fg", "Issuer 1",
-	                       10, t),
+	T_EQ_INT(
+	        gv_ballot_new(NULL, NULL, db,
+	                      &(struct gv_ballot_spec){"SMCWG", "x", "fg",
+	                                               "Nowhere Inc.", NULL, 0},
+	                      t),
+	        GV_ENOTFOUND);
+	T_EQ_INT(gv_ballot_new(NULL, NULL, db,
+	                       &(struct gv_ballot_spec){"SMCWG", "x", "fg",
+	                                                "Issuer 1", NULL, 10},
+	                       t),
 	         GV_EEXISTS);
 	UNCHANGED();
 	/* Every step on a ballot that does not exist, or is no ballot. */
@@ -1389,12 +1415,15 @@ lint(void)
 	rec.review_starts_at = t_at("2024-01-18 12:00");
 	rec.review_ends_at = t_at("2024-03-18 12:00"); /* 60 days */
 	rec.adopted_at = rec.review_ends_at;
+	rec.purpose = "To test.";
 	T_OK(gv_ballot_record(NULL, db, &rec));
 	T_OK(gv_ballot_lint(&l, db, "SMC005"));
-	T_EQ_INT(l.problems, 1);
+	/* The record has no text of its motion either (RULES §5.5). */
+	T_EQ_INT(l.problems, 2);
 	T_EQ_INT(lint_failed(&l, "IPR review length"), 1);
+	T_EQ_INT(lint_failed(&l, "the motion has its text"), 1);
 	for (i = 0; i < l.n; i++)
-		if (!l.v[i].ok)
+		if (!l.v[i].ok && strstr(l.v[i].check, "IPR"))
 			T_CONTAINS(l.v[i].detail, "60 days");
 	gv_lint_dispose(&l);
 	gv_db_free(db);

@@ -26,7 +26,9 @@ proposed_smc011(void)
 
 	return RUN(now, "init", "--demo")->status == 0 &&
 	       RUN(now, "ballot", "new", "SMCWG", "--title", "EUID", "--kind",
-	           "fmg", "--proposer", "DigiCert", "--at", "2025-01-20 09:00")
+	           "fmg", "--proposer", "DigiCert", "--purpose",
+	           "EUID in the organizationIdentifier", "--at",
+	           "2025-01-20 09:00")
 	                       ->status == 0 &&
 	       RUN(now, "ballot", "endorse", "SMC011", "Sectigo", "--at",
 	           "2025-01-20 10:00")
@@ -71,7 +73,7 @@ instants(const char *json, const char *key, const char *what)
 static const char *
 screen_of(const char *now, const char *name)
 {
-	static char env_now[64], env_script[4200];
+	static char env_script[4200];
 	const char *const *base = t_env(now, "chair");
 	const char *vars[12];
 	size_t n = 0;
@@ -83,7 +85,6 @@ screen_of(const char *now, const char *name)
 		vars[n] = base[n];
 		n++;
 	}
-	snprintf(env_now, sizeof(env_now), "GAVEL_NOW=%s", now);
 	snprintf(env_script, sizeof(env_script), "GV_SCRIPT=%s", script);
 	vars[n++] = env_script;
 	vars[n++] = "GV_NO_DISPLAY=1";

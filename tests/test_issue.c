@@ -328,8 +328,10 @@ story_in_time_order(void)
 	T_EQ_INT(gv_org_add(NULL, db, "DigiCert", "SMCWG", GV_CLASS_ISSUER,
 	                    t_at("2024-01-01")),
 	         0);
-	T_EQ_INT(gv_ballot_new(NULL, NULL, db, "SMCWG", "EUID", "fg",
-	                       "DigiCert", 0, t_at("2024-12-19 09:00")),
+	T_EQ_INT(gv_ballot_new(NULL, NULL, db,
+	                       &(struct gv_ballot_spec){"SMCWG", "EUID", "fg",
+	                                                "DigiCert", NULL, 0},
+	                       t_at("2024-12-19 09:00")),
 	         0);
 	gv_db_set_now(db, t_at("2025-02-01 12:00"));
 	T_EQ_INT(gv_issue_link_ballot(db, NULL, "263", "SMC001", 1, -1), 0);

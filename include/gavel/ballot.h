@@ -24,6 +24,7 @@ struct gv_ballot_record {
 	const char *kind;     /* fg, fmg or other (RULES §2) */
 	const char *state;    /* discussion, voting, ipr_review, adopted, ... */
 	const char *proposer; /* organisation */
+	const char *purpose;  /* Markdown, or NULL */
 	const char *const *endorsers; /* organisations */
 	size_t n_endorsers;
 	const int64_t *versions; /* posting instant of each version, in order */
@@ -63,14 +64,35 @@ void gv_ballot_format_number(char *buf, size_t n, const char *prefix, int width,
  * gives the reason and, where there is one, the date that would make it
  * legal. at is the instant of the act (the post to the list). ---- */
 
+/* What a new ballot is. */
+struct gv_ballot_spec {
+	const char *body;     /* the body's code */
+	const char *title;    /* one line */
+	const char *kind;     /* fg, fmg or other (RULES §2) */
+	const char *proposer; /* organisation */
+	const char *purpose;  /* Markdown for the proposal notice, or NULL */
+	int64_t number;       /* 0: the body's next one */
+};
+
 /*
- * A new ballot (a draft). number 0 takes the body's next one. The proposer
- * must be a voting member (issuer or consumer) of the body at `at`
- * (BYL 2.3(3), 5.3.1(3)). *id_out is its row id; *number_out its number.
+ * A new ballot (a draft). The proposer must be a voting member (issuer or
+ * consumer) of the body at `at` (BYL 2.3(3), 5.3.1(3)). *id_out is its row
+ * id; *number_out its number.
  */
 int gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
-                  const char *body, const char *title, const char *kind,
-                  const char *proposer, int64_t number, int64_t at);
+                  const struct gv_ballot_spec *spec, int64_t at);
+
+/* What `ballot set` changes: NULL leaves a field as it is; an empty
+ * purpose clears it. */
+struct gv_ballot_edit {
+	const char *title;
+	const char *purpose;
+};
+
+/* Changes a ballot's title or purpose (one transaction, one event).
+ * Returns 0, GV_ENOTFOUND or GV_EINVALID (a title that is not one line). */
+int gv_ballot_set(struct gv_db *db, const char *ref,
+                  const struct gv_ballot_edit *edit);
 
 /* An endorsement: a voting member other than the proposer's organisation,
  * once (BYL 2.3(3)). */
@@ -167,6 +189,7 @@ struct gv_ballot_version {
 	char *url;                /* or NULL */
 	char *hash;               /* git blob id of the text, or NULL */
 	char *repo, *base, *head; /* the pinned range (full ids), or NULL */
+	int has_text;             /* the text itself was recorded */
 };
 
 struct gv_ballot {
@@ -191,6 +214,7 @@ struct gv_ballot {
 	 * proposal and the latest version, to 7 days on or the later end
 	 * announced (BYL 2.3(3)). Every view shows these. */
 	int64_t discussion_start, discussion_end;
+	char *purpose;  /* Markdown, or NULL */
 	char *result;   /* passed, failed or invalid once closed, or NULL */
 	int exclusions; /* exclusion notices filed */
 	int quorum_published; /* 0, or the quorum a results notice gave */
