@@ -14,6 +14,21 @@
 
 #define MU_DELIM_MAX 16
 
+/* Sections, partials, parents and blocks nested deeper than this are an
+ * error: no real template nests a tenth as deep, and each level is a
+ * frame of the parser's and the renderer's recursion. */
+#define MU_MAX_DEPTH 100
+
+/* A rendered document larger than this is an error: a section repeated
+ * over lists inside lists grows without bound (ten items nested nine
+ * deep is a billion copies). */
+#define MU_MAX_OUTPUT (64u << 20)
+
+/* And so is one that renders sections more often than this, even with no
+ * output: ten empty sections nested over a ten-item list would loop ten
+ * billion times. A real document renders a few hundred thousand. */
+#define MU_MAX_STEPS (16u << 20)
+
 enum mu_type {
 	MU_ROOT,
 	MU_TEXT,     /* src[start, end) as is */

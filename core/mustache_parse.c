@@ -211,6 +211,12 @@ match_sections(struct parser *p)
 
 		k->match = (size_t)-1;
 		if (strchr("#^<$", k->kind) && k->kind) {
+			if (depth == MU_MAX_DEPTH)
+				error = parse_error(
+				        p, k->start,
+				        "the template nests sections "
+				        "deeper than ",
+				        "100 levels: flatten it");
 			stack[depth++] = i;
 		} else if (k->kind == '/') {
 			snprintf(name, sizeof(name), "\"%.*s\"",

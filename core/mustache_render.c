@@ -14,10 +14,6 @@
 #include "internal.h"
 #include "mustache.h"
 
-/* Partials, parents and blocks nested deeper than this are an error: a
- * partial that includes itself without end. */
-#define MU_MAX_DEPTH 100
-
 struct arg {
 	char *name;
 	char *text; /* the block's content as given, dedented */
@@ -40,6 +36,7 @@ struct render {
 	struct cached *cache;
 	size_t ncache, acache;
 	int depth;
+	size_t steps; /* sections rendered so far (MU_MAX_STEPS) */
 };
 
 static int render_kids(struct render *r, const struct mu_template *t,
@@ -215,6 +212,8 @@ dedent(const char *s, size_t n, size_t *common, size_t *first_line)
 	return gv__buf_detach(&b);
 }
 
+/* Partials, parents, blocks and the sections inside them share one
+ * depth (MU_MAX_DEPTH): each level is a frame of this recursion. */
 static int
 depth_error(const struct mu_template *t, const struct mu_node *n)
 {
@@ -222,9 +221,34 @@ depth_error(const struct mu_template *t, const struct mu_node *n)
 
 	gv__mu_where(where, sizeof(where), t, n->tag);
 	return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_ERROR,
-	                     "%s: partials nested deeper than %d levels "
-	                     "(does a partial include itself?)",
+	                     "%s: the template nests sections and partials "
+	                     "deeper than %d levels (does a partial include "
+	                     "itself?)",
 	                     where, MU_MAX_DEPTH);
+}
+
+/* Output over MU_MAX_OUTPUT, or sections over MU_MAX_STEPS: the error,
+ * else 0. */
+static int
+size_error(const struct render *r, const struct mu_template *t,
+           const struct mu_node *n)
+{
+	char where[512];
+
+	if (r->out.size <= MU_MAX_OUTPUT && r->steps <= MU_MAX_STEPS)
+		return 0;
+	gv__mu_where(where, sizeof(where), t, n->tag);
+	if (r->out.size > MU_MAX_OUTPUT)
+		return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_ERROR,
+		                     "%s: the template's output is over %u MB "
+		                     "(a section repeated over lists inside "
+		                     "lists?)",
+		                     where, MU_MAX_OUTPUT >> 20);
+	return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_ERROR,
+	                     "%s: the template renders sections more than "
+	                     "%u million times (a section repeated over lists "
+	                     "inside lists?)",
+	                     where, MU_MAX_STEPS >> 20);
 }
 
 /*
@@ -480,23 +504,28 @@ render_section(struct render *r, const struct mu_template *t,
 	size_t i;
 	int error = 0;
 
-	if (n->type == MU_INVERTED)
-		return truthy(v) ? 0 : render_kids(r, t, n);
-	if (!truthy(v))
+	if (n->type == MU_INVERTED ? truthy(v) : !truthy(v))
 		return 0;
-	if (!json_is_array(v)) {
+	if (r->depth >= MU_MAX_DEPTH)
+		return depth_error(t, n);
+	r->depth++;
+	r->steps += json_is_array(v) ? json_array_size(v) : 1;
+	if (n->type == MU_INVERTED) {
+		error = render_kids(r, t, n);
+	} else if (!json_is_array(v)) {
 		push(r, v);
 		error = render_kids(r, t, n);
 		r->nstack--;
-		return error;
+	} else {
+		json_array_foreach (v, i, item) {
+			push(r, item);
+			error = render_kids(r, t, n);
+			r->nstack--;
+			if (error < 0)
+				break;
+		}
 	}
-	json_array_foreach (v, i, item) {
-		push(r, item);
-		error = render_kids(r, t, n);
-		r->nstack--;
-		if (error < 0)
-			break;
-	}
+	r->depth--;
 	return error;
 }
 
@@ -535,6 +564,8 @@ render_kids(struct render *r, const struct mu_template *t,
 		case MU_ROOT:
 			break;
 		}
+		if (error == 0)
+			error = size_error(r, t, n);
 	}
 	return error;
 }

@@ -302,7 +302,8 @@ broken_templates_say_where(void)
 	         "t.md:2:3: no template \"nope\" for this partial"},
 	        {"{{<nope}}{{/nope}}",
 	         "t.md:1:1: no template \"nope\" for this parent"},
-	        {"{{>self}}", "partials nested deeper than 100 levels"},
+	        {"{{>self}}",
+	         "nests sections and partials deeper than 100 levels"},
 	};
 	size_t i;
 	int error;
@@ -317,6 +318,73 @@ broken_templates_say_where(void)
 	}
 	T_ASSERT(!render("{{x}}", "{\"x\": ", GV_ESCAPE_NONE, NULL, &error));
 	T_CONTAINS(gv_error_last()->message, "data, line 1, column");
+}
+
+/* n copies of open, then n of close. */
+static char *
+nested(const char *open, const char *close, size_t n)
+{
+	size_t lo = strlen(open), lc = strlen(close);
+	char *s = malloc(n * (lo + lc) + 1), *p = s;
+
+	if (!s)
+		abort();
+	for (size_t i = 0; i < n; i++, p += lo)
+		memcpy(p, open, lo);
+	for (size_t i = 0; i < n; i++, p += lc)
+		memcpy(p, close, lc);
+	*p = '\0';
+	return s;
+}
+
+/* Issue 15: nesting that overflowed the stack (50,000 inverted sections),
+ * took seconds (30,000 true ones) or memory without bound (lists inside
+ * lists) is refused with a message, quickly. */
+static void
+template_limits(void)
+{
+	static const struct fake_partials deep[] = {
+	        {"p", "{{#t}}{{#t}}{{>p}}{{/t}}{{/t}}"}, {NULL, NULL}};
+	char *tmpl, *out;
+	int error;
+
+	tmpl = nested("{{^x}}", "{{/x}}", 50000);
+	out = render(tmpl, NULL, GV_ESCAPE_NONE, NULL, &error);
+	free(tmpl);
+	T_ASSERT(error < 0 && !out);
+	T_CONTAINS(gv_error_last()->message,
+	           "t.md:1:601: the template nests sections deeper than 100 "
+	           "levels");
+	tmpl = nested("{{#t}}", "{{/t}}", 30000);
+	out = render(tmpl, "{\"t\": true}", GV_ESCAPE_NONE, NULL, &error);
+	free(tmpl);
+	T_ASSERT(error < 0 && !out);
+	/* 100 levels are fine. */
+	tmpl = nested("{{#t}}", "{{/t}}", 100);
+	out = render(tmpl, "{\"t\": true}", GV_ESCAPE_NONE, NULL, &error);
+	free(tmpl);
+	T_EQ_INT(error, 0);
+	free(out);
+	/* Sections inside a partial that includes itself share the depth. */
+	out = render("{{>p}}", "{\"t\": true}", GV_ESCAPE_NONE, deep, &error);
+	T_ASSERT(error < 0 && !out);
+	T_CONTAINS(gv_error_last()->message,
+	           "nests sections and partials deeper than 100 levels");
+	/* Nine sections over a ten-item list: a billion copies. */
+	tmpl = nested("{{#l}}", "xxxxxxxxxxxxxxxx{{/l}}", 9);
+	out = render(tmpl, "{\"l\": [1,2,3,4,5,6,7,8,9,10]}", GV_ESCAPE_NONE,
+	             NULL, &error);
+	free(tmpl);
+	T_ASSERT(error < 0 && !out);
+	T_CONTAINS(gv_error_last()->message, "output is over 64 MB");
+	/* The same with nothing to write: ten billion empty loops. */
+	tmpl = nested("{{#l}}", "{{/l}}", 10);
+	out = render(tmpl, "{\"l\": [1,2,3,4,5,6,7,8,9,10]}", GV_ESCAPE_NONE,
+	             NULL, &error);
+	free(tmpl);
+	T_ASSERT(error < 0 && !out);
+	T_CONTAINS(gv_error_last()->message,
+	           "renders sections more than 16 million times");
 }
 
 static void
@@ -341,6 +409,7 @@ const struct t_case mustache_tests[] = {
         {"spec_sections", spec_sections},
         {"spec_inheritance", spec_inheritance},
         {"spec_dynamic_names", spec_dynamic_names},
+        {"template_limits", template_limits},
         {"markdown_escaping_keeps_structure",
          markdown_escaping_keeps_structure},
         {"html_and_plain_escaping", html_and_plain_escaping},
