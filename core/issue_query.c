@@ -20,18 +20,36 @@
 #include "gavel/text.h"
 #include "internal.h"
 
+/* More words than this are refused: FTS5's snippet() costs the square of
+ * the terms (10,000 words took minutes), and no one searches an issue
+ * list with a paragraph. */
+#define QUERY_MAX_TERMS 64
+
+/* Messages quote the search up to this many bytes. */
+#define QUERY_QUOTED 60
+
 struct query {
 	struct gv_buf pos, neg; /* the terms to find, and to leave out */
 	int want_term;          /* the last thing in pos was OR (or nothing) */
-	size_t terms;
+	size_t terms;           /* to find */
+	size_t all;             /* to find and to leave out */
 };
 
 static int
 bad(const char *query, const char *what)
 {
-	gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID, "the search \"%s\" %s",
-	              query, what);
-	return GV_EINVALID;
+	size_t n = strlen(query);
+
+	if (n <= QUERY_QUOTED)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "the search \"%s\" %s", query, what);
+	/* Cut on a character boundary (query is valid UTF-8). */
+	for (n = QUERY_QUOTED; (query[n] & 0xC0) == 0x80; n--)
+		;
+	while (n && query[n - 1] == ' ')
+		n--;
+	return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+	                     "the search \"%.*s…\" %s", (int)n, query, what);
 }
 
 /* Appends one FTS5 string (quotes doubled), with its column and prefix. */
@@ -91,6 +109,9 @@ add_term(struct query *q, const char *query, const char *s, size_t n,
 	if (!n)
 		return bad(query, "has an empty phrase: put words between "
 		                  "the quotes");
+	if (++q->all > QUERY_MAX_TERMS)
+		return bad(query, "has more than 64 words and phrases: keep "
+		                  "the ones that matter");
 	if (negate) {
 		gv__buf_puts(&q->neg, " NOT ");
 		put_term(&q->neg, column, s, n, prefix);
@@ -170,7 +191,7 @@ parse(struct query *q, const char *query)
 int
 gv_issue_query(char **out, const char *query)
 {
-	struct query q = {GV_BUF_INIT, GV_BUF_INIT, 1, 0};
+	struct query q = {GV_BUF_INIT, GV_BUF_INIT, 1, 0, 0};
 	int error;
 
 	*out = NULL;

@@ -206,6 +206,29 @@ query_translation(void)
 	}
 }
 
+/* Issue 15: 10,000 words made FTS5's snippet() run for minutes. 64 words
+ * and phrases are kept; more are refused at once, the search quoted only
+ * in part. */
+static void
+query_word_cap(void)
+{
+	char words[10000 * 6 + 1], *q = NULL;
+	size_t used = 0;
+
+	for (int i = 0; i < 10000; i++)
+		used += (size_t)snprintf(words + used, sizeof(words) - used,
+		                         "%s%s", i ? " " : "", "euid");
+	T_EQ_INT(gv_issue_query(&q, words), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message,
+	           "has more than 64 words and phrases: keep the ones that "
+	           "matter");
+	T_CONTAINS(gv_error_last()->message, "euid euid…\"");
+	T_ASSERT(strlen(gv_error_last()->message) < 200);
+	words[64 * 5 - 1] = '\0'; /* 64 words */
+	T_EQ_INT(gv_issue_query(&q, words), 0);
+	free(q);
+}
+
 /* The numbers a search finds, in order, as "1 2 3". */
 static const char *
 found(struct gv_db *db, const char *query, int state, const char *label)
@@ -573,6 +596,7 @@ import_keeps_hostile_text(void)
 }
 
 const struct t_case issue_tests[] = {
+        {"query_word_cap", query_word_cap},
         {"crud_writes_events", crud_writes_events},
         {"refs_are_found_or_refused", refs_are_found_or_refused},
         {"query_translation", query_translation},
