@@ -106,7 +106,8 @@ gv_deadlines(struct gv_deadline_list **out, struct gv_db *db, const char *body,
 		gv_deadline_list_free(l);
 		return error;
 	}
-	qsort(l->v, l->n, sizeof(*l->v), by_time);
+	if (l->n > 1) /* qsort's base may not be NULL, even for 0 items */
+		qsort(l->v, l->n, sizeof(*l->v), by_time);
 	for (i = 0; i < l->n; i++) {
 		if (within_days > 0 && !l->v[i].overdue &&
 		    l->v[i].at > now + (int64_t)within_days * 86400) {
