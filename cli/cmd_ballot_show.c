@@ -171,8 +171,10 @@ print_ballot(const struct gv_ballot *b, int64_t now)
 	for (i = 0; i < b->nendorsers; i++)
 		cli_printf("%s%s", i ? ", " : "; endorsers: ", b->endorsers[i]);
 	putchar('\n');
-	if (b->purpose)
-		cli_printf("Purpose: %s\n", b->purpose);
+	if (b->purpose) {
+		cli_printf("Purpose:\n");
+		cli_print_block(b->purpose, "  ");
+	}
 	for (i = 0; i < b->nversions; i++) {
 		const struct gv_ballot_version *v = &b->versions[i];
 

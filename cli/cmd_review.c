@@ -81,11 +81,21 @@ print_notes(const struct gv_review_list *l, int md)
 			print_line(n, md);
 			putchar('\n');
 		}
-		if (n->author)
-			cli_printf("%s%s (%s)\n\n", md ? "\n" : "  ", n->body,
+		if (md)
+			putchar('\n');
+		if (strchr(n->body, '\n')) {
+			/* Several lines: each kept, the author after. */
+			cli_print_block(n->body, md ? "" : "  ");
+			if (n->author)
+				cli_printf("%s(%s)\n", md ? "" : "  ",
+				           n->author);
+		} else if (n->author) {
+			cli_printf("%s%s (%s)\n", md ? "" : "  ", n->body,
 			           n->author);
-		else
-			cli_printf("%s%s\n\n", md ? "\n" : "  ", n->body);
+		} else {
+			cli_printf("%s%s\n", md ? "" : "  ", n->body);
+		}
+		putchar('\n');
 	}
 }
 

@@ -120,4 +120,12 @@ char *gv__text_hash(const char *text);
 /* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
 int gv__check_text(enum gv_error_class klass, const char *what, const char *s);
 
+/* Checks a single-line field (a title, a name, a label): UTF-8 without
+ * control characters (C0, DEL, C1). NULL passes. */
+int gv__check_line(enum gv_error_class klass, const char *what, const char *s);
+
+/* A copy of valid UTF-8 s with each control character a space: the one
+ * line an imported title or label becomes (caller frees). */
+char *gv__line_flatten(const char *s);
+
 #endif

@@ -24,11 +24,16 @@ gv__issue_check_title(const char *title)
 {
 	const char *p = title;
 
+	int error;
+
 	if (!title || !gv_utf8_valid(title, strlen(title)))
 		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
 		                     "the issue title is not UTF-8 text: "
 		                     "re-enter it in UTF-8");
-	while (*p == ' ' || *p == '\t' || *p == '\n' || *p == '\r')
+	if ((error = gv__check_line(GV_ERRCLASS_ISSUE, "the issue title",
+	                            title)) < 0)
+		return error;
+	while (*p == ' ')
 		p++;
 	if (!*p)
 		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,

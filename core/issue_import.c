@@ -167,6 +167,22 @@ time_of(int64_t *out, const struct import *im, json_t *o, const char *a,
 	return 0;
 }
 
+/* GitHub's titles and labels are not the user's to fix: a control
+ * character in one becomes a space, in place, so each stays one line
+ * (core/validate.c's rule for single-line fields). */
+static void
+flatten(json_t *v)
+{
+	char *line;
+
+	if (!json_is_string(v))
+		return;
+	line = gv__line_flatten(json_string_value(v));
+	if (strcmp(line, json_string_value(v)))
+		json_string_set(v, line);
+	free(line);
+}
+
 /* One issue object, as read. */
 struct item {
 	int64_t number;
@@ -192,6 +208,7 @@ item_read(struct item *it, const struct import *im, json_t *o)
 		          : "has no number",
 		        "");
 	it->number = json_integer_value(n);
+	flatten(json_object_get(o, "title"));
 	if ((error = text_of(&it->title, im, o, "title", NULL, 1)) < 0 ||
 	    (error = text_of(&it->state, im, o, "state", NULL, 1)) < 0 ||
 	    (error = text_of(&it->url, im, o, "html_url", "url", 0)) < 0 ||
@@ -204,8 +221,13 @@ item_read(struct item *it, const struct import *im, json_t *o)
 	if (strcasecmp(it->state, "open") && strcasecmp(it->state, "closed"))
 		return shape(im, "has a state that is neither open nor closed",
 		             "");
-	if (gv__issue_check_title(it->title) < 0)
-		return shape(im, "has an empty title", "");
+	if (gv__issue_check_title(it->title) < 0) {
+		char *why = gv__xstrdup(gv_error_last()->message);
+
+		error = shape(im, "cannot be stored: ", why);
+		free(why);
+		return error;
+	}
 	it->author = login_of(json_object_get(o, "author"));
 	if (!it->author)
 		it->author = login_of(json_object_get(o, "user"));
@@ -241,10 +263,12 @@ labels_sync(struct import *im, int64_t id, json_t *labels)
 	json_t *l;
 
 	json_array_foreach (labels, i, l) {
-		const char *name =
-		        json_is_string(l)
-		                ? json_string_value(l)
-		                : json_string_value(json_object_get(l, "name"));
+		const char *name;
+
+		flatten(json_is_string(l) ? l : json_object_get(l, "name"));
+		name = json_is_string(l)
+		               ? json_string_value(l)
+		               : json_string_value(json_object_get(l, "name"));
 
 		if (!name || !*name)
 			continue;

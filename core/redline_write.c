@@ -14,6 +14,7 @@
 #include "gavel/text.h"
 #include "internal.h"
 #include "redline_write.h"
+#include "view.h"
 
 static const char *const format_names[] = {
         [GV_REDLINE_ANSI] = "ansi",       [GV_REDLINE_PLAIN] = "plain",
@@ -764,6 +765,7 @@ write_json(struct gv_buf *b, const struct gv_redline *r)
 	json_t *doc = json_object(), *files = json_array();
 	char *text;
 	size_t i;
+	int error;
 
 	json_object_set_new(doc, "repo", json_text(r->repo));
 	json_object_set_new(doc, "base", json_blob(r->base));
@@ -772,11 +774,8 @@ write_json(struct gv_buf *b, const struct gv_redline *r)
 	for (i = 0; i < r->nfiles; i++)
 		json_array_append_new(files, json_file(&r->files[i]));
 	json_object_set_new(doc, "files", files);
-	text = json_dumps(doc, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
-	json_decref(doc);
-	if (!text)
-		return gv__error_set(GV_ERRCLASS_REDLINE, GV_ERROR,
-		                     "cannot write the redline as json");
+	if ((error = gv__view_dump(&text, doc, 0)) < 0)
+		return error;
 	gv__buf_puts(b, text);
 	gv__buf_putc(b, '\n');
 	free(text);

@@ -261,9 +261,13 @@ gv_text_sanitize(const char *s, unsigned flags)
 		if (!n) {
 			utf8_put(&b, REPLACEMENT);
 			n = 1;
-		} else if (c == '\t' || c == '\n' || c == '\r') {
+		} else if ((c == '\t' || c == '\r') &&
+		           (flags & GV_SANITIZE_KEEP_NEWLINES)) {
+			/* Layout inside multi-line text. */
 			gv__buf_putc(&b, ' ');
 		} else if (c < 0x20 || c == 0x7F) {
+			/* In one line a line feed shows as ^J: it cannot
+			 * start a row of its own. */
 			gv__buf_putc(&b, '^');
 			gv__buf_putc(&b, c == 0x7F ? '?' : (int)c + 64);
 		} else {

@@ -275,9 +275,37 @@ hostile_titles_never_reach_a_terminal(void)
 	char *out;
 
 	T_ASSERT(demo());
+	/* Issue 15: a title is one line; one with a control character is
+	 * refused, as a ballot's is. */
 	r = t_gavel(env(), "issue", "add", "SMCWG", "--title", title, "--text",
 	            "\033[5mblink\033[0m", NULL);
-	T_EQ_INT(r->status, 0);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "the issue title contains a control character "
+	                   "(byte 0x1B)");
+	T_ASSERT(!strchr(r->err, '\033'));
+	r = t_gavel(env(), "issue", "add", "SMCWG", "--title",
+	            "ok\nSMCWG#263  closed", NULL);
+	T_EQ_INT(r->status, 1);
+	/* Titles stored before the rule (or by another tool) are shown with
+	 * their control characters visible, on one line. */
+	T_EQ_INT(t_gavel(env(), "issue", "add", "SMCWG", "--title", "red",
+	                 "--text", "\033[5mblink\033[0m\x7F", NULL)
+	                 ->status,
+	         0);
+	/* JSON escapes DEL too, which jansson leaves raw. */
+	r = t_gavel(env(), "issue", "show", "264", "--format", "json", NULL);
+	T_CONTAINS(r->out, "blink\\u001B[0m\\u007F");
+	T_ASSERT(!strchr(r->out, 0x7F));
+	snprintf(cmd, sizeof(cmd),
+	         "sqlite3 '%s' \"UPDATE issue SET title = char(27) || "
+	         "']0;pwned' || char(7) || char(27) || '[31mred' || char(27) "
+	         "|| '[0m ' || char(13) || char(27) || '[2J' || char(10) || "
+	         "'SMCWG#263  closed' WHERE number = 264\"",
+	         t_path("g.db"));
+	T_ASSERT(t_shell_output(cmd) != NULL);
+	r = t_gavel(env(), "issue", "list", "--search", "red", NULL);
+	T_CONTAINS(r->out, "^JSMCWG#263  closed");
+	T_ASSERT(!strstr(r->out, "\nSMCWG#263  closed"));
 	r = t_gavel(env(), "issue", "list", NULL);
 	T_ASSERT(!strchr(r->out, '\033') && !strchr(r->out, '\a') &&
 	         !strchr(r->out, '\r'));

@@ -158,6 +158,7 @@ static void
 command_line_changes_the_store(void)
 {
 	const char *now = "2024-11-18 12:00";
+	char sql[4400];
 	const char *script = t_write_file(
 	        "vote.txt", "view-dashboard\n"
 	                    ":ballot vote SMC010 Apple abstain\n"
@@ -166,6 +167,7 @@ command_line_changes_the_store(void)
 	                    ":ballot vote SMC010 Nobody yes\n"
 	                    ":save-display refused.txt\n"
 	                    ":issue add SMCWG --title \"\033[31mred\033[0m\"\n"
+	                    ":save-display hostile.txt\n"
 	                    "view-issues\n:save-display issues.txt\n"
 	                    "add Forms are small|clarification,tui\n"
 	                    "view-meetings\n"
@@ -177,12 +179,22 @@ command_line_changes_the_store(void)
 
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
 	         0);
+	/* A title stored before titles were kept to one line (issue 15). */
+	snprintf(sql, sizeof(sql),
+	         "sqlite3 '%s' \"UPDATE issue SET title = char(27) || "
+	         "'[31mred' || char(27) || '[0m' WHERE number = 3\"",
+	         t_path("g.db"));
+	T_ASSERT(t_shell_output(sql) != NULL);
 	r = t_gavel(headless(now, script), NULL);
 	T_EQ_INT(r->status, 0);
 	/* The live tally on the dashboard counts the new vote. */
 	T_CONTAINS(screen("voted.txt"), "Ballots in voting, live tally");
 	T_CONTAINS(screen("voted.txt"), "consumers 2 yes 1 no 1 abstain");
 	T_CONTAINS(screen("refused.txt"), "no organisation");
+	/* A title with an escape sequence is refused, the message shown
+	 * safely; a stored one is drawn with the escape made visible. */
+	T_CONTAINS(screen("hostile.txt"), "control character (byte 0x1B)");
+	T_ASSERT(!strchr(screen("hostile.txt"), '\033'));
 	T_ASSERT(!strchr(screen("issues.txt"), '\033'));
 	T_CONTAINS(screen("issues.txt"), "^[[31mred^[[0m");
 	r = t_gavel(t_env(now, "chair"), "ballot", "tally", "SMC010",

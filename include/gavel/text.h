@@ -25,10 +25,12 @@ enum gv_sanitize_flags {
 };
 
 /*
- * A copy of s that is safe to write to a terminal: ESC and the other C0
- * controls become caret notation ("^["), C1 controls, bidirectional
- * overrides and invalid bytes become U+FFFD, tabs and (unless kept)
- * newlines become spaces. Caller frees with free().
+ * A copy of s that is safe to write to a terminal as one line: ESC and
+ * the other C0 controls, line feeds and tabs included, become caret
+ * notation ("^[", "^J"), C1 controls, bidirectional overrides and invalid
+ * bytes become U+FFFD. With GV_SANITIZE_KEEP_NEWLINES (multi-line text)
+ * line feeds stay and tabs and carriage returns become spaces. Caller
+ * frees with free().
  */
 char *gv_text_sanitize(const char *s, unsigned flags);
 
