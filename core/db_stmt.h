@@ -10,6 +10,7 @@
 #define GV_CORE_DB_STMT_H
 
 #include "db_stmt_issue.h"
+#include "db_stmt_meeting.h"
 
 /* The columns of a body, in the order core/body.c reads them. */
 #define GV__BODY_COLS                                                          \
@@ -55,6 +56,7 @@
 
 #define GV__STMT_LIST(X)                                                       \
 	GV__STMT_ISSUE_LIST(X)                                                 \
+	GV__STMT_MEETING_RECORD(X)                                             \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \

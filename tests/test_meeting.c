@@ -347,6 +347,43 @@ quorum_baseline(void)
 	gv_db_free(db);
 }
 
+/* Issue 14.10: one body, one start, one meeting; a subcommittee is its
+ * own series. */
+static void
+same_start_refused(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_spec spec = {0};
+	int64_t first = -1, other = -1;
+
+	T_ASSERT(db);
+	spec.body = "SMCWG";
+	spec.starts_at = t_at("2025-01-29 16:00Z");
+	T_EQ_INT(gv_meeting_add(&first, db, &spec), 0);
+	T_EQ_INT(gv_meeting_add(&other, db, &spec), GV_EEXISTS);
+	T_EQ_STR(gv_error_last()->message,
+	         "SMCWG already has meeting 1 at 2025-01-29 16:00 UTC: see "
+	         "'gavel meeting show 1'");
+	T_EQ_INT(other, -1);
+	/* Nothing half-written: no row, no agenda, no event. */
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM meeting"), 1);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM agenda_item"), 7);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
+	                       "'meeting.add'"),
+	         1);
+	/* Cancelled, it still holds the slot: the message says so. */
+	T_EQ_INT(gv_meeting_cancel(db, first, "holiday"), 0);
+	T_EQ_INT(gv_meeting_add(&other, db, &spec), GV_EEXISTS);
+	T_CONTAINS(gv_error_last()->message, "meeting 1 at 2025-01-29 16:00 "
+	                                     "UTC (cancelled)");
+	spec.subcommittee = "Certificate Profiles";
+	T_EQ_INT(gv_meeting_add(&other, db, &spec), 0);
+	T_EQ_INT(gv_meeting_add(NULL, db, &spec), GV_EEXISTS);
+	spec.starts_at += 60;
+	T_EQ_INT(gv_meeting_add(NULL, db, &spec), 0);
+	gv_db_free(db);
+}
+
 static void
 demo_minutes_match_published(void)
 {
@@ -415,6 +452,7 @@ const struct t_case meeting_tests[] = {
         {"agenda_notes_and_links", agenda_notes_and_links},
         {"approval_chain_and_three_weeks", approval_chain_and_three_weeks},
         {"quorum_baseline", quorum_baseline},
+        {"same_start_refused", same_start_refused},
         {"demo_minutes_match_published", demo_minutes_match_published},
         {NULL, NULL},
 };

@@ -152,6 +152,45 @@ minutes_and_agenda(void)
 	T_CONTAINS(r->err, "later meeting");
 }
 
+/* Issue 14.10: a second meeting at the same start is refused, by `meeting
+ * add` and whatever the import made; importing the day updates it. */
+static void
+same_start_refused(void)
+{
+	const char *const *e;
+	char path[4300];
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-15 17:00"); /* after demo(), which reuses its buffer */
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-15 16:00Z", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->out, "");
+	T_EQ_STR(r->err, "gavel: SMCWG already has meeting 4 at 2025-01-15 "
+	                 "16:00 UTC: see 'gavel meeting show 4'\n");
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-01 11:00", "--tz",
+	            "America/New_York", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "meeting 3 at 2025-01-01 16:00 UTC (cancelled)");
+	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_ASSERT(!strstr(r->out, "\"id\": 5,"));
+	if (!t_testdata()) {
+		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/minutes/%s", t_testdata(),
+	         "2024/2024-12-18-minutes-smcwg.md");
+	r = t_gavel(e, "minutes", "import", path, NULL);
+	T_CONTAINS(r->out, "SMCWG meeting 2 of 2024-12-18 (updated)");
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2024-12-18 16:00Z", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "SMCWG already has meeting 2 at");
+	r = t_gavel(e, "minutes", "import", path, NULL);
+	T_CONTAINS(r->out, "SMCWG meeting 2 of 2024-12-18 (updated)");
+	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_ASSERT(!strstr(r->out, "\"id\": 5,"));
+}
+
 /* The shared minutes files, as arguments, in a fixed order. */
 static const char *const shared_files[] = {
         "2013/2013-01-10-2013-01-10-minutes.md",
@@ -296,6 +335,7 @@ const struct t_case meeting_cli_tests[] = {
         {"next_call_seed_case", next_call_seed_case},
         {"roll_call_refuses_strangers", roll_call_refuses_strangers},
         {"minutes_and_agenda", minutes_and_agenda},
+        {"same_start_refused", same_start_refused},
         {"import_every_shared_file", import_every_shared_file},
         {"import_skips_bad_files", import_skips_bad_files},
         {"baseline_from_imported_attendance",

@@ -32,7 +32,9 @@ struct gv_meeting_spec {
 /*
  * Adds a scheduled meeting with the body's standard agenda items
  * (agenda-items.txt on the body's template path). Returns 0 (its id in
- * *id_out), GV_ENOTFOUND (body) or GV_EINVALID (zone, title).
+ * *id_out), GV_ENOTFOUND (body), GV_EINVALID (zone, title) or GV_EEXISTS
+ * (the body, or the same subcommittee, already has a meeting at that
+ * start, cancelled or not: the message names it).
  */
 int gv_meeting_add(int64_t *id_out, struct gv_db *db,
                    const struct gv_meeting_spec *spec);
