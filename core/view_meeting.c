@@ -53,13 +53,17 @@ view_meeting_row(const struct gv_meeting *m)
 {
 	json_t *o = json_pack(
 	        "{s:I, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:i, s:i,"
-	        " s:s}",
+	        " s:s?}",
 	        "id", (json_int_t)m->id, "body", m->body, "tz", m->tz, "kind",
 	        m->kind == GV_MEETING_F2F ? "f2f" : "call", "status", m->status,
 	        "title", m->title, "subcommittee", m->subcommittee,
 	        "cancel_reason", m->cancel_reason, "minute_taker",
 	        m->minute_taker, "attendees", m->attendees, "voting_orgs",
-	        m->voting_orgs, "minutes", gv_minutes_state_name(m->minutes));
+	        m->voting_orgs, "minutes",
+	        /* null: no minutes (scheduled, cancelled, no roll call) */
+	        m->minutes == GV_MINUTES_NONE
+	                ? NULL
+	                : gv_minutes_state_name(m->minutes));
 	char iso[GV_TIME_BUFSZ];
 
 	json_object_set_new(

@@ -52,6 +52,17 @@ add_meeting(struct gv_db *db, const char *when)
 	return id;
 }
 
+/* A roll call of one (created): the meeting was held as recorded. */
+static void
+held(struct gv_db *db, int64_t id)
+{
+	const char *who = "Stephen Davidson (DigiCert)";
+	struct gv_roll_call r;
+
+	gv_meeting_attend(&r, db, id, &who, 1, GV_ATTEND_CREATE);
+	gv_roll_call_dispose(&r);
+}
+
 static void
 cadence_parse_and_format(void)
 {
@@ -241,6 +252,8 @@ approval_chain_and_three_weeks(void)
 	a = add_meeting(db, "2024-12-04 11:00");
 	b = add_meeting(db, "2024-12-18 11:00");
 	c = add_meeting(db, "2025-03-05 11:00");
+	held(db, a);
+	held(db, b);
 	gv_db_set_now(db, t_at("2025-06-01"));
 	T_EQ_INT(gv_minutes_approve(db, b, a), GV_EINVALID);
 	T_EQ_INT(gv_minutes_approve(db, a, b), 0);
@@ -384,6 +397,45 @@ same_start_refused(void)
 	gv_db_free(db);
 }
 
+/* Issue 14.10: a past meeting without attendance is no held meeting. */
+static void
+no_roll_call_is_not_held(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_detail *d = NULL;
+	int64_t id;
+
+	T_ASSERT(db);
+	id = add_meeting(db, "2024-12-18 11:00");
+	gv_db_set_now(db, t_at("2025-06-01"));
+	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
+	T_EQ_STR(d->meeting.status, "no roll call");
+	/* Months later, with no meeting after it: still no final minutes. */
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_NONE);
+	T_EQ_INT(d->meeting.minutes_final_at, -1);
+	gv_meeting_detail_free(d);
+	T_EQ_INT(gv_minutes_ready(db, id), GV_EINVALID);
+	T_EQ_STR(gv_error_last()->message,
+	         "meeting 1 has no roll call: record it with 'gavel meeting "
+	         "attend 1 \"Name (Organisation)\"...', or 'gavel meeting "
+	         "cancel 1' if it did not take place");
+	held(db, id);
+	T_EQ_INT(gv_minutes_ready(db, id), 0);
+	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
+	T_EQ_STR(d->meeting.status, "held");
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_FINAL);
+	gv_meeting_detail_free(d);
+	/* A meeting yet to come has no minutes either. */
+	id = add_meeting(db, "2025-07-02 11:00");
+	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
+	T_EQ_STR(d->meeting.status, "scheduled");
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_NONE);
+	gv_meeting_detail_free(d);
+	T_EQ_INT(gv_minutes_ready(db, id), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message, "has not taken place yet");
+	gv_db_free(db);
+}
+
 static void
 demo_minutes_match_published(void)
 {
@@ -453,6 +505,7 @@ const struct t_case meeting_tests[] = {
         {"approval_chain_and_three_weeks", approval_chain_and_three_weeks},
         {"quorum_baseline", quorum_baseline},
         {"same_start_refused", same_start_refused},
+        {"no_roll_call_is_not_held", no_roll_call_is_not_held},
         {"demo_minutes_match_published", demo_minutes_match_published},
         {NULL, NULL},
 };

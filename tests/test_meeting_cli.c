@@ -191,6 +191,67 @@ same_start_refused(void)
 	T_ASSERT(!strstr(r->out, "\"id\": 5,"));
 }
 
+/* The JSON list's meeting id (1-based position). */
+static json_t *
+listed(json_t *doc, size_t id)
+{
+	return json_array_get(doc, id - 1);
+}
+
+/* Issue 14.10: a past meeting with no roll call reads "no roll call" in
+ * the list, its JSON and `show`; it has no minutes to render. */
+static void
+no_roll_call_everywhere(void)
+{
+	const char *const *e;
+	json_error_t jerr;
+	struct t_run *r;
+	json_t *doc;
+
+	T_ASSERT(demo());
+	e = env("2025-01-15 17:00"); /* after demo(), which reuses its buffer */
+	r = t_gavel(e, "meeting", "list", NULL);
+	T_CONTAINS(r->out, "America/New_York  call  no roll call  0       0  "
+	                   "     -         -\n");
+	T_CONTAINS(r->out, "America/New_York  call  no roll call  0       0  "
+	                   "     approved  -\n");
+	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	doc = json_loads(r->out, 0, &jerr);
+	T_ASSERT(doc);
+	T_EQ_STR(json_string_value(json_object_get(listed(doc, 4), "status")),
+	         "no roll call");
+	T_ASSERT(json_is_null(json_object_get(listed(doc, 4), "minutes")));
+	T_ASSERT(json_is_null(json_object_get(listed(doc, 3), "minutes")));
+	/* The 12-04 call has no roll call, but its approval stands. */
+	T_EQ_STR(json_string_value(json_object_get(listed(doc, 1), "status")),
+	         "no roll call");
+	T_EQ_STR(json_string_value(json_object_get(listed(doc, 1), "minutes")),
+	         "approved");
+	json_decref(doc);
+	r = t_gavel(e, "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out, "Status: no roll call\nRoll call: none recorded");
+	r = t_gavel(e, "minutes", "4", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->out, "");
+	T_EQ_STR(r->err, "gavel: meeting 4 has no roll call: record it with "
+	                 "'gavel meeting attend 4 \"Name (Organisation)\"...', "
+	                 "or 'gavel meeting cancel 4' if it did not take "
+	                 "place\n");
+	r = t_gavel(e, "minutes", "3", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "meeting 3 was cancelled: it has no minutes");
+	T_EQ_INT(t_gavel(e, "meeting", "attend", "4",
+	                 "Stephen Davidson (DigiCert)", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "show", "4", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"status\": \"held\"");
+	T_CONTAINS(r->out, "\"minutes\": \"draft\"");
+	r = t_gavel(e, "minutes", "4", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "## 1. Roll Call\n\n1 people attended");
+}
+
 /* The shared minutes files, as arguments, in a fixed order. */
 static const char *const shared_files[] = {
         "2013/2013-01-10-2013-01-10-minutes.md",
@@ -336,6 +397,7 @@ const struct t_case meeting_cli_tests[] = {
         {"roll_call_refuses_strangers", roll_call_refuses_strangers},
         {"minutes_and_agenda", minutes_and_agenda},
         {"same_start_refused", same_start_refused},
+        {"no_roll_call_everywhere", no_roll_call_everywhere},
         {"import_every_shared_file", import_every_shared_file},
         {"import_skips_bad_files", import_skips_bad_files},
         {"baseline_from_imported_attendance",

@@ -40,7 +40,7 @@ int gv_meeting_add(int64_t *id_out, struct gv_db *db,
                    const struct gv_meeting_spec *spec);
 
 /* Cancels a meeting. Returns 0, GV_ENOTFOUND or GV_ECONFLICT (already
- * cancelled, or already held by the clock). */
+ * cancelled, or it has a roll call: it was held). */
 int gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason);
 
 enum gv_attend_flags {
@@ -107,8 +107,17 @@ enum gv_minutes_state {
 	GV_MINUTES_DRAFT,
 	GV_MINUTES_APPROVED, /* at a later meeting */
 	GV_MINUTES_FINAL,    /* 3 weeks after the draft, no meeting in them */
+	GV_MINUTES_NONE,     /* not held as recorded: scheduled, cancelled,
+	                        or no roll call */
 };
 const char *gv_minutes_state_name(enum gv_minutes_state state);
+
+/*
+ * Whether meeting id has minutes to render: a roll call, or minutes
+ * imported with it. Returns 0, GV_ENOTFOUND, or GV_EINVALID (cancelled,
+ * not yet started, or no roll call: the message says how to record it).
+ */
+int gv_minutes_ready(struct gv_db *db, int64_t id);
 
 struct gv_meeting {
 	int64_t id;
@@ -117,7 +126,9 @@ struct gv_meeting {
 	char *tz;
 	enum gv_meeting_kind kind;
 	char *status;       /* "scheduled", "held" (its start has passed, by the
-	                       clock) or "cancelled" */
+	                       clock, and it has a roll call), "no roll call"
+	                       (passed, no attendance recorded) or
+	                       "cancelled" */
 	char *title;        /* or NULL */
 	char *subcommittee; /* or NULL */
 	char *cancel_reason; /* or NULL */
