@@ -436,6 +436,117 @@ no_roll_call_is_not_held(void)
 	gv_db_free(db);
 }
 
+/* The minutes of meeting id. */
+static char *
+minutes_of(struct gv_db *db, int64_t id)
+{
+	struct gv_render_spec spec = {0};
+	char *md = NULL;
+
+	spec.template = "minutes";
+	spec.meeting = id;
+	return gv_render(&md, NULL, db, &spec) < 0 ? NULL : md;
+}
+
+/* Issue 14.10: the approval item says what was approved, what was still
+ * pending or that nothing was, and which calls were cancelled since the
+ * previous held one (as the 2014-01-30 Forum minutes do). */
+static void
+minutes_report_approvals_and_cancellations(void)
+{
+	struct gv_db *db = group();
+	int64_t dec18, jan1, jan15, jan29;
+	char *md;
+
+	T_ASSERT(db);
+	dec18 = add_meeting(db, "2024-12-18 11:00");
+	jan1 = add_meeting(db, "2025-01-01 11:00");
+	jan15 = add_meeting(db, "2025-01-15 11:00");
+	jan29 = add_meeting(db, "2025-01-29 11:00");
+	T_EQ_INT(gv_meeting_cancel(db, jan1, "holiday"), 0);
+	held(db, dec18);
+	held(db, jan15);
+	held(db, jan29);
+	gv_db_set_now(db, t_at("2025-02-01"));
+	/* 12-18 + 3 weeks = 01-08 passed with no meeting: final by 01-15. */
+	md = minutes_of(db, jan15);
+	T_CONTAINS(md, "## 4. Approval of minutes from last teleconference\n\n"
+	               "No minutes were pending approval.\n\n"
+	               "The teleconference of January 1, 2025 was cancelled "
+	               "(holiday).\n\n## 5.");
+	free(md);
+	/* 01-15's minutes were a draft at 01-29, and 01-01 is reported once. */
+	md = minutes_of(db, jan29);
+	T_CONTAINS(md, "The minutes of the teleconference of January 15, 2025 "
+	               "were not yet approved.\n\n## 5.");
+	T_ASSERT(!strstr(md, "January 1, 2025"));
+	free(md);
+	T_EQ_INT(gv_minutes_approve(db, jan15, jan29), 0);
+	md = minutes_of(db, jan29);
+	T_CONTAINS(md, "Approval of minutes from last teleconference\n\nThe "
+	               "minutes of the teleconference of January 15, 2025 "
+	               "were approved.\n\n## 5.");
+	free(md);
+	md = minutes_of(db, dec18);
+	T_ASSERT(!strstr(md, "cancelled"));
+	free(md);
+	gv_db_free(db);
+}
+
+/* Issue 14.10: linked issues appear under their item; one linked to the
+ * meeting alone under Discussion, or a section of its own. */
+static void
+minutes_list_linked_issues(void)
+{
+	struct gv_db *db = group();
+	struct gv_issue_spec issue = {0};
+	struct gv_meeting_spec bare = {0};
+	int64_t a, b;
+	char *md;
+
+	T_ASSERT(db);
+	issue.body = "SMCWG";
+	issue.created_at = -1;
+	issue.number = 263;
+	issue.title = "EUID in OrganizationIdentifier attribute";
+	issue.url = "https://github.com/cabforum/smime/issues/263";
+	T_EQ_INT(gv_issue_add(NULL, db, &issue), 0);
+	issue.number = 3;
+	issue.title = "Additional methods for mailbox control";
+	issue.url = NULL;
+	T_EQ_INT(gv_issue_add(NULL, db, &issue), 0);
+	a = add_meeting(db, "2024-12-18 11:00");
+	held(db, a);
+	T_EQ_INT(gv_meeting_link(db, a, "any other", 3, NULL), 0);
+	T_EQ_INT(gv_meeting_link(db, a, "any other", 3, NULL), 0);
+	T_EQ_INT(gv_issue_link_meeting(db, "SMCWG", "263", a, -1), 0);
+	T_EQ_INT(gv_issue_link_meeting(db, "SMCWG", "3", a, -1), 0);
+	gv_db_set_now(db, t_at("2025-02-01"));
+	md = minutes_of(db, a);
+	T_CONTAINS(md, "## 5. Discussion\n\nDiscussed:\n\n- Issue #263 (EUID "
+	               "in OrganizationIdentifier attribute) "
+	               "https://github.com/cabforum/smime/issues/263\n\n");
+	/* Linked to an item and to the meeting: listed once, twice linked
+	 * to the same item: once. */
+	T_CONTAINS(md, "## 6. Any other business\n\nDiscussed:\n\n- Issue #3 "
+	               "(Additional methods for mailbox control)\n\n## 7.");
+	free(md);
+	/* A meeting with no discussion item: a Discussion section. */
+	bare.body = "SMCWG";
+	bare.starts_at = t_at("2025-01-15 16:00Z");
+	bare.bare = 1;
+	T_EQ_INT(gv_meeting_add(&b, db, &bare), 0);
+	T_EQ_INT(gv_meeting_add_item(NULL, db, b, "Roll Call"), 0);
+	held(db, b);
+	T_EQ_INT(gv_issue_link_meeting(db, "SMCWG", "263", b, -1), 0);
+	md = minutes_of(db, b);
+	T_CONTAINS(md, "## Discussion\n\n- Issue #263 (EUID in "
+	               "OrganizationIdentifier attribute) https://github.com/"
+	               "cabforum/smime/issues/263\n\n## Adjourned");
+	free(md);
+	gv_db_free(db);
+}
+
 static void
 demo_minutes_match_published(void)
 {
@@ -506,6 +617,9 @@ const struct t_case meeting_tests[] = {
         {"quorum_baseline", quorum_baseline},
         {"same_start_refused", same_start_refused},
         {"no_roll_call_is_not_held", no_roll_call_is_not_held},
+        {"minutes_report_approvals_and_cancellations",
+         minutes_report_approvals_and_cancellations},
+        {"minutes_list_linked_issues", minutes_list_linked_issues},
         {"demo_minutes_match_published", demo_minutes_match_published},
         {NULL, NULL},
 };

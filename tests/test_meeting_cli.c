@@ -252,6 +252,70 @@ no_roll_call_everywhere(void)
 	T_CONTAINS(r->out, "## 1. Roll Call\n\n1 people attended");
 }
 
+/* Issue 14.10: the next minutes report the calls cancelled since the last
+ * held one, with the reason; linked issues and ballots (in their state at
+ * the meeting) appear under their item. */
+static void
+minutes_report_cancelled_and_linked(void)
+{
+	const char *const *e;
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-15 17:00"); /* after demo(), which reuses its buffer */
+	T_EQ_INT(t_gavel(e, "meeting", "attend", "4",
+	                 "Stephen Davidson (DigiCert)", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "meeting", "link", "4", "Discussion", "--ballot",
+	                 "SMC010", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "issue", "link", "263", "--meeting", "4", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "minutes", "4", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "## 4. Approval of minutes from last teleconference"
+	                   "\n\nNo minutes were pending approval.\n\nThe "
+	                   "teleconference of January 1, 2025 was cancelled "
+	                   "(announced at the 2024-12-18 call).\n\n");
+	T_CONTAINS(r->out, "## 5. Discussion\n\nDiscussed:\n\n- Issue #263 "
+	                   "(EUID in OrganizationIdentifier attribute) "
+	                   "https://github.com/cabforum/smime/issues/263\n"
+	                   "- Ballot SMC010 (Introduction of Multi-Perspective "
+	                   "Issuance Corroboration): adopted\n\n");
+	/* At the 12-18 call SMC010 was under review, whatever it is now. */
+	r = t_gavel(e, "minutes", "2", NULL);
+	T_CONTAINS(r->out, "- Ballot SMC010 (Introduction of Multi-Perspective "
+	                   "Issuance Corroboration): under IPR review\n");
+	T_ASSERT(!strstr(r->out, "was cancelled"));
+	/* `meeting cancel --reason`: reported once, by the next minutes. */
+	e = env("2025-02-12 17:00");
+	T_EQ_STR(
+	        t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 16:00Z", NULL)
+	                ->out,
+	        "5\n");
+	T_EQ_INT(t_gavel(e, "meeting", "cancel", "5", "--reason",
+	                 "no agenda items", NULL)
+	                 ->status,
+	         0);
+	T_CONTAINS(t_gavel(e, "agenda", "5", NULL)->out,
+	           "\n**This meeting is cancelled**: no agenda items.\n");
+	T_EQ_STR(
+	        t_gavel(e, "meeting", "add", "SMCWG", "2025-02-12 16:00Z", NULL)
+	                ->out,
+	        "6\n");
+	T_EQ_INT(t_gavel(e, "meeting", "attend", "6",
+	                 "Stephen Davidson (DigiCert)", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "minutes", "6", NULL);
+	T_CONTAINS(r->out, "The teleconference of January 29, 2025 was "
+	                   "cancelled (no agenda items).\n");
+	T_ASSERT(!strstr(r->out, "January 1, 2025"));
+}
+
 /* The shared minutes files, as arguments, in a fixed order. */
 static const char *const shared_files[] = {
         "2013/2013-01-10-2013-01-10-minutes.md",
@@ -398,6 +462,8 @@ const struct t_case meeting_cli_tests[] = {
         {"minutes_and_agenda", minutes_and_agenda},
         {"same_start_refused", same_start_refused},
         {"no_roll_call_everywhere", no_roll_call_everywhere},
+        {"minutes_report_cancelled_and_linked",
+         minutes_report_cancelled_and_linked},
         {"import_every_shared_file", import_every_shared_file},
         {"import_skips_bad_files", import_skips_bad_files},
         {"baseline_from_imported_attendance",

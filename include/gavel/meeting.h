@@ -39,8 +39,9 @@ struct gv_meeting_spec {
 int gv_meeting_add(int64_t *id_out, struct gv_db *db,
                    const struct gv_meeting_spec *spec);
 
-/* Cancels a meeting. Returns 0, GV_ENOTFOUND or GV_ECONFLICT (already
- * cancelled, or it has a roll call: it was held). */
+/* Cancels a meeting; reason (or NULL) is reported by the minutes of the
+ * body's next held meeting. Returns 0, GV_ENOTFOUND or GV_ECONFLICT
+ * (already cancelled, or it has a roll call: it was held). */
 int gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason);
 
 enum gv_attend_flags {
