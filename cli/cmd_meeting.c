@@ -177,7 +177,7 @@ meeting_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		         : m->kind == GV_MEETING_F2F ? "f2f"
 		                                     : "call";
 		row[5] = m->status, row[6] = people, row[7] = voting;
-		row[8] = strcmp(m->status, "held")
+		row[8] = m->minutes == GV_MINUTES_NONE
 		                 ? "-"
 		                 : gv_minutes_state_name(m->minutes);
 		row[9] = m->title;
@@ -280,7 +280,11 @@ meeting_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	           d->meeting.cancel_reason ? d->meeting.cancel_reason : "");
 	if (d->meeting.minute_taker)
 		cli_printf("Minute-taker: %s\n", d->meeting.minute_taker);
-	if (!strcmp(d->meeting.status, "held")) {
+	if (!strcmp(d->meeting.status, "no roll call"))
+		printf("Roll call: none recorded (record it with 'gavel "
+		       "meeting attend %lld ...')\n",
+		       (long long)id);
+	if (d->meeting.minutes != GV_MINUTES_NONE) {
 		printf("Minutes: %s",
 		       gv_minutes_state_name(d->meeting.minutes));
 		if (d->meeting.approved_in >= 0)

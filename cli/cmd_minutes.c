@@ -29,6 +29,14 @@ render_meeting(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
 	    (rc = cli_id(&spec.meeting, cmd, "meeting", pos[0])) != CLI_OK ||
 	    (rc = cli_render_format(&spec.format, cmd, format)) != CLI_OK)
 		return rc;
+	/* Minutes of a meeting without a roll call would be empty headings:
+	 * say what is missing instead. */
+	if (!strcmp(template, "minutes.md")) {
+		if ((rc = cli_open(c, 0)) != CLI_OK)
+			return rc;
+		if (gv_minutes_ready(c->db, spec.meeting) < 0)
+			return cli_fail();
+	}
 	spec.template = template;
 	return cli_render(c, &spec, 1);
 }

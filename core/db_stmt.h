@@ -10,6 +10,7 @@
 #define GV_CORE_DB_STMT_H
 
 #include "db_stmt_issue.h"
+#include "db_stmt_meeting.h"
 
 /* The columns of a body, in the order core/body.c reads them. */
 #define GV__BODY_COLS                                                          \
@@ -29,11 +30,14 @@
 	" AND ms.class IN ('issuer', 'consumer'))"
 
 /* The columns of a meeting, in the order core/meeting_query.c reads them;
- * ?4 is the clock, which decides "held". */
+ * ?4 is the clock: a past meeting is "held" once it has a roll call,
+ * "no roll call" until then. */
 #define GV__MEETING_COLS                                                       \
 	"m.id, b.code, m.starts_at, m.tz, m.kind,"                             \
 	" CASE WHEN m.status = 'cancelled' THEN 'cancelled'"                   \
-	" WHEN m.starts_at <= ?4 THEN 'held' ELSE 'scheduled' END,"            \
+	" WHEN m.starts_at > ?4 THEN 'scheduled'"                              \
+	" WHEN EXISTS (SELECT 1 FROM attendance a WHERE a.meeting = m.id)"     \
+	" THEN 'held' ELSE 'no roll call' END,"                                \
 	" m.title, m.subcommittee, m.cancel_reason, t.name,"                   \
 	" (SELECT count(*) FROM attendance a WHERE a.meeting = "               \
 	"m.id), " GV__VOTING_PRESENT ", m.approved_in, m.approved_at,"         \
@@ -55,6 +59,7 @@
 
 #define GV__STMT_LIST(X)                                                       \
 	GV__STMT_ISSUE_LIST(X)                                                 \
+	GV__STMT_MEETING_RECORD(X)                                             \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \

@@ -102,6 +102,44 @@ standard_items(struct gv_db *db, int64_t meeting, const struct gv_body *b)
 	return error;
 }
 
+/*
+ * GV_EEXISTS when the body (or the same subcommittee) already has a
+ * meeting at that start: one call is one meeting, whatever its status, and
+ * a second row would split its roll call and approvals.
+ */
+static int
+meeting_clash(struct gv_db *db, const struct gv_body *body,
+              const struct gv_meeting_spec *spec)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_AT_START);
+	char when[GV_TIME_BUFSZ];
+	int64_t other = -1;
+	int cancelled = 0, rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, body->id);
+	gv__bind_int(st, 2, spec->starts_at);
+	gv__bind_text(st, 3, spec->subcommittee);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		other = sqlite3_column_int64(st, 0);
+		cancelled = !strcmp((const char *)sqlite3_column_text(st, 1),
+		                    "cancelled");
+	}
+	gv__db_reset(st);
+	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+		return gv__db_error(db, GV_ERRCLASS_MEETING);
+	if (other < 0)
+		return 0;
+	return gv__error_set(
+	        GV_ERRCLASS_MEETING, GV_EEXISTS,
+	        "%s already has meeting %lld at %s%s: see "
+	        "'gavel meeting show %lld'",
+	        body->code, (long long)other,
+	        gv_time_format(when, spec->starts_at, GV_TIME_HUMAN),
+	        cancelled ? " (cancelled)" : "", (long long)other);
+}
+
 int
 gv_meeting_add(int64_t *id_out, struct gv_db *db,
                const struct gv_meeting_spec *spec)
@@ -123,6 +161,8 @@ gv_meeting_add(int64_t *id_out, struct gv_db *db,
 	                            spec->subcommittee)) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		goto out;
+	if ((error = meeting_clash(db, &body, spec)) < 0)
+		goto rollback;
 	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_INSERT))) {
 		error = GV_ERROR;
 		goto rollback;

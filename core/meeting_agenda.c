@@ -3,7 +3,8 @@
  * This file implements a meeting's agenda items (their notes, and links to
  * the issues and ballots they discussed) and the minutes' approval chain:
  * approved at a later meeting, or final three weeks after the draft when
- * no meeting falls within them (BYL 5.1(1)).
+ * no meeting falls within them (BYL 5.1(1)), and whether a meeting has
+ * minutes to render at all.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -268,5 +269,44 @@ gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at)
 	                        (json_int_t)at)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
+	return error;
+}
+
+int
+gv_minutes_ready(struct gv_db *db, int64_t id)
+{
+	struct gv_meeting_detail *m = NULL;
+	char when[GV_TIME_BUFSZ];
+	int error = 0;
+
+	if ((error = gv_meeting_get(&m, db, id)) < 0)
+		return error;
+	/* Minutes record a roll call first (RULES §7): without one they would
+	 * be a list of empty headings. Imported minutes are the text itself. */
+	if (m->minutes_md || m->nattendees > 0)
+		error = 0;
+	else if (!strcmp(m->meeting.status, "cancelled"))
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_EINVALID,
+		        "meeting %lld was cancelled: it has no "
+		        "minutes (the next held meeting's minutes "
+		        "report it)",
+		        (long long)id);
+	else if (!strcmp(m->meeting.status, "scheduled"))
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_EINVALID,
+		        "meeting %lld has not taken place yet (it starts %s): "
+		        "its minutes follow its roll call",
+		        (long long)id,
+		        gv_time_format(when, m->meeting.starts_at,
+		                       GV_TIME_HUMAN));
+	else
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_EINVALID,
+		        "meeting %lld has no roll call: record it with 'gavel "
+		        "meeting attend %lld \"Name (Organisation)\"...', or "
+		        "'gavel meeting cancel %lld' if it did not take place",
+		        (long long)id, (long long)id, (long long)id);
+	gv_meeting_detail_free(m);
 	return error;
 }

@@ -21,6 +21,7 @@ static const char *const minutes_states[] = {
         [GV_MINUTES_DRAFT] = "draft",
         [GV_MINUTES_APPROVED] = "approved",
         [GV_MINUTES_FINAL] = "final",
+        [GV_MINUTES_NONE] = "none",
 };
 
 const char *
@@ -55,14 +56,18 @@ meeting_read(struct gv_meeting *m, sqlite3_stmt *st, int64_t now)
 	draft = sqlite3_column_int64(st, 14);
 	next_meeting = gv__col_opt(st, 15);
 	m->minutes_final_at = -1;
+	/* Minutes of a meeting not held as recorded are no draft, and never
+	 * final by the clock; an approval recorded for them still stands. */
+	m->minutes = GV_MINUTES_NONE;
 	if (m->approved_in >= 0) {
 		m->minutes = GV_MINUTES_APPROVED;
-	} else if (strcmp(m->status, "held") == 0 &&
-	           (next_meeting < 0 ||
-	            next_meeting > draft + MINUTES_FINAL_AFTER)) {
-		m->minutes_final_at = draft + MINUTES_FINAL_AFTER;
-		m->minutes = now >= m->minutes_final_at ? GV_MINUTES_FINAL
-		                                        : GV_MINUTES_DRAFT;
+	} else if (strcmp(m->status, "held") == 0) {
+		m->minutes = GV_MINUTES_DRAFT;
+		if (next_meeting < 0 ||
+		    next_meeting > draft + MINUTES_FINAL_AFTER)
+			m->minutes_final_at = draft + MINUTES_FINAL_AFTER;
+		if (m->minutes_final_at >= 0 && now >= m->minutes_final_at)
+			m->minutes = GV_MINUTES_FINAL;
 	}
 }
 

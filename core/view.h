@@ -23,6 +23,21 @@ int gv__view_roster(json_t **out, struct gv_db *db, const char *body);
 /* One meeting as template data (minutes.md, agenda.md). */
 int gv__view_meeting(json_t **out, struct gv_db *db, int64_t id);
 
+/* An instant as announcements write it in zone: date, long_date
+ * ("December 18, 2024"), weekday, time, spoken, utc, iso. */
+json_t *gv__view_when(int64_t t, const char *zone);
+
+/*
+ * Adds to a meeting's data (doc, from gv__view_meeting) what its minutes
+ * report beyond its own record: the approval item's "approved",
+ * "pending", "none_pending" and "cancelled_since", each item's
+ * "linked_issues" and "linked_ballots", and "also_discussed". Returns 0
+ * or the error of a lookup.
+ */
+struct gv_meeting_detail;
+int gv__view_minutes(json_t *doc, struct gv_db *db,
+                     const struct gv_meeting_detail *d);
+
 /* The ballots of a body in discussion, voting, IPR review or recently
  * decided, as of the instant at, for the minutes' ballot-status block. */
 struct gv_body;

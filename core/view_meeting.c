@@ -24,9 +24,8 @@ static const char *const weekdays[] = {"Sunday",    "Monday",   "Tuesday",
                                        "Wednesday", "Thursday", "Friday",
                                        "Saturday"};
 
-/* "December 18, 2024" and friends, for t in zone. */
-static json_t *
-view_when(int64_t t, const char *zone)
+json_t *
+gv__view_when(int64_t t, const char *zone)
 {
 	struct gv_local l;
 	char date[16], long_date[48], clock[24], spoken[GV_SPOKEN_BUFSZ],
@@ -53,19 +52,23 @@ view_meeting_row(const struct gv_meeting *m)
 {
 	json_t *o = json_pack(
 	        "{s:I, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:i, s:i,"
-	        " s:s}",
+	        " s:s?}",
 	        "id", (json_int_t)m->id, "body", m->body, "tz", m->tz, "kind",
 	        m->kind == GV_MEETING_F2F ? "f2f" : "call", "status", m->status,
 	        "title", m->title, "subcommittee", m->subcommittee,
 	        "cancel_reason", m->cancel_reason, "minute_taker",
 	        m->minute_taker, "attendees", m->attendees, "voting_orgs",
-	        m->voting_orgs, "minutes", gv_minutes_state_name(m->minutes));
+	        m->voting_orgs, "minutes",
+	        /* null: no minutes (scheduled, cancelled, no roll call) */
+	        m->minutes == GV_MINUTES_NONE
+	                ? NULL
+	                : gv_minutes_state_name(m->minutes));
 	char iso[GV_TIME_BUFSZ];
 
 	json_object_set_new(
 	        o, "time",
 	        json_string(gv_time_format(iso, m->starts_at, GV_TIME_ISO)));
-	json_object_set_new(o, "local", view_when(m->starts_at, m->tz));
+	json_object_set_new(o, "local", gv__view_when(m->starts_at, m->tz));
 	return o;
 }
 
@@ -221,31 +224,6 @@ view_items(const struct gv_meeting_detail *d)
 	return items;
 }
 
-/* The meetings whose minutes this one approved. */
-static json_t *
-view_approved(struct gv_db *db, const struct gv_meeting_detail *d)
-{
-	json_t *list = json_array();
-	struct gv_meeting_detail *m;
-	size_t i;
-
-	for (i = 0; i < d->napproves; i++) {
-		if (gv_meeting_get(&m, db, d->approves[i]) < 0)
-			continue;
-		json_array_append_new(
-		        list, json_pack("{s:I, s:o, s:s}", "id",
-		                        (json_int_t)m->meeting.id, "when",
-		                        view_when(m->meeting.starts_at,
-		                                  m->meeting.tz),
-		                        "kind_word",
-		                        m->meeting.kind == GV_MEETING_F2F
-		                                ? "face-to-face meeting"
-		                                : "teleconference"));
-		gv_meeting_detail_free(m);
-	}
-	return list;
-}
-
 static json_t *
 view_next(struct gv_db *db, const struct gv_meeting_detail *d)
 {
@@ -254,7 +232,7 @@ view_next(struct gv_db *db, const struct gv_meeting_detail *d)
 	if (gv_meeting_next(&when, &id, db, d->meeting.body,
 	                    d->meeting.starts_at) < 0)
 		return json_null();
-	return view_when(when, d->meeting.tz);
+	return gv__view_when(when, d->meeting.tz);
 }
 
 static json_t *
@@ -291,18 +269,17 @@ gv__view_meeting(json_t **out, struct gv_db *db, int64_t id)
 	if ((error = gv_meeting_get(&d, db, id)) < 0 ||
 	    (error = gv_body_get(&body, db, d->meeting.body)) < 0)
 		goto out;
-	when = view_when(d->meeting.starts_at, d->meeting.tz);
+	when = gv__view_when(d->meeting.starts_at, d->meeting.tz);
 	doc = json_pack(
 	        "{s:s, s:{s:s, s:s, s:s, s:s, s:s?}, s:o, s:O, s:o, s:o, s:o,"
-	        " s:o, s:o, s:s?, s:s, s:b, s:s?}",
+	        " s:o, s:s?, s:s, s:b, s:s?}",
 	        "generator", "gavel " GV_VERSION, "body", "code", body.code,
 	        "name", body.name, "tag", body.tag ? body.tag : body.code, "tz",
 	        body.tz, "list", body.list_addr, "meeting",
 	        view_meeting_row(&d->meeting), "when", when, "front",
 	        view_front(&body, d, when), "attendees", view_attendance(d),
 	        "by_class", view_by_class(d), "items", view_items(d),
-	        "approved", view_approved(db, d), "minute_taker",
-	        d->meeting.minute_taker, "kind_word",
+	        "minute_taker", d->meeting.minute_taker, "kind_word",
 	        d->meeting.kind == GV_MEETING_F2F ? "face-to-face meeting"
 	                                          : "teleconference",
 	        "cancelled", !strcmp(d->meeting.status, "cancelled"),
@@ -314,6 +291,10 @@ gv__view_meeting(json_t **out, struct gv_db *db, int64_t id)
 	        doc, "ballots",
 	        gv__view_ballot_status(db, &body, d->meeting.starts_at));
 	json_decref(when);
+	if ((error = gv__view_minutes(doc, db, d)) < 0) {
+		json_decref(doc);
+		goto out;
+	}
 	*out = doc;
 out:
 	gv_body_dispose(&body);
@@ -349,7 +330,7 @@ gv_view_next_json(char **out, const char *body, const char *tz, int64_t when,
 	json_t *doc = json_pack("{s:s, s:o?}", "body", body, "meeting",
 	                        meeting >= 0 ? json_integer(meeting) : NULL);
 
-	json_object_set_new(doc, "when", view_when(when, tz));
+	json_object_set_new(doc, "when", gv__view_when(when, tz));
 	return gv__view_dump(out, doc, 0);
 }
 

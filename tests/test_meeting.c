@@ -52,6 +52,17 @@ add_meeting(struct gv_db *db, const char *when)
 	return id;
 }
 
+/* A roll call of one (created): the meeting was held as recorded. */
+static void
+held(struct gv_db *db, int64_t id)
+{
+	const char *who = "Stephen Davidson (DigiCert)";
+	struct gv_roll_call r;
+
+	gv_meeting_attend(&r, db, id, &who, 1, GV_ATTEND_CREATE);
+	gv_roll_call_dispose(&r);
+}
+
 static void
 cadence_parse_and_format(void)
 {
@@ -241,6 +252,8 @@ approval_chain_and_three_weeks(void)
 	a = add_meeting(db, "2024-12-04 11:00");
 	b = add_meeting(db, "2024-12-18 11:00");
 	c = add_meeting(db, "2025-03-05 11:00");
+	held(db, a);
+	held(db, b);
 	gv_db_set_now(db, t_at("2025-06-01"));
 	T_EQ_INT(gv_minutes_approve(db, b, a), GV_EINVALID);
 	T_EQ_INT(gv_minutes_approve(db, a, b), 0);
@@ -347,6 +360,193 @@ quorum_baseline(void)
 	gv_db_free(db);
 }
 
+/* Issue 14.10: one body, one start, one meeting; a subcommittee is its
+ * own series. */
+static void
+same_start_refused(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_spec spec = {0};
+	int64_t first = -1, other = -1;
+
+	T_ASSERT(db);
+	spec.body = "SMCWG";
+	spec.starts_at = t_at("2025-01-29 16:00Z");
+	T_EQ_INT(gv_meeting_add(&first, db, &spec), 0);
+	T_EQ_INT(gv_meeting_add(&other, db, &spec), GV_EEXISTS);
+	T_EQ_STR(gv_error_last()->message,
+	         "SMCWG already has meeting 1 at 2025-01-29 16:00 UTC: see "
+	         "'gavel meeting show 1'");
+	T_EQ_INT(other, -1);
+	/* Nothing half-written: no row, no agenda, no event. */
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM meeting"), 1);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM agenda_item"), 7);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
+	                       "'meeting.add'"),
+	         1);
+	/* Cancelled, it still holds the slot: the message says so. */
+	T_EQ_INT(gv_meeting_cancel(db, first, "holiday"), 0);
+	T_EQ_INT(gv_meeting_add(&other, db, &spec), GV_EEXISTS);
+	T_CONTAINS(gv_error_last()->message, "meeting 1 at 2025-01-29 16:00 "
+	                                     "UTC (cancelled)");
+	spec.subcommittee = "Certificate Profiles";
+	T_EQ_INT(gv_meeting_add(&other, db, &spec), 0);
+	T_EQ_INT(gv_meeting_add(NULL, db, &spec), GV_EEXISTS);
+	spec.starts_at += 60;
+	T_EQ_INT(gv_meeting_add(NULL, db, &spec), 0);
+	gv_db_free(db);
+}
+
+/* Issue 14.10: a past meeting without attendance is no held meeting. */
+static void
+no_roll_call_is_not_held(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_detail *d = NULL;
+	int64_t id;
+
+	T_ASSERT(db);
+	id = add_meeting(db, "2024-12-18 11:00");
+	gv_db_set_now(db, t_at("2025-06-01"));
+	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
+	T_EQ_STR(d->meeting.status, "no roll call");
+	/* Months later, with no meeting after it: still no final minutes. */
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_NONE);
+	T_EQ_INT(d->meeting.minutes_final_at, -1);
+	gv_meeting_detail_free(d);
+	T_EQ_INT(gv_minutes_ready(db, id), GV_EINVALID);
+	T_EQ_STR(gv_error_last()->message,
+	         "meeting 1 has no roll call: record it with 'gavel meeting "
+	         "attend 1 \"Name (Organisation)\"...', or 'gavel meeting "
+	         "cancel 1' if it did not take place");
+	held(db, id);
+	T_EQ_INT(gv_minutes_ready(db, id), 0);
+	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
+	T_EQ_STR(d->meeting.status, "held");
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_FINAL);
+	gv_meeting_detail_free(d);
+	/* A meeting yet to come has no minutes either. */
+	id = add_meeting(db, "2025-07-02 11:00");
+	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
+	T_EQ_STR(d->meeting.status, "scheduled");
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_NONE);
+	gv_meeting_detail_free(d);
+	T_EQ_INT(gv_minutes_ready(db, id), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message, "has not taken place yet");
+	gv_db_free(db);
+}
+
+/* The minutes of meeting id. */
+static char *
+minutes_of(struct gv_db *db, int64_t id)
+{
+	struct gv_render_spec spec = {0};
+	char *md = NULL;
+
+	spec.template = "minutes";
+	spec.meeting = id;
+	return gv_render(&md, NULL, db, &spec) < 0 ? NULL : md;
+}
+
+/* Issue 14.10: the approval item says what was approved, what was still
+ * pending or that nothing was, and which calls were cancelled since the
+ * previous held one (as the 2014-01-30 Forum minutes do). */
+static void
+minutes_report_approvals_and_cancellations(void)
+{
+	struct gv_db *db = group();
+	int64_t dec18, jan1, jan15, jan29;
+	char *md;
+
+	T_ASSERT(db);
+	dec18 = add_meeting(db, "2024-12-18 11:00");
+	jan1 = add_meeting(db, "2025-01-01 11:00");
+	jan15 = add_meeting(db, "2025-01-15 11:00");
+	jan29 = add_meeting(db, "2025-01-29 11:00");
+	T_EQ_INT(gv_meeting_cancel(db, jan1, "holiday"), 0);
+	held(db, dec18);
+	held(db, jan15);
+	held(db, jan29);
+	gv_db_set_now(db, t_at("2025-02-01"));
+	/* 12-18 + 3 weeks = 01-08 passed with no meeting: final by 01-15. */
+	md = minutes_of(db, jan15);
+	T_CONTAINS(md, "## 4. Approval of minutes from last teleconference\n\n"
+	               "No minutes were pending approval.\n\n"
+	               "The teleconference of January 1, 2025 was cancelled "
+	               "(holiday).\n\n## 5.");
+	free(md);
+	/* 01-15's minutes were a draft at 01-29, and 01-01 is reported once. */
+	md = minutes_of(db, jan29);
+	T_CONTAINS(md, "The minutes of the teleconference of January 15, 2025 "
+	               "were not yet approved.\n\n## 5.");
+	T_ASSERT(!strstr(md, "January 1, 2025"));
+	free(md);
+	T_EQ_INT(gv_minutes_approve(db, jan15, jan29), 0);
+	md = minutes_of(db, jan29);
+	T_CONTAINS(md, "Approval of minutes from last teleconference\n\nThe "
+	               "minutes of the teleconference of January 15, 2025 "
+	               "were approved.\n\n## 5.");
+	free(md);
+	md = minutes_of(db, dec18);
+	T_ASSERT(!strstr(md, "cancelled"));
+	free(md);
+	gv_db_free(db);
+}
+
+/* Issue 14.10: linked issues appear under their item; one linked to the
+ * meeting alone under Discussion, or a section of its own. */
+static void
+minutes_list_linked_issues(void)
+{
+	struct gv_db *db = group();
+	struct gv_issue_spec issue = {0};
+	struct gv_meeting_spec bare = {0};
+	int64_t a, b;
+	char *md;
+
+	T_ASSERT(db);
+	issue.body = "SMCWG";
+	issue.created_at = -1;
+	issue.number = 263;
+	issue.title = "EUID in OrganizationIdentifier attribute";
+	issue.url = "https://github.com/cabforum/smime/issues/263";
+	T_EQ_INT(gv_issue_add(NULL, db, &issue), 0);
+	issue.number = 3;
+	issue.title = "Additional methods for mailbox control";
+	issue.url = NULL;
+	T_EQ_INT(gv_issue_add(NULL, db, &issue), 0);
+	a = add_meeting(db, "2024-12-18 11:00");
+	held(db, a);
+	T_EQ_INT(gv_meeting_link(db, a, "any other", 3, NULL), 0);
+	T_EQ_INT(gv_meeting_link(db, a, "any other", 3, NULL), 0);
+	T_EQ_INT(gv_issue_link_meeting(db, "SMCWG", "263", a, -1), 0);
+	T_EQ_INT(gv_issue_link_meeting(db, "SMCWG", "3", a, -1), 0);
+	gv_db_set_now(db, t_at("2025-02-01"));
+	md = minutes_of(db, a);
+	T_CONTAINS(md, "## 5. Discussion\n\nDiscussed:\n\n- Issue #263 (EUID "
+	               "in OrganizationIdentifier attribute) "
+	               "https://github.com/cabforum/smime/issues/263\n\n");
+	/* Linked to an item and to the meeting: listed once, twice linked
+	 * to the same item: once. */
+	T_CONTAINS(md, "## 6. Any other business\n\nDiscussed:\n\n- Issue #3 "
+	               "(Additional methods for mailbox control)\n\n## 7.");
+	free(md);
+	/* A meeting with no discussion item: a Discussion section. */
+	bare.body = "SMCWG";
+	bare.starts_at = t_at("2025-01-15 16:00Z");
+	bare.bare = 1;
+	T_EQ_INT(gv_meeting_add(&b, db, &bare), 0);
+	T_EQ_INT(gv_meeting_add_item(NULL, db, b, "Roll Call"), 0);
+	held(db, b);
+	T_EQ_INT(gv_issue_link_meeting(db, "SMCWG", "263", b, -1), 0);
+	md = minutes_of(db, b);
+	T_CONTAINS(md, "## Discussion\n\n- Issue #263 (EUID in "
+	               "OrganizationIdentifier attribute) https://github.com/"
+	               "cabforum/smime/issues/263\n\n## Adjourned");
+	free(md);
+	gv_db_free(db);
+}
+
 static void
 demo_minutes_match_published(void)
 {
@@ -415,6 +615,11 @@ const struct t_case meeting_tests[] = {
         {"agenda_notes_and_links", agenda_notes_and_links},
         {"approval_chain_and_three_weeks", approval_chain_and_three_weeks},
         {"quorum_baseline", quorum_baseline},
+        {"same_start_refused", same_start_refused},
+        {"no_roll_call_is_not_held", no_roll_call_is_not_held},
+        {"minutes_report_approvals_and_cancellations",
+         minutes_report_approvals_and_cancellations},
+        {"minutes_list_linked_issues", minutes_list_linked_issues},
         {"demo_minutes_match_published", demo_minutes_match_published},
         {NULL, NULL},
 };

@@ -152,6 +152,170 @@ minutes_and_agenda(void)
 	T_CONTAINS(r->err, "later meeting");
 }
 
+/* Issue 14.10: a second meeting at the same start is refused, by `meeting
+ * add` and whatever the import made; importing the day updates it. */
+static void
+same_start_refused(void)
+{
+	const char *const *e;
+	char path[4300];
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-15 17:00"); /* after demo(), which reuses its buffer */
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-15 16:00Z", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->out, "");
+	T_EQ_STR(r->err, "gavel: SMCWG already has meeting 4 at 2025-01-15 "
+	                 "16:00 UTC: see 'gavel meeting show 4'\n");
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-01 11:00", "--tz",
+	            "America/New_York", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "meeting 3 at 2025-01-01 16:00 UTC (cancelled)");
+	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_ASSERT(!strstr(r->out, "\"id\": 5,"));
+	if (!t_testdata()) {
+		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+		return;
+	}
+	snprintf(path, sizeof(path), "%s/minutes/%s", t_testdata(),
+	         "2024/2024-12-18-minutes-smcwg.md");
+	r = t_gavel(e, "minutes", "import", path, NULL);
+	T_CONTAINS(r->out, "SMCWG meeting 2 of 2024-12-18 (updated)");
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2024-12-18 16:00Z", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "SMCWG already has meeting 2 at");
+	r = t_gavel(e, "minutes", "import", path, NULL);
+	T_CONTAINS(r->out, "SMCWG meeting 2 of 2024-12-18 (updated)");
+	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_ASSERT(!strstr(r->out, "\"id\": 5,"));
+}
+
+/* The JSON list's meeting id (1-based position). */
+static json_t *
+listed(json_t *doc, size_t id)
+{
+	return json_array_get(doc, id - 1);
+}
+
+/* Issue 14.10: a past meeting with no roll call reads "no roll call" in
+ * the list, its JSON and `show`; it has no minutes to render. */
+static void
+no_roll_call_everywhere(void)
+{
+	const char *const *e;
+	json_error_t jerr;
+	struct t_run *r;
+	json_t *doc;
+
+	T_ASSERT(demo());
+	e = env("2025-01-15 17:00"); /* after demo(), which reuses its buffer */
+	r = t_gavel(e, "meeting", "list", NULL);
+	T_CONTAINS(r->out, "America/New_York  call  no roll call  0       0  "
+	                   "     -         -\n");
+	T_CONTAINS(r->out, "America/New_York  call  no roll call  0       0  "
+	                   "     approved  -\n");
+	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	doc = json_loads(r->out, 0, &jerr);
+	T_ASSERT(doc);
+	T_EQ_STR(json_string_value(json_object_get(listed(doc, 4), "status")),
+	         "no roll call");
+	T_ASSERT(json_is_null(json_object_get(listed(doc, 4), "minutes")));
+	T_ASSERT(json_is_null(json_object_get(listed(doc, 3), "minutes")));
+	/* The 12-04 call has no roll call, but its approval stands. */
+	T_EQ_STR(json_string_value(json_object_get(listed(doc, 1), "status")),
+	         "no roll call");
+	T_EQ_STR(json_string_value(json_object_get(listed(doc, 1), "minutes")),
+	         "approved");
+	json_decref(doc);
+	r = t_gavel(e, "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out, "Status: no roll call\nRoll call: none recorded");
+	r = t_gavel(e, "minutes", "4", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->out, "");
+	T_EQ_STR(r->err, "gavel: meeting 4 has no roll call: record it with "
+	                 "'gavel meeting attend 4 \"Name (Organisation)\"...', "
+	                 "or 'gavel meeting cancel 4' if it did not take "
+	                 "place\n");
+	r = t_gavel(e, "minutes", "3", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "meeting 3 was cancelled: it has no minutes");
+	T_EQ_INT(t_gavel(e, "meeting", "attend", "4",
+	                 "Stephen Davidson (DigiCert)", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "show", "4", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"status\": \"held\"");
+	T_CONTAINS(r->out, "\"minutes\": \"draft\"");
+	r = t_gavel(e, "minutes", "4", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "## 1. Roll Call\n\n1 people attended");
+}
+
+/* Issue 14.10: the next minutes report the calls cancelled since the last
+ * held one, with the reason; linked issues and ballots (in their state at
+ * the meeting) appear under their item. */
+static void
+minutes_report_cancelled_and_linked(void)
+{
+	const char *const *e;
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-15 17:00"); /* after demo(), which reuses its buffer */
+	T_EQ_INT(t_gavel(e, "meeting", "attend", "4",
+	                 "Stephen Davidson (DigiCert)", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "meeting", "link", "4", "Discussion", "--ballot",
+	                 "SMC010", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "issue", "link", "263", "--meeting", "4", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "minutes", "4", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "## 4. Approval of minutes from last teleconference"
+	                   "\n\nNo minutes were pending approval.\n\nThe "
+	                   "teleconference of January 1, 2025 was cancelled "
+	                   "(announced at the 2024-12-18 call).\n\n");
+	T_CONTAINS(r->out, "## 5. Discussion\n\nDiscussed:\n\n- Issue #263 "
+	                   "(EUID in OrganizationIdentifier attribute) "
+	                   "https://github.com/cabforum/smime/issues/263\n"
+	                   "- Ballot SMC010 (Introduction of Multi-Perspective "
+	                   "Issuance Corroboration): adopted\n\n");
+	/* At the 12-18 call SMC010 was under review, whatever it is now. */
+	r = t_gavel(e, "minutes", "2", NULL);
+	T_CONTAINS(r->out, "- Ballot SMC010 (Introduction of Multi-Perspective "
+	                   "Issuance Corroboration): under IPR review\n");
+	T_ASSERT(!strstr(r->out, "was cancelled"));
+	/* `meeting cancel --reason`: reported once, by the next minutes. */
+	e = env("2025-02-12 17:00");
+	T_EQ_STR(
+	        t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 16:00Z", NULL)
+	                ->out,
+	        "5\n");
+	T_EQ_INT(t_gavel(e, "meeting", "cancel", "5", "--reason",
+	                 "no agenda items", NULL)
+	                 ->status,
+	         0);
+	T_CONTAINS(t_gavel(e, "agenda", "5", NULL)->out,
+	           "\n**This meeting is cancelled**: no agenda items.\n");
+	T_EQ_STR(
+	        t_gavel(e, "meeting", "add", "SMCWG", "2025-02-12 16:00Z", NULL)
+	                ->out,
+	        "6\n");
+	T_EQ_INT(t_gavel(e, "meeting", "attend", "6",
+	                 "Stephen Davidson (DigiCert)", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "minutes", "6", NULL);
+	T_CONTAINS(r->out, "The teleconference of January 29, 2025 was "
+	                   "cancelled (no agenda items).\n");
+	T_ASSERT(!strstr(r->out, "January 1, 2025"));
+}
+
 /* The shared minutes files, as arguments, in a fixed order. */
 static const char *const shared_files[] = {
         "2013/2013-01-10-2013-01-10-minutes.md",
@@ -296,6 +460,10 @@ const struct t_case meeting_cli_tests[] = {
         {"next_call_seed_case", next_call_seed_case},
         {"roll_call_refuses_strangers", roll_call_refuses_strangers},
         {"minutes_and_agenda", minutes_and_agenda},
+        {"same_start_refused", same_start_refused},
+        {"no_roll_call_everywhere", no_roll_call_everywhere},
+        {"minutes_report_cancelled_and_linked",
+         minutes_report_cancelled_and_linked},
         {"import_every_shared_file", import_every_shared_file},
         {"import_skips_bad_files", import_skips_bad_files},
         {"baseline_from_imported_attendance",

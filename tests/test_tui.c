@@ -91,7 +91,9 @@ every_view_on_the_demo(void)
 	T_CONTAINS(screen("meeting.txt"), "Meeting 2 of SMCWG: held");
 	T_CONTAINS(screen("meeting.txt"), "Attendance: 30 present");
 	T_CONTAINS(screen("members.txt"), "    DigiCert");
-	T_CONTAINS(screen("members.txt"), "attended 1 of the last 2");
+	/* Of the last held meetings: the 12-04 call has no roll call, so it
+	 * says nothing about who attended. */
+	T_CONTAINS(screen("members.txt"), "attended 1 of the last 1");
 	T_CONTAINS(screen("timeline.txt"), "SMC010    ");
 	T_CONTAINS(screen("timeline.txt"), "~~~~~~~~|~~~");
 	T_CONTAINS(screen("timeline.txt"), "~~~ IPR review");
@@ -133,7 +135,10 @@ notes_inline_and_roll_call(void)
 	        "n.txt", ":review add SMC010 --path guideline.md --line 3 "
 	                 "\"Should say 1.0.8 in the date too\"\n"
 	                 "view-redline\n:save-display noted.txt\n"
-	                 "view-meetings\nenter\n/absent  Stephen Davidson\n"
+	                 "view-meetings\n:save-display list.txt\nenter\n"
+	                 "/has no roll call\n:save-display none.txt\n"
+	                 "view-meetings\nenter\n"
+	                 "/absent  Stephen Davidson\n"
 	                 "toggle\n/present Stephen Davidson\n"
 	                 ":save-display present.txt\ntoggle\n"
 	                 ":save-display absent.txt\nquit\n");
@@ -144,10 +149,16 @@ notes_inline_and_roll_call(void)
 	T_CONTAINS(screen("noted.txt"), "     3 subtitle: Version");
 	T_CONTAINS(screen("noted.txt"),
 	           "        note by chair: Should say 1.0.8 in the date too");
-	T_CONTAINS(screen("present.txt"), "Meeting 4 of SMCWG");
+	/* Started, no roll call yet: the same words as `meeting list`, and
+	 * no empty minutes; the first person present makes it held. */
+	T_CONTAINS(screen("list.txt"), "call  no roll call");
+	T_CONTAINS(screen("none.txt"), "Meeting 4 of SMCWG: no roll call");
+	T_CONTAINS(screen("none.txt"), "  meeting 4 has no roll call: record");
+	T_CONTAINS(screen("present.txt"), "Meeting 4 of SMCWG: held");
 	T_CONTAINS(screen("present.txt"), "Attendance: 1 present");
 	T_CONTAINS(screen("present.txt"), "    present Stephen Davidson");
 	T_CONTAINS(screen("absent.txt"), "Attendance: 0 present");
+	T_CONTAINS(screen("absent.txt"), "Meeting 4 of SMCWG: no roll call");
 	T_CONTAINS(
 	        t_gavel(t_env(now, "chair"), "meeting", "show", "4", NULL)->out,
 	        "Attendance: 0 people, 0 voting members present");

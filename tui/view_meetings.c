@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements the meeting views: the list (held, cancelled,
- * scheduled), and one meeting with its agenda and notes, attendance by
- * organisation and class (`t` toggles a representative present or absent
- * during a live call), and a preview of its minutes from the template.
+ * This file implements the meeting views: the list (held, no roll call,
+ * cancelled, scheduled), and one meeting with its agenda and notes,
+ * attendance by organisation and class (`t` toggles a representative
+ * present or absent during a live call), and a preview of its minutes from
+ * the template (or why it has none).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -44,9 +45,10 @@ meetings_layout(struct view *v, size_t cols)
 		segf(row, LINE_DEFAULT, "  %-5s ",
 		     m->kind == GV_MEETING_F2F ? "f2f" : "call");
 		seg(row,
-		    !strcmp(m->status, "cancelled") ? LINE_BAD
-		    : !strcmp(m->status, "held")    ? LINE_DIM
-		                                    : LINE_OK,
+		    !strcmp(m->status, "cancelled")      ? LINE_BAD
+		    : !strcmp(m->status, "no roll call") ? LINE_WARN
+		    : !strcmp(m->status, "held")         ? LINE_DIM
+		                                         : LINE_OK,
 		    m->status);
 		if (!strcmp(m->status, "held"))
 			segf(row, LINE_DIM, "  %d present, %d voting members",
@@ -131,6 +133,7 @@ struct meeting_data {
 	struct gv_meeting_detail *d;
 	struct gv_person_list *reps; /* the people of its members */
 	char *minutes;               /* the preview, or NULL */
+	char *no_minutes;            /* why there is none, or NULL */
 };
 
 static int
@@ -152,7 +155,11 @@ meeting_open(struct view *v)
 	spec.template = "minutes.md";
 	spec.meeting = m->d->meeting.id;
 	spec.format = GV_RENDER_MD;
-	if (gv_render(&m->minutes, &len, v->db, &spec) < 0)
+	/* As `gavel minutes ID`: no empty minutes without a roll call. */
+	if (gv_minutes_ready(v->db, spec.meeting) < 0) {
+		if (!(m->no_minutes = strdup(gv_error_last()->message)))
+			abort();
+	} else if (gv_render(&m->minutes, &len, v->db, &spec) < 0)
 		m->minutes = NULL;
 	return 0;
 }
@@ -233,11 +240,14 @@ meeting_layout(struct view *v, size_t cols)
 		if (p->org)
 			segf(l, LINE_DIM, " (%s)", p->org);
 	}
-	if (m->minutes) {
+	if (m->minutes || m->no_minutes) {
 		line_blank(v);
 		seg(line_new(v, NULL), LINE_HEADER, "Minutes (preview)");
-		line_wrap(v, NULL, LINE_DEFAULT, "  ", m->minutes, cols);
 	}
+	if (m->minutes)
+		line_wrap(v, NULL, LINE_DEFAULT, "  ", m->minutes, cols);
+	else if (m->no_minutes)
+		line_wrap(v, NULL, LINE_WARN, "  ", m->no_minutes, cols);
 }
 
 /* Present or absent: the row's person, by the kind of row it is. */
@@ -288,6 +298,7 @@ meeting_done(struct view *v)
 	gv_meeting_detail_free(m->d);
 	gv_person_list_free(m->reps);
 	free(m->minutes);
+	free(m->no_minutes);
 	free(m);
 	v->data = NULL;
 }

@@ -32,13 +32,16 @@ struct gv_meeting_spec {
 /*
  * Adds a scheduled meeting with the body's standard agenda items
  * (agenda-items.txt on the body's template path). Returns 0 (its id in
- * *id_out), GV_ENOTFOUND (body) or GV_EINVALID (zone, title).
+ * *id_out), GV_ENOTFOUND (body), GV_EINVALID (zone, title) or GV_EEXISTS
+ * (the body, or the same subcommittee, already has a meeting at that
+ * start, cancelled or not: the message names it).
  */
 int gv_meeting_add(int64_t *id_out, struct gv_db *db,
                    const struct gv_meeting_spec *spec);
 
-/* Cancels a meeting. Returns 0, GV_ENOTFOUND or GV_ECONFLICT (already
- * cancelled, or already held by the clock). */
+/* Cancels a meeting; reason (or NULL) is reported by the minutes of the
+ * body's next held meeting. Returns 0, GV_ENOTFOUND or GV_ECONFLICT
+ * (already cancelled, or it has a roll call: it was held). */
 int gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason);
 
 enum gv_attend_flags {
@@ -105,8 +108,17 @@ enum gv_minutes_state {
 	GV_MINUTES_DRAFT,
 	GV_MINUTES_APPROVED, /* at a later meeting */
 	GV_MINUTES_FINAL,    /* 3 weeks after the draft, no meeting in them */
+	GV_MINUTES_NONE,     /* not held as recorded: scheduled, cancelled,
+	                        or no roll call */
 };
 const char *gv_minutes_state_name(enum gv_minutes_state state);
+
+/*
+ * Whether meeting id has minutes to render: a roll call, or minutes
+ * imported with it. Returns 0, GV_ENOTFOUND, or GV_EINVALID (cancelled,
+ * not yet started, or no roll call: the message says how to record it).
+ */
+int gv_minutes_ready(struct gv_db *db, int64_t id);
 
 struct gv_meeting {
 	int64_t id;
@@ -115,7 +127,9 @@ struct gv_meeting {
 	char *tz;
 	enum gv_meeting_kind kind;
 	char *status;       /* "scheduled", "held" (its start has passed, by the
-	                       clock) or "cancelled" */
+	                       clock, and it has a roll call), "no roll call"
+	                       (passed, no attendance recorded) or
+	                       "cancelled" */
 	char *title;        /* or NULL */
 	char *subcommittee; /* or NULL */
 	char *cancel_reason; /* or NULL */
