@@ -249,6 +249,13 @@ gv__db_migrate(struct gv_db *db, const char *const *migrations, int count)
 		                     "(schema %lld; this program knows up to "
 		                     "%d): upgrade gavel to use it",
 		                     db->path, (long long)version, count);
+	if (version < count && sqlite3_db_readonly(db->sql, "main") == 1)
+		return gv__error_set(GV_ERRCLASS_DB, GV_EREADONLY,
+		                     "database %s is read-only and was written "
+		                     "by an older gavel (schema %lld, this one "
+		                     "needs %d): open it once where it can be "
+		                     "written, or read it with that gavel",
+		                     db->path, (long long)version, count);
 	for (i = (int)version; i < count; i++) {
 		if ((error = gv__db_begin(db)) < 0)
 			return error;
@@ -319,7 +326,16 @@ db_check_path(const char *path, unsigned flags)
 			                      "%s is a folder, not a database "
 			                      "file",
 			                      path);
-		else if (flags & GV_DB_CREATE)
+		/* An empty file (mktemp's, a truncated copy) is no
+		 * database: only init makes one of it. */
+		else if (st.st_size == 0 && !(flags & GV_DB_CREATE))
+			error = gv__error_set(
+			        GV_ERRCLASS_DB, GV_ENOTDB,
+			        "%s is an empty file, not a gavel "
+			        "database: make one there with "
+			        "'gavel --db %s init'",
+			        path, path);
+		else if (st.st_size > 0 && (flags & GV_DB_CREATE))
 			error = gv__error_set(GV_ERRCLASS_DB, GV_EEXISTS,
 			                      "a database already exists at "
 			                      "%s: choose another --db",
@@ -337,6 +353,54 @@ db_check_path(const char *path, unsigned flags)
 	}
 	free(dir);
 	return error;
+}
+
+/*
+ * Whether the file can be written where it is: the file itself, and its
+ * folder, where SQLite keeps the WAL and its index. A copy on a read-only
+ * mount, a CD or a 0444 file in a 0555 folder is opened read-only, so
+ * every read command works and a write says the file is read-only.
+ */
+static int
+db_writable(const char *path)
+{
+	char *dir = path_dir(path);
+	int ok = access(path, W_OK) == 0 && access(dir, W_OK) == 0;
+
+	free(dir);
+	return ok;
+}
+
+/*
+ * Opens a file gavel cannot write. A database in WAL mode needs its index
+ * (the -shm file) beside it, which a read-only folder cannot hold; SQLite
+ * then reads it only as "immutable" (nothing changes it while it is open,
+ * which holds where no one may write). Returns 0 or an SQLite code.
+ */
+static int
+db_open_readonly(struct gv_db *db, const char *path)
+{
+	struct gv_buf uri = GV_BUF_INIT;
+	int64_t n = 0;
+	int rc;
+
+	if ((rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READONLY,
+	                          NULL)) != SQLITE_OK ||
+	    db_query_int(db, "SELECT count(*) FROM sqlite_schema", &n) == 0)
+		return rc == SQLITE_OK ? 0 : -1;
+	sqlite3_close(db->sql);
+	db->sql = NULL;
+	gv__buf_puts(&uri, "file:");
+	for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+		if (strchr("?#%", *p) || *p < 0x21 || *p > 0x7E)
+			gv__buf_printf(&uri, "%%%02X", *p);
+		else
+			gv__buf_putc(&uri, (char)*p);
+	gv__buf_puts(&uri, "?immutable=1");
+	rc = sqlite3_open_v2(uri.ptr, &db->sql,
+	                     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	gv__buf_dispose(&uri);
+	return rc == SQLITE_OK ? 0 : -1;
 }
 
 static int
@@ -374,11 +438,14 @@ gv_db_open(struct gv_db **out, const char *path,
 	db = gv__xcalloc(1, sizeof(*db));
 	db->path = gv__xstrdup(path);
 	db->now = -1;
-	if (sqlite3_open_v2(
-	            path, &db->sql,
-	            SQLITE_OPEN_READWRITE |
-	                    (flags & GV_DB_CREATE ? SQLITE_OPEN_CREATE : 0),
-	            NULL) != SQLITE_OK) {
+	if ((flags & GV_DB_CREATE) || db_writable(path)
+	            ? sqlite3_open_v2(path, &db->sql,
+	                              SQLITE_OPEN_READWRITE |
+	                                      (flags & GV_DB_CREATE
+	                                               ? SQLITE_OPEN_CREATE
+	                                               : 0),
+	                              NULL) != SQLITE_OK
+	            : db_open_readonly(db, path) < 0) {
 		error = db->sql ? gv__db_error(db, GV_ERRCLASS_DB)
 		                : gv__error_set(GV_ERRCLASS_DB, GV_ERROR,
 		                                "cannot open %s", path);

@@ -356,15 +356,67 @@ read_only_database(void)
 
 	T_ASSERT(demo());
 	before = events();
-	/* Let the unprivileged user in, but not write. */
-	T_EQ_INT(chmod(t_tmpdir(), 0755), 0);
+	/* Let the unprivileged user in, but not write: a 0444 file in a
+	 * 0555 folder, as on a CD or a read-only mount. */
 	T_EQ_INT(chmod(t_path("g.db"), 0444), 0);
+	T_EQ_INT(chmod(t_tmpdir(), 0555), 0);
 	r = t_gavel_as_nobody(env_db(), "org", "add", "Entrust", "--body",
 	                      "SMCWG", "--class", "issuer", NULL);
 	T_EQ_INT(r->status, 1);
-	T_ASSERT(strstr(r->err, "read-only") || strstr(r->err, "cannot open"));
-	T_CONTAINS(r->err, "permissions");
+	T_CONTAINS(r->err, "is read-only: check the permissions");
+	/* Issue 15: every read still works there. */
+	r = t_gavel_as_nobody(env_db(), "org", "list", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "DigiCert");
+	r = t_gavel_as_nobody(env_db(), "ballot", "tally", "SMC010", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "SMC010: passed");
+	T_EQ_INT(t_gavel_as_nobody(env_db(), "deadlines", NULL)->status, 0);
+	T_EQ_INT(chmod(t_tmpdir(), 0755), 0);
 	T_EQ_INT(events(), before);
+}
+
+/* A read-only database of an older schema cannot be upgraded: it says
+ * so rather than failing on the first write of the upgrade. */
+static void
+read_only_older_schema(void)
+{
+	char cmd[8400];
+	struct t_run *r;
+
+	snprintf(cmd, sizeof(cmd),
+	         "{ cat tests/data/schema-v5.sql; echo 'PRAGMA user_version = "
+	         "5; PRAGMA application_id = %d;'; } | sqlite3 '%s'",
+	         0x47766C31, t_path("g.db"));
+	T_ASSERT(t_shell_output(cmd) != NULL);
+	T_EQ_INT(chmod(t_path("g.db"), 0444), 0);
+	T_EQ_INT(chmod(t_tmpdir(), 0555), 0);
+	r = t_gavel_as_nobody(env_db(), "org", "list", NULL);
+	T_EQ_INT(chmod(t_tmpdir(), 0755), 0);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "is read-only and was written by an older gavel "
+	                   "(schema 5");
+}
+
+/* Issue 15: an empty file is not turned into a database by a read; init
+ * makes one of it. */
+static void
+empty_file_is_not_a_database(void)
+{
+	struct t_run *r;
+	struct stat st;
+
+	T_ASSERT(t_write_file("g.db", ""));
+	r = t_gavel(env_db(), "org", "list", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "is an empty file, not a gavel database: make one "
+	                   "there with 'gavel --db ");
+	T_EQ_INT(stat(t_path("g.db"), &st), 0);
+	T_EQ_INT(st.st_size, 0);
+	T_EQ_INT(t_gavel(env_db(), "init", NULL)->status, 0);
+	T_EQ_INT(t_gavel(env_db(), "org", "list", NULL)->status, 0);
+	/* A file with content is still refused by init. */
+	T_EQ_INT(t_gavel(env_db(), "init", NULL)->status, 1);
 }
 
 static void
@@ -467,6 +519,8 @@ const struct t_case cli_tests[] = {
         {"not_a_database", not_a_database},
         {"locked_database", locked_database},
         {"read_only_database", read_only_database},
+        {"empty_file_is_not_a_database", empty_file_is_not_a_database},
+        {"read_only_older_schema", read_only_older_schema},
         {"terminal_text_is_sanitized", terminal_text_is_sanitized},
         {"now_fixes_the_clock", now_fixes_the_clock},
         {"overview_without_command", overview_without_command},
