@@ -70,7 +70,7 @@ init_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		/* Leave no half-made database behind. */
 		gv_db_free(c->db);
 		c->db = NULL;
-		unlink(c->db_path);
+		gv_db_remove(c->db_path);
 		return rc;
 	}
 	printf("%s\n", c->db_path);

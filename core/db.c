@@ -57,6 +57,13 @@ gv__db_error(struct gv_db *db, enum gv_error_class klass)
 		return gv__error_set(klass, GV_ERROR,
 		                     "cannot write %s: the disk is full",
 		                     db->path);
+	case SQLITE_IOERR:
+	case SQLITE_CANTOPEN:
+		/* A full or failing disk fails reads too (the WAL index). */
+		return gv__error_set(klass, GV_ERROR,
+		                     "cannot read or write %s (%s): check that "
+		                     "its disk has free space and no errors",
+		                     db->path, msg);
 	case SQLITE_CONSTRAINT:
 		return gv__error_set(klass, GV_ECONFLICT, "%s", msg);
 	default:
@@ -457,16 +464,8 @@ out:
 	if (error < 0) {
 		gv_db_free(db);
 		/* A database we were making is removed, not left half-made. */
-		if (created) {
-			char *wal = gv__xsprintf("%s-wal", path);
-			char *shm = gv__xsprintf("%s-shm", path);
-
-			unlink(path);
-			unlink(wal);
-			unlink(shm);
-			free(wal);
-			free(shm);
-		}
+		if (created)
+			gv_db_remove(path);
 		return error;
 	}
 	*out = db;
@@ -486,6 +485,19 @@ gv_db_free(struct gv_db *db)
 	free(db->path);
 	free(db->actor);
 	free(db);
+}
+
+void
+gv_db_remove(const char *path)
+{
+	char *wal = gv__xsprintf("%s-wal", path);
+	char *shm = gv__xsprintf("%s-shm", path);
+
+	unlink(path);
+	unlink(wal);
+	unlink(shm);
+	free(wal);
+	free(shm);
 }
 
 void

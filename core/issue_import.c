@@ -82,10 +82,17 @@ parse(json_t **items, const char *path, const char *data, size_t len)
 			locate(&line, &col, data, pos, &e);
 			json_decref(*items);
 			*items = NULL;
-			return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
-			                     "%s:%d:%d: %s: fix the JSON; "
-			                     "nothing was imported",
-			                     path, line, col, e.text);
+			/* jansson's own words name its option. */
+			return gv__error_set(
+			        GV_ERRCLASS_ISSUE, GV_EINVALID,
+			        "%s:%d:%d: %s: fix the JSON; nothing was "
+			        "imported",
+			        path, line, col,
+			        json_error_code(&e) == json_error_null_character
+			                ? "a text holds \\u0000 (a NUL "
+			                  "character), which no title or text "
+			                  "may hold"
+			                : e.text);
 		}
 		pos += e.position;
 		if (!json_is_array(page)) {

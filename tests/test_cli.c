@@ -398,6 +398,45 @@ read_only_older_schema(void)
 	                   "(schema 5");
 }
 
+/* Issue 15: on a full disk a read said only "disk I/O error", and an init
+ * that failed there left its WAL behind. Needs a small tmpfs (root). */
+static void
+full_disk(void)
+{
+	char mnt[4200], cmd[16400], var[4300], *left;
+	const char *env[3] = {var, "GAVEL_USER=test", NULL};
+	struct t_run *init, *read;
+
+	snprintf(mnt, sizeof(mnt), "%s/small", t_tmpdir());
+	snprintf(var, sizeof(var), "GAVEL_DB=%s/d.db", mnt);
+	snprintf(cmd, sizeof(cmd),
+	         "mkdir '%s' && mount -t tmpfs -o size=600k tmpfs '%s' "
+	         "2>/dev/null && echo ok",
+	         mnt, mnt);
+	if (!t_shell_output(cmd)) {
+		t_skip("cannot mount a small tmpfs (needs root): the full "
+		       "disk is not checked");
+		return;
+	}
+	/* The demo does not fit in 600 kB: nothing of its database stays. */
+	init = t_gavel(env, "init", "--demo", NULL);
+	snprintf(cmd, sizeof(cmd), "ls -A '%s' | grep d.db; true", mnt);
+	left = t_shell_output(cmd);
+	/* An empty database, then a disk with no room left. */
+	snprintf(cmd, sizeof(cmd),
+	         "rm -rf '%s'/* && '%s' --db '%s/d.db' init >/dev/null && "
+	         "dd if=/dev/zero of='%s/fill' bs=4k 2>/dev/null; echo ok",
+	         mnt, getenv("GAVEL_BIN"), mnt, mnt);
+	(void)t_shell_output(cmd);
+	read = t_gavel(env, "org", "list", NULL);
+	snprintf(cmd, sizeof(cmd), "umount '%s' 2>/dev/null; true", mnt);
+	(void)t_shell_output(cmd);
+	T_EQ_INT(init->status, 1);
+	T_EQ_STR(left, "");
+	T_EQ_INT(read->status, 1);
+	T_CONTAINS(read->err, "check that its disk has free space");
+}
+
 /* Issue 15: an empty file is not turned into a database by a read; init
  * makes one of it. */
 static void
@@ -521,6 +560,7 @@ const struct t_case cli_tests[] = {
         {"read_only_database", read_only_database},
         {"empty_file_is_not_a_database", empty_file_is_not_a_database},
         {"read_only_older_schema", read_only_older_schema},
+        {"full_disk", full_disk},
         {"terminal_text_is_sanitized", terminal_text_is_sanitized},
         {"now_fixes_the_clock", now_fixes_the_clock},
         {"overview_without_command", overview_without_command},

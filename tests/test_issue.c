@@ -541,10 +541,33 @@ import_refuses_bad_files_whole(void)
 	};
 	struct gv_db *db = group();
 	struct gv_issue_import_stats st = {0};
+	char *long_title = malloc(1200 + 64);
 	size_t i;
 
-	T_ASSERT(db);
+	T_ASSERT(db && long_title);
 	T_EQ_INT(add(db, 1, "Kept", NULL), 0);
+	/* Issue 15: each says what is wrong (not "empty title", not the
+	 * JSON library's option name). */
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
+	                         t_write_file("x.json",
+	                                      "[{\"number\": 9, \"title\": "
+	                                      "\"a\\u0000b\", \"state\": "
+	                                      "\"open\"}]"),
+	                         NULL, NULL),
+	         GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message,
+	           "a text holds \\u0000 (a NUL character)");
+	i = (size_t)sprintf(long_title, "[{\"number\": 9, \"title\": \"");
+	memset(long_title + i, 'x', 1100);
+	strcpy(long_title + i + 1100, "\", \"state\": \"open\"}]");
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
+	                         t_write_file("x.json", long_title), NULL,
+	                         NULL),
+	         GV_EINVALID);
+	free(long_title);
+	T_CONTAINS(gv_error_last()->message,
+	           "issue 1 of 1 cannot be stored: the issue title is longer "
+	           "than 1024 bytes");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
 		                         t_write_file("x.json", bad[i].json),

@@ -35,6 +35,10 @@ int gv_db_open(struct gv_db **out, const char *path,
 /* Closes the database (NULL is accepted). */
 void gv_db_free(struct gv_db *db);
 
+/* Removes a database file with its WAL and index (-wal, -shm), as after an
+ * init that failed; a close on a full disk leaves the WAL behind. */
+void gv_db_remove(const char *path);
+
 /* Fixes the clock, for tests and "as of" views (--now); clock < 0 frees it. */
 void gv_db_set_now(struct gv_db *db, int64_t clock);
 
