@@ -32,7 +32,7 @@ extern const struct t_case minutes_parse_tests[], meeting_tests[],
         ballot_cli_tests[], ballot_rounds_tests[], ballot_notice_tests[],
         redline_tests[], redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
-        issue_cli_tests[], tui_tests[];
+        issue_cli_tests[], tui_tests[], readme_tests[];
 
 static const struct {
 	const char *name;
@@ -60,6 +60,7 @@ static const struct {
         {"issue", issue_tests},
         {"issue_cli", issue_cli_tests},
         {"tui", tui_tests},
+        {"readme", readme_tests},
 };
 
 static const char *current;
