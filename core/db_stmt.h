@@ -242,10 +242,9 @@
 	  " ORDER BY n")                                                       \
 	X(BALLOT_VERSION_TEXT,                                                 \
 	  "SELECT text_md FROM ballot_version WHERE ballot = ?1 AND n = ?2")   \
-	X(BALLOT_SET,                                                          \
-	  "UPDATE ballot SET title = ifnull(?2, title),"                       \
-	  " purpose_md = CASE WHEN ?3 IS NULL THEN purpose_md"                 \
-	  " ELSE nullif(?3, '') END WHERE id = ?1")                             \
+	X(BALLOT_SET, "UPDATE ballot SET title = ifnull(?2, title),"           \
+	              " purpose_md = CASE WHEN ?3 IS NULL THEN purpose_md"     \
+	              " ELSE nullif(?3, '') END WHERE id = ?1")                \
 	X(BALLOT_NEXT_NUMBER,                                                  \
 	  "SELECT ifnull(max(number), 0) + 1 FROM ballot WHERE body = ?1")     \
 	X(BALLOT_NEW,                                                          \

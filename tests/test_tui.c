@@ -285,8 +285,15 @@ pause_ms(long ms)
 }
 
 /* Polls the tmux pane until it shows want (5 s at most). */
+/*
+ * The pane once it shows want, polled for 5 s; on timeout the test fails
+ * (at the caller's line) with what the pane showed, and NULL comes back,
+ * so a check that follows cannot pass on a screen that never came.
+ */
+#define PANE_UNTIL(sock, want) pane_wait(__FILE__, __LINE__, sock, want)
+
 static const char *
-pane_until(const char *sock, const char *want)
+pane_wait(const char *file, int line, const char *sock, const char *want)
 {
 	char cmd[512];
 	const char *out = NULL;
@@ -299,7 +306,9 @@ pane_until(const char *sock, const char *want)
 			return out;
 		pause_ms(100);
 	}
-	return out ? out : "(no pane)";
+	t_fail(file, line, "waited 5 s for \"%s\"; the pane shows:\n%s", want,
+	       out ? out : "(no pane)");
+	return NULL;
 }
 
 static void
@@ -355,35 +364,35 @@ tmux_walk(void)
 
 	if (tmux_start(sock, sizeof(sock), "walk", now) < 0)
 		return;
-	T_CONTAINS(pane_until(sock, "Open clocks"), "Dashboard, as of");
-	T_CONTAINS(pane_until(sock, "live tally"), "SMC010");
+	T_CONTAINS(PANE_UNTIL(sock, "Open clocks"), "Dashboard, as of");
+	T_CONTAINS(PANE_UNTIL(sock, "live tally"), "SMC010");
 	keys(sock, "4");
-	T_CONTAINS(pane_until(sock, "Ballots (1)"), "SMC010");
+	T_CONTAINS(PANE_UNTIL(sock, "Ballots (1)"), "SMC010");
 	keys(sock, "Enter");
-	T_CONTAINS(pane_until(sock, "Ballot SMC010: voting"), "Votes");
+	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010: voting"), "Votes");
 	keys(sock, "d");
-	T_CONTAINS(pane_until(sock, "Redline of SMC010"), "guideline.md");
+	T_CONTAINS(PANE_UNTIL(sock, "Redline of SMC010"), "guideline.md");
 	keys(sock, "?");
-	T_CONTAINS(pane_until(sock, "Help: the keys of the redline view"),
+	T_CONTAINS(PANE_UNTIL(sock, "Help: the keys of the redline view"),
 	           "next-change");
 	keys(sock, "q");
-	T_CONTAINS(pane_until(sock, "Redline of SMC010"), "guideline.md");
+	T_CONTAINS(PANE_UNTIL(sock, "Redline of SMC010"), "guideline.md");
 	keys(sock, "q");
-	T_CONTAINS(pane_until(sock, "Ballot SMC010"), "Tally");
+	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010"), "Tally");
 	keys(sock, ":");
 	keys(sock, "'ballot vote SMC010 Apple abstain' Enter");
-	T_CONTAINS(pane_until(sock, "abstain    1"), "Certificate Consumers");
+	T_CONTAINS(PANE_UNTIL(sock, "abstain    1"), "Certificate Consumers");
 	/* A change no command undoes is asked about first. */
 	keys(sock, ":");
 	keys(sock, "'ballot close SMC010' Enter");
-	T_CONTAINS(pane_until(sock, "No command undoes it."),
+	T_CONTAINS(PANE_UNTIL(sock, "No command undoes it."),
 	           "Run 'gavel ballot close SMC010'?");
 	keys(sock, "n Enter");
-	T_CONTAINS(pane_until(sock, "not run"), "Ballot SMC010: voting");
+	T_CONTAINS(PANE_UNTIL(sock, "not run"), "Ballot SMC010: voting");
 	tmux(sock, "resize-window -t t -x 70 -y 20");
-	T_CONTAINS(pane_until(sock, "1/"), "Ballot SMC010");
+	T_CONTAINS(PANE_UNTIL(sock, "1/"), "Ballot SMC010");
 	tmux(sock, "resize-window -t t -x 40 -y 10");
-	T_CONTAINS(pane_until(sock, "gavel needs 60x15"), "this is 40x10");
+	T_CONTAINS(PANE_UNTIL(sock, "gavel needs 60x15"), "this is 40x10");
 	tmux(sock, "resize-window -t t -x 100 -y 30");
 	keys(sock, "Q");
 	/* The terminal is given back (the alternate screen left): what the
@@ -414,14 +423,14 @@ tmux_signal_restores(void)
 
 	if (tmux_start(sock, sizeof(sock), "signal", now) < 0)
 		return;
-	T_CONTAINS(pane_until(sock, "Open clocks"), "Dashboard");
+	T_CONTAINS(PANE_UNTIL(sock, "Open clocks"), "Dashboard");
 	snprintf(cmd, sizeof(cmd),
 	         "pkill -TERM -P $(tmux -L %s list-panes -t t -F "
 	         "'#{pane_pid}')",
 	         sock);
 	T_EQ_INT(system(cmd), 0);
 	/* 128 + 15: killed by the signal, after putting the screen back. */
-	out = pane_until(sock, "gavel-exited-143");
+	out = PANE_UNTIL(sock, "gavel-exited-143");
 	tmux(sock, "kill-server");
 	T_CONTAINS(out, "gavel-exited-143");
 	T_ASSERT(!strstr(out, "Open clocks"));
