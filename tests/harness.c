@@ -32,6 +32,7 @@ extern const struct t_case minutes_parse_tests[], meeting_tests[],
         ballot_cli_tests[], redline_tests[], redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[];
+extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[];
 
 static const struct {
 	const char *name;
@@ -48,6 +49,8 @@ static const struct {
         {"meeting", meeting_tests},
         {"meeting_cli", meeting_cli_tests},
         {"minutes_parse", minutes_parse_tests},
+        {"minutes_shapes", minutes_shapes_tests},
+        {"minutes_folder", minutes_folder_tests},
         {"ballot_clock", ballot_clock_tests},
         {"ballot", ballot_tests},
         {"ballot_cli", ballot_cli_tests},
