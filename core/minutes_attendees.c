@@ -424,36 +424,55 @@ ms_attendees_find(struct minutes_scan *p)
 		ms_warn(p, "the attendee list names nobody");
 }
 
-int
-gv__minutes_split_line(struct gv_minutes_line *out, const char *line)
+/* Adds the entries of one pasted line to out. */
+static void
+split_one_line(struct gv_minutes_line *out, const char *line, size_t no,
+               size_t *alloc, size_t *bad_alloc)
 {
 	struct entry_list l = {0};
-	size_t k, alloc = 0, bad_alloc = 0;
-	const char *rest;
+	const char *rest, *bad;
 	int item;
 
-	memset(out, 0, sizeof(*out));
+	line = ms_skip_space(line);
 	if (att_label(line, &rest, &item))
 		line = rest; /* pasted with its "Attendees:" */
-	ms_entries_read(&l, caps_qualifier(ms_skip_space(line)));
-	for (k = 0; k <= l.n; k++) {
-		const char *bad = k == l.n ? l.sentence : l.v[k].text;
-
+	else
+		line = skip_marker(line, &item); /* or as a list */
+	ms_entries_read(&l, caps_qualifier(line));
+	for (size_t k = 0; k <= l.n; k++) {
+		bad = k == l.n ? l.sentence : l.v[k].text;
 		if (k < l.n && l.v[k].ok) {
-			out->v = gv__grow(out->v, &alloc, out->n,
+			out->v = gv__grow(out->v, alloc, out->n,
 			                  sizeof(*out->v));
 			out->v[out->n].name = l.v[k].name;
 			out->v[out->n].org = l.v[k].org;
-			out->v[out->n++].line = 1;
+			out->v[out->n++].line = no;
 			l.v[k].name = l.v[k].org = NULL;
 		} else if (bad && (k == l.n || !l.v[k].joined)) {
-			out->rejected = gv__grow(out->rejected, &bad_alloc,
+			out->rejected = gv__grow(out->rejected, bad_alloc,
 			                         out->nrejected,
 			                         sizeof(*out->rejected));
 			out->rejected[out->nrejected++] = gv__xstrdup(bad);
 		}
 	}
 	ms_entries_dispose(&l);
+}
+
+int
+gv__minutes_split_line(struct gv_minutes_line *out, const char *text)
+{
+	size_t alloc = 0, bad_alloc = 0, no = 1, n;
+	char *line;
+
+	memset(out, 0, sizeof(*out));
+	for (; *text; text += n + (text[n] != '\0'), no++) {
+		n = strcspn(text, "\r\n");
+		line = gv__xstrndup(text, n);
+		split_one_line(out, line, no, &alloc, &bad_alloc);
+		free(line);
+		if (text[n] == '\r' && text[n + 1] == '\n')
+			n++;
+	}
 	return 0;
 }
 

@@ -56,7 +56,7 @@ int gv__minutes_parse(struct gv_minutes_doc **out, const char *file_name,
                       const char *data, size_t len);
 void gv__minutes_doc_free(struct gv_minutes_doc *doc);
 
-/* One roll call as a secretary pastes it: the entries of one line. */
+/* One roll call as a secretary pastes it: the entries of its lines. */
 struct gv_minutes_line {
 	struct gv_minutes_attendee *v; /* the names, in order */
 	size_t n;
@@ -66,12 +66,13 @@ struct gv_minutes_line {
 };
 
 /*
- * Splits line ("Albert de Ruiter (Logius PKIoverheid), Andrea Holland
- * (VikingCloud), ...", an "Attendees:" label allowed) into names and
- * organisations the way an attendee list of minutes is read. Returns 0;
- * dispose of *out with gv__minutes_line_dispose().
+ * Splits text ("Albert de Ruiter (Logius PKIoverheid), Andrea Holland
+ * (VikingCloud), ...", an "Attendees:" label allowed; several lines, or a
+ * bulleted list, read the same way) into names and organisations the way
+ * an attendee list of minutes is read. Returns 0; dispose of *out with
+ * gv__minutes_line_dispose().
  */
-int gv__minutes_split_line(struct gv_minutes_line *out, const char *line);
+int gv__minutes_split_line(struct gv_minutes_line *out, const char *text);
 void gv__minutes_line_dispose(struct gv_minutes_line *l);
 
 #endif
