@@ -94,9 +94,10 @@ att_label(const char *line, const char **rest, int *item)
 	heading |= *s == '*' || *s == '_';
 	s += strspn(s, "*_");
 	s = skip_marker(s, &numbered); /* "**1. Roll Call:**" */
-	/* A heading may end with the label after a few words. */
+	/* A heading may end with the label after a few capitalised words
+	 * ("Forum Session Attendees"; not "Notes on attendance"). */
 	for (lead = 0; !(n = label_word(s, &colon_only)); lead++) {
-		if (!heading || lead == LABEL_MAX_LEAD || !*s)
+		if (!heading || lead == LABEL_MAX_LEAD || !ms_upper_start(s))
 			return 0;
 		s = ms_skip_space(s + ms_word_len(s));
 	}

@@ -68,7 +68,8 @@ struct tok {
 	int paren; /* inside parentheses */
 };
 
-/* The month a word names (in full, or its first three letters or more). */
+/* The month a capitalised word names (in full, or its first three
+ * letters or more): "March", "Mar", "SEPT"; not the verb "march". */
 static unsigned
 month_word(const char *s, size_t n)
 {
@@ -78,6 +79,8 @@ month_word(const char *s, size_t n)
 	        "september", "october",  "november", "december",
 	};
 
+	if (*s < 'A' || *s > 'Z')
+		return 0;
 	for (unsigned m = 0; m < 12; m++)
 		if (n >= 3 && n <= strlen(months[m]) &&
 		    !strncasecmp(s, months[m], n))
@@ -234,6 +237,8 @@ dateline(int64_t *day, const struct minutes_scan *p)
 		s += strspn(s, "#*_ ");
 		if (!*s)
 			continue;
+		if (is_digit(*s) && strchr(".)", s[strspn(s, "0123456789")]))
+			continue; /* a numbered item, "1. March 5, 2025: ..." */
 		seen++;
 		if (ymd_at(day, s) &&
 		    !*ms_skip_space(s + 10 + strspn(s + 10, "*_")))

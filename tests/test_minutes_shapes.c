@@ -145,7 +145,7 @@ heading_words_before_label(void)
 	                   "Aaron Gable - (Let's Encrypt), Adam Jones - "
 	                   "(Microsoft)\n"
 	                   "\n"
-	                   "### Notes on attendance policy\n"
+	                   "### Notes on Attendance\n"
 	                   "\n"
 	                   "Members Are Welcome\n");
 
@@ -349,10 +349,10 @@ dateline_in_the_text(void)
 	T_EQ_STR(d->day_from, "title");
 	T_ASSERT(warning_with(d, "dated") == NULL);
 
-	/* a date inside a sentence is no dateline */
+	/* a date inside a sentence or a numbered item is no dateline */
 	d = PARSE("---\ndate: 2024-01-03 00:00:00\ntags: [S/MIME]\n"
 	          "title: Minutes\n---\nThe call of January 17, 2024 is "
-	          "cancelled.\n");
+	          "cancelled.\n\n1. March 5, 2024\n");
 	T_ASSERT(d != NULL);
 	T_EQ_STR(day_of(d), "2024-01-03");
 	release();
@@ -379,6 +379,7 @@ title_dates_in_words(void)
 	         "2018-11-01"},
 	        {"Minutes of the Sept 5 call", "2019-09-12", "2019-09-05"},
 	        {"Minutes of SMCWG", "2021-06-23 20:51:00", "2021-06-23"},
+	        {"What we may do 5 times", "2021-06-23", "2021-06-23"},
 	};
 	char text[512];
 	struct gv_minutes_doc *d;
