@@ -129,7 +129,7 @@ import_roll_call(int64_t *person, struct gv_db *db, int64_t id,
 {
 	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ATTENDANCE_CLEAR);
 	struct gv_roll_call rc = {0};
-	struct gv__roll roll;
+	struct gv__roll roll = {0};
 	size_t i, j;
 	int error;
 

@@ -309,7 +309,7 @@ int
 gv__roll_lookup(int64_t *person, struct gv_db *db, int64_t id, const char *who)
 {
 	struct gv_roll_call result = {0};
-	struct gv__roll roll;
+	struct gv__roll roll = {0};
 	char *name = NULL, *org_name = NULL;
 	int64_t org;
 	int error = gv__roll_open(&roll, db, id, 0, &result);
@@ -331,7 +331,7 @@ static int
 attend_all(struct gv_roll_call *r, struct gv_db *db, int64_t id,
            const struct gv_minutes_attendee *v, size_t n, unsigned flags)
 {
-	struct gv__roll roll;
+	struct gv__roll roll = {0};
 	size_t i, alloc = 0;
 	char subject[32];
 	int error;
