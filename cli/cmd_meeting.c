@@ -311,14 +311,38 @@ meeting_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	return CLI_OK;
 }
 
-/* Prints what a roll call could not match, one name a line. */
+/* Prints what a roll call could not read or match, one entry a line. */
 static void
 report_unmatched(const struct gv_roll_call *r)
 {
 	size_t i;
 
+	for (i = 0; i < r->nrejected; i++)
+		cli_eprintf("gavel: not a name: %s\n", r->rejected[i]);
 	for (i = 0; i < r->nunmatched; i++)
 		cli_eprintf("gavel: not matched: %s\n", r->unmatched[i]);
+}
+
+/* --line TEXT or --line - (standard input): the attendee line as minutes
+ * write it, read as `minutes import` reads it. */
+static int
+attend_line(struct gv_roll_call *r, struct cli *c, int64_t id, const char *line,
+            unsigned flags)
+{
+	char *text = strcmp(line, "-") ? NULL : cli_read_text("-");
+	int error;
+
+	if (!strcmp(line, "-") && !text) {
+		cli_eprintf("gavel: cannot read the attendee line from "
+		            "standard input\n");
+		memset(r, 0, sizeof(*r));
+		return -1;
+	}
+	if ((error = gv_meeting_attend_line(r, c->db, id, text ? text : line,
+	                                    flags)) < 0)
+		cli_fail();
+	free(text);
+	return error;
 }
 
 static int
@@ -326,27 +350,37 @@ meeting_attend(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct gv_roll_call r;
 	char **pos = calloc((size_t)argc, sizeof(*pos));
+	const char *line = NULL;
 	int64_t id;
 	int npos, rc, create = 0, error;
 	const struct cli_opt opts[] = {
 	        {"create", NULL, &create},
+	        {"line", &line, NULL},
 	        {NULL, NULL, NULL},
 	};
 
 	if (!pos)
 		abort();
-	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, argc)) >= 0 ||
-	    (rc = cli_id(&id, cmd, "meeting", pos[0])) != CLI_OK ||
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, argc)) < 0 &&
+	    (npos > 1) == (line != NULL))
+		rc = cli_usage_error(cmd, line ? "give names or --line, not "
+		                                 "both"
+		                               : "give the names, or --line");
+	if (rc >= 0 || (rc = cli_id(&id, cmd, "meeting", pos[0])) != CLI_OK ||
 	    (rc = cli_open(c, 0)) != CLI_OK) {
 		free(pos);
 		return rc;
 	}
-	error = gv_meeting_attend(&r, c->db, id, (const char *const *)pos + 1,
-	                          (size_t)npos - 1,
-	                          create ? GV_ATTEND_CREATE : 0);
+	if (line)
+		error = attend_line(&r, c, id, line,
+		                    create ? GV_ATTEND_CREATE : 0);
+	else if ((error = gv_meeting_attend(
+	                  &r, c->db, id, (const char *const *)pos + 1,
+	                  (size_t)npos - 1, create ? GV_ATTEND_CREATE : 0)) < 0)
+		cli_fail();
 	free(pos);
 	if (error < 0) {
-		rc = cli_fail();
+		rc = CLI_FAILED;
 		report_unmatched(&r);
 	} else {
 		printf("%d recorded", r.recorded);
@@ -517,8 +551,9 @@ static const struct cli_cmd meeting_subs[] = {
         {"show", meeting_show, "gavel meeting show ID [--format text|json]",
          "one meeting: attendance by class, agenda, notes", NULL},
         {"attend", meeting_attend,
-         "gavel meeting attend ID \"Name (Organisation)\"... [--create]",
-         "record the roll call", NULL},
+         "gavel meeting attend ID \"Name (Organisation)\"... | --line "
+         "\"Name (Org), ...\"|- [--create]",
+         "record the roll call (--line: as minutes write it; -: stdin)", NULL},
         {"absent", meeting_absent, "gavel meeting absent ID NAME...",
          "take people off the roll call", NULL},
         {"taker", meeting_taker, "gavel meeting taker ID NAME",

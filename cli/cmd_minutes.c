@@ -104,11 +104,16 @@ print_report(const char *file, const struct gv_import_report *r)
 
 	gv_time_format(day, r->day * 86400, GV_TIME_DATE);
 	cli_printf("%s: %s meeting %lld of %s (%s): %d attendees, %d "
-	           "organisations; new: %d people, %d organisations%s\n",
+	           "organisations",
 	           file, r->body, (long long)r->meeting, day,
 	           r->new_meeting ? "new" : "updated", r->attendees,
-	           r->organisations, r->new_people, r->new_orgs,
-	           r->new_body ? ", the body" : "");
+	           r->organisations);
+	/* Names the roll call could not tell apart: each is a warning below,
+	 * with its file and line. */
+	if (r->unresolved)
+		printf(", %d not recorded", r->unresolved);
+	printf("; new: %d people, %d organisations%s\n", r->new_people,
+	       r->new_orgs, r->new_body ? ", the body" : "");
 	if (r->minute_taker)
 		cli_printf("  minute-taker: %s\n", r->minute_taker);
 	if (r->new_orgs)

@@ -384,9 +384,36 @@ static const char schema_v6[] =
         " coalesce((SELECT group_concat(n.body_md, char(10)) FROM issue_note n"
         " WHERE n.issue = i.id), '') FROM issue i;";
 
+/*
+ * v7: affiliations over time (issue 14). A person who moves between
+ * organisations stays one person; each row is one organisation from since
+ * (the start of the first meeting that showed them there, or when it was
+ * entered by hand, from_start = 1: it may have held before) to until, the
+ * next row's since (NULL: the current one, which person.org keeps for the
+ * reads that want "now"). attendance.org stays what it was at each meeting.
+ * People already stored keep their organisation, as entered by hand.
+ */
+static const char schema_v7[] =
+        "CREATE TABLE affiliation ("
+        " id INTEGER PRIMARY KEY,"
+        " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+        " org INTEGER NOT NULL REFERENCES org(id),"
+        " since INTEGER NOT NULL,"
+        " until INTEGER,"
+        " from_start INTEGER NOT NULL DEFAULT 0 CHECK (from_start IN (0, 1)),"
+        " CHECK (until IS NULL OR until >= since)"
+        ") STRICT;"
+        "CREATE INDEX affiliation_person ON affiliation(person, since);"
+        "CREATE UNIQUE INDEX affiliation_current ON affiliation(person)"
+        " WHERE until IS NULL;"
+        "CREATE INDEX affiliation_org ON affiliation(org);"
+        "INSERT INTO affiliation (person, org, since, from_start)"
+        " SELECT id, org, created_at, 1 FROM person WHERE org IS NOT NULL;";
+
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
-        schema_v1, schema_v2, schema_v3, schema_v4, schema_v5, schema_v6,
+        schema_v1, schema_v2, schema_v3, schema_v4,
+        schema_v5, schema_v6, schema_v7,
 };
 
 const int gv__migration_count =

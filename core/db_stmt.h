@@ -11,6 +11,7 @@
 
 #include "db_stmt_issue.h"
 #include "db_stmt_meeting.h"
+#include "db_stmt_person.h"
 
 /* The columns of a body, in the order core/body.c reads them. */
 #define GV__BODY_COLS                                                          \
@@ -60,6 +61,7 @@
 #define GV__STMT_LIST(X)                                                       \
 	GV__STMT_ISSUE_LIST(X)                                                 \
 	GV__STMT_MEETING_RECORD(X)                                             \
+	GV__STMT_PEOPLE(X)                                                     \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \
@@ -120,19 +122,6 @@
 	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                      \
 	X(REP_INSERT,                                                          \
 	  "INSERT INTO rep (person, body, since) VALUES (?1, ?2, ?3)")         \
-	X(PERSON_LIST,                                                         \
-	  "SELECT p.id, p.name, o.name, p.email,"                              \
-	  " (SELECT group_concat(code, ',') FROM (SELECT b.code AS code"       \
-	  "  FROM rep r JOIN body b ON b.id = r.body"                          \
-	  "  WHERE r.person = p.id AND r.until IS NULL ORDER BY b.fold))"      \
-	  " FROM person p LEFT JOIN org o ON o.id = p.org"                     \
-	  " WHERE (?1 IS NULL OR p.org = ?1)"                                  \
-	  " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM membership m"             \
-	  "  WHERE m.org = p.org AND m.body = ?2 AND m.until IS NULL))"        \
-	  " AND (?3 = 0 OR EXISTS (SELECT 1 FROM rep r"                        \
-	  "  WHERE r.person = p.id AND r.until IS NULL"                        \
-	  "  AND (?2 IS NULL OR r.body = ?2)))"                                \
-	  " ORDER BY p.fold, o.fold")                                          \
 	X(MEETING_INSERT,                                                      \
 	  "INSERT INTO meeting (body, starts_at, tz, kind, status,"            \
 	  " cancel_reason, title, subcommittee, created_at)"                   \
@@ -314,10 +303,6 @@
 	  "SELECT id FROM ballot WHERE body = ?1 AND number = ?2")             \
 	X(BODY_BY_PREFIX,                                                      \
 	  "SELECT code FROM body WHERE upper(prefix) = upper(?1)")             \
-	X(PERSON_BY_FOLD, "SELECT id FROM person WHERE fold = ?1")             \
-	X(ATTENDANCE_INSERT,                                                   \
-	  "INSERT OR IGNORE INTO attendance (meeting, person, org)"            \
-	  " SELECT ?1, p.id, p.org FROM person p WHERE p.id = ?2")             \
 	X(BALLOT_EXISTS,                                                       \
 	  "SELECT 1 FROM ballot WHERE body = ?1 AND number = ?2")              \
 	X(BALLOT_INSERT,                                                       \

@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements the changes to meetings: adding one with the body's
- * standard agenda, cancelling it, the roll call, the minute-taker, agenda
- * items with their notes and links, and the minutes' approval chain.
+ * standard agenda, cancelling it, taking people off the roll call (which
+ * core/roll_call.c records), the minute-taker, agenda items with their
+ * notes and links, and the minutes' approval chain.
  */
 #include <ctype.h>
 #include <stdio.h>
@@ -19,6 +20,7 @@
 #include "gavel/time.h"
 #include "gavel/zone.h"
 #include "meeting_items.h"
+#include "roll_call.h"
 
 /*
  * The role of a standard agenda item, from its title: the minutes template
@@ -309,180 +311,10 @@ gv__attendee_split(char **name, char **org, const char *who)
 	*name = gv__xstrndup(who, len);
 }
 
-/*
- * Adds org to the body with class "unknown" unless it is a member. The
- * membership has no start (0): when the roster later sets the class, it
- * holds for the meetings already recorded too (see gv_org_set).
- */
-static int
-join_unknown(struct gv_db *db, int64_t *org, const char *name, const char *body,
-             int *created)
-{
-	int error = gv_org_find(org, db, name);
-
-	if (error == GV_ENOTFOUND) {
-		if ((error = gv_org_add(org, db, name, body, GV_CLASS_UNKNOWN,
-		                        0)) == 0)
-			(*created)++;
-		return error;
-	}
-	if (error < 0)
-		return error;
-	error = gv_org_add(NULL, db, name, body, GV_CLASS_UNKNOWN, 0);
-	return error == GV_EEXISTS ? 0 : error;
-}
-
-/* The id of the person who, creating them (and their org) if allowed. */
-static int
-attendee_resolve(int64_t *person, struct gv_db *db, const char *who,
-                 const char *body, struct gv_roll_call *r, unsigned flags)
-{
-	char *name = NULL, *org_name = NULL, *fold = NULL;
-	struct gv_person_spec spec = {0};
-	int64_t org = 0;
-	sqlite3_stmt *st;
-	int error, rows = 0;
-
-	gv__attendee_split(&name, &org_name, who);
-	fold = gv_text_fold(name);
-	error = org_name ? gv_org_find(&org, db, org_name) : 0;
-	if (error == GV_ENOTFOUND && (flags & GV_ATTEND_CREATE))
-		error = join_unknown(db, &org, org_name, body,
-		                     &r->created_orgs);
-	if (error < 0)
-		goto out;
-	st = gv__db_stmt(db, org_name ? GV__STMT_PERSON_FIND
-	                              : GV__STMT_PERSON_BY_FOLD);
-	if (!st) {
-		error = GV_ERROR;
-		goto out;
-	}
-	gv__bind_text(st, 1, fold);
-	if (org_name)
-		gv__bind_int(st, 2, org);
-	while ((error = sqlite3_step(st)) == SQLITE_ROW)
-		*person = sqlite3_column_int64(st, 0), rows++;
-	error = error == SQLITE_DONE ? 0
-	                             : gv__db_error(db, GV_ERRCLASS_MEETING);
-	gv__db_reset(st);
-	if (error == 0 && rows == 0 && (flags & GV_ATTEND_CREATE)) {
-		spec.name = name;
-		spec.org = org_name;
-		if ((error = gv_person_add(person, db, &spec)) == 0)
-			r->created_people++;
-	} else if (error == 0 && rows != 1) {
-		error = gv__error_set(GV_ERRCLASS_MEETING,
-		                      rows ? GV_ECONFLICT : GV_ENOTFOUND,
-		                      rows ? "\"%s\" names %d people: write it "
-		                             "as Name (Organisation)"
-		                           : "no person \"%s\"",
-		                      who, rows);
-	}
-out:
-	free(name);
-	free(org_name);
-	free(fold);
-	return error;
-}
-
-static int
-roll_call_record(struct gv_roll_call *r, struct gv_db *db, int64_t id,
-                 const struct gv_body *body, const char *const *names, size_t n,
-                 unsigned flags)
-{
-	size_t i, alloc = 0;
-	int64_t person = 0;
-	sqlite3_stmt *st;
-	int error;
-
-	for (i = 0; i < n; i++) {
-		error = attendee_resolve(&person, db, names[i], body->code, r,
-		                         flags);
-		if (error == GV_ENOTFOUND) {
-			r->unmatched =
-			        gv__grow(r->unmatched, &alloc, r->nunmatched,
-			                 sizeof(*r->unmatched));
-			r->unmatched[r->nunmatched++] = gv__xstrdup(names[i]);
-			continue;
-		}
-		if (error < 0)
-			return error;
-		if (!(st = gv__db_stmt(db, GV__STMT_ATTENDANCE_INSERT)))
-			return GV_ERROR;
-		gv__bind_int(st, 1, id);
-		gv__bind_int(st, 2, person);
-		if ((error = gv__db_run(db, st)) < 0)
-			return error;
-		r->recorded++;
-	}
-	return 0;
-}
-
-int
-gv_meeting_attend(struct gv_roll_call *r, struct gv_db *db, int64_t id,
-                  const char *const *names, size_t n, unsigned flags)
-{
-	struct gv_meeting_detail *m = NULL;
-	struct gv_body body = {0};
-	char subject[32];
-	int error;
-
-	memset(r, 0, sizeof(*r));
-	if ((error = gv_meeting_get(&m, db, id)) < 0)
-		return error;
-	if (!strcmp(m->meeting.status, "cancelled"))
-		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
-		                      "meeting %lld was cancelled: nobody "
-		                      "attended it",
-		                      (long long)id);
-	if (error == 0)
-		error = gv_body_get(&body, db, m->meeting.body);
-	gv_meeting_detail_free(m);
-	if (error < 0 || (error = gv__db_begin(db)) < 0)
-		goto out;
-	snprintf(subject, sizeof(subject), "%lld", (long long)id);
-	if ((error = roll_call_record(r, db, id, &body, names, n, flags)) < 0)
-		goto rollback;
-	if (r->nunmatched) {
-		error = gv__error_set(
-		        GV_ERRCLASS_MEETING, GV_ENOTFOUND,
-		        "%zu of %zu names match nobody known: add "
-		        "them with 'gavel person add', or use "
-		        "--create",
-		        r->nunmatched, n);
-		goto rollback;
-	}
-	if ((error = gv__eventf(db, body.id, "meeting.attend", subject,
-	                        "{s:i, s:i, s:i}", "attendees", r->recorded,
-	                        "new_people", r->created_people, "new_orgs",
-	                        r->created_orgs)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
-		goto rollback;
-	goto out;
-rollback:
-	gv__db_rollback(db);
-	r->recorded = r->created_people = r->created_orgs = 0;
-out:
-	gv_body_dispose(&body);
-	return error;
-}
-
-void
-gv_roll_call_dispose(struct gv_roll_call *r)
-{
-	size_t i;
-
-	for (i = 0; i < r->nunmatched; i++)
-		free(r->unmatched[i]);
-	free(r->unmatched);
-	memset(r, 0, sizeof(*r));
-}
-
 int
 gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
                     size_t n)
 {
-	struct gv_roll_call r = {0};
 	int64_t person = 0, body = -1, starts = 0;
 	sqlite3_stmt *st;
 	int error, cancelled = 0;
@@ -492,8 +324,7 @@ gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
 	    (error = gv__db_begin(db)) < 0)
 		return error;
 	for (i = 0; i < n && error == 0; i++) {
-		if ((error = attendee_resolve(&person, db, names[i], NULL, &r,
-		                              0)) < 0)
+		if ((error = gv__roll_lookup(&person, db, id, names[i])) < 0)
 			break;
 		if (!(st = gv__db_stmt(db, GV__STMT_ATTENDANCE_DELETE))) {
 			error = GV_ERROR;
@@ -506,7 +337,6 @@ gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
 			                   names[i], "{s:I}", "meeting",
 			                   (json_int_t)id);
 	}
-	gv_roll_call_dispose(&r);
 	if (error < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 	return error;
@@ -515,15 +345,13 @@ gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
 int
 gv_meeting_set_taker(struct gv_db *db, int64_t id, const char *who)
 {
-	struct gv_roll_call r = {0};
 	int64_t person = 0;
 	sqlite3_stmt *st;
 	int error;
 
-	if ((error = attendee_resolve(&person, db, who, NULL, &r, 0)) < 0)
-		goto out;
-	if ((error = gv__db_begin(db)) < 0)
-		goto out;
+	if ((error = gv__roll_lookup(&person, db, id, who)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		return error;
 	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_SET_TAKER))) {
 		error = GV_ERROR;
 		goto rollback;
@@ -534,10 +362,8 @@ gv_meeting_set_taker(struct gv_db *db, int64_t id, const char *who)
 	            0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
-	goto out;
+	return 0;
 rollback:
 	gv__db_rollback(db);
-out:
-	gv_roll_call_dispose(&r);
 	return error;
 }

@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements the second half of the minutes parser: finding the
- * attendee list in its real shapes (headings, bold pseudo-headings,
- * "Present:" lines; comma-separated, one per paragraph, bulleted; "Name
- * (Org)", "Name - (Org)", "Name – Org", bare names) and the minute-taker
- * the minutes state.
+ * attendee list in its real shapes (headings, numbered or with words
+ * before the label, bold pseudo-headings, "Present:" and "Roll Call:"
+ * lines; comma-separated, one per paragraph, bulleted), counting each
+ * person once, and the minute-taker the minutes state. Reading the entries
+ * of a line is core/minutes_entries.c's; gv__minutes_split_line() reads
+ * one pasted roll call the same way (gavel meeting attend --line).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +18,9 @@
 /*
  * Attendees.
  */
+
+/* Words a heading may put before its label ("Forum Session Attendees"). */
+#define LABEL_MAX_LEAD 4
 
 /* Skips a list marker: "- ", "* ", "+ ", "•", "1. " or "1) ". */
 static const char *
@@ -36,38 +41,32 @@ skip_marker(const char *s, int *numbered)
 	return s;
 }
 
-/* Bytes of "(...)" at s, nested ones included; to the end if unclosed. */
+/* Length of a word that labels an attendee list at s, or 0. *colon_only:
+ * the word labels a list only when a colon follows ("Roll Call: names";
+ * a "Roll Call" heading is an agenda item, usually followed by prose). */
 static size_t
-paren_len(const char *s)
+label_word(const char *s, int *colon_only)
 {
-	int depth = 0;
-	size_t i;
-
-	for (i = 0; s[i]; i++) {
-		depth += s[i] == '(' ? 1 : s[i] == ')' ? -1 : 0;
-		if (!depth)
-			return i + 1;
-	}
-	return i;
-}
-
-/* Length of a word that labels an attendee list at s, or 0. */
-static size_t
-label_word(const char *s)
-{
-	static const char *const words[] = {
-	        "attendees list", "attendee list", "attendance list",
-	        "attendees",      "attendance",    "in attendance",
-	        "present",        "participants",  "participant list",
+	static const struct {
+		const char *word;
+		int colon_only;
+	} words[] = {
+	        {"attendees list", 0},   {"attendee list", 0},
+	        {"attendance list", 0},  {"attendees", 0},
+	        {"attendance", 0},       {"in attendance", 0},
+	        {"present", 0},          {"participants", 0},
+	        {"participant list", 0}, {"roll call", 1},
+	        {"roll-call", 1},
 	};
 	size_t n;
 	char c;
 
 	for (size_t i = 0; i < NARRAY(words); i++) {
-		n = strlen(words[i]);
-		if (strncasecmp(s, words[i], n))
+		n = strlen(words[i].word);
+		if (strncasecmp(s, words[i].word, n))
 			continue;
 		c = s[n]; /* only now known to be inside the string */
+		*colon_only = words[i].colon_only;
 		if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')))
 			return n;
 	}
@@ -76,332 +75,272 @@ label_word(const char *s)
 
 /*
  * A line that opens an attendee list: "## Attendees (in alphabetical
- * order)", "**Attendees**", "**Present:** names", "1.  Present: names",
- * "Attendees: names". *rest is what follows the label on the line.
+ * order)", "## 11. Attendees", "### Forum Session Attendees",
+ * "**Attendees**", "**Present:** names", "1.  Present: names", "Attendees:
+ * names". *rest is what follows the label on the line; *item is set when
+ * the label is itself a numbered list item ("6.  Attendees").
  */
 static int
-att_label(const char *line, const char **rest)
+att_label(const char *line, const char **rest, int *item)
 {
 	const char *s = ms_skip_space(line), *t;
-	int colon = 0, numbered;
-	size_t n;
+	int colon = 0, heading = *s == '#', colon_only = 0, numbered;
+	size_t n, lead;
 
-	if (*s == '#')
+	if (heading)
 		s = ms_skip_space(s + strspn(s, "#"));
-	else
-		s = skip_marker(s, &numbered);
+	s = skip_marker(s, &numbered); /* "- ", "6. ", or "## 11. " */
+	*item = numbered && !heading;
+	heading |= *s == '*' || *s == '_';
 	s += strspn(s, "*_");
-	if (!(n = label_word(s)))
-		return 0;
+	s = skip_marker(s, &numbered); /* "**1. Roll Call:**" */
+	/* A heading may end with the label after a few capitalised words
+	 * ("Forum Session Attendees"; not "Notes on attendance"). */
+	for (lead = 0; !(n = label_word(s, &colon_only)); lead++) {
+		if (!heading || lead == LABEL_MAX_LEAD || !ms_upper_start(s))
+			return 0;
+		s = ms_skip_space(s + ms_word_len(s));
+	}
 	s = ms_skip_space(s + n);
 	if (*s == '(')
-		s = ms_skip_space(s + paren_len(s));
+		s = ms_skip_space(s + ms_paren_len(s));
 	for (t = s; *t && strchr("*_:#", *t); t++)
 		colon |= *t == ':';
 	*rest = ms_skip_space(t);
-	/* "Present and voting were ..." is a sentence, not a label */
-	return colon || !**rest;
-}
-
-/* The first " - ", " – ", " — " or " -- " outside parentheses. */
-static const char *
-spaced_dash(const char *s, size_t *n)
-{
-	static const char *const dashes[] = {" -- ", " - ", " \xE2\x80\x93 ",
-	                                     " \xE2\x80\x94 "};
-	int depth = 0;
-
-	for (; *s; s++) {
-		depth += *s == '(' ? 1 : *s == ')' ? -1 : 0;
-		for (size_t i = 0; i < NARRAY(dashes) && depth <= 0; i++) {
-			*n = strlen(dashes[i]);
-			if (!strncmp(s, dashes[i], *n))
-				return s;
-		}
-	}
-	return NULL;
-}
-
-/* Trims a name: white space and the dash of "Name - (Org)". */
-static char *
-name_tidy(char *name)
-{
-	size_t n = strlen(name);
-	char *out;
-
-	for (;;) {
-		while (n && name[n - 1] == ' ')
-			n--;
-		if (n && name[n - 1] == '-')
-			n--;
-		else if (n >= 3 && (!strncmp(name + n - 3, "\xE2\x80\x93", 3) ||
-		                    !strncmp(name + n - 3, "\xE2\x80\x94", 3)))
-			n -= 3;
-		else
-			break;
-	}
-	out = ms_squeeze(name, n);
-	free(name);
-	return out;
-}
-
-/* Splits e->text into a name and an organisation. */
-static void
-entry_split(struct entry *e)
-{
-	const char *t = e->text, *dash;
-	size_t len = strlen(t), n;
-	char *name = NULL, *org = NULL, *inner;
-
-	if (len && t[len - 1] == ')') {
-		gv__attendee_split(&name, &org, t);
-		/* "Name - Org (Dept)": the dash splits, the rest is the org */
-		if (org && (dash = spaced_dash(name, &n)) &&
-		    *ms_skip_space(dash + n)) {
-			inner = org;
-			org = gv__xsprintf("%s (%s)", dash + n, inner);
-			name[dash - name] = '\0';
-			free(inner);
-		}
-	} else if ((dash = spaced_dash(t, &n))) {
-		name = gv__xstrndup(t, (size_t)(dash - t));
-		org = gv__xstrdup(dash + n);
-		e->dashed = 1;
-	} else {
-		name = gv__xstrdup(t);
-	}
-	e->name = name_tidy(name);
-	if (org && !*(e->org = ms_squeeze(org, strlen(org)))) {
-		free(e->org);
-		e->org = NULL;
-	}
-	free(org);
-}
-
-/* Nonzero when s reads as a person's name: capitalised words (or
- * particles), no digits or markup, at most NAME_MAX_WORDS of them. */
-static int
-name_like(const char *s)
-{
-	size_t words = 0, n;
-
-	if (!ms_upper_start(s) || strlen(s) > NAME_MAX_BYTES ||
-	    strpbrk(s, "0123456789:;[]<>|#=@/\\"))
+	if (colon_only && !colon)
 		return 0;
-	for (; *(s = ms_skip_space(s)); s += n, words++) {
-		n = ms_word_len(s);
-		if (!ms_upper_start(s) && !ms_particle(s, n) &&
-		    !strchr("(\"'", *s))
+	/* "Present and voting were ..." is a sentence, not a label */
+	return lead ? !**rest : colon || !**rest;
+}
+
+/* Nonzero when s[0..n) has a capital and no lower-case letter (ASCII). */
+static int
+all_caps(const char *s, size_t n)
+{
+	int upper = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		if (s[i] >= 'a' && s[i] <= 'z')
 			return 0;
+		upper |= s[i] >= 'A' && s[i] <= 'Z';
 	}
-	return words <= NAME_MAX_WORDS;
+	return upper;
+}
+
+/*
+ * Where the names start after a label that goes on in capitals:
+ * "Attendance: IN THE ROOM (FROM SIGN UP SHEET) Ben Wilson (Mozilla), ...".
+ * Two or more words (or parenthesised groups) in capitals, then a
+ * capitalised word in mixed case before any separator; else s itself
+ * ("JP Hamilton (Cisco)" keeps its "JP").
+ */
+static const char *
+caps_qualifier(const char *s)
+{
+	const char *t = s;
+	size_t n, tokens;
+
+	for (tokens = 0;; tokens++) {
+		t = ms_skip_space(t);
+		n = *t == '(' ? ms_paren_len(t) : ms_word_len(t);
+		if (!n || memchr(t, ',', n) || memchr(t, ';', n))
+			return s;
+		if (!all_caps(t, n))
+			break;
+		t += n;
+	}
+	return tokens >= 2 && ms_upper_start(t) ? t : s;
 }
 
 static int
-org_like(const char *org, int dashed)
+word_cmp(const void *a, const void *b)
 {
-	size_t words = 0;
-	const char *s;
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
-	if (!org)
+/* The folded words of a name in order: "Fumiaki Ono" and "Ono Fumiaki"
+ * (family name first, as Japanese minutes often write it) give one key. */
+static char *
+name_key(const char *name)
+{
+	char *fold = gv_text_fold(name), **word = NULL, *s;
+	struct gv_buf b = GV_BUF_INIT;
+	size_t n = 0, alloc = 0, i;
+
+	for (s = fold; *s;) {
+		word = gv__grow(word, &alloc, n, sizeof(*word));
+		word[n++] = s;
+		s += strcspn(s, " ");
+		if (*s)
+			*s++ = '\0';
+	}
+	if (n)
+		qsort(word, n, sizeof(*word), word_cmp);
+	for (i = 0; i < n; i++) {
+		if (i)
+			gv__buf_putc(&b, ' ');
+		gv__buf_puts(&b, word[i]);
+	}
+	free(word);
+	free(fold);
+	s = gv__buf_detach(&b);
+	return s ? s : gv__xstrdup("");
+}
+
+/* Nonzero when two folded organisations may be one: equal, one not given,
+ * or one the first words of the other ("secom", "secom trust systems"). */
+static int
+orgs_compatible(const char *a, const char *b)
+{
+	size_t na = strlen(a), nb = strlen(b);
+
+	if (!na || !nb)
 		return 1;
-	for (s = org; *(s = ms_skip_space(s)); s += ms_word_len(s))
-		words++;
-	return strlen(org) <= ORG_MAX_BYTES && !strstr(org, "://") &&
-	       (!dashed || words <= DASH_ORG_MAX_WORDS);
+	if (na > nb)
+		return !strncmp(b, a, nb) && a[nb] == ' ';
+	return !strncmp(a, b, na) && (b[na] == '\0' || b[na] == ' ');
 }
 
-/* Flags e->label and e->prose from the words outside parentheses. */
-static void
-entry_flags(struct entry *e)
+/* The attendee with that name key (the same words, in any order) and an
+ * organisation that may be the same one (folded), or -1. */
+static long
+att_repeat(const struct minutes_scan *p, const char *key, const char *org)
 {
-	const char *s = e->text;
-	int depth = 0;
-	size_t n;
+	const char *k, *nl;
 
-	for (; *s; s++) {
-		depth += *s == '(' ? 1 : *s == ')' ? -1 : 0;
-		if (depth <= 0 && *s == ':')
-			e->label = 1;
-		if (depth > 0 || (s > e->text && s[-1] != ' ') || *s == ' ')
-			continue;
-		n = ms_word_len(s);
-		e->prose |= ms_prose_word(s, n);
+	for (size_t i = 0; i < p->doc->nattendees; i++) {
+		k = p->att_keys[i];
+		nl = strchr(k, '\n');
+		if (strlen(key) == (size_t)(nl - k) &&
+		    !strncmp(k, key, strlen(key)) &&
+		    orgs_compatible(nl + 1, org))
+			return (long)i;
 	}
+	return -1;
 }
 
-/* Removes emphasis, a leading "and " and a final period (but that of
- * an initial, "Tim H."). */
-static void
-entry_clean(char *t)
-{
-	size_t n, i, j;
-	char *last;
-
-	for (i = j = 0; t[i]; i++)
-		if (t[i] != '*')
-			t[j++] = t[i];
-	t[j] = '\0';
-	while (!strncasecmp(t, "and ", 4) || !strncmp(t, "& ", 2))
-		memmove(t, t + (*t == '&' ? 2 : 4),
-		        strlen(t + (*t == '&' ? 2 : 4)) + 1);
-	while ((n = strlen(t)) && strchr(" ;", t[n - 1]))
-		t[n - 1] = '\0';
-	if (!n || t[n - 1] != '.')
-		return;
-	last = strrchr(t, ' ');
-	last = last ? last + 1 : t;
-	if (n >= 2 && t[n - 2] == ')')
-		t[n - 1] = '\0';
-	else if (!(t + n - last == 2 && ms_upper_start(last)) &&
-	         !memchr(last, '.', (size_t)(t + n - 1 - last)))
-		t[n - 1] = '\0';
-	while ((n = strlen(t)) && t[n - 1] == ' ')
-		t[n - 1] = '\0';
-}
-
-/* Adds the entry of s[0..n) unless it is empty; returns the count. */
-static size_t
-entry_add(struct entry **v, size_t *alloc, size_t count, const char *s,
-          size_t n)
-{
-	struct entry *e;
-	char *t = ms_squeeze(s, n);
-
-	entry_clean(t);
-	if (!*t) {
-		free(t);
-		return count;
-	}
-	*v = gv__grow(*v, alloc, count, sizeof(**v));
-	e = &(*v)[count];
-	memset(e, 0, sizeof(*e));
-	e->text = t;
-	entry_flags(e);
-	entry_split(e);
-	e->ok = !e->label && !e->prose && name_like(e->name) &&
-	        org_like(e->org, e->dashed);
-	return count + 1;
-}
-
-/* Splits a piece at " and " or " & " outside parentheses ("A and B"),
- * unless it is "Name - Org", whose organisation may hold an "and". */
-static size_t
-entry_split_and(struct entry **v, size_t *alloc, size_t count, const char *s,
-                size_t n)
-{
-	char *piece = gv__xstrndup(s, n);
-	const char *t = piece, *start = piece;
-	size_t dash, k;
-	int depth = 0;
-
-	if (spaced_dash(piece, &dash))
-		t = ""; /* "Name - Org": the org may hold an "and" */
-	for (; *t; t++) {
-		depth += *t == '(' ? 1 : *t == ')' ? -1 : 0;
-		k = !strncasecmp(t, " and ", 5) ? 5
-		    : !strncmp(t, " & ", 3)     ? 3
-		                                : 0;
-		if (depth > 0 || !k)
-			continue;
-		count = entry_add(v, alloc, count, start, (size_t)(t - start));
-		start = t + k;
-		t += k - 1;
-	}
-	count = entry_add(v, alloc, count, start, strlen(start));
-	free(piece);
-	return count;
-}
-
-/* Splits a line at commas and semicolons outside parentheses. */
-static size_t
-entries_split(struct entry **v, const char *s)
-{
-	size_t count = 0, alloc = 0;
-	const char *start = s;
-	int depth = 0;
-
-	for (;; s++) {
-		depth += *s == '(' ? 1 : *s == ')' ? -1 : 0;
-		if (*s && !((*s == ',' || *s == ';') && depth <= 0))
-			continue;
-		count = entry_split_and(v, &alloc, count, start,
-		                        (size_t)(s - start));
-		if (!*s)
-			return count;
-		start = s + 1;
-	}
-}
-
-static void
-entries_free(struct entry *v, size_t n)
-{
-	for (size_t i = 0; i < n; i++) {
-		free(v[i].text);
-		free(v[i].name);
-		free(v[i].org);
-	}
-	free(v);
-}
-
-/* Adds one attendee, unless the same name and organisation came before. */
+/* Adds one attendee, unless the same person came before: that one counts
+ * once, with the first spelling. */
 static void
 att_add(struct minutes_scan *p, size_t i, struct entry *e)
 {
 	struct gv_minutes_doc *d = p->doc;
-	char *name = gv_text_fold(e->name);
-	char *org = gv_text_fold(e->org ? e->org : "");
-	char *key = gv__xsprintf("%s\n%s", name, org);
+	char *key = name_key(e->name),
+	     *org = gv_text_fold(e->org ? e->org : "");
+	char *a, *b;
+	long k = att_repeat(p, key, org);
 
-	free(name);
-	free(org);
-	for (size_t k = 0; k < d->nattendees; k++) {
-		if (!strcmp(p->att_keys[k], key)) {
-			ms_warn(p,
-			        "line %zu: \"%s\" is in the attendee list "
-			        "twice "
-			        "(counted once)",
-			        i + 1, e->text);
-			free(key);
-			return;
-		}
+	if (k >= 0) {
+		a = gv_text_fold(e->name);
+		b = gv_text_fold(d->attendees[k].name);
+		if (!strcmp(a, b) &&
+		    !strcmp(p->att_keys[k] + strlen(key) + 1, org))
+			ms_warn_at(p, i,
+			           "\"%s\" is in the attendee list twice "
+			           "(counted once)",
+			           e->text);
+		else
+			ms_warn_at(p, i,
+			           "\"%s\" is taken to be the same person as "
+			           "\"%s%s%s%s\" on line %zu (counted once)",
+			           e->text, d->attendees[k].name,
+			           d->attendees[k].org ? " (" : "",
+			           d->attendees[k].org ? d->attendees[k].org
+			                               : "",
+			           d->attendees[k].org ? ")" : "",
+			           d->attendees[k].line);
+		free(a);
+		free(b);
+		free(key);
+		free(org);
+		return;
 	}
 	p->att_keys = gv__grow(p->att_keys, &p->keys_alloc, d->nattendees,
 	                       sizeof(*p->att_keys));
 	d->attendees = gv__grow(d->attendees, &p->att_alloc, d->nattendees,
 	                        sizeof(*d->attendees));
-	p->att_keys[p->nkeys++] = key;
+	p->att_keys[p->nkeys++] = gv__xsprintf("%s\n%s", key, org);
 	d->attendees[d->nattendees].name = e->name;
-	d->attendees[d->nattendees++].org = e->org;
+	d->attendees[d->nattendees].org = e->org;
+	d->attendees[d->nattendees++].line = i + 1;
 	e->name = e->org = NULL;
+	free(key);
+	free(org);
+}
+
+/* Up to the first few words of s, for a message. */
+static char *
+snippet(const char *s)
+{
+	size_t n = 0, words = 0;
+
+	while (s[n] && words < 6) {
+		n += ms_word_len(s + n);
+		words++;
+		n = (size_t)(ms_skip_space(s + n) - s);
+	}
+	while (n && s[n - 1] == ' ')
+		n--;
+	return gv__xsprintf("%.*s%s", (int)n, s, s[n] ? "..." : "");
+}
+
+/* Says what reading the line repaired or left out. */
+static void
+att_notes(struct minutes_scan *p, size_t i, const struct entry_list *l)
+{
+	char *s;
+
+	for (size_t k = 0; k < l->nunclosed; k++)
+		ms_warn_at(p, i,
+		           "\"%s\" has no closing parenthesis (closed at the "
+		           "comma)",
+		           l->unclosed[k]);
+	if (l->sentence) {
+		s = snippet(l->sentence);
+		ms_warn_at(p, i,
+		           "the attendee list ends where a sentence starts "
+		           "(\"%s\")",
+		           s);
+		free(s);
+	}
 }
 
 /*
  * Reads a line of the list: returns 0, adding nobody, when it reads as
  * prose (most entries are not names, or the first is a sentence or a
  * label such as "Regrets:"); else adds the names and warns of the rest.
+ * *ended is set when a sentence starts after the names.
  */
 static int
-att_line(struct minutes_scan *p, size_t i, const char *s)
+att_line(struct minutes_scan *p, size_t i, const char *s, int *ended)
 {
-	struct entry *v = NULL;
-	size_t n = entries_split(&v, s), good = 0, k;
-	int prose = !n || v[0].prose || v[0].label;
+	struct entry_list l = {0};
+	size_t good = 0, counted = 0, k;
+	int prose;
 
-	for (k = 0; k < n; k++)
-		good += (size_t)v[k].ok;
-	if (good * 2 < n)
-		prose = 1;
-	for (k = 0; k < n && !prose; k++) {
-		if (v[k].ok)
-			att_add(p, i, &v[k]);
-		else
-			ms_warn(p,
-			        "line %zu: skipped \"%s\" in the attendee list "
-			        "(it does not read as a person's name)",
-			        i + 1, v[k].text);
+	ms_entries_read(&l, s);
+	for (k = 0; k < l.n; k++) {
+		good += (size_t)l.v[k].ok;
+		counted += (size_t)!l.v[k].joined;
 	}
-	entries_free(v, n);
+	prose = !l.n || l.v[0].prose || l.v[0].label || good * 2 < counted;
+	*ended = l.sentence != NULL;
+	if (!prose)
+		att_notes(p, i, &l);
+	for (k = 0; k < l.n && !prose; k++) {
+		if (l.v[k].ok)
+			att_add(p, i, &l.v[k]);
+		else if (l.v[k].joined)
+			ms_warn_at(p, i,
+			           "read \"%s\" as the organisation of \"%s\"",
+			           l.v[k].text, l.v[k - 1].text);
+		else
+			ms_warn_at(p, i,
+			           "skipped \"%s\" in the attendee list (it "
+			           "does not read as a person's name)",
+			           l.v[k].text);
+	}
+	ms_entries_dispose(&l);
 	return !prose;
 }
 
@@ -411,22 +350,39 @@ static int
 att_stop(const char *s)
 {
 	const char *rest;
+	int item;
 
 	return *s == '#' || !strncmp(s, "**", 2) || !strncmp(s, "__", 2) ||
 	       *s == '|' || *s == '>' || !strncmp(s, "```", 3) ||
 	       (strspn(s, "-") >= 3 && !*ms_skip_space(s + strspn(s, "-"))) ||
-	       att_label(s, &rest);
+	       att_label(s, &rest, &item);
 }
 
-/* Reads the list whose label is on line i; returns the line after it. */
+/* The names after a label, past a qualifier in capitals (warned of). */
+static const char *
+att_rest(struct minutes_scan *p, size_t i, const char *rest)
+{
+	const char *names = caps_qualifier(rest);
+	size_t n = (size_t)(names - rest);
+
+	while (n && rest[n - 1] == ' ')
+		n--;
+	if (names != rest)
+		ms_warn_at(p, i, "read \"%.*s\" as part of the label", (int)n,
+		           rest);
+	return names;
+}
+
+/* Reads the list whose label is on line i; returns the line after it.
+ * item: the label is a numbered item, so the next number is its sibling. */
 static size_t
-att_list(struct minutes_scan *p, size_t i, const char *rest)
+att_list(struct minutes_scan *p, size_t i, const char *rest, int item)
 {
 	size_t j, taken = 0;
-	int numbered = 0, num;
+	int numbered = 0, num, ended = 0;
 	const char *s;
 
-	if (*rest && !att_line(p, i, rest))
+	if (*rest && (!att_line(p, i, att_rest(p, i, rest), &ended) || ended))
 		return i + 1;
 	for (j = i + 1; j < p->nlines; j++) {
 		s = ms_skip_space(p->line[j]);
@@ -436,12 +392,14 @@ att_list(struct minutes_scan *p, size_t i, const char *rest)
 			break;
 		s = skip_marker(s, &num);
 		/* a numbered item ends it, unless the names are numbered */
-		if (num && !numbered && (taken || *rest))
+		if (num && (item || (!numbered && (taken || *rest))))
 			break;
 		numbered |= num;
-		if (!att_line(p, j, s))
+		if (!att_line(p, j, s, &ended))
 			break;
 		taken++;
+		if (ended)
+			return j + 1;
 	}
 	return j;
 }
@@ -451,20 +409,88 @@ ms_attendees_find(struct minutes_scan *p)
 {
 	const char *rest;
 	size_t i = p->text_line;
-	int found = 0;
+	int found = 0, item;
 
 	while (i < p->nlines) {
-		if (!att_label(p->line[i], &rest)) {
+		if (!att_label(p->line[i], &rest, &item)) {
 			i++;
 			continue;
 		}
 		found = 1;
-		i = att_list(p, i, rest);
+		i = att_list(p, i, rest, item);
 	}
 	if (!found)
 		ms_warn(p, "no attendee list found");
 	else if (!p->doc->nattendees)
 		ms_warn(p, "the attendee list names nobody");
+}
+
+/* Adds the entries of one pasted line to out. */
+static void
+split_one_line(struct gv_minutes_line *out, const char *line, size_t no,
+               size_t *alloc, size_t *bad_alloc)
+{
+	struct entry_list l = {0};
+	const char *rest, *bad;
+	int item;
+
+	line = ms_skip_space(line);
+	if (att_label(line, &rest, &item))
+		line = rest; /* pasted with its "Attendees:" */
+	else
+		line = skip_marker(line, &item); /* or as a list */
+	ms_entries_read(&l, caps_qualifier(line));
+	for (size_t k = 0; k <= l.n; k++) {
+		bad = k == l.n ? l.sentence : l.v[k].text;
+		if (k < l.n && l.v[k].ok) {
+			out->v = gv__grow(out->v, alloc, out->n,
+			                  sizeof(*out->v));
+			out->v[out->n].name = l.v[k].name;
+			out->v[out->n].org = l.v[k].org;
+			out->v[out->n++].line = no;
+			l.v[k].name = l.v[k].org = NULL;
+		} else if (bad && (k == l.n || !l.v[k].joined)) {
+			out->rejected = gv__grow(out->rejected, bad_alloc,
+			                         out->nrejected,
+			                         sizeof(*out->rejected));
+			out->rejected[out->nrejected++] = gv__xstrdup(bad);
+		}
+	}
+	ms_entries_dispose(&l);
+}
+
+int
+gv__minutes_split_line(struct gv_minutes_line *out, const char *text)
+{
+	size_t alloc = 0, bad_alloc = 0, no = 1, n;
+	char *line;
+
+	memset(out, 0, sizeof(*out));
+	for (; *text; text += n + (text[n] != '\0'), no++) {
+		n = strcspn(text, "\r\n");
+		line = gv__xstrndup(text, n);
+		split_one_line(out, line, no, &alloc, &bad_alloc);
+		free(line);
+		if (text[n] == '\r' && text[n + 1] == '\n')
+			n++;
+	}
+	return 0;
+}
+
+void
+gv__minutes_line_dispose(struct gv_minutes_line *l)
+{
+	size_t i;
+
+	for (i = 0; i < l->n; i++) {
+		free(l->v[i].name);
+		free(l->v[i].org);
+	}
+	free(l->v);
+	for (i = 0; i < l->nrejected; i++)
+		free(l->rejected[i]);
+	free(l->rejected);
+	memset(l, 0, sizeof(*l));
 }
 
 /*

@@ -3,8 +3,9 @@
  * This file implements importing published minutes into the store: the
  * years of meetings held before gavel, whose attendance the Bylaws'
  * quorum is computed from. Parsing is core/minutes_parse.c's; here the
- * parsed post becomes a body, a meeting, its roll call and its minutes, in
- * one transaction per file.
+ * parsed post becomes a body, a meeting, its roll call (people found again
+ * across files, as of the meeting's day: core/roll_call.c) and its
+ * minutes, in one transaction per file.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -18,6 +19,7 @@
 #include "gavel/text.h"
 #include "gavel/zone.h"
 #include "minutes_parse.h"
+#include "roll_call.h"
 
 /* A post is a few dozen kilobytes; anything this big is not one. */
 #define IMPORT_MAX_BYTES (8 << 20)
@@ -105,62 +107,74 @@ import_meeting(int64_t *id, struct gv_db *db, const struct gv_body *body,
 	return gv_meeting_add(id, db, &spec);
 }
 
-/* Records each attendee on their own, so one odd entry only warns. */
+/* The file name messages use: the path's last part. */
+static const char *
+base_name(const char *path)
+{
+	const char *base = strrchr(path, '/');
+
+	return base ? base + 1 : path;
+}
+
+/*
+ * Records the roll call, each attendee on their own: a name that several
+ * people have (and no organisation tells apart) is reported with its file
+ * and line and not recorded, never dropped silently. person[i] is the
+ * person recorded for attendee i, or 0.
+ */
 static int
-import_roll_call(struct gv_db *db, int64_t id, const struct gv_minutes_doc *doc,
+import_roll_call(int64_t *person, struct gv_db *db, int64_t id,
+                 const struct gv_minutes_doc *doc, const char *path,
                  struct gv_import_report *r)
 {
 	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ATTENDANCE_CLEAR);
-	struct gv_roll_call rc;
+	struct gv_roll_call rc = {0};
+	struct gv__roll roll = {0};
 	size_t i, j;
-	char *who;
 	int error;
 
 	if (!st)
 		return GV_ERROR;
 	gv__bind_int(st, 1, id);
-	if ((error = gv__db_run(db, st)) < 0)
-		return error;
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__roll_open(&roll, db, id, GV_ATTEND_CREATE, &rc)) < 0)
+		goto out;
 	for (i = 0; i < doc->nattendees; i++) {
 		const struct gv_minutes_attendee *a = &doc->attendees[i];
-		const char *one[1];
 
-		who = a->org ? gv__xsprintf("%s (%s)", a->name, a->org)
-		             : gv__xstrdup(a->name);
-		one[0] = who;
-		error = gv_meeting_attend(&rc, db, id, one, 1,
-		                          GV_ATTEND_CREATE);
-		if (error == 0) {
-			r->attendees += rc.recorded;
-			r->new_people += rc.created_people;
-			r->new_orgs += rc.created_orgs;
-			for (j = 0; j < i && a->org; j++)
-				if (doc->attendees[j].org &&
-				    !strcmp(doc->attendees[j].org, a->org))
-					break;
-			r->organisations += a->org && j == i;
-		} else if (error == GV_ECONFLICT) {
-			warn(r, gv__xsprintf("%s: several people have that "
-			                     "name; not recorded",
-			                     who));
+		error = gv__roll_add(&roll, &person[i], a->name, a->org);
+		if (error == GV_ECONFLICT) {
+			warn(r, gv__xsprintf("%s:%zu: %s; not recorded",
+			                     base_name(path), a->line,
+			                     gv_error_last()->message));
+			r->unresolved++;
 			error = 0;
+		} else if (error < 0) {
+			goto out;
 		}
-		gv_roll_call_dispose(&rc);
-		free(who);
-		if (error < 0)
-			return error;
 	}
-	return 0;
+	/* The organisations present, each once (as of the meeting). */
+	for (i = 0; i < roll.n; i++) {
+		for (j = 0; j < i && roll.org[j] != roll.org[i]; j++)
+			;
+		r->organisations += roll.org[i] && j == i;
+	}
+	r->attendees = rc.recorded;
+	r->new_people = rc.created_people;
+	r->new_orgs = rc.created_orgs;
+out:
+	gv__roll_dispose(&roll);
+	return error;
 }
 
 /* The stated minute-taker, matched to an attendee by full or first name. */
 static int
 import_taker(struct gv_db *db, int64_t id, const struct gv_minutes_doc *doc,
-             struct gv_import_report *r)
+             const int64_t *person, struct gv_import_report *r)
 {
-	char *want = gv_text_fold(doc->minute_taker), *name, *who;
+	char *want = gv_text_fold(doc->minute_taker), *name;
 	size_t i, n = strlen(want), found = 0, match = 0;
-	int error = 0;
+	sqlite3_stmt *st;
 
 	for (i = 0; i < doc->nattendees; i++) {
 		name = gv_text_fold(doc->attendees[i].name);
@@ -170,20 +184,18 @@ import_taker(struct gv_db *db, int64_t id, const struct gv_minutes_doc *doc,
 		free(name);
 	}
 	free(want);
-	if (found != 1) {
+	if (found != 1 || !person[match]) {
 		warn(r, gv__xsprintf("the minute-taker, \"%s\", is not one "
 		                     "attendee",
 		                     doc->minute_taker));
 		return 0;
 	}
-	who = doc->attendees[match].org
-	              ? gv__xsprintf("%s (%s)", doc->attendees[match].name,
-	                             doc->attendees[match].org)
-	              : gv__xstrdup(doc->attendees[match].name);
-	if ((error = gv_meeting_set_taker(db, id, who)) == 0)
-		r->minute_taker = gv__xstrdup(doc->attendees[match].name);
-	free(who);
-	return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_SET_TAKER)))
+		return GV_ERROR;
+	gv__bind_int(st, 1, id);
+	gv__bind_int(st, 2, person[match]);
+	r->minute_taker = gv__xstrdup(doc->attendees[match].name);
+	return gv__db_run(db, st);
 }
 
 static int
@@ -207,6 +219,7 @@ static int
 import_doc(struct gv_import_report *r, struct gv_db *db,
            const struct gv_minutes_doc *doc, const char *path)
 {
+	int64_t *person = gv__xcalloc(doc->nattendees + 1, sizeof(*person));
 	struct gv_body body = {0};
 	int64_t id = 0;
 	size_t i;
@@ -214,18 +227,22 @@ import_doc(struct gv_import_report *r, struct gv_db *db,
 
 	if ((error = import_body(&body, db, doc, r)) < 0 ||
 	    (error = import_meeting(&id, db, &body, doc, r)) < 0 ||
-	    (error = import_roll_call(db, id, doc, r)) < 0 ||
-	    (doc->minute_taker && (error = import_taker(db, id, doc, r)) < 0) ||
+	    (error = import_roll_call(person, db, id, doc, path, r)) < 0 ||
+	    (doc->minute_taker &&
+	     (error = import_taker(db, id, doc, person, r)) < 0) ||
 	    (error = import_text(db, id, doc, path)) < 0 ||
 	    (error = gv__eventf(db, body.id, "minutes.import", path,
-	                        "{s:I, s:i}", "meeting", (json_int_t)id,
-	                        "attendees", r->attendees)) < 0)
+	                        "{s:I, s:i, s:i, s:s?}", "meeting",
+	                        (json_int_t)id, "attendees", r->attendees,
+	                        "not_recorded", r->unresolved, "minute_taker",
+	                        r->minute_taker)) < 0)
 		goto out;
 	r->body = gv__xstrdup(body.code);
 	r->meeting = id;
 	for (i = 0; i < doc->nwarnings; i++)
 		warn(r, gv__xstrdup(doc->warnings[i]));
 out:
+	free(person);
 	gv_body_dispose(&body);
 	return error;
 }

@@ -14,29 +14,49 @@
 
 #include "gavel/error.h"
 #include "gavel/text.h"
-#include "gavel/time.h"
 #include "internal.h"
 #include "minutes_parse.h"
 #include "minutes_scan.h"
 
-void
-ms_warn(struct minutes_scan *p, const char *fmt, ...)
+static void
+warn_v(struct minutes_scan *p, const char *prefix, const char *fmt, va_list ap)
 {
 	struct gv_minutes_doc *d = p->doc;
-	va_list ap;
+	va_list copy;
 	char *msg;
 	int n;
 
-	va_start(ap, fmt);
-	n = vsnprintf(NULL, 0, fmt, ap);
-	va_end(ap);
-	msg = gv__xmalloc((size_t)(n < 0 ? 0 : n) + 1);
-	va_start(ap, fmt);
-	vsnprintf(msg, (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
-	va_end(ap);
+	va_copy(copy, ap);
+	n = vsnprintf(NULL, 0, fmt, copy);
+	va_end(copy);
+	msg = gv__xmalloc(strlen(prefix) + (size_t)(n < 0 ? 0 : n) + 1);
+	memcpy(msg, prefix, strlen(prefix));
+	vsnprintf(msg + strlen(prefix), (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
 	d->warnings = gv__grow(d->warnings, &p->warn_alloc, d->nwarnings,
 	                       sizeof(*d->warnings));
 	d->warnings[d->nwarnings++] = msg;
+}
+
+void
+ms_warn(struct minutes_scan *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	warn_v(p, "", fmt, ap);
+	va_end(ap);
+}
+
+void
+ms_warn_at(struct minutes_scan *p, size_t i, const char *fmt, ...)
+{
+	char *prefix = gv__xsprintf("%s:%zu: ", p->file, i + 1);
+	va_list ap;
+
+	va_start(ap, fmt);
+	warn_v(p, prefix, fmt, ap);
+	va_end(ap);
+	free(prefix);
 }
 
 /* Bytes of the white space at s: space, tab or a no-break space. */
@@ -162,31 +182,6 @@ ms_find_ci(const char *hay, const char *needle)
 		if (!strncasecmp(hay, needle, n))
 			return hay;
 	return NULL;
-}
-
-/* The day of the "YYYY-MM-DD" at s when that day exists; returns 1. */
-static int
-ymd_at(int64_t *day, const char *s)
-{
-	static const unsigned char mdays[] = {31, 29, 31, 30, 31, 30,
-	                                      31, 31, 30, 31, 30, 31};
-	unsigned y, m, d;
-
-	for (int k = 0; k < 10; k++)
-		if (k == 4 || k == 7 ? s[k] != '-' : !is_digit(s[k]))
-			return 0;
-	if (is_digit(s[10]))
-		return 0;
-	y = (unsigned)((s[0] - '0') * 1000 + (s[1] - '0') * 100 +
-	               (s[2] - '0') * 10 + (s[3] - '0'));
-	m = (unsigned)((s[5] - '0') * 10 + (s[6] - '0'));
-	d = (unsigned)((s[8] - '0') * 10 + (s[9] - '0'));
-	if (m < 1 || m > 12 || d < 1 || d > mdays[m - 1])
-		return 0;
-	if (m == 2 && d == 29 && (y % 4 || (y % 100 == 0 && y % 400)))
-		return 0;
-	*day = gv_days_from_civil(y, m, d);
-	return 1;
 }
 
 /*
@@ -493,51 +488,6 @@ body_from_tags(struct minutes_scan *p)
 	return 0;
 }
 
-/* The meeting day: the title's, else the post's, else the file name's. */
-static int
-day_find(struct minutes_scan *p)
-{
-	struct gv_minutes_doc *d = p->doc;
-	const char *title = d->title ? d->title : "";
-	const char *date = d->date ? d->date : "", *s;
-	int64_t tday = 0, dday = 0;
-	int has_title = ymd_at(&tday, title), has_date = ymd_at(&dday, date);
-
-	if (*date && !has_date)
-		ms_warn(p, "post date \"%s\" is not YYYY-MM-DD (ignored)",
-		        date);
-	if (has_title) {
-		d->day = tday;
-		d->day_from = "title";
-		if (has_date && dday != tday)
-			ms_warn(p,
-			        "title date %.10s differs from the post date "
-			        "%.10s (the title's is used)",
-			        title, date);
-		return 0;
-	}
-	if (has_date) {
-		d->day = dday;
-		d->day_from = "date";
-		return 0;
-	}
-	for (s = p->file; *s; s++) {
-		if ((s == p->file || !is_digit(s[-1])) && ymd_at(&d->day, s)) {
-			d->day_from = "file name";
-			ms_warn(p,
-			        "neither the title nor the post has a date "
-			        "(the "
-			        "file name's %.10s is used)",
-			        s);
-			return 0;
-		}
-	}
-	return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
-	                     "%s: no meeting date (start the title with "
-	                     "YYYY-MM-DD or set \"date:\")",
-	                     p->file);
-}
-
 static int
 has_digit(const char *s, const char *end)
 {
@@ -681,7 +631,7 @@ gv__minutes_parse(struct gv_minutes_doc **out, const char *file_name,
 	p.doc = gv__xcalloc(1, sizeof(*p.doc));
 	norm = lines_split(&p, data, len);
 	if ((error = fm_parse(&p)) < 0 || (error = body_from_tags(&p)) < 0 ||
-	    (error = day_find(&p)) < 0)
+	    (error = ms_day_find(&p)) < 0)
 		goto out;
 	p.doc->text = gv__xstrdup(
 	        p.text_line < p.nlines ? norm + (p.line[p.text_line] - p.work)

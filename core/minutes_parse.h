@@ -11,8 +11,9 @@
 #include <stdint.h>
 
 struct gv_minutes_attendee {
-	char *name; /* "Iñigo Barreira" */
-	char *org;  /* "Sectigo", or NULL when the minutes give none */
+	char *name;  /* "Iñigo Barreira" */
+	char *org;   /* "Sectigo", or NULL when the minutes give none */
+	size_t line; /* where the post lists them, from 1 */
 };
 
 struct gv_minutes_doc {
@@ -54,5 +55,24 @@ struct gv_minutes_doc {
 int gv__minutes_parse(struct gv_minutes_doc **out, const char *file_name,
                       const char *data, size_t len);
 void gv__minutes_doc_free(struct gv_minutes_doc *doc);
+
+/* One roll call as a secretary pastes it: the entries of its lines. */
+struct gv_minutes_line {
+	struct gv_minutes_attendee *v; /* the names, in order */
+	size_t n;
+	char **rejected; /* entries that do not read as a person's name, and
+	                    prose after the names */
+	size_t nrejected;
+};
+
+/*
+ * Splits text ("Albert de Ruiter (Logius PKIoverheid), Andrea Holland
+ * (VikingCloud), ...", an "Attendees:" label allowed; several lines, or a
+ * bulleted list, read the same way) into names and organisations the way
+ * an attendee list of minutes is read. Returns 0; dispose of *out with
+ * gv__minutes_line_dispose().
+ */
+int gv__minutes_split_line(struct gv_minutes_line *out, const char *text);
+void gv__minutes_line_dispose(struct gv_minutes_line *l);
 
 #endif

@@ -40,7 +40,7 @@ struct minutes_scan {
 	enum fm_key key;  /* the key that "- item" and indented lines extend */
 	int key_scalar;   /* that key had a value on its own line */
 	size_t tags_alloc, aliases_alloc, att_alloc, keys_alloc, warn_alloc;
-	char **att_keys; /* folded "name\norg" per attendee, for repeats */
+	char **att_keys; /* "name key\nfolded org" per attendee, for repeats */
 	size_t nkeys;
 };
 
@@ -53,10 +53,31 @@ struct entry {
 	int label;  /* "Regrets: ...": another list starts */
 	int prose;  /* has words such as "is", "said", "the" */
 	int ok;     /* reads as a person's name (and organisation) */
+	int joined; /* "(Org)" alone, made the organisation of the entry
+	               before it */
 };
+
+/* The entries of one line (core/minutes_entries.c). */
+struct entry_list {
+	struct entry *v;
+	size_t n, alloc;
+	char **unclosed; /* entries whose "(" was closed at the comma */
+	size_t nunclosed;
+	char *sentence; /* the prose that ended the list mid-line, or NULL */
+};
+
+/* Reads line into l (zeroed first by the caller); dispose of l after. */
+void ms_entries_read(struct entry_list *l, const char *line);
+void ms_entries_dispose(struct entry_list *l);
+
+/* Bytes of "(...)" at s, nested ones included; to the end if unclosed. */
+size_t ms_paren_len(const char *s);
 
 /* Adds a warning to the report. */
 void ms_warn(struct minutes_scan *p, const char *fmt, ...) GV__PRINTF(2, 3);
+/* Adds a warning about line i (0-based), as "FILE:LINE: message". */
+void ms_warn_at(struct minutes_scan *p, size_t i, const char *fmt, ...)
+        GV__PRINTF(3, 4);
 
 /* Case-insensitive strstr (ASCII), for titles and phrases. */
 const char *ms_find_ci(const char *hay, const char *needle);
@@ -79,6 +100,10 @@ char *ms_squeeze(const char *s, size_t n);
 int ms_upper_start(const char *s);
 
 size_t ms_word_len(const char *s);
+
+/* Sets doc's day and day_from (core/minutes_day.c). Returns 0, or
+ * GV_EINVALID when no date is found anywhere. */
+int ms_day_find(struct minutes_scan *p);
 
 /* Fills doc's attendees from the attendee list(s) of the text. */
 void ms_attendees_find(struct minutes_scan *p);

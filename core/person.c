@@ -11,6 +11,7 @@
 #include "event.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
+#include "roll_call.h"
 
 static int
 person_check_email(const char *email)
@@ -70,7 +71,7 @@ gv_person_add(int64_t *id_out, struct gv_db *db,
 {
 	struct gv_body body = {0};
 	char *name = NULL, *fold = NULL;
-	int64_t org = 0, id;
+	int64_t org = 0, id = 0;
 	sqlite3_stmt *st;
 	int error, rc;
 
@@ -109,20 +110,10 @@ gv_person_add(int64_t *id_out, struct gv_db *db,
 		                      spec->org ? spec->org : "");
 		goto rollback;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_PERSON_INSERT))) {
-		error = GV_ERROR;
-		goto rollback;
-	}
-	gv__bind_text(st, 1, name);
-	gv__bind_text(st, 2, fold);
-	gv__bind_opt(st, 3, org, org != 0);
-	gv__bind_text(st, 4, spec->email);
-	gv__bind_int(st, 5, gv_db_now(db));
-	if ((error = gv__db_run(db, st)) < 0)
-		goto rollback;
-	id = sqlite3_last_insert_rowid(db->sql);
-	if ((error = gv__eventf(db, -1, "person.add", name, "{s:s?, s:s?}",
-	                        "org", spec->org, "email", spec->email)) < 0)
+	/* Entered by hand: the organisation holds from the start, as far as
+	 * anyone knows, until a roll call shows another. */
+	if ((error = gv__person_create(&id, db, name, org, spec->org,
+	                               spec->email, gv_db_now(db), 1)) < 0)
 		goto rollback;
 	if (spec->rep_body) {
 		if (!(st = gv__db_stmt(db, GV__STMT_REP_INSERT))) {
@@ -152,12 +143,39 @@ out:
 	return error;
 }
 
+/* Reads p's affiliations, earliest first. */
+static int
+person_history(struct gv_person *p, struct gv_db *db)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_AFFILIATION_HISTORY);
+	struct gv_affiliation *a;
+	size_t alloc = 0;
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, p->id);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		p->history = gv__grow(p->history, &alloc, p->nhistory,
+		                      sizeof(*p->history));
+		a = &p->history[p->nhistory++];
+		a->org = gv__col_text(st, 0);
+		a->since = sqlite3_column_int64(st, 1);
+		a->until = gv__col_opt(st, 2);
+		a->from_start = sqlite3_column_int(st, 3);
+	}
+	rc = rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_ROSTER);
+	gv__db_reset(st);
+	return rc;
+}
+
 int
 gv_person_list(struct gv_person_list **out, struct gv_db *db,
                const struct gv_person_filter *filter)
 {
 	struct gv_body body = {0};
 	struct gv_person_list *list;
+	char *fold;
 	int64_t org = 0;
 	sqlite3_stmt *st;
 	size_t alloc = 0;
@@ -174,27 +192,36 @@ gv_person_list(struct gv_person_list **out, struct gv_db *db,
 		gv_body_dispose(&body);
 		return GV_ERROR;
 	}
+	fold = filter && filter->name ? gv_text_fold(filter->name) : NULL;
 	gv__bind_opt(st, 1, org, org != 0);
 	gv__bind_opt(st, 2, body.id, filter && filter->body);
 	gv__bind_int(st, 3, filter ? filter->reps_only : 0);
+	gv__bind_text(st, 4, fold);
 	list = gv__xcalloc(1, sizeof(*list));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		struct gv_person *p;
 
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		p = &list->v[list->n++];
+		memset(p, 0, sizeof(*p));
 		p->id = sqlite3_column_int64(st, 0);
 		p->name = gv__col_text(st, 1);
 		p->org = gv__col_text(st, 2);
 		p->email = gv__col_text(st, 3);
 		p->reps = gv__col_text(st, 4);
+		p->meetings = sqlite3_column_int(st, 5);
+		p->last_meeting = gv__col_opt(st, 6);
 	}
-	if (rc != SQLITE_DONE) {
+	if (rc != SQLITE_DONE)
 		error = gv__db_error(db, GV_ERRCLASS_ROSTER);
+	gv__db_reset(st);
+	for (size_t i = 0; i < list->n && error == 0; i++)
+		error = person_history(&list->v[i], db);
+	if (error < 0) {
 		gv_person_list_free(list);
 		list = NULL;
 	}
-	gv__db_reset(st);
+	free(fold);
 	gv_body_dispose(&body);
 	*out = list;
 	return error;
@@ -212,6 +239,9 @@ gv_person_list_free(struct gv_person_list *list)
 		free(list->v[i].org);
 		free(list->v[i].email);
 		free(list->v[i].reps);
+		for (size_t k = 0; k < list->v[i].nhistory; k++)
+			free(list->v[i].history[k].org);
+		free(list->v[i].history);
 	}
 	free(list->v);
 	free(list);

@@ -119,6 +119,24 @@ view_codes(const char *csv)
 	return a;
 }
 
+/* A person's organisations over time, earliest first. */
+static json_t *
+view_history(const struct gv_person *p)
+{
+	json_t *a = json_array();
+
+	for (size_t i = 0; i < p->nhistory; i++) {
+		const struct gv_affiliation *h = &p->history[i];
+
+		json_array_append_new(
+		        a, json_pack("{s:s, s:o, s:o, s:b}", "org", h->org,
+		                     "since", view_time(h->since), "until",
+		                     view_time(h->until), "since_or_earlier",
+		                     h->from_start));
+	}
+	return a;
+}
+
 int
 gv_view_people_json(char **out, const struct gv_person_list *list)
 {
@@ -128,11 +146,14 @@ gv_view_people_json(char **out, const struct gv_person_list *list)
 	for (i = 0; i < list->n; i++) {
 		const struct gv_person *p = &list->v[i];
 
-		json_array_append_new(doc, json_pack("{s:s, s:s?, s:s?, s:o}",
-		                                     "name", p->name, "org",
-		                                     p->org, "email", p->email,
-		                                     "representative_of",
-		                                     view_codes(p->reps)));
+		json_array_append_new(
+		        doc,
+		        json_pack("{s:s, s:s?, s:s?, s:o, s:o, s:i, s:o}",
+		                  "name", p->name, "org", p->org, "email",
+		                  p->email, "representative_of",
+		                  view_codes(p->reps), "affiliations",
+		                  view_history(p), "meetings", p->meetings,
+		                  "last_meeting", view_time(p->last_meeting)));
 	}
 	return view_dump(out, doc);
 }
@@ -205,7 +226,7 @@ int
 gv__view_roster(json_t **out, struct gv_db *db, const char *code)
 {
 	struct gv_org_filter orgs_of = {code, -1};
-	struct gv_person_filter people_of = {NULL, code, 0};
+	struct gv_person_filter people_of = {NULL, code, 0, NULL};
 	struct gv_org_list *orgs = NULL;
 	struct gv_person_list *people = NULL;
 	struct gv_body body = {0};

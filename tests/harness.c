@@ -33,6 +33,8 @@ extern const struct t_case minutes_parse_tests[], meeting_tests[],
         redline_tests[], redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[];
+extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
+        affiliation_tests[];
 
 static const struct {
 	const char *name;
@@ -49,6 +51,9 @@ static const struct {
         {"meeting", meeting_tests},
         {"meeting_cli", meeting_cli_tests},
         {"minutes_parse", minutes_parse_tests},
+        {"minutes_shapes", minutes_shapes_tests},
+        {"minutes_folder", minutes_folder_tests},
+        {"affiliation", affiliation_tests},
         {"ballot_clock", ballot_clock_tests},
         {"ballot", ballot_tests},
         {"ballot_cli", ballot_cli_tests},
@@ -274,6 +279,9 @@ binary_for_nobody(const char *bin)
 	return copy;
 }
 
+/* The file the next run reads as its standard input, or NULL. */
+static const char *run_stdin;
+
 static struct t_run *
 run_gavel(int as_nobody, const char *const *env, va_list ap)
 {
@@ -302,6 +310,13 @@ run_gavel(int as_nobody, const char *const *env, va_list ap)
 		dup2(out[1], 1);
 		dup2(err[1], 2);
 		close(out[0]), close(out[1]), close(err[0]), close(err[1]);
+		if (run_stdin) {
+			int in = open(run_stdin, O_RDONLY);
+
+			if (in < 0 || dup2(in, 0) < 0)
+				_exit(126);
+			close(in);
+		}
 		if (chdir(t_tmpdir()) < 0)
 			_exit(126);
 		unsetenv("GAVEL_DB");
@@ -354,6 +369,23 @@ t_gavel(const char *const *env, ...)
 	va_start(ap, env);
 	r = run_gavel(0, env, ap);
 	va_end(ap);
+	return r;
+}
+
+struct t_run *
+t_gavel_input(const char *input, const char *const *env, ...)
+{
+	struct t_run *r;
+	va_list ap;
+
+	if (!(run_stdin = t_write_file("stdin.txt", input))) {
+		perror("writing a test's standard input");
+		exit(1);
+	}
+	va_start(ap, env);
+	r = run_gavel(0, env, ap);
+	va_end(ap);
+	run_stdin = NULL;
 	return r;
 }
 

@@ -90,6 +90,9 @@ struct t_run *t_gavel(const char *const *env, ...);
  */
 const char *const *t_env(const char *now, const char *user);
 
+/* Like t_gavel, with input as its standard input. */
+struct t_run *t_gavel_input(const char *input, const char *const *env, ...);
+
 /* Like t_gavel, run as an unprivileged user when the tests run as root
  * (permissions do not bind root). */
 struct t_run *t_gavel_as_nobody(const char *const *env, ...);

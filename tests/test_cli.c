@@ -410,7 +410,7 @@ full_disk(void)
 	snprintf(mnt, sizeof(mnt), "%s/small", t_tmpdir());
 	snprintf(var, sizeof(var), "GAVEL_DB=%s/d.db", mnt);
 	snprintf(cmd, sizeof(cmd),
-	         "mkdir '%s' && mount -t tmpfs -o size=600k tmpfs '%s' "
+	         "mkdir '%s' && mount -t tmpfs -o size=2m tmpfs '%s' "
 	         "2>/dev/null && echo ok",
 	         mnt, mnt);
 	if (!t_shell_output(cmd)) {
@@ -418,7 +418,13 @@ full_disk(void)
 		       "disk is not checked");
 		return;
 	}
-	/* The demo does not fit in 600 kB: nothing of its database stays. */
+	/* With 100 kB left the demo does not fit: nothing of its database
+	 * stays. */
+	snprintf(cmd, sizeof(cmd),
+	         "dd if=/dev/zero of='%s/fill' bs=1k count=1948 2>/dev/null "
+	         "&& echo ok",
+	         mnt);
+	(void)t_shell_output(cmd);
 	init = t_gavel(env, "init", "--demo", NULL);
 	snprintf(cmd, sizeof(cmd), "ls -A '%s' | grep d.db; true", mnt);
 	left = t_shell_output(cmd);

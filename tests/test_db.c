@@ -226,6 +226,44 @@ upgrades_every_saved_schema(void)
 	}
 }
 
+/* v7: people stored before affiliations keep their organisation, as one
+ * affiliation entered by hand (it holds from the start). */
+static void
+upgrade_v7_keeps_organisations(void)
+{
+	const char *path = t_path("v6.db");
+	struct gv_person_list *list = NULL;
+	struct gv_db *db = NULL;
+	char pragma[96];
+	const char *dump;
+
+	T_ASSERT((dump = t_read_file("tests/data/schema-v6.sql", NULL)) !=
+	         NULL);
+	exec_sql(path, dump);
+	snprintf(pragma, sizeof(pragma),
+	         "PRAGMA user_version = 6; PRAGMA application_id = %d",
+	         GV__APPLICATION_ID);
+	exec_sql(path, pragma);
+	exec_sql(path,
+	         "INSERT INTO org (id, name, fold, created_at) VALUES"
+	         " (7, 'Sectigo', 'sectigo', 100);"
+	         "INSERT INTO person (id, name, fold, org, created_at)"
+	         " VALUES (3, 'Tim Callan', 'tim callan', 7, 1700000000),"
+	         " (4, 'Wayne Thayer', 'wayne thayer', NULL, 1700000000);");
+	T_EQ_INT(gv_db_open(&db, path, NULL), 0);
+	T_EQ_INT(gv_person_list(&list, db, NULL), 0);
+	T_EQ_INT(list->n, 2);
+	T_EQ_INT(list->v[0].nhistory, 1);
+	T_EQ_STR(list->v[0].history[0].org, "Sectigo");
+	T_EQ_INT(list->v[0].history[0].since, 1700000000);
+	T_EQ_INT(list->v[0].history[0].until, -1);
+	T_EQ_INT(list->v[0].history[0].from_start, 1);
+	T_EQ_INT(list->v[1].nhistory, 0);
+	gv_person_list_free(list);
+	gv_db_free(db);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM affiliation"), 1);
+}
+
 static void
 refuses_newer_schema(void)
 {
@@ -379,6 +417,7 @@ const struct t_case db_tests[] = {
         {"missing_file_and_folder", missing_file_and_folder},
         {"migrations_match_saved_schemas", migrations_match_saved_schemas},
         {"upgrades_every_saved_schema", upgrades_every_saved_schema},
+        {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
         {"refuses_newer_schema", refuses_newer_schema},
         {"failed_migration_rolls_back", failed_migration_rolls_back},
         {"refuses_non_database", refuses_non_database},

@@ -455,6 +455,121 @@ baseline_from_imported_attendance(void)
 	T_CONTAINS(r->out, "\"quorum\": 2");
 }
 
+/* The attendee line as minutes write it (issue 14, item 8): on the
+ * command line or from standard input, read as `minutes import` reads it;
+ * unknown names are listed and nothing is recorded, unless --create. */
+static void
+roll_call_from_a_pasted_line(void)
+{
+	const char *const *e;
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-15 17:00"); /* one static environment: after demo() */
+	r = t_gavel(e, "meeting", "attend", "4", "--line",
+	            "Attendees: Stephen Davidson (DigiCert), I\xC3\xB1igo "
+	            "Barreira - (Sectigo), Jane Roe (Nowhere Inc.)",
+	            NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "gavel: 1 of 3 names match nobody known");
+	T_CONTAINS(r->err, "gavel: not matched: Jane Roe (Nowhere Inc.)\n");
+	r = t_gavel(e, "meeting", "show", "4", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"attendees\": 0");
+	r = t_gavel_input("Stephen Davidson (DigiCert), I\xC3\xB1igo "
+	                  "Barreira - (Sectigo),\nJane Roe (Nowhere Inc.)\n",
+	                  e, "meeting", "attend", "4", "--line", "-",
+	                  "--create", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "3 recorded, 1 new people, 1 new organisations\n");
+	r = t_gavel(e, "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out, "  - Jane Roe (Nowhere Inc.)\n");
+	T_CONTAINS(r->out, "  - I\xC3\xB1igo Barreira (Sectigo)\n");
+	/* An entry that reads as no name: nothing recorded, each listed. */
+	r = t_gavel(e, "meeting", "attend", "2", "--line",
+	            "Ben Wilson (Mozilla), see the sign-up sheet", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "gavel: not a name: see the sign-up sheet\n");
+	r = t_gavel(e, "meeting", "attend", "4", "Ben Wilson (Mozilla)",
+	            "--line", "Ben Wilson (Mozilla)", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "not both");
+}
+
+/* A person who moves is one person: the move shows in person show and
+ * list, and each meeting keeps the organisation of its day. */
+static void
+person_moves_between_organisations(void)
+{
+	const char *const *e;
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-15 17:00"); /* one static environment: after demo() */
+	T_EQ_INT(t_gavel(e, "org", "add", "Entrust", "--body", "SMCWG",
+	                 "--class", "issuer", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "person", "add", "Bruce Morton", "--org", "Entrust",
+	                 NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 16:00Z", NULL);
+	T_EQ_STR(r->out, "5\n");
+	r = t_gavel(e, "meeting", "attend", "5", "Bruce Morton (Sectigo)",
+	            NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "1 recorded\n");
+	r = t_gavel(e, "person", "show", "bruce morton", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "  organisation: Sectigo, from 2025-01-29\n"
+	                   "  earlier:      Entrust, from 2025-01-15 or "
+	                   "earlier to 2025-01-29\n");
+	T_CONTAINS(r->out, "  meetings:     1 attended, the last on "
+	                   "2025-01-29\n");
+	r = t_gavel(e, "person", "list", "--org", "Sectigo", NULL);
+	T_CONTAINS(r->out, "EARLIER");
+	T_CONTAINS(r->out, "Bruce Morton");
+	T_CONTAINS(r->out, "Entrust");
+	/* The meeting of the day before the move: Entrust. */
+	T_EQ_INT(t_gavel(e, "meeting", "attend", "4", "Bruce Morton", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out, "  - Bruce Morton (Entrust)\n");
+	r = t_gavel(e, "person", "show", "Nobody Known", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "gavel: no person \"Nobody Known\"");
+}
+
+/* A name the import cannot tell apart is listed in its report with the
+ * file and line, and not recorded; the rest of the roll call is. */
+static void
+import_reports_unresolved_names(void)
+{
+	const char *const *e = env("2026-11-27 12:00");
+	const char *post;
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
+	post = t_write_file("2024-03-06-minutes.md",
+	                    "---\ndate: 2024-03-06\ntags: [S/MIME]\n"
+	                    "title: 2024-03-06 Minutes\n---\n## Attendees\n"
+	                    "Adam Jones (Entrust), Adam Jones (Mozilla)\n");
+	T_ASSERT(post != NULL);
+	T_EQ_INT(t_gavel(e, "minutes", "import", post, NULL)->status, 0);
+	post = t_write_file("2024-03-20-minutes.md",
+	                    "---\ndate: 2024-03-20\ntags: [S/MIME]\n"
+	                    "title: 2024-03-20 Minutes\n---\n\n## Attendees\n"
+	                    "\nAdam Jones, Ben Wilson (Mozilla)\n");
+	r = t_gavel(e, "minutes", "import", post, NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, ": 1 attendees, 1 organisations, 1 not recorded; "
+	                   "new: 1 people");
+	T_CONTAINS(r->out, "  warning: 2024-03-20-minutes.md:9: \"Adam "
+	                   "Jones\" names 2 people (Entrust; Mozilla): write "
+	                   "it as Name (Organisation); not recorded\n");
+}
+
 const struct t_case meeting_cli_tests[] = {
         {"add_prints_id_and_lists_json", add_prints_id_and_lists_json},
         {"next_call_seed_case", next_call_seed_case},
@@ -466,6 +581,10 @@ const struct t_case meeting_cli_tests[] = {
          minutes_report_cancelled_and_linked},
         {"import_every_shared_file", import_every_shared_file},
         {"import_skips_bad_files", import_skips_bad_files},
+        {"roll_call_from_a_pasted_line", roll_call_from_a_pasted_line},
+        {"person_moves_between_organisations",
+         person_moves_between_organisations},
+        {"import_reports_unresolved_names", import_reports_unresolved_names},
         {"baseline_from_imported_attendance",
          baseline_from_imported_attendance},
         {NULL, NULL},

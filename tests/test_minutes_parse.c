@@ -706,7 +706,7 @@ attendees_duplicates_dropped(void)
 	T_EQ_STR(d->attendees[3].name, "I\xC3\xB1igo Barreira");
 	T_EQ_INT(d->nwarnings, 2);
 	T_EQ_STR(d->warnings[0],
-	         "line 8: \"ADAM JONES \xE2\x80\x93 Microsoft\" "
+	         "t.md:8: \"ADAM JONES \xE2\x80\x93 Microsoft\" "
 	         "is in the attendee list twice (counted "
 	         "once)");
 	release();
@@ -724,7 +724,7 @@ attendees_odd_entries_skipped(void)
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 3);
 	T_EQ_INT(d->nwarnings, 2);
-	T_EQ_STR(d->warnings[0], "line 9: skipped \"Alpha Beta Gamma Delta "
+	T_EQ_STR(d->warnings[0], "t.md:9: skipped \"Alpha Beta Gamma Delta "
 	                         "Epsilon Zeta Eta (Greek)\" in the attendee "
 	                         "list (it does not read as a person's name)");
 	T_CONTAINS(d->warnings[1], "skipped \"(WebTrust)\"");

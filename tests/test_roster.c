@@ -214,7 +214,7 @@ person_and_representative_rules(void)
 	struct gv_db *db = roster_db();
 	struct gv_person_spec p = {0};
 	struct gv_person_list *list = NULL;
-	struct gv_person_filter reps = {NULL, "SMCWG", 1};
+	struct gv_person_filter reps = {NULL, "SMCWG", 1, NULL};
 
 	T_ASSERT(db);
 	p.name = "Stephen Davidson";

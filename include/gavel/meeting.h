@@ -55,19 +55,37 @@ struct gv_roll_call {
 	int created_orgs;
 	char **unmatched; /* names it could not match (owned) */
 	size_t nunmatched;
+	char **rejected; /* entries of a line that are no name (owned) */
+	size_t nrejected;
 };
 
 /*
  * Records attendance: each of names[0..n) is written as minutes write it,
  * "Name (Organisation)" or "Name - (Organisation)", and matched without
- * regard to case and accents. Unknown people (and organisations, which join
- * the body with class "unknown") are created only with GV_ATTEND_CREATE;
- * otherwise any unmatched name makes the whole call fail with GV_ENOTFOUND,
- * recording nothing, and *result lists them. Caller disposes *result with
- * gv_roll_call_dispose() in every case.
+ * regard to case and accents, as of the meeting's day: "Name
+ * (Organisation)" is the person of that name who was ever there, else the
+ * only person of that name, who has moved (the new affiliation is
+ * recorded); a bare "Name" attends for the organisation the person had
+ * that day. Unknown people (and organisations, which join the body with
+ * class "unknown") are created only with GV_ATTEND_CREATE; otherwise any
+ * unmatched name makes the whole call fail with GV_ENOTFOUND, recording
+ * nothing, and *result lists them. A name several people have is
+ * GV_ECONFLICT. Caller disposes *result with gv_roll_call_dispose() in
+ * every case.
  */
 int gv_meeting_attend(struct gv_roll_call *result, struct gv_db *db, int64_t id,
                       const char *const *names, size_t n, unsigned flags);
+
+/*
+ * The same for the attendee line as minutes write it and a secretary
+ * pastes it: "Albert de Ruiter (Logius PKIoverheid), Andrea Holland
+ * (VikingCloud), ..." (an "Attendees:" label may lead), split as the
+ * minutes importer splits it. An entry that does not read as a person's
+ * name is GV_EINVALID, recording nothing, and *result lists them in
+ * rejected.
+ */
+int gv_meeting_attend_line(struct gv_roll_call *result, struct gv_db *db,
+                           int64_t id, const char *line, unsigned flags);
 void gv_roll_call_dispose(struct gv_roll_call *result);
 
 /* Removes people from the roll call (the inverse of attend). */
@@ -233,6 +251,8 @@ struct gv_import_report {
 	int new_meeting; /* created (1) or updated (0) */
 	int new_body;
 	int attendees;     /* recorded */
+	int unresolved;    /* names several people have: in warnings, with
+	                      their file and line, not recorded */
 	int organisations; /* distinct organisations among them */
 	int new_people;
 	int new_orgs;

@@ -173,12 +173,25 @@ struct gv_person_spec {
 	const char *rep_body; /* voting representative in this body, or NULL */
 };
 
+/* One organisation of a person's history. */
+struct gv_affiliation {
+	char *org;
+	int64_t since;  /* the first meeting that showed them there, or when
+	                   it was entered by hand (from_start) */
+	int64_t until;  /* the next one's since, or -1: now */
+	int from_start; /* entered by hand: may have held before since too */
+};
+
 struct gv_person {
 	int64_t id;
 	char *name;
-	char *org;   /* or NULL */
+	char *org;   /* now, or NULL */
 	char *email; /* or NULL */
 	char *reps;  /* comma-separated codes of the bodies, or NULL */
+	struct gv_affiliation *history; /* by since; the last is org */
+	size_t nhistory;
+	int meetings;         /* attended */
+	int64_t last_meeting; /* the start of the last one, or -1 */
 };
 
 struct gv_person_list {
@@ -190,6 +203,7 @@ struct gv_person_filter {
 	const char *org;  /* NULL for all */
 	const char *body; /* people of the body's member organisations */
 	int reps_only;    /* only voting representatives (of body, if set) */
+	const char *name; /* people of this name (any case, accents), or NULL */
 };
 
 /*
@@ -201,7 +215,8 @@ struct gv_person_filter {
 int gv_person_add(int64_t *id_out, struct gv_db *db,
                   const struct gv_person_spec *spec);
 
-/* People by name. Caller frees *out with gv_person_list_free(). */
+/* People by name, each with their affiliations over time. Caller frees
+ * *out with gv_person_list_free(). */
 int gv_person_list(struct gv_person_list **out, struct gv_db *db,
                    const struct gv_person_filter *filter);
 void gv_person_list_free(struct gv_person_list *list);

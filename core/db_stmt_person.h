@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file lists the SQL of people, their affiliations over time and the
+ * roll call (core/person.c, core/affiliation.c, core/roll_call.c), a part
+ * of core/db_stmt.h's X-macro kept in its own file.
+ */
+#ifndef GV_CORE_DB_STMT_PERSON_H
+#define GV_CORE_DB_STMT_PERSON_H
+
+#define GV__STMT_PEOPLE(X)                                                     \
+	X(PERSON_LIST,                                                         \
+	  "SELECT p.id, p.name, o.name, p.email,"                              \
+	  " (SELECT group_concat(code, ',') FROM (SELECT b.code AS code"       \
+	  "  FROM rep r JOIN body b ON b.id = r.body"                          \
+	  "  WHERE r.person = p.id AND r.until IS NULL ORDER BY b.fold)),"     \
+	  " (SELECT count(*) FROM attendance a WHERE a.person = p.id),"        \
+	  " (SELECT max(m.starts_at) FROM attendance a JOIN meeting m"         \
+	  "  ON m.id = a.meeting WHERE a.person = p.id)"                       \
+	  " FROM person p LEFT JOIN org o ON o.id = p.org"                     \
+	  " WHERE (?1 IS NULL OR p.org = ?1)"                                  \
+	  " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM membership m"             \
+	  "  WHERE m.org = p.org AND m.body = ?2 AND m.until IS NULL))"        \
+	  " AND (?3 = 0 OR EXISTS (SELECT 1 FROM rep r"                        \
+	  "  WHERE r.person = p.id AND r.until IS NULL"                        \
+	  "  AND (?2 IS NULL OR r.body = ?2)))"                                \
+	  " AND (?4 IS NULL OR p.fold = ?4)"                                   \
+	  " ORDER BY p.fold, o.fold, p.id")                                    \
+	/* People of a name, with their organisation now. */                   \
+	X(PERSON_NAMED,                                                        \
+	  "SELECT p.id, o.name FROM person p LEFT JOIN org o ON o.id = p.org"  \
+	  " WHERE p.fold = ?1 ORDER BY p.id")                                  \
+	X(PERSON_SET_ORG, "UPDATE person SET org = ?2 WHERE id = ?1")          \
+	X(AFFILIATION_LOAD,                                                    \
+	  "SELECT org, since, from_start FROM affiliation WHERE person = ?1"   \
+	  " ORDER BY since, id")                                               \
+	X(AFFILIATION_CLEAR, "DELETE FROM affiliation WHERE person = ?1")      \
+	X(AFFILIATION_INSERT,                                                  \
+	  "INSERT INTO affiliation (person, org, since, until, from_start)"    \
+	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                      \
+	X(AFFILIATION_EVER,                                                    \
+	  "SELECT 1 FROM affiliation WHERE person = ?1 AND org = ?2 LIMIT 1")  \
+	X(AFFILIATION_HISTORY,                                                 \
+	  "SELECT o.name, a.since, a.until, a.from_start FROM affiliation a"   \
+	  " JOIN org o ON o.id = a.org WHERE a.person = ?1"                    \
+	  " ORDER BY a.since, a.id")                                           \
+	/* The organisation is the one they attended for, that day. */         \
+	X(ATTENDANCE_PUT,                                                      \
+	  "INSERT INTO attendance (meeting, person, org) VALUES (?1, ?2, ?3)"  \
+	  " ON CONFLICT (meeting, person) DO UPDATE SET org = excluded.org")
+
+#endif

@@ -1,0 +1,442 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the roll call: finding the person each attendee
+ * names as of the meeting's day, and recording their attendance with the
+ * organisation they attended for, which quorum counts (BYL 2.3(7)).
+ * "Name (Organisation)" is the person of that name who was ever with that
+ * organisation, else the only person of that name, who has moved (the
+ * move is recorded); a bare "Name" is the only person of that name,
+ * attending for the organisation they had that day. A name written family
+ * name first ("Ono Fumiaki") finds "Fumiaki Ono" when nobody is written
+ * the other way. gavel meeting attend (with --line, the line a secretary
+ * pastes, read as minutes are) and the minutes importer record through it.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "event.h"
+#include "gavel/meeting.h"
+#include "gavel/roster.h"
+#include "gavel/text.h"
+#include "minutes_parse.h"
+#include "roll_call.h"
+
+/* The people of one name, with their organisation now (or NULL). */
+struct namesakes {
+	int64_t *id;
+	char **org;
+	size_t n, alloc;
+};
+
+static void
+namesakes_dispose(struct namesakes *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		free(c->org[i]);
+	free(c->id);
+	free(c->org);
+	memset(c, 0, sizeof(*c));
+}
+
+static int
+namesakes_fold(struct namesakes *c, struct gv_db *db, const char *fold)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_PERSON_NAMED);
+	size_t alloc = c->alloc;
+	int rc;
+
+	if (!st)
+		return GV_ERROR;
+	gv__bind_text(st, 1, fold);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		c->id = gv__grow(c->id, &alloc, c->n, sizeof(*c->id));
+		c->org = gv__grow(c->org, &c->alloc, c->n, sizeof(*c->org));
+		c->id[c->n] = sqlite3_column_int64(st, 0);
+		c->org[c->n++] = gv__col_text(st, 1);
+	}
+	rc = rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+	gv__db_reset(st);
+	return rc;
+}
+
+/* The people named name, else those named with its two words swapped. */
+static int
+namesakes_find(struct namesakes *c, struct gv_db *db, const char *name)
+{
+	char *fold = gv_text_fold(name), *space, *swapped;
+	int error = namesakes_fold(c, db, fold);
+
+	space = strchr(fold, ' ');
+	if (error == 0 && !c->n && space && !strchr(space + 1, ' ')) {
+		*space = '\0';
+		swapped = gv__xsprintf("%s %s", space + 1, fold);
+		error = namesakes_fold(c, db, swapped);
+		free(swapped);
+	}
+	free(fold);
+	return error;
+}
+
+static int
+namesakes_conflict(const struct namesakes *c, const char *name)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	int error;
+
+	for (size_t i = 0; i < c->n; i++)
+		gv__buf_printf(&b, "%s%s", i ? "; " : "",
+		               c->org[i] ? c->org[i] : "no organisation");
+	error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
+	                      "\"%s\" names %zu people (%s): write it as "
+	                      "Name (Organisation)",
+	                      name, c->n, b.ptr);
+	gv__buf_dispose(&b);
+	return error;
+}
+
+/*
+ * The organisation named org_name; with create, one the store does not
+ * know yet joins the body with class "unknown", unless it is a member. The
+ * membership has no start (0): when the roster later sets the class, it
+ * holds for the meetings already recorded too (see gv_org_set).
+ */
+static int
+roll_org(int64_t *org, struct gv__roll *roll, const char *org_name, int create)
+{
+	int error = gv_org_find(org, roll->db, org_name);
+
+	if (error < 0 && (error != GV_ENOTFOUND || !create))
+		return error;
+	if (error == 0) {
+		if (!create)
+			return 0;
+		error = gv_org_add(NULL, roll->db, org_name, roll->body,
+		                   GV_CLASS_UNKNOWN, 0);
+		return error == GV_EEXISTS ? 0 : error;
+	}
+	if ((error = gv_org_add(org, roll->db, org_name, roll->body,
+	                        GV_CLASS_UNKNOWN, 0)) == 0)
+		roll->result->created_orgs++;
+	return error;
+}
+
+/* Nonzero when person is in this roll call already, for another
+ * organisation: "Adam Jones (Google)" after "Adam Jones (Microsoft)" in
+ * one meeting is a namesake, not a move. */
+static int
+roll_taken(const struct gv__roll *roll, int64_t person, int64_t org)
+{
+	for (size_t i = 0; i < roll->n; i++)
+		if (roll->person[i] == person && roll->org[i] != org)
+			return 1;
+	return 0;
+}
+
+/* How many people a name fits. */
+enum fit { FIT_NONE, FIT_ONE, FIT_SEVERAL };
+
+/* Of the namesakes, the one "Name (Organisation)" names: who was ever
+ * there, else the only one free to have moved. */
+static int
+pick_at_org(enum fit *fit, int64_t *pick, const struct gv__roll *roll,
+            const struct namesakes *c, int64_t org)
+{
+	sqlite3_stmt *st;
+	size_t ever = 0, free_ = 0;
+	int64_t moved = 0;
+	int rc;
+
+	for (size_t i = 0; i < c->n; i++) {
+		if (!(st = gv__db_stmt(roll->db, GV__STMT_AFFILIATION_EVER)))
+			return GV_ERROR;
+		gv__bind_int(st, 1, c->id[i]);
+		gv__bind_int(st, 2, org);
+		if ((rc = gv__db_has_row(roll->db, st)) < 0)
+			return rc;
+		if (rc)
+			ever++, *pick = c->id[i];
+		else if (!roll_taken(roll, c->id[i], org))
+			free_++, moved = c->id[i];
+	}
+	if (!ever)
+		*pick = moved;
+	ever = ever ? ever : free_;
+	*fit = ever == 0 ? FIT_NONE : ever == 1 ? FIT_ONE : FIT_SEVERAL;
+	return 0;
+}
+
+/* The person and organisation of one attendee; write: create (with
+ * GV_ATTEND_CREATE) and record what the roll call shows. */
+static int
+roll_resolve(int64_t *person, int64_t *org, struct gv__roll *roll,
+             const char *name, const char *org_name, int write)
+{
+	int create = write && (roll->flags & GV_ATTEND_CREATE);
+	struct namesakes c = {0};
+	enum fit fit;
+	int error;
+
+	*person = *org = 0;
+	if ((error = namesakes_find(&c, roll->db, name)) < 0 ||
+	    (org_name && (error = roll_org(org, roll, org_name, create)) < 0))
+		goto out;
+	if (org_name) {
+		if ((error = pick_at_org(&fit, person, roll, &c, *org)) < 0)
+			goto out;
+	} else {
+		fit = c.n == 0 ? FIT_NONE : c.n == 1 ? FIT_ONE : FIT_SEVERAL;
+		*person = c.n ? c.id[0] : 0;
+	}
+	if (fit == FIT_SEVERAL) {
+		error = namesakes_conflict(&c, name);
+	} else if (fit == FIT_NONE && create) {
+		if ((error = gv__person_create(person, roll->db, name, *org,
+		                               org_name, NULL, roll->at, 0)) ==
+		    0)
+			roll->result->created_people++;
+	} else if (fit == FIT_NONE) {
+		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		                      "no person \"%s\"", name);
+	} else if (org_name && write) {
+		error = gv__affiliation_seen(roll->db, *person, name, *org,
+		                             org_name, roll->at);
+	} else if (!org_name) {
+		error = gv__affiliation_at(org, roll->db, *person, roll->at);
+	}
+out:
+	namesakes_dispose(&c);
+	return error;
+}
+
+int
+gv__roll_open(struct gv__roll *roll, struct gv_db *db, int64_t id,
+              unsigned flags, struct gv_roll_call *result)
+{
+	struct gv_meeting_detail *m = NULL;
+	struct gv_body body = {0};
+	int error;
+
+	memset(roll, 0, sizeof(*roll));
+	if ((error = gv_meeting_get(&m, db, id)) < 0)
+		return error;
+	if ((error = gv_body_get(&body, db, m->meeting.body)) < 0) {
+		gv_meeting_detail_free(m);
+		return error;
+	}
+	if (!strcmp(m->meeting.status, "cancelled"))
+		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
+		                      "meeting %lld was cancelled: nobody "
+		                      "attended it",
+		                      (long long)id);
+	roll->db = db;
+	roll->meeting = id;
+	roll->at = m->meeting.starts_at;
+	roll->body = gv__xstrdup(m->meeting.body);
+	roll->body_id = body.id;
+	roll->flags = flags;
+	roll->result = result;
+	gv_meeting_detail_free(m);
+	gv_body_dispose(&body);
+	return error;
+}
+
+void
+gv__roll_dispose(struct gv__roll *roll)
+{
+	free(roll->body);
+	free(roll->person);
+	free(roll->org);
+	memset(roll, 0, sizeof(*roll));
+}
+
+/* Resolves and records one attendee; gv__roll_add() wraps it. */
+static int
+roll_record(struct gv__roll *roll, int64_t *person, const char *name,
+            const char *org_name)
+{
+	sqlite3_stmt *st;
+	int64_t org;
+	size_t alloc;
+	int error;
+
+	if ((error = roll_resolve(person, &org, roll, name, org_name, 1)) < 0)
+		return error;
+	if (!(st = gv__db_stmt(roll->db, GV__STMT_ATTENDANCE_PUT)))
+		return GV_ERROR;
+	gv__bind_int(st, 1, roll->meeting);
+	gv__bind_int(st, 2, *person);
+	gv__bind_opt(st, 3, org, org != 0);
+	if ((error = gv__db_run(roll->db, st)) < 0)
+		return error;
+	alloc = roll->alloc;
+	roll->person =
+	        gv__grow(roll->person, &alloc, roll->n, sizeof(*roll->person));
+	roll->org =
+	        gv__grow(roll->org, &roll->alloc, roll->n, sizeof(*roll->org));
+	roll->person[roll->n] = *person;
+	roll->org[roll->n++] = org;
+	return 0;
+}
+
+int
+gv__roll_add(struct gv__roll *roll, int64_t *person_out, const char *name,
+             const char *org_name)
+{
+	struct gv_roll_call before = *roll->result;
+	int64_t person = 0;
+	int error;
+
+	/* One attendee is all or nothing: a name refused leaves no new
+	 * organisation or person behind. */
+	if ((error = gv__db_begin(roll->db)) < 0)
+		return error;
+	if ((error = roll_record(roll, &person, name, org_name)) < 0 ||
+	    (error = gv__db_commit(roll->db)) < 0) {
+		gv__db_rollback(roll->db);
+		roll->result->created_people = before.created_people;
+		roll->result->created_orgs = before.created_orgs;
+		return error;
+	}
+	roll->result->recorded++;
+	if (person_out)
+		*person_out = person;
+	return 0;
+}
+
+int
+gv__roll_lookup(int64_t *person, struct gv_db *db, int64_t id, const char *who)
+{
+	struct gv_roll_call result = {0};
+	struct gv__roll roll = {0};
+	char *name = NULL, *org_name = NULL;
+	int64_t org;
+	int error = gv__roll_open(&roll, db, id, 0, &result);
+
+	/* a cancelled meeting's people can still be named */
+	if (error == 0 || error == GV_ECONFLICT) {
+		gv__attendee_split(&name, &org_name, who);
+		error = roll_resolve(person, &org, &roll, name, org_name, 0);
+	}
+	gv__roll_dispose(&roll);
+	free(name);
+	free(org_name);
+	return error;
+}
+
+/* Records each of v[0..n): all, or nothing when a name matches nobody
+ * (listed in r->unmatched) or several people. */
+static int
+attend_all(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+           const struct gv_minutes_attendee *v, size_t n, unsigned flags)
+{
+	struct gv__roll roll = {0};
+	size_t i, alloc = 0;
+	char subject[32];
+	int error;
+
+	if ((error = gv__roll_open(&roll, db, id, flags, r)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		goto out;
+	for (i = 0; i < n && error == 0; i++) {
+		error = gv__roll_add(&roll, NULL, v[i].name, v[i].org);
+		if (error != GV_ENOTFOUND)
+			continue;
+		r->unmatched = gv__grow(r->unmatched, &alloc, r->nunmatched,
+		                        sizeof(*r->unmatched));
+		r->unmatched[r->nunmatched++] =
+		        v[i].org ? gv__xsprintf("%s (%s)", v[i].name, v[i].org)
+		                 : gv__xstrdup(v[i].name);
+		error = 0;
+	}
+	if (error == 0 && r->nunmatched)
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		        "%zu of %zu names match nobody known: add "
+		        "them with 'gavel person add', or use "
+		        "--create",
+		        r->nunmatched, n);
+	snprintf(subject, sizeof(subject), "%lld", (long long)id);
+	if (error < 0 ||
+	    (error = gv__eventf(db, roll.body_id, "meeting.attend", subject,
+	                        "{s:i, s:i, s:i}", "attendees", r->recorded,
+	                        "new_people", r->created_people, "new_orgs",
+	                        r->created_orgs)) < 0 ||
+	    (error = gv__db_commit(db)) < 0) {
+		gv__db_rollback(db);
+		r->recorded = r->created_people = r->created_orgs = 0;
+	}
+out:
+	gv__roll_dispose(&roll);
+	return error;
+}
+
+int
+gv_meeting_attend(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+                  const char *const *names, size_t n, unsigned flags)
+{
+	struct gv_minutes_attendee *v = gv__xcalloc(n + 1, sizeof(*v));
+	size_t i;
+	int error;
+
+	memset(r, 0, sizeof(*r));
+	for (i = 0; i < n; i++)
+		gv__attendee_split(&v[i].name, &v[i].org, names[i]);
+	error = attend_all(r, db, id, v, n, flags);
+	for (i = 0; i < n; i++) {
+		free(v[i].name);
+		free(v[i].org);
+	}
+	free(v);
+	return error;
+}
+
+int
+gv_meeting_attend_line(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+                       const char *line, unsigned flags)
+{
+	struct gv_minutes_line l;
+	int error;
+
+	memset(r, 0, sizeof(*r));
+	if ((error = gv__check_text(GV_ERRCLASS_MEETING, "attendee line",
+	                            line)) < 0)
+		return error;
+	gv__minutes_split_line(&l, line);
+	if (l.nrejected) {
+		r->rejected = l.rejected;
+		r->nrejected = l.nrejected;
+		l.rejected = NULL;
+		l.nrejected = 0;
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_EINVALID,
+		        "%zu of the entries do not read as a person's name: "
+		        "write the line as \"Name (Organisation), Name "
+		        "(Organisation), ...\"",
+		        r->nrejected);
+	} else if (!l.n) {
+		error = gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+		                      "the line names nobody: write it as "
+		                      "\"Name (Organisation), Name "
+		                      "(Organisation), ...\"");
+	} else {
+		error = attend_all(r, db, id, l.v, l.n, flags);
+	}
+	gv__minutes_line_dispose(&l);
+	return error;
+}
+
+void
+gv_roll_call_dispose(struct gv_roll_call *r)
+{
+	size_t i;
+
+	for (i = 0; i < r->nunmatched; i++)
+		free(r->unmatched[i]);
+	free(r->unmatched);
+	for (i = 0; i < r->nrejected; i++)
+		free(r->rejected[i]);
+	free(r->rejected);
+	memset(r, 0, sizeof(*r));
+}
