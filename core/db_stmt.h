@@ -112,7 +112,7 @@
 	  " ORDER BY b.fold, CASE ifnull(m.class, 'unknown')"                  \
 	  "  WHEN 'issuer' THEN 0 WHEN 'consumer' THEN 1"                      \
 	  "  WHEN 'probationary' THEN 2 WHEN 'associate' THEN 3"               \
-	  "  WHEN 'interested' THEN 4 ELSE 5 END, o.fold")                     \
+	  "  WHEN 'interested' THEN 4 ELSE 5 END, o.name COLLATE gv_name")     \
 	X(PERSON_FIND,                                                         \
 	  "SELECT id FROM person WHERE fold = ?1 AND ifnull(org, 0) = ?2")     \
 	X(PERSON_INSERT,                                                       \
@@ -132,7 +132,7 @@
 	  " AND (?3 = 0 OR EXISTS (SELECT 1 FROM rep r"                        \
 	  "  WHERE r.person = p.id AND r.until IS NULL"                        \
 	  "  AND (?2 IS NULL OR r.body = ?2)))"                                \
-	  " ORDER BY p.fold, o.fold")                                          \
+	  " ORDER BY p.name COLLATE gv_name, o.name COLLATE gv_name")          \
 	X(MEETING_INSERT,                                                      \
 	  "INSERT INTO meeting (body, starts_at, tz, kind, status,"            \
 	  " cancel_reason, title, subcommittee, created_at)"                   \
@@ -176,7 +176,8 @@
 	  " LEFT JOIN membership ms ON ms.org = a.org AND ms.body = m.body"    \
 	  "  AND ms.since <= m.starts_at"                                      \
 	  "  AND (ms.until IS NULL OR m.starts_at < ms.until)"                 \
-	  " WHERE a.meeting = ?1 ORDER BY p.fold, o.fold")                     \
+	  " WHERE a.meeting = ?1"                                              \
+	  " ORDER BY p.name COLLATE gv_name, o.name COLLATE gv_name")          \
 	X(MEETING_APPROVES,                                                    \
 	  "SELECT id FROM meeting WHERE approved_in = ?1 ORDER BY starts_at")  \
 	X(MEETING_TEXT,                                                        \
