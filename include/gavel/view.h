@@ -31,6 +31,11 @@ int gv_view_baseline_json(char **out, const struct gv_baseline *baseline);
 int gv_view_tally_json(char **out, const struct gv_tally *tally);
 int gv_view_deadlines_json(char **out, const struct gv_deadline_list *list,
                            int64_t now);
+/* Ballots as `ballot list` shows them: state and the next deadline
+ * (gv_deadline_next of deadlines), or null. */
+struct gv_ballot_list;
+int gv_view_ballots_json(char **out, const struct gv_ballot_list *list,
+                         const struct gv_deadline_list *deadlines, int64_t now);
 int gv_view_review_json(char **out, const struct gv_review_list *list);
 /* A ballot in full: versions, clocks, tally (the notices' data). */
 int gv_view_ballot_json(char **out, struct gv_db *db, const char *ref);
