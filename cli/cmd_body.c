@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements `gavel body add|list`: the Forum and its working
- * groups.
+ * This file implements `gavel body add|set|show|list`: the Forum and its
+ * working groups, with their cadence of calls.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +52,7 @@ body_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	        {"tz", &change.tz, NULL},
 	        {"list", &change.list_addr, NULL},
 	        {"templates", &change.templates, NULL},
+	        {"cadence", &change.cadence, NULL},
 	        {NULL, NULL, NULL},
 	};
 
@@ -63,8 +64,97 @@ body_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	return CLI_OK;
 }
 
-static const char *const weekday_abbr[] = {"Sun", "Mon", "Tue", "Wed",
-                                           "Thu", "Fri", "Sat"};
+/* The cadence as `body set --cadence` takes it, or "none". */
+static const char *
+body_calls(char *buf, size_t n, const struct gv_body *b)
+{
+	struct gv_cadence cadence;
+
+	gv_body_cadence(&cadence, b);
+	gv_cadence_format(buf, n, &cadence);
+	return buf;
+}
+
+/* The body of `code` in *list (read here for its member counts), or NULL
+ * after printing the error. */
+static const struct gv_body *
+body_find(struct gv_body_list **list, struct gv_db *db, const char *code)
+{
+	const struct gv_body *found = NULL;
+	struct gv_body one;
+	size_t i;
+
+	if (gv_body_get(&one, db, code) < 0) {
+		cli_fail();
+		return NULL;
+	}
+	if (gv_body_list(list, db) == 0)
+		for (i = 0; i < (*list)->n; i++)
+			if ((*list)->v[i].id == one.id)
+				found = &(*list)->v[i];
+	gv_body_dispose(&one);
+	if (!found)
+		cli_fail();
+	return found;
+}
+
+static void
+body_print(const struct gv_body *b)
+{
+	char calls[128];
+
+	cli_printf("%s: %s\n", b->code, b->name);
+	cli_printf("  ballots: %s, numbers of %d digits\n", b->prefix,
+	           b->id_width);
+	cli_printf("  zone: %s\n", b->tz);
+	cli_printf("  calls: %s\n", body_calls(calls, sizeof(calls), b));
+	cli_printf("  list: %s\n", b->list_addr ? b->list_addr : "none");
+	if (b->tag)
+		cli_printf("  website tag: %s\n", b->tag);
+	if (b->templates)
+		cli_printf("  templates: %s\n", b->templates);
+	cli_printf("  members: %d, %d voting\n", b->members, b->voting_members);
+	cli_printf("  rules: quorum %s, consumers %s, vote window %s, "
+	           "quorum at %s\n",
+	           b->quorum_rule, b->consumer_rule,
+	           b->vote_end_inclusive ? "[start, end]" : "[start, end)",
+	           b->quorum_at);
+	cli_printf("  business days: %s\n", b->business_days);
+}
+
+static int
+body_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	struct gv_body_list *list = NULL;
+	const struct gv_body *b = NULL;
+	const char *format_opt = NULL;
+	enum cli_format format;
+	int npos, rc;
+	char *pos[1], *json = NULL;
+	const struct cli_opt opts[] = {
+	        {"format", &format_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
+	    (rc = cli_format(&format, cmd, format_opt)) != CLI_OK ||
+	    (rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (!(b = body_find(&list, c->db, pos[0]))) {
+		rc = CLI_FAILED;
+		goto out;
+	}
+	if (format == CLI_JSON) {
+		int error = gv_view_body_json(&json, b);
+
+		rc = cli_print_json(error, json);
+	} else {
+		body_print(b);
+	}
+out:
+	gv_body_list_free(list);
+	return rc;
+}
 
 static int
 body_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
@@ -101,15 +191,10 @@ body_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	t = table_new(8, heads);
 	for (i = 0; i < list->n; i++) {
 		const struct gv_body *b = &list->v[i];
-		char calls[64] = "-", voting[16], members[16];
+		char calls[128], voting[16], members[16];
 		const char *row[8];
 
-		if (b->cadence_weeks > 0)
-			snprintf(calls, sizeof(calls),
-			         "%s %02d:%02d every %d w",
-			         weekday_abbr[b->cadence_weekday % 7],
-			         b->cadence_minute / 60, b->cadence_minute % 60,
-			         b->cadence_weeks);
+		body_calls(calls, sizeof(calls), b);
 		snprintf(voting, sizeof(voting), "%d", b->voting_members);
 		snprintf(members, sizeof(members), "%d", b->members);
 		row[0] = b->code, row[1] = b->name, row[2] = b->prefix;
@@ -130,9 +215,13 @@ static const struct cli_cmd body_subs[] = {
          "add the Forum or a working group", NULL},
         {"set", body_set,
          "gavel body set CODE [--name NAME] [--tz ZONE] [--list ADDR] "
-         "[--templates DIR]",
-         "change a body's settings (--templates: its own template folder)",
+         "[--templates DIR] [--cadence RULE|none]",
+         "change a body's settings (--templates: its own template folder; "
+         "--cadence: its calls, \"every 2 weeks on Wednesday at 11:00 "
+         "from 2024-12-04\", the time in its zone)",
          NULL},
+        {"show", body_show, "gavel body show CODE [--format text|json]",
+         "a body's settings: zone, calls, rules", NULL},
         {"list", body_list, "gavel body list [--format text|json]",
          "list the bodies", NULL},
         {NULL, NULL, NULL, NULL, NULL},
@@ -141,7 +230,7 @@ static const struct cli_cmd body_subs[] = {
 const struct cli_cmd cmd_body = {
         "body",
         cli_dispatch,
-        "gavel body add|list ...",
+        "gavel body add|set|show|list ...",
         "the Forum and its working groups",
         body_subs,
 };

@@ -188,3 +188,20 @@ gv_duration_format(char *buf, size_t n, int64_t now, int64_t t)
 		snprintf(buf, n, "%s%lld min", pre, (long long)(d / 60));
 	return buf;
 }
+
+int
+gv_weekday(int64_t days)
+{
+	/* 1970-01-01 was a Thursday. */
+	return (int)(((days % 7) + 7 + 4) % 7);
+}
+
+const char *
+gv_weekday_name(int weekday)
+{
+	static const char *const names[] = {"Sunday",    "Monday",   "Tuesday",
+	                                    "Wednesday", "Thursday", "Friday",
+	                                    "Saturday"};
+
+	return names[((weekday % 7) + 7) % 7];
+}

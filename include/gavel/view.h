@@ -23,6 +23,9 @@ struct gv_review_list;
 /* Each writes a JSON array into *out (caller frees with free()); 0 or
  * GV_ERROR. */
 int gv_view_bodies_json(char **out, const struct gv_body_list *list);
+/* One body, as an object of gv_view_bodies_json's array. */
+struct gv_body;
+int gv_view_body_json(char **out, const struct gv_body *body);
 int gv_view_orgs_json(char **out, const struct gv_org_list *list);
 int gv_view_people_json(char **out, const struct gv_person_list *list);
 int gv_view_templates_json(char **out, const struct gv_template_list *list);

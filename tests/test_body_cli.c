@@ -1,0 +1,129 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests a body's settings as a secretary keeps them from the
+ * command line: the cadence of calls feeding the next call, and the
+ * refusals that change nothing.
+ */
+#include <jansson.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "gavel/db.h"
+#include "harness.h"
+
+static const char *const *
+env(const char *now)
+{
+	return t_env(now, "secretary");
+}
+
+/* One number from the test's database (-1 when it cannot be read). */
+static int64_t
+db_int(const char *sql)
+{
+	struct gv_db *db = NULL;
+	int64_t v = -1;
+
+	if (gv_db_open(&db, t_path("g.db"), NULL) == 0)
+		v = t_sql_int(db, sql);
+	gv_db_free(db);
+	return v;
+}
+
+/* The shape every malformed cadence is answered with. */
+#define CADENCE_SHAPE                                                          \
+	"write it like \"every 2 weeks on Wednesday at 11:00 from "            \
+	"2024-12-04\", or \"none\"\n"
+
+static void
+cadence_sets_the_next_call(void)
+{
+	static const char rule[] =
+	        "every 2 weeks on Wednesday at 11:00 from 2024-12-04";
+	const char *const *e = env("2025-01-01 00:00Z");
+	json_t *doc;
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
+	T_EQ_INT(t_gavel(e, "body", "add", "SCWG", "--name", "Server Certs",
+	                 "--tz", "America/New_York", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "next", "SCWG", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no meeting scheduled and no cadence");
+	r = t_gavel(e, "body", "set", "SCWG", "--cadence", rule, NULL);
+	T_EQ_INT(r->status, 0);
+	/* 11:00 in the body's zone: 16:00 UTC in winter, 15:00 in summer. */
+	r = t_gavel(e, "meeting", "next", "SCWG", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "2025-01-01 16:00 UTC  Wednesday, January 1, 2025 "
+	                   "at 11:00 am Eastern Time  (from the cadence)\n");
+	r = t_gavel(env("2025-06-01 00:00Z"), "meeting", "next", "SCWG", NULL);
+	T_CONTAINS(r->out, "2025-06-04 15:00 UTC");
+	e = env("2025-01-01 00:00Z"); /* t_env's buffer was reused */
+	r = t_gavel(e, "deadlines", NULL);
+	T_CONTAINS(r->out, "2025-01-01 16:00 UTC  in 16 h 0 min  next call  "
+	                   "SCWG");
+	r = t_gavel(e, "body", "show", "SCWG", NULL);
+	T_CONTAINS(r->out, "\n  calls: every 2 weeks on Wednesday at 11:00 "
+	                   "from 2024-12-04\n");
+	r = t_gavel(e, "body", "list", NULL);
+	T_CONTAINS(r->out, "  every 2 weeks on Wednesday at 11:00 from "
+	                   "2024-12-04  ");
+	r = t_gavel(e, "body", "show", "SCWG", "--format", "json", NULL);
+	doc = json_loads(r->out, 0, NULL);
+	T_EQ_STR(json_string_value(json_object_get(
+	                 json_object_get(doc, "cadence"), "text")),
+	         rule);
+	json_decref(doc);
+	/* "none" clears it. */
+	T_EQ_INT(t_gavel(e, "body", "set", "SCWG", "--cadence", "none", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "meeting", "next", "SCWG", NULL)->status, 1);
+	r = t_gavel(e, "body", "show", "SCWG", NULL);
+	T_CONTAINS(r->out, "\n  calls: none\n");
+	T_EQ_INT(db_int("SELECT count(*) FROM event WHERE kind = 'body.set'"),
+	         2);
+}
+
+static void
+malformed_cadence_says_the_shape(void)
+{
+	static const char *const bad[] = {
+	        "every 0 weeks on Wednesday at 11:00 from 2024-12-04",
+	        "every 2 weeks on Wednesday at 11:00",
+	        "every 2 weeks on Wednesday at 25:00 from 2024-12-04",
+	        "fortnightly-ish",
+	};
+	const char *const *e = env("2025-01-01 00:00Z");
+	struct t_run *r;
+	size_t i;
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		r = t_gavel(e, "body", "set", "SMCWG", "--cadence", bad[i],
+		            NULL);
+		T_EQ_INT(r->status, 1);
+		T_CONTAINS(r->err, "gavel: cannot read the cadence");
+		T_CONTAINS(r->err, CADENCE_SHAPE);
+	}
+	r = t_gavel(e, "body", "set", "SMCWG", "--cadence",
+	            "every 2 weeks on Thursday at 11:00 from 2024-12-04", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: the first call, 2024-12-04, is not on a "
+	                 "Thursday\n");
+	/* The demo's cadence is untouched. */
+	r = t_gavel(e, "body", "show", "SMCWG", NULL);
+	T_CONTAINS(r->out, "calls: every 2 weeks on Wednesday at 11:00 from "
+	                   "2024-12-04\n");
+	T_EQ_INT(db_int("SELECT count(*) FROM event WHERE kind = 'body.set'"),
+	         0);
+}
+
+const struct t_case body_cli_tests[] = {
+        {"cadence_sets_the_next_call", cadence_sets_the_next_call},
+        {"malformed_cadence_says_the_shape", malformed_cadence_says_the_shape},
+        {NULL, NULL},
+};
