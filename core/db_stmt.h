@@ -9,6 +9,7 @@
 #ifndef GV_CORE_DB_STMT_H
 #define GV_CORE_DB_STMT_H
 
+#include "db_stmt_holiday.h"
 #include "db_stmt_issue.h"
 #include "db_stmt_meeting.h"
 
@@ -60,6 +61,7 @@
 #define GV__STMT_LIST(X)                                                       \
 	GV__STMT_ISSUE_LIST(X)                                                 \
 	GV__STMT_MEETING_RECORD(X)                                             \
+	GV__STMTS_HOLIDAY(X)                                                   \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \

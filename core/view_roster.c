@@ -12,6 +12,7 @@
 #include <jansson.h>
 
 #include "gavel/gavel.h"
+#include "gavel/holiday.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
 #include "gavel/view.h"
@@ -103,6 +104,29 @@ gv_view_orgs_json(char **out, const struct gv_org_list *list)
 		                  "since", view_time(o->since),
 		                  "representatives", o->reps, "people",
 		                  o->people));
+	}
+	return view_dump(out, doc);
+}
+
+int
+gv_view_holidays_json(char **out, const char *body,
+                      const struct gv_holiday_list *list)
+{
+	json_t *doc = json_array();
+	char date[GV_TIME_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		const struct gv_holiday *h = &list->v[i];
+
+		json_array_append_new(
+		        doc,
+		        json_pack("{s:s, s:s, s:s, s:s?}", "body", body, "date",
+		                  gv_time_format(date, h->day * 86400,
+		                                 GV_TIME_DATE),
+		                  "weekday",
+		                  gv_weekday_name(gv_weekday(h->day)), "name",
+		                  h->name));
 	}
 	return view_dump(out, doc);
 }

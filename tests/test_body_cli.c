@@ -1,10 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file tests a body's settings as a secretary keeps them from the
- * command line: the cadence of calls feeding the next call, and the
- * refusals that change nothing.
+ * command line: holidays moving the business-day clocks, the cadence of
+ * calls feeding the next call, and the refusals that change nothing.
  */
 #include <jansson.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,121 @@ db_int(const char *sql)
 		v = t_sql_int(db, sql);
 	gv_db_free(db);
 	return v;
+}
+
+/* The ISO time of the clock `what` in `ballot show REF --format json`. */
+static const char *
+clock_at(const char *const *e, const char *ref, const char *what)
+{
+	static char iso[32];
+	struct t_run *r =
+	        t_gavel(e, "ballot", "show", ref, "--format", "json", NULL);
+	json_t *doc = json_loads(r->out, 0, NULL), *clocks;
+	size_t i;
+
+	iso[0] = '\0';
+	clocks = json_object_get(doc, "clocks");
+	for (i = 0; i < json_array_size(clocks); i++) {
+		json_t *c = json_array_get(clocks, i);
+
+		if (!strcmp(json_string_value(json_object_get(c, "what")),
+		            what))
+			snprintf(iso, sizeof(iso), "%s",
+			         json_string_value(json_object_get(c, "iso")));
+	}
+	json_decref(doc);
+	return iso;
+}
+
+/* SMC010's vote closed Thursday 2024-11-21 14:00 UTC; its results are due
+ * 3 business days later (BYL 2.3(8)): Friday, Monday, Tuesday 11-26. A
+ * holiday on that Monday moves it to Wednesday, and back when removed. */
+static void
+holiday_moves_results_due(void)
+{
+	const char *const *e = env("2024-12-18 16:00Z");
+	json_t *doc, *h;
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	T_EQ_STR(clock_at(e, "SMC010", "results due"), "2024-11-26T14:00:00Z");
+	r = t_gavel(e, "body", "holiday", "add", "smcwg", "2024-11-25",
+	            "--name", "Thanksgiving week", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "2024-11-25\n");
+	T_EQ_STR(r->err, "");
+	T_EQ_STR(clock_at(e, "SMC010", "results due"), "2024-11-27T14:00:00Z");
+	/* A Saturday is kept, with a note: it moves nothing. */
+	r = t_gavel(e, "body", "holiday", "add", "SMCWG", "2024-11-23", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->err, "2024-11-23 is a Saturday, not a business day");
+	T_EQ_STR(clock_at(e, "SMC010", "results due"), "2024-11-27T14:00:00Z");
+	r = t_gavel(e, "body", "holiday", "list", "SMCWG", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "DATE        DAY       NAME\n"
+	                 "2024-11-23  Saturday  -\n"
+	                 "2024-11-25  Monday    Thanksgiving week\n");
+	r = t_gavel(e, "body", "holiday", "list", "SMCWG", "--format", "json",
+	            NULL);
+	doc = json_loads(r->out, 0, NULL);
+	T_EQ_INT(json_array_size(doc), 2);
+	h = json_array_get(doc, 1);
+	T_EQ_STR(json_string_value(json_object_get(h, "date")), "2024-11-25");
+	T_EQ_STR(json_string_value(json_object_get(h, "weekday")), "Monday");
+	T_EQ_STR(json_string_value(json_object_get(h, "name")),
+	         "Thanksgiving week");
+	T_ASSERT(json_is_null(json_object_get(json_array_get(doc, 0), "name")));
+	json_decref(doc);
+	r = t_gavel(e, "body", "holiday", "remove", "SMCWG", "2024-11-25",
+	            NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "");
+	T_EQ_STR(clock_at(e, "SMC010", "results due"), "2024-11-26T14:00:00Z");
+	T_EQ_INT(db_int("SELECT count(*) FROM event WHERE kind IN"
+	                " ('holiday.add', 'holiday.remove')"),
+	         3);
+	T_EQ_INT(db_int("SELECT count(*) FROM holiday"), 1);
+}
+
+static void
+holiday_refusals_change_nothing(void)
+{
+	const char *const *e = env("2024-12-18 16:00Z");
+	int64_t events;
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	T_EQ_INT(t_gavel(e, "body", "holiday", "add", "SMCWG", "2024-12-25",
+	                 "--name", "Christmas Day", NULL)
+	                 ->status,
+	         0);
+	events = db_int("SELECT count(*) FROM event");
+	r = t_gavel(e, "body", "holiday", "add", "SMCWG", "2024-12-25", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: 2024-12-25 is already a holiday of SMCWG "
+	                 "(Christmas Day): remove it first to rename it\n");
+	r = t_gavel(e, "body", "holiday", "add", "SMCWG", "25/12/2024", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: malformed date \"25/12/2024\": write "
+	                 "YYYY-MM-DD\n");
+	r = t_gavel(e, "body", "holiday", "add", "SMCWG", "2025-02-29", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: no such date: 2025-02-29\n");
+	r = t_gavel(e, "body", "holiday", "add", "SMCWG", "2024-12-26 10:00",
+	            NULL);
+	T_EQ_INT(r->status, 1);
+	r = t_gavel(e, "body", "holiday", "add", "NOPE", "2024-12-26", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no body \"NOPE\"");
+	r = t_gavel(e, "body", "holiday", "remove", "SMCWG", "2024-12-26",
+	            NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: 2024-12-26 is not a holiday of SMCWG: "
+	                 "'gavel body holiday list SMCWG' shows them\n");
+	r = t_gavel(e, "body", "holiday", "add", "SMCWG", NULL);
+	T_EQ_INT(r->status, 2);
+	T_EQ_INT(db_int("SELECT count(*) FROM event"), events);
+	T_EQ_INT(db_int("SELECT count(*) FROM holiday"), 1);
 }
 
 /* The shape every malformed cadence is answered with. */
@@ -123,6 +239,8 @@ malformed_cadence_says_the_shape(void)
 }
 
 const struct t_case body_cli_tests[] = {
+        {"holiday_moves_results_due", holiday_moves_results_due},
+        {"holiday_refusals_change_nothing", holiday_refusals_change_nothing},
         {"cadence_sets_the_next_call", cadence_sets_the_next_call},
         {"malformed_cadence_says_the_shape", malformed_cadence_says_the_shape},
         {NULL, NULL},

@@ -19,6 +19,7 @@ struct gv_tally;
 struct gv_db;
 struct gv_deadline_list;
 struct gv_review_list;
+struct gv_holiday_list;
 
 /* Each writes a JSON array into *out (caller frees with free()); 0 or
  * GV_ERROR. */
@@ -40,6 +41,9 @@ struct gv_ballot_list;
 int gv_view_ballots_json(char **out, const struct gv_ballot_list *list,
                          const struct gv_deadline_list *deadlines, int64_t now);
 int gv_view_review_json(char **out, const struct gv_review_list *list);
+/* A body's holidays: date, weekday and name of each. */
+int gv_view_holidays_json(char **out, const char *body,
+                          const struct gv_holiday_list *list);
 /* A ballot in full: versions, clocks, tally (the notices' data). */
 int gv_view_ballot_json(char **out, struct gv_db *db, const char *ref);
 /* One meeting as its templates see it (the data of minutes.md). */
