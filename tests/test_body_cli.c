@@ -142,6 +142,10 @@ holiday_refusals_change_nothing(void)
 	                 "'gavel body holiday list SMCWG' shows them\n");
 	r = t_gavel(e, "body", "holiday", "add", "SMCWG", NULL);
 	T_EQ_INT(r->status, 2);
+	r = t_gavel(e, "body", "holiday", "add", "--help", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "usage: gavel body holiday add CODE DATE "
+	                 "[--name TEXT]\n");
 	T_EQ_INT(db_int("SELECT count(*) FROM event"), events);
 	T_EQ_INT(db_int("SELECT count(*) FROM holiday"), 1);
 }
