@@ -442,8 +442,11 @@ static const struct cli_cmd ballot_subs[] = {
          "[--format text|json]",
          "one ballot: versions, every clock, votes, tally", NULL},
         {"list", cmd_ballot_list,
-         "gavel ballot list [--body CODE] [--format text|json]",
-         "ballots with their state and next deadline", NULL},
+         "gavel ballot list [--body CODE] [--state STATE[,STATE]] "
+         "[--format text|json]",
+         "ballots with their state and next deadline (--state voting,"
+         "discussion: only those)",
+         NULL},
         {"tally", cmd_ballot_tally,
          "gavel ballot tally NUMBER "
          "[--format text|json]",

@@ -220,27 +220,81 @@ cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	return CLI_OK;
 }
 
-int
-cmd_ballot_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+/* --state voting,discussion: a set of (1u << state); 0 or 2 after a usage
+ * error naming the states. */
+static int
+list_states(unsigned *out, const struct cli_cmd *cmd, const char *text)
+{
+	enum gv_ballot_state state;
+	char *copy, *name, *save = NULL;
+	int rc = CLI_OK;
+
+	*out = 0;
+	if (!text)
+		return CLI_OK;
+	copy = strdup(text);
+	if (!copy)
+		abort();
+	for (name = strtok_r(copy, ", ", &save); name && rc == CLI_OK;
+	     name = strtok_r(NULL, ", ", &save))
+		if (gv_ballot_state_parse(&state, name) < 0)
+			rc = cli_usage_error(cmd, "%s",
+			                     gv_error_last()->message);
+		else
+			*out |= 1u << state;
+	free(copy);
+	if (rc == CLI_OK && !*out)
+		rc = cli_usage_error(cmd, "--state takes one or more states, "
+		                          "like voting,discussion");
+	return rc;
+}
+
+static void
+list_table(const struct gv_ballot_list *list, const struct gv_deadline_list *dl)
 {
 	static const char *const heads[] = {"BALLOT", "STATE", "NEXT", "WHEN",
 	                                    "TITLE"};
-	const char *body = NULL, *format_opt = NULL;
+	struct table *t = table_new(5, heads);
+	char when[GV_TIME_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		const struct gv_ballot *b = list->v[i];
+		const struct gv_deadline *next =
+		        gv_deadline_next(dl, b->number);
+		const char *row[5] = {
+		        b->number, gv_ballot_state_name(b->state),
+		        next ? next->what : NULL,
+		        next ? gv_time_format(when, next->at, GV_TIME_HUMAN)
+		             : NULL,
+		        b->title};
+
+		table_add(t, row);
+	}
+	table_print(t, stdout);
+	table_free(t);
+}
+
+int
+cmd_ballot_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *body = NULL, *format_opt = NULL, *state_opt = NULL;
 	struct gv_ballot_list *list = NULL;
 	struct gv_deadline_list *dl = NULL;
 	enum cli_format format;
-	struct table *t;
-	char *pos[1], *json, when[GV_TIME_BUFSZ];
+	unsigned states;
+	char *pos[1], *json = NULL;
 	int npos, rc, error;
-	size_t i, j;
 	const struct cli_opt opts[] = {
 	        {"body", &body, NULL},
+	        {"state", &state_opt, NULL},
 	        {"format", &format_opt, NULL},
 	        {NULL, NULL, NULL},
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 0, 0)) >= 0 ||
 	    (rc = cli_format(&format, cmd, format_opt)) != CLI_OK ||
+	    (rc = list_states(&states, cmd, state_opt)) != CLI_OK ||
 	    (rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
 	if (gv_ballot_list(&list, c->db, body) < 0 ||
@@ -248,30 +302,13 @@ cmd_ballot_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		gv_ballot_list_free(list);
 		return cli_fail();
 	}
+	gv_ballot_list_keep(list, states);
 	if (format == CLI_JSON) {
-		error = gv_view_deadlines_json(&json, dl, gv_db_now(c->db));
+		error = gv_view_ballots_json(&json, list, dl, gv_db_now(c->db));
 		rc = cli_print_json(error, json);
-		goto out;
+	} else {
+		list_table(list, dl);
 	}
-	t = table_new(5, heads);
-	for (i = 0; i < list->n; i++) {
-		const struct gv_ballot *b = list->v[i];
-		const char *row[5] = {b->number, gv_ballot_state_name(b->state),
-		                      "-", "-", b->title};
-
-		/* The deadline list is in time order: the first is next. */
-		for (j = 0; j < dl->n; j++)
-			if (!strcmp(dl->v[j].subject, b->number)) {
-				row[2] = dl->v[j].what;
-				row[3] = gv_time_format(when, dl->v[j].at,
-				                        GV_TIME_HUMAN);
-				break;
-			}
-		table_add(t, row);
-	}
-	table_print(t, stdout);
-	table_free(t);
-out:
 	gv_deadline_list_free(dl);
 	gv_ballot_list_free(list);
 	return rc;

@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ballot_internal.h"
 #include "db.h"
@@ -30,6 +31,27 @@ const char *
 gv_ballot_state_name(enum gv_ballot_state state)
 {
 	return state_names[state];
+}
+
+int
+gv_ballot_state_parse(enum gv_ballot_state *out, const char *name)
+{
+	struct gv_buf known = GV_BUF_INIT;
+	size_t i, n = sizeof(state_names) / sizeof(state_names[0]);
+	int error;
+
+	for (i = 0; i < n; i++)
+		if (!strcasecmp(name, state_names[i])) {
+			*out = (enum gv_ballot_state)i;
+			return 0;
+		}
+	for (i = 0; i < n; i++)
+		gv__buf_printf(&known, "%s%s", i ? ", " : "", state_names[i]);
+	error = gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
+	                      "unknown ballot state \"%s\": the states are %s",
+	                      name, known.ptr);
+	gv__buf_dispose(&known);
+	return error;
 }
 
 static void
@@ -266,4 +288,19 @@ gv_ballot_list_free(struct gv_ballot_list *list)
 		gv_ballot_free(list->v[i]);
 	free(list->v);
 	free(list);
+}
+
+void
+gv_ballot_list_keep(struct gv_ballot_list *list, unsigned states)
+{
+	size_t i, kept = 0;
+
+	if (!list || !states)
+		return;
+	for (i = 0; i < list->n; i++)
+		if (states & (1u << list->v[i]->state))
+			list->v[kept++] = list->v[i];
+		else
+			gv_ballot_free(list->v[i]);
+	list->n = kept;
 }

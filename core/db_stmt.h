@@ -9,6 +9,7 @@
 #ifndef GV_CORE_DB_STMT_H
 #define GV_CORE_DB_STMT_H
 
+#include "db_stmt_holiday.h"
 #include "db_stmt_issue.h"
 #include "db_stmt_meeting.h"
 #include "db_stmt_person.h"
@@ -62,6 +63,7 @@
 	GV__STMT_ISSUE_LIST(X)                                                 \
 	GV__STMT_MEETING_RECORD(X)                                             \
 	GV__STMT_PEOPLE(X)                                                     \
+	GV__STMTS_HOLIDAY(X)                                                   \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \
@@ -114,7 +116,7 @@
 	  " ORDER BY b.fold, CASE ifnull(m.class, 'unknown')"                  \
 	  "  WHEN 'issuer' THEN 0 WHEN 'consumer' THEN 1"                      \
 	  "  WHEN 'probationary' THEN 2 WHEN 'associate' THEN 3"               \
-	  "  WHEN 'interested' THEN 4 ELSE 5 END, o.fold")                     \
+	  "  WHEN 'interested' THEN 4 ELSE 5 END, o.name COLLATE gv_name")     \
 	X(PERSON_FIND,                                                         \
 	  "SELECT id FROM person WHERE fold = ?1 AND ifnull(org, 0) = ?2")     \
 	X(PERSON_INSERT,                                                       \
@@ -165,7 +167,8 @@
 	  " LEFT JOIN membership ms ON ms.org = a.org AND ms.body = m.body"    \
 	  "  AND ms.since <= m.starts_at"                                      \
 	  "  AND (ms.until IS NULL OR m.starts_at < ms.until)"                 \
-	  " WHERE a.meeting = ?1 ORDER BY p.fold, o.fold")                     \
+	  " WHERE a.meeting = ?1"                                              \
+	  " ORDER BY p.name COLLATE gv_name, o.name COLLATE gv_name")          \
 	X(MEETING_APPROVES,                                                    \
 	  "SELECT id FROM meeting WHERE approved_in = ?1 ORDER BY starts_at")  \
 	X(MEETING_TEXT,                                                        \

@@ -24,7 +24,7 @@
 	  "  WHERE r.person = p.id AND r.until IS NULL"                        \
 	  "  AND (?2 IS NULL OR r.body = ?2)))"                                \
 	  " AND (?4 IS NULL OR p.fold = ?4)"                                   \
-	  " ORDER BY p.fold, o.fold, p.id")                                    \
+	  " ORDER BY p.name COLLATE gv_name, o.name COLLATE gv_name, p.id")    \
 	/* People of a name, with their organisation now. */                   \
 	X(PERSON_NAMED,                                                        \
 	  "SELECT p.id, o.name FROM person p LEFT JOIN org o ON o.id = p.org"  \

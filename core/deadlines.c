@@ -138,3 +138,15 @@ gv_deadline_list_free(struct gv_deadline_list *l)
 	free(l->v);
 	free(l);
 }
+
+const struct gv_deadline *
+gv_deadline_next(const struct gv_deadline_list *l, const char *subject)
+{
+	size_t i;
+
+	/* The list is in gv_deadlines' order: the first match is next. */
+	for (i = 0; l && i < l->n; i++)
+		if (!strcmp(l->v[i].subject, subject))
+			return &l->v[i];
+	return NULL;
+}

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "gavel/roster.h"
 #include "gavel/schedule.h"
 #include "gavel/text.h"
 #include "gavel/time.h"
@@ -38,6 +39,14 @@ weekday_of(const char *word)
 		if (!strncmp(weekdays[i], word, n))
 			return i;
 	return -1;
+}
+
+/* A count of weeks: digits only, so "every 0 weeks" is not read as
+ * "every week" followed by a time of 00:00. */
+static int
+cadence_number(const char *word)
+{
+	return strlen(word) <= 3 && strspn(word, "0123456789") == strlen(word);
 }
 
 /* "11:00", "11:00 am", "4 pm" into minutes of the day; -1 if not. */
@@ -89,8 +98,8 @@ gv_cadence_parse(struct gv_cadence *out, const char *text)
 			out->weeks = 2;
 		else if (!strcmp(w, "every") && next && !strcmp(next, "other"))
 			out->weeks = 2, i++;
-		else if (!strcmp(w, "every") && next && atoi(next) > 0)
-			out->weeks = atoi(next), i++;
+		else if (!strcmp(w, "every") && next && cadence_number(next))
+			out->weeks = atoi(next), i++; /* 0 is refused below */
 		else if (!strcmp(w, "every") && next)
 			out->weeks = 1;
 		else if (!strcmp(w, "week") || !strcmp(w, "weeks") ||
@@ -140,4 +149,16 @@ gv_cadence_format(char *buf, size_t n, const struct gv_cadence *c)
 	         toupper((unsigned char)weekdays[c->weekday][0]),
 	         weekdays[c->weekday] + 1, c->minute / 60, c->minute % 60,
 	         from);
+}
+
+void
+gv_body_cadence(struct gv_cadence *out, const struct gv_body *body)
+{
+	memset(out, 0, sizeof(*out));
+	if (body->cadence_weeks <= 0)
+		return;
+	out->weeks = body->cadence_weeks;
+	out->weekday = body->cadence_weekday;
+	out->minute = body->cadence_minute;
+	out->anchor = body->cadence_anchor;
 }

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements UTF-8 handling: validation, the folded matching key
- * of names, terminal sanitizing and column widths. Widths come from the C
- * library's wcwidth() under the built-in C.UTF-8 locale, so they do not
- * depend on the user's locale (CI runs with none).
+ * of names and their natural order, terminal sanitizing and column widths.
+ * Widths come from the C library's wcwidth() under the built-in C.UTF-8 locale,
+ * so they do not depend on the user's locale (CI runs with none).
  */
 #define _XOPEN_SOURCE 700
 #include <locale.h>
@@ -217,6 +217,58 @@ gv_text_fold(const char *s)
 		}
 	}
 	return gv__buf_detach(&b);
+}
+
+/*
+ * Orders two folded keys with their digit runs read as numbers, so
+ * "issuer 2" comes before "issuer 10". Leading zeros count only to break
+ * a tie ("2" before "02"); other bytes compare as they are, which for
+ * UTF-8 is code point order.
+ */
+static int
+collate_folded(const char *a, const char *b)
+{
+	static const char digits[] = "0123456789";
+	size_t na, nb;
+	int zeros = 0, c;
+
+	while (*a && *b) {
+		if (!strchr(digits, *a) || !strchr(digits, *b)) {
+			if (*a != *b)
+				return (unsigned char)*a < (unsigned char)*b
+				               ? -1
+				               : 1;
+			a++, b++;
+			continue;
+		}
+		na = strspn(a, "0"), nb = strspn(b, "0");
+		if (!zeros && na != nb)
+			zeros = na < nb ? -1 : 1;
+		a += na, b += nb;
+		na = strspn(a, digits), nb = strspn(b, digits);
+		if (na != nb)
+			return na < nb ? -1 : 1;
+		if ((c = memcmp(a, b, na)) != 0)
+			return c < 0 ? -1 : 1;
+		a += na, b += nb;
+	}
+	if (*a || *b)
+		return *a ? 1 : -1;
+	return zeros;
+}
+
+int
+gv_text_collate(const char *a, const char *b)
+{
+	char *fa = gv_text_fold(a), *fb = gv_text_fold(b);
+	int c = collate_folded(fa, fb);
+
+	free(fa);
+	free(fb);
+	/* Names equal but for case or accents still get one order. */
+	if (c == 0)
+		c = strcmp(a, b);
+	return c < 0 ? -1 : c > 0;
 }
 
 /* Bidirectional embeddings and overrides can reorder what a terminal

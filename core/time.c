@@ -188,3 +188,39 @@ gv_duration_format(char *buf, size_t n, int64_t now, int64_t t)
 		snprintf(buf, n, "%s%lld min", pre, (long long)(d / 60));
 	return buf;
 }
+
+int
+gv_date_parse(int64_t *days_out, const char *text)
+{
+	const char *p = text;
+	int y, m, d;
+
+	if (read_digits(&p, 4, &y) < 0 || *p++ != '-' ||
+	    read_digits(&p, 2, &m) < 0 || *p++ != '-' ||
+	    read_digits(&p, 2, &d) < 0 || *p)
+		return gv__error_set(GV_ERRCLASS_TIME, GV_EINVALID,
+		                     "malformed date \"%s\": write YYYY-MM-DD",
+		                     text);
+	if (m < 1 || m > 12 || d < 1 || (unsigned)d > days_in_month(y, m))
+		return gv__error_set(GV_ERRCLASS_TIME, GV_EINVALID,
+		                     "no such date: %s", text);
+	*days_out = gv_days_from_civil(y, (unsigned)m, (unsigned)d);
+	return 0;
+}
+
+int
+gv_weekday(int64_t days)
+{
+	/* 1970-01-01 was a Thursday. */
+	return (int)(((days % 7) + 7 + 4) % 7);
+}
+
+const char *
+gv_weekday_name(int weekday)
+{
+	static const char *const names[] = {"Sunday",    "Monday",   "Tuesday",
+	                                    "Wednesday", "Thursday", "Friday",
+	                                    "Saturday"};
+
+	return names[((weekday % 7) + 7) % 7];
+}

@@ -406,26 +406,52 @@ gv_view_ballot_json(char **out, struct gv_db *db, const char *ref)
 	return gv__view_dump(out, doc, 0);
 }
 
+static json_t *
+view_deadline(const struct gv_deadline *d, int64_t now)
+{
+	char iso[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+
+	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:b, s:s}", "time",
+	                 gv_time_format(iso, d->at, GV_TIME_ISO), "subject",
+	                 d->subject, "title", d->title, "what", d->what, "rule",
+	                 d->rule, "state", d->state, "overdue", d->overdue,
+	                 "countdown",
+	                 gv_duration_format(left, sizeof(left), now, d->at));
+}
+
 int
 gv_view_deadlines_json(char **out, const struct gv_deadline_list *l,
                        int64_t now)
 {
 	json_t *doc = json_array();
-	char iso[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
 	size_t i;
 
 	for (i = 0; i < l->n; i++)
+		json_array_append_new(doc, view_deadline(&l->v[i], now));
+	return gv__view_dump(out, doc, 0);
+}
+
+int
+gv_view_ballots_json(char **out, const struct gv_ballot_list *list,
+                     const struct gv_deadline_list *deadlines, int64_t now)
+{
+	json_t *doc = json_array();
+	const struct gv_deadline *next;
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		const struct gv_ballot *b = list->v[i];
+
+		next = gv_deadline_next(deadlines, b->number);
 		json_array_append_new(
 		        doc,
-		        json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:b, s:s}",
-		                  "time",
-		                  gv_time_format(iso, l->v[i].at, GV_TIME_ISO),
-		                  "subject", l->v[i].subject, "title",
-		                  l->v[i].title, "what", l->v[i].what, "rule",
-		                  l->v[i].rule, "state", l->v[i].state,
-		                  "overdue", l->v[i].overdue, "countdown",
-		                  gv_duration_format(left, sizeof(left), now,
-		                                     l->v[i].at)));
+		        json_pack("{s:s, s:s, s:s, s:s, s:s, s:o}", "ballot",
+		                  b->number, "body", b->body, "title", b->title,
+		                  "kind", b->kind, "state",
+		                  gv_ballot_state_name(b->state), "next",
+		                  next ? view_deadline(next, now)
+		                       : json_null()));
+	}
 	return gv__view_dump(out, doc, 0);
 }
 

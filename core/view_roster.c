@@ -12,15 +12,12 @@
 #include <jansson.h>
 
 #include "gavel/gavel.h"
+#include "gavel/holiday.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
 #include "gavel/view.h"
 #include "internal.h"
 #include "view.h"
-
-static const char *const weekdays[] = {"Sunday",    "Monday",   "Tuesday",
-                                       "Wednesday", "Thursday", "Friday",
-                                       "Saturday"};
 
 /* Serialises and releases doc. */
 static int
@@ -42,18 +39,21 @@ static json_t *
 view_body(const struct gv_body *b)
 {
 	json_t *cadence = json_null();
+	struct gv_cadence c;
 
-	if (b->cadence_weeks > 0) {
-		char at[16], anchor[GV_TIME_BUFSZ];
+	gv_body_cadence(&c, b);
+	if (c.weeks > 0) {
+		char at[16], anchor[GV_TIME_BUFSZ], text[128];
 
-		snprintf(at, sizeof(at), "%02d:%02d", b->cadence_minute / 60,
-		         b->cadence_minute % 60);
+		snprintf(at, sizeof(at), "%02d:%02d", c.minute / 60,
+		         c.minute % 60);
+		gv_cadence_format(text, sizeof(text), &c);
 		cadence = json_pack(
-		        "{s:i, s:s, s:s, s:s}", "every_weeks", b->cadence_weeks,
-		        "weekday", weekdays[b->cadence_weekday % 7], "time", at,
+		        "{s:i, s:s, s:s, s:s, s:s}", "every_weeks", c.weeks,
+		        "weekday", gv_weekday_name(c.weekday), "time", at,
 		        "from",
-		        gv_time_format(anchor, b->cadence_anchor * 86400,
-		                       GV_TIME_DATE));
+		        gv_time_format(anchor, c.anchor * 86400, GV_TIME_DATE),
+		        "text", text);
 	}
 	return json_pack(
 	        "{s:s, s:s, s:s, s:i, s:s, s:s?, s:o, s:{s:s, s:s,"
@@ -65,6 +65,12 @@ view_body(const struct gv_body *b)
 	        b->vote_end_inclusive ? "[start, end]" : "[start, end)",
 	        "business_days", b->business_days, "voting_members",
 	        b->voting_members, "members", b->members);
+}
+
+int
+gv_view_body_json(char **out, const struct gv_body *body)
+{
+	return view_dump(out, view_body(body));
 }
 
 int
@@ -98,6 +104,29 @@ gv_view_orgs_json(char **out, const struct gv_org_list *list)
 		                  "since", view_time(o->since),
 		                  "representatives", o->reps, "people",
 		                  o->people));
+	}
+	return view_dump(out, doc);
+}
+
+int
+gv_view_holidays_json(char **out, const char *body,
+                      const struct gv_holiday_list *list)
+{
+	json_t *doc = json_array();
+	char date[GV_TIME_BUFSZ];
+	size_t i;
+
+	for (i = 0; i < list->n; i++) {
+		const struct gv_holiday *h = &list->v[i];
+
+		json_array_append_new(
+		        doc,
+		        json_pack("{s:s, s:s, s:s, s:s?}", "body", body, "date",
+		                  gv_time_format(date, h->day * 86400,
+		                                 GV_TIME_DATE),
+		                  "weekday",
+		                  gv_weekday_name(gv_weekday(h->day)), "name",
+		                  h->name));
 	}
 	return view_dump(out, doc);
 }

@@ -32,7 +32,7 @@ extern const struct t_case minutes_parse_tests[], meeting_tests[],
         ballot_cli_tests[], ballot_rounds_tests[], ballot_notice_tests[],
         redline_tests[], redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
-        issue_cli_tests[], tui_tests[], readme_tests[];
+        issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[];
 
@@ -46,6 +46,7 @@ static const struct {
         {"roster", roster_tests},
         {"demo", demo_tests},
         {"cli", cli_tests},
+        {"body_cli", body_cli_tests},
         {"mustache", mustache_tests},
         {"render", render_tests},
         {"meeting", meeting_tests},

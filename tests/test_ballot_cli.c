@@ -233,7 +233,118 @@ bad_input_changes_nothing(void)
 	T_EQ_INT(rows("vote"), votes);
 }
 
+/* The BALLOT column of `ballot list`'s text, one number a line. */
+static char *
+list_numbers(const char *out)
+{
+	static char numbers[256];
+	const char *line = strchr(out, '\n');
+	size_t n = 0, len;
+
+	numbers[0] = '\0';
+	while (line && line[1]) {
+		line++;
+		len = strcspn(line, " ");
+		if (n + len + 2 > sizeof(numbers))
+			break;
+		memcpy(numbers + n, line, len);
+		n += len;
+		numbers[n++] = '\n';
+		numbers[n] = '\0';
+		line = strchr(line, '\n');
+	}
+	return numbers;
+}
+
+/* Issue 14: `ballot list --state` and `--body`, text and json alike. */
+static void
+list_by_state_and_body(void)
+{
+	const char *const *e = env("2024-12-18 16:00Z");
+	json_t *doc;
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	T_EQ_INT(t_gavel(e, "body", "add", "SCWG", "--name", "Server Certs",
+	                 NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "org", "add", "DigiCert", "--body", "SCWG",
+	                 "--class", "issuer", NULL)
+	                 ->status,
+	         0);
+	T_EQ_STR(t_gavel(e, "ballot", "new", "SCWG", "--title", "Sunset",
+	                 "--kind", "other", "--proposer", "DigiCert", NULL)
+	                 ->out,
+	         "SC001\n");
+	T_EQ_STR(t_gavel(e, "ballot", "new", "SMCWG", "--title", "EUID",
+	                 "--kind", "fmg", "--proposer", "DigiCert", "--at",
+	                 "2024-12-10 10:00Z", NULL)
+	                 ->out,
+	         "SMC011\n");
+	T_EQ_INT(t_gavel(e, "ballot", "endorse", "SMC011", "Sectigo", "--at",
+	                 "2024-12-10 11:00Z", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "ballot", "endorse", "SMC011", "Google", "--at",
+	                 "2024-12-10 11:00Z", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "ballot", "version", "SMC011", "--url",
+	                 "https://example.org/pr/1", "--at",
+	                 "2024-12-12 12:00Z", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "ballot", "discuss", "SMC011", "--at",
+	                 "2024-12-12 12:00Z", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "ballot", "list", NULL);
+	T_EQ_STR(list_numbers(r->out), "SC001\nSMC010\nSMC011\n");
+	r = t_gavel(e, "ballot", "list", "--state", "discussion,ipr_review",
+	            NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(list_numbers(r->out), "SMC010\nSMC011\n");
+	T_CONTAINS(r->out, "SMC011  discussion  discussion ends  2024-12-19 "
+	                   "12:00 UTC  EUID\n");
+	r = t_gavel(e, "ballot", "list", "--state", "Draft", NULL);
+	T_EQ_STR(list_numbers(r->out), "SC001\n");
+	r = t_gavel(e, "ballot", "list", "--state", "draft,discussion",
+	            "--body", "smcwg", NULL);
+	T_EQ_STR(list_numbers(r->out), "SMC011\n");
+	/* The JSON lists the same ballots, with the same next deadline. */
+	r = t_gavel(e, "ballot", "list", "--state", "discussion,ipr_review",
+	            "--format", "json", NULL);
+	doc = json_loads(r->out, 0, NULL);
+	T_EQ_INT(json_array_size(doc), 2);
+	T_EQ_STR(json_string_value(
+	                 json_object_get(json_array_get(doc, 0), "ballot")),
+	         "SMC010");
+	T_EQ_STR(json_string_value(
+	                 json_object_get(json_array_get(doc, 1), "state")),
+	         "discussion");
+	T_EQ_STR(json_string_value(json_object_get(
+	                 json_object_get(json_array_get(doc, 1), "next"),
+	                 "time")),
+	         "2024-12-19T12:00:00Z");
+	json_decref(doc);
+	r = t_gavel(e, "ballot", "list", "--body", "SCWG", "--format", "json",
+	            NULL);
+	doc = json_loads(r->out, 0, NULL);
+	T_EQ_INT(json_array_size(doc), 1);
+	T_ASSERT(json_is_null(json_object_get(json_array_get(doc, 0), "next")));
+	json_decref(doc);
+	r = t_gavel(e, "ballot", "list", "--state", "voting,in-review", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "gavel: unknown ballot state \"in-review\": the "
+	                   "states are draft, discussion, expired, voting, "
+	                   "closed, passed, failed, invalid, ipr_review, "
+	                   "adopted, rescinded, withdrawn, cancelled\n");
+	T_EQ_STR(r->out, "");
+}
+
 const struct t_case ballot_cli_tests[] = {
+        {"list_by_state_and_body", list_by_state_and_body},
         {"demo_smc010_figures", demo_smc010_figures},
         {"full_lifecycle", full_lifecycle},
         {"bad_input_changes_nothing", bad_input_changes_nothing},

@@ -550,8 +550,81 @@ reads_on_an_empty_database(void)
 	}
 }
 
+/* Issue 14: organisation and person lists sort as people do, in text
+ * and in json. */
+static void
+lists_sort_naturally(void)
+{
+	static const char *const orgs[] = {"Issuer 10",
+	                                   "Zeta CA",
+	                                   "issuer 2",
+	                                   "\xC3\x89"
+	                                   "clair",
+	                                   "Issuer 1",
+	                                   "Eclat"};
+	const char *const *e = env_db();
+	struct t_run *r;
+	json_t *doc;
+	size_t i;
+
+	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
+	T_EQ_INT(t_gavel(e, "body", "add", "SMCWG", "--name", "S/MIME", NULL)
+	                 ->status,
+	         0);
+	for (i = 0; i < sizeof(orgs) / sizeof(orgs[0]); i++)
+		T_EQ_INT(t_gavel(e, "org", "add", orgs[i], "--body", "SMCWG",
+		                 "--class", "issuer", NULL)
+		                 ->status,
+		         0);
+	T_EQ_INT(
+	        t_gavel(e, "person", "add", "Rep 10", "--org", "Issuer 2", NULL)
+	                ->status,
+	        0);
+	T_EQ_INT(t_gavel(e, "person", "add", "\xC3\x81lvaro", "--org",
+	                 "Issuer 10", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "person", "add", "Rep 9", "--org", "Issuer 2", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "person", "add", "alice", NULL)->status, 0);
+	r = t_gavel(e, "org", "list", NULL);
+	/* Byte order would put É after Z; folded, it is an E. */
+	T_ASSERT(strstr(r->out, "\n\xC3\x89"
+	                        "clair ") < strstr(r->out, "\nEclat "));
+	T_ASSERT(strstr(r->out, "Eclat") < strstr(r->out, "Issuer 1 "));
+	T_ASSERT(strstr(r->out, "Issuer 1 ") < strstr(r->out, "issuer 2"));
+	T_ASSERT(strstr(r->out, "issuer 2") < strstr(r->out, "Issuer 10"));
+	T_ASSERT(strstr(r->out, "Issuer 10") < strstr(r->out, "Zeta CA"));
+	r = t_gavel(e, "org", "list", "--format", "json", NULL);
+	doc = json_loads(r->out, 0, NULL);
+	T_EQ_INT(json_array_size(doc), 6);
+	T_EQ_STR(json_string_value(
+	                 json_object_get(json_array_get(doc, 3), "name")),
+	         "issuer 2");
+	T_EQ_STR(json_string_value(
+	                 json_object_get(json_array_get(doc, 4), "name")),
+	         "Issuer 10");
+	json_decref(doc);
+	r = t_gavel(e, "person", "list", NULL);
+	T_ASSERT(strstr(r->out, "alice") < strstr(r->out, "\xC3\x81lvaro"));
+	T_ASSERT(strstr(r->out, "\xC3\x81lvaro") < strstr(r->out, "Rep 9"));
+	T_ASSERT(strstr(r->out, "Rep 9") < strstr(r->out, "Rep 10"));
+	r = t_gavel(e, "person", "list", "--format", "json", NULL);
+	doc = json_loads(r->out, 0, NULL);
+	T_EQ_INT(json_array_size(doc), 4);
+	T_EQ_STR(json_string_value(
+	                 json_object_get(json_array_get(doc, 2), "name")),
+	         "Rep 9");
+	T_EQ_STR(json_string_value(
+	                 json_object_get(json_array_get(doc, 3), "name")),
+	         "Rep 10");
+	json_decref(doc);
+}
+
 const struct t_case cli_tests[] = {
         {"reads_on_an_empty_database", reads_on_an_empty_database},
+        {"lists_sort_naturally", lists_sort_naturally},
         {"init_demo_lists_the_classes", init_demo_lists_the_classes},
         {"init_demo_people_are_the_attendees",
          init_demo_people_are_the_attendees},

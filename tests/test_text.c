@@ -412,7 +412,51 @@ truncate_sanitizes(void)
 	          "b");
 }
 
+/* Issue 14: names in the order people sort them. */
+static void
+collate_natural(void)
+{
+	/* Each name sorts strictly before the next. */
+	static const char *const order[] = {
+	        "Acme",
+	        "ecl",
+	        "eclair trust",
+	        "\xC3\x89"
+	        "clair Trust", /* Éclair: folds alike, ordered by bytes */
+	        "issuer",
+	        "Issuer 1",
+	        "issuer 2",
+	        "Issuer 02",
+	        "Issuer 2b",
+	        "Issuer 10",
+	        "Issuer 010",
+	        "Issuer 100",
+	        "Issuer10",
+	        "Zeta",
+	};
+	size_t n = sizeof(order) / sizeof(order[0]), i, j;
+
+	for (i = 0; i < n; i++)
+		for (j = 0; j < n; j++) {
+			int want = i < j ? -1 : i > j;
+
+			if (gv_text_collate(order[i], order[j]) != want)
+				t_fail(__FILE__, __LINE__,
+				       "gv_text_collate(\"%s\", \"%s\"): got "
+				       "%d, want %d",
+				       order[i], order[j],
+				       gv_text_collate(order[i], order[j]),
+				       want);
+		}
+	/* Accents and case alone only break ties. */
+	T_ASSERT(gv_text_collate("\xC3\x81ngel", "andrew") > 0);
+	T_ASSERT(gv_text_collate("\xC3\x81ngel", "Anja") < 0);
+	T_EQ_INT(gv_text_collate("", ""), 0);
+	T_ASSERT(gv_text_collate("", "0") < 0);
+}
+
 const struct t_case text_tests[] = {
+        {"collate_natural", collate_natural},
         {"utf8_valid_accepts", utf8_valid_accepts},
         {"utf8_valid_rejects", utf8_valid_rejects},
         {"utf8_valid_uses_len", utf8_valid_uses_len},

@@ -182,6 +182,9 @@ enum gv_ballot_state {
 	GV_BALLOT_CANCELLED,
 };
 const char *gv_ballot_state_name(enum gv_ballot_state state);
+/* The state of a name as gv_ballot_state_name writes it, in any case.
+ * Returns 0, or GV_EINVALID naming the states. */
+int gv_ballot_state_parse(enum gv_ballot_state *out, const char *name);
 
 struct gv_ballot_version {
 	int n;
@@ -236,6 +239,9 @@ struct gv_ballot_list {
 int gv_ballot_list(struct gv_ballot_list **out, struct gv_db *db,
                    const char *body);
 void gv_ballot_list_free(struct gv_ballot_list *list);
+/* Keeps the ballots whose state is in states, a set of
+ * (1u << enum gv_ballot_state); 0 keeps them all. */
+void gv_ballot_list_keep(struct gv_ballot_list *list, unsigned states);
 
 /* ---- The one deadline function (RULES §4) ---- */
 

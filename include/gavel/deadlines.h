@@ -36,4 +36,9 @@ int gv_deadlines(struct gv_deadline_list **out, struct gv_db *db,
                  const char *body, int within_days);
 void gv_deadline_list_free(struct gv_deadline_list *list);
 
+/* The deadline of subject ("SMC010") that a list shows first (overdue,
+ * else the soonest), or NULL. Borrowed from list. */
+const struct gv_deadline *gv_deadline_next(const struct gv_deadline_list *list,
+                                           const char *subject);
+
 #endif

@@ -10,6 +10,7 @@
 #include "gavel/deadlines.h"
 #include "gavel/demo.h"
 #include "gavel/error.h"
+#include "gavel/holiday.h"
 #include "gavel/init.h"
 #include "gavel/issue.h"
 #include "gavel/markdown.h"

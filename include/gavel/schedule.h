@@ -24,6 +24,10 @@ struct gv_cadence {
  */
 int gv_cadence_parse(struct gv_cadence *out, const char *text);
 
+/* The cadence a body keeps (weeks 0 when it has none). */
+struct gv_body;
+void gv_body_cadence(struct gv_cadence *out, const struct gv_body *body);
+
 /* Writes "every 2 weeks on Wednesday at 11:00 from 2024-12-04" (or
  * "none") into buf of size n. */
 void gv_cadence_format(char *buf, size_t n, const struct gv_cadence *c);

@@ -20,6 +20,15 @@ int gv_utf8_valid(const char *s, size_t len);
  */
 char *gv_text_fold(const char *s);
 
+/*
+ * Orders names as people sort them: by their folded keys (case and
+ * accents ignored), with runs of digits compared as numbers ("Issuer 2"
+ * before "Issuer 10"); names that fold alike are ordered by their bytes.
+ * Returns <0, 0 (the same string) or >0. Store queries sort names with it
+ * as the collation "gv_name".
+ */
+int gv_text_collate(const char *a, const char *b);
+
 enum gv_sanitize_flags {
 	GV_SANITIZE_KEEP_NEWLINES = 1 << 0, /* keep \n (multi-line text) */
 };

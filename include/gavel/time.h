@@ -44,4 +44,15 @@ char *gv_duration_format(char *buf, size_t n, int64_t now, int64_t t);
 int64_t gv_days_from_civil(int64_t y, unsigned m, unsigned d);
 void gv_civil_from_days(int64_t *y, unsigned *m, unsigned *d, int64_t days);
 
+/*
+ * Reads a calendar date, "YYYY-MM-DD" and nothing else, into days since
+ * 1970-01-01. Returns 0 or GV_EINVALID (malformed, or no such date).
+ */
+int gv_date_parse(int64_t *days_out, const char *text);
+
+/* The weekday of a day since 1970-01-01 (0 = Sunday .. 6 = Saturday), and
+ * its English name ("Wednesday"). */
+int gv_weekday(int64_t days);
+const char *gv_weekday_name(int weekday);
+
 #endif

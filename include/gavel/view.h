@@ -19,10 +19,14 @@ struct gv_tally;
 struct gv_db;
 struct gv_deadline_list;
 struct gv_review_list;
+struct gv_holiday_list;
 
 /* Each writes a JSON array into *out (caller frees with free()); 0 or
  * GV_ERROR. */
 int gv_view_bodies_json(char **out, const struct gv_body_list *list);
+/* One body, as an object of gv_view_bodies_json's array. */
+struct gv_body;
+int gv_view_body_json(char **out, const struct gv_body *body);
 int gv_view_orgs_json(char **out, const struct gv_org_list *list);
 int gv_view_people_json(char **out, const struct gv_person_list *list);
 int gv_view_templates_json(char **out, const struct gv_template_list *list);
@@ -31,7 +35,15 @@ int gv_view_baseline_json(char **out, const struct gv_baseline *baseline);
 int gv_view_tally_json(char **out, const struct gv_tally *tally);
 int gv_view_deadlines_json(char **out, const struct gv_deadline_list *list,
                            int64_t now);
+/* Ballots as `ballot list` shows them: state and the next deadline
+ * (gv_deadline_next of deadlines), or null. */
+struct gv_ballot_list;
+int gv_view_ballots_json(char **out, const struct gv_ballot_list *list,
+                         const struct gv_deadline_list *deadlines, int64_t now);
 int gv_view_review_json(char **out, const struct gv_review_list *list);
+/* A body's holidays: date, weekday and name of each. */
+int gv_view_holidays_json(char **out, const char *body,
+                          const struct gv_holiday_list *list);
 /* A ballot in full: versions, clocks, tally (the notices' data). */
 int gv_view_ballot_json(char **out, struct gv_db *db, const char *ref);
 /* One meeting as its templates see it (the data of minutes.md). */

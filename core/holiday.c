@@ -1,0 +1,174 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements a body's holidays: the days its business-day clocks
+ * step over (RULES §4; core/ballot_clock.c reads them). Each change is one
+ * transaction with its event.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "event.h"
+#include "gavel/holiday.h"
+#include "gavel/roster.h"
+#include "gavel/time.h"
+
+/* The stored name of a holiday ("" without one) in *name, or NULL when
+ * day is not a holiday of the body. */
+static int
+holiday_find(char **name, struct gv_db *db, int64_t body, int64_t day)
+{
+	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_HOLIDAY_NAME);
+	int rc;
+
+	*name = NULL;
+	if (!st)
+		return GV_ERROR;
+	gv__bind_int(st, 1, body);
+	gv__bind_int(st, 2, day);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		*name = gv__col_text(st, 0);
+	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
+	             ? 0
+	             : gv__db_error(db, GV_ERRCLASS_ROSTER);
+	gv__db_reset(st);
+	return rc;
+}
+
+int
+gv_holiday_add(struct gv_db *db, const char *code, int64_t day,
+               const char *name)
+{
+	struct gv_body body = {0};
+	char *clean = NULL, *known = NULL, date[GV_TIME_BUFSZ];
+	sqlite3_stmt *st;
+	int error;
+
+	gv_time_format(date, day * 86400, GV_TIME_DATE);
+	if ((name && (error = gv__clean_name(&clean, GV_ERRCLASS_ROSTER,
+	                                     "holiday name", name)) < 0) ||
+	    (error = gv_body_get(&body, db, code)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = holiday_find(&known, db, body.id, day)) < 0)
+		goto rollback;
+	if (known) {
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EEXISTS,
+		                      "%s is already a holiday of %s%s%s%s: "
+		                      "remove it first to rename it",
+		                      date, body.code, *known ? " (" : "",
+		                      known, *known ? ")" : "");
+		goto rollback;
+	}
+	if (!(st = gv__db_stmt(db, GV__STMT_HOLIDAY_INSERT))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, body.id);
+	gv__bind_int(st, 2, day);
+	gv__bind_text(st, 3, clean);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, body.id, "holiday.add", date, "{s:s?}",
+	                        "name", clean)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	gv_body_dispose(&body);
+	free(clean);
+	free(known);
+	return error;
+}
+
+int
+gv_holiday_remove(struct gv_db *db, const char *code, int64_t day)
+{
+	struct gv_body body = {0};
+	char date[GV_TIME_BUFSZ];
+	sqlite3_stmt *st;
+	int error, rc;
+
+	gv_time_format(date, day * 86400, GV_TIME_DATE);
+	if ((error = gv_body_get(&body, db, code)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_HOLIDAY_DELETE))) {
+		error = GV_ERROR;
+		goto rollback;
+	}
+	gv__bind_int(st, 1, body.id);
+	gv__bind_int(st, 2, day);
+	if ((rc = gv__db_has_row(db, st)) < 0) {
+		error = rc;
+		goto rollback;
+	}
+	if (rc == 0) {
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_ENOTFOUND,
+		                      "%s is not a holiday of %s: 'gavel body "
+		                      "holiday list %s' shows them",
+		                      date, body.code, body.code);
+		goto rollback;
+	}
+	if ((error = gv__eventf(db, body.id, "holiday.remove", date, "{}")) <
+	            0 ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	goto out;
+rollback:
+	gv__db_rollback(db);
+out:
+	gv_body_dispose(&body);
+	return error;
+}
+
+int
+gv_holiday_list(struct gv_holiday_list **out, struct gv_db *db,
+                const char *code)
+{
+	struct gv_body body = {0};
+	struct gv_holiday_list *list;
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int error, rc;
+
+	*out = NULL;
+	if ((error = gv_body_get(&body, db, code)) < 0)
+		return error;
+	if (!(st = gv__db_stmt(db, GV__STMT_HOLIDAY_LIST))) {
+		gv_body_dispose(&body);
+		return GV_ERROR;
+	}
+	gv__bind_int(st, 1, body.id);
+	list = gv__xcalloc(1, sizeof(*list));
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
+		list->v[list->n].day = sqlite3_column_int64(st, 0);
+		list->v[list->n].name = gv__col_text(st, 1);
+		list->n++;
+	}
+	if (rc != SQLITE_DONE) {
+		error = gv__db_error(db, GV_ERRCLASS_ROSTER);
+		gv_holiday_list_free(list);
+		list = NULL;
+	}
+	gv__db_reset(st);
+	gv_body_dispose(&body);
+	*out = list;
+	return error;
+}
+
+void
+gv_holiday_list_free(struct gv_holiday_list *list)
+{
+	size_t i;
+
+	if (!list)
+		return;
+	for (i = 0; i < list->n; i++)
+		free(list->v[i].name);
+	free(list->v);
+	free(list);
+}
