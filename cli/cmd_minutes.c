@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "gavel/gavel.h"
@@ -140,6 +141,14 @@ minutes_import(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	}
 	/* One transaction per file: a bad file is reported and skipped. */
 	for (i = 0; i < npos; i++) {
+		/* The shell passes a pattern that matches nothing as it is. */
+		if (strpbrk(pos[i], "*?[") && access(pos[i], F_OK) != 0) {
+			cli_eprintf("gavel: no file matches %s: check the "
+			            "folder and the pattern\n",
+			            pos[i]);
+			failed++;
+			continue;
+		}
 		if (gv_minutes_import(&r, c->db, pos[i]) < 0) {
 			cli_fail();
 			failed++;

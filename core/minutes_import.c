@@ -273,8 +273,8 @@ gv_minutes_import(struct gv_import_report *r, struct gv_db *db,
 	}
 	r->day = doc->day;
 out:
-	/* Every message names the file it is about. */
-	if (error < 0 &&
+	/* Every message names the file it is about, once. */
+	if (error < 0 && !strstr(gv_error_last()->message, path) &&
 	    strncmp(gv_error_last()->message, base ? base + 1 : path,
 	            strlen(base ? base + 1 : path))) {
 		char *why = gv__xstrdup(gv_error_last()->message);

@@ -402,13 +402,18 @@ import_skips_bad_files(void)
 	snprintf(good, sizeof(good), "%s/minutes/%s", t_testdata(),
 	         shared_files[6]);
 	r = t_gavel(e, "minutes", "import", t_path("empty.md"),
-	            t_path("broken.md"), good, t_path("absent.md"), NULL);
+	            t_path("broken.md"), good, t_path("absent.md"),
+	            "posts/*.md", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "gavel: empty.md: the file is empty\n");
 	T_CONTAINS(r->err, "gavel: broken.md: front matter line 3");
-	T_CONTAINS(r->err, "absent.md");
+	/* Issue 15: each names its file once, and says what to do. */
+	T_CONTAINS(r->err, "gavel: cannot read ");
+	T_CONTAINS(r->err, "/absent.md: No such file or directory\n");
+	T_CONTAINS(r->err, "gavel: no file matches posts/*.md: check the "
+	                   "folder and the pattern\n");
 	T_CONTAINS(r->out, "30 attendees");
-	T_CONTAINS(r->out, "1 of 4 files imported\n");
+	T_CONTAINS(r->out, "1 of 5 files imported\n");
 	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
 	T_CONTAINS(r->out, "\"id\": 1,");
 	T_ASSERT(!strstr(r->out, "\"id\": 2,"));
