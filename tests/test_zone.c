@@ -1,0 +1,219 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests how gavel reads a wall clock in a body's zone (the hour
+ * the clocks skip is refused, the hour they repeat needs an offset, each
+ * message naming the choices) and how it writes a body's local time
+ * beside UTC, in zones on both sides of the world.
+ */
+#include <stdint.h>
+#include <string.h>
+
+#include "harness.h"
+#include "gavel/error.h"
+#include "gavel/time.h"
+#include "gavel/zone.h"
+
+#define NY "America/New_York"
+
+/* TIME read in zone, as UTC ("2025-01-15 16:00 UTC"), or the error. */
+static const char *
+read_in(const char *text, const char *zone)
+{
+	static char buf[GV_TIME_BUFSZ];
+	int64_t t = 0;
+
+	if (gv_time_parse_in(&t, text, zone) < 0)
+		return gv_error_last()->message;
+	return gv_time_format(buf, t, GV_TIME_HUMAN);
+}
+
+static void
+dst_moves_the_utc_hour(void)
+{
+	/* A chair's "11:00" is Eastern: EST in January, EDT in April. */
+	T_EQ_STR(read_in("2025-01-15 11:00", NY), "2025-01-15 16:00 UTC");
+	T_EQ_STR(read_in("2025-04-15 11:00", NY), "2025-04-15 15:00 UTC");
+	/* Central Europe: CET, then CEST from the last Sunday of March. */
+	T_EQ_STR(read_in("2025-01-15 11:00", "Europe/Berlin"),
+	         "2025-01-15 10:00 UTC");
+	T_EQ_STR(read_in("2025-07-15 11:00", "Europe/Berlin"),
+	         "2025-07-15 09:00 UTC");
+	/* Lord Howe Island: +10:30 in winter, +11:00 in summer. */
+	T_EQ_STR(read_in("2025-07-15 11:00", "Australia/Lord_Howe"),
+	         "2025-07-15 00:30 UTC");
+	T_EQ_STR(read_in("2025-01-15 11:00", "Australia/Lord_Howe"),
+	         "2025-01-15 00:00 UTC");
+	/* Z or an offset always wins over the zone. */
+	T_EQ_STR(read_in("2025-01-15 11:00Z", NY), "2025-01-15 11:00 UTC");
+	T_EQ_STR(read_in("2025-01-15 11:00+01:00", NY), "2025-01-15 10:00 UTC");
+	T_EQ_STR(read_in("2025-01-15 11:00", NULL), "2025-01-15 11:00 UTC");
+}
+
+static void
+skipped_time_is_refused(void)
+{
+	int64_t t = 0;
+
+	T_EQ_INT(gv_time_parse_in(&t, "2025-03-09 02:30", NY), GV_EINVALID);
+	T_EQ_STR(gv_error_last()->message,
+	         "2025-03-09 02:30 does not exist in America/New_York (clocks "
+	         "go forward from 02:00 to 03:00): use 2025-03-09 01:59-05:00 "
+	         "(EST) or 2025-03-09 03:00-04:00 (EDT)");
+	/* The gap starts at 02:00 and ends before 03:00. */
+	T_EQ_INT(gv_time_parse_in(&t, "2025-03-09 02:00", NY), GV_EINVALID);
+	T_EQ_INT(gv_time_parse_in(&t, "2025-03-09 02:59:59", NY), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message, "2025-03-09 02:59:59 does not");
+	/* The choices either side are the instants next to the gap. */
+	T_EQ_STR(read_in("2025-03-09 01:59-05:00", NY), "2025-03-09 06:59 UTC");
+	T_EQ_STR(read_in("2025-03-09 01:59", NY), "2025-03-09 06:59 UTC");
+	T_EQ_STR(read_in("2025-03-09 03:00", NY), "2025-03-09 07:00 UTC");
+	T_EQ_STR(read_in("2025-03-09 03:00-04:00", NY), "2025-03-09 07:00 UTC");
+}
+
+static void
+repeated_time_needs_an_offset(void)
+{
+	int64_t t = 0;
+
+	T_EQ_INT(gv_time_parse_in(&t, "2025-11-02 01:30", NY), GV_EINVALID);
+	T_EQ_STR(gv_error_last()->message,
+	         "2025-11-02 01:30 occurs twice in America/New_York (clocks go "
+	         "back from 02:00 to 01:00): write 2025-11-02 01:30-04:00 "
+	         "(EDT) or 2025-11-02 01:30-05:00 (EST)");
+	T_EQ_STR(read_in("2025-11-02 01:30-04:00", NY), "2025-11-02 05:30 UTC");
+	T_EQ_STR(read_in("2025-11-02 01:30-05:00", NY), "2025-11-02 06:30 UTC");
+	/* Seconds are kept in the choices; the hour's edges are single. */
+	T_EQ_INT(gv_time_parse_in(&t, "2025-11-02 01:00:30", NY), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message,
+	           "write 2025-11-02 01:00:30-04:00 (EDT) or");
+	T_EQ_STR(read_in("2025-11-02 00:59", NY), "2025-11-02 04:59 UTC");
+	T_EQ_STR(read_in("2025-11-02 02:00", NY), "2025-11-02 07:00 UTC");
+}
+
+static void
+far_zones_either_side(void)
+{
+	int64_t t = 0;
+
+	/* Lord Howe moves by half an hour; tzdata names its times by their
+	 * offsets, so the message does not repeat them. */
+	T_EQ_INT(
+	        gv_time_parse_in(&t, "2025-10-05 02:15", "Australia/Lord_Howe"),
+	        GV_EINVALID);
+	T_EQ_STR(gv_error_last()->message,
+	         "2025-10-05 02:15 does not exist in Australia/Lord_Howe "
+	         "(clocks go forward from 02:00 to 02:30): use 2025-10-05 "
+	         "01:59+10:30 or 2025-10-05 02:30+11:00");
+	T_EQ_STR(read_in("2025-10-05 02:30", "Australia/Lord_Howe"),
+	         "2025-10-04 15:30 UTC");
+	T_EQ_INT(
+	        gv_time_parse_in(&t, "2025-04-06 01:45", "Australia/Lord_Howe"),
+	        GV_EINVALID);
+	T_EQ_STR(gv_error_last()->message,
+	         "2025-04-06 01:45 occurs twice in Australia/Lord_Howe (clocks "
+	         "go back from 02:00 to 01:30): write 2025-04-06 01:45+11:00 "
+	         "or 2025-04-06 01:45+10:30");
+	T_EQ_INT(gv_time_parse_in(&t, "2025-03-30 02:30", "Europe/Berlin"),
+	         GV_EINVALID);
+	T_EQ_STR(gv_error_last()->message,
+	         "2025-03-30 02:30 does not exist in Europe/Berlin (clocks go "
+	         "forward from 02:00 to 03:00): use 2025-03-30 01:59+01:00 "
+	         "(CET) or 2025-03-30 03:00+02:00 (CEST)");
+	T_EQ_INT(gv_time_parse_in(&t, "2025-10-26 02:30", "Europe/Berlin"),
+	         GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message,
+	           "(clocks go back from 03:00 to 02:00): write 2025-10-26 "
+	           "02:30+02:00 (CEST) or 2025-10-26 02:30+01:00 (CET)");
+	/* A change at midnight names the dates; Samoa skipped a whole day. */
+	T_EQ_INT(gv_time_parse_in(&t, "2011-12-30 10:00", "Pacific/Apia"),
+	         GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message,
+	           "(clocks go forward from 2011-12-30 00:00 to 2011-12-31 "
+	           "00:00): use 2011-12-29 23:59-10:00 or 2011-12-31 "
+	           "00:00+14:00");
+}
+
+static void
+computed_times_read_as_rfc5545(void)
+{
+	int64_t t = 0;
+	char buf[GV_TIME_BUFSZ];
+
+	/* A cadence at 02:30 on the day clocks skip it: 03:30 EDT. */
+	T_EQ_INT(gv_zone_to_utc(&t, NY, gv_days_from_civil(2025, 3, 9), 150),
+	         0);
+	T_EQ_STR(gv_time_format(buf, t, GV_TIME_HUMAN), "2025-03-09 07:30 UTC");
+	/* At 01:30 on the day they repeat it: the first, EDT. */
+	T_EQ_INT(gv_zone_to_utc(&t, NY, gv_days_from_civil(2025, 11, 2), 90),
+	         0);
+	T_EQ_STR(gv_time_format(buf, t, GV_TIME_HUMAN), "2025-11-02 05:30 UTC");
+}
+
+static void
+local_time_names_its_offset(void)
+{
+	struct gv_local l;
+
+	/* Both 01:30s of 2025-11-02: the offset comes from the instant. */
+	T_EQ_INT(gv_zone_from_utc(&l, NY, INT64_C(1762061400)), 0);
+	T_EQ_INT(l.hour * 100 + l.minute, 130);
+	T_EQ_INT(l.utc_offset, -4 * 3600);
+	T_EQ_STR(l.abbrev, "EDT");
+	T_EQ_INT(gv_zone_from_utc(&l, NY, INT64_C(1762065000)), 0);
+	T_EQ_INT(l.hour * 100 + l.minute, 130);
+	T_EQ_INT(l.utc_offset, -5 * 3600);
+	T_EQ_STR(l.abbrev, "EST");
+	/* History keeps its names: Eastern War Time in 1943. */
+	T_EQ_INT(gv_zone_from_utc(&l, NY, INT64_C(-838922400)), 0);
+	T_EQ_STR(l.abbrev, "EWT");
+	T_EQ_INT(gv_zone_from_utc(&l, "UTC", 0), 0);
+	T_EQ_STR(l.abbrev, "UTC");
+}
+
+static void
+local_beside_utc(void)
+{
+	char buf[GV_BOTH_BUFSZ];
+	int64_t jan29 = INT64_C(1738166400); /* 2025-01-29 16:00 UTC */
+
+	T_EQ_STR(gv_time_format_both(buf, jan29, NY),
+	         "2025-01-29 16:00 UTC (11:00 EST)");
+	/* Late in the UTC day it is still the day before in New York. */
+	T_EQ_STR(gv_time_format_both(buf, jan29 + 10 * 3600, NY),
+	         "2025-01-30 02:00 UTC (2025-01-29 21:00 EST)");
+	T_EQ_STR(gv_time_format_both(buf, jan29, "Australia/Lord_Howe"),
+	         "2025-01-29 16:00 UTC (2025-01-30 03:00 +11)");
+	T_EQ_STR(gv_time_format_both(buf, jan29, "Europe/London"),
+	         "2025-01-29 16:00 UTC (16:00 GMT)");
+	/* A body that keeps UTC shows UTC once. */
+	T_EQ_STR(gv_time_format_both(buf, jan29, "UTC"),
+	         "2025-01-29 16:00 UTC");
+	T_EQ_STR(gv_time_format_both(buf, jan29, "Etc/UTC"),
+	         "2025-01-29 16:00 UTC");
+	T_EQ_STR(gv_time_format_local(buf, jan29, NY, GV_LOCAL_FULL),
+	         "2025-01-29 11:00 EST");
+	T_EQ_STR(gv_time_format_local(buf, jan29, NY, GV_LOCAL_ISO),
+	         "2025-01-29T11:00:00-05:00");
+	T_EQ_STR(gv_time_format_local(buf, jan29, "Australia/Lord_Howe",
+	                              GV_LOCAL_ISO),
+	         "2025-01-30T03:00:00+11:00");
+	T_EQ_STR(gv_time_format_local(buf, jan29 + 10 * 3600, NY,
+	                              GV_LOCAL_WEEKDAY),
+	         "Wed 21:00 EST");
+	T_EQ_STR(gv_time_format_local(buf, jan29 + 5, NY, GV_LOCAL_BESIDE),
+	         "11:00:05 EST");
+	T_EQ_STR(
+	        gv_time_format_local(buf, jan29, "Mars/Olympus", GV_LOCAL_FULL),
+	        "?");
+}
+
+const struct t_case zone_tests[] = {
+        {"dst_moves_the_utc_hour", dst_moves_the_utc_hour},
+        {"skipped_time_is_refused", skipped_time_is_refused},
+        {"repeated_time_needs_an_offset", repeated_time_needs_an_offset},
+        {"far_zones_either_side", far_zones_either_side},
+        {"computed_times_read_as_rfc5545", computed_times_read_as_rfc5545},
+        {"local_time_names_its_offset", local_time_names_its_offset},
+        {"local_beside_utc", local_beside_utc},
+        {NULL, NULL},
+};
