@@ -54,13 +54,18 @@ meeting_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	spec.body = pos[0];
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	/* TIME is UTC unless --tz names the zone it is written in. */
-	if (gv_time_parse_in(&spec.starts_at, pos[1], spec.tz) < 0 ||
-	    gv_body_get(&body, c->db, spec.body) < 0)
+	if (gv_body_get(&body, c->db, spec.body) < 0)
 		return cli_fail();
+	/* A chair's "11:00" is the body's wall clock (RULES 4: SMCWG calls
+	 * are "11:00 am Eastern Time"), or --tz's; Z or an offset wins. */
+	rc = gv_time_parse_in(&spec.starts_at, pos[1],
+	                      spec.tz ? spec.tz : body.tz) < 0 ||
+	                     gv_meeting_add(&id, c->db, &spec) < 0
+	             ? cli_fail()
+	             : CLI_OK;
 	gv_body_dispose(&body);
-	if (gv_meeting_add(&id, c->db, &spec) < 0)
-		return cli_fail();
+	if (rc != CLI_OK)
+		return rc;
 	printf("%lld\n", (long long)id);
 	return CLI_OK;
 }
@@ -504,7 +509,9 @@ static const struct cli_cmd meeting_subs[] = {
         {"add", meeting_add,
          "gavel meeting add CODE TIME [--tz ZONE] [--kind call|f2f] "
          "[--title T] [--subcommittee NAME]",
-         "schedule a meeting (TIME is UTC unless --tz gives its zone)", NULL},
+         "schedule a meeting; TIME is the body's wall clock (--tz ZONE: "
+         "that zone's), unless it ends in Z or an offset",
+         NULL},
         {"cancel", meeting_cancel, "gavel meeting cancel ID [--reason TEXT]",
          "cancel a meeting", NULL},
         {"next", meeting_next,

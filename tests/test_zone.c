@@ -5,7 +5,9 @@
  * message naming the choices) and how it writes a body's local time
  * beside UTC, in zones on both sides of the world.
  */
+#include <jansson.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "harness.h"
@@ -207,6 +209,88 @@ local_beside_utc(void)
 	        "?");
 }
 
+static const char *const *
+env(void)
+{
+	return t_env("2024-12-18 17:00", "chair");
+}
+
+/* The "time" of meeting id in `meeting list --format json`, or NULL. */
+static const char *
+meeting_time(int id)
+{
+	static char buf[64];
+	struct t_run *r =
+	        t_gavel(env(), "meeting", "list", "--format", "json", NULL);
+	json_t *doc = json_loads(r->out, 0, NULL), *m;
+	size_t i;
+
+	buf[0] = '\0';
+	json_array_foreach (doc, i, m) {
+		if (json_integer_value(json_object_get(m, "id")) == id)
+			snprintf(buf, sizeof(buf), "%s",
+			         json_string_value(json_object_get(m, "time")));
+	}
+	json_decref(doc);
+	return buf[0] ? buf : NULL;
+}
+
+static void
+meeting_add_reads_the_body_zone(void)
+{
+	struct t_run *r;
+	char *before;
+
+	T_EQ_INT(t_gavel(env(), "init", "--demo", NULL)->status, 0);
+	/* SMCWG keeps America/New_York: "11:00" is Eastern all year. */
+	T_EQ_STR(t_gavel(env(), "meeting", "add", "SMCWG", "2025-01-29 11:00",
+	                 NULL)
+	                 ->out,
+	         "5\n");
+	T_EQ_STR(meeting_time(5), "2025-01-29T16:00:00Z");
+	T_EQ_STR(t_gavel(env(), "meeting", "add", "SMCWG", "2025-04-16 11:00",
+	                 NULL)
+	                 ->out,
+	         "6\n");
+	T_EQ_STR(meeting_time(6), "2025-04-16T15:00:00Z");
+	/* --tz reads it in another zone; Z or an offset always wins. */
+	T_EQ_STR(t_gavel(env(), "meeting", "add", "SMCWG", "2025-02-05 17:00",
+	                 "--tz", "Europe/Berlin", NULL)
+	                 ->out,
+	         "7\n");
+	T_EQ_STR(meeting_time(7), "2025-02-05T16:00:00Z");
+	T_EQ_STR(t_gavel(env(), "meeting", "add", "SMCWG", "2025-02-12 16:00Z",
+	                 "--tz", "Europe/Berlin", NULL)
+	                 ->out,
+	         "8\n");
+	T_EQ_STR(meeting_time(8), "2025-02-12T16:00:00Z");
+	/* The hour the clocks skip, and the one they repeat: refused with
+	 * the choices, nothing written. */
+	before = t_gavel(env(), "meeting", "list", NULL)->out;
+	r = t_gavel(env(), "meeting", "add", "SMCWG", "2025-03-09 02:30", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: 2025-03-09 02:30 does not exist in "
+	                 "America/New_York (clocks go forward from 02:00 to "
+	                 "03:00): use 2025-03-09 01:59-05:00 (EST) or "
+	                 "2025-03-09 03:00-04:00 (EDT)\n");
+	r = t_gavel(env(), "meeting", "add", "SMCWG", "2025-11-02 01:30", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: 2025-11-02 01:30 occurs twice in "
+	                 "America/New_York (clocks go back from 02:00 to "
+	                 "01:00): write 2025-11-02 01:30-04:00 (EDT) or "
+	                 "2025-11-02 01:30-05:00 (EST)\n");
+	T_EQ_STR(t_gavel(env(), "meeting", "list", NULL)->out, before);
+	T_EQ_STR(t_gavel(env(), "meeting", "add", "SMCWG",
+	                 "2025-11-02 01:30-05:00", NULL)
+	                 ->out,
+	         "9\n");
+	T_EQ_STR(meeting_time(9), "2025-11-02T06:30:00Z");
+	T_CONTAINS(t_gavel(env(), "meeting", "add", "--help", NULL)->out,
+	           "TIME is the body's wall clock");
+	T_CONTAINS(t_gavel(env(), "--help", NULL)->out,
+	           "A meeting's TIME (meeting add) is its body's\nwall clock");
+}
+
 const struct t_case zone_tests[] = {
         {"dst_moves_the_utc_hour", dst_moves_the_utc_hour},
         {"skipped_time_is_refused", skipped_time_is_refused},
@@ -215,5 +299,6 @@ const struct t_case zone_tests[] = {
         {"computed_times_read_as_rfc5545", computed_times_read_as_rfc5545},
         {"local_time_names_its_offset", local_time_names_its_offset},
         {"local_beside_utc", local_beside_utc},
+        {"meeting_add_reads_the_body_zone", meeting_add_reads_the_body_zone},
         {NULL, NULL},
 };

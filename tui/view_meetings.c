@@ -96,7 +96,7 @@ meetings_request(struct view *v, enum request req)
 		const char *base[] = {"meeting", "add", m ? m->body : "CODE"};
 		static const struct form_field fields[] = {
 		        {"time, YYYY-MM-DD HH:MM", NULL, NULL, 0},
-		        {"in the zone (Enter: UTC)", "--tz", NULL, 1},
+		        {"in the zone (Enter: the body's)", "--tz", NULL, 1},
 		        {"kind, call or f2f", "--kind", "call", 1},
 		};
 
