@@ -120,17 +120,25 @@ cmd_ballot_tally(struct cli *c, const struct cli_cmd *cmd, int argc,
 	return rc;
 }
 
+/* Each clock in UTC with the body's wall clock beside it (tz). */
 static void
-print_clocks(const struct gv_clocks *k, int64_t now)
+print_clocks(const struct gv_clocks *k, const char *tz, int64_t now)
 {
-	char when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	char when[GV_BOTH_BUFSZ], left[GV_TIME_BUFSZ];
+	int width = 21;
 	size_t i;
 
+	/* One column wide enough for the longest (a date when the local
+	 * day is not UTC's). */
+	for (i = 0; i < k->n; i++)
+		if ((int)strlen(gv_time_format_both(when, k->v[i].at, tz)) >
+		    width)
+			width = (int)strlen(when);
 	printf("Clocks:\n");
 	for (i = 0; i < k->n; i++)
-		printf("  %-21s  %-38s %-12s %s\n",
-		       gv_time_format(when, k->v[i].at, GV_TIME_HUMAN),
-		       k->v[i].what, k->v[i].rule,
+		printf("  %-*s  %-38s %-12s %s\n", width,
+		       gv_time_format_both(when, k->v[i].at, tz), k->v[i].what,
+		       k->v[i].rule,
 		       k->v[i].open ? gv_duration_format(left, sizeof(left),
 		                                         now, k->v[i].at)
 		                    : "done");
@@ -194,6 +202,7 @@ cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	enum cli_format format;
 	struct gv_ballot *b = NULL;
 	struct gv_tally *t = NULL;
+	struct gv_body body = {0};
 	struct gv_clocks clocks;
 	char *ref = NULL, *json;
 	int rc, error;
@@ -205,17 +214,20 @@ cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		return cli_print_json(error, json);
 	}
 	if (gv_ballot_get(&b, c->db, ref) < 0 ||
+	    gv_body_get(&body, c->db, b->body) < 0 ||
 	    gv_ballot_clocks(&clocks, c->db, b, gv_db_now(c->db)) < 0 ||
 	    gv_ballot_tally(&t, c->db, ref) < 0) {
+		gv_body_dispose(&body);
 		gv_ballot_free(b);
 		return cli_fail();
 	}
 	print_ballot(b, gv_db_now(c->db));
-	print_clocks(&clocks, gv_db_now(c->db));
+	print_clocks(&clocks, body.tz, gv_db_now(c->db));
 	print_ledger(t);
 	if (b->vote_starts_at >= 0)
 		print_tally(t);
 	gv_tally_free(t);
+	gv_body_dispose(&body);
 	gv_ballot_free(b);
 	return CLI_OK;
 }
@@ -230,7 +242,7 @@ cmd_ballot_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	struct gv_deadline_list *dl = NULL;
 	enum cli_format format;
 	struct table *t;
-	char *pos[1], *json, when[GV_TIME_BUFSZ];
+	char *pos[1], *json, when[GV_BOTH_BUFSZ];
 	int npos, rc, error;
 	size_t i, j;
 	const struct cli_opt opts[] = {
@@ -263,8 +275,8 @@ cmd_ballot_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		for (j = 0; j < dl->n; j++)
 			if (!strcmp(dl->v[j].subject, b->number)) {
 				row[2] = dl->v[j].what;
-				row[3] = gv_time_format(when, dl->v[j].at,
-				                        GV_TIME_HUMAN);
+				row[3] = gv_time_format_both(when, dl->v[j].at,
+				                             dl->v[j].tz);
 				break;
 			}
 		table_add(t, row);
@@ -345,7 +357,7 @@ deadlines_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	struct gv_deadline_list *dl = NULL;
 	enum cli_format format;
 	struct table *t;
-	char *pos[1], *json, *end, when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	char *pos[1], *json, *end, when[GV_BOTH_BUFSZ], left[GV_TIME_BUFSZ];
 	long within = 0;
 	int npos, rc, error;
 	size_t i;
@@ -373,8 +385,8 @@ deadlines_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		t = table_new(5, heads);
 		for (i = 0; i < dl->n; i++) {
 			const char *row[5] = {
-			        gv_time_format(when, dl->v[i].at,
-			                       GV_TIME_HUMAN),
+			        gv_time_format_both(when, dl->v[i].at,
+			                            dl->v[i].tz),
 			        gv_duration_format(left, sizeof(left),
 			                           gv_db_now(c->db),
 			                           dl->v[i].at),

@@ -11,20 +11,15 @@
 #include "cli.h"
 #include "gavel/gavel.h"
 
-/* "Wed 2024-12-18 11:00 America/New_York" */
+/* "Wed 2024-12-18 11:00 EST": the weekday, then the wall clock. */
 static void
 local_time(char *buf, size_t n, int64_t t, const char *tz)
 {
-	static const char *const days[] = {"Sun", "Mon", "Tue", "Wed",
-	                                   "Thu", "Fri", "Sat"};
-	struct gv_local l;
+	char day[GV_LOCAL_BUFSZ], local[GV_LOCAL_BUFSZ];
 
-	if (gv_zone_from_utc(&l, tz, t) < 0)
-		snprintf(buf, n, "?");
-	else
-		snprintf(buf, n, "%s %04d-%02d-%02d %02d:%02d %s",
-		         days[l.weekday], l.year, l.month, l.day, l.hour,
-		         l.minute, tz);
+	gv_time_format_local(day, t, tz, GV_LOCAL_WEEKDAY);
+	snprintf(buf, n, "%.3s %s", day,
+	         gv_time_format_local(local, t, tz, GV_LOCAL_FULL));
 }
 
 static int

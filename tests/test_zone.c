@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
@@ -291,6 +292,119 @@ meeting_add_reads_the_body_zone(void)
 	           "A meeting's TIME (meeting add) is its body's\nwall clock");
 }
 
+/* A string member of a JSON document at a path of keys and indexes
+ * ("0", "clocks"), or NULL. */
+static const char *
+json_at(const char *text, const char *const *path)
+{
+	static char buf[128];
+	json_t *doc = json_loads(text, 0, NULL), *v = doc;
+
+	buf[0] = '\0';
+	for (; *path && v; path++)
+		v = json_is_array(v)
+		            ? json_array_get(v, strtoul(*path, NULL, 10))
+		            : json_object_get(v, *path);
+	if (json_is_string(v))
+		snprintf(buf, sizeof(buf), "%s", json_string_value(v));
+	json_decref(doc);
+	return buf[0] ? buf : NULL;
+}
+
+static void
+deadlines_show_local_beside_utc(void)
+{
+	static const char *const first[][2] = {
+	        {"time", "2024-12-22T16:00:00Z"}, /* unchanged for scripts */
+	        {"tz", NY},
+	        {"local", "2024-12-22 11:00 EST"},
+	        {"local_iso", "2024-12-22T11:00:00-05:00"},
+	        {"both", "2024-12-22 16:00 UTC (11:00 EST)"},
+	};
+	const char *out;
+	size_t i;
+
+	T_EQ_INT(t_gavel(env(), "init", "--demo", NULL)->status, 0);
+	T_CONTAINS(t_gavel(env(), "deadlines", NULL)->out,
+	           "\n2024-12-22 16:00 UTC (11:00 EST)  in 3 d 23 h   IPR "
+	           "review ends");
+	out = t_gavel(env(), "deadlines", "--format", "json", NULL)->out;
+	for (i = 0; i < sizeof(first) / sizeof(first[0]); i++) {
+		const char *path[] = {"0", first[i][0], NULL};
+
+		T_EQ_STR(json_at(out, path), first[i][1]);
+	}
+	T_CONTAINS(t_gavel(env(), "ballot", "list", NULL)->out,
+	           "IPR review ends  2024-12-22 16:00 UTC (11:00 EST)  ");
+	T_CONTAINS(t_gavel(env(), "ballot", "show", "SMC010", NULL)->out,
+	           "\n  2024-12-22 16:00 UTC (11:00 EST)  IPR review ends ");
+	out = t_gavel(env(), "ballot", "show", "SMC010", "--format", "json",
+	              NULL)
+	              ->out;
+	{
+		const char *utc[] = {"ballot", "dates", "review_ends", NULL};
+		const char *local[] = {"ballot", "dates_local", "review_ends",
+		                       NULL};
+		const char *clock[] = {"clocks", "2", "local_iso", NULL};
+
+		T_EQ_STR(json_at(out, utc), "2024-12-22 16:00 UTC");
+		T_EQ_STR(json_at(out, local), "2024-12-22 11:00 EST");
+		T_EQ_STR(json_at(out, clock), "2024-12-22T11:00:00-05:00");
+	}
+	T_CONTAINS(t_gavel(env(), "meeting", "list", NULL)->out,
+	           "2025-01-15 16:00 UTC  Wed 2025-01-15 11:00 EST  call");
+	/* Another zone, far from the US; a body that keeps UTC shows it
+	 * once. */
+	T_EQ_INT(t_gavel(env(), "body", "set", "SMCWG", "--tz", "Europe/Berlin",
+	                 NULL)
+	                 ->status,
+	         0);
+	T_CONTAINS(t_gavel(env(), "deadlines", NULL)->out,
+	           "\n2024-12-22 16:00 UTC (17:00 CET)  in 3 d 23 h");
+	T_EQ_INT(t_gavel(env(), "body", "set", "SMCWG", "--tz", "UTC", NULL)
+	                 ->status,
+	         0);
+	T_CONTAINS(t_gavel(env(), "deadlines", NULL)->out,
+	           "\n2024-12-22 16:00 UTC  in 3 d 23 h   IPR review ends");
+}
+
+static void
+notices_carry_local_time(void)
+{
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(env(), "init", "--demo", NULL)->status, 0);
+	r = t_gavel(env(), "ballot", "notice", "SMC010", "proposal", NULL);
+	T_CONTAINS(r->out, "| Discussion (at least 7 days) | 2024-11-07 12:00 "
+	                   "UTC (07:00 EST) | 2024-11-14 14:00 UTC (09:00 EST) "
+	                   "|");
+	r = t_gavel(env(), "ballot", "notice", "SMC010", "voting", NULL);
+	T_CONTAINS(r->out, "| Vote for approval | 2024-11-14 14:00 UTC (09:00 "
+	                   "EST) | 2024-11-21 14:00 UTC (09:00 EST) |");
+	r = t_gavel(env(), "ballot", "notice", "SMC010", "results", NULL);
+	T_CONTAINS(r->out, "ended at 2024-11-21 14:00 UTC (09:00 EST). The "
+	                   "result");
+	r = t_gavel(env(), "ballot", "notice", "SMC010", "review", NULL);
+	T_CONTAINS(r->out, "| IPR review | 2024-11-22 16:00 UTC (11:00 EST) | "
+	                   "2024-12-22 16:00 UTC (11:00 EST) |");
+	r = t_gavel(t_env("2024-12-23 00:00", "chair"), "ballot", "notice",
+	            "SMC010", "adopted", NULL);
+	T_CONTAINS(r->out, "ended at 2024-12-22 16:00 UTC (11:00 EST).");
+	T_CONTAINS(r->out, "- outcome notice due: 2024-12-25 16:00 UTC (11:00 "
+	                   "EST) (BYL 2.4(8))");
+	r = t_gavel(env(), "minutes", "2", NULL);
+	T_CONTAINS(r->out, "IPR review ends 2024-12-22 16:00 UTC (11:00 EST)");
+	T_CONTAINS(r->out, "Next call: Wednesday, January 15, 2025 at 11:00 am "
+	                   "Eastern Time (2025-01-15 16:00 UTC)");
+	/* A body that keeps UTC: the notice gives UTC alone. */
+	T_EQ_INT(t_gavel(env(), "body", "set", "SMCWG", "--tz", "UTC", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(env(), "ballot", "notice", "SMC010", "review", NULL);
+	T_CONTAINS(r->out, "| IPR review | 2024-11-22 16:00 UTC | 2024-12-22 "
+	                   "16:00 UTC |");
+}
+
 const struct t_case zone_tests[] = {
         {"dst_moves_the_utc_hour", dst_moves_the_utc_hour},
         {"skipped_time_is_refused", skipped_time_is_refused},
@@ -300,5 +414,7 @@ const struct t_case zone_tests[] = {
         {"local_time_names_its_offset", local_time_names_its_offset},
         {"local_beside_utc", local_beside_utc},
         {"meeting_add_reads_the_body_zone", meeting_add_reads_the_body_zone},
+        {"deadlines_show_local_beside_utc", deadlines_show_local_beside_utc},
+        {"notices_carry_local_time", notices_carry_local_time},
         {NULL, NULL},
 };
