@@ -53,16 +53,14 @@ meeting_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		return cli_fail();
 	/* A chair's "11:00" is the body's wall clock (RULES 4: SMCWG calls
 	 * are "11:00 am Eastern Time"), or --tz's; Z or an offset wins. */
-	rc = gv_time_parse_in(&spec.starts_at, pos[1],
-	                      spec.tz ? spec.tz : body.tz) < 0 ||
-	                     gv_meeting_add(&id, c->db, &spec) < 0
-	             ? cli_fail()
-	             : CLI_OK;
+	if (gv_time_parse_in(&spec.starts_at, pos[1],
+	                     spec.tz ? spec.tz : body.tz) < 0 ||
+	    gv_meeting_add(&id, c->db, &spec) < 0)
+		rc = cli_fail();
+	else
+		printf("%lld\n", (long long)id);
 	gv_body_dispose(&body);
-	if (rc != CLI_OK)
-		return rc;
-	printf("%lld\n", (long long)id);
-	return CLI_OK;
+	return rc;
 }
 
 static int

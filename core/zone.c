@@ -250,7 +250,8 @@ wall_choice(struct gv_buf *b, const char *zone, int64_t t)
 	char text[GV_LOCAL_BUFSZ];
 	struct gv_local l;
 
-	(void)gv_zone_from_utc(&l, zone, t);
+	if (gv_zone_from_utc(&l, zone, t) < 0)
+		return;
 	gv__buf_printf(b, "%04d-%02d-%02d %02d:%02d", l.year, l.month, l.day,
 	               l.hour, l.minute);
 	if (l.second)
