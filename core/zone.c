@@ -76,11 +76,13 @@ wall_change(struct wall *w, icaltimezone *tz, int64_t lo, int64_t hi)
 }
 
 /*
- * Reads the wall clock (local seconds since 1970-01-01) in tz. Offsets
- * change at most once in two days in every zone of the database, so the
+ * Reads the wall clock (local seconds since 1970-01-01) in tz. The
  * candidates are the offsets a day either side and the offsets at the
  * instants those name; a candidate holds when the zone has that offset at
- * the instant it gives.
+ * the instant it gives. Two holding is the repeated hour, none the
+ * skipped one, whose edges are found between the candidates' instants.
+ * Only a zone changing twice within a day of the wall clock could fool
+ * this, and none does.
  */
 static void
 wall_resolve(struct wall *w, icaltimezone *tz, int64_t wall)
@@ -109,6 +111,8 @@ wall_resolve(struct wall *w, icaltimezone *tz, int64_t wall)
 		w->at[0] = w->at[1];
 		w->at[1] = t;
 	}
+	if (w->n == 0 && lo == hi) /* no change to be in: read it as is */
+		w->at[w->n++] = wall - lo;
 	if (w->n == 2)
 		wall_change(w, tz, w->at[0], w->at[1]);
 	else if (w->n == 0)
