@@ -88,6 +88,8 @@ cli_parse(const struct cli_cmd *cmd, int argc, char **argv,
 		}
 		if (!strcmp(a, "--help")) {
 			cli_print_usage(stdout, cmd);
+			if (!cmd->sub && cmd->summary)
+				printf("\n%s.\n", cmd->summary);
 			return CLI_OK;
 		}
 		eq = strchr(a + 2, '=');

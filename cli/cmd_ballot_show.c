@@ -120,17 +120,25 @@ cmd_ballot_tally(struct cli *c, const struct cli_cmd *cmd, int argc,
 	return rc;
 }
 
+/* Each clock in UTC with the body's wall clock beside it (tz). */
 static void
-print_clocks(const struct gv_clocks *k, int64_t now)
+print_clocks(const struct gv_clocks *k, const char *tz, int64_t now)
 {
-	char when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	char when[GV_BOTH_BUFSZ], left[GV_TIME_BUFSZ];
+	int width = 21;
 	size_t i;
 
+	/* One column wide enough for the longest (a date when the local
+	 * day is not UTC's). */
+	for (i = 0; i < k->n; i++)
+		if ((int)strlen(gv_time_format_both(when, k->v[i].at, tz)) >
+		    width)
+			width = (int)strlen(when);
 	printf("Clocks:\n");
 	for (i = 0; i < k->n; i++)
-		printf("  %-21s  %-38s %-12s %s\n",
-		       gv_time_format(when, k->v[i].at, GV_TIME_HUMAN),
-		       k->v[i].what, k->v[i].rule,
+		printf("  %-*s  %-38s %-12s %s\n", width,
+		       gv_time_format_both(when, k->v[i].at, tz), k->v[i].what,
+		       k->v[i].rule,
 		       k->v[i].open ? gv_duration_format(left, sizeof(left),
 		                                         now, k->v[i].at)
 		                    : "done");
@@ -194,6 +202,7 @@ cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	enum cli_format format;
 	struct gv_ballot *b = NULL;
 	struct gv_tally *t = NULL;
+	struct gv_body body = {0};
 	struct gv_clocks clocks;
 	char *ref = NULL, *json;
 	int rc, error;
@@ -205,17 +214,20 @@ cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		return cli_print_json(error, json);
 	}
 	if (gv_ballot_get(&b, c->db, ref) < 0 ||
+	    gv_body_get(&body, c->db, b->body) < 0 ||
 	    gv_ballot_clocks(&clocks, c->db, b, gv_db_now(c->db)) < 0 ||
 	    gv_ballot_tally(&t, c->db, ref) < 0) {
+		gv_body_dispose(&body);
 		gv_ballot_free(b);
 		return cli_fail();
 	}
 	print_ballot(b, gv_db_now(c->db));
-	print_clocks(&clocks, gv_db_now(c->db));
+	print_clocks(&clocks, body.tz, gv_db_now(c->db));
 	print_ledger(t);
 	if (b->vote_starts_at >= 0)
 		print_tally(t);
 	gv_tally_free(t);
+	gv_body_dispose(&body);
 	gv_ballot_free(b);
 	return CLI_OK;
 }
@@ -255,7 +267,7 @@ list_table(const struct gv_ballot_list *list, const struct gv_deadline_list *dl)
 	static const char *const heads[] = {"BALLOT", "STATE", "NEXT", "WHEN",
 	                                    "TITLE"};
 	struct table *t = table_new(5, heads);
-	char when[GV_TIME_BUFSZ];
+	char when[GV_BOTH_BUFSZ];
 	size_t i;
 
 	for (i = 0; i < list->n; i++) {
@@ -265,7 +277,7 @@ list_table(const struct gv_ballot_list *list, const struct gv_deadline_list *dl)
 		const char *row[5] = {
 		        b->number, gv_ballot_state_name(b->state),
 		        next ? next->what : NULL,
-		        next ? gv_time_format(when, next->at, GV_TIME_HUMAN)
+		        next ? gv_time_format_both(when, next->at, next->tz)
 		             : NULL,
 		        b->title};
 
@@ -382,7 +394,7 @@ deadlines_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	struct gv_deadline_list *dl = NULL;
 	enum cli_format format;
 	struct table *t;
-	char *pos[1], *json, *end, when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	char *pos[1], *json, *end, when[GV_BOTH_BUFSZ], left[GV_TIME_BUFSZ];
 	long within = 0;
 	int npos, rc, error;
 	size_t i;
@@ -410,8 +422,8 @@ deadlines_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		t = table_new(5, heads);
 		for (i = 0; i < dl->n; i++) {
 			const char *row[5] = {
-			        gv_time_format(when, dl->v[i].at,
-			                       GV_TIME_HUMAN),
+			        gv_time_format_both(when, dl->v[i].at,
+			                            dl->v[i].tz),
 			        gv_duration_format(left, sizeof(left),
 			                           gv_db_now(c->db),
 			                           dl->v[i].at),

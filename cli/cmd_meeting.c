@@ -11,20 +11,15 @@
 #include "cli.h"
 #include "gavel/gavel.h"
 
-/* "Wed 2024-12-18 11:00 America/New_York" */
+/* "Wed 2024-12-18 11:00 EST": the weekday, then the wall clock. */
 static void
 local_time(char *buf, size_t n, int64_t t, const char *tz)
 {
-	static const char *const days[] = {"Sun", "Mon", "Tue", "Wed",
-	                                   "Thu", "Fri", "Sat"};
-	struct gv_local l;
+	char day[GV_LOCAL_BUFSZ], local[GV_LOCAL_BUFSZ];
 
-	if (gv_zone_from_utc(&l, tz, t) < 0)
-		snprintf(buf, n, "?");
-	else
-		snprintf(buf, n, "%s %04d-%02d-%02d %02d:%02d %s",
-		         days[l.weekday], l.year, l.month, l.day, l.hour,
-		         l.minute, tz);
+	gv_time_format_local(day, t, tz, GV_LOCAL_WEEKDAY);
+	snprintf(buf, n, "%.3s %s", day,
+	         gv_time_format_local(local, t, tz, GV_LOCAL_FULL));
 }
 
 static int
@@ -54,15 +49,18 @@ meeting_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	spec.body = pos[0];
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	/* TIME is UTC unless --tz names the zone it is written in. */
-	if (gv_time_parse_in(&spec.starts_at, pos[1], spec.tz) < 0 ||
-	    gv_body_get(&body, c->db, spec.body) < 0)
+	if (gv_body_get(&body, c->db, spec.body) < 0)
 		return cli_fail();
+	/* A chair's "11:00" is the body's wall clock (RULES 4: SMCWG calls
+	 * are "11:00 am Eastern Time"), or --tz's; Z or an offset wins. */
+	if (gv_time_parse_in(&spec.starts_at, pos[1],
+	                     spec.tz ? spec.tz : body.tz) < 0 ||
+	    gv_meeting_add(&id, c->db, &spec) < 0)
+		rc = cli_fail();
+	else
+		printf("%lld\n", (long long)id);
 	gv_body_dispose(&body);
-	if (gv_meeting_add(&id, c->db, &spec) < 0)
-		return cli_fail();
-	printf("%lld\n", (long long)id);
-	return CLI_OK;
+	return rc;
 }
 
 static int
@@ -538,7 +536,9 @@ static const struct cli_cmd meeting_subs[] = {
         {"add", meeting_add,
          "gavel meeting add CODE TIME [--tz ZONE] [--kind call|f2f] "
          "[--title T] [--subcommittee NAME]",
-         "schedule a meeting (TIME is UTC unless --tz gives its zone)", NULL},
+         "schedule a meeting; TIME is the body's wall clock (--tz ZONE: "
+         "that zone's), unless it ends in Z or an offset",
+         NULL},
         {"cancel", meeting_cancel, "gavel meeting cancel ID [--reason TEXT]",
          "cancel a meeting", NULL},
         {"next", meeting_next,

@@ -30,10 +30,18 @@ usage(FILE *f)
 	           "Commands:\n");
 	for (g = groups; *g; g++)
 		fprintf(f, "  %-10s %s\n", (*g)->name, (*g)->summary);
-	fprintf(f, "\n'gavel COMMAND --help' tells more. TIME is YYYY-MM-DD "
-	           "HH:MM[:SS], UTC unless it\nends in Z or an offset. The "
-	           "database is --db, else $GAVEL_DB, else\n"
-	           "$XDG_DATA_HOME/gavel/gavel.db.\n");
+	fprintf(f,
+	        "\n'gavel COMMAND --help' tells more. TIME is YYYY-MM-DD "
+	        "HH:MM[:SS], UTC unless it\n"
+	        "ends in Z or an offset (-05:00). A meeting's TIME (meeting "
+	        "add) is its body's\n"
+	        "wall clock instead: in New York 11:00 is 16:00 UTC in winter, "
+	        "15:00 in summer,\n"
+	        "and a time the clocks skip or repeat there is refused with "
+	        "the choices. A\n"
+	        "body's meetings and deadlines show its local time beside UTC. "
+	        "The database is\n"
+	        "--db, else $GAVEL_DB, else $XDG_DATA_HOME/gavel/gavel.db.\n");
 }
 
 /* Creates every missing folder above path (mkdir -p of its dirname). */

@@ -16,7 +16,7 @@
 static void
 add(struct gv_deadline_list *l, size_t *alloc, int64_t at, const char *subject,
     const char *title, const char *what, const char *rule, const char *state,
-    int64_t now)
+    const char *tz, int64_t now)
 {
 	struct gv_deadline *d;
 
@@ -28,6 +28,7 @@ add(struct gv_deadline_list *l, size_t *alloc, int64_t at, const char *subject,
 	d->what = what;
 	d->rule = rule;
 	d->state = state ? gv__xstrdup(state) : NULL;
+	d->tz = gv__xstrdup(tz ? tz : "UTC");
 	d->overdue = at < now;
 }
 
@@ -41,9 +42,21 @@ by_time(const void *a, const void *b)
 	return x->at < y->at ? -1 : x->at > y->at;
 }
 
+/* The zone of the body with code, or NULL. */
+static const char *
+body_tz(const struct gv_body_list *bodies, const char *code)
+{
+	size_t i;
+
+	for (i = 0; i < bodies->n; i++)
+		if (!strcasecmp(bodies->v[i].code, code))
+			return bodies->v[i].tz;
+	return NULL;
+}
+
 static int
 add_ballots(struct gv_deadline_list *l, size_t *alloc, struct gv_db *db,
-            const char *body, int64_t now)
+            const struct gv_body_list *bodies, const char *body, int64_t now)
 {
 	struct gv_ballot_list *ballots = NULL;
 	struct gv_clocks clocks;
@@ -62,33 +75,39 @@ add_ballots(struct gv_deadline_list *l, size_t *alloc, struct gv_db *db,
 				add(l, alloc, clocks.v[j].at, b->number,
 				    b->title, clocks.v[j].what,
 				    clocks.v[j].rule,
-				    gv_ballot_state_name(b->state), now);
+				    gv_ballot_state_name(b->state),
+				    body_tz(bodies, b->body), now);
 	}
 	gv_ballot_list_free(ballots);
 	return error;
 }
 
-static int
+static void
 add_calls(struct gv_deadline_list *l, size_t *alloc, struct gv_db *db,
-          const char *body, int64_t now)
+          const struct gv_body_list *bodies, const char *body, int64_t now)
 {
-	struct gv_body_list *bodies = NULL;
 	int64_t when, id;
 	size_t i;
-	int error;
 
-	if ((error = gv_body_list(&bodies, db)) < 0)
-		return error;
 	for (i = 0; i < bodies->n; i++) {
 		if (body && strcasecmp(body, bodies->v[i].code))
 			continue;
 		if (gv_meeting_next(&when, &id, db, bodies->v[i].code, now) ==
 		    0)
 			add(l, alloc, when, bodies->v[i].code,
-			    bodies->v[i].name, "next call", "", NULL, now);
+			    bodies->v[i].name, "next call", "", NULL,
+			    bodies->v[i].tz, now);
 	}
-	gv_body_list_free(bodies);
-	return 0;
+}
+
+/* Frees what one deadline owns. */
+static void
+deadline_dispose(struct gv_deadline *d)
+{
+	free(d->subject);
+	free(d->title);
+	free(d->state);
+	free(d->tz);
 }
 
 int
@@ -96,24 +115,26 @@ gv_deadlines(struct gv_deadline_list **out, struct gv_db *db, const char *body,
              int within_days)
 {
 	struct gv_deadline_list *l = gv__xcalloc(1, sizeof(*l));
+	struct gv_body_list *bodies = NULL;
 	int64_t now = gv_db_now(db);
 	size_t alloc = 0, i, kept = 0;
 	int error;
 
 	*out = NULL;
-	if ((error = add_ballots(l, &alloc, db, body, now)) < 0 ||
-	    (error = add_calls(l, &alloc, db, body, now)) < 0) {
+	if ((error = gv_body_list(&bodies, db)) < 0 ||
+	    (error = add_ballots(l, &alloc, db, bodies, body, now)) < 0) {
+		gv_body_list_free(bodies);
 		gv_deadline_list_free(l);
 		return error;
 	}
+	add_calls(l, &alloc, db, bodies, body, now);
+	gv_body_list_free(bodies);
 	if (l->n > 1) /* qsort's base may not be NULL, even for 0 items */
 		qsort(l->v, l->n, sizeof(*l->v), by_time);
 	for (i = 0; i < l->n; i++) {
 		if (within_days > 0 && !l->v[i].overdue &&
 		    l->v[i].at > now + (int64_t)within_days * 86400) {
-			free(l->v[i].subject);
-			free(l->v[i].title);
-			free(l->v[i].state);
+			deadline_dispose(&l->v[i]);
 			continue;
 		}
 		l->v[kept++] = l->v[i];
@@ -130,11 +151,8 @@ gv_deadline_list_free(struct gv_deadline_list *l)
 
 	if (!l)
 		return;
-	for (i = 0; i < l->n; i++) {
-		free(l->v[i].subject);
-		free(l->v[i].title);
-		free(l->v[i].state);
-	}
+	for (i = 0; i < l->n; i++)
+		deadline_dispose(&l->v[i]);
 	free(l->v);
 	free(l);
 }

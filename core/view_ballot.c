@@ -20,6 +20,7 @@
 #include "gavel/redline.h"
 #include "gavel/gavel.h"
 #include "gavel/view.h"
+#include "gavel/zone.h"
 #include "view.h"
 
 /* The status block's groups (SCWG minutes' "Ballot Status": RULES §7),
@@ -47,10 +48,12 @@ static const struct {
 /* A ballot's line, or NULL when it has nothing to report at `at`: drafts,
  * and outcomes older than the previous few weeks. */
 static json_t *
-status_line(struct gv_db *db, struct gv_ballot *b, int64_t at, size_t *group)
+status_line(struct gv_db *db, struct gv_ballot *b, const char *tz, int64_t at,
+            size_t *group)
 {
+	char when[GV_TIME_BUFSZ], local[GV_LOCAL_BUFSZ], both[GV_BOTH_BUFSZ];
 	struct gv_clocks clocks;
-	char when[GV_TIME_BUFSZ];
+	json_t *line;
 	size_t i;
 
 	gv__ballot_set_now(b, at);
@@ -65,9 +68,16 @@ status_line(struct gv_db *db, struct gv_ballot *b, int64_t at, size_t *group)
 	if (i == clocks.n ||
 	    (!clocks.v[i].open && clocks.v[i].at < at - 35 * GV__DAY))
 		return NULL;
-	return json_pack("{s:s, s:s, s:s, s:s}", "number", b->number, "title",
+	line = json_pack("{s:s, s:s, s:s, s:s}", "number", b->number, "title",
 	                 b->title, "until_label", clocks.v[i].what, "until",
 	                 gv_time_format(when, clocks.v[i].at, GV_TIME_HUMAN));
+	json_object_set_new(line, "until_local",
+	                    json_string(gv_time_format_local(
+	                            local, clocks.v[i].at, tz, GV_LOCAL_FULL)));
+	json_object_set_new(
+	        line, "until_both",
+	        json_string(gv_time_format_both(both, clocks.v[i].at, tz)));
+	return line;
 }
 
 json_t *
@@ -81,7 +91,8 @@ gv__view_ballot_status(struct gv_db *db, const struct gv_body *body, int64_t at)
 		lists[g] = json_array();
 	if (gv_ballot_list(&ballots, db, body->code) == 0)
 		for (i = 0; i < ballots->n; i++)
-			if ((line = status_line(db, ballots->v[i], at, &g))) {
+			if ((line = status_line(db, ballots->v[i], body->tz, at,
+			                        &g))) {
 				json_array_append_new(lists[g], line);
 				total++;
 			}
@@ -249,36 +260,75 @@ kind_text(const char *kind)
 	                              : "not a Draft Guideline Ballot";
 }
 
-static json_t *
-view_instant(int64_t t)
-{
-	char when[GV_TIME_BUFSZ];
+/* How a ballot's dates are written: UTC (the authoritative time, RULES
+ * 4), the body's wall clock, or both as notices print them. */
+enum dates_style { DATES_UTC, DATES_LOCAL, DATES_BOTH };
 
-	return t < 0 ? json_null()
-	             : json_string(gv_time_format(when, t, GV_TIME_HUMAN));
+static json_t *
+view_instant(int64_t t, const char *tz, enum dates_style style)
+{
+	char when[GV_BOTH_BUFSZ];
+
+	if (t < 0)
+		return json_null();
+	return json_string(
+	        style == DATES_UTC ? gv_time_format(when, t, GV_TIME_HUMAN)
+	        : style == DATES_LOCAL
+	                ? gv_time_format_local(when, t, tz, GV_LOCAL_FULL)
+	                : gv_time_format_both(when, t, tz));
 }
 
 static json_t *
-view_clocks(const struct gv_clocks *c, int64_t now)
+view_dates(const struct gv_ballot *b, const char *tz, enum dates_style style)
 {
-	json_t *a = json_array();
+	return json_pack(
+	        "{s:o, s:o, s:o, s:o, s:o, s:o, s:o}", "discussion_starts",
+	        view_instant(b->discussion_start, tz, style), "discussion_ends",
+	        view_instant(b->discussion_end, tz, style), "vote_starts",
+	        view_instant(b->vote_starts_at, tz, style), "vote_ends",
+	        view_instant(b->vote_ends_at, tz, style), "results",
+	        view_instant(b->results_at, tz, style), "review_starts",
+	        view_instant(b->review_starts_at, tz, style), "review_ends",
+	        view_instant(b->review_ends_at, tz, style));
+}
+
+/* The body's wall clock beside a UTC field of o: "local" (2025-01-29
+ * 11:00 EST), "local_iso" (with its offset) and "both", as notices print
+ * it. */
+static void
+view_local(json_t *o, int64_t t, const char *tz)
+{
+	char local[GV_LOCAL_BUFSZ], both[GV_BOTH_BUFSZ];
+
+	json_object_set_new(
+	        o, "local",
+	        json_string(gv_time_format_local(local, t, tz, GV_LOCAL_FULL)));
+	json_object_set_new(
+	        o, "local_iso",
+	        json_string(gv_time_format_local(local, t, tz, GV_LOCAL_ISO)));
+	json_object_set_new(o, "both",
+	                    json_string(gv_time_format_both(both, t, tz)));
+}
+
+static json_t *
+view_clocks(const struct gv_clocks *c, const char *tz, int64_t now)
+{
+	json_t *a = json_array(), *o;
 	char when[GV_TIME_BUFSZ], iso[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
 	size_t i;
 
-	for (i = 0; i < c->n; i++)
-		json_array_append_new(
-		        a,
-		        json_pack(
-		                "{s:s, s:s, s:s, s:s, s:b, s:s, s:b}", "what",
-		                c->v[i].what, "at",
-		                gv_time_format(when, c->v[i].at, GV_TIME_HUMAN),
-		                "iso",
-		                gv_time_format(iso, c->v[i].at, GV_TIME_ISO),
-		                "rule", c->v[i].rule, "open", c->v[i].open,
-		                "countdown",
-		                gv_duration_format(left, sizeof(left), now,
-		                                   c->v[i].at),
-		                "overdue", c->v[i].open && c->v[i].at < now));
+	for (i = 0; i < c->n; i++) {
+		o = json_pack(
+		        "{s:s, s:s, s:s, s:s, s:b, s:s, s:b}", "what",
+		        c->v[i].what, "at",
+		        gv_time_format(when, c->v[i].at, GV_TIME_HUMAN), "iso",
+		        gv_time_format(iso, c->v[i].at, GV_TIME_ISO), "rule",
+		        c->v[i].rule, "open", c->v[i].open, "countdown",
+		        gv_duration_format(left, sizeof(left), now, c->v[i].at),
+		        "overdue", c->v[i].open && c->v[i].at < now);
+		view_local(o, c->v[i].at, tz);
+		json_array_append_new(a, o);
+	}
 	return a;
 }
 
@@ -332,17 +382,11 @@ view_ballot_core(const struct gv_ballot *b, const struct gv_body *body)
 	              b->nversions ? b->versions[b->nversions - 1].n : 0,
 	              "versions", view_versions(b));
 	free(joined);
-	json_object_set_new(
-	        o, "dates",
-	        json_pack("{s:o, s:o, s:o, s:o, s:o, s:o, s:o}",
-	                  "discussion_starts",
-	                  view_instant(b->discussion_start), "discussion_ends",
-	                  view_instant(b->discussion_end), "vote_starts",
-	                  view_instant(b->vote_starts_at), "vote_ends",
-	                  view_instant(b->vote_ends_at), "results",
-	                  view_instant(b->results_at), "review_starts",
-	                  view_instant(b->review_starts_at), "review_ends",
-	                  view_instant(b->review_ends_at)));
+	json_object_set_new(o, "dates", view_dates(b, body->tz, DATES_UTC));
+	json_object_set_new(o, "dates_local",
+	                    view_dates(b, body->tz, DATES_LOCAL));
+	json_object_set_new(o, "dates_both",
+	                    view_dates(b, body->tz, DATES_BOTH));
 	json_object_set_new(o, "purpose",
 	                    b->purpose ? json_string(b->purpose) : json_null());
 	json_object_set_new(o, "review_days",
@@ -350,7 +394,6 @@ view_ballot_core(const struct gv_ballot *b, const struct gv_body *body)
 	json_object_set_new(o, "exclusions", json_integer(b->exclusions));
 	json_object_set_new(o, "has_exclusions",
 	                    json_boolean(b->exclusions > 0));
-	(void)body;
 	return o;
 }
 
@@ -379,8 +422,8 @@ gv__view_ballot(json_t **out, struct gv_db *db, const char *ref, int redline)
 	        gv_time_format(as_of, gv_db_now(db), GV_TIME_HUMAN), "body",
 	        "code", body.code, "name", body.name, "list", body.list_addr,
 	        "tz", body.tz, "ballot", view_ballot_core(b, &body), "clocks",
-	        view_clocks(&clocks, gv_db_now(db)), "tally", gv__view_tally(t),
-	        "exclusion_notices_to",
+	        view_clocks(&clocks, body.tz, gv_db_now(db)), "tally",
+	        gv__view_tally(t), "exclusion_notices_to",
 	        "the CA/Browser Forum Chair, with copies to the Chair of the "
 	        "working group and to its public mailing list");
 	json_object_set_new(doc, "title",
@@ -411,12 +454,16 @@ view_deadline(const struct gv_deadline *d, int64_t now)
 {
 	char iso[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
 
-	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s?, s:b, s:s}", "time",
-	                 gv_time_format(iso, d->at, GV_TIME_ISO), "subject",
-	                 d->subject, "title", d->title, "what", d->what, "rule",
-	                 d->rule, "state", d->state, "overdue", d->overdue,
-	                 "countdown",
-	                 gv_duration_format(left, sizeof(left), now, d->at));
+	json_t *o = json_pack(
+	        "{s:s, s:s, s:s, s:s, s:s, s:s?, s:b, s:s}", "time",
+	        gv_time_format(iso, d->at, GV_TIME_ISO), "subject", d->subject,
+	        "title", d->title, "what", d->what, "rule", d->rule, "state",
+	        d->state, "overdue", d->overdue, "countdown",
+	        gv_duration_format(left, sizeof(left), now, d->at));
+
+	json_object_set_new(o, "tz", json_string(d->tz));
+	view_local(o, d->at, d->tz);
+	return o;
 }
 
 int

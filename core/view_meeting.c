@@ -29,7 +29,9 @@ gv__view_when(int64_t t, const char *zone)
 {
 	struct gv_local l;
 	char date[16], long_date[48], clock[24], spoken[GV_SPOKEN_BUFSZ],
-	        utc[GV_TIME_BUFSZ], iso[GV_TIME_BUFSZ];
+	        utc[GV_TIME_BUFSZ], iso[GV_TIME_BUFSZ], local[GV_LOCAL_BUFSZ],
+	        both[GV_BOTH_BUFSZ];
+	json_t *when;
 
 	if (gv_zone_from_utc(&l, zone, t) < 0)
 		return json_null();
@@ -39,12 +41,21 @@ gv__view_when(int64_t t, const char *zone)
 	snprintf(clock, sizeof(clock), "%d:%02d %s",
 	         l.hour % 12 ? l.hour % 12 : 12, l.minute,
 	         l.hour < 12 ? "am" : "pm");
-	return json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "date", date,
+	when = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "date", date,
 	                 "long_date", long_date, "weekday", weekdays[l.weekday],
 	                 "time", clock, "spoken",
 	                 gv_time_spoken(spoken, sizeof(spoken), t, zone), "utc",
 	                 gv_time_format(utc, t, GV_TIME_HUMAN), "iso",
 	                 gv_time_format(iso, t, GV_TIME_ISO));
+	/* Beside the UTC fields: the zone's abbreviation, the wall clock with
+	 * its offset, and both as a notice prints them. */
+	json_object_set_new(when, "zone", json_string(l.abbrev));
+	json_object_set_new(when, "local_iso",
+	                    json_string(gv_time_format_local(local, t, zone,
+	                                                     GV_LOCAL_ISO)));
+	json_object_set_new(when, "both",
+	                    json_string(gv_time_format_both(both, t, zone)));
+	return when;
 }
 
 static json_t *

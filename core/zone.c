@@ -4,6 +4,7 @@
  * libical, which reads the system's IANA database (Debian's tzdata).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
@@ -12,6 +13,8 @@
 #include "gavel/time.h"
 #include "gavel/zone.h"
 #include "internal.h"
+
+#define DAY INT64_C(86400)
 
 static icaltimezone *
 zone_find(const char *name)
@@ -33,26 +36,168 @@ gv_zone_check(const char *name)
 	return 0;
 }
 
+/* The offset of tz, in seconds east of UTC, at the instant t. Asked of
+ * the UTC instant, never of a wall clock, so it has one answer even in
+ * the hour the clocks repeat. */
+static int
+zone_offset(icaltimezone *tz, int64_t t)
+{
+	struct icaltimetype u = icaltime_from_timet_with_zone(
+	        (time_t)t, 0, icaltimezone_get_utc_timezone());
+	int daylight = 0;
+
+	return icaltimezone_get_utc_offset_of_utc_time(tz, &u, &daylight);
+}
+
+/* What a wall clock names in a zone: the one instant, none (the clocks
+ * skip it) or two (they repeat it). */
+struct wall {
+	int n;             /* instants named: 0, 1 or 2 */
+	int64_t at[2];     /* those instants, the earlier first */
+	int64_t change;    /* n != 1: the instant the clocks change */
+	int before, after; /* n != 1: the offsets either side of it */
+};
+
+/* Finds the change of offset in (lo, hi], where lo has offset before. */
+static void
+wall_change(struct wall *w, icaltimezone *tz, int64_t lo, int64_t hi)
+{
+	w->before = zone_offset(tz, lo);
+	while (hi - lo > 1) {
+		int64_t mid = lo + (hi - lo) / 2;
+
+		if (zone_offset(tz, mid) == w->before)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	w->change = hi;
+	w->after = zone_offset(tz, hi);
+}
+
+/*
+ * Reads the wall clock (local seconds since 1970-01-01) in tz. The
+ * candidates are the offsets a day either side and the offsets at the
+ * instants those name; a candidate holds when the zone has that offset at
+ * the instant it gives. Two holding is the repeated hour, none the
+ * skipped one, whose edges are found between the candidates' instants.
+ * Only a zone changing twice within a day of the wall clock could fool
+ * this, and none does.
+ */
+static void
+wall_resolve(struct wall *w, icaltimezone *tz, int64_t wall)
+{
+	int cand[4], lo = INT32_MAX, hi = INT32_MIN;
+	size_t i;
+
+	cand[0] = zone_offset(tz, wall - DAY);
+	cand[1] = zone_offset(tz, wall + DAY);
+	cand[2] = zone_offset(tz, wall - cand[0]);
+	cand[3] = zone_offset(tz, wall - cand[1]);
+	w->n = 0;
+	for (i = 0; i < 4; i++) {
+		int64_t u = wall - cand[i];
+
+		lo = cand[i] < lo ? cand[i] : lo;
+		hi = cand[i] > hi ? cand[i] : hi;
+		if (zone_offset(tz, u) != cand[i] ||
+		    (w->n > 0 && w->at[0] == u) || w->n == 2)
+			continue;
+		w->at[w->n++] = u;
+	}
+	if (w->n == 2 && w->at[0] > w->at[1]) {
+		int64_t t = w->at[0];
+
+		w->at[0] = w->at[1];
+		w->at[1] = t;
+	}
+	if (w->n == 0 && lo == hi) /* no change to be in: read it as is */
+		w->at[w->n++] = wall - lo;
+	if (w->n == 2)
+		wall_change(w, tz, w->at[0], w->at[1]);
+	else if (w->n == 0)
+		wall_change(w, tz, wall - hi, wall - lo);
+}
+
+/* Local seconds since 1970-01-01 from days and seconds of the day. */
+static int64_t
+wall_seconds(int64_t day, int64_t seconds)
+{
+	return day * DAY + seconds;
+}
+
 int
 gv_zone_to_utc(int64_t *out, const char *zone, int64_t day, int minute)
 {
-	icaltimezone *tz = zone ? zone_find(zone) : NULL;
-	struct icaltimetype t = icaltime_null_time();
-	int64_t y;
-	unsigned m, d;
+	int64_t wall = wall_seconds(day, (int64_t)minute * 60);
+	struct wall w;
 	int error;
 
 	if ((error = gv_zone_check(zone)) < 0)
 		return error;
-	gv_civil_from_days(&y, &m, &d, day);
-	t.year = (int)y;
-	t.month = (int)m;
-	t.day = (int)d;
-	t.hour = minute / 60;
-	t.minute = minute % 60;
-	t.zone = tz;
-	*out = (int64_t)icaltime_as_timet_with_zone(t, tz);
+	wall_resolve(&w, zone_find(zone), wall);
+	/* RFC 5545 3.3.5: a skipped time takes the offset before the gap, a
+	 * repeated one is its first occurrence. */
+	*out = w.n ? w.at[0] : wall - w.before;
 	return 0;
+}
+
+/* Local seconds since 1970-01-01 of a VTIMEZONE's DTSTART. */
+static int64_t
+zone_start(const struct icaltimetype *t)
+{
+	return wall_seconds(gv_days_from_civil(t->year, (unsigned)t->month,
+	                                       (unsigned)t->day),
+	                    t->hour * 3600 + t->minute * 60 + t->second);
+}
+
+/*
+ * The database's name for tz's time at t ("EST", "CEST", "+1030"): the
+ * TZNAME of the latest observance (STANDARD or DAYLIGHT) that starts
+ * before t and has its offset. libical builds the zone from the system's
+ * tzdata with one observance per rule, so history keeps its own names
+ * (EWT in 1942). A zone without names (libical's own UTC) gets UTC or
+ * the offset as tzdata writes unnamed ones.
+ */
+static void
+zone_abbrev(char *buf, size_t n, icaltimezone *tz, int64_t t, int offset)
+{
+	icalcomponent *vtz = icaltimezone_get_component(tz), *c;
+	int64_t local = t + offset, best = INT64_MIN, start;
+	const char *name = NULL;
+	icalproperty *p;
+
+	for (c = vtz ? icalcomponent_get_first_component(vtz,
+	                                                 ICAL_ANY_COMPONENT)
+	             : NULL;
+	     c; c = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
+		struct icaltimetype dt;
+
+		if (!(p = icalcomponent_get_first_property(
+		              c, ICAL_TZOFFSETTO_PROPERTY)) ||
+		    icalproperty_get_tzoffsetto(p) != offset ||
+		    !(p = icalcomponent_get_first_property(
+		              c, ICAL_DTSTART_PROPERTY)))
+			continue;
+		dt = icalproperty_get_dtstart(p);
+		start = zone_start(&dt);
+		if (start > local || start < best ||
+		    !(p = icalcomponent_get_first_property(
+		              c, ICAL_TZNAME_PROPERTY)))
+			continue;
+		best = start;
+		name = icalproperty_get_tzname(p);
+	}
+	if (name && *name)
+		snprintf(buf, n, "%s", name);
+	else if (offset == 0)
+		snprintf(buf, n, "UTC");
+	else if (offset % 3600)
+		snprintf(buf, n, "%c%02d%02d", offset < 0 ? '-' : '+',
+		         abs(offset) / 3600, abs(offset) % 3600 / 60);
+	else
+		snprintf(buf, n, "%c%02d", offset < 0 ? '-' : '+',
+		         abs(offset) / 3600);
 }
 
 int
@@ -60,7 +205,6 @@ gv_zone_from_utc(struct gv_local *out, const char *zone, int64_t t)
 {
 	icaltimezone *tz = zone ? zone_find(zone) : NULL;
 	struct icaltimetype local;
-	int daylight = 0;
 	int error;
 
 	if ((error = gv_zone_check(zone)) < 0)
@@ -76,7 +220,8 @@ gv_zone_from_utc(struct gv_local *out, const char *zone, int64_t t)
 	                               (unsigned)local.day);
 	/* 1970-01-01 was a Thursday. */
 	out->weekday = (int)(((out->days % 7) + 7 + 4) % 7);
-	out->utc_offset = icaltimezone_get_utc_offset(tz, &local, &daylight);
+	out->utc_offset = zone_offset(tz, t);
+	zone_abbrev(out->abbrev, sizeof(out->abbrev), tz, t, out->utc_offset);
 	return 0;
 }
 
@@ -100,9 +245,69 @@ gv_zone_display_name(const char *zone)
 	return zone;
 }
 
+/* "2025-03-09 01:59-05:00 (EST)": an instant as TIME writes it with its
+ * offset, so the choice can be pasted back; the zone's name after it
+ * unless the name is the offset itself (+1030). */
+static void
+wall_choice(struct gv_buf *b, const char *zone, int64_t t)
+{
+	char text[GV_LOCAL_BUFSZ];
+	struct gv_local l;
+
+	if (gv_zone_from_utc(&l, zone, t) < 0)
+		return;
+	gv__buf_printf(b, "%04d-%02d-%02d %02d:%02d", l.year, l.month, l.day,
+	               l.hour, l.minute);
+	if (l.second)
+		gv__buf_printf(b, ":%02d", l.second);
+	gv_time_format_local(text, t, zone, GV_LOCAL_ISO);
+	gv__buf_puts(b, text + 19); /* after "YYYY-MM-DDTHH:MM:SS" */
+	if (l.abbrev[0] != '+' && l.abbrev[0] != '-')
+		gv__buf_printf(b, " (%s)", l.abbrev);
+}
+
+/* Local seconds since 1970-01-01 as "HH:MM", or "YYYY-MM-DD HH:MM" when
+ * dated (a change that crosses midnight, or skips a day as Apia's did). */
+static const char *
+wall_clock(char *buf, int64_t wall, int dated)
+{
+	gv_time_format(buf, wall, GV_TIME_HUMAN);
+	buf[strlen(buf) - 4] = '\0'; /* " UTC": this is a wall clock */
+	return dated ? buf : buf + 11;
+}
+
+/* Refuses a wall clock the zone skips or repeats, naming the choices:
+ * the minute before the gap and its end, or both occurrences. */
+static int
+wall_refuse(const struct wall *w, const char *zone, int64_t wall)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	char written[GV_TIME_BUFSZ], from[GV_TIME_BUFSZ], to[GV_TIME_BUFSZ];
+	int64_t was = w->change + w->before, is = w->change + w->after;
+	int dated = (was - (was % DAY + DAY) % DAY) !=
+	            (is - (is % DAY + DAY) % DAY);
+	char *msg;
+	int error;
+
+	gv__buf_printf(&b, "%s %s in %s (clocks go %s from %s to %s): %s ",
+	               wall_clock(written, wall, 1),
+	               w->n ? "occurs twice" : "does not exist", zone,
+	               w->after > w->before ? "forward" : "back",
+	               wall_clock(from, was, dated), wall_clock(to, is, dated),
+	               w->n ? "write" : "use");
+	wall_choice(&b, zone, w->n ? w->at[0] : w->change - 60);
+	gv__buf_puts(&b, " or ");
+	wall_choice(&b, zone, w->n ? w->at[1] : w->change);
+	msg = gv__buf_detach(&b);
+	error = gv__error_set(GV_ERRCLASS_TIME, GV_EINVALID, "%s", msg);
+	free(msg);
+	return error;
+}
+
 int
 gv_time_parse_in(int64_t *out, const char *text, const char *zone)
 {
+	struct wall w;
 	int64_t wall;
 	int zoned, error;
 
@@ -112,14 +317,13 @@ gv_time_parse_in(int64_t *out, const char *text, const char *zone)
 		*out = wall;
 		return 0;
 	}
-	/* Seconds are kept as written: a wall clock has them too. */
-	error = gv_zone_to_utc(out, zone,
-	                       wall >= 0 ? wall / 86400
-	                                 : -((-wall + 86399) / 86400),
-	                       (int)(((wall % 86400) + 86400) % 86400 / 60));
-	if (error == 0)
-		*out += ((wall % 60) + 60) % 60;
-	return error;
+	if ((error = gv_zone_check(zone)) < 0)
+		return error;
+	wall_resolve(&w, zone_find(zone), wall);
+	if (w.n != 1)
+		return wall_refuse(&w, zone, wall);
+	*out = w.at[0];
+	return 0;
 }
 
 char *

@@ -24,7 +24,7 @@
 #include "harness.h"
 #include "internal.h"
 
-extern const struct t_case text_tests[], time_tests[], db_tests[],
+extern const struct t_case text_tests[], time_tests[], zone_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
         render_tests[];
 extern const struct t_case minutes_parse_tests[], meeting_tests[],
@@ -42,6 +42,7 @@ static const struct {
 } suites[] = {
         {"text", text_tests},
         {"time", time_tests},
+        {"zone", zone_tests},
         {"db", db_tests},
         {"roster", roster_tests},
         {"demo", demo_tests},

@@ -69,8 +69,8 @@ demo_smc010_figures(void)
 	 * IPR review, 2024-12-22 16:00 UTC, in 4 days. */
 	r = t_gavel(e, "deadlines", NULL);
 	T_EQ_INT(r->status, 0);
-	T_CONTAINS(r->out, "\n2024-12-22 16:00 UTC  in 4 d 0 h   IPR review "
-	                   "ends");
+	T_CONTAINS(r->out, "\n2024-12-22 16:00 UTC (11:00 EST)  in 4 d 0 h   "
+	                   "IPR review ends");
 	r = t_gavel(e, "ballot", "list", NULL);
 	T_CONTAINS(r->out, "SMC010  ipr_review  IPR review ends  2024-12-22 "
 	                   "16:00 UTC");
@@ -178,8 +178,10 @@ full_lifecycle(void)
 	                 ->status,
 	         0);
 	r = t_gavel(e, "ballot", "notice", "SMC011", "review", NULL);
-	T_CONTAINS(r->out, "| IPR review | 2025-02-07 16:00 UTC | 2025-03-09 "
-	                   "16:00 UTC |");
+	/* UTC with the body's wall clock beside it: the review ends on the
+	 * day New York moves to EDT. */
+	T_CONTAINS(r->out, "| IPR review | 2025-02-07 16:00 UTC (11:00 EST) | "
+	                   "2025-03-09 16:00 UTC (12:00 EDT) |");
 	T_CONTAINS(r->out, "the CA/Browser Forum Chair");
 	r = t_gavel(env("2025-03-10 00:00"), "ballot", "show", "SMC011", NULL);
 	T_CONTAINS(r->out, "state: adopted");
@@ -306,7 +308,7 @@ list_by_state_and_body(void)
 	T_EQ_INT(r->status, 0);
 	T_EQ_STR(list_numbers(r->out), "SMC010\nSMC011\n");
 	T_CONTAINS(r->out, "SMC011  discussion  discussion ends  2024-12-19 "
-	                   "12:00 UTC  EUID\n");
+	                   "12:00 UTC (07:00 EST)  EUID\n");
 	r = t_gavel(e, "ballot", "list", "--state", "Draft", NULL);
 	T_EQ_STR(list_numbers(r->out), "SC001\n");
 	r = t_gavel(e, "ballot", "list", "--state", "draft,discussion",

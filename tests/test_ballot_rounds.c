@@ -116,7 +116,8 @@ discussion_from_the_later_of_proposal_and_version(void)
 	         "2025-01-29T12:00:00Z");
 	r = RUN(now, "ballot", "notice", "SMC011", "proposal");
 	T_CONTAINS(r->out, "| Discussion (at least 7 days) | 2025-01-22 12:00 "
-	                   "UTC | 2025-01-29 12:00 UTC |");
+	                   "UTC (07:00 EST) | 2025-01-29 12:00 UTC (07:00 EST) "
+	                   "|");
 	T_CONTAINS(screen_of(now, "dash.txt"), "2025-01-29 12:00 UTC");
 	T_CONTAINS(screen_of(now, "ballot.txt"), "2025-01-29 12:00 UTC");
 	r = RUN(now, "ballot", "open-vote", "SMC011", "--at",

@@ -144,8 +144,8 @@ holiday_refusals_change_nothing(void)
 	T_EQ_INT(r->status, 2);
 	r = t_gavel(e, "body", "holiday", "add", "--help", NULL);
 	T_EQ_INT(r->status, 0);
-	T_EQ_STR(r->out, "usage: gavel body holiday add CODE DATE "
-	                 "[--name TEXT]\n");
+	T_CONTAINS(r->out, "usage: gavel body holiday add CODE DATE "
+	                   "[--name TEXT]\n");
 	T_EQ_INT(db_int("SELECT count(*) FROM event"), events);
 	T_EQ_INT(db_int("SELECT count(*) FROM holiday"), 1);
 }
@@ -183,8 +183,8 @@ cadence_sets_the_next_call(void)
 	T_CONTAINS(r->out, "2025-06-04 15:00 UTC");
 	e = env("2025-01-01 00:00Z"); /* t_env's buffer was reused */
 	r = t_gavel(e, "deadlines", NULL);
-	T_CONTAINS(r->out, "2025-01-01 16:00 UTC  in 16 h 0 min  next call  "
-	                   "SCWG");
+	T_CONTAINS(r->out, "2025-01-01 16:00 UTC (11:00 EST)  in 16 h 0 min  "
+	                   "next call  SCWG");
 	r = t_gavel(e, "body", "show", "SCWG", NULL);
 	T_CONTAINS(r->out, "\n  calls: every 2 weeks on Wednesday at 11:00 "
 	                   "from 2024-12-04\n");

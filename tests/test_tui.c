@@ -71,7 +71,7 @@ every_view_on_the_demo(void)
 	T_EQ_INT(r->status, 0);
 	T_CONTAINS(screen("dash.txt"),
 	           "  SMC010   IPR review ends        2024-12-22 16:00 UTC  "
-	           "in 3 d 23 h");
+	           "Sun 11:00 EST  in 3 d 23 h");
 	T_CONTAINS(screen("dash.txt"), "next call");
 	T_CONTAINS(screen("ballots.txt"), "SMC010   ipr_review  fmg");
 	T_CONTAINS(screen("ballot.txt"), "  Certificate Issuers (two-thirds)");
@@ -216,7 +216,8 @@ command_line_changes_the_store(void)
 	            NULL);
 	T_CONTAINS(r->out, "Forms are small");
 	T_CONTAINS(r->out, "clarification, tui");
-	T_CONTAINS(screen("meetings.txt"), "2025-02-12 16:00 UTC  call");
+	T_CONTAINS(screen("meetings.txt"),
+	           "2025-02-12 16:00 UTC  Wed 11:00 EST  call");
 	T_CONTAINS(screen("cancelled.txt"), "cancelled");
 	r = t_gavel(t_env(now, "chair"), "meeting", "show", "5", NULL);
 	T_CONTAINS(r->out, "moved to the F2F");
@@ -264,6 +265,48 @@ terminals_and_widths(void)
 		T_EQ_INT(t_gavel(vars, NULL)->status, 0);
 		T_EQ_STR(screen("screen.txt"), first);
 	}
+}
+
+/* A body's times show its wall clock beside UTC, and at 80 columns the
+ * columns stay apart: what does not fit whole is left out. */
+static void
+local_time_at_80_columns(void)
+{
+	const char *now = "2024-12-18 17:00";
+	const char *script = t_write_file(
+	        "w.txt", "view-ballots\nenter\n:save-display wide.txt\n"
+	                 ":resize 80x24\n:save-display ballot.txt\n"
+	                 "view-dashboard\n:save-display dash.txt\n"
+	                 "view-meetings\n:save-display meetings.txt\n"
+	                 "move-down\nmove-down\nenter\n"
+	                 ":save-display meeting.txt\n:resize 100x30\n"
+	                 ":body set SMCWG --tz Asia/Tokyo\nview-dashboard\n"
+	                 ":save-display tokyo.txt\nquit\n");
+
+	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
+	         0);
+	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_CONTAINS(screen("wide.txt"), "  IPR review ends    2024-12-22 16:00 "
+	                               "UTC  Sun 11:00 EST  in 3 d 23 h   IPR "
+	                               "4.1\n");
+	T_CONTAINS(screen("ballot.txt"),
+	           "  IPR review ends    2024-12-22 16:00 "
+	           "UTC  Sun 11:00 EST  in 3 d 23 h\n");
+	T_CONTAINS(screen("ballot.txt"), "  outcome notice due 2024-12-25 "
+	                                 "16:00 UTC  Wed 11:00 EST  in 6 d "
+	                                 "23 h\n");
+	T_ASSERT(!strstr(screen("ballot.txt"), "BYL 2."));
+	T_CONTAINS(screen("dash.txt"), "  SMC010   IPR review ends        in 3 "
+	                               "d 23 h\n");
+	T_CONTAINS(screen("meetings.txt"), "   4  SMCWG  2025-01-15 16:00 UTC  "
+	                                   "Wed 11:00 EST  call  scheduled\n");
+	T_CONTAINS(screen("meeting.txt"),
+	           "2024-12-18 16:00 UTC  Wed 11:00 EST  "
+	           "call (America/New_York)\n");
+	/* In Tokyo the deadline is already Monday: the weekday says so. */
+	T_CONTAINS(screen("tokyo.txt"), "  SMC010   IPR review ends        "
+	                                "2024-12-22 16:00 UTC  Mon 01:00 JST  "
+	                                "in 3 d 23 h");
 }
 
 /* Runs "tmux -L sock ARGS"; 0 when it exited 0. */
@@ -440,6 +483,7 @@ const struct t_case tui_tests[] = {
         {"every_view_on_the_demo", every_view_on_the_demo},
         {"command_line_changes_the_store", command_line_changes_the_store},
         {"terminals_and_widths", terminals_and_widths},
+        {"local_time_at_80_columns", local_time_at_80_columns},
         {"redline_of_any_range", redline_of_any_range},
         {"notes_inline_and_roll_call", notes_inline_and_roll_call},
         {"tmux_walk", tmux_walk},

@@ -83,6 +83,11 @@ struct view {
 	struct view *parent; /* where `back` goes */
 };
 
+/* The width of a body's wall clock beside UTC ("Wed 11:00 EST"), so the
+ * columns after it stay aligned; a longer one ("Wed 11:00 CEST") pushes
+ * its row by a column or two, never into the next column. */
+#define TUI_LOCAL_COLS 13
+
 /* ---- view.c ---- */
 struct view *view_new(const struct view_ops *ops, struct gv_db *db,
                       const char *arg);
@@ -96,6 +101,8 @@ struct line *line_new(struct view *view, void *data);
 void seg(struct line *line, enum line_type type, const char *text);
 void segf(struct line *line, enum line_type type, const char *fmt, ...)
         __attribute__((format(printf, 3, 4)));
+/* The columns a row's segments take so far. */
+size_t line_cols(const struct line *line);
 /* A blank row, and a row of text wrapped to cols with an indent. */
 void line_blank(struct view *view);
 void line_wrap(struct view *view, void *data, enum line_type type,

@@ -133,6 +133,16 @@ segf(struct line *l, enum line_type type, const char *fmt, ...)
 	seg(l, type, buf);
 }
 
+size_t
+line_cols(const struct line *l)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < l->nsegs; i++)
+		n += gv_text_width(l->segs[i].text);
+	return n;
+}
+
 void
 line_blank(struct view *v)
 {

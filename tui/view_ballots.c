@@ -172,6 +172,7 @@ const struct view_ops ballots_ops = {
 
 struct ballot_data {
 	struct gv_ballot *b;
+	struct gv_body body; /* its zone: the local time beside UTC */
 	struct gv_clocks clocks;
 	struct gv_tally *tally;
 	int64_t now;
@@ -202,6 +203,7 @@ ballot_open(struct view *v)
 	v->data = d;
 	d->now = gv_db_now(v->db);
 	if (gv_ballot_get(&d->b, v->db, v->arg) < 0 ||
+	    gv_body_get(&d->body, v->db, d->b->body) < 0 ||
 	    gv_ballot_clocks(&d->clocks, v->db, d->b, d->now) < 0 ||
 	    gv_ballot_tally(&d->tally, v->db, v->arg) < 0)
 		return -1;
@@ -249,7 +251,7 @@ ballot_layout(struct view *v, size_t cols)
 	struct ballot_data *d = v->data;
 	const struct gv_ballot *b = d->b;
 	const struct gv_tally *t = d->tally;
-	char when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	char when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ], local[GV_LOCAL_BUFSZ];
 	int scale = 1;
 	struct line *l;
 	size_t i;
@@ -281,14 +283,21 @@ ballot_layout(struct view *v, size_t cols)
 		const struct gv_clock *c = &d->clocks.v[i];
 
 		l = line_new(v, NULL);
-		segf(l, LINE_DEFAULT, "  %-28s %s  ", c->what,
+		segf(l, LINE_DEFAULT, "  %-18s %s  ", c->what,
 		     gv_time_format(when, c->at, GV_TIME_HUMAN));
+		segf(l, LINE_DIM, "%-*s  ", TUI_LOCAL_COLS,
+		     gv_time_format_local(local, c->at, d->body.tz,
+		                          GV_LOCAL_WEEKDAY));
 		gv_duration_format(left, sizeof(left), d->now, c->at);
 		if (c->open)
-			seg(l, c->at < d->now ? LINE_BAD : LINE_WARN, left);
+			segf(l, c->at < d->now ? LINE_BAD : LINE_WARN, "%-12s",
+			     left);
 		else
-			seg(l, LINE_DIM, "done");
-		segf(l, LINE_DIM, "  %s", c->rule);
+			segf(l, LINE_DIM, "%-12s", "done");
+		/* The rules when the screen has room for them (90 columns
+		 * hold the longest), each whole: a cut citation misleads. */
+		if (cols >= 90 && line_cols(l) + 2 + strlen(c->rule) <= cols)
+			segf(l, LINE_DIM, "  %s", c->rule);
 	}
 	line_blank(v);
 	snprintf(when, sizeof(when), "Tally: %s", t->result);
@@ -335,6 +344,7 @@ ballot_done(struct view *v)
 	if (!d)
 		return;
 	gv_ballot_free(d->b);
+	gv_body_dispose(&d->body);
 	gv_tally_free(d->tally);
 	free(d);
 	v->data = NULL;

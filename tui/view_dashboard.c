@@ -54,7 +54,7 @@ static void
 dashboard_layout(struct view *v, size_t cols)
 {
 	struct dashboard *d = v->data;
-	char when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ];
+	char when[GV_TIME_BUFSZ], left[GV_TIME_BUFSZ], local[GV_LOCAL_BUFSZ];
 	size_t i, voting = 0;
 	struct line *l;
 
@@ -64,27 +64,34 @@ dashboard_layout(struct view *v, size_t cols)
 	for (i = 0; d->clocks && i < d->clocks->n; i++) {
 		const struct gv_deadline *c = &d->clocks->v[i];
 		int64_t in = c->at - d->now;
-		char *title = text_fit(c->title, cols > 90 ? cols - 80 : 10, 1);
+		size_t used;
+		char *title;
 
 		l = line_new(v, (void *)c);
 		gv_duration_format(left, sizeof(left), d->now, c->at);
 		segf(l, LINE_DEFAULT, "  %-8s %-22s ", c->subject, c->what);
-		/* Narrow: the countdown first, the date when there is room. */
+		/* Narrow: the countdown first, the date (UTC, then the body's
+		 * wall clock) when there is room, then the rule and title. */
 		if (cols >= 90) {
 			seg(l, LINE_DIM,
 			    gv_time_format(when, c->at, GV_TIME_HUMAN));
-			segf(l, LINE_DEFAULT, "  ");
+			segf(l, LINE_DEFAULT, "  %-*s  ", TUI_LOCAL_COLS,
+			     gv_time_format_local(local, c->at, c->tz,
+			                          GV_LOCAL_WEEKDAY));
 		}
 		segf(l,
 		     c->overdue       ? LINE_BAD
 		     : in < 3 * 86400 ? LINE_WARN
 		                      : LINE_OK,
 		     "%-12s", left);
-		if (cols >= 90) {
-			segf(l, LINE_DIM, " %-10s ", c->rule);
-			seg(l, LINE_DEFAULT, title);
+		used = line_cols(l);
+		if (cols >= 90 && used + 12 <= cols)
+			segf(l, LINE_DIM, "  %-10s", c->rule);
+		if (cols >= 90 && used + 12 + 2 + 10 <= cols) {
+			title = text_fit(c->title, cols - used - 14, 1);
+			segf(l, LINE_DEFAULT, "  %s", title);
+			free(title);
 		}
-		free(title);
 	}
 	if (!d->clocks || !d->clocks->n)
 		seg(line_new(v, NULL), LINE_DIM, "  no open clocks");

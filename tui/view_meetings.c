@@ -29,7 +29,7 @@ static void
 meetings_layout(struct view *v, size_t cols)
 {
 	struct gv_meeting_list *l = v->data;
-	char when[GV_TIME_BUFSZ];
+	char when[GV_TIME_BUFSZ], local[GV_LOCAL_BUFSZ];
 	size_t i;
 
 	(void)cols;
@@ -42,6 +42,9 @@ meetings_layout(struct view *v, size_t cols)
 		segf(row, LINE_DEFAULT, "%-6s ", m->body);
 		seg(row, LINE_DEFAULT,
 		    gv_time_format(when, m->starts_at, GV_TIME_HUMAN));
+		segf(row, LINE_DIM, "  %-*s", TUI_LOCAL_COLS,
+		     gv_time_format_local(local, m->starts_at, m->tz,
+		                          GV_LOCAL_WEEKDAY));
 		segf(row, LINE_DEFAULT, "  %-5s ",
 		     m->kind == GV_MEETING_F2F ? "f2f" : "call");
 		seg(row,
@@ -96,7 +99,7 @@ meetings_request(struct view *v, enum request req)
 		const char *base[] = {"meeting", "add", m ? m->body : "CODE"};
 		static const struct form_field fields[] = {
 		        {"time, YYYY-MM-DD HH:MM", NULL, NULL, 0},
-		        {"in the zone (Enter: UTC)", "--tz", NULL, 1},
+		        {"in the zone (Enter: the body's)", "--tz", NULL, 1},
 		        {"kind, call or f2f", "--kind", "call", 1},
 		};
 
@@ -180,7 +183,7 @@ meeting_layout(struct view *v, size_t cols)
 {
 	struct meeting_data *m = v->data;
 	const struct gv_meeting_detail *d = m->d;
-	char when[GV_TIME_BUFSZ];
+	char when[GV_TIME_BUFSZ], local[GV_LOCAL_BUFSZ];
 	struct line *l;
 	size_t i;
 	int klass;
@@ -190,6 +193,9 @@ meeting_layout(struct view *v, size_t cols)
 	l = line_new(v, NULL);
 	seg(l, LINE_TITLE,
 	    gv_time_format(when, d->meeting.starts_at, GV_TIME_HUMAN));
+	segf(l, LINE_DEFAULT, "  %s",
+	     gv_time_format_local(local, d->meeting.starts_at, d->meeting.tz,
+	                          GV_LOCAL_WEEKDAY));
 	segf(l, LINE_DEFAULT, "  %s (%s)",
 	     d->meeting.kind == GV_MEETING_F2F ? "face-to-face" : "call",
 	     d->meeting.tz);

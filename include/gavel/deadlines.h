@@ -18,6 +18,7 @@ struct gv_deadline {
 	const char *what; /* "IPR review ends" (static) */
 	const char *rule; /* "IPR 4.1", or "" (static) */
 	char *state;      /* the ballot's state, or NULL */
+	char *tz;         /* its body's zone, for the local time beside UTC */
 	int overdue;      /* at is before now and it is still open */
 };
 
