@@ -38,9 +38,10 @@ print_class(const char *name, const struct gv_class_tally *t, const char *test)
 	char percent[32];
 	int i;
 
-	cli_printf("%s: %d yes, %d no, %d abstain (%s yes); %s: %s\n", name,
+	cli_printf("%s: %d yes, %d no, %d abstain (%s%s); %s: %s\n", name,
 	           t->yes, t->no, t->abstain,
-	           gv_tally_percent(percent, sizeof(percent), t), test,
+	           gv_tally_percent(percent, sizeof(percent), t),
+	           t->percent_tenths < 0 ? "" : " yes", test,
 	           t->met ? "MET" : "NOT MET");
 	for (i = 0; i < t->yes; i++)
 		cli_printf("%s%s", i ? ", " : "  yes: ", t->yes_orgs[i]);

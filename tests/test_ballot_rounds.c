@@ -320,6 +320,9 @@ percent_of_yes_in_tally_and_notice(void)
 	T_CONTAINS(r->out, "2 voted yes, 1 voted no, 0 abstained: 66.6% of "
 	                   "those voting yes or no voted yes.");
 	T_CONTAINS(screen_of(now, "ballot.txt"), "(66.6% yes of yes and no)");
+	/* Before any vote: no share to give, and it does not say "yes". */
+	r = RUN("2025-01-25 00:00", "ballot", "tally", "SMC011");
+	T_CONTAINS(r->out, "0 abstain (no yes or no votes); two-thirds");
 }
 
 const struct t_case ballot_rounds_tests[] = {

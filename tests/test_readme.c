@@ -39,12 +39,19 @@ comment_of(const char *line)
 	return NULL;
 }
 
-/* Appends one command of README.md:line to the script, checked. */
+/* Appends one command of README.md:line to the script, checked. Its
+ * first line's comment says whether it is refused. */
 static void
 emit(FILE *f, const char *cmd, int line)
 {
-	const char *c = comment_of(cmd);
-	int refused = c && strstr(c, "refused") != NULL;
+	size_t first = strcspn(cmd, "\n");
+	char head[4096];
+	const char *c;
+	int refused;
+
+	snprintf(head, sizeof(head), "%.*s", (int)first, cmd);
+	c = comment_of(head);
+	refused = c && strstr(c, "refused") != NULL;
 
 	fprintf(f, "echo '$ README.md:%d' >> \"$LOG\"\n", line);
 	if (refused)
@@ -60,13 +67,32 @@ emit(FILE *f, const char *cmd, int line)
 		        cmd, line);
 }
 
+/* The word a here-document ends with ("EOF" of <<'EOF'), into word; 0 if
+ * the command has none. */
+static int
+heredoc_end(char *word, size_t n, const char *cmd)
+{
+	const char *p = strstr(cmd, "<<");
+	size_t len;
+
+	if (!p)
+		return 0;
+	for (p += 2; *p == '-' || *p == '\'' || *p == '"'; p++)
+		;
+	len = strcspn(p, "'\" \n;|&");
+	if (!len || len >= n)
+		return 0;
+	snprintf(word, n, "%.*s", (int)len, p);
+	return 1;
+}
+
 /* Writes every command of the README's ```sh blocks to f; returns how
  * many, or -1 when README.md cannot be read. */
 static int
 script_from_readme(FILE *f)
 {
 	FILE *in = fopen("README.md", "r");
-	char line[4096], cmd[16384];
+	char line[4096], cmd[16384], end[64] = "";
 	int lineno = 0, start = 0, in_block = 0, n = 0;
 	size_t used = 0;
 
@@ -81,7 +107,7 @@ script_from_readme(FILE *f)
 			in_block = !strcmp(line, "```sh");
 			continue;
 		}
-		if (!strcmp(line, "```")) {
+		if (!strcmp(line, "```") && !end[0]) {
 			in_block = 0;
 			continue;
 		}
@@ -101,6 +127,11 @@ script_from_readme(FILE *f)
 		}
 		if (len && line[len - 1] == '\\')
 			continue;
+		/* A here-document's lines belong to its command. */
+		if (end[0] ? strcmp(line, end) != 0
+		           : heredoc_end(end, sizeof(end), cmd))
+			continue;
+		end[0] = '\0';
 		cmd[used - 1] = '\0';
 		emit(f, cmd, start);
 		used = 0;

@@ -240,8 +240,9 @@ tally_class(struct view *v, const char *name, const struct gv_class_tally *t,
 
 		segf(l, LINE_DEFAULT, "  test: ");
 		seg(l, t->met ? LINE_OK : LINE_BAD, t->met ? "MET" : "NOT MET");
-		segf(l, LINE_DIM, "  (%s yes of yes and no)",
-		     gv_tally_percent(percent, sizeof(percent), t));
+		segf(l, LINE_DIM, "  (%s%s)",
+		     gv_tally_percent(percent, sizeof(percent), t),
+		     t->percent_tenths < 0 ? "" : " yes of yes and no");
 	}
 }
 
