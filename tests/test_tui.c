@@ -164,6 +164,38 @@ notes_inline_and_roll_call(void)
 	        "Attendance: 0 people, 0 voting members present");
 }
 
+/* `t` on a past meeting records the person's organisation of that day,
+ * not today's (issue 14: people over time). */
+static void
+roll_call_uses_the_days_organisation(void)
+{
+	const char *now = "2025-02-01 12:00";
+	const char *const *e = t_env(now, "chair");
+	const char *script = t_write_file(
+	        "p.txt", "view-meetings\n/2025-01-15 16:00\nenter\n"
+	                 "/absent  Pat Mover\ntoggle\n"
+	                 ":save-display toggled.txt\nquit\n");
+	struct t_run *r;
+
+	T_ASSERT(t_gavel(e, "init", "--demo", NULL)->status == 0);
+	/* With DigiCert from the start; seen for Sectigo on 01-29. */
+	T_ASSERT(t_gavel(t_env("2025-01-10 12:00", "chair"), "person", "add",
+	                 "Pat Mover", "--org", "DigiCert", "--rep", "SMCWG",
+	                 NULL)
+	                 ->status == 0);
+	e = t_env(now, "chair");
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 11:00", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "5\n");
+	T_ASSERT(t_gavel(e, "meeting", "attend", "5", "Pat Mover (Sectigo)",
+	                 NULL)
+	                 ->status == 0);
+	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_CONTAINS(screen("toggled.txt"), "Meeting 4 of SMCWG: held");
+	r = t_gavel(e, "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out, "  - Pat Mover (DigiCert)");
+}
+
 /* `:` runs the CLI's commands; an error stays in the status line. */
 static void
 command_line_changes_the_store(void)
@@ -480,6 +512,8 @@ tmux_signal_restores(void)
 }
 
 const struct t_case tui_tests[] = {
+        {"roll_call_uses_the_days_organisation",
+         roll_call_uses_the_days_organisation},
         {"every_view_on_the_demo", every_view_on_the_demo},
         {"command_line_changes_the_store", command_line_changes_the_store},
         {"terminals_and_widths", terminals_and_widths},

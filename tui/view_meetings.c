@@ -167,6 +167,22 @@ meeting_open(struct view *v)
 	return 0;
 }
 
+/* The organisation p was with at instant t, by their history; NULL when
+ * it says none (the roll call then reads the bare name as of that day). A
+ * past meeting is not recorded under today's organisation. */
+static const char *
+org_on(const struct gv_person *p, int64_t t)
+{
+	for (size_t i = p->nhistory; i-- > 0;) {
+		const struct gv_affiliation *a = &p->history[i];
+
+		if ((a->since <= t || a->from_start) &&
+		    (a->until < 0 || t < a->until))
+			return a->org;
+	}
+	return NULL;
+}
+
 static int
 is_present(const struct gv_meeting_detail *d, const char *name)
 {
@@ -282,11 +298,14 @@ meeting_request(struct view *v, enum request req)
 		}
 	for (i = 0; data && m->reps && i < m->reps->n; i++)
 		if (data == &m->reps->v[i]) {
+			const char *org =
+			        org_on(&m->reps->v[i], m->d->meeting.starts_at);
+
 			snprintf(cmd, sizeof(cmd),
-			         "meeting attend %lld \"%s (%s)\"",
+			         org ? "meeting attend %lld \"%s (%s)\""
+			             : "meeting attend %lld \"%s\"",
 			         (long long)m->d->meeting.id,
-			         m->reps->v[i].name,
-			         m->reps->v[i].org ? m->reps->v[i].org : "");
+			         m->reps->v[i].name, org);
 			tui_command(cmd);
 			return 1;
 		}
