@@ -77,7 +77,7 @@ include $(CONFIG)
 endif
 
 .PHONY: all check asan run bench deps format lint install uninstall clean \
-	layering headers help FORCE
+	layering headers cycles help FORCE
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -156,8 +156,17 @@ $(BUILD)/run-tests: $(TEST_OBJS) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(LIB) $(CORE_LIBS)
 
 # T=suite/ filters tests by substring. The CLI tests run $(BIN).
-check: $(BUILD)/run-tests $(BIN) layering headers
+check: $(BUILD)/run-tests $(BIN) layering headers cycles
 	GAVEL_BIN=$(abspath $(BIN)) ./$(BUILD)/run-tests $(T)
+
+# No two core files depend on each other, through others or directly:
+# tools/cycles.c reads which file defines each symbol another uses.
+$(BUILD)/cycles: tools/cycles.c
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -o $@ $<
+
+cycles: $(BUILD)/cycles $(CORE_OBJS)
+	@nm -A $(CORE_OBJS) | $(BUILD)/cycles
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
@@ -177,6 +186,10 @@ layering:
 	bad=$$(grep -nE '#[[:space:]]*include[[:space:]]*<(sqlite3|git2|cmark|jansson|libical|gmime)' \
 		cli/*.[ch] $(wildcard tui/*.[ch]) include/gavel/*.h); \
 	if [ -n "$$bad" ]; then echo "layering: front end or public header uses a library:"; \
+		echo "$$bad"; exit 1; fi; \
+	bad=$$(grep -nE '#[[:space:]]*include[[:space:]]*(<git2|"git\.h"|"git_redline\.h")' \
+		$$(ls core/*.[ch] | grep -v '^core/git')); \
+	if [ -n "$$bad" ]; then echo "layering: libgit2 outside core/git*:"; \
 		echo "$$bad"; exit 1; fi; \
 	echo "layering: ok"
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "gavel/ballot.h"
+#include "gavel/redline.h"
 #include "gavel/roster.h"
 
 struct gv_db;
@@ -41,6 +42,26 @@ struct gv__version_text {
 int gv__ballot_version_add(struct gv_db *db, const char *ref,
                            const struct gv__version_text *v, unsigned flags,
                            int64_t at);
+
+/* A version pinned to a repository (core/ballot_pin.c). */
+struct gv__pin {
+	int64_t version; /* row id */
+	int n;
+	char *repo, *base, *head;
+};
+
+/* The ballot's pinned version n (0: the latest pinned one); GV_ENOTFOUND
+ * with what to run when there is none. Dispose with gv__pin_dispose. */
+int gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
+                int n);
+void gv__pin_dispose(struct gv__pin *p);
+
+/* A line of `ballot verify`'s report (core/verify.c; takes line), and the
+ * notes of other pending ballots that change the same sections
+ * (core/ballot_overlap.c). */
+void gv__verify_add(struct gv_verify *v, enum gv_verify_kind kind, char *line);
+int gv__verify_overlaps(struct gv_verify *v, struct gv_db *db,
+                        const struct gv_ballot *b);
 
 /* What a proposal notice would leave blank (RULES §5.5), or NULL: the
  * purpose, and the motion (the latest version has no text, address or

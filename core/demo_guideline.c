@@ -15,7 +15,7 @@
 #include "gavel/demo.h"
 #include "gavel/time.h"
 #include "db.h"
-#include "git.h"
+#include "git_out.h"
 
 static int
 bad(const char *what)
@@ -44,27 +44,27 @@ commit_text(json_t *lines)
 /* The commits written so far, by branch and by tag. */
 struct names {
 	const char *name[32];
-	git_oid id[32];
+	char id[32][41];
 	size_t n;
 };
 
-static const git_oid *
+static const char *
 names_find(const struct names *t, const char *name)
 {
 	size_t i;
 
 	for (i = t->n; name && i-- > 0;)
 		if (!strcmp(t->name[i], name))
-			return &t->id[i];
+			return t->id[i];
 	return NULL;
 }
 
 static void
-names_set(struct names *t, const char *name, const git_oid *id)
+names_set(struct names *t, const char *name, const char *id)
 {
 	if (name && t->n < sizeof(t->name) / sizeof(t->name[0])) {
 		t->name[t->n] = name;
-		git_oid_cpy(&t->id[t->n++], id);
+		memcpy(t->id[t->n++], id, 41);
 	}
 }
 
@@ -74,7 +74,7 @@ names_set(struct names *t, const char *name, const git_oid *id)
  * this run's commits count, so writing again gives the same ids.
  */
 static int
-write_commits(git_repository *repo, const char *path, json_t *commits)
+write_commits(struct gv__git_out *repo, const char *path, json_t *commits)
 {
 	struct names seen = {0};
 	json_t *c;
@@ -91,8 +91,8 @@ write_commits(git_repository *repo, const char *path, json_t *commits)
 		        json_string_value(json_object_get(c, "message"));
 		const char *when =
 		        json_string_value(json_object_get(c, "when"));
-		const git_oid *parent = names_find(&seen, branch);
-		git_oid id;
+		const char *parent = names_find(&seen, branch);
+		char id[41];
 		int64_t at;
 		char *text;
 
@@ -103,15 +103,15 @@ write_commits(git_repository *repo, const char *path, json_t *commits)
 		if (!parent && from && !(parent = names_find(&seen, from)))
 			return bad("a branch grows from a tag not written yet");
 		text = commit_text(json_object_get(c, "text"));
-		error = gv__git_commit_file(&id, repo, branch, parent, path,
-		                            text, strlen(text), msg, at);
+		error = gv__git_out_commit(id, repo, branch, parent, path, text,
+		                           strlen(text), msg, at);
 		free(text);
 		if (error == 0 && tag)
-			error = gv__git_tag(repo, tag, &id);
+			error = gv__git_out_tag(repo, tag, id);
 		if (error < 0)
 			return error;
-		names_set(&seen, branch, &id);
-		names_set(&seen, tag, &id);
+		names_set(&seen, branch, id);
+		names_set(&seen, tag, id);
 	}
 	return 0;
 }
@@ -120,7 +120,7 @@ int
 gv_demo_guideline(struct gv_db *db, const char *dir, int write)
 {
 	const struct gv__embedded *e = gv__embedded_find("demo-guideline.json");
-	git_repository *repo = NULL;
+	struct gv__git_out *repo = NULL;
 	json_error_t jerr;
 	json_t *doc, *pin;
 	int error = 0;
@@ -138,12 +138,12 @@ gv_demo_guideline(struct gv_db *db, const char *dir, int write)
 
 		if (!path)
 			error = bad("no path for the guideline");
-		else if ((error = gv__git_init(&repo, dir)) == 0 &&
+		else if ((error = gv__git_out_init(&repo, dir)) == 0 &&
 		         (error = write_commits(
 		                  repo, path,
 		                  json_object_get(doc, "commits"))) == 0)
-			error = gv__git_checkout_head(repo);
-		git_repository_free(repo);
+			error = gv__git_out_checkout(repo);
+		gv__git_out_free(repo);
 	}
 	if (error == 0)
 		error = gv__ballot_pin_latest(

@@ -50,19 +50,8 @@ int gv__git_failed(const char *what);
 /* The repository's folder, for messages. */
 const char *gv__git_where(git_repository *repo);
 
-/* Writing, with a fixed identity and clock (core/git_write.c). */
+/* Creates (or opens) a repository in dir, its first branch "main"
+ * (core/git_write.c; the tests' fixtures start here). */
 int gv__git_init(git_repository **out, const char *dir);
-int gv__git_commit_file(git_oid *id, git_repository *repo, const char *branch,
-                        const git_oid *parent, const char *path,
-                        const char *content, size_t len, const char *message,
-                        int64_t when);
-int gv__git_tag(git_repository *repo, const char *name, const git_oid *commit);
-int gv__git_checkout_head(git_repository *repo);
-
-/* A line of `ballot verify` (core/git_pin.c), and the notes of pending
- * ballots that change the same sections (core/git_overlap.c). */
-void gv__verify_add(struct gv_verify *v, enum gv_verify_kind kind, char *line);
-int gv__verify_overlaps(struct gv_verify *v, struct gv_db *db,
-                        const struct gv_ballot *b);
 
 #endif

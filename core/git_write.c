@@ -1,14 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements writing to a repository with a fixed identity and
- * clock, so the ids repeat on every run: the demo's guideline repository,
- * and the tests' fixture repositories (STYLE.md §11).
+ * clock, so the ids repeat on every run: the demo's guideline repository
+ * (through core/git_out.h, in plain C types), and the tests' fixture
+ * repositories (STYLE.md §11).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "git.h"
+#include "git_out.h"
 #include "internal.h"
 
 int
@@ -33,11 +35,10 @@ gv__git_init(git_repository **out, const char *dir)
  * before, so writing the same commits again gives the same ids and refs.
  * *id (may be NULL) is the new commit's id.
  */
-int
-gv__git_commit_file(git_oid *id, git_repository *repo, const char *branch,
-                    const git_oid *parent, const char *path,
-                    const char *content, size_t len, const char *message,
-                    int64_t when)
+static int
+commit_file(git_oid *id, git_repository *repo, const char *branch,
+            const git_oid *parent, const char *path, const char *content,
+            size_t len, const char *message, int64_t when)
 {
 	git_signature *who = NULL;
 	git_reference *branch_ref = NULL;
@@ -78,8 +79,8 @@ gv__git_commit_file(git_oid *id, git_repository *repo, const char *branch,
 }
 
 /* Tags a commit (lightweight, as cabforum/smime's ballot tags are). */
-int
-gv__git_tag(git_repository *repo, const char *name, const git_oid *commit)
+static int
+tag_commit(git_repository *repo, const char *name, const git_oid *commit)
 {
 	git_object *obj = NULL;
 	git_oid tag;
@@ -93,8 +94,8 @@ gv__git_tag(git_repository *repo, const char *name, const git_oid *commit)
 }
 
 /* Makes the working tree match HEAD (for a person who looks at it). */
-int
-gv__git_checkout_head(git_repository *repo)
+static int
+checkout_head(git_repository *repo)
 {
 	git_checkout_options opts;
 
@@ -103,4 +104,65 @@ gv__git_checkout_head(git_repository *repo)
 	if (git_checkout_head(repo, &opts) < 0)
 		return gv__git_failed("cannot check out the guideline");
 	return 0;
+}
+
+struct gv__git_out {
+	git_repository *repo;
+};
+
+int
+gv__git_out_init(struct gv__git_out **out, const char *dir)
+{
+	git_repository *repo = NULL;
+	int error;
+
+	*out = NULL;
+	if ((error = gv__git_init(&repo, dir)) < 0)
+		return error;
+	*out = gv__xcalloc(1, sizeof(**out));
+	(*out)->repo = repo;
+	return 0;
+}
+
+void
+gv__git_out_free(struct gv__git_out *w)
+{
+	if (!w)
+		return;
+	git_repository_free(w->repo);
+	free(w);
+}
+
+int
+gv__git_out_commit(char id[41], struct gv__git_out *w, const char *branch,
+                   const char *parent, const char *path, const char *content,
+                   size_t len, const char *message, int64_t when)
+{
+	git_oid base, commit;
+	int error;
+
+	if (parent && git_oid_fromstr(&base, parent) < 0)
+		return gv__git_failed("not a commit id");
+	if ((error = commit_file(&commit, w->repo, branch,
+	                         parent ? &base : NULL, path, content, len,
+	                         message, when)) < 0)
+		return error;
+	git_oid_tostr(id, 41, &commit);
+	return 0;
+}
+
+int
+gv__git_out_tag(struct gv__git_out *w, const char *name, const char *commit)
+{
+	git_oid id;
+
+	if (git_oid_fromstr(&id, commit) < 0)
+		return gv__git_failed("not a commit id");
+	return tag_commit(w->repo, name, &id);
+}
+
+int
+gv__git_out_checkout(struct gv__git_out *w)
+{
+	return checkout_head(w->repo);
 }

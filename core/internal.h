@@ -117,6 +117,9 @@ int gv__read_file(char **data, size_t *len, const char *path, size_t max,
  * hash-object` gives it, or NULL. */
 char *gv__text_hash(const char *text);
 
+/* A UTC offset in seconds as TIME writes it: "-05:00", "+10:30". */
+void gv__time_format_offset(char *buf, size_t n, int offset);
+
 /* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
 int gv__check_text(enum gv_error_class klass, const char *what, const char *s);
 

@@ -279,38 +279,6 @@ gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
 	return error;
 }
 
-void
-gv__attendee_split(char **name, char **org, const char *who)
-{
-	size_t len = strlen(who), i;
-	int depth = 0;
-
-	while (len && isspace((unsigned char)who[len - 1]))
-		len--;
-	*org = NULL;
-	if (len && who[len - 1] == ')') {
-		for (i = len; i-- > 0;) {
-			depth += who[i] == ')' ? 1 : who[i] == '(' ? -1 : 0;
-			if (depth == 0) {
-				*org = gv__xstrndup(who + i + 1, len - i - 2);
-				len = i;
-				break;
-			}
-		}
-	}
-	/* "Name - (Org)" and "Name – (Org)" as several minutes write it. */
-	while (len &&
-	       (isspace((unsigned char)who[len - 1]) || who[len - 1] == '-'))
-		len--;
-	if (len >= 3 && !memcmp(who + len - 3, "\xE2\x80\x93", 3))
-		len -= 3;
-	while (len && isspace((unsigned char)who[len - 1]))
-		len--;
-	while (len && isspace((unsigned char)*who))
-		who++, len--;
-	*name = gv__xstrndup(who, len);
-}
-
 int
 gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
                     size_t n)

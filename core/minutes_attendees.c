@@ -29,14 +29,14 @@ skip_marker(const char *s, int *numbered)
 	size_t n = strspn(s, "0123456789");
 
 	*numbered = 0;
-	if ((*s == '-' || *s == '*' || *s == '+') && ms_space_at(s + 1))
-		return ms_skip_space(s + 1);
+	if ((*s == '-' || *s == '*' || *s == '+') && gv__ms_space_at(s + 1))
+		return gv__ms_skip_space(s + 1);
 	if (!strncmp(s, "\xE2\x80\xA2", 3)) /* • */
-		return ms_skip_space(s + 3);
+		return gv__ms_skip_space(s + 3);
 	if (n && n <= 3 && (s[n] == '.' || s[n] == ')') &&
-	    (!s[n + 1] || ms_space_at(s + n + 1))) {
+	    (!s[n + 1] || gv__ms_space_at(s + n + 1))) {
 		*numbered = 1;
-		return ms_skip_space(s + n + 1);
+		return gv__ms_skip_space(s + n + 1);
 	}
 	return s;
 }
@@ -83,12 +83,12 @@ label_word(const char *s, int *colon_only)
 static int
 att_label(const char *line, const char **rest, int *item)
 {
-	const char *s = ms_skip_space(line), *t;
+	const char *s = gv__ms_skip_space(line), *t;
 	int colon = 0, heading = *s == '#', colon_only = 0, numbered;
 	size_t n, lead;
 
 	if (heading)
-		s = ms_skip_space(s + strspn(s, "#"));
+		s = gv__ms_skip_space(s + strspn(s, "#"));
 	s = skip_marker(s, &numbered); /* "- ", "6. ", or "## 11. " */
 	*item = numbered && !heading;
 	heading |= *s == '*' || *s == '_';
@@ -97,16 +97,17 @@ att_label(const char *line, const char **rest, int *item)
 	/* A heading may end with the label after a few capitalised words
 	 * ("Forum Session Attendees"; not "Notes on attendance"). */
 	for (lead = 0; !(n = label_word(s, &colon_only)); lead++) {
-		if (!heading || lead == LABEL_MAX_LEAD || !ms_upper_start(s))
+		if (!heading || lead == LABEL_MAX_LEAD ||
+		    !gv__ms_upper_start(s))
 			return 0;
-		s = ms_skip_space(s + ms_word_len(s));
+		s = gv__ms_skip_space(s + gv__ms_word_len(s));
 	}
-	s = ms_skip_space(s + n);
+	s = gv__ms_skip_space(s + n);
 	if (*s == '(')
-		s = ms_skip_space(s + ms_paren_len(s));
+		s = gv__ms_skip_space(s + gv__ms_paren_len(s));
 	for (t = s; *t && strchr("*_:#", *t); t++)
 		colon |= *t == ':';
-	*rest = ms_skip_space(t);
+	*rest = gv__ms_skip_space(t);
 	if (colon_only && !colon)
 		return 0;
 	/* "Present and voting were ..." is a sentence, not a label */
@@ -141,15 +142,15 @@ caps_qualifier(const char *s)
 	size_t n, tokens;
 
 	for (tokens = 0;; tokens++) {
-		t = ms_skip_space(t);
-		n = *t == '(' ? ms_paren_len(t) : ms_word_len(t);
+		t = gv__ms_skip_space(t);
+		n = *t == '(' ? gv__ms_paren_len(t) : gv__ms_word_len(t);
 		if (!n || memchr(t, ',', n) || memchr(t, ';', n))
 			return s;
 		if (!all_caps(t, n))
 			break;
 		t += n;
 	}
-	return tokens >= 2 && ms_upper_start(t) ? t : s;
+	return tokens >= 2 && gv__ms_upper_start(t) ? t : s;
 }
 
 static int
@@ -235,20 +236,20 @@ att_add(struct minutes_scan *p, size_t i, struct entry *e)
 		b = gv_text_fold(d->attendees[k].name);
 		if (!strcmp(a, b) &&
 		    !strcmp(p->att_keys[k] + strlen(key) + 1, org))
-			ms_warn_at(p, i,
-			           "\"%s\" is in the attendee list twice "
-			           "(counted once)",
-			           e->text);
+			gv__ms_warn_at(p, i,
+			               "\"%s\" is in the attendee list twice "
+			               "(counted once)",
+			               e->text);
 		else
-			ms_warn_at(p, i,
-			           "\"%s\" is taken to be the same person as "
-			           "\"%s%s%s%s\" on line %zu (counted once)",
-			           e->text, d->attendees[k].name,
-			           d->attendees[k].org ? " (" : "",
-			           d->attendees[k].org ? d->attendees[k].org
-			                               : "",
-			           d->attendees[k].org ? ")" : "",
-			           d->attendees[k].line);
+			gv__ms_warn_at(
+			        p, i,
+			        "\"%s\" is taken to be the same person as "
+			        "\"%s%s%s%s\" on line %zu (counted once)",
+			        e->text, d->attendees[k].name,
+			        d->attendees[k].org ? " (" : "",
+			        d->attendees[k].org ? d->attendees[k].org : "",
+			        d->attendees[k].org ? ")" : "",
+			        d->attendees[k].line);
 		free(a);
 		free(b);
 		free(key);
@@ -275,9 +276,9 @@ snippet(const char *s)
 	size_t n = 0, words = 0;
 
 	while (s[n] && words < 6) {
-		n += ms_word_len(s + n);
+		n += gv__ms_word_len(s + n);
 		words++;
-		n = (size_t)(ms_skip_space(s + n) - s);
+		n = (size_t)(gv__ms_skip_space(s + n) - s);
 	}
 	while (n && s[n - 1] == ' ')
 		n--;
@@ -291,16 +292,17 @@ att_notes(struct minutes_scan *p, size_t i, const struct entry_list *l)
 	char *s;
 
 	for (size_t k = 0; k < l->nunclosed; k++)
-		ms_warn_at(p, i,
-		           "\"%s\" has no closing parenthesis (closed at the "
-		           "comma)",
-		           l->unclosed[k]);
+		gv__ms_warn_at(
+		        p, i,
+		        "\"%s\" has no closing parenthesis (closed at the "
+		        "comma)",
+		        l->unclosed[k]);
 	if (l->sentence) {
 		s = snippet(l->sentence);
-		ms_warn_at(p, i,
-		           "the attendee list ends where a sentence starts "
-		           "(\"%s\")",
-		           s);
+		gv__ms_warn_at(p, i,
+		               "the attendee list ends where a sentence starts "
+		               "(\"%s\")",
+		               s);
 		free(s);
 	}
 }
@@ -318,7 +320,7 @@ att_line(struct minutes_scan *p, size_t i, const char *s, int *ended)
 	size_t good = 0, counted = 0, k;
 	int prose;
 
-	ms_entries_read(&l, s);
+	gv__ms_entries_read(&l, s);
 	for (k = 0; k < l.n; k++) {
 		good += (size_t)l.v[k].ok;
 		counted += (size_t)!l.v[k].joined;
@@ -331,16 +333,18 @@ att_line(struct minutes_scan *p, size_t i, const char *s, int *ended)
 		if (l.v[k].ok)
 			att_add(p, i, &l.v[k]);
 		else if (l.v[k].joined)
-			ms_warn_at(p, i,
-			           "read \"%s\" as the organisation of \"%s\"",
-			           l.v[k].text, l.v[k - 1].text);
+			gv__ms_warn_at(
+			        p, i,
+			        "read \"%s\" as the organisation of \"%s\"",
+			        l.v[k].text, l.v[k - 1].text);
 		else
-			ms_warn_at(p, i,
-			           "skipped \"%s\" in the attendee list (it "
-			           "does not read as a person's name)",
-			           l.v[k].text);
+			gv__ms_warn_at(
+			        p, i,
+			        "skipped \"%s\" in the attendee list (it "
+			        "does not read as a person's name)",
+			        l.v[k].text);
 	}
-	ms_entries_dispose(&l);
+	gv__ms_entries_dispose(&l);
 	return !prose;
 }
 
@@ -354,7 +358,8 @@ att_stop(const char *s)
 
 	return *s == '#' || !strncmp(s, "**", 2) || !strncmp(s, "__", 2) ||
 	       *s == '|' || *s == '>' || !strncmp(s, "```", 3) ||
-	       (strspn(s, "-") >= 3 && !*ms_skip_space(s + strspn(s, "-"))) ||
+	       (strspn(s, "-") >= 3 &&
+	        !*gv__ms_skip_space(s + strspn(s, "-"))) ||
 	       att_label(s, &rest, &item);
 }
 
@@ -368,8 +373,8 @@ att_rest(struct minutes_scan *p, size_t i, const char *rest)
 	while (n && rest[n - 1] == ' ')
 		n--;
 	if (names != rest)
-		ms_warn_at(p, i, "read \"%.*s\" as part of the label", (int)n,
-		           rest);
+		gv__ms_warn_at(p, i, "read \"%.*s\" as part of the label",
+		               (int)n, rest);
 	return names;
 }
 
@@ -385,7 +390,7 @@ att_list(struct minutes_scan *p, size_t i, const char *rest, int item)
 	if (*rest && (!att_line(p, i, att_rest(p, i, rest), &ended) || ended))
 		return i + 1;
 	for (j = i + 1; j < p->nlines; j++) {
-		s = ms_skip_space(p->line[j]);
+		s = gv__ms_skip_space(p->line[j]);
 		if (!*s)
 			continue; /* one name per paragraph is common */
 		if (att_stop(s))
@@ -405,7 +410,7 @@ att_list(struct minutes_scan *p, size_t i, const char *rest, int item)
 }
 
 void
-ms_attendees_find(struct minutes_scan *p)
+gv__ms_attendees_find(struct minutes_scan *p)
 {
 	const char *rest;
 	size_t i = p->text_line;
@@ -420,9 +425,9 @@ ms_attendees_find(struct minutes_scan *p)
 		i = att_list(p, i, rest, item);
 	}
 	if (!found)
-		ms_warn(p, "no attendee list found");
+		gv__ms_warn(p, "no attendee list found");
 	else if (!p->doc->nattendees)
-		ms_warn(p, "the attendee list names nobody");
+		gv__ms_warn(p, "the attendee list names nobody");
 }
 
 /* Adds the entries of one pasted line to out. */
@@ -434,12 +439,12 @@ split_one_line(struct gv_minutes_line *out, const char *line, size_t no,
 	const char *rest, *bad;
 	int item;
 
-	line = ms_skip_space(line);
+	line = gv__ms_skip_space(line);
 	if (att_label(line, &rest, &item))
 		line = rest; /* pasted with its "Attendees:" */
 	else
 		line = skip_marker(line, &item); /* or as a list */
-	ms_entries_read(&l, caps_qualifier(line));
+	gv__ms_entries_read(&l, caps_qualifier(line));
 	for (size_t k = 0; k <= l.n; k++) {
 		bad = k == l.n ? l.sentence : l.v[k].text;
 		if (k < l.n && l.v[k].ok) {
@@ -456,7 +461,7 @@ split_one_line(struct gv_minutes_line *out, const char *line, size_t no,
 			out->rejected[out->nrejected++] = gv__xstrdup(bad);
 		}
 	}
-	ms_entries_dispose(&l);
+	gv__ms_entries_dispose(&l);
 }
 
 int
@@ -505,11 +510,13 @@ name_after(const char *s)
 	struct gv_buf b = GV_BUF_INIT;
 	size_t n, core, words = 0;
 
-	for (s = ms_skip_space(s); *s && words < 5; s = ms_skip_space(s + n)) {
-		n = ms_word_len(s);
+	for (s = gv__ms_skip_space(s); *s && words < 5;
+	     s = gv__ms_skip_space(s + n)) {
+		n = gv__ms_word_len(s);
 		for (core = n; core && strchr(".,;:!?)", s[core - 1]); core--)
 			;
-		if (!core || (!ms_upper_start(s) && !ms_particle(s, core)))
+		if (!core ||
+		    (!gv__ms_upper_start(s) && !gv__ms_particle(s, core)))
 			break;
 		if (core == 1 && s[1] == '.')
 			core = 2; /* an initial: "Tim H." */
@@ -538,15 +545,15 @@ name_before(const char *line, const char *at)
 		for (ws = we; ws > line && ws[-1] != ' '; ws--)
 			;
 		if (ws == we || (strchr(".,;:!?", we[-1]) &&
-		                 !(we - ws == 2 && ms_upper_start(ws))))
+		                 !(we - ws == 2 && gv__ms_upper_start(ws))))
 			break;
-		if (!ms_upper_start(ws) &&
-		    !(words && ms_particle(ws, (size_t)(we - ws))))
+		if (!gv__ms_upper_start(ws) &&
+		    !(words && gv__ms_particle(ws, (size_t)(we - ws))))
 			break;
 		start = we = ws;
 		words++;
 	}
-	return words ? ms_squeeze(start, (size_t)(at - start)) : NULL;
+	return words ? gv__ms_squeeze(start, (size_t)(at - start)) : NULL;
 }
 
 /* The minute-taker a line states, as in "Minutes were prepared by X" or
@@ -583,16 +590,16 @@ taker_in(const char *line)
 	size_t k;
 
 	for (k = 0; k < NARRAY(after) && !name; k++)
-		if ((at = ms_find_ci(line, after[k])))
+		if ((at = gv__ms_find_ci(line, after[k])))
 			name = name_after(at + strlen(after[k]));
 	for (k = 0; k < NARRAY(before) && !name; k++)
-		if ((at = ms_find_ci(line, before[k])))
+		if ((at = gv__ms_find_ci(line, before[k])))
 			name = name_before(line, at);
 	return name;
 }
 
 void
-ms_taker_find(struct minutes_scan *p)
+gv__ms_taker_find(struct minutes_scan *p)
 {
 	char *plain;
 	size_t i, j, k;

@@ -233,7 +233,7 @@ dateline(int64_t *day, const struct minutes_scan *p)
 
 	for (i = p->text_line; i < p->nlines && seen < DATELINE_MAX_LINES;
 	     i++) {
-		s = ms_skip_space(p->line[i]);
+		s = gv__ms_skip_space(p->line[i]);
 		s += strspn(s, "#*_ ");
 		if (!*s)
 			continue;
@@ -241,7 +241,7 @@ dateline(int64_t *day, const struct minutes_scan *p)
 			continue; /* a numbered item, "1. March 5, 2025: ..." */
 		seen++;
 		if (ymd_at(day, s) &&
-		    !*ms_skip_space(s + 10 + strspn(s + 10, "*_")))
+		    !*gv__ms_skip_space(s + 10 + strspn(s + 10, "*_")))
 			return 1;
 		if (words_date(day, s, 0, 1))
 			return 1;
@@ -275,18 +275,18 @@ front_matter_day(struct minutes_scan *p)
 	int has_title = ymd_at(&tday, title), has_date = ymd_at(&dday, date);
 
 	if (*date && !has_date)
-		ms_warn(p, "post date \"%s\" is not YYYY-MM-DD (ignored)",
-		        date);
+		gv__ms_warn(p, "post date \"%s\" is not YYYY-MM-DD (ignored)",
+		            date);
 	if (!has_title)
 		has_title = words_date(&tday, title,
 		                       has_date ? (unsigned)atoi(date) : 0, 0);
 	if (has_title) {
 		day_set(d, tday, "title");
 		if (has_date && dday != tday)
-			ms_warn(p,
-			        "title date %s differs from the post date "
-			        "%.10s (the title's is used)",
-			        day_text(buf, tday), date);
+			gv__ms_warn(p,
+			            "title date %s differs from the post date "
+			            "%.10s (the title's is used)",
+			            day_text(buf, tday), date);
 		return 1;
 	}
 	if (has_date)
@@ -295,7 +295,7 @@ front_matter_day(struct minutes_scan *p)
 }
 
 int
-ms_day_find(struct minutes_scan *p)
+gv__ms_day_find(struct minutes_scan *p)
 {
 	struct gv_minutes_doc *d = p->doc;
 	char a[GV_TIME_BUFSZ], b[GV_TIME_BUFSZ];
@@ -305,7 +305,8 @@ ms_day_find(struct minutes_scan *p)
 	if (front_matter_day(p)) {
 		front = d->day;
 		if (dateline(&text, p) && text != front) {
-			ms_warn(p,
+			gv__ms_warn(
+			        p,
 			        "the text is dated %s, the %s %s (the text's "
 			        "date is used)",
 			        day_text(a, text), d->day_from,
@@ -321,10 +322,10 @@ ms_day_find(struct minutes_scan *p)
 	for (s = p->file; *s; s++) {
 		if ((s == p->file || !is_digit(s[-1])) && ymd_at(&d->day, s)) {
 			d->day_from = "file name";
-			ms_warn(p,
-			        "neither the title nor the post has a date "
-			        "(the file name's %.10s is used)",
-			        s);
+			gv__ms_warn(p,
+			            "neither the title nor the post has a date "
+			            "(the file name's %.10s is used)",
+			            s);
 			return 0;
 		}
 	}

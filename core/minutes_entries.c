@@ -8,6 +8,7 @@
  * one slip costs no name, and a sentence that starts after the last name
  * ends the list. core/minutes_attendees.c finds the lists.
  */
+#include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -23,7 +24,7 @@ is_separator(const char *s)
 
 /* Bytes of "(...)" at s, nested ones included; to the end if unclosed. */
 size_t
-ms_paren_len(const char *s)
+gv__ms_paren_len(const char *s)
 {
 	int depth = 0;
 	size_t i;
@@ -73,7 +74,7 @@ name_tidy(char *name)
 		else
 			break;
 	}
-	out = ms_squeeze(name, n);
+	out = gv__ms_squeeze(name, n);
 	free(name);
 	return out;
 }
@@ -90,7 +91,7 @@ entry_split(struct entry *e)
 		gv__attendee_split(&name, &org, t);
 		/* "Name - Org (Dept)": the dash splits, the rest is the org */
 		if (org && (dash = spaced_dash(name, &n)) &&
-		    *ms_skip_space(dash + n)) {
+		    *gv__ms_skip_space(dash + n)) {
 			inner = org;
 			org = gv__xsprintf("%s (%s)", dash + n, inner);
 			name[dash - name] = '\0';
@@ -104,7 +105,7 @@ entry_split(struct entry *e)
 		name = gv__xstrdup(t);
 	}
 	e->name = name_tidy(name);
-	if (org && !*(e->org = ms_squeeze(org, strlen(org)))) {
+	if (org && !*(e->org = gv__ms_squeeze(org, strlen(org)))) {
 		free(e->org);
 		e->org = NULL;
 	}
@@ -135,14 +136,14 @@ name_like(const char *s, int lower)
 
 	if (strlen(s) > NAME_MAX_BYTES || strpbrk(s, "0123456789:;[]<>|#=@/\\"))
 		return 0;
-	if (!ms_upper_start(s) && !lower)
+	if (!gv__ms_upper_start(s) && !lower)
 		return 0;
-	for (; *(s = ms_skip_space(s)); s += n, words++) {
-		n = ms_word_len(s);
-		if (ms_upper_start(s) || ms_particle(s, n) ||
+	for (; *(s = gv__ms_skip_space(s)); s += n, words++) {
+		n = gv__ms_word_len(s);
+		if (gv__ms_upper_start(s) || gv__ms_particle(s, n) ||
 		    strchr("(\"'", *s))
 			continue;
-		if (!lower || !plain_word(s, n) || ms_prose_word(s, n))
+		if (!lower || !plain_word(s, n) || gv__ms_prose_word(s, n))
 			return 0;
 	}
 	return words > 0 && words <= NAME_MAX_WORDS;
@@ -156,7 +157,7 @@ org_like(const char *org, int dashed)
 
 	if (!org)
 		return 1;
-	for (s = org; *(s = ms_skip_space(s)); s += ms_word_len(s))
+	for (s = org; *(s = gv__ms_skip_space(s)); s += gv__ms_word_len(s))
 		words++;
 	return strlen(org) <= ORG_MAX_BYTES && !strstr(org, "://") &&
 	       (!dashed || words <= DASH_ORG_MAX_WORDS);
@@ -176,8 +177,8 @@ entry_flags(struct entry *e)
 			e->label = 1;
 		if (depth > 0 || (s > e->text && s[-1] != ' ') || *s == ' ')
 			continue;
-		n = ms_word_len(s);
-		e->prose |= ms_prose_word(s, n);
+		n = gv__ms_word_len(s);
+		e->prose |= gv__ms_prose_word(s, n);
 	}
 }
 
@@ -204,7 +205,7 @@ entry_clean(char *t)
 	last = last ? last + 1 : t;
 	if (n >= 2 && t[n - 2] == ')')
 		t[n - 1] = '\0';
-	else if (!(t + n - last == 2 && ms_upper_start(last)) &&
+	else if (!(t + n - last == 2 && gv__ms_upper_start(last)) &&
 	         !memchr(last, '.', (size_t)(t + n - 1 - last)))
 		t[n - 1] = '\0';
 	while ((n = strlen(t)) && t[n - 1] == ' ')
@@ -216,7 +217,7 @@ static void
 entry_add(struct entry_list *l, const char *s, size_t n)
 {
 	struct entry *e;
-	char *t = ms_squeeze(s, n);
+	char *t = gv__ms_squeeze(s, n);
 
 	entry_clean(t);
 	if (!*t) {
@@ -331,7 +332,7 @@ parens_balance(struct entry_list *l, const char *s)
 			        gv__grow(l->unclosed, &alloc, l->nunclosed,
 			                 sizeof(*l->unclosed));
 			l->unclosed[l->nunclosed++] =
-			        ms_squeeze(s + from, i - from);
+			        gv__ms_squeeze(s + from, i - from);
 			for (; waiting; waiting--)
 				gv__buf_putc(&b, ')');
 		}
@@ -363,10 +364,10 @@ static int
 sentence_end(const char *s)
 {
 	struct entry e = {0};
-	const char *t = ms_skip_space(s + 1), *end;
+	const char *t = gv__ms_skip_space(s + 1), *end;
 	int depth = 0;
 
-	if (*s != '.' || t == s + 1 || !ms_upper_start(t))
+	if (*s != '.' || t == s + 1 || !gv__ms_upper_start(t))
 		return 0;
 	for (end = t; *end && !(depth <= 0 && is_separator(end)); end++)
 		depth += *end == '(' ? 1 : *end == ')' ? -1 : 0;
@@ -389,16 +390,16 @@ entries_join_orgs(struct entry_list *l)
 		e = &l->v[k];
 		prev = &l->v[k - 1];
 		if (e->text[0] != '(' ||
-		    ms_paren_len(e->text) != strlen(e->text) || !prev->ok ||
+		    gv__ms_paren_len(e->text) != strlen(e->text) || !prev->ok ||
 		    prev->org)
 			continue;
-		prev->org = ms_squeeze(e->text + 1, strlen(e->text) - 2);
+		prev->org = gv__ms_squeeze(e->text + 1, strlen(e->text) - 2);
 		e->joined = 1;
 	}
 }
 
 void
-ms_entries_read(struct entry_list *l, const char *line)
+gv__ms_entries_read(struct entry_list *l, const char *line)
 {
 	char *s = parens_balance(l, line);
 	const char *p, *start = s;
@@ -407,7 +408,7 @@ ms_entries_read(struct entry_list *l, const char *line)
 	for (p = s;; p++) {
 		depth += *p == '(' ? 1 : *p == ')' ? -1 : 0;
 		if (*p && depth == 0 && sentence_end(p)) {
-			l->sentence = ms_squeeze(p + 1, strlen(p + 1));
+			l->sentence = gv__ms_squeeze(p + 1, strlen(p + 1));
 			entry_split_and(l, start, (size_t)(p - start));
 			break;
 		}
@@ -423,7 +424,7 @@ ms_entries_read(struct entry_list *l, const char *line)
 }
 
 void
-ms_entries_dispose(struct entry_list *l)
+gv__ms_entries_dispose(struct entry_list *l)
 {
 	size_t i;
 
@@ -438,4 +439,36 @@ ms_entries_dispose(struct entry_list *l)
 	free(l->unclosed);
 	free(l->sentence);
 	memset(l, 0, sizeof(*l));
+}
+
+void
+gv__attendee_split(char **name, char **org, const char *who)
+{
+	size_t len = strlen(who), i;
+	int depth = 0;
+
+	while (len && isspace((unsigned char)who[len - 1]))
+		len--;
+	*org = NULL;
+	if (len && who[len - 1] == ')') {
+		for (i = len; i-- > 0;) {
+			depth += who[i] == ')' ? 1 : who[i] == '(' ? -1 : 0;
+			if (depth == 0) {
+				*org = gv__xstrndup(who + i + 1, len - i - 2);
+				len = i;
+				break;
+			}
+		}
+	}
+	/* "Name - (Org)" and "Name – (Org)" as several minutes write it. */
+	while (len &&
+	       (isspace((unsigned char)who[len - 1]) || who[len - 1] == '-'))
+		len--;
+	if (len >= 3 && !memcmp(who + len - 3, "\xE2\x80\x93", 3))
+		len -= 3;
+	while (len && isspace((unsigned char)who[len - 1]))
+		len--;
+	while (len && isspace((unsigned char)*who))
+		who++, len--;
+	*name = gv__xstrndup(who, len);
 }

@@ -18,170 +18,10 @@
 #include "minutes_parse.h"
 #include "minutes_scan.h"
 
-static void
-warn_v(struct minutes_scan *p, const char *prefix, const char *fmt, va_list ap)
-{
-	struct gv_minutes_doc *d = p->doc;
-	va_list copy;
-	char *msg;
-	int n;
-
-	va_copy(copy, ap);
-	n = vsnprintf(NULL, 0, fmt, copy);
-	va_end(copy);
-	msg = gv__xmalloc(strlen(prefix) + (size_t)(n < 0 ? 0 : n) + 1);
-	memcpy(msg, prefix, strlen(prefix));
-	vsnprintf(msg + strlen(prefix), (size_t)(n < 0 ? 0 : n) + 1, fmt, ap);
-	d->warnings = gv__grow(d->warnings, &p->warn_alloc, d->nwarnings,
-	                       sizeof(*d->warnings));
-	d->warnings[d->nwarnings++] = msg;
-}
-
-void
-ms_warn(struct minutes_scan *p, const char *fmt, ...)
-{
-	va_list ap;
-
-	va_start(ap, fmt);
-	warn_v(p, "", fmt, ap);
-	va_end(ap);
-}
-
-void
-ms_warn_at(struct minutes_scan *p, size_t i, const char *fmt, ...)
-{
-	char *prefix = gv__xsprintf("%s:%zu: ", p->file, i + 1);
-	va_list ap;
-
-	va_start(ap, fmt);
-	warn_v(p, prefix, fmt, ap);
-	va_end(ap);
-	free(prefix);
-}
-
-/* Bytes of the white space at s: space, tab or a no-break space. */
-size_t
-ms_space_at(const char *s)
-{
-	if (*s == ' ' || *s == '\t')
-		return 1;
-	if (!strncmp(s, "\xC2\xA0", 2))
-		return 2;
-	if (!strncmp(s, "\xE2\x80\xAF", 3)) /* narrow no-break space */
-		return 3;
-	return 0;
-}
-
-const char *
-ms_skip_space(const char *s)
-{
-	size_t n;
-
-	while ((n = ms_space_at(s)))
-		s += n;
-	return s;
-}
-
-/* A copy of s[0..n) with each run of white space made one space, trimmed. */
-char *
-ms_squeeze(const char *s, size_t n)
-{
-	struct gv_buf b = GV_BUF_INIT;
-	const char *end = s + n;
-	int pending = 0;
-	size_t k;
-
-	while (s < end) {
-		if ((k = ms_space_at(s)) && s + k <= end) {
-			pending = b.size > 0;
-			s += k;
-			continue;
-		}
-		if (pending)
-			gv__buf_putc(&b, ' ');
-		pending = 0;
-		gv__buf_putc(&b, *s++);
-	}
-	return gv__buf_detach(&b);
-}
-
 static int
 is_digit(int c)
 {
 	return c >= '0' && c <= '9';
-}
-
-/* A word that may start a name: a capital, or a non-ASCII letter. */
-int
-ms_upper_start(const char *s)
-{
-	unsigned char c = (unsigned char)*s;
-
-	/* U+00C0-U+04FF (Latin, Greek, Cyrillic) and CJK or Hangul; the
-	 * lead byte 0xE2 is punctuation (dashes, bullets), not a letter. */
-	return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xD3) || c >= 0xE3;
-}
-
-/* The lower-case words inside names ("Paul van Brouwershaven"). */
-int
-ms_particle(const char *s, size_t n)
-{
-	static const char *const words[] = {
-	        "de",  "del", "della", "der", "den",   "di",  "da",
-	        "das", "do",  "dos",   "du",  "van",   "von", "la",
-	        "le",  "y",   "e",     "bin", "binti", "ibn", "al",
-	        "el",  "ter", "ten",   "zu",  "af",    "av",
-	};
-
-	for (size_t i = 0; i < NARRAY(words); i++)
-		if (strlen(words[i]) == n && !strncmp(s, words[i], n))
-			return 1;
-	return n > 2 && s[1] == '\'' && s[0] >= 'a' && s[0] <= 'z'; /* d' */
-}
-
-/* Words that names and organisations do not hold, but sentences do. */
-int
-ms_prose_word(const char *s, size_t n)
-{
-	static const char *const words[] = {
-	        "is",    "are",   "was",   "were",  "will",   "would", "should",
-	        "shall", "can",   "could", "may",   "might",  "must",  "has",
-	        "have",  "had",   "do",    "does",  "did",    "be",    "been",
-	        "being", "said",  "noted", "asked", "agreed", "the",   "that",
-	        "this",  "which", "while", "there", "they",   "we",    "it",
-	        "he",    "she",   "not",   "yet",   "to",
-	};
-
-	while (n && !((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z')))
-		s++, n--;
-	while (n && strchr(".,;:!?)\"'", s[n - 1]))
-		n--;
-	for (size_t i = 0; i < NARRAY(words); i++)
-		if (strlen(words[i]) == n && !strncmp(s, words[i], n))
-			return 1;
-	return 0;
-}
-
-size_t
-ms_word_len(const char *s)
-{
-	size_t n = 0;
-
-	while (s[n] && !ms_space_at(s + n))
-		n++;
-	return n;
-}
-
-/* Case-insensitive strstr (ASCII), for titles and phrases. */
-const char *
-ms_find_ci(const char *hay, const char *needle)
-{
-	size_t n = strlen(needle);
-
-	for (; *hay; hay++)
-		if (!strncasecmp(hay, needle, n))
-			return hay;
-	return NULL;
 }
 
 /*
@@ -200,7 +40,7 @@ fm_error(struct minutes_scan *p, size_t i, const char *what)
 static int
 is_fence(const char *s)
 {
-	return !strncmp(s, "---", 3) && !*ms_skip_space(s + 3);
+	return !strncmp(s, "---", 3) && !*gv__ms_skip_space(s + 3);
 }
 
 static char *
@@ -208,7 +48,7 @@ trimmed(const char *s, size_t n)
 {
 	size_t k;
 
-	while (n && (k = ms_space_at(s)) && k <= n)
+	while (n && (k = gv__ms_space_at(s)) && k <= n)
 		s += k, n -= k;
 	while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
 		n--;
@@ -310,7 +150,7 @@ fm_flow(struct minutes_scan *p, size_t i, const char *s)
 		if (!(comma = memchr(s, ',', (size_t)(end - s))))
 			comma = end;
 		item = gv__xstrndup(s, (size_t)(comma - s));
-		error = fm_value(&value, p, i, ms_skip_space(item));
+		error = fm_value(&value, p, i, gv__ms_skip_space(item));
 		free(item);
 		if (error < 0)
 			return error;
@@ -336,16 +176,17 @@ fm_key(struct minutes_scan *p, size_t i, const char *s)
 	char *value = NULL, **field;
 	int error;
 
-	if (!n || s[n] != ':' || (s[n + 1] && !ms_space_at(s + n + 1)))
+	if (!n || s[n] != ':' || (s[n + 1] && !gv__ms_space_at(s + n + 1)))
 		return fm_error(p, i, "expected \"key: value\"");
 	p->key = KEY_OTHER;
 	for (size_t k = 0; k < NARRAY(keys); k++)
 		if (strlen(keys[k].name) == n &&
 		    !strncasecmp(s, keys[k].name, n))
 			p->key = keys[k].key;
-	s = ms_skip_space(s + n + 1);
+	s = gv__ms_skip_space(s + n + 1);
 	/* "|" or ">": a block scalar, its text on the indented lines below */
-	if ((*s == '|' || *s == '>') && !*ms_skip_space(s + strspn(s, "|>+-")))
+	if ((*s == '|' || *s == '>') &&
+	    !*gv__ms_skip_space(s + strspn(s, "|>+-")))
 		s = "";
 	p->key_scalar = *s && *s != '#';
 	if (*s == '[' && (p->key == KEY_TAGS || p->key == KEY_ALIASES))
@@ -387,17 +228,17 @@ fm_more(struct minutes_scan *p, size_t i, const char *s)
 static int
 fm_line(struct minutes_scan *p, size_t i)
 {
-	const char *s = p->line[i], *t = ms_skip_space(s);
+	const char *s = p->line[i], *t = gv__ms_skip_space(s);
 	char *value = NULL;
 	int error;
 
 	if (!*t || *t == '#')
 		return 0;
-	if (*t != '-' || (t[1] && !ms_space_at(t + 1)))
+	if (*t != '-' || (t[1] && !gv__ms_space_at(t + 1)))
 		return t != s ? fm_more(p, i, t) : fm_key(p, i, s);
 	if (p->key == KEY_NONE || p->key_scalar)
 		return fm_error(p, i, "expected \"key: value\"");
-	if ((error = fm_value(&value, p, i, ms_skip_space(t + 1))) < 0)
+	if ((error = fm_value(&value, p, i, gv__ms_skip_space(t + 1))) < 0)
 		return error;
 	fm_add(p, value);
 	return 0;
@@ -466,11 +307,11 @@ body_from_tags(struct minutes_scan *p)
 			d->body_code = bodies[k].code;
 			d->body_tag = bodies[k].tag;
 		} else if (strcmp(d->body_code, bodies[k].code)) {
-			ms_warn(p,
-			        "the tags name two bodies, %s and %s (the "
-			        "first "
-			        "is used)",
-			        d->body_tag, bodies[k].tag);
+			gv__ms_warn(p,
+			            "the tags name two bodies, %s and %s (the "
+			            "first "
+			            "is used)",
+			            d->body_tag, bodies[k].tag);
 		}
 	}
 	/* Before the working groups (2018) minutes were tagged "Minutes"
@@ -536,14 +377,14 @@ title_subcommittee(struct minutes_scan *p)
 			;
 		for (ws = we; ws > t && ws[-1] != ' ' && ws[-1] != '('; ws--)
 			;
-		if (ws == we || !ms_upper_start(ws) || has_digit(ws, we) ||
+		if (ws == we || !gv__ms_upper_start(ws) || has_digit(ws, we) ||
 		    !strncasecmp(ws, "Minutes", 7) ||
 		    !strncasecmp(ws, "Meeting", 7))
 			break;
 		start = ws;
 		words++;
 	}
-	d->subcommittee = ms_squeeze(start, (size_t)(k + n - start));
+	d->subcommittee = gv__ms_squeeze(start, (size_t)(k + n - start));
 }
 
 static void
@@ -551,8 +392,9 @@ f2f_find(struct minutes_scan *p)
 {
 	const char *t = p->doc->title;
 
-	if (t && (ms_find_ci(t, "F2F") || ms_find_ci(t, "face-to-face") ||
-	          ms_find_ci(t, "face to face")))
+	if (t &&
+	    (gv__ms_find_ci(t, "F2F") || gv__ms_find_ci(t, "face-to-face") ||
+	     gv__ms_find_ci(t, "face to face")))
 		p->doc->f2f = 1;
 }
 /*
@@ -631,15 +473,15 @@ gv__minutes_parse(struct gv_minutes_doc **out, const char *file_name,
 	p.doc = gv__xcalloc(1, sizeof(*p.doc));
 	norm = lines_split(&p, data, len);
 	if ((error = fm_parse(&p)) < 0 || (error = body_from_tags(&p)) < 0 ||
-	    (error = ms_day_find(&p)) < 0)
+	    (error = gv__ms_day_find(&p)) < 0)
 		goto out;
 	p.doc->text = gv__xstrdup(
 	        p.text_line < p.nlines ? norm + (p.line[p.text_line] - p.work)
 	                               : "");
 	title_subcommittee(&p);
 	f2f_find(&p);
-	ms_attendees_find(&p);
-	ms_taker_find(&p);
+	gv__ms_attendees_find(&p);
+	gv__ms_taker_find(&p);
 	*out = p.doc;
 	p.doc = NULL;
 out:

@@ -67,47 +67,47 @@ struct entry_list {
 };
 
 /* Reads line into l (zeroed first by the caller); dispose of l after. */
-void ms_entries_read(struct entry_list *l, const char *line);
-void ms_entries_dispose(struct entry_list *l);
+void gv__ms_entries_read(struct entry_list *l, const char *line);
+void gv__ms_entries_dispose(struct entry_list *l);
 
 /* Bytes of "(...)" at s, nested ones included; to the end if unclosed. */
-size_t ms_paren_len(const char *s);
+size_t gv__ms_paren_len(const char *s);
 
 /* Adds a warning to the report. */
-void ms_warn(struct minutes_scan *p, const char *fmt, ...) GV__PRINTF(2, 3);
+void gv__ms_warn(struct minutes_scan *p, const char *fmt, ...) GV__PRINTF(2, 3);
 /* Adds a warning about line i (0-based), as "FILE:LINE: message". */
-void ms_warn_at(struct minutes_scan *p, size_t i, const char *fmt, ...)
+void gv__ms_warn_at(struct minutes_scan *p, size_t i, const char *fmt, ...)
         GV__PRINTF(3, 4);
 
 /* Case-insensitive strstr (ASCII), for titles and phrases. */
-const char *ms_find_ci(const char *hay, const char *needle);
+const char *gv__ms_find_ci(const char *hay, const char *needle);
 
 /* The lower-case words inside names ("Paul van Brouwershaven"). */
-int ms_particle(const char *s, size_t n);
+int gv__ms_particle(const char *s, size_t n);
 
 /* Words that names and organisations do not hold, but sentences do. */
-int ms_prose_word(const char *s, size_t n);
+int gv__ms_prose_word(const char *s, size_t n);
 
-const char *ms_skip_space(const char *s);
+const char *gv__ms_skip_space(const char *s);
 
 /* Bytes of the white space at s: space, tab or a no-break space. */
-size_t ms_space_at(const char *s);
+size_t gv__ms_space_at(const char *s);
 
 /* A copy of s[0..n) with each run of white space made one space, trimmed. */
-char *ms_squeeze(const char *s, size_t n);
+char *gv__ms_squeeze(const char *s, size_t n);
 
 /* A word that may start a name: a capital, or a non-ASCII letter. */
-int ms_upper_start(const char *s);
+int gv__ms_upper_start(const char *s);
 
-size_t ms_word_len(const char *s);
+size_t gv__ms_word_len(const char *s);
 
 /* Sets doc's day and day_from (core/minutes_day.c). Returns 0, or
  * GV_EINVALID when no date is found anywhere. */
-int ms_day_find(struct minutes_scan *p);
+int gv__ms_day_find(struct minutes_scan *p);
 
 /* Fills doc's attendees from the attendee list(s) of the text. */
-void ms_attendees_find(struct minutes_scan *p);
+void gv__ms_attendees_find(struct minutes_scan *p);
 /* Fills doc's minute-taker when the text states one. */
-void ms_taker_find(struct minutes_scan *p);
+void gv__ms_taker_find(struct minutes_scan *p);
 
 #endif

@@ -224,3 +224,12 @@ gv_weekday_name(int weekday)
 
 	return names[((weekday % 7) + 7) % 7];
 }
+
+void
+gv__time_format_offset(char *buf, size_t n, int offset)
+{
+	unsigned a = (unsigned)(offset < 0 ? -offset : offset);
+
+	snprintf(buf, n, "%c%02u:%02u", offset < 0 ? '-' : '+', a / 3600 % 100,
+	         a / 60 % 60);
+}

@@ -17,47 +17,6 @@
 #include "internal.h"
 #include "view.h"
 
-static const char *const months[] = {
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
-static const char *const weekdays[] = {"Sunday",    "Monday",   "Tuesday",
-                                       "Wednesday", "Thursday", "Friday",
-                                       "Saturday"};
-
-json_t *
-gv__view_when(int64_t t, const char *zone)
-{
-	struct gv_local l;
-	char date[16], long_date[48], clock[24], spoken[GV_SPOKEN_BUFSZ],
-	        utc[GV_TIME_BUFSZ], iso[GV_TIME_BUFSZ], local[GV_LOCAL_BUFSZ],
-	        both[GV_BOTH_BUFSZ];
-	json_t *when;
-
-	if (gv_zone_from_utc(&l, zone, t) < 0)
-		return json_null();
-	snprintf(date, sizeof(date), "%04d-%02d-%02d", l.year, l.month, l.day);
-	snprintf(long_date, sizeof(long_date), "%s %d, %d", months[l.month - 1],
-	         l.day, l.year);
-	snprintf(clock, sizeof(clock), "%d:%02d %s",
-	         l.hour % 12 ? l.hour % 12 : 12, l.minute,
-	         l.hour < 12 ? "am" : "pm");
-	when = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "date", date,
-	                 "long_date", long_date, "weekday", weekdays[l.weekday],
-	                 "time", clock, "spoken",
-	                 gv_time_spoken(spoken, sizeof(spoken), t, zone), "utc",
-	                 gv_time_format(utc, t, GV_TIME_HUMAN), "iso",
-	                 gv_time_format(iso, t, GV_TIME_ISO));
-	/* Beside the UTC fields: the zone's abbreviation, the wall clock with
-	 * its offset, and both as a notice prints them. */
-	json_object_set_new(when, "zone", json_string(l.abbrev));
-	json_object_set_new(when, "local_iso",
-	                    json_string(gv_time_format_local(local, t, zone,
-	                                                     GV_LOCAL_ISO)));
-	json_object_set_new(when, "both",
-	                    json_string(gv_time_format_both(both, t, zone)));
-	return when;
-}
-
 static json_t *
 view_meeting_row(const struct gv_meeting *m)
 {

@@ -251,7 +251,7 @@ gv_zone_display_name(const char *zone)
 static void
 wall_choice(struct gv_buf *b, const char *zone, int64_t t)
 {
-	char text[GV_LOCAL_BUFSZ];
+	char offset[16];
 	struct gv_local l;
 
 	if (gv_zone_from_utc(&l, zone, t) < 0)
@@ -260,8 +260,8 @@ wall_choice(struct gv_buf *b, const char *zone, int64_t t)
 	               l.hour, l.minute);
 	if (l.second)
 		gv__buf_printf(b, ":%02d", l.second);
-	gv_time_format_local(text, t, zone, GV_LOCAL_ISO);
-	gv__buf_puts(b, text + 19); /* after "YYYY-MM-DDTHH:MM:SS" */
+	gv__time_format_offset(offset, sizeof(offset), l.utc_offset);
+	gv__buf_puts(b, offset);
 	if (l.abbrev[0] != '+' && l.abbrev[0] != '-')
 		gv__buf_printf(b, " (%s)", l.abbrev);
 }

@@ -9,16 +9,7 @@
 
 #include "gavel/time.h"
 #include "gavel/zone.h"
-
-/* "-05:00", "+10:30" */
-static void
-format_offset(char *buf, size_t n, int offset)
-{
-	unsigned a = (unsigned)(offset < 0 ? -offset : offset);
-
-	snprintf(buf, n, "%c%02u:%02u", offset < 0 ? '-' : '+', a / 3600 % 100,
-	         a / 60 % 60);
-}
+#include "internal.h"
 
 char *
 gv_time_format_local(char *buf, int64_t t, const char *zone,
@@ -43,7 +34,7 @@ gv_time_format_local(char *buf, int64_t t, const char *zone,
 	         (unsigned)l.second % 100);
 	switch (style) {
 	case GV_LOCAL_ISO:
-		format_offset(offset, sizeof(offset), l.utc_offset);
+		gv__time_format_offset(offset, sizeof(offset), l.utc_offset);
 		snprintf(buf, GV_LOCAL_BUFSZ, "%sT%02u:%02u:%02u%s", date,
 		         (unsigned)l.hour % 100, (unsigned)l.minute % 100,
 		         (unsigned)l.second % 100, offset);

@@ -4,7 +4,8 @@
  * is anchored to a version, a file, a line of the head and the hash of
  * that line's text; when a new version comes, the note finds its line
  * again by the hash (or says it is orphaned), and the digest quotes it with
- * its section and the words the ballot changes in it.
+ * its section and the words the ballot changes in it. The file's lines
+ * come through the git adapter (core/git_files.h).
  */
 #include <stdlib.h>
 #include <string.h>
@@ -14,45 +15,7 @@
 #include "event.h"
 #include "gavel/redline.h"
 #include "gavel/text.h"
-#include "git.h"
-
-/* The lines of path at commit (a copy each), or NULL. */
-static char **
-file_lines(size_t *n, git_repository *repo, const char *commit_id,
-           const char *path)
-{
-	git_commit *commit = NULL;
-	git_tree *tree = NULL;
-	git_tree_entry *e = NULL;
-	git_blob *blob = NULL;
-	char **lines = NULL;
-	size_t alloc = 0, len, i = 0, end;
-	const char *text;
-
-	*n = 0;
-	if (gv__git_commit(&commit, repo, commit_id) < 0 ||
-	    git_commit_tree(&tree, commit) < 0 ||
-	    git_tree_entry_bypath(&e, tree, path) < 0 ||
-	    git_blob_lookup(&blob, repo, git_tree_entry_id(e)) < 0)
-		goto out;
-	text = git_blob_rawcontent(blob);
-	len = (size_t)git_blob_rawsize(blob);
-	while (i < len) {
-		const char *nl = memchr(text + i, '\n', len - i);
-
-		end = nl ? (size_t)(nl - text) : len;
-		lines = gv__grow(lines, &alloc, *n, sizeof(*lines));
-		lines[(*n)++] = gv_utf8_repair(
-		        text + i, end - i - (end > i && text[end - 1] == '\r'));
-		i = end + 1;
-	}
-out:
-	git_blob_free(blob);
-	git_tree_entry_free(e);
-	git_tree_free(tree);
-	git_commit_free(commit);
-	return lines;
-}
+#include "git_files.h"
 
 static void
 lines_free(char **lines, size_t n)
@@ -64,59 +27,28 @@ lines_free(char **lines, size_t n)
 	free(lines);
 }
 
-/* The latest pinned version: row id, number, repo and head. */
-static int
-review_pin(int64_t *version, int *n, char **repo, char **head, struct gv_db *db,
-           const struct gv_ballot *b)
-{
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_VERSION_PINNED);
-	int rc;
-
-	if (!st)
-		return GV_ERROR;
-	gv__bind_int(st, 1, b->id);
-	gv__bind_int(st, 2, 0);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*version = sqlite3_column_int64(st, 0);
-		*n = sqlite3_column_int(st, 1);
-		*repo = gv__col_text(st, 2);
-		*head = gv__col_text(st, 4);
-	}
-	gv__db_reset(st);
-	if (rc != SQLITE_ROW)
-		return gv__error_set(
-		        GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
-		        "%s has no version pinned to a repository: "
-		        "review notes anchor to a redline",
-		        b->number);
-	return 0;
-}
-
 int
 gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
               const char *text, const char *author)
 {
-	char *repo_dir = NULL, *head = NULL, **lines = NULL, *hash = NULL;
-	git_repository *repo = NULL;
+	char **lines = NULL, *hash = NULL;
 	struct gv_ballot *b = NULL;
+	struct gv__pin p = {0};
 	sqlite3_stmt *st;
-	int64_t version = 0;
 	size_t n = 0;
-	int error, vn = 0;
+	int error;
 
 	if (!text || !*text)
 		return gv__error_set(GV_ERRCLASS_REDLINE, GV_EINVALID,
 		                     "the note is empty");
 	if ((error = gv__check_text(GV_ERRCLASS_REDLINE, "note", text)) < 0 ||
 	    (error = gv_ballot_get(&b, db, ref)) < 0 ||
-	    (error = review_pin(&version, &vn, &repo_dir, &head, db, b)) < 0 ||
-	    (error = gv__git_open(&repo, repo_dir)) < 0)
+	    (error = gv__pin_get(&p, db, b, 0)) < 0)
 		goto out;
-	lines = file_lines(&n, repo, head, path);
-	if (!n) {
+	if (gv__git_file_lines(&lines, &n, p.repo, p.head, path) < 0 || !n) {
 		error = gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
-		                      "%s is not in version %d of %s", path, vn,
-		                      b->number);
+		                      "%s is not in version %d of %s", path,
+		                      p.n, b->number);
 		goto out;
 	}
 	if (line < 1 || (size_t)line > n) {
@@ -124,7 +56,7 @@ gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
 		        GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
 		        "%s has %zu lines in version %d of %s: no "
 		        "line %d",
-		        path, n, vn, b->number, line);
+		        path, n, p.n, b->number, line);
 		goto out;
 	}
 	hash = gv__text_hash(lines[line - 1]);
@@ -135,7 +67,7 @@ gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
 		error = GV_ERROR;
 		goto out;
 	}
-	gv__bind_int(st, 1, version);
+	gv__bind_int(st, 1, p.version);
 	gv__bind_text(st, 2, path);
 	gv__bind_int(st, 3, line);
 	gv__bind_text(st, 4, hash);
@@ -151,9 +83,7 @@ gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
 out:
 	lines_free(lines, n);
 	free(hash);
-	free(repo_dir);
-	free(head);
-	git_repository_free(repo);
+	gv__pin_dispose(&p);
 	gv_ballot_free(b);
 	return error;
 }
@@ -230,12 +160,12 @@ review_spans(struct gv_review_note *note, const struct gv_redline *r)
 
 static int
 review_read(struct gv_review_list *list, struct gv_db *db,
-            const struct gv_ballot *b, git_repository *repo, const char *head,
+            const struct gv_ballot *b, const struct gv__pin *p,
             const struct gv_redline *r)
 {
 	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_REVIEW_LIST);
 	size_t alloc = 0, n = 0;
-	char **lines;
+	char **lines = NULL;
 	int rc;
 
 	if (!st)
@@ -253,11 +183,13 @@ review_read(struct gv_review_list *list, struct gv_db *db,
 		note->line = sqlite3_column_int(st, 3);
 		note->author = gv__col_text(st, 5);
 		note->body = gv__col_text(st, 6);
-		lines = file_lines(&n, repo, head, note->path);
+		if (gv__git_file_lines(&lines, &n, p->repo, p->head,
+		                       note->path) < 0)
+			lines = NULL, n = 0;
 		note->now =
 		        review_find(lines, n, note->line,
 		                    (const char *)sqlite3_column_text(st, 4));
-		if (note->now) {
+		if (note->now && lines) {
 			note->text = gv__xstrdup(lines[note->now - 1]);
 			note->section = review_section(lines, n, note->now);
 			review_spans(note, r);
@@ -272,30 +204,25 @@ int
 gv_review_list(struct gv_review_list **out, struct gv_db *db, const char *ref)
 {
 	struct gv_review_list *list = gv__xcalloc(1, sizeof(*list));
-	char *repo_dir = NULL, *head = NULL;
-	git_repository *repo = NULL;
 	struct gv_redline *r = NULL;
 	struct gv_ballot *b = NULL;
-	int64_t version = 0;
+	struct gv__pin p = {0};
 	int error;
 
 	*out = NULL;
 	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
-	    (error = review_pin(&version, &list->version, &repo_dir, &head, db,
-	                        b)) < 0 ||
-	    (error = gv__git_open(&repo, repo_dir)) < 0 ||
+	    (error = gv__pin_get(&p, db, b, 0)) < 0 ||
 	    (error = gv_ballot_redline(&r, db, ref, 0, NULL)) < 0 ||
-	    (error = review_read(list, db, b, repo, head, r)) < 0)
+	    (error = review_read(list, db, b, &p, r)) < 0)
 		goto out;
+	list->version = p.n;
 	list->ballot = gv__xstrdup(b->number);
 	*out = list;
 	list = NULL;
 out:
 	gv_review_list_free(list);
 	gv_redline_free(r);
-	git_repository_free(repo);
-	free(repo_dir);
-	free(head);
+	gv__pin_dispose(&p);
 	gv_ballot_free(b);
 	return error;
 }

@@ -9,7 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "git.h"
+#include "ballot_internal.h"
+#include "gavel/redline.h"
 #include "internal.h"
 
 /* Not yet final: still open, or passed and awaiting its IPR review. */

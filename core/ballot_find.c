@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements ballot identifiers (RULES §2): a body writes its
+ * ballots as prefix and padded number ("SMC010"), and people write them
+ * loosely ("smc10", "SC-080v3"). Every module that names a ballot finds
+ * it here, below the lifecycle, the tally and the meetings.
+ */
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "db.h"
+#include "gavel/ballot.h"
+#include "gavel/roster.h"
+
+void
+gv_ballot_format_number(char *buf, size_t n, const char *prefix, int width,
+                        int64_t number)
+{
+	snprintf(buf, n, "%s%0*lld", prefix, width, (long long)number);
+}
+
+int
+gv_ballot_find(int64_t *id_out, struct gv_db *db, const char *ref)
+{
+	struct gv_body body = {0};
+	char prefix[32], *code = NULL;
+	const char *p = ref ? ref : "";
+	size_t n = 0;
+	int64_t number = 0;
+	sqlite3_stmt *st;
+	int error = 0, rc;
+
+	while (*p && !isdigit((unsigned char)*p) && *p != '-' && n + 1 < 32)
+		prefix[n++] = *p++;
+	prefix[n] = '\0';
+	if (*p == '-')
+		p++;
+	while (isdigit((unsigned char)*p) && number < 1000000)
+		number = number * 10 + (*p++ - '0');
+	/* A version suffix names the same ballot: "SC-080v3", "FORUM-019 v.2"
+	 * (RULES §2). */
+	while (*p == ' ')
+		p++;
+	if (*p == 'v' || *p == 'V') {
+		for (p++; *p == '.' || *p == ' '; p++)
+			;
+		while (isdigit((unsigned char)*p))
+			p++;
+	}
+	if (!n || !number || *p)
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
+		                     "\"%s\" is not a ballot: write it as the "
+		                     "body does, such as SMC011",
+		                     ref ? ref : "");
+	if (!(st = gv__db_stmt(db, GV__STMT_BODY_BY_PREFIX)))
+		return GV_ERROR;
+	gv__bind_text(st, 1, prefix);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		code = gv__col_text(st, 0);
+	gv__db_reset(st);
+	if (!code)
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
+		                     "no body numbers its ballots %s", prefix);
+	if ((error = gv_body_get(&body, db, code)) < 0)
+		goto out;
+	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_BY_NUMBER))) {
+		error = GV_ERROR;
+		goto out;
+	}
+	gv__bind_int(st, 1, body.id);
+	gv__bind_int(st, 2, number);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		*id_out = sqlite3_column_int64(st, 0);
+	gv__db_reset(st);
+	if (rc != SQLITE_ROW)
+		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
+		                      "no ballot %s in %s", ref, body.code);
+out:
+	gv_body_dispose(&body);
+	free(code);
+	return error;
+}
