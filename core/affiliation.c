@@ -32,20 +32,20 @@ struct timeline {
 static int
 timeline_load(struct timeline *t, struct gv_db *db, int64_t person)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_AFFILIATION_LOAD);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
 	memset(t, 0, sizeof(*t));
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_AFFILIATION_LOAD)) < 0)
+		return error;
 	gv__bind_int(st, 1, person);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		t->v = gv__grow(t->v, &t->alloc, t->n, sizeof(*t->v));
 		t->v[t->n].org = sqlite3_column_int64(st, 0);
 		t->v[t->n].since = sqlite3_column_int64(st, 1);
 		t->v[t->n++].from_start = sqlite3_column_int(st, 2);
 	}
-	rc = rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_ROSTER);
 	gv__db_reset(st);
 	return rc;
 }
@@ -111,17 +111,18 @@ timeline_seen(struct timeline *t, int64_t org, int64_t at)
 static int
 timeline_save(struct gv_db *db, int64_t person, const struct timeline *t)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_AFFILIATION_CLEAR);
+	sqlite3_stmt *st = NULL;
 	int error;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_AFFILIATION_CLEAR)) < 0)
+		return error;
 	gv__bind_int(st, 1, person);
 	if ((error = gv__db_run(db, st)) < 0)
 		return error;
 	for (size_t i = 0; i < t->n; i++) {
-		if (!(st = gv__db_stmt(db, GV__STMT_AFFILIATION_INSERT)))
-			return GV_ERROR;
+		if ((error = gv__db_stmt(&st, db,
+		                         GV__STMT_AFFILIATION_INSERT)) < 0)
+			return error;
 		gv__bind_int(st, 1, person);
 		gv__bind_int(st, 2, t->v[i].org);
 		gv__bind_int(st, 3, t->v[i].since);
@@ -131,8 +132,8 @@ timeline_save(struct gv_db *db, int64_t person, const struct timeline *t)
 		if ((error = gv__db_run(db, st)) < 0)
 			return error;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_PERSON_SET_ORG)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_PERSON_SET_ORG)) < 0)
+		return error;
 	gv__bind_int(st, 1, person);
 	gv__bind_opt(st, 2, t->n ? t->v[t->n - 1].org : 0, t->n > 0);
 	return gv__db_run(db, st);
@@ -186,10 +187,8 @@ gv__person_create(int64_t *id_out, struct gv_db *db, const char *name,
 	    0)
 		return error;
 	fold = gv_text_fold(clean);
-	if (!(st = gv__db_stmt(db, GV__STMT_PERSON_INSERT))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_PERSON_INSERT)) < 0)
 		goto out;
-	}
 	gv__bind_text(st, 1, clean);
 	gv__bind_text(st, 2, fold);
 	gv__bind_opt(st, 3, org, org != 0);

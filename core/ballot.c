@@ -87,8 +87,9 @@ ballot_insert_parts(struct gv_db *db, int64_t id,
 	int error;
 
 	for (i = 0; i < r->n_versions; i++) {
-		if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_VERSION_INSERT)))
-			return GV_ERROR;
+		if ((error = gv__db_stmt(&st, db,
+		                         GV__STMT_BALLOT_VERSION_INSERT)) < 0)
+			return error;
 		gv__bind_int(st, 1, id);
 		gv__bind_int(st, 2, (int64_t)i + 1);
 		gv__bind_int(st, 3, r->versions[i]);
@@ -99,8 +100,9 @@ ballot_insert_parts(struct gv_db *db, int64_t id,
 	for (i = 0; i < r->n_endorsers; i++) {
 		if ((error = gv_org_find(&org, db, r->endorsers[i])) < 0)
 			return error;
-		if (!(st = gv__db_stmt(db, GV__STMT_ENDORSEMENT_INSERT)))
-			return GV_ERROR;
+		if ((error = gv__db_stmt(&st, db,
+		                         GV__STMT_ENDORSEMENT_INSERT)) < 0)
+			return error;
 		gv__bind_int(st, 1, id);
 		gv__bind_int(st, 2, org);
 		gv__bind_int(st, 3,
@@ -139,8 +141,8 @@ ballot_record_rest(struct gv_db *db, int64_t id,
 	gv_ballot_free(b);
 	if (error < 0 || !r->quorum)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_SET_QUORUM)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_SET_QUORUM)) < 0)
+		return error;
 	gv__bind_int(st, 1, id);
 	gv__bind_int(st, 2, r->quorum);
 	gv__bind_text(st, 3, "the published results");
@@ -184,10 +186,8 @@ gv_ballot_record(int64_t *id_out, struct gv_db *db,
 	                        body.id_width, r->number);
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_EXISTS))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_EXISTS)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, r->number);
 	if ((error = gv__db_has_row(db, st)) != 0) {
@@ -197,10 +197,8 @@ gv_ballot_record(int64_t *id_out, struct gv_db *db,
 			                      number);
 		goto rollback;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_INSERT))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_INSERT)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, r->number);
 	gv__bind_text(st, 3, title);
@@ -289,21 +287,20 @@ gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
 	    (error = gv__db_begin(db)) < 0)
 		goto out;
 	if (!number) {
-		if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_NEXT_NUMBER))) {
-			error = GV_ERROR;
+		if ((error = gv__db_stmt(&st, db,
+		                         GV__STMT_BALLOT_NEXT_NUMBER)) < 0)
 			goto rollback;
-		}
 		gv__bind_int(st, 1, body.id);
-		if (sqlite3_step(st) == SQLITE_ROW)
+		if ((error = gv__db_step(db, st)) > 0)
 			number = sqlite3_column_int64(st, 0);
 		gv__db_reset(st);
+		if (error < 0)
+			goto rollback;
 	}
 	gv_ballot_format_number(num, sizeof(num), body.prefix, body.id_width,
 	                        number);
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_EXISTS))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_EXISTS)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, number);
 	if ((error = gv__db_has_row(db, st)) != 0) {
@@ -312,10 +309,8 @@ gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
 			                      "ballot %s already exists", num);
 		goto rollback;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_NEW))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_NEW)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, number);
 	gv__bind_text(st, 3, clean);
@@ -378,10 +373,8 @@ gv_ballot_endorse(struct gv_db *db, const char *ref, const char *name,
 		                      name, b->number);
 		goto out;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_ENDORSED))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_ENDORSED)) < 0)
 		goto out;
-	}
 	gv__bind_int(st, 1, b->id);
 	gv__bind_int(st, 2, org);
 	if ((error = gv__db_has_row(db, st)) != 0) {
@@ -391,9 +384,10 @@ gv_ballot_endorse(struct gv_db *db, const char *ref, const char *name,
 			                      b->number);
 		goto out;
 	}
-	if ((error = gv__db_begin(db)) < 0 ||
-	    !(st = gv__db_stmt(db, GV__STMT_ENDORSEMENT_INSERT))) {
-		error = error < 0 ? error : GV_ERROR;
+	if ((error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ENDORSEMENT_INSERT)) < 0) {
+		gv__db_rollback(db);
 		goto out;
 	}
 	gv__bind_int(st, 1, b->id);
@@ -429,10 +423,8 @@ gv_ballot_set(struct gv_db *db, const char *ref, const struct gv_ballot_edit *e)
 		goto out;
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_SET))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_SET)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, b->id);
 	gv__bind_text(st, 2, title);
 	gv__bind_text(st, 3, e->purpose);
@@ -558,22 +550,18 @@ gv__ballot_version_add(struct gv_db *db, const char *ref,
 		b->withdrawn_at = at;
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_VERSION_ADD))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_VERSION_ADD)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, b->id);
 	gv__bind_int(st, 2, at);
 	gv__bind_text(st, 3, v->url);
 	gv__bind_text(st, 4, v->text);
 	gv__bind_text(st, 5, hash);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((error = gv__db_step(db, st)) > 0)
 		n = sqlite3_column_int(st, 0);
 	gv__db_reset(st);
-	if (!n) {
-		error = gv__db_error(db, GV_ERRCLASS_BALLOT);
+	if (error < 0)
 		goto rollback;
-	}
 	if ((error = ballot_save_reloaded(db, b, at)) < 0 ||
 	    (error = gv__eventf(db, b->body_id, "ballot.version", b->number,
 	                        "{s:i, s:s?, s:s?, s:b}", "version", n, "url",

@@ -78,13 +78,14 @@ clock_weekend(int64_t day)
 static int
 clock_business_day(struct gv_db *db, int64_t body_id, int64_t day)
 {
+	int error;
 	sqlite3_stmt *st;
 	int rc;
 
 	if (clock_weekend(day))
 		return 0;
-	if (!(st = gv__db_stmt(db, GV__STMT_HOLIDAY_ON)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_HOLIDAY_ON)) < 0)
+		return error;
 	gv__bind_int(st, 1, body_id);
 	gv__bind_int(st, 2, day);
 	rc = gv__db_has_row(db, st);

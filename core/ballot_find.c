@@ -53,27 +53,29 @@ gv_ballot_find(int64_t *id_out, struct gv_db *db, const char *ref)
 		                     "\"%s\" is not a ballot: write it as the "
 		                     "body does, such as SMC011",
 		                     ref ? ref : "");
-	if (!(st = gv__db_stmt(db, GV__STMT_BODY_BY_PREFIX)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BODY_BY_PREFIX)) < 0)
+		return error;
 	gv__bind_text(st, 1, prefix);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		code = gv__col_text(st, 0);
 	gv__db_reset(st);
+	if (rc < 0)
+		return rc;
 	if (!code)
 		return gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
 		                     "no body numbers its ballots %s", prefix);
 	if ((error = gv_body_get(&body, db, code)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_BY_NUMBER))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_BY_NUMBER)) < 0)
 		goto out;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, number);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		*id_out = sqlite3_column_int64(st, 0);
 	gv__db_reset(st);
-	if (rc != SQLITE_ROW)
+	if (rc < 0)
+		error = rc;
+	else if (rc == 0)
 		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
 		                      "no ballot %s in %s", ref, body.code);
 out:

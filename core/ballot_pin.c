@@ -30,15 +30,16 @@ int
 gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
             int n)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_VERSION_PINNED);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_VERSION_PINNED)) < 0)
+		return error;
 	gv__bind_int(st, 1, b->id);
 	gv__bind_int(st, 2, n);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = gv__db_step(db, st)) > 0) {
 		p->version = sqlite3_column_int64(st, 0);
 		p->n = sqlite3_column_int(st, 1);
 		p->repo = gv__col_text(st, 2);
@@ -46,8 +47,8 @@ gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
 		p->head = gv__col_text(st, 4);
 	}
 	gv__db_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
 	return gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
 	                     "%s has no version pinned to a repository%s: "
 	                     "record one with 'gavel ballot version %s --repo "
@@ -69,10 +70,9 @@ pin_files(struct gv_db *db, int64_t version, const char *repo, const char *base,
 	if ((error = gv__git_changes(&v, &n, repo, base, head)) < 0)
 		return error;
 	for (size_t i = 0; i < n && error == 0; i++) {
-		if (!(st = gv__db_stmt(db, GV__STMT_VERSION_FILE_ADD))) {
-			error = GV_ERROR;
+		if ((error = gv__db_stmt(&st, db, GV__STMT_VERSION_FILE_ADD)) <
+		    0)
 			break;
-		}
 		gv__bind_int(st, 1, version);
 		gv__bind_text(st, 2, v[i].path);
 		gv__bind_text(st, 3, v[i].base[0] ? v[i].base : NULL);
@@ -123,21 +123,23 @@ pin_latest(struct gv_db *db, const char *ref, const char *repo,
 
 	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_VERSION_PIN))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_VERSION_PIN)) < 0) {
 		gv_ballot_free(b);
-		return GV_ERROR;
+		return error;
 	}
 	gv__bind_int(st, 1, b->id);
 	gv__bind_text(st, 2, repo);
 	gv__bind_text(st, 3, base);
 	gv__bind_text(st, 4, head);
 	gv__bind_int(st, 5, b->nversions ? b->versions[b->nversions - 1].n : 0);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((error = gv__db_step(db, st)) > 0)
 		version = sqlite3_column_int64(st, 0);
 	gv__db_reset(st);
-	if (!version)
-		error = gv__db_error(db, GV_ERRCLASS_REDLINE);
-	else if ((error = pin_files(db, version, repo, base, head)) == 0)
+	if (error >= 0 && !version)
+		error = gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
+		                      "%s has no version to pin", b->number);
+	else if (error >= 0 &&
+	         (error = pin_files(db, version, repo, base, head)) == 0)
 		error = gv__eventf(db, b->body_id, "ballot.pin", b->number,
 		                   "{s:s, s:s, s:s}", "repo", repo, "base",
 		                   base, "head", head);

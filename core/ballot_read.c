@@ -89,25 +89,25 @@ ballot_read_row(struct gv_ballot *b, sqlite3_stmt *st)
 static int
 ballot_read_parts(struct gv_ballot *b, struct gv_db *db)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_ENDORSERS);
+	int error;
+	sqlite3_stmt *st = NULL;
 	size_t alloc = 0;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_ENDORSERS)) < 0)
+		return error;
 	gv__bind_int(st, 1, b->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		b->endorsers = gv__grow(b->endorsers, &alloc, b->nendorsers,
 		                        sizeof(*b->endorsers));
 		b->endorsers[b->nendorsers++] = gv__col_text(st, 0);
 	}
 	gv__db_reset(st);
-	if (rc != SQLITE_DONE ||
-	    !(st = gv__db_stmt(db, GV__STMT_BALLOT_VERSIONS)))
-		return gv__db_error(db, GV_ERRCLASS_BALLOT);
+	if (rc < 0 || (rc = gv__db_stmt(&st, db, GV__STMT_BALLOT_VERSIONS)) < 0)
+		return rc;
 	alloc = 0;
 	gv__bind_int(st, 1, b->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		struct gv_ballot_version *v;
 
 		b->versions = gv__grow(b->versions, &alloc, b->nversions,
@@ -123,29 +123,27 @@ ballot_read_parts(struct gv_ballot *b, struct gv_db *db)
 		v->has_text = sqlite3_column_int(st, 7);
 	}
 	gv__db_reset(st);
-	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_BALLOT);
+	return rc;
 }
 
 int
 gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
                 int64_t now)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_GET);
+	sqlite3_stmt *st = NULL;
 	struct gv_ballot *b;
 	int rc, error;
 
 	*out = NULL;
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_GET)) < 0)
+		return error;
 	gv__bind_int(st, 1, id);
-	rc = sqlite3_step(st);
-	if (rc != SQLITE_ROW) {
+	if ((rc = gv__db_step(db, st)) <= 0) {
 		gv__db_reset(st);
-		return rc == SQLITE_DONE
-		               ? gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
-		                               "no ballot with id %lld",
-		                               (long long)id)
-		               : gv__db_error(db, GV_ERRCLASS_BALLOT);
+		return rc < 0 ? rc
+		              : gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
+		                              "no ballot with id %lld",
+		                              (long long)id);
 	}
 	b = gv__xcalloc(1, sizeof(*b));
 	ballot_read_row(b, st);
@@ -162,15 +160,16 @@ gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
 int
 gv__ballot_save(struct gv_db *db, const struct gv_ballot *b, int64_t now)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_SAVE);
+	int error;
+	sqlite3_stmt *st = NULL;
 	enum gv_ballot_state state = gv__ballot_state_at(b, now);
 	/* The stored column predates "invalid": it says failed, and the
 	 * result column says why. */
 	const char *name =
 	        state == GV_BALLOT_INVALID ? "failed" : state_names[state];
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_SAVE)) < 0)
+		return error;
 	gv__bind_int(st, 1, b->id);
 	gv__bind_text(st, 2, name);
 	gv__bind_opt(st, 3, b->proposed_at, b->proposed_at >= 0);
@@ -249,12 +248,12 @@ gv_ballot_list(struct gv_ballot_list **out, struct gv_db *db, const char *code)
 	*out = NULL;
 	if (code && (error = gv_body_get(&body, db, code)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_LIST_ALL))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_LIST_ALL)) < 0) {
 		gv_body_dispose(&body);
-		return GV_ERROR;
+		return error;
 	}
 	gv__bind_opt(st, 1, body.id, code != NULL);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		ids = gv__grow(ids, &alloc, n, sizeof(*ids));
 		ids[n++] = sqlite3_column_int64(st, 0);
 	}
@@ -267,8 +266,8 @@ gv_ballot_list(struct gv_ballot_list **out, struct gv_db *db, const char *code)
 		                             gv_db_now(db))) == 0)
 			list->n++;
 	free(ids);
-	if (rc != SQLITE_DONE && error == 0)
-		error = gv__db_error(db, GV_ERRCLASS_BALLOT);
+	if (rc < 0 && error == 0)
+		error = rc;
 	if (error < 0) {
 		gv_ballot_list_free(list);
 		return error;

@@ -140,18 +140,19 @@ static int
 close_store_quorum(struct gv_db *db, const struct gv_ballot *b,
                    const struct gv_tally *t)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_QUORUM_CLEAR);
+	sqlite3_stmt *st = NULL;
 	size_t i;
 	int error;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_QUORUM_CLEAR)) < 0)
+		return error;
 	gv__bind_int(st, 1, b->id);
 	if ((error = gv__db_run(db, st)) < 0)
 		return error;
 	for (i = 0; i < t->nquorum_meetings; i++) {
-		if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_QUORUM_ADD)))
-			return GV_ERROR;
+		if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_QUORUM_ADD)) <
+		    0)
+			return error;
 		gv__bind_int(st, 1, b->id);
 		gv__bind_int(st, 2, t->quorum_meetings[i]);
 		gv__bind_int(st, 3, t->quorum_present[i]);
@@ -278,9 +279,8 @@ gv_ballot_exclusion(struct gv_db *db, const char *ref, const char *name,
 	}
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_EXCLUSION_INSERT))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_EXCLUSION_INSERT)) < 0) {
 		gv__db_rollback(db);
-		error = GV_ERROR;
 		goto out;
 	}
 	gv__bind_int(st, 1, b->id);
@@ -360,9 +360,8 @@ gv_ballot_set_quorum(struct gv_db *db, const char *ref, int quorum,
 		return error;
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_BALLOT_SET_QUORUM))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_SET_QUORUM)) < 0) {
 		gv__db_rollback(db);
-		error = GV_ERROR;
 		goto out;
 	}
 	gv__bind_int(st, 1, b->id);

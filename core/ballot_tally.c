@@ -44,6 +44,7 @@ int
 gv__org_votes_at(const char **reason, enum gv_class *klass_out,
                  struct gv_db *db, int64_t org, int64_t body, int64_t t)
 {
+	int error;
 	static const char *const no_vote[] = {
 	        [GV_CLASS_PROBATIONARY] = "probationary member: no vote "
 	                                  "(BYL 3.3)",
@@ -52,28 +53,28 @@ gv__org_votes_at(const char **reason, enum gv_class *klass_out,
 	        [GV_CLASS_UNKNOWN] = "class unknown: classify it with 'gavel "
 	                             "org set'",
 	};
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_AT);
+	sqlite3_stmt *st = NULL;
 	enum gv_class klass = GV_CLASS_UNKNOWN;
 	int rc, suspended = 0;
 
 	*reason = NULL;
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEMBERSHIP_AT)) < 0)
+		return error;
 	gv__bind_int(st, 1, org);
 	gv__bind_int(st, 2, body);
 	gv__bind_int(st, 3, t);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = gv__db_step(db, st)) > 0) {
 		gv_class_parse(&klass,
 		               (const char *)sqlite3_column_text(st, 0));
 		suspended = !strcmp((const char *)sqlite3_column_text(st, 1),
 		                    "suspended");
 	}
 	gv__db_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return gv__db_error(db, GV_ERRCLASS_BALLOT);
+	if (rc < 0)
+		return rc;
 	if (klass_out)
 		*klass_out = klass;
-	if (rc == SQLITE_DONE)
+	if (rc == 0)
 		*reason = "not a member of the body then";
 	else if (!gv_class_votes(klass))
 		*reason = no_vote[klass];
@@ -126,9 +127,8 @@ gv_ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
 		reason = window_reason(b, at, body.vote_end_inclusive);
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_VOTE_INSERT))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_VOTE_INSERT)) < 0) {
 		gv__db_rollback(db);
-		error = GV_ERROR;
 		goto out;
 	}
 	gv__bind_int(st, 1, b->id);
@@ -160,17 +160,17 @@ static int
 tally_ledger(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
              const struct gv_body *body, int64_t now)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_VOTE_LEDGER);
+	sqlite3_stmt *st = NULL;
 	int64_t *orgs = NULL;
 	size_t alloc = 0, oalloc = 0, i, j;
 	enum gv_class klass = GV_CLASS_UNKNOWN;
 	const char *reason = NULL;
-	int rc = SQLITE_DONE, error = 0;
+	int rc = 0, error = 0;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_VOTE_LEDGER)) < 0)
+		return error;
 	gv__bind_int(st, 1, b->id);
-	while (error == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (error == 0 && (rc = gv__db_step(db, st)) > 0) {
 		struct gv_vote *v;
 		int64_t at = sqlite3_column_int64(st, 3);
 
@@ -195,8 +195,8 @@ tally_ledger(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
 		v->reason = reason ? gv__xstrdup(reason) : NULL;
 	}
 	gv__db_reset(st);
-	if (error == 0 && rc != SQLITE_DONE && rc != SQLITE_ROW)
-		error = gv__db_error(db, GV_ERRCLASS_BALLOT);
+	if (error == 0 && rc < 0)
+		error = rc;
 	/* RULES §5.1 [INTERP]: an organisation's last valid vote counts. */
 	for (i = 0; orgs && i < t->nvotes; i++) {
 		t->votes[i].counted = !t->votes[i].reason;
@@ -247,7 +247,7 @@ static int
 tally_quorum(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
              const struct gv_body *body)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_QUORUM_GET);
+	sqlite3_stmt *st = NULL;
 	struct gv_baseline base;
 	int sum = 0, n, error;
 
@@ -257,16 +257,18 @@ tally_quorum(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
 		t->quorum_from = "published";
 		return 0;
 	}
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_QUORUM_GET)) < 0)
+		return error;
 	gv__bind_int(st, 1, b->id);
-	while (t->nquorum_meetings < 3 && sqlite3_step(st) == SQLITE_ROW) {
+	while (t->nquorum_meetings < 3 && (error = gv__db_step(db, st)) > 0) {
 		t->quorum_meetings[t->nquorum_meetings] =
 		        sqlite3_column_int64(st, 0);
 		t->quorum_present[t->nquorum_meetings++] =
 		        sqlite3_column_int(st, 1);
 	}
 	gv__db_reset(st);
+	if (error < 0)
+		return error;
 	if (!t->nquorum_meetings && b->vote_starts_at >= 0) {
 		error = gv_meeting_baseline(&base, db, body->code,
 		                            !strcmp(body->quorum_at, "vote-end")
@@ -336,21 +338,22 @@ static int
 tally_charter(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
               const struct gv_body *body)
 {
+	int error;
 	sqlite3_stmt *st;
 	int held = 0;
 
 	t->charter_meetings_met = 1;
 	if (body->min_meetings <= 0 || b->vote_starts_at < 0)
 		return 0;
-	if (!(st = gv__db_stmt(db, GV__STMT_MEETINGS_HELD_BEFORE)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETINGS_HELD_BEFORE)) < 0)
+		return error;
 	gv__bind_int(st, 1, body->id);
 	gv__bind_int(st, 2, b->vote_starts_at);
-	if (sqlite3_step(st) == SQLITE_ROW)
+	if ((error = gv__db_step(db, st)) > 0)
 		held = sqlite3_column_int(st, 0);
 	gv__db_reset(st);
 	t->charter_meetings_met = held >= body->min_meetings;
-	return 0;
+	return error < 0 ? error : 0;
 }
 
 int

@@ -49,13 +49,14 @@ static int
 verify_files(struct gv_verify *v, struct gv_db *db, struct gv__git_check *c,
              const struct gv__pin *p, const char *head, const char *merged)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_VERSION_FILES);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_VERSION_FILES)) < 0)
+		return error;
 	gv__bind_int(st, 1, p->version);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		const char *path = (const char *)sqlite3_column_text(st, 0);
 		const char *pinned = (const char *)sqlite3_column_text(st, 2);
 
@@ -69,7 +70,7 @@ verify_files(struct gv_verify *v, struct gv_db *db, struct gv__git_check *c,
 			            "is NOT the text voted on");
 	}
 	gv__db_reset(st);
-	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_REDLINE);
+	return rc;
 }
 
 int

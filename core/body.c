@@ -83,22 +83,18 @@ gv_body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
 	fold = gv_text_fold(spec->code);
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_BODY_BY_FOLD))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BODY_BY_FOLD)) < 0)
 		goto rollback;
-	}
 	gv__bind_text(st, 1, fold);
-	error = sqlite3_step(st);
-	gv__db_reset(st);
-	if (error == SQLITE_ROW) {
-		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EEXISTS,
-		                      "body %s already exists", spec->code);
+	if ((error = gv__db_has_row(db, st)) != 0) {
+		if (error > 0)
+			error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EEXISTS,
+			                      "body %s already exists",
+			                      spec->code);
 		goto rollback;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_BODY_INSERT))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BODY_INSERT)) < 0)
 		goto rollback;
-	}
 	gv__bind_text(st, 1, spec->code);
 	gv__bind_text(st, 2, fold);
 	gv__bind_text(st, 3, name);
@@ -179,10 +175,8 @@ gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	}
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_BODY_UPDATE))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BODY_UPDATE)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_text(st, 2, name);
 	gv__bind_text(st, 3, c->tz);
@@ -291,49 +285,45 @@ body_not_found(struct gv_db *db, const char *code)
 int
 gv_body_get(struct gv_body *out, struct gv_db *db, const char *code)
 {
-	char *fold = gv_text_fold(code ? code : "");
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BODY_BY_FOLD);
+	sqlite3_stmt *st = NULL;
+	char *fold;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if (!st) {
-		free(fold);
-		return GV_ERROR;
-	}
+	if ((rc = gv__db_stmt(&st, db, GV__STMT_BODY_BY_FOLD)) < 0)
+		return rc;
+	fold = gv_text_fold(code ? code : "");
 	gv__bind_text(st, 1, fold);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		body_read(out, st);
-	else if (rc != SQLITE_DONE)
-		rc = gv__db_error(db, GV_ERRCLASS_ROSTER);
 	gv__db_reset(st);
 	free(fold);
-	if (rc == SQLITE_ROW)
-		return 0;
-	return rc == SQLITE_DONE ? body_not_found(db, code ? code : "") : rc;
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
+	return body_not_found(db, code ? code : "");
 }
 
 int
 gv_body_list(struct gv_body_list **out, struct gv_db *db)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BODY_LIST);
+	int error;
+	sqlite3_stmt *st = NULL;
 	struct gv_body_list *list;
 	size_t alloc = 0;
 	int rc;
 
 	*out = NULL;
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BODY_LIST)) < 0)
+		return error;
 	list = gv__xcalloc(1, sizeof(*list));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		body_read(&list->v[list->n], st);
 		list->v[list->n].voting_members = sqlite3_column_int(st, 19);
 		list->v[list->n].members = sqlite3_column_int(st, 20);
 		list->n++;
 	}
-	if (rc != SQLITE_DONE) {
-		rc = gv__db_error(db, GV_ERRCLASS_ROSTER);
+	if (rc < 0) {
 		gv__db_reset(st);
 		gv_body_list_free(list);
 		return rc;

@@ -73,17 +73,35 @@ gv__db_error(struct gv_db *db, enum gv_error_class klass)
 	}
 }
 
-sqlite3_stmt *
-gv__db_stmt(struct gv_db *db, enum gv__stmt which)
+int
+gv__db_stmt(sqlite3_stmt **out, struct gv_db *db, enum gv__stmt which)
 {
 	if (!db->stmt[which] &&
 	    sqlite3_prepare_v3(db->sql, stmt_sql[which], -1,
 	                       SQLITE_PREPARE_PERSISTENT, &db->stmt[which],
 	                       NULL) != SQLITE_OK) {
-		gv__db_error(db, GV_ERRCLASS_DB);
-		return NULL;
+		*out = NULL;
+		return gv__db_error(db, GV_ERRCLASS_DB);
 	}
-	return db->stmt[which];
+	*out = db->stmt[which];
+	return 0;
+}
+
+/*
+ * The first bind that failed since the last step (SQLITE_RANGE for a
+ * parameter the statement does not have, SQLITE_TOOBIG, SQLITE_NOMEM).
+ * The bind helpers keep it rather than each caller checking each bind;
+ * gv__db_step reports it. One per thread, as the last error is.
+ */
+static _Thread_local int bind_failed, bind_failed_at;
+
+static void
+bind_check(int rc, int i)
+{
+	if (rc != SQLITE_OK && !bind_failed) {
+		bind_failed = rc;
+		bind_failed_at = i;
+	}
 }
 
 void
@@ -96,13 +114,31 @@ gv__db_reset(sqlite3_stmt *st)
 }
 
 int
+gv__db_step(struct gv_db *db, sqlite3_stmt *st)
+{
+	int rc;
+
+	if (bind_failed) {
+		rc = gv__error_set(GV_ERRCLASS_DB, GV_ERROR,
+		                   "database %s: cannot bind parameter %d: %s",
+		                   db->path, bind_failed_at,
+		                   sqlite3_errstr(bind_failed));
+		bind_failed = 0;
+		return rc;
+	}
+	rc = sqlite3_step(st);
+	return rc == SQLITE_ROW    ? 1
+	       : rc == SQLITE_DONE ? 0
+	                           : gv__db_error(db, GV_ERRCLASS_DB);
+}
+
+int
 gv__db_run(struct gv_db *db, sqlite3_stmt *st)
 {
 	int rc;
 
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = gv__db_step(db, st)) > 0)
 		;
-	rc = rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_DB);
 	gv__db_reset(st);
 	return rc;
 }
@@ -110,11 +146,8 @@ gv__db_run(struct gv_db *db, sqlite3_stmt *st)
 int
 gv__db_has_row(struct gv_db *db, sqlite3_stmt *st)
 {
-	int rc = sqlite3_step(st);
+	int rc = gv__db_step(db, st);
 
-	rc = rc == SQLITE_ROW    ? 1
-	     : rc == SQLITE_DONE ? 0
-	                         : gv__db_error(db, GV_ERRCLASS_DB);
 	gv__db_reset(st);
 	return rc;
 }
@@ -122,25 +155,23 @@ gv__db_has_row(struct gv_db *db, sqlite3_stmt *st)
 void
 gv__bind_text(sqlite3_stmt *st, int i, const char *s)
 {
-	if (s)
-		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-	else
-		sqlite3_bind_null(st, i);
+	bind_check(s ? sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT)
+	             : sqlite3_bind_null(st, i),
+	           i);
 }
 
 void
 gv__bind_int(sqlite3_stmt *st, int i, int64_t v)
 {
-	sqlite3_bind_int64(st, i, v);
+	bind_check(sqlite3_bind_int64(st, i, v), i);
 }
 
 void
 gv__bind_opt(sqlite3_stmt *st, int i, int64_t v, int present)
 {
-	if (present)
-		sqlite3_bind_int64(st, i, v);
-	else
-		sqlite3_bind_null(st, i);
+	bind_check(present ? sqlite3_bind_int64(st, i, v)
+	                   : sqlite3_bind_null(st, i),
+	           i);
 }
 
 int64_t
@@ -212,10 +243,11 @@ int
 gv__event(struct gv_db *db, int64_t body, const char *kind, const char *subject,
           const char *detail)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_EVENT_INSERT);
+	sqlite3_stmt *st = NULL;
+	int error;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_EVENT_INSERT)) < 0)
+		return error;
 	gv__bind_int(st, 1, gv_db_now(db));
 	gv__bind_text(st, 2, db->actor ? db->actor : "gavel");
 	gv__bind_opt(st, 3, body, body >= 0);

@@ -35,8 +35,17 @@ extern const int gv__migration_count;
 /* Applies migrations[user_version..count) (exposed for the tests). */
 int gv__db_migrate(struct gv_db *db, const char *const *migrations, int count);
 
-/* The cached statement, prepared on first use; NULL with the error set. */
-sqlite3_stmt *gv__db_stmt(struct gv_db *db, enum gv__stmt which);
+/* The cached statement of the table into *out, prepared on first use:
+ * 0, or the error code with SQLite's message. */
+int gv__db_stmt(sqlite3_stmt **out, struct gv_db *db, enum gv__stmt which);
+
+/*
+ * Steps st once: 1 with a row to read, 0 when there is none left, else
+ * the error code with SQLite's message, so a busy or failing database is
+ * never read as "no such row". A parameter that failed to bind since the
+ * last step is reported here. The caller resets st when done with it.
+ */
+int gv__db_step(struct gv_db *db, sqlite3_stmt *st);
 
 /* Resets st and clears its bindings (call after every use). */
 void gv__db_reset(sqlite3_stmt *st);
@@ -59,7 +68,8 @@ int gv__db_begin(struct gv_db *db);
 int gv__db_commit(struct gv_db *db);
 void gv__db_rollback(struct gv_db *db);
 
-/* Binding helpers: NULL text and negative optional ids bind SQL NULL. */
+/* Binding helpers: NULL text and an absent optional value bind SQL NULL;
+ * a failure is kept and reported by the next gv__db_step. */
 void gv__bind_text(sqlite3_stmt *st, int i, const char *s);
 void gv__bind_int(sqlite3_stmt *st, int i, int64_t v);
 void gv__bind_opt(sqlite3_stmt *st, int i, int64_t v, int present);

@@ -18,22 +18,19 @@
 static int
 holiday_find(char **name, struct gv_db *db, int64_t body, int64_t day)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_HOLIDAY_NAME);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
 	*name = NULL;
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_HOLIDAY_NAME)) < 0)
+		return error;
 	gv__bind_int(st, 1, body);
 	gv__bind_int(st, 2, day);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		*name = gv__col_text(st, 0);
-	rc = rc == SQLITE_ROW || rc == SQLITE_DONE
-	             ? 0
-	             : gv__db_error(db, GV_ERRCLASS_ROSTER);
 	gv__db_reset(st);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 int
@@ -61,10 +58,8 @@ gv_holiday_add(struct gv_db *db, const char *code, int64_t day,
 		                      known, *known ? ")" : "");
 		goto rollback;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_HOLIDAY_INSERT))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_HOLIDAY_INSERT)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, day);
 	gv__bind_text(st, 3, clean);
@@ -95,10 +90,8 @@ gv_holiday_remove(struct gv_db *db, const char *code, int64_t day)
 	if ((error = gv_body_get(&body, db, code)) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_HOLIDAY_DELETE))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_HOLIDAY_DELETE)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, day);
 	if ((rc = gv__db_has_row(db, st)) < 0) {
@@ -137,20 +130,20 @@ gv_holiday_list(struct gv_holiday_list **out, struct gv_db *db,
 	*out = NULL;
 	if ((error = gv_body_get(&body, db, code)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_HOLIDAY_LIST))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_HOLIDAY_LIST)) < 0) {
 		gv_body_dispose(&body);
-		return GV_ERROR;
+		return error;
 	}
 	gv__bind_int(st, 1, body.id);
 	list = gv__xcalloc(1, sizeof(*list));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		list->v[list->n].day = sqlite3_column_int64(st, 0);
 		list->v[list->n].name = gv__col_text(st, 1);
 		list->n++;
 	}
-	if (rc != SQLITE_DONE) {
-		error = gv__db_error(db, GV_ERRCLASS_ROSTER);
+	if (rc < 0) {
+		error = rc;
 		gv_holiday_list_free(list);
 		list = NULL;
 	}

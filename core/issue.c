@@ -81,14 +81,15 @@ bad:
 static int
 find_any(struct gv__issue_ref *out, struct gv_db *db, int64_t number)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_BY_NUMBER_ANY);
+	int error;
+	sqlite3_stmt *st = NULL;
 	char first[16] = "", second[16] = "";
 	int rc, found = 0;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_BY_NUMBER_ANY)) < 0)
+		return error;
 	gv__bind_int(st, 1, number);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW && found < 2) {
+	while ((rc = gv__db_step(db, st)) > 0 && found < 2) {
 		const char *code = (const char *)sqlite3_column_text(st, 2);
 
 		if (!found++) {
@@ -100,8 +101,8 @@ find_any(struct gv__issue_ref *out, struct gv_db *db, int64_t number)
 		}
 	}
 	gv__db_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return gv__db_error(db, GV_ERRCLASS_ISSUE);
+	if (rc < 0)
+		return rc;
 	if (!found)
 		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
 		                     "no issue #%lld: see 'gavel issue list'",
@@ -138,22 +139,18 @@ gv__issue_find(struct gv__issue_ref *out, struct gv_db *db, const char *body,
 	out->body = b.id;
 	snprintf(out->subject, sizeof(out->subject), "%s#%lld", b.code,
 	         (long long)out->number);
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_BY_NUMBER))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_BY_NUMBER)) < 0)
 		goto out;
-	}
 	gv__bind_int(st, 1, b.id);
 	gv__bind_int(st, 2, out->number);
-	if ((error = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((error = gv__db_step(db, st)) > 0) {
 		out->id = sqlite3_column_int64(st, 0);
 		error = 0;
-	} else if (error == SQLITE_DONE) {
+	} else if (error == 0) {
 		error = gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
 		                      "%s has no issue #%lld: see 'gavel "
 		                      "issue list --body %s'",
 		                      b.code, (long long)out->number, b.code);
-	} else {
-		error = gv__db_error(db, GV_ERRCLASS_ISSUE);
 	}
 	gv__db_reset(st);
 out:
@@ -167,13 +164,13 @@ gv__issue_reindex(struct gv_db *db, int64_t id)
 	sqlite3_stmt *st;
 	int error;
 
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_FTS_DELETE)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_FTS_DELETE)) < 0)
+		return error;
 	gv__bind_int(st, 1, id);
 	if ((error = gv__db_run(db, st)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_FTS_INSERT)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_FTS_INSERT)) < 0)
+		return error;
 	gv__bind_int(st, 1, id);
 	return gv__db_run(db, st);
 }
@@ -187,17 +184,17 @@ static int labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
 static int
 next_number(int64_t *out, struct gv_db *db, int64_t body)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_NEXT_NUMBER);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_NEXT_NUMBER)) < 0)
+		return error;
 	gv__bind_int(st, 1, body);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		*out = sqlite3_column_int64(st, 0);
 	gv__db_reset(st);
-	return rc == SQLITE_ROW ? 0 : gv__db_error(db, GV_ERRCLASS_ISSUE);
+	return rc < 0 ? rc : 0;
 }
 
 static int
@@ -242,10 +239,8 @@ gv_issue_add(int64_t *number_out, struct gv_db *db,
 		goto out;
 	if (!number && (error = next_number(&number, db, body.id)) < 0)
 		goto rollback;
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_EXISTS))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_EXISTS)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, number);
 	if ((error = gv__db_has_row(db, st)) != 0) {
@@ -257,10 +252,8 @@ gv_issue_add(int64_t *number_out, struct gv_db *db,
 			                      body.code, (long long)number);
 		goto rollback;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_INSERT))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_INSERT)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, number);
 	gv__bind_text(st, 3, spec->title);
@@ -321,10 +314,8 @@ gv_issue_edit(struct gv_db *db, const char *body, const char *ref,
 		return error;
 	if ((error = gv__issue_find(&r, db, body, ref)) < 0)
 		goto rollback;
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_UPDATE))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_UPDATE)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, r.id);
 	gv__bind_text(st, 2, edit->title);
 	gv__bind_text(st, 3, edit->url);
@@ -360,10 +351,8 @@ gv_issue_set_state(struct gv_db *db, const char *body, const char *ref,
 		return error;
 	if ((error = gv__issue_find(&r, db, body, ref)) < 0)
 		goto rollback;
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_SET_STATE))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_SET_STATE)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, r.id);
 	gv__bind_text(st, 2, state);
 	gv__bind_opt(st, 3, at, closed);
@@ -392,11 +381,11 @@ static int
 label_one(struct gv_db *db, const struct gv__issue_ref *r, const char *label,
           int remove)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_LABEL_HAS);
+	sqlite3_stmt *st = NULL;
 	int has, error;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_LABEL_HAS)) < 0)
+		return error;
 	gv__bind_int(st, 1, r->id);
 	gv__bind_text(st, 2, label);
 	if ((has = gv__db_has_row(db, st)) < 0)
@@ -407,10 +396,11 @@ label_one(struct gv_db *db, const struct gv__issue_ref *r, const char *label,
 		                     "show %s'",
 		                     r->subject, label, r->subject);
 	if (remove == has) {
-		st = gv__db_stmt(db, remove ? GV__STMT_ISSUE_LABEL_DELETE
-		                            : GV__STMT_ISSUE_LABEL_INSERT);
-		if (!st)
-			return GV_ERROR;
+		if ((error = gv__db_stmt(
+		             &st, db,
+		             remove ? GV__STMT_ISSUE_LABEL_DELETE
+		                    : GV__STMT_ISSUE_LABEL_INSERT)) < 0)
+			return error;
 		gv__bind_int(st, 1, r->id);
 		gv__bind_text(st, 2, label);
 		if (!remove)
@@ -447,8 +437,8 @@ labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
 	}
 	if (error < 0 || !changed)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_TOUCH)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_TOUCH)) < 0)
+		return error;
 	gv__bind_int(st, 1, r->id);
 	gv__bind_int(st, 2, gv_db_now(db));
 	return gv__db_run(db, st);

@@ -284,12 +284,13 @@ labels_sync(struct import *im, int64_t id, json_t *labels)
 	}
 	if (n)
 		qsort(want, n, sizeof(*want), label_cmp);
-	if (!(st = gv__db_stmt(im->db, GV__STMT_ISSUE_LABELS_UPSTREAM))) {
+	if ((error = gv__db_stmt(&st, im->db, GV__STMT_ISSUE_LABELS_UPSTREAM)) <
+	    0) {
 		free(want);
-		return GV_ERROR;
+		return error;
 	}
 	gv__bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(im->db, st)) > 0) {
 		if (have >= n ||
 		    strcmp(want[have],
 		           (const char *)sqlite3_column_text(st, 0)))
@@ -297,23 +298,21 @@ labels_sync(struct import *im, int64_t id, json_t *labels)
 		have++;
 	}
 	gv__db_reset(st);
-	if (rc != SQLITE_DONE)
-		error = gv__db_error(im->db, GV_ERRCLASS_ISSUE);
+	if (rc < 0)
+		error = rc;
 	if (error || (same && have == n))
 		goto out;
-	if (!(st = gv__db_stmt(im->db, GV__STMT_ISSUE_LABELS_UPSTREAM_CLEAR))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, im->db,
+	                         GV__STMT_ISSUE_LABELS_UPSTREAM_CLEAR)) < 0)
 		goto out;
-	}
 	gv__bind_int(st, 1, id);
 	if ((error = gv__db_run(im->db, st)) < 0)
 		goto out;
 	for (i = 0; i < n; i++) {
-		if (!(st = gv__db_stmt(im->db,
-		                       GV__STMT_ISSUE_LABEL_UPSTREAM_INSERT))) {
-			error = GV_ERROR;
+		if ((error = gv__db_stmt(
+		             &st, im->db,
+		             GV__STMT_ISSUE_LABEL_UPSTREAM_INSERT)) < 0)
 			goto out;
-		}
 		gv__bind_int(st, 1, id);
 		gv__bind_text(st, 2, want[i]);
 		if ((error = gv__db_run(im->db, st)) < 0)
@@ -358,25 +357,26 @@ comment_sync(struct import *im, int64_t id, json_t *c)
 	if (!body)
 		body = "";
 	im->stats->comments++;
-	if (!(st = gv__db_stmt(im->db, GV__STMT_ISSUE_NOTE_UPSTREAM)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, im->db, GV__STMT_ISSUE_NOTE_UPSTREAM)) <
+	    0)
+		return error;
 	gv__bind_int(st, 1, id);
 	gv__bind_text(st, 2, upstream);
 	gv__bind_text(st, 3, body);
 	gv__bind_text(st, 4, author);
 	gv__bind_int(st, 5, at);
-	rc = sqlite3_step(st);
-	note = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-	same = rc == SQLITE_ROW && sqlite3_column_int(st, 1);
+	rc = gv__db_step(im->db, st);
+	note = rc > 0 ? sqlite3_column_int64(st, 0) : 0;
+	same = rc > 0 && sqlite3_column_int(st, 1);
 	gv__db_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return gv__db_error(im->db, GV_ERRCLASS_ISSUE);
+	if (rc < 0)
+		return rc;
 	if (same)
 		return 0;
-	st = gv__db_stmt(im->db, note ? GV__STMT_ISSUE_NOTE_UPDATE
-	                              : GV__STMT_ISSUE_NOTE_INSERT);
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, im->db,
+	                         note ? GV__STMT_ISSUE_NOTE_UPDATE
+	                              : GV__STMT_ISSUE_NOTE_INSERT)) < 0)
+		return error;
 	if (note) {
 		gv__bind_int(st, 1, note);
 		gv__bind_text(st, 2, body);
@@ -405,22 +405,22 @@ static int
 issue_sync(int64_t *id, struct import *im, const struct item *it)
 {
 	int closed = !strcasecmp(it->state, "closed");
-	sqlite3_stmt *st = gv__db_stmt(im->db, GV__STMT_ISSUE_BY_NUMBER);
+	sqlite3_stmt *st = NULL;
 	int rc, error;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, im->db, GV__STMT_ISSUE_BY_NUMBER)) < 0)
+		return error;
 	gv__bind_int(st, 1, im->body);
 	gv__bind_int(st, 2, it->number);
-	rc = sqlite3_step(st);
-	*id = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	rc = gv__db_step(im->db, st);
+	*id = rc > 0 ? sqlite3_column_int64(st, 0) : 0;
 	gv__db_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return gv__db_error(im->db, GV_ERRCLASS_ISSUE);
-	st = gv__db_stmt(im->db, *id ? GV__STMT_ISSUE_IMPORT_UPDATE
-	                             : GV__STMT_ISSUE_INSERT);
-	if (!st)
-		return GV_ERROR;
+	if (rc < 0)
+		return rc;
+	if ((error = gv__db_stmt(&st, im->db,
+	                         *id ? GV__STMT_ISSUE_IMPORT_UPDATE
+	                             : GV__STMT_ISSUE_INSERT)) < 0)
+		return error;
 	gv__bind_int(st, 1, *id ? *id : im->body);
 	gv__bind_int(st, 2, it->number);
 	gv__bind_text(st, 3, it->title);

@@ -19,25 +19,23 @@ static int
 meeting_start(int64_t *out, struct gv_db *db, const struct gv__issue_ref *r,
               int64_t meeting)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_MEETING_OF);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_MEETING_OF)) < 0)
+		return error;
 	gv__bind_int(st, 1, meeting);
 	gv__bind_int(st, 2, r->body);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		*out = sqlite3_column_int64(st, 0);
 	gv__db_reset(st);
-	if (rc == SQLITE_DONE) {
-		gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
-		              "no meeting %lld of %s's body: see 'gavel "
-		              "meeting list'",
-		              (long long)meeting, r->subject);
-		return GV_ENOTFOUND;
-	}
-	return rc == SQLITE_ROW ? 0 : gv__db_error(db, GV_ERRCLASS_ISSUE);
+	if (rc == 0)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		                     "no meeting %lld of %s's body: see 'gavel "
+		                     "meeting list'",
+		                     (long long)meeting, r->subject);
+	return rc < 0 ? rc : 0;
 }
 
 /* The actor's name for notes and links that name no author. */
@@ -79,10 +77,8 @@ gv_issue_note(int64_t *id_out, struct gv_db *db, const char *body,
 	}
 	if (at < 0)
 		at = gv_db_now(db);
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_NOTE_INSERT))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_NOTE_INSERT)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, r.id);
 	gv__bind_opt(st, 2, spec->meeting, spec->meeting > 0);
 	gv__bind_int(st, 3, at);
@@ -121,11 +117,12 @@ static int
 link_insert(struct gv_db *db, const struct gv__issue_ref *r,
             const struct link *l, const char *what)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ISSUE_LINK_INSERT);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_LINK_INSERT)) < 0)
+		return error;
 	gv__bind_int(st, 1, r->id);
 	gv__bind_int(st, 2, l->at);
 	gv__bind_text(st, 3, db->actor);
@@ -137,14 +134,15 @@ link_insert(struct gv_db *db, const struct gv__issue_ref *r,
 	gv__bind_text(st, 9, l->repo);
 	gv__bind_text(st, 10, l->base);
 	gv__bind_text(st, 11, l->head);
-	rc = sqlite3_step(st);
+	rc = gv__db_step(db, st);
 	gv__db_reset(st);
-	if ((rc & 0xff) == SQLITE_CONSTRAINT)
+	/* The unique keys of issue_link: the same meeting, ballot or range. */
+	if (rc == GV_ECONFLICT)
 		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EEXISTS,
 		                     "%s is already linked to %s", r->subject,
 		                     what);
-	if (rc != SQLITE_DONE)
-		return gv__db_error(db, GV_ERRCLASS_ISSUE);
+	if (rc < 0)
+		return rc;
 	return gv__eventf(db, r->body, "issue.link", r->subject, "{s:s, s:s}",
 	                  "kind", l->kind, "to", what);
 }

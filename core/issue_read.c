@@ -117,23 +117,24 @@ gv_issue_list(struct gv_issue_list *out, struct gv_db *db,
 	memset(out, 0, sizeof(*out));
 	if (f->search && (error = gv_issue_query(&query, f->search)) < 0)
 		return error;
-	st = gv__db_stmt(db,
-	                 query ? GV__STMT_ISSUE_SEARCH : GV__STMT_ISSUE_LIST);
-	if (!st) {
+	if ((error = gv__db_stmt(&st, db,
+	                         query ? GV__STMT_ISSUE_SEARCH
+	                               : GV__STMT_ISSUE_LIST)) < 0) {
 		free(query);
-		return GV_ERROR;
+		return error;
 	}
 	if ((error = bind_filter(st, db, f)) < 0) {
 		gv__db_reset(st);
 		free(query);
 		return error;
 	}
-	gv__bind_text(st, 5, query);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if (query) /* the list statement has no ?5 */
+		gv__bind_text(st, 5, query);
+	while ((rc = gv__db_step(db, st)) > 0) {
 		out->v = gv__grow(out->v, &alloc, out->n + 1, sizeof(*out->v));
 		issue_read(&out->v[out->n++], st);
 	}
-	error = rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_ISSUE);
+	error = rc;
 	gv__db_reset(st);
 	if (error < 0) {
 		gv_issue_list_dispose(out);
@@ -172,16 +173,16 @@ story_rows(struct gv_db *db, enum gv__stmt which, int64_t id,
            struct gv_issue_story *s, size_t *alloc,
            void (*read)(struct gv_issue_story *, size_t *, sqlite3_stmt *))
 {
-	sqlite3_stmt *st = gv__db_stmt(db, which);
+	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((rc = gv__db_stmt(&st, db, which)) < 0)
+		return rc;
 	gv__bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = gv__db_step(db, st)) > 0)
 		read(s, alloc, st);
 	gv__db_reset(st);
-	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_ISSUE);
+	return rc;
 }
 
 static void
@@ -272,14 +273,17 @@ gv_issue_story(struct gv_issue_story *out, struct gv_db *db, const char *body,
 	memset(out, 0, sizeof(*out));
 	if ((error = gv__issue_find(&r, db, body, ref)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_GET)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_GET)) < 0)
+		return error;
 	gv__bind_int(st, 1, r.id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		issue_read(&out->issue, st);
 	gv__db_reset(st);
-	if (rc != SQLITE_ROW)
-		return gv__db_error(db, GV_ERRCLASS_ISSUE);
+	if (rc <= 0)
+		return rc < 0 ? rc
+		              : gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		                              "%s was removed while read",
+		                              r.subject);
 	e = entry_new(out, &alloc, GV_ISSUE_OPENED, out->issue.created_at);
 	e->author = out->issue.author ? gv__xstrdup(out->issue.author) : NULL;
 	if ((error = story_rows(db, GV__STMT_ISSUE_STORY_NOTES, r.id, out,

@@ -62,20 +62,19 @@ int
 gv__meeting_item_insert(int *pos, struct gv_db *db, int64_t meeting,
                         const char *title)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ITEM_INSERT);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_INSERT)) < 0)
+		return error;
 	gv__bind_int(st, 1, meeting);
 	gv__bind_text(st, 2, title);
 	gv__bind_text(st, 3, item_role(title));
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW && pos)
+	if ((rc = gv__db_step(db, st)) > 0 && pos)
 		*pos = sqlite3_column_int(st, 0);
-	rc = rc == SQLITE_ROW ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
 	gv__db_reset(st);
-	return rc;
+	return rc < 0 ? rc : 0;
 }
 
 /* The standard items: agenda-items.txt on the body's template path. */
@@ -113,24 +112,25 @@ static int
 meeting_clash(struct gv_db *db, const struct gv_body *body,
               const struct gv_meeting_spec *spec)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_AT_START);
+	int error;
+	sqlite3_stmt *st = NULL;
 	char when[GV_TIME_BUFSZ];
 	int64_t other = -1;
 	int cancelled = 0, rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_AT_START)) < 0)
+		return error;
 	gv__bind_int(st, 1, body->id);
 	gv__bind_int(st, 2, spec->starts_at);
 	gv__bind_text(st, 3, spec->subcommittee);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = gv__db_step(db, st)) > 0) {
 		other = sqlite3_column_int64(st, 0);
 		cancelled = !strcmp((const char *)sqlite3_column_text(st, 1),
 		                    "cancelled");
 	}
 	gv__db_reset(st);
-	if (rc != SQLITE_ROW && rc != SQLITE_DONE)
-		return gv__db_error(db, GV_ERRCLASS_MEETING);
+	if (rc < 0)
+		return rc;
 	if (other < 0)
 		return 0;
 	return gv__error_set(
@@ -165,10 +165,8 @@ gv_meeting_add(int64_t *id_out, struct gv_db *db,
 		goto out;
 	if ((error = meeting_clash(db, &body, spec)) < 0)
 		goto rollback;
-	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_INSERT))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_INSERT)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, spec->starts_at);
 	gv__bind_text(st, 3, tz);
@@ -203,23 +201,22 @@ static int
 meeting_find(struct gv_db *db, int64_t id, int64_t *body, int64_t *starts,
              int *cancelled)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_STATUS);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_STATUS)) < 0)
+		return error;
 	gv__bind_int(st, 1, id);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	if ((rc = gv__db_step(db, st)) > 0) {
 		*body = sqlite3_column_int64(st, 0);
 		*cancelled = !strcmp((const char *)sqlite3_column_text(st, 1),
 		                     "cancelled");
 		*starts = sqlite3_column_int64(st, 2);
 	}
 	gv__db_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return gv__db_error(db, GV_ERRCLASS_MEETING);
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
 	return gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
 	                     "no meeting %lld: see 'gavel meeting list'",
 	                     (long long)id);
@@ -266,9 +263,9 @@ gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
 	gv_meeting_detail_free(m);
 	if (error < 0 || (error = gv__db_begin(db)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_CANCEL))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_CANCEL)) < 0) {
 		gv__db_rollback(db);
-		return GV_ERROR;
+		return error;
 	}
 	gv__bind_int(st, 1, id);
 	gv__bind_text(st, 2, reason);
@@ -294,10 +291,9 @@ gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
 	for (i = 0; i < n && error == 0; i++) {
 		if ((error = gv__roll_lookup(&person, db, id, names[i])) < 0)
 			break;
-		if (!(st = gv__db_stmt(db, GV__STMT_ATTENDANCE_DELETE))) {
-			error = GV_ERROR;
+		if ((error = gv__db_stmt(&st, db, GV__STMT_ATTENDANCE_DELETE)) <
+		    0)
 			break;
-		}
 		gv__bind_int(st, 1, id);
 		gv__bind_int(st, 2, person);
 		if ((error = gv__db_run(db, st)) == 0)
@@ -320,10 +316,8 @@ gv_meeting_set_taker(struct gv_db *db, int64_t id, const char *who)
 	if ((error = gv__roll_lookup(&person, db, id, who)) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_SET_TAKER))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_SET_TAKER)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, id);
 	gv__bind_int(st, 2, person);
 	if ((error = meeting_update(db, id, st, "meeting.taker", "who", who)) <

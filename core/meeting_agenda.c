@@ -55,17 +55,18 @@ item_find(int64_t *item, struct gv_db *db, int64_t id, const char *which)
 static int
 item_row(int64_t *row, struct gv_db *db, int64_t id, int pos)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ITEM_LIST);
+	int error;
+	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_LIST)) < 0)
+		return error;
 	gv__bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	while ((rc = gv__db_step(db, st)) > 0)
 		if (sqlite3_column_int(st, 1) == pos)
 			*row = sqlite3_column_int64(st, 0);
 	gv__db_reset(st);
-	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+	return rc;
 }
 
 int
@@ -112,9 +113,9 @@ gv_meeting_note(struct gv_db *db, int64_t id, const char *which,
 	    (error = gv__db_begin(db)) < 0)
 		return error;
 	if ((error = item_row(&row, db, id, (int)pos)) < 0 ||
-	    !(st = gv__db_stmt(db, GV__STMT_ITEM_NOTE))) {
+	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_NOTE)) < 0) {
 		gv__db_rollback(db);
-		return error < 0 ? error : GV_ERROR;
+		return error;
 	}
 	gv__bind_int(st, 1, row);
 	gv__bind_text(st, 2, notes);
@@ -139,17 +140,16 @@ issue_row(int64_t *row, struct gv_db *db, int64_t meeting, int64_t number)
 	if ((error = gv_meeting_get(&m, db, meeting)) < 0 ||
 	    (error = gv_body_get(&body, db, m->meeting.body)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_ISSUE_BY_NUMBER))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_BY_NUMBER)) < 0)
 		goto out;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, number);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		*row = sqlite3_column_int64(st, 0);
 	gv__db_reset(st);
-	if (rc != SQLITE_ROW)
+	if (rc < 0)
+		error = rc;
+	else if (rc == 0)
 		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
 		                      "%s has no issue #%lld: add it with "
 		                      "'gavel issue add'",
@@ -177,9 +177,9 @@ gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	    (error = gv__db_begin(db)) < 0)
 		return error;
 	if ((error = item_row(&row, db, id, (int)pos)) < 0 ||
-	    !(st = gv__db_stmt(db, GV__STMT_LINK_INSERT))) {
+	    (error = gv__db_stmt(&st, db, GV__STMT_LINK_INSERT)) < 0) {
 		gv__db_rollback(db);
-		return error < 0 ? error : GV_ERROR;
+		return error;
 	}
 	gv__bind_int(st, 1, row);
 	gv__bind_opt(st, 2, target, issue > 0);
@@ -221,8 +221,7 @@ gv_minutes_approve(struct gv_db *db, int64_t id, int64_t later)
 		        (long long)later);
 	if (error < 0 || (error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_MINUTES_APPROVE))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MINUTES_APPROVE)) < 0) {
 		gv__db_rollback(db);
 		goto out;
 	}
@@ -257,9 +256,9 @@ gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at)
 	gv_meeting_detail_free(m);
 	if (error < 0 || (error = gv__db_begin(db)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_MINUTES_DRAFTED))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MINUTES_DRAFTED)) < 0) {
 		gv__db_rollback(db);
-		return GV_ERROR;
+		return error;
 	}
 	gv__bind_int(st, 1, id);
 	gv__bind_int(st, 2, at);

@@ -88,28 +88,29 @@ static int
 meeting_query(struct gv_meeting_list **out, struct gv_db *db, int64_t body,
               int64_t issue, int64_t ballot, int64_t only)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_LIST);
+	int error;
+	sqlite3_stmt *st = NULL;
 	struct gv_meeting_list *list;
 	size_t alloc = 0;
 	int rc;
 
 	*out = NULL;
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_LIST)) < 0)
+		return error;
 	gv__bind_opt(st, 1, body, body >= 0);
 	gv__bind_opt(st, 2, issue, issue > 0);
 	gv__bind_opt(st, 3, ballot, ballot >= 0);
 	gv__bind_int(st, 4, gv_db_now(db));
 	gv__bind_opt(st, 5, only, only >= 0);
 	list = gv__xcalloc(1, sizeof(*list));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		meeting_read(&list->v[list->n++], st, gv_db_now(db));
 	}
 	gv__db_reset(st);
-	if (rc != SQLITE_DONE) {
+	if (rc < 0) {
 		gv_meeting_list_free(list);
-		return gv__db_error(db, GV_ERRCLASS_MEETING);
+		return rc;
 	}
 	*out = list;
 	return 0;
@@ -153,14 +154,15 @@ gv_meeting_list_free(struct gv_meeting_list *list)
 static int
 detail_attendees(struct gv_meeting_detail *d, struct gv_db *db)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_ATTENDEES);
+	int error;
+	sqlite3_stmt *st = NULL;
 	size_t alloc = 0;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_ATTENDEES)) < 0)
+		return error;
 	gv__bind_int(st, 1, d->meeting.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		struct gv_attendee *a;
 
 		d->attendees = gv__grow(d->attendees, &alloc, d->nattendees,
@@ -173,20 +175,21 @@ detail_attendees(struct gv_meeting_detail *d, struct gv_db *db)
 		a->voting = sqlite3_column_int(st, 3);
 	}
 	gv__db_reset(st);
-	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+	return rc;
 }
 
 static int
 detail_items(struct gv_meeting_detail *d, struct gv_db *db)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ITEM_LIST);
+	int error;
+	sqlite3_stmt *st = NULL;
 	size_t alloc = 0;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_LIST)) < 0)
+		return error;
 	gv__bind_int(st, 1, d->meeting.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		struct gv_agenda_item *it;
 
 		d->items = gv__grow(d->items, &alloc, d->nitems,
@@ -199,34 +202,35 @@ detail_items(struct gv_meeting_detail *d, struct gv_db *db)
 		it->links = gv__col_text(st, 5);
 	}
 	gv__db_reset(st);
-	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+	return rc;
 }
 
 static int
 detail_rest(struct gv_meeting_detail *d, struct gv_db *db)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_APPROVES);
+	int error;
+	sqlite3_stmt *st = NULL;
 	size_t alloc = 0;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_APPROVES)) < 0)
+		return error;
 	gv__bind_int(st, 1, d->meeting.id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		d->approves = gv__grow(d->approves, &alloc, d->napproves,
 		                       sizeof(*d->approves));
 		d->approves[d->napproves++] = sqlite3_column_int64(st, 0);
 	}
 	gv__db_reset(st);
-	if (rc != SQLITE_DONE || !(st = gv__db_stmt(db, GV__STMT_MEETING_TEXT)))
-		return gv__db_error(db, GV_ERRCLASS_MEETING);
+	if (rc < 0 || (rc = gv__db_stmt(&st, db, GV__STMT_MEETING_TEXT)) < 0)
+		return rc;
 	gv__bind_int(st, 1, d->meeting.id);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((rc = gv__db_step(db, st)) > 0) {
 		d->minutes_md = gv__col_text(st, 0);
 		d->source = gv__col_text(st, 1);
 	}
 	gv__db_reset(st);
-	return 0;
+	return rc < 0 ? rc : 0;
 }
 
 int
@@ -305,21 +309,22 @@ static int
 slot_meeting(int64_t *id, int *cancelled, struct gv_db *db, int64_t body,
              int64_t when)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_AT_SLOT);
+	int error;
+	sqlite3_stmt *st = NULL;
 
 	*id = -1;
 	*cancelled = 0;
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_AT_SLOT)) < 0)
+		return error;
 	gv__bind_int(st, 1, body);
 	gv__bind_int(st, 2, when);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((error = gv__db_step(db, st)) > 0) {
 		*id = sqlite3_column_int64(st, 0);
 		*cancelled = !strcmp((const char *)sqlite3_column_text(st, 1),
 		                     "cancelled");
 	}
 	gv__db_reset(st);
-	return 0;
+	return error < 0 ? error : 0;
 }
 
 /* The next cadence slot after `after` that was not cancelled, or -1. The
@@ -369,17 +374,18 @@ gv_meeting_next(int64_t *starts_at, int64_t *id_out, struct gv_db *db,
 	if ((error = gv_body_get(&body, db, code)) < 0 ||
 	    (error = cadence_next(&slot, &slot_id, db, &body, after)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_NEXT_SCHEDULED))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_NEXT_SCHEDULED)) < 0)
 		goto out;
-	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, after);
-	if (sqlite3_step(st) == SQLITE_ROW) {
+	if ((error = gv__db_step(db, st)) > 0) {
 		sched_id = sqlite3_column_int64(st, 0);
 		sched = sqlite3_column_int64(st, 1);
 	}
 	gv__db_reset(st);
+	if (error < 0)
+		goto out;
+	error = 0;
 	if (slot < 0 && sched < 0) {
 		error = gv__error_set(
 		        GV_ERRCLASS_MEETING, GV_ENOTFOUND,
@@ -412,13 +418,13 @@ gv_meeting_baseline(struct gv_baseline *out, struct gv_db *db, const char *code,
 	memset(out, 0, sizeof(*out));
 	if ((error = gv_body_get(&body, db, code)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_BASELINE_MEETINGS))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BASELINE_MEETINGS)) < 0) {
 		gv_body_dispose(&body);
-		return GV_ERROR;
+		return error;
 	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, before);
-	while (out->n < 3 && sqlite3_step(st) == SQLITE_ROW) {
+	while (out->n < 3 && (error = gv__db_step(db, st)) > 0) {
 		if (sqlite3_column_int(st, 3) == 0) {
 			out->skipped++;
 			continue;
@@ -429,15 +435,15 @@ gv_meeting_baseline(struct gv_baseline *out, struct gv_db *db, const char *code,
 		sum += out->present[out->n++];
 	}
 	gv__db_reset(st);
-	if (!out->n)
+	if (error >= 0 && !out->n)
 		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
 		                      "%s has no held meeting with a roll call "
 		                      "before then: record attendance with "
 		                      "'gavel meeting attend'",
 		                      body.code);
 	gv_body_dispose(&body);
-	if (error < 0 || !out->n)
-		return error < 0 ? error : GV_ERROR;
+	if (error < 0)
+		return error;
 	/* RULES §5.3: Q = floor(A / 2) + 1, A possibly fractional; with
 	 * A = sum / n that is the integer sum / 2n, plus one. */
 	out->average = (double)sum / (double)out->n;

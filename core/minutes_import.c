@@ -82,17 +82,17 @@ import_meeting(int64_t *id, struct gv_db *db, const struct gv_body *body,
 	if ((error = gv_zone_to_utc(&day_start, body->tz, doc->day, 0)) < 0 ||
 	    (error = gv_zone_to_utc(&day_end, body->tz, doc->day + 1, 0)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_ON_DAY)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_ON_DAY)) < 0)
+		return error;
 	gv__bind_int(st, 1, body->id);
 	gv__bind_int(st, 2, day_start);
 	gv__bind_int(st, 3, day_end);
 	gv__bind_text(st, 4, doc->subcommittee);
-	if ((rc = sqlite3_step(st)) == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		*id = sqlite3_column_int64(st, 0);
 	gv__db_reset(st);
-	if (rc == SQLITE_ROW)
-		return 0;
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
 	/* The hour is not in the post: the body's usual one, else 11:00. */
 	if ((error = gv_zone_to_utc(&spec.starts_at, body->tz, doc->day,
 	                            body->cadence_weeks ? body->cadence_minute
@@ -127,14 +127,14 @@ import_roll_call(int64_t *person, struct gv_db *db, int64_t id,
                  const struct gv_minutes_doc *doc, const char *path,
                  struct gv_import_report *r)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ATTENDANCE_CLEAR);
+	sqlite3_stmt *st = NULL;
 	struct gv_roll_call rc = {0};
 	struct gv__roll roll = {0};
 	size_t i, j;
 	int error;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ATTENDANCE_CLEAR)) < 0)
+		return error;
 	gv__bind_int(st, 1, id);
 	if ((error = gv__db_run(db, st)) < 0 ||
 	    (error = gv__roll_open(&roll, db, id, GV_ATTEND_CREATE, &rc)) < 0)
@@ -172,6 +172,7 @@ static int
 import_taker(struct gv_db *db, int64_t id, const struct gv_minutes_doc *doc,
              const int64_t *person, struct gv_import_report *r)
 {
+	int error;
 	char *want = gv_text_fold(doc->minute_taker), *name;
 	size_t i, n = strlen(want), found = 0, match = 0;
 	sqlite3_stmt *st;
@@ -190,8 +191,8 @@ import_taker(struct gv_db *db, int64_t id, const struct gv_minutes_doc *doc,
 		                     doc->minute_taker));
 		return 0;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_MEETING_SET_TAKER)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_SET_TAKER)) < 0)
+		return error;
 	gv__bind_int(st, 1, id);
 	gv__bind_int(st, 2, person[match]);
 	r->minute_taker = gv__xstrdup(doc->attendees[match].name);
@@ -202,11 +203,12 @@ static int
 import_text(struct gv_db *db, int64_t id, const struct gv_minutes_doc *doc,
             const char *path)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEETING_SET_TEXT);
+	int error;
+	sqlite3_stmt *st = NULL;
 	const char *base = strrchr(path, '/');
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_SET_TEXT)) < 0)
+		return error;
 	gv__bind_int(st, 1, id);
 	gv__bind_text(st, 2, doc->text);
 	gv__bind_text(st, 3, base ? base + 1 : path);

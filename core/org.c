@@ -16,26 +16,20 @@
 int
 gv_org_find(int64_t *id_out, struct gv_db *db, const char *name)
 {
-	char *fold = gv_text_fold(name ? name : "");
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_ORG_BY_FOLD);
+	sqlite3_stmt *st = NULL;
+	char *fold;
 	int rc;
 
-	if (!st) {
-		free(fold);
-		return GV_ERROR;
-	}
+	if ((rc = gv__db_stmt(&st, db, GV__STMT_ORG_BY_FOLD)) < 0)
+		return rc;
+	fold = gv_text_fold(name ? name : "");
 	gv__bind_text(st, 1, fold);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW)
+	if ((rc = gv__db_step(db, st)) > 0)
 		*id_out = sqlite3_column_int64(st, 0);
-	else if (rc != SQLITE_DONE)
-		rc = gv__db_error(db, GV_ERRCLASS_ROSTER);
 	gv__db_reset(st);
 	free(fold);
-	if (rc == SQLITE_ROW)
-		return 0;
-	if (rc != SQLITE_DONE)
-		return rc;
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
 	return gv__error_set(GV_ERRCLASS_ROSTER, GV_ENOTFOUND,
 	                     "no organisation \"%s\": add it with 'gavel org "
 	                     "add'",
@@ -47,36 +41,34 @@ static int
 membership_current(struct gv_db *db, int64_t org, int64_t body, int64_t *row_id,
                    enum gv_class *klass, enum gv_status *status, int64_t *since)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_CURRENT);
+	sqlite3_stmt *st = NULL;
 	int rc, error = 0;
 
 	*row_id = 0;
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEMBERSHIP_CURRENT)) < 0)
+		return error;
 	gv__bind_int(st, 1, org);
 	gv__bind_int(st, 2, body);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = gv__db_step(db, st)) > 0) {
 		*row_id = sqlite3_column_int64(st, 0);
 		gv_class_parse(klass, (const char *)sqlite3_column_text(st, 1));
 		gv_status_parse(status,
 		                (const char *)sqlite3_column_text(st, 2));
 		*since = sqlite3_column_int64(st, 3);
-	} else if (rc != SQLITE_DONE) {
-		error = gv__db_error(db, GV_ERRCLASS_ROSTER);
 	}
 	gv__db_reset(st);
-	return error;
+	return rc < 0 ? rc : 0;
 }
 
 static int
 membership_insert(struct gv_db *db, int64_t org, int64_t body,
                   enum gv_class klass, enum gv_status status, int64_t since)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_INSERT);
+	int error;
+	sqlite3_stmt *st = NULL;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEMBERSHIP_INSERT)) < 0)
+		return error;
 	gv__bind_int(st, 1, org);
 	gv__bind_int(st, 2, body);
 	gv__bind_text(st, 3, gv_class_name(klass));
@@ -96,8 +88,8 @@ org_find_or_add(int64_t *id, int *created, struct gv_db *db, const char *name)
 	*created = 0;
 	if ((error = gv_org_find(id, db, name)) != GV_ENOTFOUND)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_ORG_INSERT)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ORG_INSERT)) < 0)
+		return error;
 	fold = gv_text_fold(name);
 	gv__bind_text(st, 1, name);
 	gv__bind_text(st, 2, fold);
@@ -177,11 +169,11 @@ static int
 membership_classify(struct gv_db *db, int64_t row, const struct gv_body *body,
                     const char *name, enum gv_class klass)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_CLASSIFY);
+	sqlite3_stmt *st = NULL;
 	int error;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEMBERSHIP_CLASSIFY)) < 0)
+		return error;
 	gv__bind_int(st, 1, row);
 	gv__bind_text(st, 2, gv_class_name(klass));
 	if ((error = gv__db_run(db, st)) < 0)
@@ -244,10 +236,8 @@ gv_org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
 		        gv_time_format(when, cur_since, GV_TIME_HUMAN));
 		goto rollback;
 	}
-	if (!(st = gv__db_stmt(db, GV__STMT_MEMBERSHIP_CLOSE))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEMBERSHIP_CLOSE)) < 0)
 		goto rollback;
-	}
 	gv__bind_int(st, 1, row);
 	gv__bind_int(st, 2, since);
 	if ((error = gv__db_run(db, st)) < 0 ||
@@ -282,9 +272,9 @@ gv_org_list(struct gv_org_list **out, struct gv_db *db,
 	if (filter && filter->body &&
 	    (error = gv_body_get(&body, db, filter->body)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_ORG_LIST))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ORG_LIST)) < 0) {
 		gv_body_dispose(&body);
-		return GV_ERROR;
+		return error;
 	}
 	gv__bind_opt(st, 1, body.id, filter && filter->body);
 	gv__bind_text(st, 2,
@@ -292,7 +282,7 @@ gv_org_list(struct gv_org_list **out, struct gv_db *db,
 	                      ? gv_class_name((enum gv_class)filter->klass)
 	                      : NULL);
 	list = gv__xcalloc(1, sizeof(*list));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		struct gv_org *o;
 
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
@@ -311,8 +301,8 @@ gv_org_list(struct gv_org_list **out, struct gv_db *db,
 		o->reps = sqlite3_column_int(st, 6);
 		o->people = sqlite3_column_int(st, 7);
 	}
-	if (rc != SQLITE_DONE) {
-		error = gv__db_error(db, GV_ERRCLASS_ROSTER);
+	if (rc < 0) {
+		error = rc;
 		gv_org_list_free(list);
 		list = NULL;
 	}

@@ -95,15 +95,15 @@ gv_person_add(int64_t *id_out, struct gv_db *db,
 	fold = gv_text_fold(name);
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_PERSON_FIND))) {
-		error = GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_PERSON_FIND)) < 0)
 		goto rollback;
-	}
 	gv__bind_text(st, 1, fold);
 	gv__bind_int(st, 2, org);
-	rc = sqlite3_step(st);
-	gv__db_reset(st);
-	if (rc == SQLITE_ROW) {
+	if ((rc = gv__db_has_row(db, st)) < 0) {
+		error = rc;
+		goto rollback;
+	}
+	if (rc > 0) {
 		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EEXISTS,
 		                      "%s%s%s is already known", name,
 		                      spec->org ? " of " : "",
@@ -116,10 +116,8 @@ gv_person_add(int64_t *id_out, struct gv_db *db,
 	                               spec->email, gv_db_now(db), 1)) < 0)
 		goto rollback;
 	if (spec->rep_body) {
-		if (!(st = gv__db_stmt(db, GV__STMT_REP_INSERT))) {
-			error = GV_ERROR;
+		if ((error = gv__db_stmt(&st, db, GV__STMT_REP_INSERT)) < 0)
 			goto rollback;
-		}
 		gv__bind_int(st, 1, id);
 		gv__bind_int(st, 2, body.id);
 		gv__bind_int(st, 3, gv_db_now(db));
@@ -147,15 +145,16 @@ out:
 static int
 person_history(struct gv_person *p, struct gv_db *db)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_AFFILIATION_HISTORY);
+	int error;
+	sqlite3_stmt *st = NULL;
 	struct gv_affiliation *a;
 	size_t alloc = 0;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_AFFILIATION_HISTORY)) < 0)
+		return error;
 	gv__bind_int(st, 1, p->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		p->history = gv__grow(p->history, &alloc, p->nhistory,
 		                      sizeof(*p->history));
 		a = &p->history[p->nhistory++];
@@ -164,7 +163,6 @@ person_history(struct gv_person *p, struct gv_db *db)
 		a->until = gv__col_opt(st, 2);
 		a->from_start = sqlite3_column_int(st, 3);
 	}
-	rc = rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_ROSTER);
 	gv__db_reset(st);
 	return rc;
 }
@@ -188,9 +186,9 @@ gv_person_list(struct gv_person_list **out, struct gv_db *db,
 	if (filter && filter->body &&
 	    (error = gv_body_get(&body, db, filter->body)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(db, GV__STMT_PERSON_LIST))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_PERSON_LIST)) < 0) {
 		gv_body_dispose(&body);
-		return GV_ERROR;
+		return error;
 	}
 	fold = filter && filter->name ? gv_text_fold(filter->name) : NULL;
 	gv__bind_opt(st, 1, org, org != 0);
@@ -198,7 +196,7 @@ gv_person_list(struct gv_person_list **out, struct gv_db *db,
 	gv__bind_int(st, 3, filter ? filter->reps_only : 0);
 	gv__bind_text(st, 4, fold);
 	list = gv__xcalloc(1, sizeof(*list));
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		struct gv_person *p;
 
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
@@ -212,8 +210,8 @@ gv_person_list(struct gv_person_list **out, struct gv_db *db,
 		p->meetings = sqlite3_column_int(st, 5);
 		p->last_meeting = gv__col_opt(st, 6);
 	}
-	if (rc != SQLITE_DONE)
-		error = gv__db_error(db, GV_ERRCLASS_ROSTER);
+	if (rc < 0)
+		error = rc;
 	gv__db_reset(st);
 	for (size_t i = 0; i < list->n && error == 0; i++)
 		error = person_history(&list->v[i], db);

@@ -62,9 +62,8 @@ gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
 	hash = gv__text_hash(lines[line - 1]);
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!(st = gv__db_stmt(db, GV__STMT_REVIEW_ADD))) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_REVIEW_ADD)) < 0) {
 		gv__db_rollback(db);
-		error = GV_ERROR;
 		goto out;
 	}
 	gv__bind_int(st, 1, p.version);
@@ -163,15 +162,16 @@ review_read(struct gv_review_list *list, struct gv_db *db,
             const struct gv_ballot *b, const struct gv__pin *p,
             const struct gv_redline *r)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_REVIEW_LIST);
+	int error;
+	sqlite3_stmt *st = NULL;
 	size_t alloc = 0, n = 0;
 	char **lines = NULL;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_REVIEW_LIST)) < 0)
+		return error;
 	gv__bind_int(st, 1, b->id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		struct gv_review_note *note;
 
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
@@ -197,7 +197,7 @@ review_read(struct gv_review_list *list, struct gv_db *db,
 		lines_free(lines, n);
 	}
 	gv__db_reset(st);
-	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_REDLINE);
+	return rc;
 }
 
 int

@@ -43,20 +43,20 @@ namesakes_dispose(struct namesakes *c)
 static int
 namesakes_fold(struct namesakes *c, struct gv_db *db, const char *fold)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_PERSON_NAMED);
+	int error;
+	sqlite3_stmt *st = NULL;
 	size_t alloc = c->alloc;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_PERSON_NAMED)) < 0)
+		return error;
 	gv__bind_text(st, 1, fold);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		c->id = gv__grow(c->id, &alloc, c->n, sizeof(*c->id));
 		c->org = gv__grow(c->org, &c->alloc, c->n, sizeof(*c->org));
 		c->id[c->n] = sqlite3_column_int64(st, 0);
 		c->org[c->n++] = gv__col_text(st, 1);
 	}
-	rc = rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
 	gv__db_reset(st);
 	return rc;
 }
@@ -143,14 +143,16 @@ static int
 pick_at_org(enum fit *fit, int64_t *pick, const struct gv__roll *roll,
             const struct namesakes *c, int64_t org)
 {
+	int error;
 	sqlite3_stmt *st;
 	size_t ever = 0, free_ = 0;
 	int64_t moved = 0;
 	int rc;
 
 	for (size_t i = 0; i < c->n; i++) {
-		if (!(st = gv__db_stmt(roll->db, GV__STMT_AFFILIATION_EVER)))
-			return GV_ERROR;
+		if ((error = gv__db_stmt(&st, roll->db,
+		                         GV__STMT_AFFILIATION_EVER)) < 0)
+			return error;
 		gv__bind_int(st, 1, c->id[i]);
 		gv__bind_int(st, 2, org);
 		if ((rc = gv__db_has_row(roll->db, st)) < 0)
@@ -263,8 +265,8 @@ roll_record(struct gv__roll *roll, int64_t *person, const char *name,
 
 	if ((error = roll_resolve(person, &org, roll, name, org_name, 1)) < 0)
 		return error;
-	if (!(st = gv__db_stmt(roll->db, GV__STMT_ATTENDANCE_PUT)))
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, roll->db, GV__STMT_ATTENDANCE_PUT)) < 0)
+		return error;
 	gv__bind_int(st, 1, roll->meeting);
 	gv__bind_int(st, 2, *person);
 	gv__bind_opt(st, 3, org, org != 0);

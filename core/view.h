@@ -51,8 +51,8 @@ int gv__view_ballot(json_t **out, struct gv_db *db, const char *ref,
 
 /* The motion of a ballot's latest version (core/view_motion.c). */
 struct gv_ballot;
-json_t *gv__view_motion(struct gv_db *db, const struct gv_ballot *b,
-                        int redline);
+int gv__view_motion(json_t **out, struct gv_db *db, const struct gv_ballot *b,
+                    int redline);
 
 /* An issue and its timeline (templates/issue.md's data). */
 int gv__view_issue(json_t **out, struct gv_db *db, const char *ref);

@@ -405,14 +405,15 @@ gv__view_ballot(json_t **out, struct gv_db *db, const char *ref, int redline)
 	struct gv_tally *t = NULL;
 	struct gv_clocks clocks;
 	char as_of[GV_TIME_BUFSZ];
-	json_t *doc;
+	json_t *doc, *motion = NULL;
 	int error;
 
 	*out = NULL;
 	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
 	    (error = gv_body_get(&body, db, b->body)) < 0 ||
 	    (error = gv_ballot_clocks(&clocks, db, b, gv_db_now(db))) < 0 ||
-	    (error = gv_ballot_tally(&t, db, ref)) < 0)
+	    (error = gv_ballot_tally(&t, db, ref)) < 0 ||
+	    (error = gv__view_motion(&motion, db, b, redline)) < 0)
 		goto out;
 	/* IPR 4.3: exclusion notices go to the Forum Chair, copied to the
 	 * WG Chair and the public list. */
@@ -428,7 +429,7 @@ gv__view_ballot(json_t **out, struct gv_db *db, const char *ref, int redline)
 	        "working group and to its public mailing list");
 	json_object_set_new(doc, "title",
 	                    json_pack("s+++", b->number, ": ", b->title, ""));
-	json_object_set_new(doc, "motion", gv__view_motion(db, b, redline));
+	json_object_set_new(doc, "motion", motion);
 	*out = doc;
 out:
 	gv_tally_free(t);

@@ -153,21 +153,22 @@ issue_listed(json_t *items, json_int_t number)
 static int
 view_issues(json_t *items, json_t *also, struct gv_db *db, int64_t id)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MINUTES_ISSUES);
+	int error;
+	sqlite3_stmt *st = NULL;
 	json_t *discussion = NULL, *it, *to;
 	json_int_t number;
 	size_t i;
 	int rc;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MINUTES_ISSUES)) < 0)
+		return error;
 	json_array_foreach (items, i, it) {
 		if (!discussion &&
 		    json_is_true(json_object_get(it, "is_discussion")))
 			discussion = it;
 	}
 	gv__bind_int(st, 1, id);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while ((rc = gv__db_step(db, st)) > 0) {
 		number = sqlite3_column_int64(st, 3);
 		if (sqlite3_column_int(st, 0) == 0)
 			to = item_at(items, sqlite3_column_int(st, 1));
@@ -188,23 +189,23 @@ view_issues(json_t *items, json_t *also, struct gv_db *db, int64_t id)
 		                  (const char *)sqlite3_column_text(st, 6)));
 	}
 	gv__db_reset(st);
-	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+	return rc;
 }
 
 /* Ballots by item, each in the state it was in at the meeting. */
 static int
 view_ballots(json_t *items, struct gv_db *db, const struct gv_meeting *m)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_MINUTES_BALLOTS);
+	sqlite3_stmt *st = NULL;
 	struct gv_ballot *b = NULL;
 	enum gv_ballot_state state;
 	json_t *it;
-	int rc, error = 0;
+	int rc = 0, error = 0;
 
-	if (!st)
-		return GV_ERROR;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MINUTES_BALLOTS)) < 0)
+		return error;
 	gv__bind_int(st, 1, m->id);
-	while (error == 0 && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+	while (error == 0 && (rc = gv__db_step(db, st)) > 0) {
 		it = item_at(items, sqlite3_column_int(st, 0));
 		if (!it || (error = gv__ballot_load(&b, db,
 		                                    sqlite3_column_int64(st, 1),
@@ -223,7 +224,7 @@ view_ballots(json_t *items, struct gv_db *db, const struct gv_meeting *m)
 	gv__db_reset(st);
 	if (error < 0)
 		return error;
-	return rc == SQLITE_DONE ? 0 : gv__db_error(db, GV_ERRCLASS_MEETING);
+	return rc;
 }
 
 int

@@ -14,21 +14,22 @@
 #include "gavel/redline.h"
 #include "view.h"
 
-/* The text of version n as recorded, or NULL. */
-static char *
-motion_text(struct gv_db *db, const struct gv_ballot *b, int n)
+/* The text of version n as recorded into *out (NULL when none). */
+static int
+motion_text(char **out, struct gv_db *db, const struct gv_ballot *b, int n)
 {
-	sqlite3_stmt *st = gv__db_stmt(db, GV__STMT_BALLOT_VERSION_TEXT);
-	char *text = NULL;
+	sqlite3_stmt *st = NULL;
+	int rc;
 
-	if (!st)
-		return NULL;
+	*out = NULL;
+	if ((rc = gv__db_stmt(&st, db, GV__STMT_BALLOT_VERSION_TEXT)) < 0)
+		return rc;
 	gv__bind_int(st, 1, b->id);
 	gv__bind_int(st, 2, n);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		text = gv__col_text(st, 0);
+	if ((rc = gv__db_step(db, st)) > 0)
+		*out = gv__col_text(st, 0);
 	gv__db_reset(st);
-	return text;
+	return rc < 0 ? rc : 0;
 }
 
 /* The Markdown redline of the latest version's pinned range; on failure
@@ -49,20 +50,29 @@ motion_redline(json_t *m, struct gv_db *db, const struct gv_ballot *b)
 	gv_redline_free(r);
 }
 
-json_t *
-gv__view_motion(struct gv_db *db, const struct gv_ballot *b, int redline)
+int
+gv__view_motion(json_t **out, struct gv_db *db, const struct gv_ballot *b,
+                int redline)
 {
 	const struct gv_ballot_version *v =
 	        b->nversions ? &b->versions[b->nversions - 1] : NULL;
 	json_t *m = json_object();
-	char *text;
+	char *text = NULL;
+	int error;
 
+	*out = m;
 	json_object_set_new(m, "any",
 	                    json_boolean(gv__motion_blank(b) == NULL));
 	if (!v)
-		return m;
-	if (v->has_text && (text = motion_text(db, b, v->n))) {
-		json_object_set_new(m, "text", json_string(text));
+		return 0;
+	if (v->has_text) {
+		if ((error = motion_text(&text, db, b, v->n)) < 0) {
+			json_decref(m);
+			*out = NULL;
+			return error;
+		}
+		if (text)
+			json_object_set_new(m, "text", json_string(text));
 		free(text);
 	}
 	if (v->url)
@@ -76,7 +86,7 @@ gv__view_motion(struct gv_db *db, const struct gv_ballot *b, int redline)
 	 * goes inline only when there is none. */
 	if (redline && v->base && !v->url)
 		motion_redline(m, db, b);
-	return m;
+	return 0;
 }
 
 const char *

@@ -410,7 +410,54 @@ event_log_is_append_only(void)
 	gv_db_free(db);
 }
 
+/* A step SQLite stops half-way, as a busy or failing disk would. */
+static int
+interrupt_every_step(void *payload)
+{
+	(void)payload;
+	return 1;
+}
+
+/*
+ * Issue 16: a busy or failing database is never "not found". Eleven
+ * lookups tested for a row only, so a failed step read as "no ballot
+ * SMC010". With every step failing, each lookup reports SQLite's error.
+ */
+static void
+failing_is_not_not_found(void)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	struct gv_meeting_detail *m = NULL;
+	struct gv_ballot *b = NULL;
+	struct gv_db *db = NULL;
+	struct gv_body body;
+	int64_t id = 0;
+	int rc;
+
+	T_EQ_INT(gv_db_open(&db, t_path("g.db"), &opts), 0);
+	T_EQ_INT(gv_demo_load(db, NULL, 0), 0);
+	sqlite3_progress_handler(db->sql, 1, interrupt_every_step, NULL);
+	rc = gv_ballot_find(&id, db, "SMC010");
+	T_ASSERT(rc < 0 && rc != GV_ENOTFOUND);
+	T_CONTAINS(gv_error_last()->message, "interrupted");
+	T_ASSERT(gv_ballot_get(&b, db, "SMC010") < 0 &&
+	         gv_error_last()->code != GV_ENOTFOUND);
+	T_ASSERT(gv_org_find(&id, db, "DigiCert") < 0 &&
+	         gv_error_last()->code != GV_ENOTFOUND);
+	T_ASSERT(gv_body_get(&body, db, "SMCWG") < 0 &&
+	         gv_error_last()->code != GV_ENOTFOUND);
+	T_ASSERT(gv_meeting_get(&m, db, 2) < 0 &&
+	         gv_error_last()->code != GV_ENOTFOUND);
+	sqlite3_progress_handler(db->sql, 0, NULL, NULL);
+	/* Once it works again, the same lookups find their rows. */
+	T_EQ_INT(gv_ballot_find(&id, db, "SMC010"), 0);
+	T_EQ_INT(gv_meeting_get(&m, db, 2), 0);
+	gv_meeting_detail_free(m);
+	gv_db_free(db);
+}
+
 const struct t_case db_tests[] = {
+        {"failing_is_not_not_found", failing_is_not_not_found},
         {"creates_schema", creates_schema},
         {"reopens_and_sets_pragmas", reopens_and_sets_pragmas},
         {"create_refuses_existing", create_refuses_existing},
