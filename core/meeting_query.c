@@ -442,8 +442,8 @@ gv_meeting_baseline(struct gv_baseline *out, struct gv_db *db, const char *code,
 		                      "'gavel meeting attend'",
 		                      body.code);
 	gv_body_dispose(&body);
-	if (error < 0)
-		return error;
+	if (error < 0 || !out->n)
+		return error < 0 ? error : GV_ERROR;
 	/* RULES §5.3: Q = floor(A / 2) + 1, A possibly fractional; with
 	 * A = sum / n that is the integer sum / 2n, plus one. */
 	out->average = (double)sum / (double)out->n;
