@@ -44,6 +44,14 @@ gv_zone_to_utc(int64_t *out, const char *zone, int64_t day, int minute)
 
 	if ((error = gv_zone_check(zone)) < 0)
 		return error;
+	/* libical counts leap years by the Julian rule up to 1752
+	 * (icaltime_is_leap_year), gavel by the Gregorian one throughout:
+	 * an earlier wall clock would land a day or more off. */
+	if (day < gv_days_from_civil(1753, 1, 1))
+		return gv__error_set(GV_ERRCLASS_TIME, GV_EINVALID,
+		                     "no local time before 1753 can be read "
+		                     "in %s: give the time in UTC, ending in Z",
+		                     zone);
 	gv_civil_from_days(&y, &m, &d, day);
 	t.year = (int)y;
 	t.month = (int)m;

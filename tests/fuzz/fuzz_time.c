@@ -39,18 +39,36 @@ round_trip(int64_t t)
 	FUZZ_CHECK(back == t - ((t % 86400) + 86400) % 86400 && !zoned);
 }
 
+/* The zone's offset changes within a day of t: a wall clock in its gap
+ * does not exist, and reads as another. */
+static int
+near_transition(const char *zone, int64_t t)
+{
+	struct gv_local a, b;
+
+	return gv_zone_from_utc(&a, zone, t - 86400) == 0 &&
+	       gv_zone_from_utc(&b, zone, t + 86400) == 0 &&
+	       a.utc_offset != b.utc_offset;
+}
+
 static void
 in_zone(const char *text, const char *zone)
 {
 	char spoken[GV_SPOKEN_BUFSZ];
 	struct gv_local l;
-	int64_t t;
+	int64_t t, wall;
+	int zoned;
 
 	if (gv_zone_check(zone) < 0 || gv_time_parse_in(&t, text, zone) < 0)
 		return;
 	FUZZ_CHECK(gv_zone_from_utc(&l, zone, t) == 0);
 	FUZZ_CHECK(l.month >= 1 && l.month <= 12 && l.day >= 1 && l.day <= 31 &&
 	           l.weekday >= 0 && l.weekday <= 6);
+	FUZZ_CHECK(gv_time_parse_zoned(&wall, &zoned, text) == 0);
+	if (!zoned && !near_transition(zone, t))
+		FUZZ_CHECK(l.days * 86400 + l.hour * 3600 + l.minute * 60 +
+		                   l.second ==
+		           wall);
 	gv_time_spoken(spoken, sizeof(spoken), t, zone);
 	FUZZ_CHECK(spoken[0] != '\0');
 }
