@@ -219,6 +219,8 @@ same_text_again_is_refused(void)
 	const char *text = t_write_file("v.md", "The motion.\n");
 	char repo[4200];
 	struct t_run *r;
+	json_t *doc;
+	size_t versions;
 
 	T_ASSERT(proposed_smc011());
 	r = RUN(now, "ballot", "version", "SMC011", "--url",
@@ -259,10 +261,11 @@ same_text_again_is_refused(void)
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "SMC011 version 4 (2025-01-23 12:00 UTC) already");
 	r = RUN(now, "ballot", "show", "SMC011", "--format", "json");
-	T_EQ_INT(json_array_size(json_object_get(
-	                 json_object_get(json_loads(r->out, 0, NULL), "ballot"),
-	                 "versions")),
-	         4);
+	doc = json_loads(r->out, 0, NULL);
+	versions = json_array_size(
+	        json_object_get(json_object_get(doc, "ballot"), "versions"));
+	json_decref(doc);
+	T_EQ_INT(versions, 4);
 }
 
 /* Issue 14.4: yes among yes and no, rounded down to a tenth. */
