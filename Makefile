@@ -45,9 +45,10 @@ GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
 # (without a .pc file of their own): checked by their header.
 EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # Tools the build and the tests use (the test runner drives ./gavel;
-# sqlite3 is the reference tool the benchmarks compare against).
+# sqlite3 is the reference tool the benchmarks compare against; clang and
+# its libFuzzer runtime are only for `make fuzz`).
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
-	bsdutils procps
+	bsdutils procps clang libclang-rt-14-dev
 # The commands they bring that the tests run, each checked on its own
 # (`command -v a b` answers for one name only).
 TEST_TOOLS := git sqlite3 cmark-gfm tmux script pkill
@@ -83,7 +84,7 @@ endif
 all: $(BIN)
 
 help:
-	@echo 'make [all|run|check|asan|bench|deps|format|lint|install|clean]'
+	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|clean]'
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
@@ -248,6 +249,84 @@ uninstall:
 
 clean:
 	rm -rf build build-asan gavel
+
+# ---- Fuzzing (issue 15, item 8) ---------------------------------------
+# tests/fuzz/fuzz_NAME.c is a libFuzzer harness for one parser of outside
+# input, built two ways. `make check` (any compiler, no clang) links it
+# with tests/fuzz/replay.c and runs its seeds, tests/fuzz/seeds/NAME/, and
+# every past crash, tests/fuzz/crashes/NAME/, once: a fixed crash stays
+# fixed, under `make asan` too. `make fuzz` builds the core again with
+# clang into $(FUZZ_BUILD)/, instrumented for coverage
+# (-fsanitize=fuzzer-no-link) with ASan and UBSan, links each harness with
+# libFuzzer and runs it for FUZZ_SECONDS (`make -j2 fuzz` runs two at
+# once); tests/fuzz/run.sh prints each one's figures. Its own build
+# folder, because every object differs (compiler, instrumentation), and
+# clang is needed only here. Mail messages and sync operations join as
+# fuzz_mail.c and fuzz_sync.c, with their seeds, when those parsers land.
+FUZZ_HARNESSES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%, \
+	$(wildcard tests/fuzz/fuzz_*.c)))
+FUZZ_SECONDS ?= 60
+FUZZ_BUILD   ?= build-fuzz
+FUZZ_DATA    ?= $(or $(GAVEL_TESTDATA),../shared/data)
+FUZZ_FLAGS   := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
+	-fno-omit-frame-pointer
+FUZZ_OBJS    := $(FUZZ_HARNESSES:%=$(BUILD)/tests/fuzz/fuzz_%.o) \
+	$(BUILD)/tests/fuzz/replay.o
+# Real material each harness starts from too, when ../shared/data is there.
+FUZZ_SEEDS_minutes  := $(FUZZ_DATA)/minutes
+FUZZ_SEEDS_markdown := $(FUZZ_DATA)/minutes
+FUZZ_SEEDS_mustache := $(BUILD)/fuzz/seeds/mustache-spec
+FORMAT_SRCS += $(wildcard tests/fuzz/*.[ch])
+
+.PHONY: fuzz fuzz-replay fuzz-run fuzz-clean $(FUZZ_HARNESSES:%=fuzz-run-%)
+check: fuzz-replay
+clean: fuzz-clean
+# Kept between runs (make removes intermediate files otherwise).
+.SECONDARY: $(FUZZ_OBJS) $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz-%)
+
+$(BUILD)/fuzz/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o \
+		$(BUILD)/tests/fuzz/replay.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CORE_LIBS)
+
+fuzz-replay: $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/replay-%)
+	@for h in $(FUZZ_HARNESSES); do \
+		./$(BUILD)/fuzz/replay-$$h tests/fuzz/seeds/$$h \
+			tests/fuzz/crashes/$$h || exit 1; \
+	done
+
+fuzz:
+	@echo 'int LLVMFuzzerTestOneInput(void){return 0;}' | \
+		clang -fsanitize=fuzzer -x c -o /dev/null - 2>/dev/null || \
+		$(MAKE) --no-print-directory deps
+	@$(MAKE) --no-print-directory BUILD=$(FUZZ_BUILD) CC=clang \
+		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
+		LDFLAGS="$(FUZZ_FLAGS)" fuzz-run
+
+$(BUILD)/fuzz/fuzz-%: $(BUILD)/tests/fuzz/fuzz_%.o $(LIB)
+	@mkdir -p $(@D)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
+
+# The spec's tests as seeds of fuzz_mustache.c (see the file).
+$(BUILD)/fuzz/mustache-spec-seeds: tests/fuzz/mustache_spec_seeds.c $(CONFIG)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) $(LDFLAGS) -o $@ $< $(CORE_LIBS)
+$(FUZZ_SEEDS_mustache): $(BUILD)/fuzz/mustache-spec-seeds \
+		$(wildcard $(FUZZ_DATA)/mustache-spec/*.json)
+	@rm -rf $@ && mkdir -p $@
+	@if [ -d $(FUZZ_DATA)/mustache-spec ]; then \
+		$< $(FUZZ_DATA)/mustache-spec $@; fi
+
+fuzz-run: $(FUZZ_HARNESSES:%=fuzz-run-%)
+fuzz-run-mustache: $(FUZZ_SEEDS_mustache)
+$(FUZZ_HARNESSES:%=fuzz-run-%): fuzz-run-%: $(BUILD)/fuzz/fuzz-%
+	@sh tests/fuzz/run.sh $* $(FUZZ_SECONDS) $< $(BUILD)/fuzz \
+		$(FUZZ_SEEDS_$*)
+
+fuzz-clean:
+	rm -rf $(FUZZ_BUILD)
+
+-include $(FUZZ_OBJS:.o=.d)
 
 -include $(CORE_OBJS:.o=.d) $(CLI_OBJS:.o=.d) $(TUI_OBJS:.o=.d) \
 	$(TEST_OBJS:.o=.d)

@@ -20,7 +20,7 @@
 #endif
 
 void gv__error_vrecord(enum gv_error_class klass, enum gv_error_code code,
-                       const char *fmt, va_list ap);
+                       const char *fmt, va_list ap) GV__PRINTF(3, 0);
 
 /*
  * Sets the thread's last error once, at its origin; returns code. Inline,

@@ -119,7 +119,10 @@ parse(json_t **items, const char *path, const char *data, size_t len)
 		}
 		json_array_extend(*items, page);
 		json_decref(page);
-		pos += strspn(data + pos, " \t\r\n");
+		/* Bounded by len: data need not end in a NUL. */
+		while (pos < len && (data[pos] == ' ' || data[pos] == '\t' ||
+		                     data[pos] == '\r' || data[pos] == '\n'))
+			pos++;
 	} while (pos < len);
 	return 0;
 }
@@ -478,27 +481,19 @@ import_one(struct import *im, json_t *o)
 	return gv__issue_reindex(im->db, id);
 }
 
-int
-gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
-                const char *body, const char *path,
-                gv_issue_progress_fn progress, void *ctx)
+/* The import of data[0..len), read from name, into body b. */
+static int
+import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
+            const struct gv_body *b, const char *name, const char *data,
+            size_t len, gv_issue_progress_fn progress, void *ctx)
 {
-	struct gv_body b = {0};
-	struct import im = {db, path, 0, gv_db_now(db), stats, 0, 0};
+	struct import im = {db, name, b->id, gv_db_now(db), stats, 0, 0};
 	json_t *items = NULL, *o;
-	char *data = NULL;
-	size_t i, len = 0;
+	size_t i;
 	int error;
 
-	memset(stats, 0, sizeof(*stats));
-	if ((error = gv_body_get(&b, db, body)) < 0 ||
-	    (error = gv__read_file(&data, &len, path, IMPORT_MAX_BYTES,
-	                           GV_ERRCLASS_ISSUE,
-	                           "import it in parts (gh issue list "
-	                           "--search, --limit)")) < 0 ||
-	    (error = parse(&items, path, data, len)) < 0)
-		goto out;
-	im.body = b.id;
+	if ((error = parse(&items, name, data, len)) < 0)
+		return error;
 	im.total = json_array_size(items);
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
@@ -509,8 +504,8 @@ gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
 		if (progress)
 			progress(ctx, im.index, im.total);
 	}
-	if ((error = gv__eventf(db, b.id, "issue.import", b.code,
-	                        "{s:s, s:I, s:I, s:I, s:I}", "file", path,
+	if ((error = gv__eventf(db, b->id, "issue.import", b->code,
+	                        "{s:s, s:I, s:I, s:I, s:I}", "file", name,
 	                        "added", (json_int_t)stats->added, "updated",
 	                        (json_int_t)stats->updated, "notes_added",
 	                        (json_int_t)stats->notes_added, "pulls",
@@ -523,6 +518,43 @@ rollback:
 	memset(stats, 0, sizeof(*stats));
 out:
 	json_decref(items);
+	return error;
+}
+
+int
+gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
+                      const char *body, const char *name, const char *data,
+                      size_t len, gv_issue_progress_fn progress, void *ctx)
+{
+	struct gv_body b = {0};
+	int error;
+
+	memset(stats, 0, sizeof(*stats));
+	if ((error = gv_body_get(&b, db, body)) == 0)
+		error = import_data(stats, db, &b, name, data, len, progress,
+		                    ctx);
+	gv_body_dispose(&b);
+	return error;
+}
+
+int
+gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
+                const char *body, const char *path,
+                gv_issue_progress_fn progress, void *ctx)
+{
+	struct gv_body b = {0};
+	char *data = NULL;
+	size_t len = 0;
+	int error;
+
+	memset(stats, 0, sizeof(*stats));
+	if ((error = gv_body_get(&b, db, body)) == 0 &&
+	    (error = gv__read_file(&data, &len, path, IMPORT_MAX_BYTES,
+	                           GV_ERRCLASS_ISSUE,
+	                           "import it in parts (gh issue list "
+	                           "--search, --limit)")) == 0)
+		error = import_data(stats, db, &b, path, data, len, progress,
+		                    ctx);
 	free(data);
 	gv_body_dispose(&b);
 	return error;

@@ -6,7 +6,10 @@
 #ifndef GV_CORE_ISSUE_INTERNAL_H
 #define GV_CORE_ISSUE_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
+
+#include "gavel/issue.h"
 
 struct gv_db;
 
@@ -31,5 +34,12 @@ int gv__issue_reindex(struct gv_db *db, int64_t id);
 /* A title as given (it may hold anything GitHub allows), or
  * GV_EINVALID if it is empty or not UTF-8. */
 int gv__issue_check_title(const char *title);
+
+/* gv_issue_import of data[0..len) already in memory (need not end in a
+ * NUL; tests/fuzz/fuzz_issue_json.c feeds it); name stands for the file
+ * in messages and in the event. */
+int gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
+                          const char *body, const char *name, const char *data,
+                          size_t len, gv_issue_progress_fn progress, void *ctx);
 
 #endif

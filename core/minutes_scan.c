@@ -15,6 +15,9 @@
 #include "internal.h"
 #include "minutes_scan.h"
 
+static void warn_v(struct minutes_scan *p, const char *prefix, const char *fmt,
+                   va_list ap) GV__PRINTF(3, 0);
+
 static void
 warn_v(struct minutes_scan *p, const char *prefix, const char *fmt, va_list ap)
 {

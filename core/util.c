@@ -104,8 +104,8 @@ gv__buf_putc(struct gv_buf *b, int c)
 	gv__buf_put(b, &ch, 1);
 }
 
-static void
-buf_vprintf(struct gv_buf *b, const char *fmt, va_list ap)
+static void GV__PRINTF(2, 0)
+        buf_vprintf(struct gv_buf *b, const char *fmt, va_list ap)
 {
 	va_list again;
 	size_t room;

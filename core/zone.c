@@ -126,6 +126,22 @@ wall_seconds(int64_t day, int64_t seconds)
 	return day * DAY + seconds;
 }
 
+/*
+ * libical counts leap years by the Julian rule up to 1752
+ * (icaltime_is_leap_year), gavel by the Gregorian one throughout: a wall
+ * clock before 1753 would land a day or more off (found by fuzz_time).
+ */
+static int
+zone_too_early(const char *zone, int64_t day)
+{
+	if (day >= gv_days_from_civil(1753, 1, 1))
+		return 0;
+	return gv__error_set(GV_ERRCLASS_TIME, GV_EINVALID,
+	                     "no local time before 1753 can be read in %s: "
+	                     "give the time in UTC, ending in Z",
+	                     zone);
+}
+
 int
 gv_zone_to_utc(int64_t *out, const char *zone, int64_t day, int minute)
 {
@@ -134,6 +150,8 @@ gv_zone_to_utc(int64_t *out, const char *zone, int64_t day, int minute)
 	int error;
 
 	if ((error = gv_zone_check(zone)) < 0)
+		return error;
+	if ((error = zone_too_early(zone, day)) < 0)
 		return error;
 	wall_resolve(&w, zone_find(zone), wall);
 	/* RFC 5545 3.3.5: a skipped time takes the offset before the gap, a
@@ -317,7 +335,10 @@ gv_time_parse_in(int64_t *out, const char *text, const char *zone)
 		*out = wall;
 		return 0;
 	}
-	if ((error = gv_zone_check(zone)) < 0)
+	if ((error = gv_zone_check(zone)) < 0 ||
+	    (error = zone_too_early(
+	             zone,
+	             wall >= 0 ? wall / DAY : -((-wall + DAY - 1) / DAY))) < 0)
 		return error;
 	wall_resolve(&w, zone_find(zone), wall);
 	if (w.n != 1)

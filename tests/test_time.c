@@ -533,6 +533,26 @@ zone_to_utc_unknown(void)
 	T_CONTAINS(gv_error_last()->message, "time zone");
 }
 
+/* Found by tests/fuzz/fuzz_time.c: "0200-12-30" in UTC read as another
+ * day, because libical takes 1700, 1500, ... 100 for leap years. */
+static void
+zone_to_utc_before_1753(void)
+{
+	int64_t t;
+
+	T_EQ_INT(gv_time_parse_in(&t, "1700-03-01 11:00", "America/New_York"),
+	         GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message, "before 1753");
+	T_EQ_INT(gv_time_parse_in(&t, "0200-12-30", "UTC"), GV_EINVALID);
+	T_EQ_INT(gv_time_parse_in(&t, "1752-12-31 23:59", "UTC"), GV_EINVALID);
+	T_EQ_INT(gv_time_parse_in(&t, "1753-01-01 00:00", "UTC"), 0);
+	T_EQ_INT(t, gv_days_from_civil(1753, 1, 1) * 86400);
+	/* A time that names its zone needs no zone's calendar. */
+	T_EQ_INT(gv_time_parse_in(&t, "1700-03-01 11:00Z", "America/New_York"),
+	         0);
+	T_EQ_INT(t, gv_days_from_civil(1700, 3, 1) * 86400 + 11 * 3600);
+}
+
 const struct t_case time_tests[] = {
         {"parse_forms", parse_forms},
         {"parse_offsets", parse_offsets},
@@ -555,5 +575,6 @@ const struct t_case time_tests[] = {
         {"zone_to_utc_new_york", zone_to_utc_new_york},
         {"zone_to_utc_utc", zone_to_utc_utc},
         {"zone_to_utc_unknown", zone_to_utc_unknown},
+        {"zone_to_utc_before_1753", zone_to_utc_before_1753},
         {NULL, NULL},
 };
