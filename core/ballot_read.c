@@ -59,31 +59,33 @@ ballot_read_row(struct gv_ballot *b, sqlite3_stmt *st)
 {
 	char number[48];
 
-	b->id = sqlite3_column_int64(st, 0);
-	b->body = gv__col_text(st, 1);
-	b->body_id = sqlite3_column_int64(st, 2);
-	b->seq = sqlite3_column_int64(st, 5);
-	gv_ballot_format_number(number, sizeof(number),
-	                        (const char *)sqlite3_column_text(st, 3),
-	                        sqlite3_column_int(st, 4), b->seq);
+	b->id = sqlite3_column_int64(st, GV__BALLOT_ID);
+	b->body = gv__col_text(st, GV__BALLOT_BODY_CODE);
+	b->body_id = sqlite3_column_int64(st, GV__BALLOT_BODY_ID);
+	b->seq = sqlite3_column_int64(st, GV__BALLOT_NUMBER);
+	gv_ballot_format_number(
+	        number, sizeof(number),
+	        (const char *)sqlite3_column_text(st, GV__BALLOT_PREFIX),
+	        sqlite3_column_int(st, GV__BALLOT_ID_WIDTH), b->seq);
 	b->number = gv__xstrdup(number);
-	b->title = gv__col_text(st, 6);
-	b->kind = gv__col_text(st, 7);
-	b->proposer = gv__col_text(st, 8);
-	b->proposed_at = gv__col_opt(st, 9);
-	b->discussion_ends_at = gv__col_opt(st, 10);
-	b->vote_starts_at = gv__col_opt(st, 11);
-	b->vote_ends_at = gv__col_opt(st, 12);
-	b->results_at = gv__col_opt(st, 13);
-	b->review_starts_at = gv__col_opt(st, 14);
-	b->review_ends_at = gv__col_opt(st, 15);
-	b->withdrawn_at = gv__col_opt(st, 16);
-	b->cancelled_at = gv__col_opt(st, 17);
-	b->result = gv__col_text(st, 18);
-	b->quorum_published = sqlite3_column_int(st, 19);
-	b->quorum_source = gv__col_text(st, 20);
-	b->exclusions = sqlite3_column_int(st, 21);
-	b->purpose = gv__col_text(st, 22);
+	b->title = gv__col_text(st, GV__BALLOT_TITLE);
+	b->kind = gv__col_text(st, GV__BALLOT_KIND);
+	b->proposer = gv__col_text(st, GV__BALLOT_PROPOSER);
+	b->proposed_at = gv__col_opt(st, GV__BALLOT_PROPOSED_AT);
+	b->discussion_ends_at = gv__col_opt(st, GV__BALLOT_DISCUSSION_ENDS_AT);
+	b->vote_starts_at = gv__col_opt(st, GV__BALLOT_VOTE_STARTS_AT);
+	b->vote_ends_at = gv__col_opt(st, GV__BALLOT_VOTE_ENDS_AT);
+	b->results_at = gv__col_opt(st, GV__BALLOT_RESULTS_AT);
+	b->review_starts_at = gv__col_opt(st, GV__BALLOT_REVIEW_STARTS_AT);
+	b->review_ends_at = gv__col_opt(st, GV__BALLOT_REVIEW_ENDS_AT);
+	b->withdrawn_at = gv__col_opt(st, GV__BALLOT_WITHDRAWN_AT);
+	b->cancelled_at = gv__col_opt(st, GV__BALLOT_CANCELLED_AT);
+	b->result = gv__col_text(st, GV__BALLOT_RESULT);
+	b->quorum_published =
+	        sqlite3_column_int(st, GV__BALLOT_QUORUM_PUBLISHED);
+	b->quorum_source = gv__col_text(st, GV__BALLOT_QUORUM_SOURCE);
+	b->exclusions = sqlite3_column_int(st, GV__BALLOT_EXCLUSIONS);
+	b->purpose = gv__col_text(st, GV__BALLOT_PURPOSE);
 }
 
 static int

@@ -208,32 +208,37 @@ out:
 	return error;
 }
 
-/* Fills body from a row of GV__BODY_COLS. */
+/* Fills body from a row of GV__BODY_COLUMNS. */
 static void
 body_read(struct gv_body *b, sqlite3_stmt *st)
 {
 	memset(b, 0, sizeof(*b));
-	b->id = sqlite3_column_int64(st, 0);
-	b->code = gv__col_text(st, 1);
-	b->name = gv__col_text(st, 2);
-	b->prefix = gv__col_text(st, 3);
-	b->id_width = sqlite3_column_int(st, 4);
-	b->tz = gv__col_text(st, 5);
-	b->list_addr = gv__col_text(st, 6);
-	if (sqlite3_column_type(st, 7) != SQLITE_NULL) {
-		b->cadence_weeks = sqlite3_column_int(st, 7);
-		b->cadence_weekday = sqlite3_column_int(st, 8);
-		b->cadence_minute = sqlite3_column_int(st, 9);
-		b->cadence_anchor = sqlite3_column_int64(st, 10);
+	b->id = sqlite3_column_int64(st, GV__BODY_ID);
+	b->code = gv__col_text(st, GV__BODY_CODE);
+	b->name = gv__col_text(st, GV__BODY_NAME);
+	b->prefix = gv__col_text(st, GV__BODY_PREFIX);
+	b->id_width = sqlite3_column_int(st, GV__BODY_ID_WIDTH);
+	b->tz = gv__col_text(st, GV__BODY_TZ);
+	b->list_addr = gv__col_text(st, GV__BODY_LIST_ADDR);
+	if (sqlite3_column_type(st, GV__BODY_CADENCE_WEEKS) != SQLITE_NULL) {
+		b->cadence_weeks =
+		        sqlite3_column_int(st, GV__BODY_CADENCE_WEEKS);
+		b->cadence_weekday =
+		        sqlite3_column_int(st, GV__BODY_CADENCE_WEEKDAY);
+		b->cadence_minute =
+		        sqlite3_column_int(st, GV__BODY_CADENCE_MINUTE);
+		b->cadence_anchor =
+		        sqlite3_column_int64(st, GV__BODY_CADENCE_ANCHOR);
 	}
-	b->quorum_rule = gv__col_text(st, 11);
-	b->consumer_rule = gv__col_text(st, 12);
-	b->vote_end_inclusive = sqlite3_column_int(st, 13);
-	b->business_days = gv__col_text(st, 14);
-	b->templates = gv__col_text(st, 15);
-	b->tag = gv__col_text(st, 16);
-	b->quorum_at = gv__col_text(st, 17);
-	b->min_meetings = sqlite3_column_int(st, 18);
+	b->quorum_rule = gv__col_text(st, GV__BODY_QUORUM_RULE);
+	b->consumer_rule = gv__col_text(st, GV__BODY_CONSUMER_RULE);
+	b->vote_end_inclusive =
+	        sqlite3_column_int(st, GV__BODY_VOTE_END_INCLUSIVE);
+	b->business_days = gv__col_text(st, GV__BODY_BUSINESS_DAYS);
+	b->templates = gv__col_text(st, GV__BODY_TEMPLATES);
+	b->tag = gv__col_text(st, GV__BODY_TAG);
+	b->quorum_at = gv__col_text(st, GV__BODY_QUORUM_AT);
+	b->min_meetings = sqlite3_column_int(st, GV__BODY_MIN_MEETINGS);
 }
 
 void
@@ -319,8 +324,10 @@ gv_body_list(struct gv_body_list **out, struct gv_db *db)
 	while ((rc = gv__db_step(db, st)) > 0) {
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		body_read(&list->v[list->n], st);
-		list->v[list->n].voting_members = sqlite3_column_int(st, 19);
-		list->v[list->n].members = sqlite3_column_int(st, 20);
+		list->v[list->n].voting_members =
+		        sqlite3_column_int(st, GV__BODY_VOTING_MEMBERS);
+		list->v[list->n].members =
+		        sqlite3_column_int(st, GV__BODY_MEMBERS);
 		list->n++;
 	}
 	if (rc < 0) {

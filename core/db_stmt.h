@@ -10,54 +10,10 @@
 #define GV_CORE_DB_STMT_H
 
 #include "db_stmt_holiday.h"
+#include "db_rows.h"
 #include "db_stmt_issue.h"
 #include "db_stmt_meeting.h"
 #include "db_stmt_person.h"
-
-/* The columns of a body, in the order core/body.c reads them. */
-#define GV__BODY_COLS                                                          \
-	"b.id, b.code, b.name, b.prefix, b.id_width, b.tz, b.list_addr,"       \
-	" b.cadence_weeks, b.cadence_weekday, b.cadence_minute,"               \
-	" b.cadence_anchor, b.quorum_rule, b.consumer_rule,"                   \
-	" b.vote_end_inclusive, b.business_days, b.templates, b.tag,"          \
-	" b.quorum_at, b.min_meetings"
-
-/* Voting-member organisations present at meeting m, as of its day. */
-#define GV__VOTING_PRESENT                                                     \
-	"(SELECT count(DISTINCT a.org) FROM attendance a"                      \
-	" JOIN membership ms ON ms.org = a.org AND ms.body = m.body"           \
-	" AND ms.since <= m.starts_at"                                         \
-	" AND (ms.until IS NULL OR m.starts_at < ms.until)"                    \
-	" WHERE a.meeting = m.id AND ms.status = 'active'"                     \
-	" AND ms.class IN ('issuer', 'consumer'))"
-
-/* The columns of a meeting, in the order core/meeting_query.c reads them;
- * ?4 is the clock: a past meeting is "held" once it has a roll call,
- * "no roll call" until then. */
-#define GV__MEETING_COLS                                                       \
-	"m.id, b.code, m.starts_at, m.tz, m.kind,"                             \
-	" CASE WHEN m.status = 'cancelled' THEN 'cancelled'"                   \
-	" WHEN m.starts_at > ?4 THEN 'scheduled'"                              \
-	" WHEN EXISTS (SELECT 1 FROM attendance a WHERE a.meeting = m.id)"     \
-	" THEN 'held' ELSE 'no roll call' END,"                                \
-	" m.title, m.subcommittee, m.cancel_reason, t.name,"                   \
-	" (SELECT count(*) FROM attendance a WHERE a.meeting = "               \
-	"m.id), " GV__VOTING_PRESENT ", m.approved_in, m.approved_at,"         \
-	" ifnull(m.drafted_at, m.starts_at),"                                  \
-	" (SELECT min(x.starts_at) FROM meeting x WHERE x.body = m.body"       \
-	"  AND x.status != 'cancelled' AND x.subcommittee IS NULL"             \
-	"  AND x.starts_at > ifnull(m.drafted_at, m.starts_at))"
-
-/* The columns of a ballot, in the order core/ballot_read.c reads them. */
-#define GV__BALLOT_COLS                                                        \
-	"bl.id, b.code, b.id, b.prefix, b.id_width, bl.number, bl.title,"      \
-	" bl.kind, o.name, bl.proposed_at, bl.discussion_ends_at,"             \
-	" bl.vote_starts_at, bl.vote_ends_at, bl.results_at,"                  \
-	" bl.review_starts_at, bl.review_ends_at, bl.withdrawn_at,"            \
-	" bl.cancelled_at, bl.result, bl.quorum_published, bl.quorum_source,"  \
-	" (SELECT count(*) FROM exclusion_notice x WHERE x.ballot = bl.id"     \
-	"  AND x.received_at >= bl.review_starts_at"                           \
-	"  AND x.received_at < bl.review_ends_at), bl.purpose_md"
 
 #define GV__STMT_LIST(X)                                                       \
 	GV__STMT_ISSUE_LIST(X)                                                 \
@@ -82,14 +38,9 @@
 	  " cadence_minute = ifnull(?9, cadence_minute),"                      \
 	  " cadence_anchor = ifnull(?10, cadence_anchor) WHERE id = ?1")       \
 	X(BODY_BY_FOLD,                                                        \
-	  "SELECT " GV__BODY_COLS " FROM body b WHERE b.fold = ?1")            \
-	X(BODY_LIST, "SELECT " GV__BODY_COLS ","                               \
-	             " (SELECT count(*) FROM membership m WHERE m.body = b.id" \
-	             "  AND m.until IS NULL AND m.status = 'active'"           \
-	             "  AND m.class IN ('issuer', 'consumer')),"               \
-	             " (SELECT count(*) FROM membership m WHERE m.body = b.id" \
-	             "  AND m.until IS NULL)"                                  \
-	             " FROM body b ORDER BY b.fold")                           \
+	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b WHERE b.fold = ?1")       \
+	X(BODY_LIST,                                                           \
+	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b ORDER BY b.fold")         \
 	X(ORG_BY_FOLD, "SELECT id, name FROM org WHERE fold = ?1")             \
 	X(ORG_INSERT,                                                          \
 	  "INSERT INTO org (name, fold, created_at) VALUES (?1, ?2, ?3)")      \
@@ -103,20 +54,21 @@
 	X(MEMBERSHIP_CLASSIFY,                                                 \
 	  "UPDATE membership SET class = ?2 WHERE id = ?1")                    \
 	X(ORG_LIST,                                                            \
-	  "SELECT o.id, o.name, b.code, ifnull(m.class, 'unknown'),"           \
-	  " ifnull(m.status, 'active'), m.since,"                              \
-	  " (SELECT count(*) FROM rep r JOIN person p ON p.id = r.person"      \
-	  "  WHERE p.org = o.id AND r.body = m.body AND r.until IS NULL),"     \
-	  " (SELECT count(*) FROM person p WHERE p.org = o.id)"                \
-	  " FROM org o"                                                        \
-	  " LEFT JOIN membership m ON m.org = o.id AND m.until IS NULL"        \
-	  " LEFT JOIN body b ON b.id = m.body"                                 \
-	  " WHERE (?1 IS NULL OR m.body = ?1) AND (?2 IS NULL OR"              \
-	  "  ifnull(m.class, 'unknown') = ?2)"                                 \
-	  " ORDER BY b.fold, CASE ifnull(m.class, 'unknown')"                  \
-	  "  WHEN 'issuer' THEN 0 WHEN 'consumer' THEN 1"                      \
-	  "  WHEN 'probationary' THEN 2 WHEN 'associate' THEN 3"               \
-	  "  WHEN 'interested' THEN 4 ELSE 5 END, o.name COLLATE gv_name")     \
+	  GV__SELECT(GV__ORG_COLUMNS) " FROM org o"                            \
+	                              " LEFT JOIN membership m ON m.org = "    \
+	                              "o.id AND m.until IS NULL"               \
+	                              " LEFT JOIN body b ON b.id = m.body"     \
+	                              " WHERE (?1 IS NULL OR m.body = ?1) "    \
+	                              "AND (?2 IS NULL OR"                     \
+	                              "  ifnull(m.class, 'unknown') = ?2)"     \
+	                              " ORDER BY b.fold, CASE "                \
+	                              "ifnull(m.class, 'unknown')"             \
+	                              "  WHEN 'issuer' THEN 0 WHEN "           \
+	                              "'consumer' THEN 1"                      \
+	                              "  WHEN 'probationary' THEN 2 WHEN "     \
+	                              "'associate' THEN 3"                     \
+	                              "  WHEN 'interested' THEN 4 ELSE 5 "     \
+	                              "END, o.name COLLATE gv_name")           \
 	X(PERSON_FIND,                                                         \
 	  "SELECT id FROM person WHERE fold = ?1 AND ifnull(org, 0) = ?2")     \
 	X(PERSON_INSERT,                                                       \
@@ -140,24 +92,35 @@
 	  " approved_at = ?3 WHERE id = ?1")                                   \
 	X(MINUTES_DRAFTED, "UPDATE meeting SET drafted_at = ?2 WHERE id = ?1") \
 	X(MEETING_LIST,                                                        \
-	  "SELECT " GV__MEETING_COLS " FROM meeting m"                         \
-	  " JOIN body b ON b.id = m.body LEFT JOIN person t"                   \
-	  " ON t.id = m.minute_taker"                                          \
-	  " WHERE (?1 IS NULL OR m.body = ?1)"                                 \
-	  " AND (?2 IS NULL OR m.id IN (SELECT a.meeting FROM agenda_item a"   \
-	  "  JOIN agenda_link l ON l.item = a.id JOIN issue i"                 \
-	  "  ON i.id = l.issue WHERE i.number = ?2"                            \
-	  "  AND (?1 IS NULL OR i.body = ?1)"                                  \
-	  "  UNION SELECT n.meeting FROM issue_note n JOIN issue i"            \
-	  "  ON i.id = n.issue WHERE i.number = ?2"                            \
-	  "  AND (?1 IS NULL OR i.body = ?1)"                                  \
-	  "  UNION SELECT l.meeting FROM issue_link l JOIN issue i"            \
-	  "  ON i.id = l.issue WHERE i.number = ?2"                            \
-	  "  AND (?1 IS NULL OR i.body = ?1)))"                                \
-	  " AND (?3 IS NULL OR m.id IN (SELECT a.meeting FROM agenda_item a"   \
-	  "  JOIN agenda_link l ON l.item = a.id WHERE l.ballot = ?3))"        \
-	  " AND (?5 IS NULL OR m.id = ?5)"                                     \
-	  " ORDER BY m.starts_at, m.id")                                       \
+	  GV__SELECT(                                                          \
+	          GV__MEETING_COLUMNS) " FROM meeting m"                       \
+	                               " JOIN body b ON b.id = m.body LEFT "   \
+	                               "JOIN person t"                         \
+	                               " ON t.id = m.minute_taker"             \
+	                               " WHERE (?1 IS NULL OR m.body = ?1)"    \
+	                               " AND (?2 IS NULL OR m.id IN (SELECT "  \
+	                               "a.meeting FROM agenda_item a"          \
+	                               "  JOIN agenda_link l ON l.item = "     \
+	                               "a.id JOIN issue i"                     \
+	                               "  ON i.id = l.issue WHERE i.number = " \
+	                               "?2"                                    \
+	                               "  AND (?1 IS NULL OR i.body = ?1)"     \
+	                               "  UNION SELECT n.meeting FROM "        \
+	                               "issue_note n JOIN issue i"             \
+	                               "  ON i.id = n.issue WHERE i.number = " \
+	                               "?2"                                    \
+	                               "  AND (?1 IS NULL OR i.body = ?1)"     \
+	                               "  UNION SELECT l.meeting FROM "        \
+	                               "issue_link l JOIN issue i"             \
+	                               "  ON i.id = l.issue WHERE i.number = " \
+	                               "?2"                                    \
+	                               "  AND (?1 IS NULL OR i.body = ?1)))"   \
+	                               " AND (?3 IS NULL OR m.id IN (SELECT "  \
+	                               "a.meeting FROM agenda_item a"          \
+	                               "  JOIN agenda_link l ON l.item = "     \
+	                               "a.id WHERE l.ballot = ?3))"            \
+	                               " AND (?5 IS NULL OR m.id = ?5)"        \
+	                               " ORDER BY m.starts_at, m.id")          \
 	X(MEETING_ATTENDEES,                                                   \
 	  "SELECT p.name, o.name, ifnull(ms.class, 'unknown'),"                \
 	  " ifnull(ms.status = 'active'"                                       \
@@ -216,10 +179,12 @@
 	  " WHERE id = ?1")                                                    \
 	X(LINK_INSERT,                                                         \
 	  "INSERT INTO agenda_link (item, issue, ballot) VALUES (?1, ?2, ?3)") \
-	X(BALLOT_GET, "SELECT " GV__BALLOT_COLS " FROM ballot bl"              \
-	              " JOIN body b ON b.id = bl.body LEFT JOIN org o ON "     \
-	              "o.id = bl.proposer"                                     \
-	              " WHERE bl.id = ?1")                                     \
+	X(BALLOT_GET,                                                          \
+	  GV__SELECT(GV__BALLOT_COLUMNS) " FROM ballot bl"                     \
+	                                 " JOIN body b ON b.id = bl.body "     \
+	                                 "LEFT JOIN org o ON "                 \
+	                                 "o.id = bl.proposer"                  \
+	                                 " WHERE bl.id = ?1")                  \
 	X(BALLOT_LIST_ALL,                                                     \
 	  "SELECT bl.id FROM ballot bl JOIN body b ON b.id = bl.body"          \
 	  " WHERE ?1 IS NULL OR bl.body = ?1 ORDER BY b.fold, bl.number")      \

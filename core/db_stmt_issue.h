@@ -6,18 +6,6 @@
 #ifndef GV_CORE_DB_STMT_ISSUE_H
 #define GV_CORE_DB_STMT_ISSUE_H
 
-/* The columns struct gv_issue is read from, in core/issue_read.c's order:
- * activity is the latest of the issue's own change and its notes; labels
- * are sorted and joined by the unit separator. */
-#define GV__ISSUE_COLS                                                         \
-	"i.id, b.code, i.number, i.title, i.state, i.url, i.body_md,"          \
-	" i.assignee, i.author, i.created_at, i.updated_at, i.closed_at,"      \
-	" i.imported_at, max(i.updated_at, ifnull((SELECT max(n.at) FROM"      \
-	" issue_note n WHERE n.issue = i.id), 0)),"                            \
-	" (SELECT count(*) FROM issue_note n WHERE n.issue = i.id),"           \
-	" (SELECT group_concat(label, char(31)) FROM (SELECT label FROM"       \
-	" issue_label l WHERE l.issue = i.id ORDER BY label))"
-
 /* How the timeline names a meeting: its title, or what kind it is. */
 #define GV__ISSUE_MEETING_TITLE                                                \
 	"ifnull(m.title, CASE m.kind WHEN 'f2f' THEN 'the face-to-face"        \
@@ -42,18 +30,22 @@
 	X(ISSUE_BY_NUMBER_ANY,                                                 \
 	  "SELECT i.id, i.body, b.code FROM issue i JOIN body b"               \
 	  " ON b.id = i.body WHERE i.number = ?1 ORDER BY b.code")             \
-	X(ISSUE_GET, "SELECT " GV__ISSUE_COLS ", NULL, 0 FROM issue i"         \
-	             " JOIN body b ON b.id = i.body WHERE i.id = ?1")          \
-	X(ISSUE_LIST, "SELECT " GV__ISSUE_COLS ", NULL, 0 FROM issue i"        \
-	              " JOIN body b ON b.id = i.body WHERE" GV__ISSUE_FILTER   \
-	              " ORDER BY b.code, i.number LIMIT ?4")                   \
+	X(ISSUE_GET, GV__SELECT(GV__ISSUE_COLUMNS) " FROM issue i"             \
+	                                           " JOIN body b ON b.id = "   \
+	                                           "i.body WHERE i.id = ?1")   \
+	X(ISSUE_LIST,                                                          \
+	  GV__SELECT(GV__ISSUE_COLUMNS) " FROM issue i"                        \
+	                                " JOIN body b ON b.id = i.body "       \
+	                                "WHERE" GV__ISSUE_FILTER               \
+	                                " ORDER BY b.code, i.number LIMIT ?4") \
 	/* bm25: a match in the title weighs most (weights per column). */     \
 	X(ISSUE_SEARCH,                                                        \
-	  "SELECT " GV__ISSUE_COLS ", snippet(issue_fts, -1, char(2),"         \
-	  " char(3), '…', 16), bm25(issue_fts, 5.0, 1.0, 1.0) AS r"          \
-	  " FROM issue_fts JOIN issue i ON i.id = issue_fts.rowid"             \
-	  " JOIN body b ON b.id = i.body WHERE issue_fts MATCH ?5 "            \
-	  "AND" GV__ISSUE_FILTER " ORDER BY r, i.number LIMIT ?4")             \
+	  GV__SELECT(GV__ISSUE_HIT_COLUMNS) " FROM issue_fts JOIN issue i ON " \
+	                                    "i.id = issue_fts.rowid"           \
+	                                    " JOIN body b ON b.id = i.body "   \
+	                                    "WHERE issue_fts MATCH ?5 "        \
+	                                    "AND" GV__ISSUE_FILTER             \
+	                                    " ORDER BY r, i.number LIMIT ?4")  \
 	X(ISSUE_UPDATE,                                                        \
 	  "UPDATE issue SET title = ifnull(?2, title),"                        \
 	  " url = CASE WHEN ?3 IS NULL THEN url ELSE nullif(?3, '') END,"      \

@@ -9,22 +9,21 @@
 
 #define GV__STMT_PEOPLE(X)                                                     \
 	X(PERSON_LIST,                                                         \
-	  "SELECT p.id, p.name, o.name, p.email,"                              \
-	  " (SELECT group_concat(code, ',') FROM (SELECT b.code AS code"       \
-	  "  FROM rep r JOIN body b ON b.id = r.body"                          \
-	  "  WHERE r.person = p.id AND r.until IS NULL ORDER BY b.fold)),"     \
-	  " (SELECT count(*) FROM attendance a WHERE a.person = p.id),"        \
-	  " (SELECT max(m.starts_at) FROM attendance a JOIN meeting m"         \
-	  "  ON m.id = a.meeting WHERE a.person = p.id)"                       \
-	  " FROM person p LEFT JOIN org o ON o.id = p.org"                     \
-	  " WHERE (?1 IS NULL OR p.org = ?1)"                                  \
-	  " AND (?2 IS NULL OR EXISTS (SELECT 1 FROM membership m"             \
-	  "  WHERE m.org = p.org AND m.body = ?2 AND m.until IS NULL))"        \
-	  " AND (?3 = 0 OR EXISTS (SELECT 1 FROM rep r"                        \
-	  "  WHERE r.person = p.id AND r.until IS NULL"                        \
-	  "  AND (?2 IS NULL OR r.body = ?2)))"                                \
-	  " AND (?4 IS NULL OR p.fold = ?4)"                                   \
-	  " ORDER BY p.name COLLATE gv_name, o.name COLLATE gv_name, p.id")    \
+	  GV__SELECT(GV__PERSON_COLUMNS) " FROM person p LEFT JOIN org o ON "  \
+	                                 "o.id = p.org"                        \
+	                                 " WHERE (?1 IS NULL OR p.org = ?1)"   \
+	                                 " AND (?2 IS NULL OR EXISTS (SELECT " \
+	                                 "1 FROM membership m"                 \
+	                                 "  WHERE m.org = p.org AND m.body = " \
+	                                 "?2 AND m.until IS NULL))"            \
+	                                 " AND (?3 = 0 OR EXISTS (SELECT 1 "   \
+	                                 "FROM rep r"                          \
+	                                 "  WHERE r.person = p.id AND "        \
+	                                 "r.until IS NULL"                     \
+	                                 "  AND (?2 IS NULL OR r.body = ?2)))" \
+	                                 " AND (?4 IS NULL OR p.fold = ?4)"    \
+	                                 " ORDER BY p.name COLLATE gv_name, "  \
+	                                 "o.name COLLATE gv_name, p.id")       \
 	/* People of a name, with their organisation now. */                   \
 	X(PERSON_NAMED,                                                        \
 	  "SELECT p.id, o.name FROM person p LEFT JOIN org o ON o.id = p.org"  \

@@ -13,7 +13,7 @@
 #include "gavel/roster.h"
 #include "issue_internal.h"
 
-/* Labels joined by the unit separator (GV__ISSUE_COLS) into an array. */
+/* Labels joined by the unit separator (GV__ISSUE_COLUMNS) into an array. */
 static void
 labels_split(struct gv_issue *is, const char *joined)
 {
@@ -30,30 +30,32 @@ labels_split(struct gv_issue *is, const char *joined)
 	}
 }
 
-/* One row of GV__ISSUE_COLS plus snippet and rank. */
+/* One row of GV__ISSUE_COLUMNS or GV__ISSUE_HIT_COLUMNS. */
 static void
 issue_read(struct gv_issue *is, sqlite3_stmt *st)
 {
 	memset(is, 0, sizeof(*is));
-	is->id = sqlite3_column_int64(st, 0);
-	is->body = gv__col_text(st, 1);
-	is->number = sqlite3_column_int64(st, 2);
-	is->title = gv__col_text(st, 3);
+	is->id = sqlite3_column_int64(st, GV__ISSUE_ID);
+	is->body = gv__col_text(st, GV__ISSUE_BODY);
+	is->number = sqlite3_column_int64(st, GV__ISSUE_NUMBER);
+	is->title = gv__col_text(st, GV__ISSUE_TITLE);
 	is->closed =
-	        !strcmp((const char *)sqlite3_column_text(st, 4), "closed");
-	is->url = gv__col_text(st, 5);
-	is->body_md = gv__col_text(st, 6);
-	is->assignee = gv__col_text(st, 7);
-	is->author = gv__col_text(st, 8);
-	is->created_at = sqlite3_column_int64(st, 9);
-	is->updated_at = sqlite3_column_int64(st, 10);
-	is->closed_at = gv__col_opt(st, 11);
-	is->imported_at = gv__col_opt(st, 12);
-	is->activity = sqlite3_column_int64(st, 13);
-	is->nnotes = (size_t)sqlite3_column_int64(st, 14);
-	labels_split(is, (const char *)sqlite3_column_text(st, 15));
-	is->snippet = gv__col_text(st, 16);
-	is->rank = sqlite3_column_double(st, 17);
+	        !strcmp((const char *)sqlite3_column_text(st, GV__ISSUE_STATE),
+	                "closed");
+	is->url = gv__col_text(st, GV__ISSUE_URL);
+	is->body_md = gv__col_text(st, GV__ISSUE_BODY_MD);
+	is->assignee = gv__col_text(st, GV__ISSUE_ASSIGNEE);
+	is->author = gv__col_text(st, GV__ISSUE_AUTHOR);
+	is->created_at = sqlite3_column_int64(st, GV__ISSUE_CREATED_AT);
+	is->updated_at = sqlite3_column_int64(st, GV__ISSUE_UPDATED_AT);
+	is->closed_at = gv__col_opt(st, GV__ISSUE_CLOSED_AT);
+	is->imported_at = gv__col_opt(st, GV__ISSUE_IMPORTED_AT);
+	is->activity = sqlite3_column_int64(st, GV__ISSUE_ACTIVITY);
+	is->nnotes = (size_t)sqlite3_column_int64(st, GV__ISSUE_NOTES);
+	labels_split(is,
+	             (const char *)sqlite3_column_text(st, GV__ISSUE_LABELS));
+	is->snippet = gv__col_text(st, GV__ISSUE_SNIPPET);
+	is->rank = sqlite3_column_double(st, GV__ISSUE_RANK);
 }
 
 static void

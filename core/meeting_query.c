@@ -30,31 +30,33 @@ gv_minutes_state_name(enum gv_minutes_state state)
 	return minutes_states[state];
 }
 
-/* Fills m from a row of GV__MEETING_COLS. */
+/* Fills m from a row of GV__MEETING_COLUMNS. */
 static void
 meeting_read(struct gv_meeting *m, sqlite3_stmt *st, int64_t now)
 {
 	int64_t draft, next_meeting;
 
 	memset(m, 0, sizeof(*m));
-	m->id = sqlite3_column_int64(st, 0);
-	m->body = gv__col_text(st, 1);
-	m->starts_at = sqlite3_column_int64(st, 2);
-	m->tz = gv__col_text(st, 3);
-	m->kind = !strcmp((const char *)sqlite3_column_text(st, 4), "f2f")
-	                  ? GV_MEETING_F2F
-	                  : GV_MEETING_CALL;
-	m->status = gv__col_text(st, 5);
-	m->title = gv__col_text(st, 6);
-	m->subcommittee = gv__col_text(st, 7);
-	m->cancel_reason = gv__col_text(st, 8);
-	m->minute_taker = gv__col_text(st, 9);
-	m->attendees = sqlite3_column_int(st, 10);
-	m->voting_orgs = sqlite3_column_int(st, 11);
-	m->approved_in = gv__col_opt(st, 12);
-	m->approved_at = gv__col_opt(st, 13);
-	draft = sqlite3_column_int64(st, 14);
-	next_meeting = gv__col_opt(st, 15);
+	m->id = sqlite3_column_int64(st, GV__MEETING_ID);
+	m->body = gv__col_text(st, GV__MEETING_BODY);
+	m->starts_at = sqlite3_column_int64(st, GV__MEETING_STARTS_AT);
+	m->tz = gv__col_text(st, GV__MEETING_TZ);
+	m->kind =
+	        !strcmp((const char *)sqlite3_column_text(st, GV__MEETING_KIND),
+	                "f2f")
+	                ? GV_MEETING_F2F
+	                : GV_MEETING_CALL;
+	m->status = gv__col_text(st, GV__MEETING_STATUS);
+	m->title = gv__col_text(st, GV__MEETING_TITLE);
+	m->subcommittee = gv__col_text(st, GV__MEETING_SUBCOMMITTEE);
+	m->cancel_reason = gv__col_text(st, GV__MEETING_CANCEL_REASON);
+	m->minute_taker = gv__col_text(st, GV__MEETING_MINUTE_TAKER);
+	m->attendees = sqlite3_column_int(st, GV__MEETING_ATTENDEES);
+	m->voting_orgs = sqlite3_column_int(st, GV__MEETING_VOTING_ORGS);
+	m->approved_in = gv__col_opt(st, GV__MEETING_APPROVED_IN);
+	m->approved_at = gv__col_opt(st, GV__MEETING_APPROVED_AT);
+	draft = sqlite3_column_int64(st, GV__MEETING_DRAFTED_AT);
+	next_meeting = gv__col_opt(st, GV__MEETING_NEXT_MEETING);
 	m->minutes_final_at = -1;
 	/* Minutes of a meeting not held as recorded are no draft, and never
 	 * final by the clock; an approval recorded for them still stands. */

@@ -288,18 +288,18 @@ gv_org_list(struct gv_org_list **out, struct gv_db *db,
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		o = &list->v[list->n++];
 		memset(o, 0, sizeof(*o));
-		o->id = sqlite3_column_int64(st, 0);
-		o->name = gv__col_text(st, 1);
-		o->body = gv__col_text(st, 2);
-		gv_class_parse(&o->klass,
-		               (const char *)sqlite3_column_text(st, 3));
-		gv_status_parse(&o->status,
-		                (const char *)sqlite3_column_text(st, 4));
-		o->since = sqlite3_column_type(st, 5) == SQLITE_NULL
+		o->id = sqlite3_column_int64(st, GV__ORG_ID);
+		o->name = gv__col_text(st, GV__ORG_NAME);
+		o->body = gv__col_text(st, GV__ORG_BODY);
+		gv_class_parse(&o->klass, (const char *)sqlite3_column_text(
+		                                  st, GV__ORG_CLASS));
+		gv_status_parse(&o->status, (const char *)sqlite3_column_text(
+		                                    st, GV__ORG_STATUS));
+		o->since = sqlite3_column_type(st, GV__ORG_SINCE) == SQLITE_NULL
 		                   ? -1
-		                   : sqlite3_column_int64(st, 5);
-		o->reps = sqlite3_column_int(st, 6);
-		o->people = sqlite3_column_int(st, 7);
+		                   : sqlite3_column_int64(st, GV__ORG_SINCE);
+		o->reps = sqlite3_column_int(st, GV__ORG_REPS);
+		o->people = sqlite3_column_int(st, GV__ORG_PEOPLE);
 	}
 	if (rc < 0) {
 		error = rc;

@@ -202,13 +202,13 @@ gv_person_list(struct gv_person_list **out, struct gv_db *db,
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
 		p = &list->v[list->n++];
 		memset(p, 0, sizeof(*p));
-		p->id = sqlite3_column_int64(st, 0);
-		p->name = gv__col_text(st, 1);
-		p->org = gv__col_text(st, 2);
-		p->email = gv__col_text(st, 3);
-		p->reps = gv__col_text(st, 4);
-		p->meetings = sqlite3_column_int(st, 5);
-		p->last_meeting = gv__col_opt(st, 6);
+		p->id = sqlite3_column_int64(st, GV__PERSON_ID);
+		p->name = gv__col_text(st, GV__PERSON_NAME);
+		p->org = gv__col_text(st, GV__PERSON_ORG);
+		p->email = gv__col_text(st, GV__PERSON_EMAIL);
+		p->reps = gv__col_text(st, GV__PERSON_REPS);
+		p->meetings = sqlite3_column_int(st, GV__PERSON_MEETINGS);
+		p->last_meeting = gv__col_opt(st, GV__PERSON_LAST_MEETING);
 	}
 	if (rc < 0)
 		error = rc;
