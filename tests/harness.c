@@ -28,9 +28,10 @@ extern const struct t_case text_tests[], time_tests[], zone_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
         render_tests[];
 extern const struct t_case minutes_parse_tests[], meeting_tests[],
-        meeting_cli_tests[], ballot_clock_tests[], ballot_tests[],
-        ballot_cli_tests[], ballot_rounds_tests[], ballot_notice_tests[],
-        redline_tests[], redline_cli_tests[];
+        meeting_cli_tests[], ballot_clock_tests[], ballot_examples_tests[],
+        ballot_tally_tests[], ballot_vote_tests[], ballot_lifecycle_tests[],
+        ballot_lint_tests[], ballot_cli_tests[], ballot_rounds_tests[],
+        ballot_notice_tests[], redline_tests[], redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
@@ -57,7 +58,11 @@ static const struct {
         {"minutes_folder", minutes_folder_tests},
         {"affiliation", affiliation_tests},
         {"ballot_clock", ballot_clock_tests},
-        {"ballot", ballot_tests},
+        {"ballot_examples", ballot_examples_tests},
+        {"ballot_tally", ballot_tally_tests},
+        {"ballot_vote", ballot_vote_tests},
+        {"ballot_lifecycle", ballot_lifecycle_tests},
+        {"ballot_lint", ballot_lint_tests},
         {"ballot_cli", ballot_cli_tests},
         {"ballot_rounds", ballot_rounds_tests},
         {"ballot_notice", ballot_notice_tests},
