@@ -27,11 +27,13 @@
 extern const struct t_case text_tests[], time_tests[], zone_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
         render_tests[];
-extern const struct t_case minutes_parse_tests[], meeting_tests[],
-        meeting_cli_tests[], ballot_clock_tests[], ballot_examples_tests[],
-        ballot_tally_tests[], ballot_vote_tests[], ballot_lifecycle_tests[],
-        ballot_lint_tests[], ballot_cli_tests[], ballot_rounds_tests[],
-        ballot_notice_tests[], redline_tests[], redline_cli_tests[];
+extern const struct t_case minutes_parse_front_tests[],
+        minutes_parse_meeting_tests[], minutes_parse_attendees_tests[],
+        minutes_parse_samples_tests[], meeting_tests[], meeting_cli_tests[],
+        ballot_clock_tests[], ballot_examples_tests[], ballot_tally_tests[],
+        ballot_vote_tests[], ballot_lifecycle_tests[], ballot_lint_tests[],
+        ballot_cli_tests[], ballot_rounds_tests[], ballot_notice_tests[],
+        redline_tests[], redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
@@ -53,7 +55,10 @@ static const struct {
         {"render", render_tests},
         {"meeting", meeting_tests},
         {"meeting_cli", meeting_cli_tests},
-        {"minutes_parse", minutes_parse_tests},
+        {"minutes_parse_front", minutes_parse_front_tests},
+        {"minutes_parse_meeting", minutes_parse_meeting_tests},
+        {"minutes_parse_attendees", minutes_parse_attendees_tests},
+        {"minutes_parse_samples", minutes_parse_samples_tests},
         {"minutes_shapes", minutes_shapes_tests},
         {"minutes_folder", minutes_folder_tests},
         {"affiliation", affiliation_tests},
