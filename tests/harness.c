@@ -29,11 +29,12 @@ extern const struct t_case text_tests[], time_tests[], zone_tests[], db_tests[],
         render_tests[];
 extern const struct t_case minutes_parse_front_tests[],
         minutes_parse_meeting_tests[], minutes_parse_attendees_tests[],
-        minutes_parse_samples_tests[], meeting_tests[], meeting_cli_tests[],
-        ballot_clock_tests[], ballot_examples_tests[], ballot_tally_tests[],
-        ballot_vote_tests[], ballot_lifecycle_tests[], ballot_lint_tests[],
-        ballot_cli_tests[], ballot_rounds_tests[], ballot_notice_tests[],
-        redline_tests[], redline_cli_tests[];
+        minutes_parse_samples_tests[], minutes_parse_fixtures_tests[],
+        meeting_tests[], meeting_cli_tests[], ballot_clock_tests[],
+        ballot_examples_tests[], ballot_tally_tests[], ballot_vote_tests[],
+        ballot_lifecycle_tests[], ballot_lint_tests[], ballot_cli_tests[],
+        ballot_rounds_tests[], ballot_notice_tests[], redline_tests[],
+        redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
@@ -59,6 +60,7 @@ static const struct {
         {"minutes_parse_meeting", minutes_parse_meeting_tests},
         {"minutes_parse_attendees", minutes_parse_attendees_tests},
         {"minutes_parse_samples", minutes_parse_samples_tests},
+        {"minutes_parse_fixtures", minutes_parse_fixtures_tests},
         {"minutes_shapes", minutes_shapes_tests},
         {"minutes_folder", minutes_folder_tests},
         {"affiliation", affiliation_tests},
@@ -424,6 +426,60 @@ t_testdata(void)
 	if (!realpath(env && *env ? env : "../shared/data", path) ||
 	    stat(path, &st) != 0 || !S_ISDIR(st.st_mode))
 		return NULL;
+	return path;
+}
+
+/* dir/rel, kept by the harness. */
+static const char *
+join_path(const char *dir, const char *rel)
+{
+	size_t n = strlen(dir) + strlen(rel) + 2;
+	char *full = keep(gv__xmalloc(n));
+
+	snprintf(full, n, "%s/%s", dir, rel);
+	return full;
+}
+
+const char *
+t_testdata_file(const char *rel)
+{
+	char why[512];
+	const char *path;
+
+	if (!t_testdata()) {
+		snprintf(why, sizeof(why),
+		         "../shared/data not found (set GAVEL_TESTDATA): "
+		         "needs %s",
+		         rel);
+		t_skip(why);
+		return NULL;
+	}
+	path = join_path(t_testdata(), rel);
+	if (access(path, R_OK) == 0)
+		return path;
+	snprintf(why, sizeof(why), "%s is not in the shared test data", rel);
+	t_skip(why);
+	return NULL;
+}
+
+const char *
+t_fixture(const char *rel)
+{
+	const char *path;
+	char dir[4096];
+
+	/* Absolute, because CLI tests run gavel in their own folder. */
+	if (!realpath("tests/data", dir)) {
+		t_fail(__FILE__, __LINE__,
+		       "tests/data not found: run the tests from the source "
+		       "folder");
+		return NULL;
+	}
+	path = join_path(dir, rel);
+	if (access(path, R_OK) != 0) {
+		t_fail(__FILE__, __LINE__, "tests/data/%s is missing", rel);
+		return NULL;
+	}
 	return path;
 }
 

@@ -69,3 +69,42 @@ attendee(const struct gv_minutes_doc *d, const char *name)
 			return &d->attendees[i];
 	return NULL;
 }
+
+static void
+check_file_doc(const struct gv_minutes_doc *d, const struct file_case *c)
+{
+	T_EQ_STR(d->body_code, c->body);
+	T_EQ_STR(d->body_tag, c->tag);
+	T_EQ_STR(day_of(d), c->day);
+	T_EQ_STR(d->day_from, c->day_from);
+	T_EQ_INT(d->f2f, c->f2f);
+	T_EQ_STR(d->subcommittee, c->subcommittee);
+	T_EQ_INT(d->nattendees, c->nattendees);
+	T_EQ_STR(d->minute_taker, c->taker);
+	T_EQ_INT(d->nwarnings, c->nwarnings);
+	T_ASSERT(strchr(d->text, '\r') == NULL);
+	for (size_t i = 0; i < 5 && c->who[i][0]; i++)
+		T_ATTENDEE(d, c->who[i][0], c->who[i][1]);
+}
+
+void
+check_file_at(const char *path, const struct file_case *c)
+{
+	const char *base = strrchr(path, '/');
+	struct gv_minutes_doc *d = NULL;
+	size_t size;
+	char *data;
+
+	if (!(data = t_read_file(path, &size))) {
+		t_fail(__FILE__, __LINE__, "cannot read %s", path);
+		return;
+	}
+	base = base ? base + 1 : path;
+	if (gv__minutes_parse(&d, base, data, size) < 0) {
+		t_fail(__FILE__, __LINE__, "%s: %s", base,
+		       gv_error_last()->message);
+		return;
+	}
+	check_file_doc(d, c);
+	gv__minutes_doc_free(d);
+}

@@ -60,4 +60,21 @@ const struct gv_minutes_attendee *attendee(const struct gv_minutes_doc *d,
 		T_EQ_STR(a_->org, want_org);                                   \
 	} while (0)
 
+/* What a post must parse to, counted by hand from the file. */
+struct file_case {
+	const char *path; /* under a minutes/ folder */
+	const char *body, *tag;
+	const char *day, *day_from;
+	int f2f;
+	const char *subcommittee;
+	size_t nattendees;
+	const char *taker;
+	size_t nwarnings;
+	const char *who[5][2]; /* name and organisation (NULL: none) */
+};
+
+/* Parses the post at path (its base name as the file name) and checks it
+ * against c, failing the running test on the first difference. */
+void check_file_at(const char *path, const struct file_case *c);
+
 #endif

@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "harness.h"
-#include "gavel/error.h"
 #include "minutes_fixture.h"
 #include "minutes_parse.h"
 
@@ -18,61 +17,16 @@
  * entries of which two are repeats (Adam Jones, Israel Ventura).
  */
 
-struct file_case {
-	const char *path;
-	const char *body, *tag;
-	const char *day, *day_from;
-	int f2f;
-	const char *subcommittee;
-	size_t nattendees;
-	const char *taker;
-	size_t nwarnings;
-	const char *who[5][2]; /* name and organisation (NULL: none) */
-};
-
-static void
-check_file_doc(const struct gv_minutes_doc *d, const struct file_case *c)
-{
-	T_EQ_STR(d->body_code, c->body);
-	T_EQ_STR(d->body_tag, c->tag);
-	T_EQ_STR(day_of(d), c->day);
-	T_EQ_STR(d->day_from, c->day_from);
-	T_EQ_INT(d->f2f, c->f2f);
-	T_EQ_STR(d->subcommittee, c->subcommittee);
-	T_EQ_INT(d->nattendees, c->nattendees);
-	T_EQ_STR(d->minute_taker, c->taker);
-	T_EQ_INT(d->nwarnings, c->nwarnings);
-	T_ASSERT(strchr(d->text, '\r') == NULL);
-	for (size_t i = 0; i < 5 && c->who[i][0]; i++)
-		T_ATTENDEE(d, c->who[i][0], c->who[i][1]);
-}
-
+/* The sample at minutes/<c->path> of the shared data, if there. */
 static void
 check_file(const struct file_case *c)
 {
-	char path[4200];
-	const char *base;
-	struct gv_minutes_doc *d;
-	size_t size;
-	char *data;
+	char rel[512];
+	const char *path;
 
-	if (!t_testdata()) {
-		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
-		return;
-	}
-	snprintf(path, sizeof(path), "%s/minutes/%s", t_testdata(), c->path);
-	if (!(data = t_read_file(path, &size))) {
-		t_skip("a minutes sample is missing from the shared data");
-		return;
-	}
-	base = strrchr(c->path, '/') + 1;
-	if (gv__minutes_parse(&d, base, data, size) < 0) {
-		t_fail(__FILE__, __LINE__, "%s: %s", base,
-		       gv_error_last()->message);
-		return;
-	}
-	check_file_doc(d, c);
-	gv__minutes_doc_free(d);
+	snprintf(rel, sizeof(rel), "minutes/%s", c->path);
+	if ((path = t_testdata_file(rel)))
+		check_file_at(path, c);
 }
 
 static const struct file_case files[] = {
@@ -290,21 +244,15 @@ file_2026_cscwg_copy(void)
 static void
 file_2026_cscwg_copy_details(void)
 {
-	char path[4200];
+	const char *path;
 	struct gv_minutes_doc *d;
 	size_t size;
 	char *data;
 
-	if (!t_testdata()) {
-		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+	if (!(path = t_testdata_file("minutes/2026/2026-04-02-minutes-cscwg "
+	                             "copy.md")))
 		return;
-	}
-	snprintf(path, sizeof(path), "%s/minutes/%s", t_testdata(),
-	         files[9].path);
-	if (!(data = t_read_file(path, &size))) {
-		t_skip("a minutes sample is missing from the shared data");
-		return;
-	}
+	T_ASSERT((data = t_read_file(path, &size)) != NULL);
 	d = PARSE("2026-04-02-minutes-cscwg copy.md", data);
 	T_ASSERT(d != NULL);
 	T_EQ_STR(d->title, "2026-04-02 Minutes of the Code Signing "

@@ -402,15 +402,11 @@ test_bad_input(void)
 static const char *
 smime_clone(void)
 {
-	char bundle[4096], cmd[9000];
-	const char *dest = t_path("smime.git");
+	const char *dest = t_path("smime.git"), *bundle;
+	char cmd[9000];
 
-	if (!t_testdata()) {
-		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+	if (!(bundle = t_testdata_file("cabforum-smime.bundle")))
 		return NULL;
-	}
-	snprintf(bundle, sizeof(bundle), "%s/cabforum-smime.bundle",
-	         t_testdata());
 	snprintf(cmd, sizeof(cmd),
 	         "git clone -q --mirror '%s' '%s' >/dev/null 2>&1", bundle,
 	         dest);
@@ -436,13 +432,12 @@ git_numstat(const char *repo, const char *range)
 static void
 test_smime_numstat_every_pair(void)
 {
-	const char *repo = smime_clone();
-	char path[4096], *tsv, *line, *save = NULL;
+	const char *repo = smime_clone(), *path;
+	char *tsv, *line, *save = NULL;
 	size_t rows = 0;
 
-	if (!repo)
+	if (!repo || !(path = t_testdata_file("ballot-pairs-smime.tsv")))
 		return;
-	snprintf(path, sizeof(path), "%s/ballot-pairs-smime.tsv", t_testdata());
 	tsv = t_read_file(path, NULL);
 	T_ASSERT(tsv);
 	for (line = strtok_r(tsv, "\n", &save); line;
