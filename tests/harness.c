@@ -26,7 +26,7 @@
 
 extern const struct t_case text_tests[], time_tests[], zone_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
-        render_tests[];
+        mustache_cases_tests[], render_tests[];
 extern const struct t_case minutes_parse_front_tests[],
         minutes_parse_meeting_tests[], minutes_parse_attendees_tests[],
         minutes_parse_samples_tests[], minutes_parse_fixtures_tests[],
@@ -53,6 +53,7 @@ static const struct {
         {"cli", cli_tests},
         {"body_cli", body_cli_tests},
         {"mustache", mustache_tests},
+        {"mustache_cases", mustache_cases_tests},
         {"render", render_tests},
         {"meeting", meeting_tests},
         {"meeting_cli", meeting_cli_tests},
