@@ -38,7 +38,7 @@ extern const struct t_case minutes_parse_front_tests[],
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
-        affiliation_tests[];
+        affiliation_tests[], atomic_tests[];
 
 static const struct {
 	const char *name;
@@ -80,6 +80,7 @@ static const struct {
         {"issue", issue_tests},
         {"issue_cli", issue_cli_tests},
         {"tui", tui_tests},
+        {"atomic", atomic_tests},
         {"readme", readme_tests},
 };
 
