@@ -38,7 +38,7 @@ extern const struct t_case minutes_parse_front_tests[],
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
-        affiliation_tests[], atomic_tests[];
+        affiliation_tests[], atomic_tests[], refusals_tests[];
 
 static const struct {
 	const char *name;
@@ -81,6 +81,7 @@ static const struct {
         {"issue_cli", issue_cli_tests},
         {"tui", tui_tests},
         {"atomic", atomic_tests},
+        {"refusals", refusals_tests},
         {"readme", readme_tests},
 };
 
@@ -545,4 +546,44 @@ t_sql_int(struct gv_db *db, const char *sql)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+char *
+t_db_snapshot(struct gv_db *db)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	sqlite3_stmt *tables = NULL, *rows = NULL;
+
+	if (sqlite3_prepare_v2(db->sql,
+	                       "SELECT name FROM sqlite_schema WHERE type = "
+	                       "'table' ORDER BY name",
+	                       -1, &tables, NULL) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(tables, 0);
+		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"", name);
+		int i, n;
+
+		gv__buf_printf(&b, "[%s]\n", name);
+		if (sqlite3_prepare_v2(db->sql, sql, -1, &rows, NULL) !=
+		    SQLITE_OK) {
+			sqlite3_free(sql);
+			continue; /* an FTS table's own view of itself */
+		}
+		sqlite3_free(sql);
+		n = sqlite3_column_count(rows);
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			for (i = 0; i < n; i++) {
+				const unsigned char *v =
+				        sqlite3_column_text(rows, i);
+
+				gv__buf_printf(&b, "%s|",
+				               v ? (const char *)v : "NULL");
+			}
+			gv__buf_puts(&b, "\n");
+		}
+		sqlite3_finalize(rows);
+	}
+	sqlite3_finalize(tables);
+	return keep(gv__buf_detach(&b));
 }

@@ -129,4 +129,8 @@ int64_t t_at(const char *text);
 struct gv_db;
 int64_t t_sql_int(struct gv_db *db, const char *sql);
 
+/* Every row of every table of db as text (kept by the harness): two
+ * equal snapshots, two databases with the same content. */
+char *t_db_snapshot(struct gv_db *db);
+
 #endif

@@ -29,46 +29,6 @@ exec_sql(struct gv_db *db, const char *sql)
 	                                                                 : -1;
 }
 
-/* Every row of every table, as text: equal strings, equal databases. */
-static char *
-snapshot(struct gv_db *db)
-{
-	struct gv_buf b = GV_BUF_INIT;
-	sqlite3_stmt *tables = NULL, *rows = NULL;
-
-	if (sqlite3_prepare_v2(db->sql,
-	                       "SELECT name FROM sqlite_schema WHERE type = "
-	                       "'table' ORDER BY name",
-	                       -1, &tables, NULL) != SQLITE_OK)
-		return NULL;
-	while (sqlite3_step(tables) == SQLITE_ROW) {
-		const char *name = (const char *)sqlite3_column_text(tables, 0);
-		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"", name);
-		int i, n;
-
-		gv__buf_printf(&b, "[%s]\n", name);
-		if (sqlite3_prepare_v2(db->sql, sql, -1, &rows, NULL) !=
-		    SQLITE_OK) {
-			sqlite3_free(sql);
-			continue; /* an FTS table's own view of itself */
-		}
-		sqlite3_free(sql);
-		n = sqlite3_column_count(rows);
-		while (sqlite3_step(rows) == SQLITE_ROW) {
-			for (i = 0; i < n; i++) {
-				const unsigned char *v =
-				        sqlite3_column_text(rows, i);
-				gv__buf_printf(&b, "%s|",
-				               v ? (const char *)v : "NULL");
-			}
-			gv__buf_puts(&b, "\n");
-		}
-		sqlite3_finalize(rows);
-	}
-	sqlite3_finalize(tables);
-	return gv__buf_detach(&b);
-}
-
 /* The disk filling up, as SQLite reports it. */
 static void
 fault_fn(sqlite3_context *ctx, int argc, sqlite3_value **argv)
@@ -153,7 +113,7 @@ sweep(const struct op *op, const char *template)
 {
 	for (int n = 1; n <= 500; n++) {
 		struct gv_db *db = fresh(template);
-		char *before = NULL, *after = NULL;
+		const char *before, *after;
 		int rc, same, open_txn;
 
 		if (!db || (op->prepare && op->prepare(db) < 0)) {
@@ -162,22 +122,19 @@ sweep(const struct op *op, const char *template)
 			gv_db_free(db);
 			return -1;
 		}
-		before = snapshot(db);
+		before = t_db_snapshot(db);
 		if (inject(db, n) < 0) {
 			t_fail(__FILE__, __LINE__, "%s: cannot inject: %s",
 			       op->name, sqlite3_errmsg(db->sql));
 			gv_db_free(db);
-			free(before);
 			return -1;
 		}
 		gv_error_clear();
 		rc = op->act(db);
-		after = snapshot(db);
+		after = t_db_snapshot(db);
 		open_txn = !sqlite3_get_autocommit(db->sql);
 		same = before && after && !strcmp(before, after);
 		gv_db_free(db);
-		free(before);
-		free(after);
 		if (rc == 0) {
 			if (n == 1)
 				t_fail(__FILE__, __LINE__,
