@@ -468,6 +468,9 @@ tmux_walk(void)
 	tmux(sock, "resize-window -t t -x 40 -y 10");
 	T_CONTAINS(PANE_UNTIL(sock, "gavel needs 60x15"), "this is 40x10");
 	tmux(sock, "resize-window -t t -x 100 -y 30");
+	/* Quit from a screen that shows the ballot, so that what follows
+	 * checks it is gone. */
+	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010"), "Tally");
 	keys(sock, "Q");
 	/* The terminal is given back (the alternate screen left): once
 	 * gavel has exited, the pane shows the shell's lines, not gavel's.
