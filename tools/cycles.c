@@ -101,8 +101,7 @@ make_edges(void)
 
 /* Tarjan's strongly connected components. */
 static int index_of[MAX_FILES], low[MAX_FILES], on_stack[MAX_FILES];
-static int stack[MAX_FILES], nstack, next_index = 1, comp[MAX_FILES],
-                                      ncomps;
+static int stack[MAX_FILES], nstack, next_index = 1, comp[MAX_FILES], ncomps;
 
 static void
 strongconnect(int v)
@@ -138,8 +137,8 @@ strongconnect(int v)
 static void
 print_cycle(int a)
 {
-	int prev[MAX_FILES], queue[MAX_FILES], head = 0, tail = 0, path[MAX_FILES],
-	                                    n = 0;
+	int prev[MAX_FILES], queue[MAX_FILES], head = 0, tail = 0,
+	                                       path[MAX_FILES], n = 0;
 
 	for (int i = 0; i < nfiles; i++)
 		prev[i] = -1;
