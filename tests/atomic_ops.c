@@ -302,7 +302,7 @@ issue_import(struct gv_db *db)
 	        "attribute\", \"state\": \"CLOSED\", \"closedAt\": "
 	        "\"2024-12-20T10:00:00Z\", \"createdAt\": "
 	        "\"2024-01-01T00:00:00Z\"}]");
-	struct gv_issue_import_stats stats;
+	struct gv_issue_import_stats stats = {0};
 
 	if (!path)
 		return GV_ERROR;

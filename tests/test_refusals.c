@@ -319,11 +319,13 @@ issue_refusals(void)
 static void
 render_refusals(void)
 {
+	struct gv_templates *path = gv_templates_new(NULL, 0);
 	struct gv_render_spec spec = {0};
 	char *text = NULL, *out = NULL;
+	int rc = gv_templates_read(&text, NULL, path, "../roster.md");
 
-	T_REFUSED(gv_templates_read(&text, NULL, NULL, "../roster.md"),
-	          GV_EINVALID,
+	gv_templates_free(path);
+	T_REFUSED(rc, GV_EINVALID,
 	          "\"../roster.md\" is not a template name: use a file name "
 	          "from 'gavel templates list', without '/'");
 	T_ASSERT(text == NULL);
