@@ -26,15 +26,19 @@
 
 extern const struct t_case text_tests[], time_tests[], zone_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
-        render_tests[];
-extern const struct t_case minutes_parse_tests[], meeting_tests[],
-        meeting_cli_tests[], ballot_clock_tests[], ballot_tests[],
-        ballot_cli_tests[], ballot_rounds_tests[], ballot_notice_tests[],
-        redline_tests[], redline_cli_tests[];
+        mustache_cases_tests[], render_tests[];
+extern const struct t_case minutes_parse_front_tests[],
+        minutes_parse_meeting_tests[], minutes_parse_attendees_tests[],
+        minutes_parse_samples_tests[], minutes_parse_fixtures_tests[],
+        meeting_tests[], meeting_cli_tests[], ballot_clock_tests[],
+        ballot_examples_tests[], ballot_tally_tests[], ballot_vote_tests[],
+        ballot_lifecycle_tests[], ballot_lint_tests[], ballot_cli_tests[],
+        ballot_rounds_tests[], ballot_notice_tests[], redline_tests[],
+        redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
-        affiliation_tests[];
+        affiliation_tests[], atomic_tests[], refusals_tests[];
 
 static const struct {
 	const char *name;
@@ -49,15 +53,24 @@ static const struct {
         {"cli", cli_tests},
         {"body_cli", body_cli_tests},
         {"mustache", mustache_tests},
+        {"mustache_cases", mustache_cases_tests},
         {"render", render_tests},
         {"meeting", meeting_tests},
         {"meeting_cli", meeting_cli_tests},
-        {"minutes_parse", minutes_parse_tests},
+        {"minutes_parse_front", minutes_parse_front_tests},
+        {"minutes_parse_meeting", minutes_parse_meeting_tests},
+        {"minutes_parse_attendees", minutes_parse_attendees_tests},
+        {"minutes_parse_samples", minutes_parse_samples_tests},
+        {"minutes_parse_fixtures", minutes_parse_fixtures_tests},
         {"minutes_shapes", minutes_shapes_tests},
         {"minutes_folder", minutes_folder_tests},
         {"affiliation", affiliation_tests},
         {"ballot_clock", ballot_clock_tests},
-        {"ballot", ballot_tests},
+        {"ballot_examples", ballot_examples_tests},
+        {"ballot_tally", ballot_tally_tests},
+        {"ballot_vote", ballot_vote_tests},
+        {"ballot_lifecycle", ballot_lifecycle_tests},
+        {"ballot_lint", ballot_lint_tests},
         {"ballot_cli", ballot_cli_tests},
         {"ballot_rounds", ballot_rounds_tests},
         {"ballot_notice", ballot_notice_tests},
@@ -67,6 +80,8 @@ static const struct {
         {"issue", issue_tests},
         {"issue_cli", issue_cli_tests},
         {"tui", tui_tests},
+        {"atomic", atomic_tests},
+        {"refusals", refusals_tests},
         {"readme", readme_tests},
 };
 
@@ -417,6 +432,60 @@ t_testdata(void)
 	return path;
 }
 
+/* dir/rel, kept by the harness. */
+static const char *
+join_path(const char *dir, const char *rel)
+{
+	size_t n = strlen(dir) + strlen(rel) + 2;
+	char *full = keep(gv__xmalloc(n));
+
+	snprintf(full, n, "%s/%s", dir, rel);
+	return full;
+}
+
+const char *
+t_testdata_file(const char *rel)
+{
+	char why[512];
+	const char *path;
+
+	if (!t_testdata()) {
+		snprintf(why, sizeof(why),
+		         "../shared/data not found (set GAVEL_TESTDATA): "
+		         "needs %s",
+		         rel);
+		t_skip(why);
+		return NULL;
+	}
+	path = join_path(t_testdata(), rel);
+	if (access(path, R_OK) == 0)
+		return path;
+	snprintf(why, sizeof(why), "%s is not in the shared test data", rel);
+	t_skip(why);
+	return NULL;
+}
+
+const char *
+t_fixture(const char *rel)
+{
+	const char *path;
+	char dir[4096];
+
+	/* Absolute, because CLI tests run gavel in their own folder. */
+	if (!realpath("tests/data", dir)) {
+		t_fail(__FILE__, __LINE__,
+		       "tests/data not found: run the tests from the source "
+		       "folder");
+		return NULL;
+	}
+	path = join_path(dir, rel);
+	if (access(path, R_OK) != 0) {
+		t_fail(__FILE__, __LINE__, "tests/data/%s is missing", rel);
+		return NULL;
+	}
+	return path;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -477,4 +546,44 @@ t_sql_int(struct gv_db *db, const char *sql)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+char *
+t_db_snapshot(struct gv_db *db)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	sqlite3_stmt *tables = NULL, *rows = NULL;
+
+	if (sqlite3_prepare_v2(db->sql,
+	                       "SELECT name FROM sqlite_schema WHERE type = "
+	                       "'table' ORDER BY name",
+	                       -1, &tables, NULL) != SQLITE_OK)
+		return NULL;
+	while (sqlite3_step(tables) == SQLITE_ROW) {
+		const char *name = (const char *)sqlite3_column_text(tables, 0);
+		char *sql = sqlite3_mprintf("SELECT * FROM \"%w\"", name);
+		int i, n;
+
+		gv__buf_printf(&b, "[%s]\n", name);
+		if (sqlite3_prepare_v2(db->sql, sql, -1, &rows, NULL) !=
+		    SQLITE_OK) {
+			sqlite3_free(sql);
+			continue; /* an FTS table's own view of itself */
+		}
+		sqlite3_free(sql);
+		n = sqlite3_column_count(rows);
+		while (sqlite3_step(rows) == SQLITE_ROW) {
+			for (i = 0; i < n; i++) {
+				const unsigned char *v =
+				        sqlite3_column_text(rows, i);
+
+				gv__buf_printf(&b, "%s|",
+				               v ? (const char *)v : "NULL");
+			}
+			gv__buf_puts(&b, "\n");
+		}
+		sqlite3_finalize(rows);
+	}
+	sqlite3_finalize(tables);
+	return keep(gv__buf_detach(&b));
 }

@@ -110,6 +110,17 @@ char *t_shell_output(const char *cmd);
 /* The folder with the shared test data, or NULL (then skip by name). */
 const char *t_testdata(void);
 
+/*
+ * The absolute path of rel in the shared test data; when the data or that
+ * file is absent, the running test is skipped, naming rel, and NULL comes
+ * back (an empty data folder behaves as a clone without ../shared).
+ */
+const char *t_testdata_file(const char *rel);
+
+/* The absolute path of rel under tests/data/, the fixtures written for
+ * these tests; a missing one fails the test (run from the source folder). */
+const char *t_fixture(const char *rel);
+
 /* An instant, UTC ("2024-11-07 14:00"); aborts on a typo in the test. */
 int64_t t_at(const char *text);
 
@@ -117,5 +128,9 @@ int64_t t_at(const char *text);
  * what the API does not read back. */
 struct gv_db;
 int64_t t_sql_int(struct gv_db *db, const char *sql);
+
+/* Every row of every table of db as text (kept by the harness): two
+ * equal snapshots, two databases with the same content. */
+char *t_db_snapshot(struct gv_db *db);
 
 #endif

@@ -93,7 +93,8 @@ init_demo_people_are_the_attendees(void)
 	struct t_run *r;
 	json_t *doc;
 	json_error_t jerr;
-	char *attendees, path[4200];
+	const char *path;
+	char *attendees;
 	size_t i;
 
 	T_ASSERT(demo());
@@ -102,15 +103,11 @@ init_demo_people_are_the_attendees(void)
 	doc = json_loads(r->out, 0, &jerr);
 	T_EQ_INT(json_array_size(doc), 30);
 	/* Every attendee of the published minutes, with their organisation. */
-	if (!t_testdata()) {
+	if (!(path = t_testdata_file(
+	              "minutes/2024/2024-12-18-minutes-smcwg.md"))) {
 		json_decref(doc);
-		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
 		return;
 	}
-	snprintf(path, sizeof(path),
-	         "%s/minutes/2024/2024-12-18-minutes-"
-	         "smcwg.md",
-	         t_testdata());
 	attendees = t_read_file(path, NULL);
 	for (i = 0; i < json_array_size(doc); i++) {
 		json_t *p = json_array_get(doc, i);

@@ -149,6 +149,7 @@ add_note_close_and_list(void)
 	T_CONTAINS(r->err, "SMCWG#264 is already closed");
 	r = t_gavel(env(), "issue", "list", NULL);
 	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "SMCWG#263");
 	T_ASSERT(strstr(r->out, "SMCWG#264") == NULL);
 	r = t_gavel(env(), "issue", "list", "--state", "closed", "--label",
 	            "bug", NULL);

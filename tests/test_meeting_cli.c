@@ -157,8 +157,7 @@ minutes_and_agenda(void)
 static void
 same_start_refused(void)
 {
-	const char *const *e;
-	char path[4300];
+	const char *const *e, *path;
 	struct t_run *r;
 
 	T_ASSERT(demo());
@@ -173,13 +172,12 @@ same_start_refused(void)
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "meeting 3 at 2025-01-01 16:00 UTC (cancelled)");
 	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "\"id\": 4,");
 	T_ASSERT(!strstr(r->out, "\"id\": 5,"));
-	if (!t_testdata()) {
-		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
-		return;
-	}
-	snprintf(path, sizeof(path), "%s/minutes/%s", t_testdata(),
-	         "2024/2024-12-18-minutes-smcwg.md");
+	/* Minutes of that day, as the website posts them. */
+	T_ASSERT((path = t_fixture("minutes/2024/2024-12-18-minutes-smcwg-"
+	                           "call.md")) != NULL);
 	r = t_gavel(e, "minutes", "import", path, NULL);
 	T_CONTAINS(r->out, "SMCWG meeting 2 of 2024-12-18 (updated)");
 	r = t_gavel(e, "meeting", "add", "SMCWG", "2024-12-18 16:00Z", NULL);
@@ -188,6 +186,8 @@ same_start_refused(void)
 	r = t_gavel(e, "minutes", "import", path, NULL);
 	T_CONTAINS(r->out, "SMCWG meeting 2 of 2024-12-18 (updated)");
 	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "\"id\": 4,");
 	T_ASSERT(!strstr(r->out, "\"id\": 5,"));
 }
 
@@ -332,19 +332,100 @@ static const char *const shared_files[] = {
         "2026/2026-04-02-minutes-cscwg copy.md",
 };
 
+/* Imports the ten shared posts; NULL (the test skipped, naming the
+ * file) when one is absent. */
 static struct t_run *
 import_shared(void)
 {
-	static char paths[10][4300];
 	const char *const *e = env("2026-11-27 12:00");
+	const char *paths[10];
+	char rel[512];
 	size_t i;
 
-	for (i = 0; i < 10; i++)
-		snprintf(paths[i], sizeof(paths[i]), "%s/minutes/%s",
-		         t_testdata(), shared_files[i]);
+	for (i = 0; i < 10; i++) {
+		snprintf(rel, sizeof(rel), "minutes/%s", shared_files[i]);
+		if (!(paths[i] = t_testdata_file(rel)))
+			return NULL;
+	}
 	return t_gavel(e, "minutes", "import", paths[0], paths[1], paths[2],
 	               paths[3], paths[4], paths[5], paths[6], paths[7],
 	               paths[8], paths[9], NULL);
+}
+
+/* The posts written for the tests (tests/data/minutes), oldest first. */
+static const char *const fixture_files[] = {
+        "2013/2013-03-14-2013-03-14-minutes.md",
+        "2020/2020-10-08-2020-10-01-minutes-of-the-server-certificate-"
+        "working-group.md",
+        "2021/2021-07-14-minutes-of-smcwg.md",
+        "2022/2022-02-01-2022-02-01-minutes-of-the-network-security-"
+        "working-group.md",
+        "2024/2024-03-05-minutes-of-the-F2F-meeting-in-Berlin-"
+        "ValidationSC.md",
+        "2024/2024-12-18-minutes-smcwg-call.md",
+        "2026/2026-05-07-minutes-cscwg copy.md",
+};
+
+/* tests/data/minutes/<fixture_files[i]>, or NULL (the test failed). */
+static const char *
+fixture_file(size_t i)
+{
+	char rel[512];
+
+	snprintf(rel, sizeof(rel), "minutes/%s", fixture_files[i]);
+	return t_fixture(rel);
+}
+
+static struct t_run *
+import_fixtures(void)
+{
+	const char *const *e = env("2026-11-27 12:00");
+	const char *paths[7];
+	size_t i;
+
+	for (i = 0; i < 7; i++)
+		if (!(paths[i] = fixture_file(i)))
+			return NULL;
+	return t_gavel(e, "minutes", "import", paths[0], paths[1], paths[2],
+	               paths[3], paths[4], paths[5], paths[6], NULL);
+}
+
+/* Every shape of post, into an empty database, twice: the second import
+ * updates each meeting in place. */
+static void
+import_every_fixture(void)
+{
+	const char *const *e = env("2026-11-27 12:00");
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
+	T_ASSERT((r = import_fixtures()) != NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "7 of 7 files imported\n");
+	T_CONTAINS(r->out, "2024-12-18-minutes-smcwg-call.md: SMCWG meeting 6 "
+	                   "of 2024-12-18 (new): 6 attendees, 5 "
+	                   "organisations");
+	T_CONTAINS(r->out, "  minute-taker: Ines Duarte\n");
+	T_CONTAINS(r->out, "SCWG meeting 2 of 2020-10-01 (new)");
+	/* A first name alone is no attendee's whole name: said, not
+	 * guessed. */
+	T_CONTAINS(r->out, "  warning: the minute-taker, \"Ravi\", is not "
+	                   "one attendee\n");
+	T_CONTAINS(r->out, "CSCWG meeting 7 of 2026-05-07 (new): 4 attendees");
+	T_ASSERT((r = import_fixtures()) != NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "SMCWG meeting 6 of 2024-12-18 (updated): 6 "
+	                   "attendees, 5 organisations; new: 0 people, 0 "
+	                   "organisations");
+	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "\"id\": 7,");
+	T_ASSERT(!strstr(r->out, "\"id\": 8,"));
+	/* The Berlin meeting was the Validation Subcommittee's, face to
+	 * face. */
+	r = t_gavel(e, "meeting", "show", "5", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "Meeting 5 of SCWG, Validation SC:");
 }
 
 static void
@@ -353,12 +434,9 @@ import_every_shared_file(void)
 	const char *const *e = env("2026-11-27 12:00");
 	struct t_run *r;
 
-	if (!t_testdata()) {
-		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
-		return;
-	}
 	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
-	r = import_shared();
+	if (!(r = import_shared()))
+		return;
 	T_EQ_INT(r->status, 0);
 	T_CONTAINS(r->out, "10 of 10 files imported\n");
 	T_CONTAINS(r->out, "2024-12-18-minutes-smcwg.md: SMCWG meeting 7 of "
@@ -374,6 +452,7 @@ import_every_shared_file(void)
 	                   "attendees, 24 organisations; new: 0 people, 0 "
 	                   "organisations");
 	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_EQ_INT(r->status, 0);
 	T_CONTAINS(r->out, "\"id\": 10,");
 	T_ASSERT(!strstr(r->out, "\"id\": 11,"));
 	/* The Delhi meeting was the Validation Subcommittee's, face to face. */
@@ -385,22 +464,17 @@ static void
 import_skips_bad_files(void)
 {
 	const char *const *e = env("2026-11-27 12:00");
-	char good[4300];
+	const char *good;
 	struct t_run *r;
 	FILE *f;
 
-	if (!t_testdata()) {
-		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
-		return;
-	}
+	T_ASSERT((good = fixture_file(5)) != NULL);
 	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
 	f = fopen(t_path("empty.md"), "w");
 	fclose(f);
 	f = fopen(t_path("broken.md"), "w");
 	fputs("---\ntitle: 2024-12-04 Minutes\nthis is not yaml\n---\n", f);
 	fclose(f);
-	snprintf(good, sizeof(good), "%s/minutes/%s", t_testdata(),
-	         shared_files[6]);
 	r = t_gavel(e, "minutes", "import", t_path("empty.md"),
 	            t_path("broken.md"), good, t_path("absent.md"),
 	            "posts/*.md", NULL);
@@ -412,9 +486,10 @@ import_skips_bad_files(void)
 	T_CONTAINS(r->err, "/absent.md: No such file or directory\n");
 	T_CONTAINS(r->err, "gavel: no file matches posts/*.md: check the "
 	                   "folder and the pattern\n");
-	T_CONTAINS(r->out, "30 attendees");
+	T_CONTAINS(r->out, "6 attendees");
 	T_CONTAINS(r->out, "1 of 5 files imported\n");
 	r = t_gavel(e, "meeting", "list", "--format", "json", NULL);
+	T_EQ_INT(r->status, 0);
 	T_CONTAINS(r->out, "\"id\": 1,");
 	T_ASSERT(!strstr(r->out, "\"id\": 2,"));
 }
@@ -423,16 +498,13 @@ static void
 baseline_from_imported_attendance(void)
 {
 	const char *const *e = env("2026-11-27 12:00");
-	char a[4300], b[4300];
+	const char *a, *b;
 	struct t_run *r;
 
-	if (!t_testdata()) {
-		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
-		return;
-	}
+	/* SMCWG: DigiCert and Sectigo in 2021; with Google in 2024. */
+	T_ASSERT((a = fixture_file(2)) != NULL &&
+	         (b = fixture_file(5)) != NULL);
 	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
-	snprintf(a, sizeof(a), "%s/minutes/%s", t_testdata(), shared_files[3]);
-	snprintf(b, sizeof(b), "%s/minutes/%s", t_testdata(), shared_files[6]);
 	T_EQ_INT(t_gavel(e, "minutes", "import", a, b, NULL)->status, 0);
 	/* Imported organisations have no class: no quorum counts them. */
 	r = t_gavel(e, "meeting", "baseline", "SMCWG", "--before", "2025-01-01",
@@ -585,6 +657,7 @@ const struct t_case meeting_cli_tests[] = {
         {"minutes_report_cancelled_and_linked",
          minutes_report_cancelled_and_linked},
         {"import_every_shared_file", import_every_shared_file},
+        {"import_every_fixture", import_every_fixture},
         {"import_skips_bad_files", import_skips_bad_files},
         {"roll_call_from_a_pasted_line", roll_call_from_a_pasted_line},
         {"person_moves_between_organisations",

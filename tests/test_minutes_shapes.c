@@ -9,12 +9,10 @@
  * (item 8).
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
-#include "gavel/error.h"
-#include "gavel/time.h"
+#include "minutes_fixture.h"
 #include "minutes_parse.h"
 
 #define HEAD                                                                   \
@@ -27,73 +25,16 @@
 /* Lines of HEAD: the text's first line is line 6. */
 #define HEAD_LINES 5
 
-static struct gv_minutes_doc *held;
-
-static struct gv_minutes_doc *
-parse_at(const char *file, int line, const char *text)
-{
-	gv__minutes_doc_free(held);
-	held = NULL;
-	if (gv__minutes_parse(&held, "t.md", text, strlen(text)) < 0)
-		t_fail(file, line, "%s", gv_error_last()->message);
-	return held;
-}
-
-#define PARSE(text) parse_at(__FILE__, __LINE__, text)
-
-static void
-release(void)
-{
-	gv__minutes_doc_free(held);
-	held = NULL;
-}
-
-static const struct gv_minutes_attendee *
-attendee(const struct gv_minutes_doc *d, const char *name)
-{
-	for (size_t i = 0; i < d->nattendees; i++)
-		if (!strcmp(d->attendees[i].name, name))
-			return &d->attendees[i];
-	return NULL;
-}
-
-#define T_ATTENDEE(doc, who, want_org)                                         \
-	do {                                                                   \
-		const struct gv_minutes_attendee *a_ = attendee(doc, who);     \
-		if (!a_) {                                                     \
-			t_fail(__FILE__, __LINE__, "no attendee \"%s\"", who); \
-			return;                                                \
-		}                                                              \
-		T_EQ_STR(a_->org, want_org);                                   \
-	} while (0)
-
-static const char *
-warning_with(const struct gv_minutes_doc *d, const char *needle)
-{
-	for (size_t i = 0; i < d->nwarnings; i++)
-		if (strstr(d->warnings[i], needle))
-			return d->warnings[i];
-	return NULL;
-}
-
-static const char *
-day_of(const struct gv_minutes_doc *d)
-{
-	static char buf[GV_TIME_BUFSZ];
-
-	return gv_time_format(buf, d->day * 86400, GV_TIME_DATE);
-}
-
 /* A list that ends inside a sentence: the names before it count, the
  * prose after it (and the lines below) is no list. */
 static void
 list_ends_inside_a_sentence(void)
 {
-	struct gv_minutes_doc *d =
-	        PARSE(HEAD "Attendees: Ben Wilson (Mozilla), Clint Wilson "
-	                   "(Apple), Wayne Thayer (Fastly). The chair opened "
-	                   "the meeting, and Dean Coclin noted the agenda.\n"
-	                   "Tim Hollebeek (DigiCert)\n");
+	struct gv_minutes_doc *d = PARSE(
+	        "t.md", HEAD "Attendees: Ben Wilson (Mozilla), Clint Wilson "
+	                     "(Apple), Wayne Thayer (Fastly). The chair opened "
+	                     "the meeting, and Dean Coclin noted the agenda.\n"
+	                     "Tim Hollebeek (DigiCert)\n");
 
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 3);
@@ -104,8 +45,8 @@ list_ends_inside_a_sentence(void)
 	         "(\"The chair opened the meeting, and...\")");
 
 	/* An initial or an abbreviation is no sentence end. */
-	d = PARSE(HEAD "Attendees: Tim H. Smith, Kuo Tsung - Chunghwa "
-	               "Telecom Co. Ltd, Dean Coclin\n");
+	d = PARSE("t.md", HEAD "Attendees: Tim H. Smith, Kuo Tsung - Chunghwa "
+	                       "Telecom Co. Ltd, Dean Coclin\n");
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 3);
 	T_ATTENDEE(d, "Tim H. Smith", NULL);
@@ -118,14 +59,14 @@ list_ends_inside_a_sentence(void)
 static void
 numbered_section_headings(void)
 {
-	struct gv_minutes_doc *d =
-	        PARSE(HEAD "## 11. Attendees\n"
-	                   "\n"
-	                   "Ben Wilson (Mozilla), Clint Wilson (Apple)\n"
-	                   "\n"
-	                   "6.  Attendees\n"
-	                   "    Dean Coclin (DigiCert)\n"
-	                   "7.  Antitrust Statement\n");
+	struct gv_minutes_doc *d = PARSE(
+	        "t.md", HEAD "## 11. Attendees\n"
+	                     "\n"
+	                     "Ben Wilson (Mozilla), Clint Wilson (Apple)\n"
+	                     "\n"
+	                     "6.  Attendees\n"
+	                     "    Dean Coclin (DigiCert)\n"
+	                     "7.  Antitrust Statement\n");
 
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 3);
@@ -139,15 +80,15 @@ numbered_section_headings(void)
 static void
 heading_words_before_label(void)
 {
-	struct gv_minutes_doc *d =
-	        PARSE(HEAD "### Forum Session Attendees \n"
-	                   "\n"
-	                   "Aaron Gable - (Let's Encrypt), Adam Jones - "
-	                   "(Microsoft)\n"
-	                   "\n"
-	                   "### Notes on Attendance\n"
-	                   "\n"
-	                   "Members Are Welcome\n");
+	struct gv_minutes_doc *d = PARSE(
+	        "t.md", HEAD "### Forum Session Attendees \n"
+	                     "\n"
+	                     "Aaron Gable - (Let's Encrypt), Adam Jones - "
+	                     "(Microsoft)\n"
+	                     "\n"
+	                     "### Notes on Attendance\n"
+	                     "\n"
+	                     "Members Are Welcome\n");
 
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 2);
@@ -161,7 +102,8 @@ static void
 roll_call_label(void)
 {
 	struct gv_minutes_doc *d =
-	        PARSE(HEAD "**MINUTES OF CA/BROWSER FORUM**\n"
+	        PARSE("t.md",
+	              HEAD "**MINUTES OF CA/BROWSER FORUM**\n"
 	                   "\n"
 	                   "**1. Roll Call:** Dean Coclin, Eran Messeri, "
 	                   "Rick Andrews\n"
@@ -186,13 +128,14 @@ roll_call_label(void)
 static void
 capitals_qualify_the_label(void)
 {
-	struct gv_minutes_doc *d = PARSE(
-	        HEAD "# Attendees\n"
-	             "\n"
-	             "Attendance: IN THE ROOM (FROM SIGN UP SHEET) Ben "
-	             "Wilson (Mozilla), Dean Coclin (DigiCert)\n"
-	             "\n"
-	             "Present: JP Hamilton (Cisco), JC Jones (Mozilla)\n");
+	struct gv_minutes_doc *d =
+	        PARSE("t.md", HEAD
+	              "# Attendees\n"
+	              "\n"
+	              "Attendance: IN THE ROOM (FROM SIGN UP SHEET) Ben "
+	              "Wilson (Mozilla), Dean Coclin (DigiCert)\n"
+	              "\n"
+	              "Present: JP Hamilton (Cisco), JC Jones (Mozilla)\n");
 
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 4);
@@ -211,18 +154,19 @@ capitals_qualify_the_label(void)
 static void
 unbalanced_parentheses(void)
 {
-	struct gv_minutes_doc *d = PARSE(
-	        HEAD "## Attendance\n"
-	             "\n"
-	             "Alvin (SHECA), Ben Wilson (Mozilla, Brianca Martin "
-	             "(Amazon), Henry Birge-Lee (Henry Birge-Lee (Private "
-	             "person)), Zurina Zolkaffly (MSC Trustgate\n"
-	             "\n"
-	             "## Present\n"
-	             "\n"
-	             "Arnold Essing (Telekom Security, invited guest, "
-	             "Clint Wilson (Apple), Dean Coclin DigiCert), Eva "
-	             "Van (GlobalSign)\n");
+	struct gv_minutes_doc *d =
+	        PARSE("t.md", HEAD
+	              "## Attendance\n"
+	              "\n"
+	              "Alvin (SHECA), Ben Wilson (Mozilla, Brianca Martin "
+	              "(Amazon), Henry Birge-Lee (Henry Birge-Lee (Private "
+	              "person)), Zurina Zolkaffly (MSC Trustgate\n"
+	              "\n"
+	              "## Present\n"
+	              "\n"
+	              "Arnold Essing (Telekom Security, invited guest, "
+	              "Clint Wilson (Apple), Dean Coclin DigiCert), Eva "
+	              "Van (GlobalSign)\n");
 
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 9);
@@ -246,11 +190,11 @@ unbalanced_parentheses(void)
 static void
 names_not_in_title_case(void)
 {
-	struct gv_minutes_doc *d =
-	        PARSE(HEAD "## Attendees\n"
-	                   "RIch Smith (DigiCert), dean coclin (DigiCert), "
-	                   "TIM HOLLEBEEK (DIGICERT), eva van steenberge - "
-	                   "GlobalSign, others\n");
+	struct gv_minutes_doc *d = PARSE(
+	        "t.md", HEAD "## Attendees\n"
+	                     "RIch Smith (DigiCert), dean coclin (DigiCert), "
+	                     "TIM HOLLEBEEK (DIGICERT), eva van steenberge - "
+	                     "GlobalSign, others\n");
 
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 4);
@@ -269,7 +213,8 @@ static void
 one_person_two_spellings(void)
 {
 	struct gv_minutes_doc *d =
-	        PARSE(HEAD "## Attendance\n"
+	        PARSE("t.md",
+	              HEAD "## Attendance\n"
 	                   "Fumiaki Ono (SECOM), Hisashi Kamo (SECOM Trust "
 	                   "Systems),\n"
 	                   "Ono Fumiaki (SECOM Trust Systems), Adam Jones "
@@ -292,9 +237,9 @@ one_person_two_spellings(void)
 static void
 organisation_after_stray_comma(void)
 {
-	struct gv_minutes_doc *d =
-	        PARSE(HEAD "Attendees: Kirk Hall (Entrust), Sissel Hoel, "
-	                   "(Buypass), Tim Hollebeek (DigiCert)\n");
+	struct gv_minutes_doc *d = PARSE(
+	        "t.md", HEAD "Attendees: Kirk Hall (Entrust), Sissel Hoel, "
+	                     "(Buypass), Tim Hollebeek (DigiCert)\n");
 
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 3);
@@ -309,11 +254,12 @@ organisation_after_stray_comma(void)
 static void
 attendees_keep_their_line(void)
 {
-	struct gv_minutes_doc *d = PARSE(HEAD "## Attendees\n"
-	                                      "\n"
-	                                      "Aaron Gable - (Let's Encrypt)\n"
-	                                      "\n"
-	                                      "Wendy Brown - (Federal PKI)\n");
+	struct gv_minutes_doc *d =
+	        PARSE("t.md", HEAD "## Attendees\n"
+	                           "\n"
+	                           "Aaron Gable - (Let's Encrypt)\n"
+	                           "\n"
+	                           "Wendy Brown - (Federal PKI)\n");
 
 	T_ASSERT(d != NULL);
 	T_EQ_INT(d->nattendees, 2);
@@ -329,7 +275,8 @@ dateline_in_the_text(void)
 {
 	struct gv_minutes_doc *d;
 
-	d = PARSE("---\ndate: 2024-01-14 00:00:00\ntags: [S/MIME]\n"
+	d = PARSE("t.md",
+	          "---\ndate: 2024-01-14 00:00:00\ntags: [S/MIME]\n"
 	          "title: 2024-01-14 Minutes of the SMCWG\n---\n"
 	          "## Minutes of SMCWG\n \nJanuary 14, 2026\n \nThese are the "
 	          "Minutes.\n");
@@ -341,7 +288,8 @@ dateline_in_the_text(void)
 	         "text's date is used)");
 
 	/* the same day: no warning; a weekday and capitals are fine */
-	d = PARSE("---\ndate: 2014-01-30 16:28:42\ntags: [Minutes]\n"
+	d = PARSE("t.md",
+	          "---\ndate: 2014-01-30 16:28:42\ntags: [Minutes]\n"
 	          "title: 2014-01-30 Minutes\n---\n\n**MINUTES OF CA/BROWSER "
 	          "FORUM**\n\n**THURSDAY, 30 JANUARY 2014**\n");
 	T_ASSERT(d != NULL);
@@ -350,7 +298,8 @@ dateline_in_the_text(void)
 	T_ASSERT(warning_with(d, "dated") == NULL);
 
 	/* a date inside a sentence or a numbered item is no dateline */
-	d = PARSE("---\ndate: 2024-01-03 00:00:00\ntags: [S/MIME]\n"
+	d = PARSE("t.md",
+	          "---\ndate: 2024-01-03 00:00:00\ntags: [S/MIME]\n"
 	          "title: Minutes\n---\nThe call of January 17, 2024 is "
 	          "cancelled.\n\n1. March 5, 2024\n");
 	T_ASSERT(d != NULL);
@@ -388,7 +337,7 @@ title_dates_in_words(void)
 		snprintf(text, sizeof(text),
 		         "---\ndate: %s\ntags: [Forum]\ntitle: %s\n---\n",
 		         cases[i].date, cases[i].title);
-		d = PARSE(text);
+		d = PARSE("t.md", text);
 		T_ASSERT(d != NULL);
 		T_EQ_STR(day_of(d), cases[i].want);
 	}

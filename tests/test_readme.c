@@ -6,7 +6,8 @@
  * "refused", which must fail. So the README can never drift from what
  * gavel does. Blocks that show a syntax rather than a command use another
  * fence (```text). The one network command, the clone of cabforum/smime,
- * is pointed at the bundle in ../shared/data through git's insteadOf.
+ * is pointed through git's insteadOf at the bundle in ../shared/data, or
+ * at a stand-in repository built here.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -141,19 +142,16 @@ script_from_readme(FILE *f)
 	return n;
 }
 
+/* Runs the README's commands in a scratch home, with `git clone` of
+ * cabforum/smime reading source instead (a bundle or a repository). */
 static void
-tour(void)
+run_tour(const char *source)
 {
-	const char *data = t_testdata(), *bin = getenv("GAVEL_BIN");
+	const char *bin = getenv("GAVEL_BIN");
 	char cmd[16384], *why, *tail;
 	FILE *f;
 	int n;
 
-	if (!data) {
-		t_skip("../shared/data not found (set GAVEL_TESTDATA): the "
-		       "README clones cabforum/smime from its bundle");
-		return;
-	}
 	T_ASSERT(bin);
 	snprintf(cmd, sizeof(cmd),
 	         "mkdir -p '%s/home' '%s/bin' && ln -s '%s' '%s/bin/gavel'",
@@ -162,9 +160,9 @@ tour(void)
 	/* git reads this instead of the user's ~/.gitconfig. */
 	snprintf(cmd, sizeof(cmd),
 	         "[user]\n\tname = Tour\n\temail = tour@example.org\n"
-	         "[url \"%s/cabforum-smime.bundle\"]\n"
+	         "[url \"%s\"]\n"
 	         "\tinsteadOf = https://github.com/cabforum/smime\n",
-	         data);
+	         source);
 	T_ASSERT(t_write_file("gitconfig", cmd));
 	f = fopen(t_path("tour.sh"), "w");
 	T_ASSERT(f);
@@ -190,7 +188,65 @@ tour(void)
 	}
 }
 
+static void
+tour(void)
+{
+	const char *bundle = t_testdata_file("cabforum-smime.bundle");
+
+	if (bundle)
+		run_tour(bundle);
+}
+
+/*
+ * A stand-in for cabforum/smime, in the shape the tour reads: SBR.md of
+ * 2,400 lines, with 3.2.2 and line 2252 changed by ballots tagged
+ * Ballot_SMC09 to Ballot_SMC012 on main. So the tour runs whole on a
+ * clone without ../shared; the bundle stays the wider net.
+ */
+static const char stand_in[] =
+        "set -e\n"
+        "git init -q -b main \"$1\"\n"
+        "cd \"$1\"\n"
+        "gen() {\n"
+        "  awk -v v=\"$1\" -v who=\"$2\" -v euid=\"$3\" 'BEGIN {\n"
+        "    print \"---\"; print \"title: S/MIME Requirements (stand-in)\"\n"
+        "    print \"subtitle: Version \" v; print \"---\"; print \"\"\n"
+        "    print \"# 3. Identification\"; print \"\"\n"
+        "    print \"## 3.2.2 Validation of organization identity\"\n"
+        "    print \"\"\n"
+        "    print \"The CA SHALL verify the \" who \" of the applicant.\"\n"
+        "    print \"\"; print \"## 7.1.4.2.2 Subject attributes\"\n"
+        "    for (i = 13; i <= 2400; i++)\n"
+        "      if (i == 2252) print \"An identifier: LEI\" euid \".\"\n"
+        "      else if (i % 2) print \"\"\n"
+        "      else print \"Paragraph \" i \" of the stand-in text.\"\n"
+        "  }' > SBR.md\n"
+        "  git add SBR.md\n"
+        "  git -c user.name=Fixture -c user.email=fx@gavel.invalid "
+        "commit -q -m \"$4\"\n"
+        "  git tag \"$4\"\n"
+        "}\n"
+        "gen 1.0.8 identity '' Ballot_SMC09\n"
+        "gen 1.0.9 identity ' or VAT' Ballot_SMC010\n"
+        "gen 1.0.10 identity ' or EUID' Ballot_SMC011\n"
+        "gen 1.0.11 'identity and address' ' or EUID' Ballot_SMC012\n";
+
+static void
+tour_on_a_stand_in(void)
+{
+	char cmd[8192];
+
+	T_ASSERT(t_write_file("stand-in.sh", stand_in));
+	snprintf(cmd, sizeof(cmd),
+	         "GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null sh '%s' "
+	         "'%s' >/dev/null 2>&1",
+	         t_path("stand-in.sh"), t_path("smime-stand-in"));
+	T_EQ_INT(system(cmd), 0);
+	run_tour(t_path("smime-stand-in"));
+}
+
 const struct t_case readme_tests[] = {
         {"tour", tour},
+        {"tour_on_a_stand_in", tour_on_a_stand_in},
         {NULL, NULL},
 };

@@ -396,21 +396,227 @@ test_bad_input(void)
 	git_repository_free(repo);
 }
 
+static char *git_numstat(const char *repo, const char *range);
+
+/* ---- A ballot history of our own (the shape of cabforum/smime) ---- */
+
+/* Points refs/<kind>/<name> at the commit hex. */
+static int
+fx_ref(git_repository *repo, const char *kind, const char *name,
+       const char *hex)
+{
+	git_reference *ref = NULL;
+	char full[200];
+	git_oid oid;
+	int rc;
+
+	snprintf(full, sizeof(full), "refs/%s/%s", kind, name);
+	if (git_oid_fromstr(&oid, hex) < 0)
+		return -1;
+	rc = git_reference_create(&ref, repo, full, &oid, 1, "fixture");
+	git_reference_free(ref);
+	return rc < 0 ? -1 : 0;
+}
+
+/* A merge of the commits a and b with the tree of a; hex id in out. */
+static int
+fx_merge(char out[41], git_repository *repo, const char *a, const char *b,
+         int64_t when)
+{
+	git_commit *parents[2] = {NULL, NULL};
+	git_signature *who = NULL;
+	git_tree *tree = NULL;
+	git_oid oid;
+	int error = -1;
+
+	if (git_oid_fromstr(&oid, a) < 0 ||
+	    git_commit_lookup(&parents[0], repo, &oid) < 0 ||
+	    git_oid_fromstr(&oid, b) < 0 ||
+	    git_commit_lookup(&parents[1], repo, &oid) < 0 ||
+	    git_commit_tree(&tree, parents[0]) < 0 ||
+	    git_signature_new(&who, "fixture", "fixture@gavel.invalid",
+	                      (git_time_t)when, 0) < 0 ||
+	    git_commit_create(&oid, repo, NULL, who, who, NULL, "merge", tree,
+	                      2, (const git_commit **)parents) < 0)
+		goto done;
+	git_oid_tostr(out, 41, &oid);
+	error = 0;
+done:
+	git_commit_free(parents[0]);
+	git_commit_free(parents[1]);
+	git_signature_free(who);
+	git_tree_free(tree);
+	return error;
+}
+
+/* The guideline at a version: front matter, a table, and 3.2.2 whose
+ * one-line paragraph holds word. */
+static char *
+guideline(const char *version, const char *date, const char *word)
+{
+	return gv__xsprintf(
+	        "---\ntitle: Baseline Requirements for a Test\n"
+	        "subtitle: Version %s\ndate: %s, 2025\n---\n\n"
+	        "# 1. Introduction\n\n## 1.2.1 Revisions\n\n"
+	        "| Version | Ballot | Description |\n|---|---|---|\n"
+	        "| %s | SMC0x | The test ballot |\n\n"
+	        "# 3. Identification\n\n## 3.2.2 Validation of authority\n\n"
+	        "The CA SHALL verify the applicant's %s before issuance, "
+	        "using a reliable source, and SHALL keep the evidence for "
+	        "seven years.\n\n## 3.2.3 Other\n\nUnchanged text.\n",
+	        version, date, version, word);
+}
+
+/*
+ * Builds a history like cabforum/smime's: SMC01 on main, then
+ * Ballot_SMC03; a discussion branch merged into main and fully reverted;
+ * then Ballot_SMC04; and a fork's branch "draft" made from SMC03, not
+ * merged. Ids in c: SMC01, SMC03, discussion, SMC04, draft, merge.
+ */
+static int
+fx_history(git_repository *repo, char c[6][41])
+{
+	char *v[4] = {guideline("1.0.0", "May 14", "authority"),
+	              guideline("1.0.1", "July 2", "authority"),
+	              guideline("1.0.1", "July 2", "mandate"),
+	              guideline("1.0.2", "July 30", "authorisation")};
+	struct fx_file f[4] = {{"SBR.md", v[0], 0},
+	                       {"SBR.md", v[1], 0},
+	                       {"SBR.md", v[2], 0},
+	                       {"SBR.md", v[3], 0}};
+	char merge[41], revert[41];
+	int error = -1;
+
+	if (fx_commit(c[0], repo, NULL, &f[0], 1, 1700000000) < 0 ||
+	    fx_commit(c[1], repo, c[0], &f[1], 1, 1700000060) < 0 ||
+	    fx_commit(c[2], repo, c[1], &f[2], 1, 1700000120) < 0 ||
+	    fx_merge(merge, repo, c[2], c[1], 1700000180) < 0 ||
+	    fx_commit(revert, repo, merge, &f[1], 1, 1700000240) < 0 ||
+	    fx_commit(c[3], repo, revert, &f[3], 1, 1700000300) < 0 ||
+	    fx_commit(c[4], repo, c[1], &f[2], 1, 1700000360) < 0 ||
+	    fx_ref(repo, "tags", "SMC01", c[0]) < 0 ||
+	    fx_ref(repo, "tags", "Ballot_SMC03", c[1]) < 0 ||
+	    fx_ref(repo, "tags", "Ballot_SMC04", c[3]) < 0 ||
+	    fx_ref(repo, "heads", "main", c[3]) < 0 ||
+	    fx_ref(repo, "heads", "draft", c[4]) < 0)
+		goto done;
+	memcpy(c[5], merge, 41);
+	error = 0;
+done:
+	for (size_t i = 0; i < 4; i++)
+		free(v[i]);
+	return error;
+}
+
+/* Every ballot range of the history: numstat byte for byte git's, by
+ * ids and by tags; the merged-and-reverted branch between SMC03 and SMC04
+ * changes nothing that range shows. */
+static void
+test_history_numstat_every_pair(void)
+{
+	static const char *const tags[] = {"SMC01", "Ballot_SMC03",
+	                                   "Ballot_SMC04"};
+	git_repository *repo = fx_repo("repo");
+	struct gv_redline_opts o = {0};
+	struct gv_redline *r = NULL;
+	char c[6][41], range[200], *ours, *theirs;
+	size_t i;
+
+	T_ASSERT(repo);
+	T_EQ_INT(fx_history(repo, c), 0);
+	git_repository_free(repo);
+	o.repo = t_path("repo");
+	o.range = range;
+	for (i = 0; i + 1 < 3; i++) {
+		snprintf(range, sizeof(range), "%s..%s", tags[i], tags[i + 1]);
+		T_EQ_INT(gv_redline_build(&r, &o), 0);
+		T_EQ_STR(r->base, c[i == 0 ? 0 : 1]);
+		T_EQ_STR(r->head, c[i == 0 ? 1 : 3]);
+		ours = fx_write(r, GV_REDLINE_NUMSTAT);
+		gv_redline_free(r);
+		r = NULL;
+		theirs = git_numstat(o.repo, range);
+		T_ASSERT(theirs != NULL && *theirs);
+		T_EQ_STR(ours, theirs);
+		free(ours);
+	}
+	/* SMC03..SMC04 is the version bump and one word: the reverted
+	 * discussion adds nothing. */
+	snprintf(range, sizeof(range), "Ballot_SMC03..Ballot_SMC04");
+	T_EQ_INT(gv_redline_build(&r, &o), 0);
+	ours = fx_write(r, GV_REDLINE_PLAIN);
+	gv_redline_free(r);
+	T_CONTAINS(ours, "subtitle: Version [-1.0.1-]{+1.0.2+}");
+	T_CONTAINS(ours, "date: July [-2-]{+30+}, 2025");
+	T_CONTAINS(ours, "applicant's [-authority-]{+authorisation+} before");
+	T_ASSERT(!strstr(ours, "mandate"));
+	free(ours);
+}
+
+/* GitHub compare links: the range of two tags from their merge base, a
+ * fork's "owner:branch" read as the local branch, a query dropped, and
+ * commits that are not in the clone named as such. */
+static void
+test_history_compare_links(void)
+{
+	git_repository *repo = fx_repo("repo");
+	struct gv_redline_opts o = {0};
+	struct gv_redline *r = NULL;
+	char c[6][41], range[300], *plain;
+
+	T_ASSERT(repo);
+	T_EQ_INT(fx_history(repo, c), 0);
+	git_repository_free(repo);
+	o.repo = t_path("repo");
+	o.range = "https://github.com/example/guideline/compare/"
+	          "SMC01...Ballot_SMC03?expand=1";
+	T_EQ_INT(gv_redline_build(&r, &o), 0);
+	T_EQ_STR(r->base, c[0]);
+	T_EQ_STR(r->head, c[1]);
+	gv_redline_free(r);
+	r = NULL;
+	/* The draft branches off SMC03: "..." starts there, not at SMC04,
+	 * so the redline is the draft's own change. */
+	o.range = "https://github.com/example/guideline/compare/"
+	          "Ballot_SMC04...member:draft";
+	T_EQ_INT(gv_redline_build(&r, &o), 0);
+	T_EQ_STR(r->base, c[1]);
+	T_EQ_STR(r->head, c[4]);
+	plain = fx_write(r, GV_REDLINE_PLAIN);
+	T_CONTAINS(plain, "applicant's [-authority-]{+mandate+} before");
+	T_ASSERT(!strstr(plain, "1.0.2"));
+	free(plain);
+	gv_redline_free(r);
+	r = NULL;
+	snprintf(range, sizeof(range),
+	         "https://github.com/member/guideline/compare/%s...%s",
+	         "cd7c998984050e61fabddda0cbba2e9b02954360",
+	         "8150e7ac0cf4a6f0c2afd7ad9df98b12330c00bc");
+	o.range = range;
+	T_EQ_INT(gv_redline_build(&r, &o), GV_ENOTFOUND);
+	T_ASSERT(r == NULL);
+	T_CONTAINS(gv_error_last()->message, "commit cd7c998 is not in");
+	T_CONTAINS(gv_error_last()->message, "fetch it, or the branch was "
+	                                     "rewritten");
+	o.range = "https://github.com/member/guideline/compare/SMC01...";
+	T_EQ_INT(gv_redline_build(&r, &o), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message, "is missing a revision");
+	o.range = "https://github.com/member/guideline/compare/SMC01";
+	T_EQ_INT(gv_redline_build(&r, &o), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message, "is not a range");
+}
+
 /* ---- The real history (skipped by name without ../shared/data) ---- */
 
 /* Clones the bundle into the test's folder; its path, or NULL (skipped). */
 static const char *
 smime_clone(void)
 {
-	char bundle[4096], cmd[9000];
-	const char *dest = t_path("smime.git");
+	const char *dest = t_path("smime.git"), *bundle;
+	char cmd[9000];
 
-	if (!t_testdata()) {
-		t_skip("../shared/data not found (set GAVEL_TESTDATA)");
+	if (!(bundle = t_testdata_file("cabforum-smime.bundle")))
 		return NULL;
-	}
-	snprintf(bundle, sizeof(bundle), "%s/cabforum-smime.bundle",
-	         t_testdata());
 	snprintf(cmd, sizeof(cmd),
 	         "git clone -q --mirror '%s' '%s' >/dev/null 2>&1", bundle,
 	         dest);
@@ -436,13 +642,12 @@ git_numstat(const char *repo, const char *range)
 static void
 test_smime_numstat_every_pair(void)
 {
-	const char *repo = smime_clone();
-	char path[4096], *tsv, *line, *save = NULL;
+	const char *repo = smime_clone(), *path;
+	char *tsv, *line, *save = NULL;
 	size_t rows = 0;
 
-	if (!repo)
+	if (!repo || !(path = t_testdata_file("ballot-pairs-smime.tsv")))
 		return;
-	snprintf(path, sizeof(path), "%s/ballot-pairs-smime.tsv", t_testdata());
 	tsv = t_read_file(path, NULL);
 	T_ASSERT(tsv);
 	for (line = strtok_r(tsv, "\n", &save); line;
@@ -563,6 +768,8 @@ const struct t_case redline_tests[] = {
         {"invalid utf-8 and empty", test_invalid_utf8_and_empty},
         {"bad input", test_bad_input},
         {"start skips the CA bundle", test_start_skips_the_ca_bundle},
+        {"history numstat every pair", test_history_numstat_every_pair},
+        {"history compare links", test_history_compare_links},
         {"smime numstat every pair", test_smime_numstat_every_pair},
         {"smime SMC012 words", test_smime_smc012_words},
         {"smime rebased compare link", test_smime_rebased_compare_link},

@@ -250,6 +250,7 @@ bad_input_changes_nothing(void)
 	T_CONTAINS(r->err, "commit 8150e7a is not in");
 	r = t_gavel(e, "ballot", "show", "SMC011", "--format", "json", NULL);
 	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "\"n\": 1");
 	T_ASSERT(!strstr(r->out, "\"n\": 2"));
 
 	r = t_gavel(e, "review", "add", "SMC011", "--path", "guideline.md",

@@ -359,7 +359,6 @@ pause_ms(long ms)
 	nanosleep(&ts, NULL);
 }
 
-/* Polls the tmux pane until it shows want (5 s at most). */
 /*
  * The pane once it shows want, polled for 5 s; on timeout the test fails
  * (at the caller's line) with what the pane showed, and NULL comes back,
@@ -469,19 +468,20 @@ tmux_walk(void)
 	tmux(sock, "resize-window -t t -x 40 -y 10");
 	T_CONTAINS(PANE_UNTIL(sock, "gavel needs 60x15"), "this is 40x10");
 	tmux(sock, "resize-window -t t -x 100 -y 30");
+	/* Quit from a screen that shows the ballot, so that what follows
+	 * checks it is gone. */
+	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010"), "Tally");
 	keys(sock, "Q");
-	/* The terminal is given back (the alternate screen left): what the
-	 * pane shows now is the shell's, not gavel's. */
-	pause_ms(500);
+	/* The terminal is given back (the alternate screen left): once
+	 * gavel has exited, the pane shows the shell's lines, not gavel's.
+	 * Waiting for the exit, not for a while, means the check below is
+	 * made on the screen after gavel, never on one still being drawn. */
 	{
-		char cmd[256];
-		const char *out;
+		const char *out = PANE_UNTIL(sock, "gavel-exited-0");
 
-		snprintf(cmd, sizeof(cmd), "tmux -L %s capture-pane -p -t t",
-		         sock);
-		out = t_shell_output(cmd);
 		tmux(sock, "kill-server");
-		T_ASSERT(out && !strstr(out, "Ballot SMC010"));
+		T_ASSERT(out != NULL);
+		T_ASSERT(!strstr(out, "Ballot SMC010"));
 	}
 	r = t_gavel(t_env(now, "chair"), "ballot", "tally", "SMC010",
 	            "--format", "json", NULL);
