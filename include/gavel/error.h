@@ -18,6 +18,8 @@ enum gv_error_code {
 	GV_EREADONLY = -7, /* the database cannot be written */
 	GV_ENOTDB = -8,    /* the file is not a gavel database */
 	GV_EVERSION = -9,  /* the database is newer than this program */
+	GV_ECORRUPT = -10, /* a ref, object or operation gavel did not write */
+	GV_EDENIED = -11,  /* the actor's role or signature does not allow it */
 };
 
 enum gv_error_class {
@@ -32,6 +34,7 @@ enum gv_error_class {
 	GV_ERRCLASS_DEMO,
 	GV_ERRCLASS_TEMPLATE,
 	GV_ERRCLASS_REDLINE,
+	GV_ERRCLASS_SYNC,
 };
 
 struct gv_error {

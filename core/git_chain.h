@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares the git side of sync, in plain C types: the chains of
+ * operation commits under refs/gavel/<part>/<actor> in a bare repository
+ * beside the database, their fetch and push through libgit2, and SSH
+ * signatures as git makes them (gpg.format=ssh). What an operation means
+ * is not known here: a commit carries one blob, "ops", of bytes the sync
+ * engine wrote.
+ */
+#ifndef GV_CORE_GIT_CHAIN_H
+#define GV_CORE_GIT_CHAIN_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#define GV__OID_HEX 41 /* 40 hex digits and a NUL */
+
+/* The largest "ops" blob read back (a longer one is refused as corrupt). */
+#define GV__CHAIN_BLOB_MAX (64u << 20)
+
+/* A bare repository holding the chains. */
+struct gv__chain_repo;
+
+/* Opens the bare repository at path, creating it (and no work tree) when
+ * it does not exist. */
+int gv__chain_open(struct gv__chain_repo **out, const char *path);
+void gv__chain_free(struct gv__chain_repo *r);
+
+/* A ref's tip, or "" when the ref does not exist. */
+int gv__chain_tip(char oid[GV__OID_HEX], struct gv__chain_repo *r,
+                  const char *ref);
+
+struct gv__chain_ref {
+	char *name; /* full ref name, owned */
+	char oid[GV__OID_HEX];
+};
+
+/* The refs under prefix ("refs/gavel/", "refs/gavel-remotes/origin/"),
+ * sorted by name. */
+int gv__chain_refs(struct gv__chain_ref **out, size_t *n,
+                   struct gv__chain_repo *r, const char *prefix);
+void gv__chain_refs_free(struct gv__chain_ref *refs, size_t n);
+
+/* What one new commit on a chain holds. */
+struct gv__chain_commit {
+	const char *ref;        /* refs/gavel/<part>/<actor> */
+	const char *expect;     /* the tip the caller read ("" = no ref yet) */
+	const char *merge;      /* a second parent, or NULL */
+	const char *ops;        /* the blob's bytes */
+	size_t len;
+	const char *name;       /* author and committer */
+	const char *email;      /* may be "" */
+	int64_t when;           /* seconds UTC */
+	const char *message;    /* the commit message */
+	const char *signing_key; /* ssh key file (private, or public with
+	                          * the agent holding it), NULL: unsigned */
+};
+
+/*
+ * Writes a commit whose tree is the one blob "ops", parent expect (and
+ * merge), signed as git signs with gpg.format=ssh when signing_key is set,
+ * and moves ref to it only if ref still points at expect (GV_ECONFLICT
+ * otherwise). oid gets the new commit's id.
+ */
+int gv__chain_append(char oid[GV__OID_HEX], struct gv__chain_repo *r,
+                     const struct gv__chain_commit *c);
+
+/* One commit of a chain, as the walk hands it over (borrowed). */
+struct gv__chain_link {
+	const char *oid;
+	const char *ops; /* the "ops" blob, not NUL-terminated */
+	size_t len;
+	const char *signature; /* armored SSH signature, or NULL */
+	const char *signed_data; /* the commit without its signature */
+	size_t signed_len;
+	const char *email; /* the author's */
+	int64_t when;
+	size_t parents;
+};
+
+typedef int (*gv__chain_link_fn)(const struct gv__chain_link *link, void *ctx);
+
+/*
+ * Calls fn for each commit reachable from tip and not from stop ("" or
+ * NULL: from the root), parents before children. A commit that is not a
+ * chain commit (its tree is not one blob "ops", the blob is over
+ * GV__CHAIN_BLOB_MAX, an object is missing) stops the walk with
+ * GV_ECORRUPT and a message naming the commit; fn's own error stops it too.
+ */
+int gv__chain_walk(struct gv__chain_repo *r, const char *tip, const char *stop,
+                   gv__chain_link_fn fn, void *ctx);
+
+/* Whether ancestor is descendant or one of its ancestors. */
+int gv__chain_descends(int *yes, struct gv__chain_repo *r,
+                       const char *descendant, const char *ancestor);
+
+/* Objects and bytes a transfer moved. */
+struct gv__chain_transfer {
+	size_t objects;
+	size_t bytes;
+};
+
+/*
+ * Fetches every refs/gavel/... of url into refs/gavel-remotes/<remote>/...
+ * (forced, and pruned: a ref gone from the remote goes here too). url is a
+ * path, file://, ssh:// or scp-like user@host:path, or https://;
+ * credentials come from the ssh agent, or for https from git's credential
+ * helper (`git credential fill`). A remote that cannot be reached is an
+ * error naming it and saying what to check.
+ */
+int gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
+                    const char *remote, const char *url);
+
+/*
+ * Pushes each local ref to the same name at url, never forced: a remote
+ * ref that is not an ancestor of ours is GV_ECONFLICT naming it.
+ */
+int gv__chain_push(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
+                   const char *url, const char *const *refs, size_t n);
+
+/*
+ * Verifies an armored SSH signature over data as `git verify-commit` does
+ * with gpg.format=ssh: `ssh-keygen -Y verify -n git` against the
+ * allowed-signers text (git's format) for principal. *ok is 1 when it
+ * verifies; otherwise *why (owned) says why in one line. Errors are for
+ * not being able to run the check at all (no ssh-keygen).
+ */
+int gv__ssh_verify(int *ok, char **why, const char *allowed_signers,
+                   const char *principal, const char *signature,
+                   const char *data, size_t len);
+
+#endif
