@@ -43,15 +43,15 @@ void gv__chain_refs_free(struct gv__chain_ref *refs, size_t n);
 
 /* What one new commit on a chain holds. */
 struct gv__chain_commit {
-	const char *ref;        /* refs/gavel/<part>/<actor> */
-	const char *expect;     /* the tip the caller read ("" = no ref yet) */
-	const char *merge;      /* a second parent, or NULL */
-	const char *ops;        /* the blob's bytes */
+	const char *ref;    /* refs/gavel/<part>/<actor> */
+	const char *expect; /* the tip the caller read ("" = no ref yet) */
+	const char *merge;  /* a second parent, or NULL */
+	const char *ops;    /* the blob's bytes */
 	size_t len;
-	const char *name;       /* author and committer */
-	const char *email;      /* may be "" */
-	int64_t when;           /* seconds UTC */
-	const char *message;    /* the commit message */
+	const char *name;        /* author and committer */
+	const char *email;       /* may be "" */
+	int64_t when;            /* seconds UTC */
+	const char *message;     /* the commit message */
 	const char *signing_key; /* ssh key file (private, or public with
 	                          * the agent holding it), NULL: unsigned */
 };
@@ -70,7 +70,7 @@ struct gv__chain_link {
 	const char *oid;
 	const char *ops; /* the "ops" blob, not NUL-terminated */
 	size_t len;
-	const char *signature; /* armored SSH signature, or NULL */
+	const char *signature;   /* armored SSH signature, or NULL */
 	const char *signed_data; /* the commit without its signature */
 	size_t signed_len;
 	const char *email; /* the author's */
