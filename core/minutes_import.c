@@ -331,6 +331,10 @@ gv_minutes_import(struct gv_import_report *r, struct gv_db *db,
 	error = gv__op_submit(
 	        db, &gv__op_minutes_import, part, -1,
 	        json_pack("{s:s, s:s}", "file", base, "text", data), 0, r);
+	/* Applied but not recorded (the log's write failed): nothing of
+	 * it stays, so neither does its report. */
+	if (error < 0)
+		gv_import_report_dispose(r);
 out:
 	name_the_file(error, path, base);
 	gv__minutes_doc_free(doc);
