@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ssh_sign.h"
+
 #define GV__OID_HEX 41 /* 40 hex digits and a NUL */
 
 /* The largest "ops" blob read back (a longer one is refused as corrupt). */
@@ -43,15 +45,15 @@ void gv__chain_refs_free(struct gv__chain_ref *refs, size_t n);
 
 /* What one new commit on a chain holds. */
 struct gv__chain_commit {
-	const char *ref;        /* refs/gavel/<part>/<actor> */
-	const char *expect;     /* the tip the caller read ("" = no ref yet) */
-	const char *merge;      /* a second parent, or NULL */
-	const char *ops;        /* the blob's bytes */
+	const char *ref;    /* refs/gavel/<part>/<actor> */
+	const char *expect; /* the tip the caller read ("" = no ref yet) */
+	const char *merge;  /* a second parent, or NULL */
+	const char *ops;    /* the blob's bytes */
 	size_t len;
-	const char *name;       /* author and committer */
-	const char *email;      /* may be "" */
-	int64_t when;           /* seconds UTC */
-	const char *message;    /* the commit message */
+	const char *name;        /* author and committer */
+	const char *email;       /* may be "" */
+	int64_t when;            /* seconds UTC */
+	const char *message;     /* the commit message */
 	const char *signing_key; /* ssh key file (private, or public with
 	                          * the agent holding it), NULL: unsigned */
 };
@@ -70,7 +72,7 @@ struct gv__chain_link {
 	const char *oid;
 	const char *ops; /* the "ops" blob, not NUL-terminated */
 	size_t len;
-	const char *signature; /* armored SSH signature, or NULL */
+	const char *signature;   /* armored SSH signature, or NULL */
 	const char *signed_data; /* the commit without its signature */
 	size_t signed_len;
 	const char *email; /* the author's */
@@ -118,15 +120,7 @@ int gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 int gv__chain_push(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                    const char *url, const char *const *refs, size_t n);
 
-/*
- * Verifies an armored SSH signature over data as `git verify-commit` does
- * with gpg.format=ssh: `ssh-keygen -Y verify -n git` against the
- * allowed-signers text (git's format) for principal. *ok is 1 when it
- * verifies; otherwise *why (owned) says why in one line. Errors are for
- * not being able to run the check at all (no ssh-keygen).
- */
-int gv__ssh_verify(int *ok, char **why, const char *allowed_signers,
-                   const char *principal, const char *signature,
-                   const char *data, size_t len);
+/* gv__ssh_verify, which checks a link's signature, is declared in
+ * core/ssh_sign.h with the signing it checks. */
 
 #endif
