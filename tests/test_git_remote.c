@@ -417,19 +417,24 @@ ssh_refusals(void)
 
 /*
  * git's credentials for this test: its own global config (no system
- * one), whose helper is git's "store" over a file holding url with the
- * user and password, and no prompt on a terminal.
+ * one) and no prompt on a terminal. Two helpers, as a member may have:
+ * one that answers with password (none if NULL), then git's "store" over
+ * a file that starts with stored.
  */
 static int
-credentials(const char *url_with_password)
+credentials(const char *password, const char *stored)
 {
 	char config[8400];
 
 	snprintf(config, sizeof(config),
-	         "[credential]\n\thelper = store --file=%s\n",
+	         "[credential]\n"
+	         "\thelper = \"!f() { test -n '%s' && test $1 = get && "
+	         "echo username=ann && echo password=%s; }; f\"\n"
+	         "\thelper = store --file=%s\n",
+	         password ? password : "", password ? password : "",
 	         t_path("git-credentials"));
 	if (!t_write_file("gitconfig", config) ||
-	    !t_write_file("git-credentials", url_with_password))
+	    !t_write_file("git-credentials", stored))
 		return -1;
 	rf_setenv("GIT_CONFIG_GLOBAL", t_path("gitconfig"));
 	rf_setenv("GIT_CONFIG_NOSYSTEM", "1");
@@ -482,11 +487,13 @@ http_body(const struct rf_server *s)
 	const char *url = http_url("http", "127.0.0.1", s);
 
 	if (theirs && ours) {
-		T_ASSERT(credentials(stored("http", "127.0.0.1", s,
-		                            "s3cret")) == 0);
+		T_ASSERT(credentials("s3cret", "") == 0);
 		T_OK(chain(theirs, ANN, "ann", 2, ann));
 		T_OK(gv__chain_fetch(&st, ours, "origin", url));
 		T_EQ_INT(st.objects, 6);
+		/* What worked was approved: the store helper keeps it. */
+		T_CONTAINS(t_read_file(t_path("git-credentials"), NULL),
+		           "http://ann:s3cret@127.0.0.1");
 		T_EQ_STR(tip_of(ours, "refs/gavel-remotes/origin/smcwg/ann"),
 		         ann);
 		T_OK(chain(ours, BOB, "bob", 1, bob));
@@ -535,7 +542,8 @@ http_wrong_password_body(const struct rf_server *s)
 
 	gv__chain_free(theirs);
 	T_ASSERT(theirs && ours);
-	T_ASSERT(credentials(stored("http", "127.0.0.1", s, "wrong")) == 0);
+	T_ASSERT(credentials(NULL, stored("http", "127.0.0.1", s, "wrong")) ==
+	         0);
 	T_REFUSED(gv__chain_fetch(&st, ours, "origin", url), GV_EDENIED,
 	          "cannot authenticate to http://127.0.0.1:");
 	T_CONTAINS(gv_error_last()->message, "git credential fill");
@@ -572,8 +580,8 @@ https_body(const struct rf_server *s, const char *cert)
 	const char *url = http_url("https", "localhost", s);
 
 	if (theirs && ours) {
-		T_ASSERT(credentials(stored("https", "localhost", s,
-		                            "s3cret")) == 0);
+		T_ASSERT(credentials(NULL, stored("https", "localhost", s,
+		                                  "s3cret")) == 0);
 		T_OK(chain(theirs, ANN, "ann", 2, ann));
 		/* The system's authorities do not know this server. */
 		rf_setenv("SSL_CERT_FILE", "");
