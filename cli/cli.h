@@ -140,6 +140,8 @@ extern const struct cli_cmd cmd_deadlines;
 extern const struct cli_cmd cmd_redline;
 extern const struct cli_cmd cmd_review;
 extern const struct cli_cmd cmd_issue;
+extern const struct cli_cmd cmd_digest;
+extern const struct cli_cmd cmd_rebuild;
 
 /* The reading subcommands of `gavel issue` (cmd_issue_show.c). */
 int cmd_issue_show(struct cli *c, const struct cli_cmd *cmd, int argc,

@@ -16,11 +16,10 @@ review_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	const char *path = NULL, *line = NULL, *author = getenv("GAVEL_USER");
 	char *pos[2], *end;
 	long n = 0;
-	int npos, rc;
+	int npos, rc, private_note = 0;
 	const struct cli_opt opts[] = {
-	        {"path", &path, NULL},
-	        {"line", &line, NULL},
-	        {"author", &author, NULL},
+	        {"path", &path, NULL},     {"line", &line, NULL},
+	        {"author", &author, NULL}, {"private", NULL, &private_note},
 	        {NULL, NULL, NULL},
 	};
 
@@ -31,7 +30,8 @@ review_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		                            "required");
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	return gv_review_add(c->db, pos[0], path, (int)n, pos[1], author) < 0
+	return gv_review_add(c->db, pos[0], path, (int)n, pos[1], author,
+	                     private_note ? GV_REVIEW_PRIVATE : 0) < 0
 	               ? cli_fail()
 	               : CLI_OK;
 }

@@ -11,6 +11,7 @@
 #include "ballot_internal.h"
 #include "db.h"
 #include "event.h"
+#include "op_kinds.h"
 #include "gavel/ballot.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
@@ -149,9 +150,9 @@ ballot_record_rest(struct gv_db *db, int64_t id,
 	return gv__db_run(db, st);
 }
 
-int
-gv_ballot_record(int64_t *id_out, struct gv_db *db,
-                 const struct gv_ballot_record *r)
+static int
+ballot_record(int64_t *id_out, struct gv_db *db,
+              const struct gv_ballot_record *r)
 {
 	struct gv_body body = {0};
 	char *title = NULL, number[32];
@@ -254,9 +255,9 @@ ballot_actor(int64_t *org, struct gv_db *db, const char *name, int64_t body,
 	return 0;
 }
 
-int
-gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
-              const struct gv_ballot_spec *spec, int64_t at)
+static int
+ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
+           const struct gv_ballot_spec *spec, int64_t at)
 {
 	const char *code = spec->body, *kind = spec->kind,
 	           *proposer = spec->proposer;
@@ -341,9 +342,8 @@ out:
 	return error;
 }
 
-int
-gv_ballot_endorse(struct gv_db *db, const char *ref, const char *name,
-                  int64_t at)
+static int
+ballot_endorse(struct gv_db *db, const char *ref, const char *name, int64_t at)
 {
 	struct gv_ballot *b = NULL;
 	int64_t org = 0, proposer = 0;
@@ -403,8 +403,8 @@ out:
 	return error;
 }
 
-int
-gv_ballot_set(struct gv_db *db, const char *ref, const struct gv_ballot_edit *e)
+static int
+ballot_set(struct gv_db *db, const char *ref, const struct gv_ballot_edit *e)
 {
 	struct gv_ballot *b = NULL;
 	char *title = NULL;
@@ -578,11 +578,261 @@ out:
 	return error;
 }
 
+/* The row id and number a new ballot reports. */
+struct ballot_new_out {
+	int64_t *id, *number;
+};
+
+static int
+ballot_new_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const struct ballot_new_out *out = op->out;
+	struct gv_ballot_spec spec = {0};
+	json_int_t number = 0;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:I, s:s, s:s, s?s, s?s}", "body",
+	                           &spec.body, "number", &number, "title",
+	                           &spec.title, "kind", &spec.kind, "proposer",
+	                           &spec.proposer, "purpose", &spec.purpose)) <
+	    0)
+		return error;
+	if (number <= 0)
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                     "a new ballot has no number");
+	spec.number = number;
+	return ballot_new(out ? out->id : NULL, out ? out->number : NULL, db,
+	                  &spec, op->at);
+}
+
+static json_t *
+int_list(const int64_t *v, size_t n)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		json_array_append_new(list, json_integer(v[i]));
+	return list;
+}
+
+static json_t *
+text_list(const char *const *v, size_t n)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (json_array_append_new(list, json_string(v[i])) < 0) {
+			json_decref(list);
+			return NULL;
+		}
+	return list;
+}
+
+/* The record's instants, by name, as the operation carries them. */
+#define RECORD_TIMES(X)                                                        \
+	X(discussion_ends_at)                                                  \
+	X(vote_starts_at)                                                      \
+	X(vote_ends_at)                                                        \
+	X(results_at)                                                          \
+	X(review_starts_at)                                                    \
+	X(review_ends_at)                                                      \
+	X(adopted_at)
+
+static int
+record_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_ballot_record r = {0};
+	const json_t *endorsers, *versions, *item;
+	const char **names = NULL;
+	int64_t *times = NULL;
+	json_int_t number = 0;
+	size_t i;
+	int error;
+
+	if ((error = gv__op_unpack(
+	             op, "{s:s, s:I, s:s, s:s, s:s, s?s, s?s, s?i}", "body",
+	             &r.body, "number", &number, "title", &r.title, "kind",
+	             &r.kind, "state", &r.state, "proposer", &r.proposer,
+	             "purpose", &r.purpose, "quorum", &r.quorum)) < 0)
+		return error;
+	r.number = number;
+#define RECORD_TIME(name)                                                      \
+	r.name =                                                               \
+	        json_is_integer(json_object_get(op->data, #name))              \
+	                ? json_integer_value(json_object_get(op->data, #name)) \
+	                : -1;
+	RECORD_TIMES(RECORD_TIME)
+#undef RECORD_TIME
+	endorsers = json_object_get(op->data, "endorsers");
+	versions = json_object_get(op->data, "versions");
+	r.n_endorsers = json_array_size(endorsers);
+	r.n_versions = json_array_size(versions);
+	names = gv__xcalloc(r.n_endorsers + 1, sizeof(*names));
+	times = gv__xcalloc(r.n_versions + 1, sizeof(*times));
+	json_array_foreach (endorsers, i, item)
+		if (!(names[i] = json_string_value(item)))
+			error = GV_ECORRUPT;
+	json_array_foreach (versions, i, item)
+		if (!json_is_integer(item))
+			error = GV_ECORRUPT;
+		else
+			times[i] = json_integer_value(item);
+	r.endorsers = names;
+	r.versions = times;
+	if (error < 0)
+		error = gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                      "a ballot record lists an endorser or a "
+		                      "version of another shape");
+	else
+		error = ballot_record(op->out, db, &r);
+	free(names);
+	free(times);
+	return error;
+}
+
+static int
+endorse_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *ballot, *org;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:s}", "ballot", &ballot, "org",
+	                           &org)) < 0)
+		return error;
+	return ballot_endorse(db, ballot, org, op->at);
+}
+
+static int
+set_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_ballot_edit e = {0};
+	const char *ballot;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s?s, s?s}", "ballot", &ballot,
+	                           "title", &e.title, "purpose", &e.purpose)) <
+	    0)
+		return error;
+	return ballot_set(db, ballot, &e);
+}
+
+static int
+version_apply_op(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv__version_text v = {NULL, NULL, NULL, NULL};
+	const char *ballot;
+	int force = 0, error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s?s, s?s, s?b}", "ballot",
+	                           &ballot, "text", &v.text, "url", &v.url,
+	                           "force", &force)) < 0)
+		return error;
+	return gv__ballot_version_add(db, ballot, &v,
+	                              force ? GV_VERSION_FORCE : 0, op->at);
+}
+
+const struct gv__op_kind gv__op_ballot_new = {"ballot.new", GV__MAY_OFFICER,
+                                              ballot_new_apply};
+const struct gv__op_kind gv__op_ballot_record = {"ballot.record",
+                                                 GV__MAY_OFFICER, record_apply};
+const struct gv__op_kind gv__op_ballot_endorse = {
+        "ballot.endorse", GV__MAY_OFFICER, endorse_apply};
+const struct gv__op_kind gv__op_ballot_set = {"ballot.set", GV__MAY_OFFICER,
+                                              set_apply};
+const struct gv__op_kind gv__op_ballot_version = {
+        "ballot.version", GV__MAY_OFFICER, version_apply_op};
+
+int
+gv_ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
+              const struct gv_ballot_spec *spec, int64_t at)
+{
+	struct ballot_new_out out = {id_out, number_out};
+	struct gv_body body = {0};
+	int64_t number = spec->number, body_id;
+	sqlite3_stmt *st;
+	int error;
+
+	/* The number is chosen here and carried: SMC012 is SMC012 on every
+	 * copy, and a second SMC012 from another member is a conflict. */
+	if (!number) {
+		if ((error = gv_body_get(&body, db, spec->body)) < 0)
+			return error;
+		body_id = body.id;
+		gv_body_dispose(&body);
+		if ((error = gv__db_stmt(&st, db,
+		                         GV__STMT_BALLOT_NEXT_NUMBER)) < 0)
+			return error;
+		gv__bind_int(st, 1, body_id);
+		if ((error = gv__db_step(db, st)) > 0)
+			number = sqlite3_column_int64(st, 0);
+		gv__db_reset(st);
+		if (error < 0)
+			return error;
+	}
+	if (number < 0)
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
+		                     "ballot number %lld is not valid",
+		                     (long long)number);
+	return gv__op_submit(
+	        db, &gv__op_ballot_new, spec->body, at,
+	        json_pack("{s:s?, s:I, s:s?, s:s?, s:s*, s:s*}", "body",
+	                  spec->body, "number", (json_int_t)number, "title",
+	                  spec->title, "kind", spec->kind, "proposer",
+	                  spec->proposer, "purpose",
+	                  spec->purpose && *spec->purpose ? spec->purpose
+	                                                  : NULL),
+	        0, &out);
+}
+
+int
+gv_ballot_record(int64_t *id_out, struct gv_db *db,
+                 const struct gv_ballot_record *r)
+{
+	json_t *data = json_pack(
+	        "{s:s?, s:I, s:s?, s:s?, s:s?, s:s*, s:s*, s:i, s:o, s:o}",
+	        "body", r->body, "number", (json_int_t)r->number, "title",
+	        r->title, "kind", r->kind, "state", r->state, "proposer",
+	        r->proposer, "purpose", r->purpose, "quorum", r->quorum,
+	        "endorsers", text_list(r->endorsers, r->n_endorsers),
+	        "versions", int_list(r->versions, r->n_versions));
+
+#define RECORD_TIME(name)                                                      \
+	if (data && r->name >= 0)                                              \
+		json_object_set_new(data, #name, json_integer(r->name));
+	RECORD_TIMES(RECORD_TIME)
+#undef RECORD_TIME
+	return gv__op_submit(db, &gv__op_ballot_record, r->body, -1, data, 0,
+	                     id_out);
+}
+
+int
+gv_ballot_endorse(struct gv_db *db, const char *ref, const char *name,
+                  int64_t at)
+{
+	return gv__ballot_submit(db, &gv__op_ballot_endorse, ref, at,
+	                         json_pack("{s:s?}", "org", name));
+}
+
+int
+gv_ballot_set(struct gv_db *db, const char *ref, const struct gv_ballot_edit *e)
+{
+	if (!e->title && !e->purpose)
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
+		                     "nothing to change: give a title or a "
+		                     "purpose");
+	return gv__ballot_submit(db, &gv__op_ballot_set, ref, -1,
+	                         json_pack("{s:s*, s:s*}", "title", e->title,
+	                                   "purpose", e->purpose));
+}
+
 int
 gv_ballot_version(struct gv_db *db, const char *ref, const char *text,
                   const char *url, unsigned flags, int64_t at)
 {
-	const struct gv__version_text v = {text, url, NULL, NULL};
-
-	return gv__ballot_version_add(db, ref, &v, flags, at);
+	return gv__ballot_submit(db, &gv__op_ballot_version, ref, at,
+	                         json_pack("{s:s*, s:s*, s:b}", "text", text,
+	                                   "url", url, "force",
+	                                   (flags & GV_VERSION_FORCE) != 0));
 }

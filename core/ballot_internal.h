@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "gavel/ballot.h"
 #include "gavel/redline.h"
 #include "gavel/roster.h"
@@ -42,6 +44,14 @@ struct gv__version_text {
 int gv__ballot_version_add(struct gv_db *db, const char *ref,
                            const struct gv__version_text *v, unsigned flags,
                            int64_t at);
+
+struct gv__op_kind;
+
+/* Submits an operation of kind on the ballot ref names, found here first
+ * (an unknown one is refused as gv_ballot_get says): data (taken over)
+ * gains "ballot": its number ("SMC010"); the body is its part. */
+int gv__ballot_submit(struct gv_db *db, const struct gv__op_kind *kind,
+                      const char *ref, int64_t at, json_t *data);
 
 /* A version pinned to a repository (core/ballot_pin.c). */
 struct gv__pin {

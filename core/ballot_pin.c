@@ -16,6 +16,7 @@
 #include "gavel/redline.h"
 #include "git_files.h"
 #include "git_range.h"
+#include "op_kinds.h"
 
 void
 gv__pin_dispose(struct gv__pin *p)
@@ -57,30 +58,52 @@ gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
 	                     b->number);
 }
 
-/* Stores the files the range changes, with their blob ids. */
+/* Stores the files the range changes, with their blob ids: the list the
+ * operation carries, [[path, base blob or "", head blob or ""], ...]. */
 static int
-pin_files(struct gv_db *db, int64_t version, const char *repo, const char *base,
-          const char *head)
+pin_files(struct gv_db *db, int64_t version, const json_t *files)
 {
-	struct gv__git_change *v = NULL;
+	const char *path, *base, *head;
+	const json_t *f;
 	sqlite3_stmt *st;
-	size_t n = 0;
-	int error;
+	size_t i;
+	int error = 0;
 
-	if ((error = gv__git_changes(&v, &n, repo, base, head)) < 0)
-		return error;
-	for (size_t i = 0; i < n && error == 0; i++) {
+	json_array_foreach (files, i, f) {
+		if (json_unpack((json_t *)f, "[sss]", &path, &base, &head) < 0)
+			return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+			                     "a pinned version lists a file "
+			                     "without its path and blobs");
 		if ((error = gv__db_stmt(&st, db, GV__STMT_VERSION_FILE_ADD)) <
 		    0)
 			break;
 		gv__bind_int(st, 1, version);
-		gv__bind_text(st, 2, v[i].path);
-		gv__bind_text(st, 3, v[i].base[0] ? v[i].base : NULL);
-		gv__bind_text(st, 4, v[i].head[0] ? v[i].head : NULL);
-		error = gv__db_run(db, st);
+		gv__bind_text(st, 2, path);
+		gv__bind_text(st, 3, *base ? base : NULL);
+		gv__bind_text(st, 4, *head ? head : NULL);
+		if ((error = gv__db_run(db, st)) < 0)
+			break;
 	}
-	gv__git_changes_free(v, n);
 	return error;
+}
+
+/* The files the range changes, as pin_files reads them. */
+static int
+pin_changes(json_t **out, const char *repo, const char *base, const char *head)
+{
+	struct gv__git_change *v = NULL;
+	size_t n = 0, i;
+	int error;
+
+	*out = NULL;
+	if ((error = gv__git_changes(&v, &n, repo, base, head)) < 0)
+		return error;
+	*out = json_array();
+	for (i = 0; i < n; i++)
+		json_array_append_new(*out, json_pack("[sss]", v[i].path,
+		                                      v[i].base, v[i].head));
+	gv__git_changes_free(v, n);
+	return 0;
 }
 
 /*
@@ -114,7 +137,7 @@ pin_in_place(struct gv_db *db, const char *ref, int64_t at)
  * ballot's latest version (in the caller's transaction). */
 static int
 pin_latest(struct gv_db *db, const char *ref, const char *repo,
-           const char *base, const char *head, int64_t at)
+           const char *base, const char *head, const json_t *files, int64_t at)
 {
 	struct gv_ballot *b = NULL;
 	sqlite3_stmt *st;
@@ -138,8 +161,7 @@ pin_latest(struct gv_db *db, const char *ref, const char *repo,
 	if (error >= 0 && !version)
 		error = gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
 		                      "%s has no version to pin", b->number);
-	else if (error >= 0 &&
-	         (error = pin_files(db, version, repo, base, head)) == 0)
+	else if (error >= 0 && (error = pin_files(db, version, files)) == 0)
 		error = gv__eventf(db, b->body_id, "ballot.pin", b->number,
 		                   "{s:s, s:s, s:s}", "repo", repo, "base",
 		                   base, "head", head);
@@ -147,39 +169,82 @@ pin_latest(struct gv_db *db, const char *ref, const char *repo,
 	return error;
 }
 
+/* What a pin operation carries. */
+struct pin {
+	const char *ballot, *repo, *base, *head, *url;
+	const json_t *files;
+	int force, in_place;
+};
+
 /*
  * Records the range as the ballot's text: a new version, or, when
  * in_place, its latest one (a voted ballot whose text is located after
  * the fact, as the demo does).
  */
 static int
+pin_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct pin p = {0};
+	struct gv__version_text v = {NULL, NULL, NULL, NULL};
+	int error;
+
+	if ((error = gv__op_unpack(
+	             op, "{s:s, s:s, s:s, s:s, s?s, s:o, s?b, s?b}", "ballot",
+	             &p.ballot, "repo", &p.repo, "base", &p.base, "head",
+	             &p.head, "url", &p.url, "files", &p.files, "force",
+	             &p.force, "in_place", &p.in_place)) < 0)
+		return error;
+	v.url = p.url;
+	v.base = p.base;
+	v.head = p.head;
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	if (p.in_place)
+		error = pin_in_place(db, p.ballot, op->at);
+	else if ((error = gv__ballot_version_add(db, p.ballot, &v,
+	                                         p.force ? GV_VERSION_FORCE : 0,
+	                                         op->at)) == GV_ECONFLICT)
+		error = pin_in_place(db, p.ballot, op->at);
+	if (error < 0 ||
+	    (error = pin_latest(db, p.ballot, p.repo, p.base, p.head, p.files,
+	                        op->at)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+	return error;
+}
+
+const struct gv__op_kind gv__op_ballot_pin = {"ballot.pin", GV__MAY_OFFICER,
+                                              pin_apply};
+
+/* Resolves the range in this member's clone and records what it found:
+ * the commits and the blobs of the files they change travel with the
+ * operation, so every copy keeps what was pinned without the clone. */
+static int
 pin(struct gv_db *db, const char *ref, const char *repo_dir,
     const char *base_rev, const char *head_rev, const char *url, unsigned flags,
     int64_t at, int in_place)
 {
-	struct gv__version_text v = {NULL, url, NULL, NULL};
 	char *spec, *base = NULL, *head = NULL, *where = NULL;
+	struct gv_ballot *b = NULL;
+	json_t *files = NULL;
 	int error;
 
 	spec = gv__xsprintf("%s..%s", base_rev, head_rev);
 	error = gv__git_resolve(&base, &head, &where, repo_dir, spec);
 	free(spec);
-	if (error < 0)
-		return error;
-	v.base = base;
-	v.head = head;
-	if ((error = gv__db_begin(db)) < 0)
+	if (error < 0 || (error = gv_ballot_get(&b, db, ref)) < 0 ||
+	    (error = pin_changes(&files, where, base, head)) < 0)
 		goto out;
-	if (in_place)
-		error = pin_in_place(db, ref, at);
-	else if ((error = gv__ballot_version_add(db, ref, &v, flags, at)) ==
-	         GV_ECONFLICT)
-		error = pin_in_place(db, ref, at);
-	if (error < 0 ||
-	    (error = pin_latest(db, ref, where, base, head, at)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
-		gv__db_rollback(db);
+	error = gv__op_submit(
+	        db, &gv__op_ballot_pin, b->body, at,
+	        json_pack("{s:s, s:s, s:s, s:s, s:s*, s:o, s:b, s:b}", "ballot",
+	                  b->number, "repo", where, "base", base, "head", head,
+	                  "url", url, "files", files, "force",
+	                  (flags & GV_VERSION_FORCE) != 0, "in_place",
+	                  in_place),
+	        0, NULL);
 out:
+	gv_ballot_free(b);
 	free(base);
 	free(head);
 	free(where);

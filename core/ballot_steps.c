@@ -12,6 +12,7 @@
 #include "ballot_internal.h"
 #include "db.h"
 #include "event.h"
+#include "op_kinds.h"
 #include "gavel/time.h"
 
 /* BYL 2.3(4), 2.4(3): voting lasts exactly 7 days. */
@@ -54,8 +55,8 @@ step_save(struct gv_db *db, const struct gv_ballot *b, int64_t at,
 	return error;
 }
 
-int
-gv_ballot_discuss(struct gv_db *db, const char *ref, int64_t at, int64_t until)
+static int
+ballot_discuss(struct gv_db *db, const char *ref, int64_t at, int64_t until)
 {
 	struct gv_ballot *b = NULL;
 	struct gv__ballot_acts a;
@@ -101,8 +102,8 @@ out:
 	return error;
 }
 
-int
-gv_ballot_open_vote(struct gv_db *db, const char *ref, int64_t at)
+static int
+ballot_open_vote(struct gv_db *db, const char *ref, int64_t at)
 {
 	struct gv_ballot *b = NULL;
 	struct gv__ballot_acts a;
@@ -162,8 +163,8 @@ close_store_quorum(struct gv_db *db, const struct gv_ballot *b,
 	return 0;
 }
 
-int
-gv_ballot_close(struct gv_db *db, const char *ref, int64_t at)
+static int
+ballot_close(struct gv_db *db, const char *ref, int64_t at)
 {
 	struct gv_ballot *b = NULL;
 	struct gv_tally *t = NULL;
@@ -218,8 +219,8 @@ out:
 	return error;
 }
 
-int
-gv_ballot_review(struct gv_db *db, const char *ref, int64_t at)
+static int
+ballot_review(struct gv_db *db, const char *ref, int64_t at)
 {
 	struct gv_ballot *b = NULL;
 	int error;
@@ -245,9 +246,9 @@ gv_ballot_review(struct gv_db *db, const char *ref, int64_t at)
 	return error;
 }
 
-int
-gv_ballot_exclusion(struct gv_db *db, const char *ref, const char *name,
-                    int64_t at, const char *text)
+static int
+ballot_exclusion(struct gv_db *db, const char *ref, const char *name,
+                 int64_t at, const char *text)
 {
 	struct gv_ballot *b = NULL;
 	char from[GV_TIME_BUFSZ], to[GV_TIME_BUFSZ];
@@ -299,8 +300,8 @@ out:
 	return error;
 }
 
-int
-gv_ballot_withdraw(struct gv_db *db, const char *ref, int64_t at)
+static int
+ballot_withdraw(struct gv_db *db, const char *ref, int64_t at)
 {
 	struct gv_ballot *b = NULL;
 	int error;
@@ -320,8 +321,8 @@ gv_ballot_withdraw(struct gv_db *db, const char *ref, int64_t at)
 	return error;
 }
 
-int
-gv_ballot_cancel(struct gv_db *db, const char *ref, int64_t at)
+static int
+ballot_cancel(struct gv_db *db, const char *ref, int64_t at)
 {
 	struct gv_ballot *b = NULL;
 	int error;
@@ -343,9 +344,9 @@ gv_ballot_cancel(struct gv_db *db, const char *ref, int64_t at)
 	return error;
 }
 
-int
-gv_ballot_set_quorum(struct gv_db *db, const char *ref, int quorum,
-                     const char *source)
+static int
+ballot_set_quorum(struct gv_db *db, const char *ref, int quorum,
+                  const char *source)
 {
 	struct gv_ballot *b = NULL;
 	sqlite3_stmt *st;
@@ -376,4 +377,147 @@ gv_ballot_set_quorum(struct gv_db *db, const char *ref, int quorum,
 out:
 	gv_ballot_free(b);
 	return error;
+}
+
+/* The ballot an operation names. */
+static int
+op_ballot(const char **ballot, const struct gv__op *op)
+{
+	return gv__op_unpack(op, "{s:s}", "ballot", ballot);
+}
+
+static int
+discuss_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *ballot;
+	json_int_t until = -1;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s?I}", "ballot", &ballot, "until",
+	                           &until)) < 0)
+		return error;
+	return ballot_discuss(db, ballot, op->at, until);
+}
+
+/* The steps that take nothing but the ballot and the instant. */
+#define STEP_APPLY(name)                                                       \
+	static int name##_apply(struct gv_db *db, const struct gv__op *op)     \
+	{                                                                      \
+		const char *ballot;                                            \
+		int error = op_ballot(&ballot, op);                            \
+                                                                               \
+		return error < 0 ? error : ballot_##name(db, ballot, op->at);  \
+	}
+STEP_APPLY(open_vote)
+STEP_APPLY(close)
+STEP_APPLY(review)
+STEP_APPLY(withdraw)
+STEP_APPLY(cancel)
+#undef STEP_APPLY
+
+static int
+exclusion_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *ballot, *org, *text = NULL;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:s, s?s}", "ballot", &ballot,
+	                           "org", &org, "text", &text)) < 0)
+		return error;
+	return ballot_exclusion(db, ballot, org, op->at, text);
+}
+
+static int
+quorum_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *ballot, *source = NULL;
+	int quorum = 0, error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:i, s?s}", "ballot", &ballot,
+	                           "quorum", &quorum, "source", &source)) < 0)
+		return error;
+	return ballot_set_quorum(db, ballot, quorum, source);
+}
+
+const struct gv__op_kind gv__op_ballot_discuss = {
+        "ballot.discuss", GV__MAY_OFFICER, discuss_apply};
+const struct gv__op_kind gv__op_ballot_open_vote = {
+        "ballot.open-vote", GV__MAY_OFFICER, open_vote_apply};
+const struct gv__op_kind gv__op_ballot_close = {"ballot.close", GV__MAY_OFFICER,
+                                                close_apply};
+const struct gv__op_kind gv__op_ballot_review = {"ballot.review",
+                                                 GV__MAY_OFFICER, review_apply};
+const struct gv__op_kind gv__op_ballot_withdraw = {
+        "ballot.withdraw", GV__MAY_OFFICER, withdraw_apply};
+const struct gv__op_kind gv__op_ballot_cancel = {"ballot.cancel",
+                                                 GV__MAY_OFFICER, cancel_apply};
+const struct gv__op_kind gv__op_ballot_exclusion = {
+        "ballot.exclusion", GV__MAY_OFFICER, exclusion_apply};
+const struct gv__op_kind gv__op_ballot_quorum = {"ballot.quorum",
+                                                 GV__MAY_OFFICER, quorum_apply};
+
+int
+gv_ballot_discuss(struct gv_db *db, const char *ref, int64_t at, int64_t until)
+{
+	json_t *data = json_object();
+
+	if (until >= 0)
+		json_object_set_new(data, "until", json_integer(until));
+	return gv__ballot_submit(db, &gv__op_ballot_discuss, ref, at, data);
+}
+
+int
+gv_ballot_open_vote(struct gv_db *db, const char *ref, int64_t at)
+{
+	return gv__ballot_submit(db, &gv__op_ballot_open_vote, ref, at,
+	                         json_object());
+}
+
+int
+gv_ballot_close(struct gv_db *db, const char *ref, int64_t at)
+{
+	return gv__ballot_submit(db, &gv__op_ballot_close, ref, at,
+	                         json_object());
+}
+
+int
+gv_ballot_review(struct gv_db *db, const char *ref, int64_t at)
+{
+	return gv__ballot_submit(db, &gv__op_ballot_review, ref, at,
+	                         json_object());
+}
+
+int
+gv_ballot_withdraw(struct gv_db *db, const char *ref, int64_t at)
+{
+	return gv__ballot_submit(db, &gv__op_ballot_withdraw, ref, at,
+	                         json_object());
+}
+
+int
+gv_ballot_cancel(struct gv_db *db, const char *ref, int64_t at)
+{
+	return gv__ballot_submit(db, &gv__op_ballot_cancel, ref, at,
+	                         json_object());
+}
+
+int
+gv_ballot_exclusion(struct gv_db *db, const char *ref, const char *name,
+                    int64_t at, const char *text)
+{
+	return gv__ballot_submit(
+	        db, &gv__op_ballot_exclusion, ref, at,
+	        json_pack("{s:s?, s:s*}", "org", name, "text", text));
+}
+
+int
+gv_ballot_set_quorum(struct gv_db *db, const char *ref, int quorum,
+                     const char *source)
+{
+	if (quorum < 0)
+		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
+		                     "a quorum is a number of organisations");
+	return gv__ballot_submit(
+	        db, &gv__op_ballot_quorum, ref, -1,
+	        json_pack("{s:i, s:s*}", "quorum", quorum, "source", source));
 }

@@ -13,6 +13,7 @@
 #include "ballot_internal.h"
 #include "db.h"
 #include "event.h"
+#include "op_kinds.h"
 #include "gavel/meeting.h"
 #include "gavel/time.h"
 
@@ -101,10 +102,10 @@ window_reason(const struct gv_ballot *b, int64_t t, int end_inclusive)
 	return NULL;
 }
 
-int
-gv_ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
-               const char *name, enum gv_vote_value value, int64_t at,
-               const char *source)
+static int
+ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
+            const char *name, enum gv_vote_value value, int64_t at,
+            const char *source)
 {
 	struct gv_ballot *b = NULL;
 	struct gv_body body = {0};
@@ -151,6 +152,110 @@ gv_ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
 		*reason_out = gv__xstrdup(reason);
 out:
 	gv_body_dispose(&body);
+	gv_ballot_free(b);
+	return error;
+}
+
+/* What the ledger holds of an organisation's votes on a ballot: how many
+ * rows, the latest value (NULL: none, owned) and whether one came from
+ * source already. */
+struct seen {
+	int count, from_source;
+	char *last;
+};
+
+static int
+vote_seen(struct seen *out, struct gv_db *db, const char *ref, const char *name,
+          const char *source)
+{
+	int64_t ballot = 0, org = 0;
+	sqlite3_stmt *st;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	if ((error = gv_ballot_find(&ballot, db, ref)) < 0 ||
+	    (error = gv_org_find(&org, db, name)) < 0 ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_VOTE_SEEN)) < 0)
+		return error;
+	gv__bind_int(st, 1, ballot);
+	gv__bind_int(st, 2, org);
+	gv__bind_text(st, 3, source);
+	if ((error = gv__db_step(db, st)) > 0) {
+		out->count = sqlite3_column_int(st, 0);
+		out->last = gv__col_text(st, 1);
+		out->from_source = sqlite3_column_int(st, 2) > 0;
+	}
+	gv__db_reset(st);
+	return error < 0 ? error : 0;
+}
+
+/*
+ * A vote recorded on a copy that had seen `seen` of the organisation's
+ * votes. The same mail recorded twice (same source) is one vote. When
+ * another member recorded a vote of the organisation meanwhile, the same
+ * value is nothing new, and a different one is a conflict for the chair
+ * to settle by recording the vote the organisation cast again (issue 17).
+ */
+static int
+vote_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *ballot, *org, *value, *source = NULL;
+	enum gv_vote_value v = GV_VOTE_ABSTAIN;
+	struct seen now;
+	int expect = -1, error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:s, s:s, s?s, s?i}", "ballot",
+	                           &ballot, "org", &org, "value", &value,
+	                           "source", &source, "seen", &expect)) < 0 ||
+	    (error = gv_vote_value_parse(&v, value)) < 0 ||
+	    (error = vote_seen(&now, db, ballot, org, source)) < 0)
+		return error;
+	if (source && now.from_source)
+		error = GV__OP_SAME;
+	else if (expect >= 0 && now.count != expect)
+		error = now.last && !strcmp(now.last, value)
+		                ? GV__OP_SAME
+		                : gv__error_set(
+		                          GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+		                          "%s's vote on %s was recorded as %s "
+		                          "by another member at the same time: "
+		                          "record the vote %s cast again",
+		                          org, ballot,
+		                          now.last ? now.last : "?", org);
+	else
+		error = ballot_vote(op->out, db, ballot, org, v, op->at,
+		                    source);
+	free(now.last);
+	return error;
+}
+
+const struct gv__op_kind gv__op_ballot_vote = {"ballot.vote", GV__MAY_OFFICER,
+                                               vote_apply};
+
+int
+gv_ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
+               const char *name, enum gv_vote_value value, int64_t at,
+               const char *source)
+{
+	struct gv_ballot *b = NULL;
+	struct seen seen;
+	int error;
+
+	if (reason_out)
+		*reason_out = NULL;
+	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "source", source)) <
+	            0 ||
+	    (error = gv_ballot_get(&b, db, ref)) < 0)
+		return error;
+	if ((error = vote_seen(&seen, db, b->number, name, source)) == 0)
+		error = gv__op_submit(db, &gv__op_ballot_vote, b->body, at,
+		                      json_pack("{s:s, s:s?, s:s, s:s*, s:i}",
+		                                "ballot", b->number, "org",
+		                                name, "value",
+		                                vote_values[value], "source",
+		                                source, "seen", seen.count),
+		                      0, reason_out);
+	free(seen.last);
 	gv_ballot_free(b);
 	return error;
 }

@@ -16,6 +16,7 @@
 #include "gavel/schedule.h"
 #include "gavel/text.h"
 #include "gavel/zone.h"
+#include "op_kinds.h"
 
 static int
 body_check_code(const char *what, const char *code)
@@ -51,8 +52,8 @@ body_default_prefix(const char *code)
 	return p;
 }
 
-int
-gv_body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
+static int
+body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
 {
 	char *name = NULL, *prefix = NULL, *fold = NULL;
 	const char *tz = spec->tz ? spec->tz : "UTC";
@@ -145,12 +146,12 @@ body_folder(char **out, const char *dir)
 	return 0;
 }
 
-int
-gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
+static int
+body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 {
 	struct gv_body body = {0};
 	struct gv_cadence cadence = {0};
-	char *name = NULL, *folder = NULL, *tag = NULL;
+	char *name = NULL, *tag = NULL;
 	sqlite3_stmt *st;
 	int error;
 
@@ -163,14 +164,17 @@ gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	    (c->tz && (error = gv_zone_check(c->tz)) < 0) ||
 	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "list address",
 	                            c->list_addr)) < 0 ||
-	    (c->templates &&
-	     (error = body_folder(&folder, c->templates)) < 0) ||
+	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "allowed signers",
+	                            c->allowed_signers)) < 0 ||
 	    (error = gv_body_get(&body, db, code)) < 0)
 		goto out;
-	if (!name && !c->tz && !c->list_addr && !folder && !tag &&
-	    !c->cadence) {
+	if (c->require_signed > 0 && !c->allowed_signers &&
+	    !body.allowed_signers) {
 		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
-		                      "nothing to change");
+		                      "%s cannot require signed operations "
+		                      "without its allowed signers: add "
+		                      "--allowed-signers FILE",
+		                      body.code);
 		goto out;
 	}
 	if ((error = gv__db_begin(db)) < 0)
@@ -181,7 +185,7 @@ gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	gv__bind_text(st, 2, name);
 	gv__bind_text(st, 3, c->tz);
 	gv__bind_text(st, 4, c->list_addr);
-	gv__bind_text(st, 5, folder);
+	gv__bind_text(st, 5, c->allowed_signers);
 	gv__bind_text(st, 6, tag);
 	if (c->cadence) {
 		gv__bind_int(st, 7, cadence.weeks);
@@ -189,12 +193,13 @@ gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 		gv__bind_opt(st, 9, cadence.minute, cadence.weeks > 0);
 		gv__bind_opt(st, 10, cadence.anchor, cadence.weeks > 0);
 	}
+	gv__bind_opt(st, 11, c->require_signed > 0, c->require_signed != 0);
 	if ((error = gv__db_run(db, st)) < 0 ||
 	    (error = gv__eventf(db, body.id, "body.set", body.code,
-	                        "{s:s?, s:s?, s:s?, s:s?, s:s?, s:s?}", "name",
-	                        name, "tz", c->tz, "list", c->list_addr,
-	                        "templates", folder, "tag", tag, "cadence",
-	                        c->cadence)) < 0 ||
+	                        "{s:s?, s:s?, s:s?, s:s?, s:s?, s:i}", "name",
+	                        name, "tz", c->tz, "list", c->list_addr, "tag",
+	                        tag, "cadence", c->cadence, "require_signed",
+	                        c->require_signed)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
@@ -203,9 +208,123 @@ rollback:
 out:
 	gv_body_dispose(&body);
 	free(name);
-	free(folder);
 	free(tag);
 	return error;
+}
+
+static int
+body_add_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_body_spec spec = {0};
+	json_int_t anchor = 0;
+	int error;
+
+	if ((error = gv__op_unpack(
+	             op,
+	             "{s:s, s?s, s?s, s?i, s?s, s?s, s?i, s?i, s?i, s?I, s?s}",
+	             "code", &spec.code, "name", &spec.name, "prefix",
+	             &spec.prefix, "id_width", &spec.id_width, "tz", &spec.tz,
+	             "list", &spec.list_addr, "cadence_weeks",
+	             &spec.cadence_weeks, "cadence_weekday",
+	             &spec.cadence_weekday, "cadence_minute",
+	             &spec.cadence_minute, "cadence_anchor", &anchor, "tag",
+	             &spec.tag)) < 0)
+		return error;
+	spec.cadence_anchor = anchor;
+	return body_add(op->out, db, &spec);
+}
+
+static int
+body_set_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_body_change c = {0};
+	const char *code;
+	int error;
+
+	if ((error = gv__op_unpack(
+	             op, "{s:s, s?s, s?s, s?s, s?s, s?s, s?i, s?s}", "body",
+	             &code, "name", &c.name, "tz", &c.tz, "list", &c.list_addr,
+	             "tag", &c.tag, "cadence", &c.cadence, "require_signed",
+	             &c.require_signed, "allowed_signers",
+	             &c.allowed_signers)) < 0)
+		return error;
+	return body_set(db, code, &c);
+}
+
+const struct gv__op_kind gv__op_body_add = {"body.add", GV__MAY_ANYONE,
+                                            body_add_apply};
+const struct gv__op_kind gv__op_body_set = {"body.set", GV__MAY_CHAIR,
+                                            body_set_apply};
+
+int
+gv_body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
+{
+	json_t *data = json_pack(
+	        "{s:s?, s:s*, s:s*, s:i, s:s*, s:s*, s:i, s:i, s:i, s:I, s:s*}",
+	        "code", spec->code, "name", spec->name, "prefix", spec->prefix,
+	        "id_width", spec->id_width, "tz", spec->tz, "list",
+	        spec->list_addr, "cadence_weeks", spec->cadence_weeks,
+	        "cadence_weekday", spec->cadence_weekday, "cadence_minute",
+	        spec->cadence_minute, "cadence_anchor",
+	        (json_int_t)spec->cadence_anchor, "tag", spec->tag);
+
+	return gv__op_submit(db, &gv__op_body_add, spec->code, -1, data, 0,
+	                     id_out);
+}
+
+/* A body's templates folder is this machine's: kept in its own config,
+ * not in the shared log (another member's folders are elsewhere). */
+static int
+body_set_templates(struct gv_db *db, const char *code, const char *dir)
+{
+	struct gv_body body = {0};
+	char *folder = NULL, *key = NULL;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = body_folder(&folder, dir)) < 0 ||
+	    (error = gv_body_get(&body, db, code)) < 0 ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_CONFIG_SET)) < 0)
+		goto out;
+	key = gv__xsprintf("templates %s", body.code);
+	gv__bind_text(st, 1, key);
+	gv__bind_text(st, 2, folder);
+	error = gv__db_run(db, st);
+out:
+	gv_body_dispose(&body);
+	free(folder);
+	free(key);
+	return error;
+}
+
+int
+gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
+{
+	int shared = c->name || c->tz || c->list_addr || c->tag || c->cadence ||
+	             c->require_signed || c->allowed_signers;
+	int error;
+
+	if (!shared && !c->templates)
+		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                     "nothing to change");
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	if ((c->templates &&
+	     (error = body_set_templates(db, code, c->templates)) < 0) ||
+	    (shared &&
+	     (error = gv__op_submit(
+	              db, &gv__op_body_set, code, -1,
+	              json_pack(
+	                      "{s:s, s:s*, s:s*, s:s*, s:s*, s:s*, s:i, s:s*}",
+	                      "body", code, "name", c->name, "tz", c->tz,
+	                      "list", c->list_addr, "tag", c->tag, "cadence",
+	                      c->cadence, "require_signed", c->require_signed,
+	                      "allowed_signers", c->allowed_signers),
+	              0, NULL)) < 0)) {
+		gv__db_rollback(db);
+		return error;
+	}
+	return gv__db_commit(db);
 }
 
 /* Fills body from a row of GV__BODY_COLUMNS. */
@@ -236,6 +355,8 @@ body_read(struct gv_body *b, sqlite3_stmt *st)
 	        sqlite3_column_int(st, GV__BODY_VOTE_END_INCLUSIVE);
 	b->business_days = gv__col_text(st, GV__BODY_BUSINESS_DAYS);
 	b->templates = gv__col_text(st, GV__BODY_TEMPLATES);
+	b->require_signed = sqlite3_column_int(st, GV__BODY_REQUIRE_SIGNED);
+	b->allowed_signers = gv__col_text(st, GV__BODY_ALLOWED_SIGNERS);
 	b->tag = gv__col_text(st, GV__BODY_TAG);
 	b->quorum_at = gv__col_text(st, GV__BODY_QUORUM_AT);
 	b->min_meetings = sqlite3_column_int(st, GV__BODY_MIN_MEETINGS);
@@ -255,6 +376,7 @@ gv_body_dispose(struct gv_body *b)
 	free(b->consumer_rule);
 	free(b->business_days);
 	free(b->templates);
+	free(b->allowed_signers);
 	free(b->tag);
 	free(b->quorum_at);
 	memset(b, 0, sizeof(*b));

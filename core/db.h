@@ -17,6 +17,8 @@
 enum gv__stmt { GV__STMT_LIST(GV__STMT_ENUM) GV__STMT_COUNT };
 #undef GV__STMT_ENUM
 
+struct gv__op;
+
 struct gv_db {
 	sqlite3 *sql;
 	sqlite3_stmt *stmt[GV__STMT_COUNT]; /* prepared on first use */
@@ -24,6 +26,7 @@ struct gv_db {
 	char *actor;                        /* owned; who events name */
 	int64_t now;                        /* fixed clock, or -1 */
 	int depth;                          /* transaction nesting */
+	const struct gv__op *op;            /* the operation being applied */
 };
 
 /* The application_id that marks a gavel database ("Gvl1"). */
@@ -31,6 +34,7 @@ struct gv_db {
 
 extern const char *const gv__migrations[];
 extern const int gv__migration_count;
+extern const char gv__derived_clear[];
 
 /* Applies migrations[user_version..count) (exposed for the tests). */
 int gv__db_migrate(struct gv_db *db, const char *const *migrations, int count);
@@ -64,7 +68,12 @@ int gv__db_error(struct gv_db *db, enum gv_error_class klass);
  * Transactions nest: the outermost is BEGIN IMMEDIATE (so a second writer
  * waits at the start, not half-way), inner ones are savepoints.
  */
+/* Runs SQL of our own (no parameters). */
+int gv__db_exec(struct gv_db *db, const char *sql);
+
 int gv__db_begin(struct gv_db *db);
+/* Empties the tables derived from the operation log (in a transaction). */
+int gv__db_clear_derived(struct gv_db *db);
 int gv__db_commit(struct gv_db *db);
 void gv__db_rollback(struct gv_db *db);
 
@@ -85,6 +94,10 @@ char *gv__col_text(sqlite3_stmt *st, int i);
  * "org.add", the subject it names, the body it belongs to (or -1) and
  * detail, a JSON object text (NULL: "{}").
  */
+/* Who the changes being made are by: the operation's actor while one is
+ * applied, else this copy's user. */
+const char *gv__db_actor(const struct gv_db *db);
+
 int gv__event(struct gv_db *db, int64_t body, const char *kind,
               const char *subject, const char *detail);
 

@@ -31,10 +31,13 @@
 	C(CONSUMER_RULE, "b.consumer_rule")                                    \
 	C(VOTE_END_INCLUSIVE, "b.vote_end_inclusive")                          \
 	C(BUSINESS_DAYS, "b.business_days")                                    \
-	C(TEMPLATES, "b.templates")                                            \
+	C(TEMPLATES, "(SELECT value FROM config"                               \
+	             " WHERE key = 'templates ' || b.code)")                   \
 	C(TAG, "b.tag")                                                        \
 	C(QUORUM_AT, "b.quorum_at")                                            \
 	C(MIN_MEETINGS, "b.min_meetings")                                      \
+	C(REQUIRE_SIGNED, "b.require_signed")                                  \
+	C(ALLOWED_SIGNERS, "b.allowed_signers")                                \
 	/* body list only */                                                   \
 	C(VOTING_MEMBERS, "(SELECT count(*) FROM membership m"                 \
 	                  " WHERE m.body = b.id AND m.until IS NULL"           \

@@ -410,10 +410,106 @@ static const char schema_v7[] =
         "INSERT INTO affiliation (person, org, since, from_start)"
         " SELECT id, org, created_at, 1 FROM person WHERE org IS NOT NULL;";
 
+/*
+ * v8: the operation log (issue 17). Every change is an operation; the
+ * other tables are derived from op, applied in its one order (lamport,
+ * actor, id). op.text is the operation's canonical JSON, op.id the git
+ * blob id of that text. status says what applying it did: applied,
+ * conflict (a guard no longer held: reason says which), same (an earlier
+ * operation had done it), unknown (a kind from a newer gavel: kept, not
+ * applied) or denied (the actor's role does not allow it). chain is the
+ * commit that carries it once sent. config, remote and chain_seen are this
+ * copy's own and never derived. The event table becomes a derived history,
+ * so it loses its append-only triggers: op is the one that is append-only.
+ * Roles and the rule that a body's operations be signed live with the body.
+ * A body's templates folder is a path on this machine: it moves to config.
+ */
+static const char schema_v8[] =
+        "CREATE TABLE op ("
+        " seq INTEGER PRIMARY KEY,"
+        " id TEXT NOT NULL UNIQUE,"
+        " lamport INTEGER NOT NULL CHECK (lamport >= 0),"
+        " actor TEXT NOT NULL,"
+        " part TEXT NOT NULL,"
+        " kind TEXT NOT NULL,"
+        " at INTEGER NOT NULL,"
+        " recorded_at INTEGER NOT NULL,"
+        " text TEXT NOT NULL,"
+        " status TEXT NOT NULL DEFAULT 'applied' CHECK (status IN"
+        "  ('applied', 'conflict', 'same', 'unknown', 'denied')),"
+        " reason TEXT,"
+        " private INTEGER NOT NULL DEFAULT 0 CHECK (private IN (0, 1)),"
+        " chain TEXT,"
+        " source TEXT NOT NULL DEFAULT 'local'"
+        ") STRICT;"
+        "CREATE UNIQUE INDEX op_order ON op(lamport, actor, id);"
+        "CREATE INDEX op_unsent ON op(actor, part) WHERE chain IS NULL;"
+        "CREATE TRIGGER op_append_only BEFORE DELETE ON op"
+        " BEGIN SELECT RAISE(ABORT, 'the operation log is append-only'); END;"
+        "CREATE TRIGGER op_text_fixed BEFORE UPDATE OF id, lamport, actor,"
+        " part, kind, at, recorded_at, text, private ON op"
+        " WHEN OLD.chain IS NOT NULL OR OLD.source != 'local'"
+        " BEGIN SELECT RAISE(ABORT, 'a sent operation cannot change'); END;"
+        "CREATE TABLE config ("
+        " key TEXT PRIMARY KEY,"
+        " value TEXT NOT NULL"
+        ") STRICT;"
+        "CREATE TABLE remote ("
+        " name TEXT PRIMARY KEY,"
+        " url TEXT NOT NULL,"
+        " added_at INTEGER NOT NULL,"
+        " synced_at INTEGER,"
+        " ops_in INTEGER NOT NULL DEFAULT 0,"
+        " ops_out INTEGER NOT NULL DEFAULT 0,"
+        " error TEXT"
+        ") STRICT;"
+        "CREATE TABLE chain_seen ("
+        " ref TEXT PRIMARY KEY,"
+        " oid TEXT NOT NULL"
+        ") STRICT;"
+        "CREATE TABLE role ("
+        " body INTEGER NOT NULL REFERENCES body(id),"
+        " person INTEGER NOT NULL REFERENCES person(id),"
+        " role TEXT NOT NULL CHECK (role IN ('chair', 'vice-chair',"
+        "  'secretary', 'member')),"
+        " since INTEGER NOT NULL,"
+        " PRIMARY KEY (body, person)"
+        ") STRICT;"
+        "ALTER TABLE body ADD COLUMN require_signed INTEGER NOT NULL"
+        " DEFAULT 0 CHECK (require_signed IN (0, 1));"
+        "ALTER TABLE body ADD COLUMN allowed_signers TEXT;"
+        "ALTER TABLE review_note ADD COLUMN private INTEGER NOT NULL"
+        " DEFAULT 0 CHECK (private IN (0, 1));"
+        "INSERT INTO config (key, value) SELECT 'templates ' || code,"
+        " templates FROM body WHERE templates IS NOT NULL;"
+        "DROP TRIGGER event_append_only_u;"
+        "DROP TRIGGER event_append_only_d;";
+
+/*
+ * Empties every table derived from the operation log, before a replay
+ * (core/replay.c). Foreign keys are checked at the commit that ends the
+ * replay, so the order does not matter. The log and this copy's own
+ * tables (op, config, remote, chain_seen) are not derived.
+ */
+const char gv__derived_clear[] =
+        "PRAGMA defer_foreign_keys = ON;"
+        "DELETE FROM review_note; DELETE FROM ballot_quorum;"
+        "DELETE FROM exclusion_notice; DELETE FROM vote;"
+        "DELETE FROM endorsement; DELETE FROM ballot_version_file;"
+        "DELETE FROM ballot_version; DELETE FROM issue_link;"
+        "DELETE FROM agenda_link; DELETE FROM ballot;"
+        "DELETE FROM issue_note; DELETE FROM issue_label;"
+        "DELETE FROM issue_fts; DELETE FROM issue;"
+        "DELETE FROM agenda_item; DELETE FROM attendance;"
+        "DELETE FROM meeting; DELETE FROM role; DELETE FROM affiliation;"
+        "DELETE FROM rep; DELETE FROM person; DELETE FROM membership;"
+        "DELETE FROM org; DELETE FROM holiday; DELETE FROM event;"
+        "DELETE FROM body;";
+
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
         schema_v1, schema_v2, schema_v3, schema_v4,
-        schema_v5, schema_v6, schema_v7,
+        schema_v5, schema_v6, schema_v7, schema_v8,
 };
 
 const int gv__migration_count =

@@ -9,10 +9,12 @@
 #ifndef GV_CORE_DB_STMT_H
 #define GV_CORE_DB_STMT_H
 
+#include "db_stmt_digest.h"
 #include "db_stmt_holiday.h"
 #include "db_rows.h"
 #include "db_stmt_issue.h"
 #include "db_stmt_meeting.h"
+#include "db_stmt_op.h"
 #include "db_stmt_person.h"
 
 #define GV__STMT_LIST(X)                                                       \
@@ -20,6 +22,8 @@
 	GV__STMT_MEETING_RECORD(X)                                             \
 	GV__STMT_PEOPLE(X)                                                     \
 	GV__STMTS_HOLIDAY(X)                                                   \
+	GV__STMTS_OP(X)                                                        \
+	GV__STMTS_DIGEST(X)                                                    \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \
@@ -31,7 +35,9 @@
 	X(BODY_UPDATE,                                                         \
 	  "UPDATE body SET name = ifnull(?2, name), tz = ifnull(?3, tz),"      \
 	  " list_addr = ifnull(?4, list_addr),"                                \
-	  " templates = ifnull(?5, templates), tag = ifnull(?6, tag),"         \
+	  " allowed_signers = ifnull(?5, allowed_signers),"                    \
+	  " require_signed = ifnull(?11, require_signed),"                     \
+	  " tag = ifnull(?6, tag),"                                            \
 	  " cadence_weeks = CASE WHEN ?7 IS NULL THEN cadence_weeks"           \
 	  "  WHEN ?7 = 0 THEN NULL ELSE ?7 END,"                               \
 	  " cadence_weekday = ifnull(?8, cadence_weekday),"                    \
@@ -158,6 +164,11 @@
 	  "UPDATE meeting SET minutes_md = ?2, source = ?3, title = ?4,"       \
 	  " kind = ?5 WHERE id = ?1")                                          \
 	X(ATTENDANCE_CLEAR, "DELETE FROM attendance WHERE meeting = ?1")       \
+	X(ATTENDANCE_SEEN,                                                     \
+	  "SELECT count(*), ifnull(group_concat(x, char(10)), '') FROM"        \
+	  " (SELECT p.fold || ' (' || ifnull(o.fold, '') || ')' AS x"          \
+	  " FROM attendance a JOIN person p ON p.id = a.person"                \
+	  " LEFT JOIN org o ON o.id = a.org WHERE a.meeting = ?1 ORDER BY x)") \
 	X(ATTENDANCE_DELETE,                                                   \
 	  "DELETE FROM attendance WHERE meeting = ?1 AND person = ?2")         \
 	X(ITEM_INSERT,                                                         \
@@ -232,6 +243,12 @@
 	X(VOTE_INSERT,                                                         \
 	  "INSERT INTO vote (ballot, org, value, cast_at, source, valid,"      \
 	  " reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")     \
+	X(VOTE_SEEN,                                                           \
+	  "SELECT count(*), (SELECT value FROM vote WHERE ballot = ?1"         \
+	  " AND org = ?2 ORDER BY cast_at DESC, id DESC LIMIT 1),"             \
+	  " (SELECT count(*) FROM vote WHERE ballot = ?1 AND org = ?2"         \
+	  " AND source = ?3)"                                                  \
+	  " FROM vote WHERE ballot = ?1 AND org = ?2")                         \
 	X(VOTE_LEDGER,                                                         \
 	  "SELECT v.org, o.name, v.value, v.cast_at, v.source FROM vote v"     \
 	  " JOIN org o ON o.id = v.org WHERE v.ballot = ?1"                    \
@@ -262,7 +279,8 @@
 	  " WHERE version = ?1 ORDER BY path")                                 \
 	X(REVIEW_ADD,                                                          \
 	  "INSERT INTO review_note (version, path, line, line_hash, author,"   \
-	  " body_md, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")         \
+	  " body_md, created_at, private)"                                     \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")                          \
 	X(REVIEW_LIST,                                                         \
 	  "SELECT r.id, v.n, r.path, r.line, r.line_hash, r.author,"           \
 	  " r.body_md, r.created_at FROM review_note r JOIN ballot_version v"  \

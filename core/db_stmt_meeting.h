@@ -10,6 +10,14 @@
 
 #define GV__STMT_MEETING_RECORD(X)                                             \
 	/* The same body (and subcommittee) meeting at the same start. */      \
+	X(MEETING_KEY,                                                         \
+	  "SELECT b.code, m.starts_at, m.subcommittee FROM meeting m"          \
+	  " JOIN body b ON b.id = m.body WHERE m.id = ?1")                     \
+	X(MEETING_BY_KEY,                                                      \
+	  "SELECT m.id FROM meeting m JOIN body b ON b.id = m.body"            \
+	  " WHERE b.fold = ?1 AND m.starts_at = ?2"                            \
+	  " AND ifnull(m.subcommittee, '') = ifnull(?3, '')"                   \
+	  " ORDER BY m.id LIMIT 1")                                            \
 	X(MEETING_AT_START,                                                    \
 	  "SELECT id, status FROM meeting WHERE body = ?1 AND starts_at = ?2"  \
 	  " AND ifnull(subcommittee, '') = ifnull(?3, '')"                     \

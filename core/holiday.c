@@ -12,6 +12,7 @@
 #include "gavel/holiday.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
+#include "op_kinds.h"
 
 /* The stored name of a holiday ("" without one) in *name, or NULL when
  * day is not a holiday of the body. */
@@ -33,9 +34,8 @@ holiday_find(char **name, struct gv_db *db, int64_t body, int64_t day)
 	return rc < 0 ? rc : 0;
 }
 
-int
-gv_holiday_add(struct gv_db *db, const char *code, int64_t day,
-               const char *name)
+static int
+holiday_add(struct gv_db *db, const char *code, int64_t day, const char *name)
 {
 	struct gv_body body = {0};
 	char *clean = NULL, *known = NULL, date[GV_TIME_BUFSZ];
@@ -78,8 +78,8 @@ out:
 	return error;
 }
 
-int
-gv_holiday_remove(struct gv_db *db, const char *code, int64_t day)
+static int
+holiday_remove(struct gv_db *db, const char *code, int64_t day)
 {
 	struct gv_body body = {0};
 	char date[GV_TIME_BUFSZ];
@@ -115,6 +115,56 @@ rollback:
 out:
 	gv_body_dispose(&body);
 	return error;
+}
+
+static int
+holiday_add_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *code, *name = NULL;
+	json_int_t day;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:I, s?s}", "body", &code, "day",
+	                           &day, "name", &name)) < 0)
+		return error;
+	return holiday_add(db, code, day, name);
+}
+
+static int
+holiday_remove_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *code;
+	json_int_t day;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:I}", "body", &code, "day",
+	                           &day)) < 0)
+		return error;
+	return holiday_remove(db, code, day);
+}
+
+const struct gv__op_kind gv__op_holiday_add = {"holiday.add", GV__MAY_CHAIR,
+                                               holiday_add_apply};
+const struct gv__op_kind gv__op_holiday_remove = {
+        "holiday.remove", GV__MAY_CHAIR, holiday_remove_apply};
+
+int
+gv_holiday_add(struct gv_db *db, const char *code, int64_t day,
+               const char *name)
+{
+	return gv__op_submit(db, &gv__op_holiday_add, code, -1,
+	                     json_pack("{s:s, s:I, s:s*}", "body", code, "day",
+	                               (json_int_t)day, "name", name),
+	                     0, NULL);
+}
+
+int
+gv_holiday_remove(struct gv_db *db, const char *code, int64_t day)
+{
+	return gv__op_submit(
+	        db, &gv__op_holiday_remove, code, -1,
+	        json_pack("{s:s, s:I}", "body", code, "day", (json_int_t)day),
+	        0, NULL);
 }
 
 int

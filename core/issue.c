@@ -14,6 +14,7 @@
 #include "gavel/roster.h"
 #include "gavel/text.h"
 #include "issue_internal.h"
+#include "op_kinds.h"
 
 /* Issue titles are stored as given (GitHub's may hold anything), so only
  * emptiness, size and UTF-8 are checked; output makes them safe. */
@@ -220,9 +221,9 @@ check_spec(const struct gv_issue_spec *spec)
 	return 0;
 }
 
-int
-gv_issue_add(int64_t *number_out, struct gv_db *db,
-             const struct gv_issue_spec *spec)
+static int
+issue_add(int64_t *number_out, struct gv_db *db,
+          const struct gv_issue_spec *spec)
 {
 	struct gv_body body = {0};
 	int64_t created =
@@ -290,9 +291,9 @@ out:
 	return error;
 }
 
-int
-gv_issue_edit(struct gv_db *db, const char *body, const char *ref,
-              const struct gv_issue_edit *edit)
+static int
+issue_edit(struct gv_db *db, const char *body, const char *ref,
+           const struct gv_issue_edit *edit)
 {
 	struct gv__issue_ref r;
 	sqlite3_stmt *st;
@@ -336,9 +337,9 @@ rollback:
 	return error;
 }
 
-int
-gv_issue_set_state(struct gv_db *db, const char *body, const char *ref,
-                   int closed, int64_t at)
+static int
+issue_set_state(struct gv_db *db, const char *body, const char *ref, int closed,
+                int64_t at)
 {
 	const char *state = closed ? "closed" : "open";
 	struct gv__issue_ref r;
@@ -422,7 +423,7 @@ labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
 	sqlite3_stmt *st;
 	int error = 0;
 
-	for (i = 0; i < n && error >= 0; i++) {
+	for (i = 0; labels && i < n && error >= 0; i++) {
 		if ((error = gv__clean_name(&clean, GV_ERRCLASS_ISSUE,
 		                            "the label", labels[i])) < 0 ||
 		    (error = label_one(db, r, clean, remove)) <= 0) {
@@ -444,9 +445,9 @@ labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
 	return gv__db_run(db, st);
 }
 
-int
-gv_issue_label(struct gv_db *db, const char *body, const char *ref,
-               const char *const *labels, size_t n, int remove)
+static int
+issue_label(struct gv_db *db, const char *body, const char *ref,
+            const char *const *labels, size_t n, int remove)
 {
 	struct gv__issue_ref r;
 	int error;
@@ -463,4 +464,220 @@ gv_issue_label(struct gv_db *db, const char *body, const char *ref,
 		return error;
 	}
 	return 0;
+}
+
+int
+gv__issue_submit(struct gv_db *db, const struct gv__op_kind *kind,
+                 const char *body, const char *ref, int64_t at, json_t *data,
+                 void *out)
+{
+	struct gv__issue_ref r;
+	char *part;
+	int error;
+
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0) {
+		json_decref(data);
+		return error;
+	}
+	if (data &&
+	    json_object_set_new(data, "issue", json_string(r.subject)) < 0) {
+		json_decref(data);
+		data = NULL;
+	}
+	part = gv__xstrndup(r.subject, strcspn(r.subject, "#"));
+	error = gv__op_submit(db, kind, part, at, data, 0, out);
+	free(part);
+	return error;
+}
+
+/* Reads a list of texts (labels) from an operation; *v is owned. */
+static int
+op_texts(const char ***v, size_t *n, const struct gv__op *op, const char *key)
+{
+	json_t *list = json_object_get(op->data, key), *item;
+	size_t i;
+
+	*v = NULL;
+	*n = json_array_size(list);
+	*v = gv__xcalloc(*n + 1, sizeof(**v));
+	json_array_foreach (list, i, item)
+		if (!((*v)[i] = json_string_value(item))) {
+			free(*v);
+			*v = NULL;
+			return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+			                     "operation %s lists %s that are "
+			                     "not text",
+			                     op->kind->name, key);
+		}
+	return 0;
+}
+
+static json_t *
+texts_json(const char *const *v, size_t n)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (json_array_append_new(list, json_string(v[i])) < 0) {
+			json_decref(list);
+			return NULL;
+		}
+	return list;
+}
+
+static int
+issue_add_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_issue_spec spec = {0};
+	json_int_t number = 0, created = 0, closed_at = -1;
+	const char **labels = NULL;
+	int error;
+
+	if ((error = gv__op_unpack(
+	             op, "{s:s, s:I, s:s, s?s, s?s, s?s, s?s, s?b, s:I, s?I}",
+	             "body", &spec.body, "number", &number, "title",
+	             &spec.title, "url", &spec.url, "text", &spec.body_md,
+	             "author", &spec.author, "assignee", &spec.assignee,
+	             "closed", &spec.closed, "created", &created, "closed_at",
+	             &closed_at)) < 0 ||
+	    (error = op_texts(&labels, &spec.nlabels, op, "labels")) < 0)
+		return error;
+	spec.number = number;
+	spec.created_at = created;
+	spec.closed_at = closed_at;
+	spec.labels = labels;
+	error = issue_add(op->out, db, &spec);
+	free(labels);
+	return error;
+}
+
+static int
+issue_edit_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_issue_edit edit = {0};
+	const char *subject;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s?s, s?s, s?s, s?s}", "issue",
+	                           &subject, "title", &edit.title, "url",
+	                           &edit.url, "text", &edit.body_md, "assignee",
+	                           &edit.assignee)) < 0)
+		return error;
+	return issue_edit(db, NULL, subject, &edit);
+}
+
+static int
+issue_state_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *subject;
+	int closed = 0, error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:b}", "issue", &subject,
+	                           "closed", &closed)) < 0)
+		return error;
+	return issue_set_state(db, NULL, subject, closed, op->at);
+}
+
+static int
+issue_label_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *subject, **labels = NULL;
+	int remove = 0, error;
+	size_t n = 0;
+
+	if ((error = gv__op_unpack(op, "{s:s, s?b}", "issue", &subject,
+	                           "remove", &remove)) < 0 ||
+	    (error = op_texts(&labels, &n, op, "labels")) < 0)
+		return error;
+	error = issue_label(db, NULL, subject, labels, n, remove);
+	free(labels);
+	return error;
+}
+
+const struct gv__op_kind gv__op_issue_add = {"issue.add", GV__MAY_ANYONE,
+                                             issue_add_apply};
+const struct gv__op_kind gv__op_issue_edit = {"issue.edit", GV__MAY_ANYONE,
+                                              issue_edit_apply};
+const struct gv__op_kind gv__op_issue_state = {"issue.state", GV__MAY_ANYONE,
+                                               issue_state_apply};
+const struct gv__op_kind gv__op_issue_label = {"issue.label", GV__MAY_ANYONE,
+                                               issue_label_apply};
+
+int
+gv_issue_add(int64_t *number_out, struct gv_db *db,
+             const struct gv_issue_spec *spec)
+{
+	struct gv_body body = {0};
+	int64_t number = spec->number;
+	json_t *data, *list = NULL;
+	int error;
+
+	if ((error = gv__issue_check_title(spec->title)) < 0)
+		return error;
+	if (spec->nlabels && !(list = texts_json(spec->labels, spec->nlabels)))
+		return gv__error_set(
+		        GV_ERRCLASS_ISSUE, GV_EINVALID,
+		        "a label is not UTF-8: re-enter it in UTF-8");
+	/* The number is chosen here and carried: the issue is #N on every
+	 * copy, and a second #N from another member is a conflict. */
+	if (!number && spec->body && gv_body_get(&body, db, spec->body) == 0) {
+		error = next_number(&number, db, body.id);
+		gv_body_dispose(&body);
+		if (error < 0) {
+			json_decref(list);
+			return error;
+		}
+	}
+	data = json_pack(
+	        "{s:s?, s:I, s:s?, s:s*, s:s*, s:s*, s:s*, s:b, s:I, s:I, "
+	        "s:o*}",
+	        "body", spec->body, "number", (json_int_t)number, "title",
+	        spec->title, "url", spec->url, "text", spec->body_md, "author",
+	        spec->author, "assignee", spec->assignee, "closed",
+	        spec->closed != 0, "created",
+	        (json_int_t)(spec->created_at >= 0 ? spec->created_at
+	                                           : gv_db_now(db)),
+	        "closed_at", (json_int_t)spec->closed_at, "labels", list);
+	return gv__op_submit(db, &gv__op_issue_add, spec->body, -1, data, 0,
+	                     number_out);
+}
+
+int
+gv_issue_edit(struct gv_db *db, const char *body, const char *ref,
+              const struct gv_issue_edit *edit)
+{
+	if (!edit->title && !edit->url && !edit->body_md && !edit->assignee)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "nothing to change: give --title, --url, "
+		                     "--text or --assignee");
+	return gv__issue_submit(db, &gv__op_issue_edit, body, ref, -1,
+	                        json_pack("{s:s*, s:s*, s:s*, s:s*}", "title",
+	                                  edit->title, "url", edit->url, "text",
+	                                  edit->body_md, "assignee",
+	                                  edit->assignee),
+	                        NULL);
+}
+
+int
+gv_issue_set_state(struct gv_db *db, const char *body, const char *ref,
+                   int closed, int64_t at)
+{
+	return gv__issue_submit(db, &gv__op_issue_state, body, ref, at,
+	                        json_pack("{s:b}", "closed", closed != 0),
+	                        NULL);
+}
+
+int
+gv_issue_label(struct gv_db *db, const char *body, const char *ref,
+               const char *const *labels, size_t n, int remove)
+{
+	if (!n)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "give at least one label");
+	return gv__issue_submit(db, &gv__op_issue_label, body, ref, -1,
+	                        json_pack("{s:o, s:b}", "labels",
+	                                  texts_json(labels, n), "remove",
+	                                  remove != 0),
+	                        NULL);
 }

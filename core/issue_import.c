@@ -21,6 +21,7 @@
 #include "gavel/roster.h"
 #include "gavel/time.h"
 #include "issue_internal.h"
+#include "op_kinds.h"
 
 /* gh's JSON for 20,000 issues with their comments is about 70 MB. */
 #define IMPORT_MAX_BYTES ((size_t)1 << 30)
@@ -481,22 +482,21 @@ import_one(struct import *im, json_t *o)
 	return gv__issue_reindex(im->db, id);
 }
 
-/* The import of data[0..len), read from name, into body b. */
+/* The import of items, read from name, into body b. */
 static int
-import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
-            const struct gv_body *b, const char *name, const char *data,
-            size_t len, gv_issue_progress_fn progress, void *ctx)
+import_items(struct gv_issue_import_stats *stats, struct gv_db *db,
+             const struct gv_body *b, const char *name, const json_t *items,
+             gv_issue_progress_fn progress, void *ctx)
 {
 	struct import im = {db, name, b->id, gv_db_now(db), stats, 0, 0};
-	json_t *items = NULL, *o;
+	json_t *o;
 	size_t i;
 	int error;
 
-	if ((error = parse(&items, name, data, len)) < 0)
-		return error;
+	memset(stats, 0, sizeof(*stats));
 	im.total = json_array_size(items);
 	if ((error = gv__db_begin(db)) < 0)
-		goto out;
+		return error;
 	json_array_foreach (items, i, o) {
 		im.index = i + 1;
 		if ((error = import_one(&im, o)) < 0)
@@ -512,13 +512,83 @@ import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
 	                        (json_int_t)stats->pulls)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
-	goto out;
+	return 0;
 rollback:
 	gv__db_rollback(db);
 	memset(stats, 0, sizeof(*stats));
-out:
-	json_decref(items);
 	return error;
+}
+
+/* Where a live import reports to. */
+struct import_out {
+	struct gv_issue_import_stats *stats;
+	gv_issue_progress_fn progress;
+	void *ctx;
+};
+
+static int
+import_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const struct import_out *out = op->out;
+	struct gv_issue_import_stats own = {0};
+	struct gv_body b = {0};
+	const char *body, *name;
+	json_t *items;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:s, s:o}", "body", &body, "file",
+	                           &name, "items", &items)) < 0)
+		return error;
+	if (!json_is_array(items))
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                     "an issue import holds no list of issues");
+	if ((error = gv_body_get(&b, db, body)) == 0)
+		error = import_items(out ? out->stats : &own, db, &b, name,
+		                     items, out ? out->progress : NULL,
+		                     out ? out->ctx : NULL);
+	gv_body_dispose(&b);
+	return error;
+}
+
+const struct gv__op_kind gv__op_issue_import = {"issue.import", GV__MAY_ANYONE,
+                                                import_apply};
+
+/*
+ * Operations hold integers and text only (a real has many spellings, so
+ * a copy could not be checked against its id); the importer reads no
+ * real, so any in GitHub's JSON is kept as its text.
+ */
+static json_t *
+real_text(const json_t *real)
+{
+	char text[32];
+
+	snprintf(text, sizeof(text), "%.17g", json_real_value(real));
+	return json_string(text);
+}
+
+static void
+reals_as_text(json_t *v)
+{
+	const char *key;
+	json_t *item;
+	size_t i;
+
+	if (json_is_object(v)) {
+		json_object_foreach (v, key, item) {
+			if (json_is_real(item))
+				json_object_set_new(v, key, real_text(item));
+			else
+				reals_as_text(item);
+		}
+	} else if (json_is_array(v)) {
+		json_array_foreach (v, i, item) {
+			if (json_is_real(item))
+				json_array_set_new(v, i, real_text(item));
+			else
+				reals_as_text(item);
+		}
+	}
 }
 
 int
@@ -526,13 +596,27 @@ gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
                       const char *body, const char *name, const char *data,
                       size_t len, gv_issue_progress_fn progress, void *ctx)
 {
+	struct import_out out = {NULL, progress, ctx};
+	const char *slash = strrchr(name, '/');
 	struct gv_body b = {0};
+	json_t *items = NULL;
 	int error;
 
 	memset(stats, 0, sizeof(*stats));
-	if ((error = gv_body_get(&b, db, body)) == 0)
-		error = import_data(stats, db, &b, name, data, len, progress,
-		                    ctx);
+	out.stats = stats;
+	/* Parsed here, so bad JSON is refused with its line and column and
+	 * never becomes an operation; the operation carries the issues. */
+	if ((error = gv_body_get(&b, db, body)) < 0 ||
+	    (error = parse(&items, name, data, len)) < 0) {
+		gv_body_dispose(&b);
+		return error;
+	}
+	reals_as_text(items);
+	error = gv__op_submit(db, &gv__op_issue_import, b.code, -1,
+	                      json_pack("{s:s, s:s, s:o}", "body", b.code,
+	                                "file", slash ? slash + 1 : name,
+	                                "items", items),
+	                      0, &out);
 	gv_body_dispose(&b);
 	return error;
 }
@@ -553,8 +637,8 @@ gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
 	                           GV_ERRCLASS_ISSUE,
 	                           "import it in parts (gh issue list "
 	                           "--search, --limit)")) == 0)
-		error = import_data(stats, db, &b, path, data, len, progress,
-		                    ctx);
+		error = gv__issue_import_data(stats, db, b.code, path, data,
+		                              len, progress, ctx);
 	free(data);
 	gv_body_dispose(&b);
 	return error;

@@ -9,6 +9,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include <jansson.h>
+
 #include "gavel/issue.h"
 
 struct gv_db;
@@ -26,6 +28,17 @@ struct gv__issue_ref {
  * GV_EINVALID, with a message that says what to do. */
 int gv__issue_find(struct gv__issue_ref *out, struct gv_db *db,
                    const char *body, const char *ref);
+
+struct gv__op_kind;
+
+/*
+ * Submits an operation of kind on the issue REF names, found here first
+ * (an unknown one is refused as gv__issue_find says): data (taken over)
+ * gains "issue": "SMCWG#263", the issue's name on every copy.
+ */
+int gv__issue_submit(struct gv_db *db, const struct gv__op_kind *kind,
+                     const char *body, const char *ref, int64_t at,
+                     json_t *data, void *out);
 
 /* Rewrites the issue's full-text row from its title, body and notes
  * (inside the caller's transaction). */

@@ -20,6 +20,8 @@
 #include "gavel/time.h"
 #include "gavel/zone.h"
 #include "meeting_items.h"
+#include "meeting_key.h"
+#include "op_kinds.h"
 #include "roll_call.h"
 
 /*
@@ -77,16 +79,26 @@ gv__meeting_item_insert(int *pos, struct gv_db *db, int64_t meeting,
 	return rc < 0 ? rc : 0;
 }
 
-/* The standard items: agenda-items.txt on the body's template path. */
+/* The standard items' titles: agenda-items.txt on the body's template
+ * path. Read where the meeting is added, and carried by the operation, so
+ * every copy gives the meeting the items its chair's templates gave it. */
 static int
-standard_items(struct gv_db *db, int64_t meeting, const struct gv_body *b)
+standard_items(json_t **out, struct gv_db *db, const char *code)
 {
-	const char *dirs[1] = {b->templates};
-	struct gv_templates *path = gv_templates_new(dirs, 1);
+	struct gv_body b = {0};
+	struct gv_templates *path;
+	const char *dirs[1];
 	char *text = NULL, *line, *next;
-	int error = gv_templates_read(&text, NULL, path, "agenda-items.txt");
+	int error;
 
+	*out = json_array();
+	if ((error = gv_body_get(&b, db, code)) < 0)
+		return error;
+	dirs[0] = b.templates;
+	path = gv_templates_new(dirs, 1);
+	error = gv_templates_read(&text, NULL, path, "agenda-items.txt");
 	gv_templates_free(path);
+	gv_body_dispose(&b);
 	if (error == GV_ENOTFOUND)
 		return 0;
 	for (line = text; error == 0 && line && *line; line = next) {
@@ -95,11 +107,34 @@ standard_items(struct gv_db *db, int64_t meeting, const struct gv_body *b)
 			*next++ = '\0';
 		while (*line == ' ')
 			line++;
-		if (*line && *line != '#')
-			error = gv__meeting_item_insert(NULL, db, meeting,
-			                                line);
+		if (*line && *line != '#' &&
+		    json_array_append_new(*out, json_string(line)) < 0)
+			error = gv__error_set(GV_ERRCLASS_TEMPLATE, GV_EINVALID,
+			                      "agenda-items.txt is not UTF-8: "
+			                      "save it as UTF-8");
 	}
 	free(text);
+	return error;
+}
+
+static int
+insert_items(struct gv_db *db, int64_t meeting, const json_t *items)
+{
+	const json_t *item;
+	size_t i;
+	int error = 0;
+
+	json_array_foreach (items, i, item) {
+		if (!json_is_string(item))
+			return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+			                     "an operation lists an agenda "
+			                     "item that is not text");
+		if ((error = gv__check_line(GV_ERRCLASS_MEETING, "agenda item",
+		                            json_string_value(item))) < 0 ||
+		    (error = gv__meeting_item_insert(
+		             NULL, db, meeting, json_string_value(item))) < 0)
+			break;
+	}
 	return error;
 }
 
@@ -142,9 +177,9 @@ meeting_clash(struct gv_db *db, const struct gv_body *body,
 	        cancelled ? " (cancelled)" : "", (long long)other);
 }
 
-int
-gv_meeting_add(int64_t *id_out, struct gv_db *db,
-               const struct gv_meeting_spec *spec)
+static int
+meeting_add(int64_t *id_out, struct gv_db *db,
+            const struct gv_meeting_spec *spec, const json_t *items)
 {
 	struct gv_body body = {0};
 	char when[GV_TIME_BUFSZ];
@@ -178,7 +213,7 @@ gv_meeting_add(int64_t *id_out, struct gv_db *db,
 		goto rollback;
 	id = sqlite3_last_insert_rowid(db->sql);
 	gv_time_format(when, spec->starts_at, GV_TIME_ISO);
-	if ((!spec->bare && (error = standard_items(db, id, &body)) < 0) ||
+	if ((items && (error = insert_items(db, id, items)) < 0) ||
 	    (error = gv__eventf(db, body.id, "meeting.add", when,
 	                        "{s:I, s:s, s:s, s:s?}", "meeting",
 	                        (json_int_t)id, "tz", tz, "kind",
@@ -240,8 +275,8 @@ meeting_update(struct gv_db *db, int64_t id, sqlite3_stmt *st, const char *kind,
 	return 0;
 }
 
-int
-gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
+static int
+meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
 {
 	struct gv_meeting_detail *m = NULL;
 	sqlite3_stmt *st;
@@ -276,9 +311,9 @@ gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
 	return error;
 }
 
-int
-gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
-                    size_t n)
+static int
+meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
+                 size_t n)
 {
 	int64_t person = 0, body = -1, starts = 0;
 	sqlite3_stmt *st;
@@ -306,8 +341,8 @@ gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
 	return error;
 }
 
-int
-gv_meeting_set_taker(struct gv_db *db, int64_t id, const char *who)
+static int
+meeting_set_taker(struct gv_db *db, int64_t id, const char *who)
 {
 	int64_t person = 0;
 	sqlite3_stmt *st;
@@ -328,4 +363,161 @@ gv_meeting_set_taker(struct gv_db *db, int64_t id, const char *who)
 rollback:
 	gv__db_rollback(db);
 	return error;
+}
+
+static int
+meeting_add_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_meeting_spec spec = {0};
+	const char *kind = "call";
+	json_int_t starts = 0;
+	json_t *items = NULL;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:I, s?s, s?s, s?s, s?s, s?o}",
+	                           "body", &spec.body, "starts", &starts, "tz",
+	                           &spec.tz, "kind", &kind, "title",
+	                           &spec.title, "sub", &spec.subcommittee,
+	                           "items", &items)) < 0)
+		return error;
+	spec.starts_at = starts;
+	spec.kind = strcmp(kind, "f2f") ? GV_MEETING_CALL : GV_MEETING_F2F;
+	if (items && !json_is_array(items))
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                     "an operation lists agenda items that are "
+		                     "not a list");
+	return meeting_add(op->out, db, &spec, items);
+}
+
+/* The meeting an operation names, and the text field key (NULL: none). */
+static int
+meeting_op(int64_t *id, const char **text, struct gv_db *db,
+           const struct gv__op *op, const char *key)
+{
+	json_t *meeting = NULL;
+	int error;
+
+	*text = NULL;
+	if ((error = key ? gv__op_unpack(op, "{s:o, s?s}", "meeting", &meeting,
+	                                 key, text)
+	                 : gv__op_unpack(op, "{s:o}", "meeting", &meeting)) < 0)
+		return error;
+	return gv__meeting_by_key(id, db, meeting);
+}
+
+static int
+meeting_cancel_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *reason;
+	int64_t id;
+	int error;
+
+	if ((error = meeting_op(&id, &reason, db, op, "reason")) < 0)
+		return error;
+	return meeting_cancel(db, id, reason);
+}
+
+static int
+meeting_taker_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *who;
+	int64_t id;
+	int error;
+
+	if ((error = meeting_op(&id, &who, db, op, "who")) < 0)
+		return error;
+	if (!who)
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                     "a meeting.taker operation names no one");
+	return meeting_set_taker(db, id, who);
+}
+
+static int
+meeting_unattend_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char **names = NULL;
+	const char *unused;
+	json_t *list = NULL, *name;
+	size_t i, n;
+	int64_t id;
+	int error;
+
+	if ((error = meeting_op(&id, &unused, db, op, NULL)) < 0 ||
+	    (error = gv__op_unpack(op, "{s:o}", "names", &list)) < 0)
+		return error;
+	n = json_array_size(list);
+	names = gv__xcalloc(n + 1, sizeof(*names));
+	json_array_foreach (list, i, name)
+		if (!(names[i] = json_string_value(name))) {
+			free(names);
+			return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+			                     "a meeting.unattend operation "
+			                     "lists a name that is not text");
+		}
+	error = meeting_unattend(db, id, names, n);
+	free(names);
+	return error;
+}
+
+const struct gv__op_kind gv__op_meeting_add = {"meeting.add", GV__MAY_OFFICER,
+                                               meeting_add_apply};
+const struct gv__op_kind gv__op_meeting_cancel = {
+        "meeting.cancel", GV__MAY_OFFICER, meeting_cancel_apply};
+const struct gv__op_kind gv__op_meeting_taker = {
+        "meeting.taker", GV__MAY_OFFICER, meeting_taker_apply};
+const struct gv__op_kind gv__op_meeting_unattend = {
+        "meeting.unattend", GV__MAY_OFFICER, meeting_unattend_apply};
+
+int
+gv_meeting_add(int64_t *id_out, struct gv_db *db,
+               const struct gv_meeting_spec *spec)
+{
+	json_t *items = NULL, *data;
+	int error;
+
+	if (!spec->bare &&
+	    (error = standard_items(&items, db, spec->body)) < 0) {
+		json_decref(items);
+		return error;
+	}
+	data = json_pack(
+	        "{s:s?, s:I, s:s*, s:s, s:s*, s:s*, s:o*}", "body", spec->body,
+	        "starts", (json_int_t)spec->starts_at, "tz", spec->tz, "kind",
+	        spec->kind == GV_MEETING_F2F ? "f2f" : "call", "title",
+	        spec->title, "sub", spec->subcommittee, "items", items);
+	return gv__op_submit(db, &gv__op_meeting_add, spec->body, -1, data, 0,
+	                     id_out);
+}
+
+int
+gv_meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
+{
+	return gv__meeting_submit(db, &gv__op_meeting_cancel, id,
+	                          json_pack("{s:s*}", "reason", reason), NULL);
+}
+
+int
+gv_meeting_set_taker(struct gv_db *db, int64_t id, const char *who)
+{
+	return gv__meeting_submit(db, &gv__op_meeting_taker, id,
+	                          json_pack("{s:s?}", "who", who), NULL);
+}
+
+int
+gv_meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
+                    size_t n)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (json_array_append_new(list, json_string(names[i])) < 0) {
+			json_decref(list);
+			return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+			                     "the name \"%s\" is not UTF-8: "
+			                     "re-enter it in UTF-8",
+			                     names[i]);
+		}
+	return gv__meeting_submit(db, &gv__op_meeting_unattend, id,
+	                          json_pack("{s:o}", "names", list), NULL);
 }

@@ -17,6 +17,8 @@
 #include "gavel/text.h"
 #include "gavel/time.h"
 #include "meeting_items.h"
+#include "meeting_key.h"
+#include "op_kinds.h"
 
 /* The agenda item of meeting id named by position or title start. */
 static int
@@ -69,9 +71,8 @@ item_row(int64_t *row, struct gv_db *db, int64_t id, int pos)
 	return rc;
 }
 
-int
-gv_meeting_add_item(int *pos_out, struct gv_db *db, int64_t id,
-                    const char *title)
+static int
+meeting_add_item(int *pos_out, struct gv_db *db, int64_t id, const char *title)
 {
 	struct gv_meeting_detail *m = NULL;
 	char *clean = NULL;
@@ -97,9 +98,8 @@ out:
 	return error;
 }
 
-int
-gv_meeting_note(struct gv_db *db, int64_t id, const char *which,
-                const char *notes)
+static int
+meeting_note(struct gv_db *db, int64_t id, const char *which, const char *notes)
 {
 	int64_t pos = 0, row = 0;
 	sqlite3_stmt *st;
@@ -160,9 +160,9 @@ out:
 	return error;
 }
 
-int
-gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
-                const char *ballot)
+static int
+meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
+             const char *ballot)
 {
 	int64_t pos = 0, row = 0, target = 0;
 	sqlite3_stmt *st;
@@ -194,8 +194,8 @@ gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	return error;
 }
 
-int
-gv_minutes_approve(struct gv_db *db, int64_t id, int64_t later)
+static int
+minutes_approve(struct gv_db *db, int64_t id, int64_t later)
 {
 	struct gv_meeting_detail *a = NULL, *b = NULL;
 	sqlite3_stmt *st;
@@ -240,8 +240,8 @@ out:
 	return error;
 }
 
-int
-gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at)
+static int
+minutes_drafted(struct gv_db *db, int64_t id, int64_t at)
 {
 	struct gv_meeting_detail *m = NULL;
 	sqlite3_stmt *st;
@@ -268,6 +268,156 @@ gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at)
 	                        (json_int_t)at)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
+	return error;
+}
+
+/* The meeting an operation names under key. */
+static int
+meeting_at(int64_t *id, struct gv_db *db, const struct gv__op *op,
+           const char *key)
+{
+	json_t *meeting = json_object_get(op->data, key);
+
+	if (!meeting)
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                     "operation %s names no %s", op->kind->name,
+		                     key);
+	return gv__meeting_by_key(id, db, meeting);
+}
+
+static int
+item_add_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *title;
+	int64_t id = 0;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s}", "title", &title)) < 0 ||
+	    (error = meeting_at(&id, db, op, "meeting")) < 0)
+		return error;
+	return meeting_add_item(op->out, db, id, title);
+}
+
+static int
+item_note_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *which, *notes;
+	int64_t id = 0;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:s}", "item", &which, "notes",
+	                           &notes)) < 0 ||
+	    (error = meeting_at(&id, db, op, "meeting")) < 0)
+		return error;
+	return meeting_note(db, id, which, notes);
+}
+
+static int
+item_link_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *which, *ballot = NULL;
+	json_int_t issue = 0;
+	int64_t id = 0;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s?I, s?s}", "item", &which,
+	                           "issue", &issue, "ballot", &ballot)) < 0 ||
+	    (error = meeting_at(&id, db, op, "meeting")) < 0)
+		return error;
+	return meeting_link(db, id, which, issue, ballot);
+}
+
+static int
+minutes_approve_apply(struct gv_db *db, const struct gv__op *op)
+{
+	int64_t id = 0, later = 0;
+	int error;
+
+	if ((error = meeting_at(&id, db, op, "meeting")) < 0 ||
+	    (error = meeting_at(&later, db, op, "approved_in")) < 0)
+		return error;
+	return minutes_approve(db, id, later);
+}
+
+static int
+minutes_drafted_apply(struct gv_db *db, const struct gv__op *op)
+{
+	int64_t id = 0;
+	int error;
+
+	if ((error = meeting_at(&id, db, op, "meeting")) < 0)
+		return error;
+	return minutes_drafted(db, id, op->at);
+}
+
+const struct gv__op_kind gv__op_meeting_item = {"meeting.item", GV__MAY_OFFICER,
+                                                item_add_apply};
+const struct gv__op_kind gv__op_meeting_note = {"meeting.note", GV__MAY_OFFICER,
+                                                item_note_apply};
+const struct gv__op_kind gv__op_meeting_link = {"meeting.link", GV__MAY_OFFICER,
+                                                item_link_apply};
+const struct gv__op_kind gv__op_minutes_approve = {
+        "minutes.approve", GV__MAY_OFFICER, minutes_approve_apply};
+const struct gv__op_kind gv__op_minutes_draft = {
+        "minutes.draft", GV__MAY_OFFICER, minutes_drafted_apply};
+
+int
+gv_meeting_add_item(int *pos_out, struct gv_db *db, int64_t id,
+                    const char *title)
+{
+	return gv__meeting_submit(db, &gv__op_meeting_item, id,
+	                          json_pack("{s:s?}", "title", title), pos_out);
+}
+
+int
+gv_meeting_note(struct gv_db *db, int64_t id, const char *which,
+                const char *notes)
+{
+	return gv__meeting_submit(db, &gv__op_meeting_note, id,
+	                          json_pack("{s:s?, s:s?}", "item",
+	                                    which ? which : "", "notes",
+	                                    notes ? notes : ""),
+	                          NULL);
+}
+
+int
+gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
+                const char *ballot)
+{
+	json_t *data = json_pack("{s:s?, s:s*}", "item", which ? which : "",
+	                         "ballot", ballot);
+
+	if (data && issue > 0)
+		json_object_set_new(data, "issue", json_integer(issue));
+	return gv__meeting_submit(db, &gv__op_meeting_link, id, data, NULL);
+}
+
+int
+gv_minutes_approve(struct gv_db *db, int64_t id, int64_t later)
+{
+	json_t *key = NULL;
+	char *part = NULL;
+	int error;
+
+	if ((error = gv__meeting_key(&key, &part, db, later)) < 0)
+		return error;
+	free(part);
+	return gv__meeting_submit(db, &gv__op_minutes_approve, id,
+	                          json_pack("{s:o}", "approved_in", key), NULL);
+}
+
+int
+gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at)
+{
+	json_t *meeting = NULL;
+	char *part = NULL;
+	int error;
+
+	if ((error = gv__meeting_key(&meeting, &part, db, id)) < 0)
+		return error;
+	error = gv__op_submit(db, &gv__op_minutes_draft, part, at,
+	                      json_pack("{s:o}", "meeting", meeting), 0, NULL);
+	free(part);
 	return error;
 }
 

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "op_kinds.h"
 #include "event.h"
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
@@ -249,25 +250,20 @@ out:
 	return error;
 }
 
-int
-gv_minutes_import(struct gv_import_report *r, struct gv_db *db,
-                  const char *path)
+/* Imports the post's text: one operation, which every copy parses the
+ * same way (the parser is part of the rules it applies). */
+static int
+minutes_import(struct gv_import_report *r, struct gv_db *db, const char *file,
+               const char *text)
 {
 	struct gv_minutes_doc *doc = NULL;
-	const char *base = strrchr(path, '/');
-	char *data = NULL;
-	size_t len = 0;
 	int error;
 
 	memset(r, 0, sizeof(*r));
-	if ((error = gv__read_file(&data, &len, path, IMPORT_MAX_BYTES,
-	                           GV_ERRCLASS_MEETING, "not a minutes post")) <
-	            0 ||
-	    (error = gv__minutes_parse(&doc, base ? base + 1 : path, data,
-	                               len)) < 0 ||
+	if ((error = gv__minutes_parse(&doc, file, text, strlen(text))) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		goto out;
-	if ((error = import_doc(r, db, doc, path)) < 0 ||
+	if ((error = import_doc(r, db, doc, file)) < 0 ||
 	    (error = gv__db_commit(db)) < 0) {
 		gv__db_rollback(db);
 		gv_import_report_dispose(r);
@@ -275,18 +271,71 @@ gv_minutes_import(struct gv_import_report *r, struct gv_db *db,
 	}
 	r->day = doc->day;
 out:
-	/* Every message names the file it is about, once. */
-	if (error < 0 && !strstr(gv_error_last()->message, path) &&
-	    strncmp(gv_error_last()->message, base ? base + 1 : path,
-	            strlen(base ? base + 1 : path))) {
-		char *why = gv__xstrdup(gv_error_last()->message);
+	gv__minutes_doc_free(doc);
+	return error;
+}
 
-		gv__error_set(GV_ERRCLASS_MEETING, error, "%s: %s",
-		              base ? base + 1 : path, why);
-		free(why);
-	}
+static int
+minutes_import_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_import_report own = {0}, *r = op->out ? op->out : &own;
+	const char *file, *text;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:s}", "file", &file, "text",
+	                           &text)) < 0)
+		return error;
+	error = minutes_import(r, db, file, text);
+	if (r == &own)
+		gv_import_report_dispose(&own);
+	return error;
+}
+
+const struct gv__op_kind gv__op_minutes_import = {
+        "minutes.import", GV__MAY_OFFICER, minutes_import_apply};
+
+/* Every message names the file it is about, once. */
+static void
+name_the_file(int error, const char *path, const char *base)
+{
+	char *why;
+
+	if (error >= 0 || strstr(gv_error_last()->message, path) ||
+	    !strncmp(gv_error_last()->message, base, strlen(base)))
+		return;
+	why = gv__xstrdup(gv_error_last()->message);
+	gv__error_set(GV_ERRCLASS_MEETING, error, "%s: %s", base, why);
+	free(why);
+}
+
+int
+gv_minutes_import(struct gv_import_report *r, struct gv_db *db,
+                  const char *path)
+{
+	struct gv_minutes_doc *doc = NULL;
+	const char *slash = strrchr(path, '/'),
+	           *base = slash ? slash + 1 : path;
+	char *data = NULL, *part = NULL;
+	size_t len = 0;
+	int error;
+
+	memset(r, 0, sizeof(*r));
+	/* Read and parsed here first, so a file that is not a post is
+	 * refused with the parser's words and never becomes an operation. */
+	if ((error = gv__read_file(&data, &len, path, IMPORT_MAX_BYTES,
+	                           GV_ERRCLASS_MEETING, "not a minutes post")) <
+	            0 ||
+	    (error = gv__minutes_parse(&doc, base, data, len)) < 0)
+		goto out;
+	part = doc->body_code ? gv__xstrdup(doc->body_code) : NULL;
+	error = gv__op_submit(
+	        db, &gv__op_minutes_import, part, -1,
+	        json_pack("{s:s, s:s}", "file", base, "text", data), 0, r);
+out:
+	name_the_file(error, path, base);
 	gv__minutes_doc_free(doc);
 	free(data);
+	free(part);
 	return error;
 }
 

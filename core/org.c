@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "event.h"
+#include "op_kinds.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
 #include "gavel/time.h"
@@ -103,9 +104,9 @@ org_find_or_add(int64_t *id, int *created, struct gv_db *db, const char *name)
 	return gv__eventf(db, -1, "org.add", name, "{}");
 }
 
-int
-gv_org_add(int64_t *id_out, struct gv_db *db, const char *name,
-           const char *body_code, enum gv_class klass, int64_t since)
+static int
+org_add(int64_t *id_out, struct gv_db *db, const char *name,
+        const char *body_code, enum gv_class klass, int64_t since)
 {
 	struct gv_body body = {0};
 	enum gv_class cur_class = GV_CLASS_UNKNOWN;
@@ -183,9 +184,9 @@ membership_classify(struct gv_db *db, int64_t row, const struct gv_body *body,
 	                  gv_class_name(klass));
 }
 
-int
-gv_org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
-           int status, int64_t since)
+static int
+org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
+        int status, int64_t since)
 {
 	struct gv_body body = {0};
 	enum gv_class cur_class = GV_CLASS_UNKNOWN, new_class;
@@ -325,4 +326,72 @@ gv_org_list_free(struct gv_org_list *list)
 	}
 	free(list->v);
 	free(list);
+}
+
+static int
+org_add_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *name, *body = NULL, *klass = "unknown";
+	enum gv_class c;
+	json_int_t since = 0;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s?s, s?s, s?I}", "name", &name,
+	                           "body", &body, "class", &klass, "since",
+	                           &since)) < 0 ||
+	    (error = gv_class_parse(&c, klass)) < 0)
+		return error;
+	return org_add(op->out, db, name, body, c, since);
+}
+
+static int
+org_set_apply(struct gv_db *db, const struct gv__op *op)
+{
+	const char *name, *body, *klass = NULL, *status = NULL;
+	enum gv_class c = GV_CLASS_UNKNOWN;
+	enum gv_status t = GV_STATUS_ACTIVE;
+	json_int_t since = 0;
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:s, s?s, s?s, s:I}", "name",
+	                           &name, "body", &body, "class", &klass,
+	                           "status", &status, "since", &since)) < 0 ||
+	    (klass && (error = gv_class_parse(&c, klass)) < 0) ||
+	    (status && (error = gv_status_parse(&t, status)) < 0))
+		return error;
+	return org_set(db, name, body, klass ? (int)c : -1,
+	               status ? (int)t : -1, since);
+}
+
+const struct gv__op_kind gv__op_org_add = {"org.add", GV__MAY_OFFICER,
+                                           org_add_apply};
+const struct gv__op_kind gv__op_org_set = {"org.set", GV__MAY_OFFICER,
+                                           org_set_apply};
+
+int
+gv_org_add(int64_t *id_out, struct gv_db *db, const char *name,
+           const char *body_code, enum gv_class klass, int64_t since)
+{
+	json_t *data = json_pack("{s:s?, s:s*, s:s, s:I}", "name", name, "body",
+	                         body_code, "class", gv_class_name(klass),
+	                         "since", (json_int_t)since);
+
+	return gv__op_submit(db, &gv__op_org_add, body_code, -1, data, 0,
+	                     id_out);
+}
+
+int
+gv_org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
+           int status, int64_t since)
+{
+	json_t *data = json_pack(
+	        "{s:s?, s:s?, s:s*, s:s*, s:I}", "name", name, "body",
+	        body_code, "class",
+	        klass >= 0 ? gv_class_name((enum gv_class)klass) : NULL,
+	        "status",
+	        status >= 0 ? gv_status_name((enum gv_status)status) : NULL,
+	        "since", (json_int_t)since);
+
+	return gv__op_submit(db, &gv__op_org_set, body_code, since, data, 0,
+	                     NULL);
 }

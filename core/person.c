@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "db.h"
+#include "op_kinds.h"
 #include "event.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
@@ -65,9 +66,8 @@ person_check_rep(struct gv_db *db, int64_t org, const char *org_name,
 	return 0;
 }
 
-int
-gv_person_add(int64_t *id_out, struct gv_db *db,
-              const struct gv_person_spec *spec)
+static int
+person_add(int64_t *id_out, struct gv_db *db, const struct gv_person_spec *spec)
 {
 	struct gv_body body = {0};
 	char *name = NULL, *fold = NULL;
@@ -139,6 +139,34 @@ out:
 	free(name);
 	free(fold);
 	return error;
+}
+
+static int
+person_add_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_person_spec spec = {0};
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s?s, s?s, s?s}", "name",
+	                           &spec.name, "org", &spec.org, "email",
+	                           &spec.email, "rep", &spec.rep_body)) < 0)
+		return error;
+	return person_add(op->out, db, &spec);
+}
+
+const struct gv__op_kind gv__op_person_add = {"person.add", GV__MAY_OFFICER,
+                                              person_add_apply};
+
+int
+gv_person_add(int64_t *id_out, struct gv_db *db,
+              const struct gv_person_spec *spec)
+{
+	json_t *data = json_pack("{s:s?, s:s*, s:s*, s:s*}", "name", spec->name,
+	                         "org", spec->org, "email", spec->email, "rep",
+	                         spec->rep_body);
+
+	return gv__op_submit(db, &gv__op_person_add, spec->rep_body, -1, data,
+	                     0, id_out);
 }
 
 /* Reads p's affiliations, earliest first. */

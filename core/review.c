@@ -16,6 +16,7 @@
 #include "gavel/redline.h"
 #include "gavel/text.h"
 #include "git_files.h"
+#include "op_kinds.h"
 
 static void
 lines_free(char **lines, size_t n)
@@ -27,24 +28,93 @@ lines_free(char **lines, size_t n)
 	free(lines);
 }
 
+/* What a review note holds: where it is anchored, and its text. */
+struct note {
+	const char *ballot, *path, *hash, *text, *author;
+	int version, line, private_note;
+};
+
+static int
+review_add(struct gv_db *db, const struct note *n)
+{
+	struct gv_ballot *b = NULL;
+	struct gv__pin p = {0};
+	sqlite3_stmt *st;
+	int error;
+
+	if (!n->text || !*n->text)
+		return gv__error_set(GV_ERRCLASS_REDLINE, GV_EINVALID,
+		                     "the note is empty");
+	if ((error = gv__check_text(GV_ERRCLASS_REDLINE, "note", n->text)) <
+	            0 ||
+	    (error = gv_ballot_get(&b, db, n->ballot)) < 0 ||
+	    (error = gv__pin_get(&p, db, b, n->version)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_REVIEW_ADD)) < 0) {
+		gv__db_rollback(db);
+		goto out;
+	}
+	gv__bind_int(st, 1, p.version);
+	gv__bind_text(st, 2, n->path);
+	gv__bind_int(st, 3, n->line);
+	gv__bind_text(st, 4, n->hash);
+	gv__bind_text(st, 5, n->author);
+	gv__bind_text(st, 6, n->text);
+	gv__bind_int(st, 7, gv_db_now(db));
+	gv__bind_int(st, 8, n->private_note);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__eventf(db, b->body_id, "review.add", b->number,
+	                        "{s:s, s:i}", "path", n->path, "line",
+	                        n->line)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+out:
+	gv__pin_dispose(&p);
+	gv_ballot_free(b);
+	return error;
+}
+
+static int
+review_add_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct note n = {0};
+	int error;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:i, s:s, s:i, s:s, s:s, s?s}",
+	                           "ballot", &n.ballot, "version", &n.version,
+	                           "path", &n.path, "line", &n.line, "hash",
+	                           &n.hash, "text", &n.text, "author",
+	                           &n.author)) < 0)
+		return error;
+	if (n.version < 1)
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                     "a review note names no version");
+	n.private_note = (op->flags & GV__OP_PRIVATE) != 0;
+	return review_add(db, &n);
+}
+
+const struct gv__op_kind gv__op_review_add = {"review.add", GV__MAY_ANYONE,
+                                              review_add_apply};
+
 int
 gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
-              const char *text, const char *author)
+              const char *text, const char *author, unsigned flags)
 {
 	char **lines = NULL, *hash = NULL;
 	struct gv_ballot *b = NULL;
 	struct gv__pin p = {0};
-	sqlite3_stmt *st;
 	size_t n = 0;
 	int error;
 
 	if (!text || !*text)
 		return gv__error_set(GV_ERRCLASS_REDLINE, GV_EINVALID,
 		                     "the note is empty");
-	if ((error = gv__check_text(GV_ERRCLASS_REDLINE, "note", text)) < 0 ||
-	    (error = gv_ballot_get(&b, db, ref)) < 0 ||
+	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
 	    (error = gv__pin_get(&p, db, b, 0)) < 0)
 		goto out;
+	/* The line's hash is taken here, from this member's clone: the
+	 * operation carries it, so no other copy needs the repository. */
 	if (gv__git_file_lines(&lines, &n, p.repo, p.head, path) < 0 || !n) {
 		error = gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
 		                      "%s is not in version %d of %s", path,
@@ -60,25 +130,12 @@ gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
 		goto out;
 	}
 	hash = gv__text_hash(lines[line - 1]);
-	if ((error = gv__db_begin(db)) < 0)
-		goto out;
-	if ((error = gv__db_stmt(&st, db, GV__STMT_REVIEW_ADD)) < 0) {
-		gv__db_rollback(db);
-		goto out;
-	}
-	gv__bind_int(st, 1, p.version);
-	gv__bind_text(st, 2, path);
-	gv__bind_int(st, 3, line);
-	gv__bind_text(st, 4, hash);
-	gv__bind_text(st, 5, author);
-	gv__bind_text(st, 6, text);
-	gv__bind_int(st, 7, gv_db_now(db));
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, "review.add", b->number,
-	                        "{s:s, s:i}", "path", path, "line", line)) <
-	            0 ||
-	    (error = gv__db_commit(db)) < 0)
-		gv__db_rollback(db);
+	error = gv__op_submit(
+	        db, &gv__op_review_add, b->body, -1,
+	        json_pack("{s:s, s:i, s:s, s:i, s:s?, s:s, s:s*}", "ballot",
+	                  b->number, "version", p.n, "path", path, "line", line,
+	                  "hash", hash, "text", text, "author", author),
+	        flags & GV_REVIEW_PRIVATE ? GV__OP_PRIVATE : 0, NULL);
 out:
 	lines_free(lines, n);
 	free(hash);

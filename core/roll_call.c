@@ -20,7 +20,9 @@
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
+#include "meeting_key.h"
 #include "minutes_parse.h"
+#include "op_kinds.h"
 #include "roll_call.h"
 
 /* The people of one name, with their organisation now (or NULL). */
@@ -117,7 +119,8 @@ roll_org(int64_t *org, struct gv__roll *roll, const char *org_name, int create)
 		return error == GV_EEXISTS ? 0 : error;
 	}
 	if ((error = gv_org_add(org, roll->db, org_name, roll->body,
-	                        GV_CLASS_UNKNOWN, 0)) == 0)
+	                        GV_CLASS_UNKNOWN, 0)) == 0 &&
+	    roll->result)
 		roll->result->created_orgs++;
 	return error;
 }
@@ -374,9 +377,9 @@ out:
 	return error;
 }
 
-int
-gv_meeting_attend(struct gv_roll_call *r, struct gv_db *db, int64_t id,
-                  const char *const *names, size_t n, unsigned flags)
+static int
+meeting_attend(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+               const char *const *names, size_t n, unsigned flags)
 {
 	struct gv_minutes_attendee *v = gv__xcalloc(n + 1, sizeof(*v));
 	size_t i;
@@ -394,9 +397,9 @@ gv_meeting_attend(struct gv_roll_call *r, struct gv_db *db, int64_t id,
 	return error;
 }
 
-int
-gv_meeting_attend_line(struct gv_roll_call *r, struct gv_db *db, int64_t id,
-                       const char *line, unsigned flags)
+static int
+meeting_attend_line(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+                    const char *line, unsigned flags)
 {
 	struct gv_minutes_line l;
 	int error;
@@ -427,6 +430,176 @@ gv_meeting_attend_line(struct gv_roll_call *r, struct gv_db *db, int64_t id,
 	}
 	gv__minutes_line_dispose(&l);
 	return error;
+}
+
+/* The roll call of meeting id as it stands: how many attend, and a hash
+ * of who (names and organisations, not row ids), owned. */
+static int
+roll_seen(int *count, char **hash, struct gv_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	*hash = NULL;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ATTENDANCE_SEEN)) < 0)
+		return error;
+	gv__bind_int(st, 1, id);
+	if ((error = gv__db_step(db, st)) > 0) {
+		*count = sqlite3_column_int(st, 0);
+		*hash = gv__text_hash((const char *)sqlite3_column_text(st, 1));
+	}
+	gv__db_reset(st);
+	if (error < 0)
+		return error;
+	return *hash ? 0 : GV_ERROR;
+}
+
+/* Records the roll call op carries: a list of names, or a line. */
+static int
+attend_run(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+           const json_t *names, const char *line, unsigned flags)
+{
+	const char **v;
+	json_t *name;
+	size_t i, n;
+	int error;
+
+	if (line)
+		return meeting_attend_line(r, db, id, line, flags);
+	n = json_array_size(names);
+	v = gv__xcalloc(n + 1, sizeof(*v));
+	json_array_foreach (names, i, name)
+		if (!(v[i] = json_string_value(name))) {
+			free(v);
+			return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+			                     "a roll call lists a name that "
+			                     "is not text");
+		}
+	error = meeting_attend(r, db, id, v, n, flags);
+	free(v);
+	return error;
+}
+
+/*
+ * A roll call recorded while another member recorded one for the same
+ * meeting (the roll call it saw is not the one there now): nothing to do
+ * when everyone it names is already there, else a conflict for the chair
+ * or secretary to settle by recording the missing names again.
+ */
+static int
+attend_concurrent(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+                  const json_t *names, const char *line, unsigned flags)
+{
+	char *hash = NULL;
+	int before = 0, after = 0, error;
+
+	if ((error = roll_seen(&before, &hash, db, id)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		goto out;
+	free(hash);
+	hash = NULL;
+	if ((error = attend_run(r, db, id, names, line, flags)) == 0)
+		error = roll_seen(&after, &hash, db, id);
+	gv__db_rollback(db);
+	if (error == 0)
+		error = after == before
+		                ? GV__OP_SAME
+		                : gv__error_set(
+		                          GV_ERRCLASS_MEETING, GV_ECONFLICT,
+		                          "another roll call of this meeting "
+		                          "was recorded at the same time: "
+		                          "record the %d attendees it misses "
+		                          "again",
+		                          after - before);
+out:
+	free(hash);
+	return error;
+}
+
+static int
+attend_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_roll_call own = {0}, *r = op->out ? op->out : &own;
+	const char *line = NULL, *seen = NULL;
+	json_t *meeting = NULL, *names = NULL;
+	char *now = NULL;
+	int create = 0, count = 0, error;
+	int64_t id;
+
+	if ((error = gv__op_unpack(op, "{s:o, s?o, s?s, s?b, s?s}", "meeting",
+	                           &meeting, "names", &names, "line", &line,
+	                           "create", &create, "seen", &seen)) < 0 ||
+	    (error = gv__meeting_by_key(&id, db, meeting)) < 0)
+		return error;
+	if (!line && !json_is_array(names))
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                     "a roll call names nobody");
+	if (seen && (error = roll_seen(&count, &now, db, id)) < 0)
+		return error;
+	if (seen && strcmp(seen, now))
+		error = attend_concurrent(r, db, id, names, line,
+		                          create ? GV_ATTEND_CREATE : 0);
+	else
+		error = attend_run(r, db, id, names, line,
+		                   create ? GV_ATTEND_CREATE : 0);
+	free(now);
+	gv_roll_call_dispose(&own);
+	return error;
+}
+
+const struct gv__op_kind gv__op_meeting_attend = {
+        "meeting.attend", GV__MAY_OFFICER, attend_apply};
+
+/* Submits a roll call with what this copy saw of the meeting's one. */
+static int
+attend_submit(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+              json_t *data, unsigned flags)
+{
+	char *seen = NULL;
+	int count = 0, error;
+
+	memset(r, 0, sizeof(*r));
+	if ((error = roll_seen(&count, &seen, db, id)) < 0) {
+		json_decref(data);
+		return error;
+	}
+	if (data &&
+	    (json_object_set_new(data, "seen", json_string(seen)) < 0 ||
+	     json_object_set_new(data, "create",
+	                         json_boolean(flags & GV_ATTEND_CREATE)) < 0)) {
+		json_decref(data);
+		data = NULL;
+	}
+	free(seen);
+	return gv__meeting_submit(db, &gv__op_meeting_attend, id, data, r);
+}
+
+int
+gv_meeting_attend(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+                  const char *const *names, size_t n, unsigned flags)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (json_array_append_new(list, json_string(names[i])) < 0) {
+			json_decref(list);
+			memset(r, 0, sizeof(*r));
+			return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+			                     "attendee %zu is not UTF-8: "
+			                     "re-enter the name in UTF-8",
+			                     i + 1);
+		}
+	return attend_submit(r, db, id, json_pack("{s:o}", "names", list),
+	                     flags);
+}
+
+int
+gv_meeting_attend_line(struct gv_roll_call *r, struct gv_db *db, int64_t id,
+                       const char *line, unsigned flags)
+{
+	return attend_submit(r, db, id, json_pack("{s:s?}", "line", line),
+	                     flags);
 }
 
 void

@@ -30,6 +30,7 @@ open_db(void)
 int
 sql_exec(struct gv_db *db, const char *sql)
 {
+	t_rebuild_skip();
 	return sqlite3_exec(db->sql, sql, NULL, NULL, NULL) == SQLITE_OK ? 0
 	                                                                 : -1;
 }

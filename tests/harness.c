@@ -23,6 +23,7 @@
 #include "gavel/time.h"
 #include "harness.h"
 #include "internal.h"
+#include "rebuild_check.h"
 
 extern const struct t_case text_tests[], time_tests[], zone_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
@@ -518,6 +519,8 @@ main(int argc, char **argv)
 			current = name;
 			failed_now = skipped_now = 0;
 			c->fn();
+			if (!failed_now && !skipped_now && tmpdir[0])
+				t_rebuild_check(tmpdir);
 			test_cleanup();
 			if (failed_now)
 				failed++;

@@ -52,6 +52,7 @@ add_holiday(struct gv_db *db, const char *code, int64_t y, unsigned m,
 	sqlite3_stmt *st = NULL;
 	int rc;
 
+	t_rebuild_skip();
 	rc = sqlite3_prepare_v2(db->sql,
 	                        "INSERT INTO holiday (body, day)"
 	                        " SELECT id, ?2 FROM body WHERE code = ?1",

@@ -392,8 +392,10 @@ every_change_logs_an_event(void)
 	T_EQ_INT(query_int(path, "SELECT count(*) FROM org"), 1);
 }
 
+/* The operation log is append-only, and an operation that left this copy
+ * never changes; the events are a history derived from it. */
 static void
-event_log_is_append_only(void)
+operation_log_is_append_only(void)
 {
 	struct gv_db_options opts = {GV_DB_CREATE, 0};
 	struct gv_body_spec spec = {0};
@@ -403,10 +405,15 @@ event_log_is_append_only(void)
 	spec.code = "SMCWG";
 	spec.name = "S/MIME";
 	T_EQ_INT(gv_body_add(NULL, db, &spec), 0);
-	T_ASSERT(sqlite3_exec(db->sql, "DELETE FROM event", NULL, NULL, NULL) !=
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), 1);
+	T_ASSERT(sqlite3_exec(db->sql, "DELETE FROM op", NULL, NULL, NULL) !=
 	         SQLITE_OK);
-	T_ASSERT(sqlite3_exec(db->sql, "UPDATE event SET actor = 'x'", NULL,
-	                      NULL, NULL) != SQLITE_OK);
+	T_ASSERT(sqlite3_exec(db->sql, "UPDATE op SET chain = 'c'", NULL, NULL,
+	                      NULL) == SQLITE_OK);
+	T_ASSERT(sqlite3_exec(db->sql, "UPDATE op SET text = 'x'", NULL, NULL,
+	                      NULL) != SQLITE_OK);
+	T_ASSERT(sqlite3_exec(db->sql, "UPDATE op SET lamport = 9", NULL, NULL,
+	                      NULL) != SQLITE_OK);
 	gv_db_free(db);
 }
 
@@ -471,6 +478,6 @@ const struct t_case db_tests[] = {
         {"refuses_foreign_sqlite", refuses_foreign_sqlite},
         {"busy_writer_times_out", busy_writer_times_out},
         {"every_change_logs_an_event", every_change_logs_an_event},
-        {"event_log_is_append_only", event_log_is_append_only},
+        {"operation_log_is_append_only", operation_log_is_append_only},
         {NULL, NULL},
 };

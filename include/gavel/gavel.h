@@ -13,6 +13,7 @@
 #include "gavel/holiday.h"
 #include "gavel/init.h"
 #include "gavel/issue.h"
+#include "gavel/log.h"
 #include "gavel/markdown.h"
 #include "gavel/meeting.h"
 #include "gavel/redline.h"

@@ -188,13 +188,18 @@ struct gv_review_list {
 	size_t n;
 };
 
+enum gv_review_flags {
+	GV_REVIEW_PRIVATE = 1 << 0, /* kept on this copy, never synced */
+};
+
 /*
  * Anchors a note to line (1-based) of path in the ballot's latest pinned
- * version, with the hash of the line's text. Returns 0, GV_ENOTFOUND (no
- * pinned version, no such file or line) or GV_EINVALID.
+ * version, with the hash of the line's text; flags: enum
+ * gv_review_flags. Returns 0, GV_ENOTFOUND (no pinned version, no such
+ * file or line) or GV_EINVALID.
  */
 int gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
-                  const char *text, const char *author);
+                  const char *text, const char *author, unsigned flags);
 
 /* The notes of a ballot, each found again in the latest pinned version.
  * Caller frees *out with gv_review_list_free(). */

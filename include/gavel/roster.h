@@ -71,6 +71,8 @@ struct gv_body {
 	char *tag;              /* its website tag ("S/MIME"), or NULL */
 	char *quorum_at;        /* RULES §5.3: vote-start or vote-end */
 	int min_meetings;       /* meetings before any adoption (SMC-CH) */
+	int require_signed;     /* sync accepts only signed operations */
+	char *allowed_signers;  /* git's allowed-signers text, or NULL */
 	int voting_members;     /* active issuers + consumers (lists only) */
 	int members;            /* every current membership (lists only) */
 };
@@ -96,6 +98,9 @@ struct gv_body_change {
 	const char *tag;     /* website tag: "S/MIME", "Server Certificates" */
 	const char *cadence; /* "every 2 weeks on Wednesday at 11:00 from
 	                        2024-12-04", or "none" */
+	int require_signed;  /* 1: require signed operations, -1: no
+	                        longer, 0: as it is */
+	const char *allowed_signers; /* git's allowed-signers text, or NULL */
 };
 
 /* Changes a body's settings. Returns 0, GV_ENOTFOUND or GV_EINVALID. */

@@ -1,0 +1,44 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file lists the SQL of the operation log (core/op*.c), a part of
+ * core/db_stmt.h's X-macro kept in its own file. The log's one order is
+ * (lamport, actor, id), the op_order index.
+ */
+#ifndef GV_CORE_DB_STMT_OP_H
+#define GV_CORE_DB_STMT_OP_H
+
+#define GV__STMTS_OP(X)                                                        \
+	X(OP_INSERT,                                                           \
+	  "INSERT INTO op (id, lamport, actor, part, kind, at, recorded_at,"   \
+	  " text, status, reason, private, source, chain)"                     \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")  \
+	X(OP_LEGACY,                                                           \
+	  "SELECT NOT EXISTS (SELECT 1 FROM op) AND EXISTS (SELECT 1 FROM"     \
+	  " (SELECT id FROM body UNION ALL SELECT id FROM org"                 \
+	  " UNION ALL SELECT id FROM person UNION ALL SELECT id FROM event))") \
+	X(OP_LAMPORT_MAX, "SELECT ifnull(max(lamport), 0) FROM op")            \
+	X(OP_SEQ_BY_ID, "SELECT seq FROM op WHERE id = ?1")                    \
+	X(OP_SET_STATUS,                                                       \
+	  "UPDATE op SET status = ?2, reason = ?3 WHERE seq = ?1"              \
+	  " AND (status != ?2 OR reason IS NOT ?3)")                           \
+	X(OP_IN_ORDER, "SELECT seq, text FROM op ORDER BY lamport, actor, id") \
+	X(OP_LAST, "SELECT lamport, actor, id FROM op"                         \
+	           " ORDER BY lamport DESC, actor DESC, id DESC LIMIT 1")      \
+	X(CONFIG_GET, "SELECT value FROM config WHERE key = ?1")               \
+	X(CONFIG_SET,                                                          \
+	  "INSERT INTO config (key, value) VALUES (?1, ?2)"                    \
+	  " ON CONFLICT (key) DO UPDATE SET value = excluded.value")           \
+	X(CONFIG_UNSET, "DELETE FROM config WHERE key = ?1")                   \
+	X(OP_PART_CODE, "SELECT code FROM body WHERE fold = ?1")               \
+	X(ROLE_ANY, "SELECT EXISTS (SELECT 1 FROM role)")                      \
+	X(ROLE_ANY_IN,                                                         \
+	  "SELECT EXISTS (SELECT 1 FROM role r JOIN body b ON b.id = r.body"   \
+	  " WHERE b.fold = ?1)")                                               \
+	X(ROLE_OF,                                                             \
+	  "SELECT r.role FROM role r JOIN person p ON p.id = r.person"         \
+	  " JOIN body b ON b.id = r.body WHERE p.fold = ?1"                    \
+	  " AND (b.fold = ?2 OR ?2 IS NULL)"                                   \
+	  " ORDER BY CASE r.role WHEN 'chair' THEN 0 WHEN 'vice-chair' THEN 1" \
+	  " WHEN 'secretary' THEN 2 ELSE 3 END LIMIT 1")
+
+#endif

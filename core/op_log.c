@@ -1,0 +1,203 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements the operation log's rows: an operation's canonical
+ * text and id, appending it, and reading one back from its text with the
+ * checks a copy from another member must pass.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "op_log.h"
+
+int
+gv__op_next_lamport(int64_t *out, struct gv_db *db)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_LAMPORT_MAX)) < 0)
+		return error;
+	if ((error = gv__db_step(db, st)) > 0)
+		*out = sqlite3_column_int64(st, 0) + 1;
+	gv__db_reset(st);
+	return error < 0 ? error : 0;
+}
+
+char *
+gv__op_text(const struct gv__op *op)
+{
+	json_t *root;
+	char *text;
+
+	root = json_pack(
+	        "{s:i, s:s, s:s, s:s, s:I, s:I, s:I, s:O}", "v", GV__OP_FORMAT,
+	        "kind", op->kind->name, "part", op->part, "actor", op->actor,
+	        "lamport", (json_int_t)op->lamport, "at", (json_int_t)op->at,
+	        "recorded", (json_int_t)op->recorded, "data", op->data);
+	if (!root)
+		return NULL;
+	if (op->flags & GV__OP_PRIVATE)
+		json_object_set_new(root, "private", json_true());
+	text = json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(root);
+	return text;
+}
+
+static int
+op_insert(struct gv_db *db, const struct gv__op *op, const char *kind,
+          const char *text, const char *id, const char *status,
+          const char *reason, const char *source, const char *chain)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_INSERT)) < 0)
+		return error;
+	gv__bind_text(st, 1, id);
+	gv__bind_int(st, 2, op->lamport);
+	gv__bind_text(st, 3, op->actor);
+	gv__bind_text(st, 4, op->part);
+	gv__bind_text(st, 5, kind);
+	gv__bind_int(st, 6, op->at);
+	gv__bind_int(st, 7, op->recorded);
+	gv__bind_text(st, 8, text);
+	gv__bind_text(st, 9, status);
+	gv__bind_text(st, 10, reason);
+	gv__bind_int(st, 11, (op->flags & GV__OP_PRIVATE) != 0);
+	gv__bind_text(st, 12, source);
+	gv__bind_text(st, 13, chain);
+	return gv__db_run(db, st);
+}
+
+int
+gv__op_record(struct gv_db *db, const struct gv__op *op, const char *status,
+              const char *reason)
+{
+	char *text = gv__op_text(op), *id;
+	int error;
+
+	if (!text)
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_EINVALID,
+		                     "cannot write operation %s: its data is "
+		                     "not JSON",
+		                     op->kind->name);
+	if (!(id = gv__text_hash(text))) {
+		free(text);
+		return GV_ERROR;
+	}
+	error = op_insert(db, op, op->kind->name, text, id, status, reason,
+	                  "local", NULL);
+	free(id);
+	free(text);
+	return error;
+}
+
+int
+gv__op_record_text(struct gv_db *db, const struct gv__op_read *r,
+                   const char *text, const char *source, const char *chain)
+{
+	return op_insert(db, &r->op, r->kind_name, text, r->id, "applied", NULL,
+	                 source, chain);
+}
+
+static int
+corrupt(const char *why)
+{
+	return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+	                     "an operation %s: it was not written by gavel, "
+	                     "or was changed since",
+	                     why);
+}
+
+/* Whether v holds a real number anywhere: operations never do, and a
+ * real has more than one spelling, so a canonical text cannot hold one. */
+static int
+has_real(const json_t *v)
+{
+	const char *key;
+	json_t *item;
+	size_t i;
+
+	if (json_is_real(v))
+		return 1;
+	if (json_is_object(v)) {
+		json_object_foreach ((json_t *)v, key, item)
+			if (has_real(item))
+				return 1;
+	} else if (json_is_array(v)) {
+		json_array_foreach (v, i, item)
+			if (has_real(item))
+				return 1;
+	}
+	return 0;
+}
+
+static int
+op_fields(struct gv__op_read *r)
+{
+	json_int_t v = 0, lamport = 0, at = 0, recorded = 0;
+	json_t *data = NULL;
+	int private = 0;
+
+	if (json_unpack(r->root,
+	                "{s:I, s:s, s:s, s:s, s:I, s:I, s:I, s:o, s?b}", "v",
+	                &v, "kind", &r->kind_name, "part", &r->op.part, "actor",
+	                &r->op.actor, "lamport", &lamport, "at", &at,
+	                "recorded", &recorded, "data", &data, "private",
+	                &private) < 0 ||
+	    !json_is_object(data))
+		return corrupt("lacks a field every operation has");
+	if (v < 1 || lamport < 0 || !*r->op.actor || !*r->op.part)
+		return corrupt("has an empty actor or part, or a bad clock");
+	r->format = (int)(v > GV__OP_FORMAT ? GV__OP_FORMAT + 1 : v);
+	r->op.lamport = lamport;
+	r->op.at = at;
+	r->op.recorded = recorded;
+	r->op.data = data;
+	r->op.flags = private ? GV__OP_PRIVATE : 0;
+	return 0;
+}
+
+int
+gv__op_parse(struct gv__op_read *out, const char *text, size_t len)
+{
+	json_error_t jerr;
+	char *again = NULL, *id = NULL;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	if (!(out->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr)))
+		return corrupt("is not JSON");
+	if (!json_is_object(out->root) || has_real(out->root)) {
+		error = corrupt("is not a JSON object of integers and text");
+		goto fail;
+	}
+	again = json_dumps(out->root, JSON_COMPACT | JSON_SORT_KEYS);
+	if (!again || strlen(again) != len || memcmp(again, text, len)) {
+		error = corrupt("is not in its canonical form");
+		goto fail;
+	}
+	if (!(id = gv__text_hash(again))) {
+		error = GV_ERROR;
+		goto fail;
+	}
+	memcpy(out->id, id, sizeof(out->id) - 1);
+	if ((error = op_fields(out)) < 0)
+		goto fail;
+	free(again);
+	free(id);
+	return 0;
+fail:
+	free(again);
+	free(id);
+	gv__op_read_dispose(out);
+	return error;
+}
+
+void
+gv__op_read_dispose(struct gv__op_read *r)
+{
+	json_decref(r->root);
+	memset(r, 0, sizeof(*r));
+}

@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares the operation log's rows: the canonical text of an
+ * operation, its id, and reading one back from its text.
+ */
+#ifndef GV_CORE_OP_LOG_H
+#define GV_CORE_OP_LOG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <jansson.h>
+
+#include "op.h"
+
+/* The format of an operation's text; a higher one is a newer gavel's. */
+#define GV__OP_FORMAT 1
+
+/* The next Lamport clock: one more than any in the log. */
+int gv__op_next_lamport(int64_t *out, struct gv_db *db);
+
+/*
+ * The canonical text of op: one line of JSON, keys sorted, no spaces,
+ * numbers as integers. Its id is the git blob id of that text, so any
+ * copy can be checked against its name.
+ */
+char *gv__op_text(const struct gv__op *op);
+
+/* Appends op to the log, with what applying it did. */
+int gv__op_record(struct gv_db *db, const struct gv__op *op, const char *status,
+                  const char *reason);
+
+/* An operation read back from its text. */
+struct gv__op_read {
+	struct gv__op op;      /* op.kind is for the caller to find */
+	const char *kind_name; /* borrowed from root */
+	json_t *root;          /* owned */
+	int format;            /* above GV__OP_FORMAT: a newer gavel's */
+	char id[41];
+};
+
+/*
+ * Reads an operation's text, which must be its canonical form exactly (a
+ * copy that differs by a byte is not the operation its id names):
+ * GV_ECORRUPT otherwise, saying what is wrong.
+ */
+int gv__op_parse(struct gv__op_read *out, const char *text, size_t len);
+void gv__op_read_dispose(struct gv__op_read *r);
+
+/* Appends an operation read from a chain, as its text came. */
+int gv__op_record_text(struct gv_db *db, const struct gv__op_read *r,
+                       const char *text, const char *source, const char *chain);
+
+#endif
