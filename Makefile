@@ -46,12 +46,18 @@ GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
 EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # Tools the build and the tests use (the test runner drives ./gavel;
 # sqlite3 is the reference tool the benchmarks compare against; clang and
-# its libFuzzer runtime are only for `make fuzz`).
+# its libFuzzer runtime are only for `make fuzz`). The sync tests sign
+# with ssh-keygen and move chains through a throwaway sshd (OpenSSH),
+# git's smart HTTP behind python3's server, and https with a
+# certificate openssl makes.
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
-	bsdutils procps clang libclang-rt-14-dev
+	bsdutils procps clang libclang-rt-14-dev openssh-client \
+	openssh-server python3 openssl
 # The commands they bring that the tests run, each checked on its own
-# (`command -v a b` answers for one name only).
-TEST_TOOLS := git sqlite3 cmark-gfm tmux script pkill
+# (`command -v a b` answers for one name only; sshd is in /usr/sbin,
+# which a user's PATH may lack: its tests skip by name without it).
+TEST_TOOLS := git sqlite3 cmark-gfm tmux script pkill ssh-keygen ssh-agent \
+	python3 openssl
 DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \

@@ -13,6 +13,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "ssh_sign.h"
+
 #define GV__OID_HEX 41 /* 40 hex digits and a NUL */
 
 /* The largest "ops" blob read back (a longer one is refused as corrupt). */
@@ -22,11 +24,13 @@
 struct gv__chain_repo;
 
 /* Opens the bare repository at path, creating it (and no work tree) when
- * it does not exist. */
+ * it does not exist. A folder there that holds other files is
+ * GV_EEXISTS: nothing is written into it. */
 int gv__chain_open(struct gv__chain_repo **out, const char *path);
 void gv__chain_free(struct gv__chain_repo *r);
 
-/* A ref's tip, or "" when the ref does not exist. */
+/* A ref's tip, or "" when the ref does not exist. ref is under
+ * refs/gavel/ or refs/gavel-remotes/ (GV_EINVALID otherwise). */
 int gv__chain_tip(char oid[GV__OID_HEX], struct gv__chain_repo *r,
                   const char *ref);
 
@@ -48,8 +52,10 @@ struct gv__chain_commit {
 	const char *merge;  /* a second parent, or NULL */
 	const char *ops;    /* the blob's bytes */
 	size_t len;
-	const char *name;        /* author and committer */
-	const char *email;       /* may be "" */
+	const char *name;        /* author and committer, written as
+	                          * given; not empty */
+	const char *email;       /* may be ""; neither may hold '<', '>'
+	                          * or a control character (GV_EINVALID) */
 	int64_t when;            /* seconds UTC */
 	const char *message;     /* the commit message */
 	const char *signing_key; /* ssh key file (private, or public with
@@ -60,7 +66,8 @@ struct gv__chain_commit {
  * Writes a commit whose tree is the one blob "ops", parent expect (and
  * merge), signed as git signs with gpg.format=ssh when signing_key is set,
  * and moves ref to it only if ref still points at expect (GV_ECONFLICT
- * otherwise). oid gets the new commit's id.
+ * otherwise; GV_EBUSY while another program holds the ref's lock). oid
+ * gets the new commit's id. ops over GV__CHAIN_BLOB_MAX is GV_EINVALID.
  */
 int gv__chain_append(char oid[GV__OID_HEX], struct gv__chain_repo *r,
                      const struct gv__chain_commit *c);
@@ -71,7 +78,8 @@ struct gv__chain_link {
 	const char *ops; /* the "ops" blob, not NUL-terminated */
 	size_t len;
 	const char *signature;   /* armored SSH signature, or NULL */
-	const char *signed_data; /* the commit without its signature */
+	const char *signed_data; /* the commit without its signature
+	                          * (NULL when unsigned) */
 	size_t signed_len;
 	const char *email; /* the author's */
 	int64_t when;
@@ -84,13 +92,17 @@ typedef int (*gv__chain_link_fn)(const struct gv__chain_link *link, void *ctx);
  * Calls fn for each commit reachable from tip and not from stop ("" or
  * NULL: from the root), parents before children. A commit that is not a
  * chain commit (its tree is not one blob "ops", the blob is over
- * GV__CHAIN_BLOB_MAX, an object is missing) stops the walk with
- * GV_ECORRUPT and a message naming the commit; fn's own error stops it too.
+ * GV__CHAIN_BLOB_MAX, an object is missing, tip is not a commit) stops
+ * the walk with GV_ECORRUPT and a message naming the commit; every
+ * commit is checked before fn sees the first, so of a corrupt range fn
+ * sees nothing. fn's own error (any non-zero value) stops it too. stop
+ * missing from the repository is GV_ENOTFOUND.
  */
 int gv__chain_walk(struct gv__chain_repo *r, const char *tip, const char *stop,
                    gv__chain_link_fn fn, void *ctx);
 
-/* Whether ancestor is descendant or one of its ancestors. */
+/* Whether ancestor is descendant or one of its ancestors (no, when the
+ * repository lacks ancestor; GV_ENOTFOUND when it lacks descendant). */
 int gv__chain_descends(int *yes, struct gv__chain_repo *r,
                        const char *descendant, const char *ancestor);
 
@@ -103,30 +115,31 @@ struct gv__chain_transfer {
 /*
  * Fetches every refs/gavel/... of url into refs/gavel-remotes/<remote>/...
  * (forced, and pruned: a ref gone from the remote goes here too). url is a
- * path, file://, ssh:// or scp-like user@host:path, or https://;
- * credentials come from the ssh agent, or for https from git's credential
- * helper (`git credential fill`). A remote that cannot be reached is an
- * error naming it and saying what to check.
+ * path, file://, ssh:// or scp-like user@host:path, or http(s)://;
+ * credentials come from the ssh agent, or for http(s) from git's
+ * credential helper (`git credential fill`). A remote that cannot be
+ * reached is an error naming it and saying what to check (GV_ERROR,
+ * GV_ENOTFOUND); one that will not let us in, or whose host key or
+ * certificate is not trusted, is GV_EDENIED; a remote name that is not
+ * one ref component of letters, digits, '-', '_' and '.' (not first),
+ * or a URL of another kind, is GV_EINVALID. A password in the URL is
+ * never repeated in a message.
  */
 int gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                     const char *remote, const char *url);
 
 /*
- * Pushes each local ref to the same name at url, never forced: a remote
- * ref that is not an ancestor of ours is GV_ECONFLICT naming it.
+ * Pushes each local ref (refs/gavel/...) to the same name at url, never
+ * forced: a remote ref that is not an ancestor of ours is GV_ECONFLICT
+ * naming it, found before anything is sent; a ref the remote refuses
+ * (its hooks, a writer in between) is GV_ECONFLICT naming it too. A ref
+ * we do not have is GV_ENOTFOUND. Errors of reaching the remote as for
+ * gv__chain_fetch.
  */
 int gv__chain_push(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                    const char *url, const char *const *refs, size_t n);
 
-/*
- * Verifies an armored SSH signature over data as `git verify-commit` does
- * with gpg.format=ssh: `ssh-keygen -Y verify -n git` against the
- * allowed-signers text (git's format) for principal. *ok is 1 when it
- * verifies; otherwise *why (owned) says why in one line. Errors are for
- * not being able to run the check at all (no ssh-keygen).
- */
-int gv__ssh_verify(int *ok, char **why, const char *allowed_signers,
-                   const char *principal, const char *signature,
-                   const char *data, size_t len);
+/* gv__ssh_verify, which checks a link's signature, is declared in
+ * core/ssh_sign.h with the signing it checks. */
 
 #endif

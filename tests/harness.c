@@ -40,6 +40,8 @@ extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[];
+extern const struct t_case git_chain_tests[], ssh_sign_tests[],
+        git_remote_tests[];
 
 static const struct {
 	const char *name;
@@ -83,6 +85,9 @@ static const struct {
         {"tui", tui_tests},
         {"atomic", atomic_tests},
         {"refusals", refusals_tests},
+        {"git_chain", git_chain_tests},
+        {"ssh_sign", ssh_sign_tests},
+        {"git_remote", git_remote_tests},
         {"readme", readme_tests},
 };
 
@@ -102,6 +107,12 @@ keep(void *p)
 	}
 	garbage[ngarbage++] = p;
 	return p;
+}
+
+void *
+t_keep(void *p)
+{
+	return keep(p);
 }
 
 void

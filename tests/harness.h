@@ -63,6 +63,9 @@ void t_skip(const char *reason);
 		}                                                              \
 	} while (0)
 
+/* Keeps p (from malloc) until the running test ends; returns it. */
+void *t_keep(void *p);
+
 /* A fresh folder for the running test, removed when it ends. */
 const char *t_tmpdir(void);
 

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file declares what the chain files (core/git_chain.c for local
+ * chains, core/git_remote.c for their transfer) share: the repository
+ * behind struct gv__chain_repo and the sync class's libgit2 errors.
+ */
+#ifndef GV_CORE_GIT_CHAIN_REPO_H
+#define GV_CORE_GIT_CHAIN_REPO_H
+
+#include <git2.h>
+
+#include "gavel/error.h"
+#include "git_chain.h"
+
+struct gv__chain_repo {
+	git_repository *repo;
+	char *path; /* as given, for messages (owned) */
+};
+
+/* Sets the error "what: libgit2's message" (class GV_ERRCLASS_SYNC) and
+ * returns code. */
+int gv__chain_failed(enum gv_error_code code, const char *what);
+
+/* Reads a full commit id (40 hex digits); GV_EINVALID naming what
+ * otherwise. */
+int gv__chain_oid(git_oid *out, const char *hex, const char *what);
+
+/* Whether name is a valid full ref name under refs/gavel/ (or, with
+ * mirrors, refs/gavel-remotes/ too); GV_EINVALID with a message
+ * otherwise. */
+int gv__chain_check_ref(const char *name, int mirrors);
+
+#endif
