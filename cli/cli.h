@@ -142,6 +142,9 @@ extern const struct cli_cmd cmd_review;
 extern const struct cli_cmd cmd_issue;
 extern const struct cli_cmd cmd_digest;
 extern const struct cli_cmd cmd_rebuild;
+extern const struct cli_cmd cmd_remote;
+extern const struct cli_cmd cmd_sync;
+extern const struct cli_cmd cmd_config;
 
 /* The reading subcommands of `gavel issue` (cmd_issue_show.c). */
 int cmd_issue_show(struct cli *c, const struct cli_cmd *cmd, int argc,

@@ -45,22 +45,91 @@ static int
 body_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct gv_body_change change = {0};
-	int npos, rc;
-	char *pos[1];
+	const char *signers = NULL;
+	char *pos[1], *text = NULL;
+	int npos, rc, require = 0, no_require = 0;
 	const struct cli_opt opts[] = {
 	        {"name", &change.name, NULL},
 	        {"tz", &change.tz, NULL},
 	        {"list", &change.list_addr, NULL},
 	        {"templates", &change.templates, NULL},
 	        {"cadence", &change.cadence, NULL},
+	        {"require-signed", NULL, &require},
+	        {"no-require-signed", NULL, &no_require},
+	        {"allowed-signers", &signers, NULL},
 	        {NULL, NULL, NULL},
 	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
+		return rc;
+	if (require && no_require)
+		return cli_usage_error(cmd, "--require-signed and "
+		                            "--no-require-signed contradict");
+	change.require_signed = require ? 1 : no_require ? -1 : 0;
+	if (signers &&
+	    !(change.allowed_signers = text = cli_read_text(signers)))
+		return CLI_FAILED;
+	if ((rc = cli_open(c, 0)) == CLI_OK &&
+	    gv_body_set(c->db, pos[0], &change) < 0)
+		rc = cli_fail();
+	free(text);
+	return rc;
+}
+
+/* `gavel body role CODE PERSON ROLE`. */
+static int
+body_role(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *at_opt = NULL;
+	int64_t at = -1;
+	char *pos[3];
+	int npos, rc;
+	const struct cli_opt opts[] = {
+	        {"at", &at_opt, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 3, 3)) >= 0 ||
+	    (rc = cli_open(c, 0)) != CLI_OK ||
+	    (at_opt && (rc = cli_time(&at, at_opt, -1)) != CLI_OK))
+		return rc;
+	if (gv_body_role(c->db, pos[0], pos[1], pos[2], at) < 0)
+		return cli_fail();
+	return CLI_OK;
+}
+
+/* `gavel body roles CODE`: who holds which role. */
+static int
+body_roles(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	static const char *const heads[] = {"PERSON", "ROLE", "SINCE"};
+	struct gv_role *roles = NULL;
+	struct table *t;
+	char *pos[1], since[GV_TIME_BUFSZ];
+	size_t n = 0, i;
+	int npos, rc;
+	const struct cli_opt opts[] = {{NULL, NULL, NULL}};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
 	    (rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	if (gv_body_set(c->db, pos[0], &change) < 0)
+	if (gv_body_roles(&roles, &n, c->db, pos[0]) < 0)
 		return cli_fail();
+	if (!n)
+		cli_printf("%s has no roles: anyone may record anything in "
+		           "it (give one with 'gavel body role')\n",
+		           pos[0]);
+	t = table_new(3, heads);
+	for (i = 0; i < n; i++) {
+		const char *row[3] = {roles[i].person, roles[i].role, since};
+
+		gv_time_format(since, roles[i].since, GV_TIME_HUMAN);
+		table_add(t, row);
+	}
+	if (n)
+		table_print(t, stdout);
+	table_free(t);
+	gv_roles_free(roles, n);
 	return CLI_OK;
 }
 
@@ -341,11 +410,20 @@ static const struct cli_cmd body_subs[] = {
          "add the Forum or a working group", NULL},
         {"set", body_set,
          "gavel body set CODE [--name NAME] [--tz ZONE] [--list ADDR] "
-         "[--templates DIR] [--cadence RULE|none]",
+         "[--templates DIR] [--cadence RULE|none] [--require-signed "
+         "--allowed-signers FILE] [--no-require-signed]",
          "change a body's settings (--templates: its own template folder; "
          "--cadence: its calls, \"every 2 weeks on Wednesday at 11:00 "
-         "from 2024-12-04\", the time in its zone)",
+         "from 2024-12-04\", the time in its zone; --require-signed: sync "
+         "accepts only operations signed with a key of FILE, git's "
+         "allowed-signers format)",
          NULL},
+        {"role", body_role, "gavel body role CODE PERSON ROLE [--at TIME]",
+         "give PERSON a role: chair, vice-chair, secretary, member, or "
+         "none to take it away (the chair's act once the body has roles)",
+         NULL},
+        {"roles", body_roles, "gavel body roles CODE",
+         "who holds which role in the body", NULL},
         {"show", body_show, "gavel body show CODE [--format text|json]",
          "a body's settings: zone, calls, rules, holidays", NULL},
         {"list", body_list, "gavel body list [--format text|json]",
@@ -358,7 +436,7 @@ static const struct cli_cmd body_subs[] = {
 const struct cli_cmd cmd_body = {
         "body",
         cli_dispatch,
-        "gavel body add|set|show|list|holiday ...",
+        "gavel body add|set|role|roles|show|list|holiday ...",
         "the Forum and its working groups",
         body_subs,
 };

@@ -18,7 +18,7 @@ static const struct cli_cmd *const groups[] = {
         &cmd_init,    &cmd_body,   &cmd_org,    &cmd_person,    &cmd_meeting,
         &cmd_minutes, &cmd_agenda, &cmd_issue,  &cmd_ballot,    &cmd_deadlines,
         &cmd_redline, &cmd_review, &cmd_render, &cmd_templates, &cmd_digest,
-        &cmd_rebuild, NULL,
+        &cmd_rebuild, &cmd_remote, &cmd_sync, &cmd_config, NULL,
 };
 
 static void
@@ -119,9 +119,13 @@ cli_open(struct cli *c, unsigned flags)
 		return cli_fail();
 	if (c->now >= 0)
 		gv_db_set_now(c->db, c->now);
-	if (!actor || !*actor)
-		actor = getenv("USER");
-	gv_db_set_actor(c->db, actor && *actor ? actor : "unknown");
+	/* GAVEL_USER names who acts for this one command; otherwise the
+	 * user set with `gavel config user`, or found from git's
+	 * user.email, and $USER only when neither names one. */
+	if (actor && *actor)
+		gv_db_set_actor(c->db, actor);
+	actor = getenv("USER");
+	gv_db_set_actor_fallback(c->db, actor && *actor ? actor : "unknown");
 	return CLI_OK;
 }
 

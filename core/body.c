@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "config.h"
 #include "db.h"
 #include "event.h"
 #include "gavel/roster.h"
@@ -279,17 +280,13 @@ body_set_templates(struct gv_db *db, const char *code, const char *dir)
 {
 	struct gv_body body = {0};
 	char *folder = NULL, *key = NULL;
-	sqlite3_stmt *st;
 	int error;
 
 	if ((error = body_folder(&folder, dir)) < 0 ||
-	    (error = gv_body_get(&body, db, code)) < 0 ||
-	    (error = gv__db_stmt(&st, db, GV__STMT_CONFIG_SET)) < 0)
+	    (error = gv_body_get(&body, db, code)) < 0)
 		goto out;
 	key = gv__xsprintf("templates %s", body.code);
-	gv__bind_text(st, 1, key);
-	gv__bind_text(st, 2, folder);
-	error = gv__db_run(db, st);
+	error = gv__config_set(db, key, folder);
 out:
 	gv_body_dispose(&body);
 	free(folder);

@@ -276,6 +276,8 @@ gv_db_free(struct gv_db *db)
 	sqlite3_close(db->sql);
 	free(db->path);
 	free(db->actor);
+	free(db->actor_found);
+	free(db->actor_fallback);
 	free(db);
 }
 

@@ -16,6 +16,7 @@
 #include "db_stmt_meeting.h"
 #include "db_stmt_op.h"
 #include "db_stmt_person.h"
+#include "db_stmt_sync.h"
 
 #define GV__STMT_LIST(X)                                                       \
 	GV__STMT_ISSUE_LIST(X)                                                 \
@@ -23,6 +24,7 @@
 	GV__STMT_PEOPLE(X)                                                     \
 	GV__STMTS_HOLIDAY(X)                                                   \
 	GV__STMTS_OP(X)                                                        \
+	GV__STMTS_SYNC(X)                                                      \
 	GV__STMTS_DIGEST(X)                                                    \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \

@@ -294,12 +294,12 @@ write_commit(git_oid *id, git_repository *repo, const git_signature *who,
 }
 
 /*
- * Moves c->ref to id only if it is still at c->expect (absent for ""):
- * libgit2 compares under the ref's lock, so of two writers racing one
- * wins and the other learns it.
+ * Moves ref to id only if it is still at expect (absent for ""): libgit2
+ * compares under the ref's lock, so of two writers racing one wins and
+ * the other learns it.
  */
 static int
-move_ref(git_repository *repo, const struct gv__chain_commit *c,
+move_ref(git_repository *repo, const char *name, const char *expect_hex,
          const git_oid *id)
 {
 	git_reference *ref = NULL;
@@ -307,32 +307,32 @@ move_ref(git_repository *repo, const struct gv__chain_commit *c,
 	char at[GV__OID_HEX] = "";
 	int rc;
 
-	if (!c->expect || !*c->expect)
-		rc = git_reference_create(&ref, repo, c->ref, id, 0, "gavel");
-	else if ((rc = gv__chain_oid(&expect, c->expect, "the expected tip")) <
+	if (!expect_hex || !*expect_hex)
+		rc = git_reference_create(&ref, repo, name, id, 0, "gavel");
+	else if ((rc = gv__chain_oid(&expect, expect_hex, "the expected tip")) <
 	         0)
 		return rc;
 	else
-		rc = git_reference_create_matching(&ref, repo, c->ref, id, 1,
+		rc = git_reference_create_matching(&ref, repo, name, id, 1,
 		                                   &expect, "gavel");
 	git_reference_free(ref);
 	if (rc == GIT_ELOCKED)
 		return gv__error_set(GV_ERRCLASS_SYNC, GV_EBUSY,
 		                     "%s is being written by another program: "
 		                     "try again",
-		                     c->ref);
+		                     name);
 	if (rc == GIT_EEXISTS || rc == GIT_EMODIFIED || rc == GIT_ENOTFOUND) {
-		if (git_reference_name_to_id(&now, repo, c->ref) == 0)
+		if (git_reference_name_to_id(&now, repo, name) == 0)
 			git_oid_tostr(at, sizeof(at), &now);
 		return gv__error_set(
 		        GV_ERRCLASS_SYNC, GV_ECONFLICT,
 		        "%s moved while this was written (it is at "
 		        "%.7s, not %.7s): read it again",
-		        c->ref, *at ? at : "nothing",
-		        c->expect && *c->expect ? c->expect : "nothing");
+		        name, *at ? at : "nothing",
+		        expect_hex && *expect_hex ? expect_hex : "nothing");
 	}
 	if (rc < 0)
-		return gv__chain_failed(GV_ERROR, c->ref);
+		return gv__chain_failed(GV_ERROR, name);
 	return 0;
 }
 
@@ -395,7 +395,7 @@ gv__chain_append(char oid[GV__OID_HEX], struct gv__chain_repo *r,
 	    (error = ops_tree(&tree, r->repo, c->ops, c->len)) < 0 ||
 	    (error = write_commit(&id, r->repo, &who, c, tree, parents, n)) <
 	            0 ||
-	    (error = move_ref(r->repo, c, &id)) < 0)
+	    (error = move_ref(r->repo, c->ref, c->expect, &id)) < 0)
 		goto out;
 	git_oid_tostr(oid, GV__OID_HEX, &id);
 out:
@@ -403,6 +403,27 @@ out:
 	git_commit_free(parents[0]);
 	git_commit_free(parents[1]);
 	return error;
+}
+
+int
+gv__chain_move(struct gv__chain_repo *r, const char *ref, const char *expect,
+               const char *oid)
+{
+	git_object *obj = NULL;
+	git_oid id;
+	int error;
+
+	if ((error = gv__chain_check_ref(ref, 0)) < 0 ||
+	    (error = gv__chain_oid(&id, oid, "the new tip")) < 0)
+		return error;
+	/* Only a commit the repository holds may become a tip. */
+	if (git_object_lookup(&obj, r->repo, &id, GIT_OBJECT_COMMIT) < 0)
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ENOTFOUND,
+		                     "commit %.7s is not in the sync "
+		                     "repository",
+		                     oid);
+	git_object_free(obj);
+	return move_ref(r->repo, ref, expect, &id);
 }
 
 int

@@ -34,6 +34,11 @@ void gv__chain_free(struct gv__chain_repo *r);
 int gv__chain_tip(char oid[GV__OID_HEX], struct gv__chain_repo *r,
                   const char *ref);
 
+/* Whether name is a valid full ref name under refs/gavel/ (or, with
+ * mirrors, refs/gavel-remotes/ too); GV_EINVALID with a message
+ * otherwise. */
+int gv__chain_check_ref(const char *name, int mirrors);
+
 struct gv__chain_ref {
 	char *name; /* full ref name, owned */
 	char oid[GV__OID_HEX];
@@ -71,6 +76,14 @@ struct gv__chain_commit {
  */
 int gv__chain_append(char oid[GV__OID_HEX], struct gv__chain_repo *r,
                      const struct gv__chain_commit *c);
+
+/*
+ * Moves ref to oid, a commit the repository holds (after a fetch), only
+ * if ref is still at expect ("" = no ref yet): GV_ECONFLICT otherwise,
+ * as for gv__chain_append.
+ */
+int gv__chain_move(struct gv__chain_repo *r, const char *ref,
+                   const char *expect, const char *oid);
 
 /* One commit of a chain, as the walk hands it over (borrowed). */
 struct gv__chain_link {
@@ -127,6 +140,16 @@ struct gv__chain_transfer {
  */
 int gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                     const char *remote, const char *url);
+
+/* Whether name can name a remote and url is one gavel can reach, as
+ * gv__chain_fetch would judge them (GV_EINVALID saying why). */
+int gv__chain_remote_check(const char *name, const char *url);
+
+/* Whether url is a plain path (not file://, ssh or http(s)). */
+int gv__chain_url_is_path(const char *url);
+
+/* url for messages and lists, a password in it hidden (owned). */
+char *gv__chain_url_shown(const char *url);
 
 /*
  * Pushes each local ref (refs/gavel/...) to the same name at url, never

@@ -25,9 +25,5 @@ int gv__chain_failed(enum gv_error_code code, const char *what);
  * otherwise. */
 int gv__chain_oid(git_oid *out, const char *hex, const char *what);
 
-/* Whether name is a valid full ref name under refs/gavel/ (or, with
- * mirrors, refs/gavel-remotes/ too); GV_EINVALID with a message
- * otherwise. */
-int gv__chain_check_ref(const char *name, int mirrors);
 
 #endif

@@ -80,9 +80,27 @@ url_kind(enum url_kind *kind, const char *url)
 	return 0;
 }
 
-/* The URL for messages, its password (if any) hidden. Caller frees. */
-static char *
-url_shown(const char *url)
+int
+gv__chain_remote_check(const char *name, const char *url)
+{
+	enum url_kind kind;
+	int error;
+
+	if ((error = check_remote_name(name)) < 0)
+		return error;
+	return url_kind(&kind, url);
+}
+
+int
+gv__chain_url_is_path(const char *url)
+{
+	enum url_kind kind;
+
+	return url_kind(&kind, url) == 0 && kind == URL_PATH;
+}
+
+char *
+gv__chain_url_shown(const char *url)
 {
 	const char *auth = strstr(url, "://"), *at, *colon, *end;
 
@@ -144,7 +162,7 @@ transfer_failed(const struct gv__cred *cred, const char *url, int rc)
 {
 	const git_error *e = git_error_last();
 	const char *why = e && e->message ? e->message : "unknown error";
-	char *shown = url_shown(url);
+	char *shown = gv__chain_url_shown(url);
 	int error;
 
 	if (cred->why[0])
@@ -257,7 +275,7 @@ push_progress(unsigned int current, unsigned int total, size_t bytes,
 static int
 diverged(const char *url, const char *ref)
 {
-	char *shown = url_shown(url);
+	char *shown = gv__chain_url_shown(url);
 	int error = gv__error_set(
 	        GV_ERRCLASS_SYNC, GV_ECONFLICT,
 	        "%s at %s holds commits this repository does not have: "

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 
 #include "db.h"
+#include "gavel/sync.h"
 #include "gavel/text.h"
 #include "op.h"
 #include "op_log.h"
@@ -113,7 +114,7 @@ gv__op_submit(struct gv_db *db, const struct gv__op_kind *kind,
 	}
 	op.kind = kind;
 	op.data = data;
-	op.actor = gv__db_actor(db);
+	op.actor = gv_db_actor(db);
 	op.recorded = gv_db_now(db);
 	op.at = at >= 0 ? at : op.recorded;
 	op.flags = flags;

@@ -54,7 +54,8 @@
 	X(ballot_vote)                                                         \
 	X(store_snapshot)                                                      \
 	X(holiday_add)                                                         \
-	X(holiday_remove)
+	X(holiday_remove)                                                      \
+	X(body_role)
 
 #define GV__OP_KIND_DECLARE(name) extern const struct gv__op_kind gv__op_##name;
 GV__OP_KINDS(GV__OP_KIND_DECLARE)

@@ -13,6 +13,7 @@
 
 #include "db.h"
 #include "gavel/log.h"
+#include "gavel/sync.h"
 #include "op_kinds.h"
 #include "op_log.h"
 #include "snapshot.h"
@@ -252,7 +253,7 @@ gv__snapshot_legacy(struct gv_db *db)
 	}
 	op.kind = &gv__op_store_snapshot;
 	op.data = json_pack("{s:o}", "tables", all);
-	op.actor = gv__db_actor(db);
+	op.actor = gv_db_actor(db);
 	op.part = GV__OP_NO_PART;
 	op.recorded = op.at = gv_db_now(db);
 	op.lamport = 0;

@@ -60,6 +60,9 @@ int gv__view_issue(json_t **out, struct gv_db *db, const char *ref);
 /* Writes doc as a `--format json` document into *out (caller frees) and
  * releases doc. flags: 0 for keys in the order built, else jansson's
  * (JSON_ENSURE_ASCII). Returns 0 or GV_ERROR. */
+/* An instant as ISO 8601 UTC, or null when t < 0 (none). */
+json_t *gv__view_iso(int64_t t);
+
 int gv__view_dump(char **out, json_t *doc, size_t flags);
 
 /* A tally: the object of DESIGN.md's `ballot tally --format json`. */

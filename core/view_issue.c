@@ -14,15 +14,6 @@
 #include "internal.h"
 #include "view.h"
 
-static json_t *
-iso(int64_t t)
-{
-	char buf[GV_TIME_BUFSZ];
-
-	return t < 0 ? json_null()
-	             : json_string(gv_time_format(buf, t, GV_TIME_ISO));
-}
-
 /* The snippet as [{"text": ..., "match": bool}, ...]. */
 static json_t *
 snippet_spans(const char *s)
@@ -63,10 +54,12 @@ issue_json(const struct gv_issue *is)
 	              (json_int_t)is->number, "title", is->title, "state",
 	              is->closed ? "closed" : "open", "labels", labels, "url",
 	              is->url, "author", is->author, "assignee", is->assignee,
-	              "created", iso(is->created_at), "updated",
-	              iso(is->updated_at), "closed", iso(is->closed_at),
-	              "imported", iso(is->imported_at), "activity",
-	              iso(is->activity), "notes", (json_int_t)is->nnotes);
+	              "created", gv__view_iso(is->created_at), "updated",
+	              gv__view_iso(is->updated_at), "closed",
+	              gv__view_iso(is->closed_at), "imported",
+	              gv__view_iso(is->imported_at), "activity",
+	              gv__view_iso(is->activity), "notes",
+	              (json_int_t)is->nnotes);
 	json_object_set_new(o, "labels_text",
 	                    json_string(text.ptr ? text.ptr : ""));
 	gv__buf_dispose(&text);
@@ -100,7 +93,7 @@ entry_json(const struct gv_issue_entry *e)
 	                                         "title", e->meeting_title)
 	                             : json_null();
 	json_t *o = json_pack("{s:s, s:o, s:s, s:s?}", "kind", kinds[e->kind],
-	                      "at", iso(e->at), "when",
+	                      "at", gv__view_iso(e->at), "when",
 	                      gv_time_format(when, e->at, GV_TIME_HUMAN),
 	                      "author", e->author);
 

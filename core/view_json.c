@@ -11,6 +11,7 @@
 #include <jansson.h>
 
 #include "internal.h"
+#include "gavel/time.h"
 #include "view.h"
 
 /*
@@ -34,6 +35,15 @@ dump_escape_del(char *text)
 	gv__buf_puts(&b, p);
 	free(text);
 	return gv__buf_detach(&b);
+}
+
+json_t *
+gv__view_iso(int64_t t)
+{
+	char buf[GV_TIME_BUFSZ];
+
+	return t < 0 ? json_null()
+	             : json_string(gv_time_format(buf, t, GV_TIME_ISO));
 }
 
 int

@@ -27,15 +27,6 @@ view_dump(char **out, json_t *doc)
 }
 
 static json_t *
-view_time(int64_t t)
-{
-	char buf[GV_TIME_BUFSZ];
-
-	return t < 0 ? json_null()
-	             : json_string(gv_time_format(buf, t, GV_TIME_ISO));
-}
-
-static json_t *
 view_body(const struct gv_body *b)
 {
 	json_t *cadence = json_null();
@@ -101,7 +92,7 @@ gv_view_orgs_json(char **out, const struct gv_org_list *list)
 		                  gv_status_name(o->status), "voting",
 		                  o->body && gv_class_votes(o->klass) &&
 		                          o->status == GV_STATUS_ACTIVE,
-		                  "since", view_time(o->since),
+		                  "since", gv__view_iso(o->since),
 		                  "representatives", o->reps, "people",
 		                  o->people));
 	}
@@ -159,8 +150,8 @@ view_history(const struct gv_person *p)
 
 		json_array_append_new(
 		        a, json_pack("{s:s, s:o, s:o, s:b}", "org", h->org,
-		                     "since", view_time(h->since), "until",
-		                     view_time(h->until), "since_or_earlier",
+		                     "since", gv__view_iso(h->since), "until",
+		                     gv__view_iso(h->until), "since_or_earlier",
 		                     h->from_start));
 	}
 	return a;
@@ -176,13 +167,13 @@ gv_view_people_json(char **out, const struct gv_person_list *list)
 		const struct gv_person *p = &list->v[i];
 
 		json_array_append_new(
-		        doc,
-		        json_pack("{s:s, s:s?, s:s?, s:o, s:o, s:i, s:o}",
-		                  "name", p->name, "org", p->org, "email",
-		                  p->email, "representative_of",
-		                  view_codes(p->reps), "affiliations",
-		                  view_history(p), "meetings", p->meetings,
-		                  "last_meeting", view_time(p->last_meeting)));
+		        doc, json_pack("{s:s, s:s?, s:s?, s:o, s:o, s:i, s:o}",
+		                       "name", p->name, "org", p->org, "email",
+		                       p->email, "representative_of",
+		                       view_codes(p->reps), "affiliations",
+		                       view_history(p), "meetings", p->meetings,
+		                       "last_meeting",
+		                       gv__view_iso(p->last_meeting)));
 	}
 	return view_dump(out, doc);
 }

@@ -20,6 +20,7 @@
 #include "gavel/render.h"
 #include "gavel/roster.h"
 #include "gavel/schedule.h"
+#include "gavel/sync.h"
 #include "gavel/template.h"
 #include "gavel/templates.h"
 #include "gavel/text.h"

@@ -1,0 +1,699 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements reading chains into the log (issue 17, items 2 to
+ * 4). Every commit of a chain is checked before anything of it is used:
+ * each operation in its canonical form, under the ref of its own body and
+ * actor, never private, and signed by its actor's key when the body
+ * requires it. A chain with one bad commit is refused whole and reported.
+ * What passes is recorded once (an operation's id is its content) and
+ * applied in the log's one order: straight on when everything new sorts
+ * after what was applied, else by replaying the whole log.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "gavel/log.h"
+#include "gavel/roster.h"
+#include "gavel/sync.h"
+#include "gavel/text.h"
+#include "identity.h"
+#include "op_kinds.h"
+#include "op_log.h"
+#include "replay.h"
+#include "ssh_sign.h"
+#include "sync.h"
+
+/* One operation read from a chain, waiting to be recorded. */
+struct incoming {
+	struct gv__op_read rd;
+	char *text;
+	size_t len;
+	char commit[GV__OID_HEX];
+};
+
+/* Operations collected from the chains of one remote. */
+struct batch {
+	struct incoming *ops;
+	size_t n, alloc;
+};
+
+/* What the walk of one chain needs and finds. */
+struct range {
+	struct gv__sync *s;
+	struct batch *batch;
+	size_t first; /* the chain's first operation in batch */
+	char *part, *slug;
+	int require_signed;
+	char *allowed_signers;
+	char *why; /* why a commit was refused */
+	char bad[GV__OID_HEX];
+};
+
+static void
+batch_truncate(struct batch *b, size_t n)
+{
+	while (b->n > n) {
+		b->n--;
+		gv__op_read_dispose(&b->ops[b->n].rd);
+		free(b->ops[b->n].text);
+	}
+}
+
+/* Splits refs/gavel/<part>/<slug>; 0 when ref has another shape. */
+static int
+ref_parts(char **part, char **slug, const char *ref)
+{
+	const char *p = ref + strlen("refs/gavel/"), *slash;
+
+	if (strncmp(ref, "refs/gavel/", 11) != 0 || !(slash = strchr(p, '/')) ||
+	    slash == p || !slash[1] || strchr(slash + 1, '/'))
+		return 0;
+	*part = gv__xstrndup(p, (size_t)(slash - p));
+	*slug = gv__xstrdup(slash + 1);
+	return 1;
+}
+
+static int
+refuse(struct range *r, const char *oid, char *why)
+{
+	free(r->why);
+	r->why = why;
+	memcpy(r->bad, oid, GV__OID_HEX - 1);
+	r->bad[GV__OID_HEX - 1] = '\0';
+	return 1;
+}
+
+/* The address the actor's signatures are checked against, or NULL. */
+static char *
+email_of(struct gv_db *db, const char *actor)
+{
+	sqlite3_stmt *st;
+	char *fold = gv_text_fold(actor), *email = NULL;
+
+	if (gv__db_stmt(&st, db, GV__STMT_PERSON_EMAIL_OF) == 0) {
+		gv__bind_text(st, 1, fold);
+		if (gv__db_step(db, st) > 0)
+			email = gv__col_text(st, 0);
+		gv__db_reset(st);
+	}
+	free(fold);
+	return email;
+}
+
+/*
+ * Checks the signature of a commit whose operations are actor's, as git
+ * verify-commit does against the body's allowed signers, the principal
+ * being the actor's email in the roster. 1 when refused (r->why says
+ * why), 0 when it passes, else an error.
+ */
+static int
+check_signature(struct range *r, const struct gv__chain_link *link,
+                const char *actor)
+{
+	char *email, *why = NULL;
+	int ok = 0, error;
+
+	if (!link->signature && !r->require_signed)
+		return 0;
+	if (!r->allowed_signers)
+		/* Signed, but nothing here to check it against. */
+		return r->require_signed
+		               ? refuse(r, link->oid,
+		                        gv__xsprintf("%s requires signed "
+		                                     "operations but has no "
+		                                     "allowed signers",
+		                                     r->part))
+		               : 0;
+	if (!link->signature)
+		return refuse(r, link->oid,
+		              gv__xsprintf("%s's operations are not signed, "
+		                           "and %s requires signed operations",
+		                           actor, r->part));
+	if (!(email = email_of(r->s->db, actor)))
+		return refuse(
+		        r, link->oid,
+		        gv__xsprintf("%s has no email in the roster, "
+		                     "which signatures are checked against",
+		                     actor));
+	error = gv__ssh_verify(&ok, &why, r->allowed_signers, email,
+	                       link->signature, link->signed_data,
+	                       link->signed_len);
+	free(email);
+	if (error < 0)
+		return error;
+	if (!ok)
+		return refuse(r, link->oid,
+		              gv__xsprintf("its signature is not %s's (%s)",
+		                           actor,
+		                           why ? why : "no reason given"));
+	free(why);
+	return 0;
+}
+
+/* Reads one line of a commit's blob as an operation of this chain. */
+static int
+take_line(struct range *r, const struct gv__chain_link *link, const char *line,
+          size_t len)
+{
+	struct batch *b = r->batch;
+	struct incoming *in;
+	char *slug;
+	int mine;
+
+	if (b->n == b->alloc)
+		b->ops = gv__xrealloc(
+		        b->ops, (b->alloc = b->alloc ? b->alloc * 2 : 64) *
+		                        sizeof(*b->ops));
+	in = &b->ops[b->n];
+	memset(in, 0, sizeof(*in));
+	if (gv__op_parse(&in->rd, line, len) < 0)
+		return refuse(r, link->oid,
+		              gv__xstrdup(gv_error_last()->message));
+	slug = gv__actor_slug(in->rd.op.actor);
+	mine = !strcmp(in->rd.op.part, r->part) && !strcmp(slug, r->slug);
+	free(slug);
+	if (!mine || (in->rd.op.flags & GV__OP_PRIVATE)) {
+		char *why = gv__xsprintf(
+		        mine ? "it holds a private operation of %s"
+		             : "it holds an operation of %s in %s, "
+		               "which is not this chain's",
+		        in->rd.op.actor, in->rd.op.part);
+
+		gv__op_read_dispose(&in->rd);
+		return refuse(r, link->oid, why);
+	}
+	in->text = gv__xstrndup(line, len);
+	in->len = len;
+	memcpy(in->commit, link->oid, GV__OID_HEX - 1);
+	b->n++;
+	return 0;
+}
+
+/* The walk's callback: checks one commit and collects its operations. */
+static int
+take_commit(const struct gv__chain_link *link, void *ctx)
+{
+	struct range *r = ctx;
+	size_t first = r->batch->n, i;
+	const char *p = link->ops, *end = link->ops + link->len, *nl;
+	int rc;
+
+	while (p < end) {
+		nl = memchr(p, '\n', (size_t)(end - p));
+		if ((rc = take_line(r, link, p,
+		                    nl ? (size_t)(nl - p)
+		                       : (size_t)(end - p))) != 0)
+			return rc;
+		p = nl ? nl + 1 : end;
+	}
+	if (r->batch->n == first)
+		return 0;
+	/* One commit, one author. */
+	for (i = first + 1; i < r->batch->n; i++)
+		if (strcmp(r->batch->ops[i].rd.op.actor,
+		           r->batch->ops[first].rd.op.actor))
+			return refuse(r, link->oid,
+			              gv__xstrdup("it holds operations of two "
+			                          "actors"));
+	return check_signature(r, link, r->batch->ops[first].rd.op.actor);
+}
+
+/*
+ * Collects the commits of ref from tip back to stop ("" for all) into
+ * batch. A chain that cannot be read or holds a refused commit adds
+ * nothing and is reported: *refused is set.
+ */
+static int
+collect(struct gv__sync *s, struct batch *batch, int *refused, const char *ref,
+        const char *tip, const char *stop, const char *where)
+{
+	struct range r = {0};
+	struct gv_body body = {0};
+	int error;
+
+	*refused = 0;
+	r.s = s;
+	r.batch = batch;
+	r.first = batch->n;
+	if (!ref_parts(&r.part, &r.slug, ref)) {
+		gv__sync_note(s->report,
+		              gv__xsprintf("%s: %s is not a chain of gavel's "
+		                           "(refs/gavel/BODY/ACTOR): ignored",
+		                           where, ref));
+		*refused = 1;
+		return 0;
+	}
+	/* The body's rules as this copy knows them now. */
+	if (gv_body_get(&body, s->db, r.part) == 0) {
+		r.require_signed = body.require_signed;
+		r.allowed_signers = body.allowed_signers;
+		body.allowed_signers = NULL;
+	}
+	gv_body_dispose(&body);
+	error = gv__chain_walk(s->repo, tip, stop, take_commit, &r);
+	if (error == GV_ENOTFOUND && stop && *stop)
+		/* The commit we last saw is gone (the chain repository was
+		 * made again): read the chain whole; what is known is
+		 * skipped by its id. */
+		error = gv__chain_walk(s->repo, tip, "", take_commit, &r);
+	if (error > 0 || error == GV_ECORRUPT) {
+		gv__sync_note(s->report,
+		              error > 0
+		                      ? gv__xsprintf("%s: %s refused at commit "
+		                                     "%.7s: %s; nothing of it "
+		                                     "applied",
+		                                     where, ref, r.bad, r.why)
+		                      : gv__xsprintf("%s: %s refused: %s; "
+		                                     "nothing of it applied",
+		                                     where, ref,
+		                                     gv_error_last()->message));
+		batch_truncate(batch, r.first);
+		*refused = 1;
+		error = 0;
+	} else if (error < 0) {
+		batch_truncate(batch, r.first);
+	}
+	free(r.part);
+	free(r.slug);
+	free(r.why);
+	free(r.allowed_signers);
+	return error;
+}
+
+/* The log's order: Lamport clock, then actor, then id. */
+struct key {
+	int64_t lamport;
+	char *actor, *id;
+};
+
+static int
+key_after(const struct key *last, const struct gv__op_read *rd)
+{
+	int c;
+
+	if (!last->id)
+		return 1;
+	if (rd->op.lamport != last->lamport)
+		return rd->op.lamport > last->lamport;
+	if ((c = strcmp(rd->op.actor, last->actor)) != 0)
+		return c > 0;
+	return strcmp(rd->id, last->id) > 0;
+}
+
+static int
+last_key(struct key *k, struct gv_db *db)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	memset(k, 0, sizeof(*k));
+	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_LAST)) < 0)
+		return error;
+	if ((error = gv__db_step(db, st)) > 0) {
+		k->lamport = sqlite3_column_int64(st, 0);
+		k->actor = gv__col_text(st, 1);
+		k->id = gv__col_text(st, 2);
+	}
+	gv__db_reset(st);
+	return error < 0 ? error : 0;
+}
+
+static int64_t
+scalar(struct gv_db *db, enum gv__stmt which, int64_t arg, int *error)
+{
+	sqlite3_stmt *st;
+	int64_t v = 0;
+
+	if ((*error = gv__db_stmt(&st, db, which)) < 0)
+		return 0;
+	if (which != GV__STMT_OP_SEQ_MAX)
+		gv__bind_int(st, 1, arg);
+	if ((*error = gv__db_step(db, st)) > 0)
+		v = sqlite3_column_int64(st, 0);
+	gv__db_reset(st);
+	if (*error > 0)
+		*error = 0;
+	return v;
+}
+
+/* Records one operation unless the log has it; one this copy wrote but
+ * had not marked sent is marked now. *added when it is new. */
+static int
+record(int *added, struct gv__sync *s, const struct incoming *in,
+       const char *source)
+{
+	sqlite3_stmt *st;
+	int error, have;
+
+	*added = 0;
+	if ((error = gv__db_stmt(&st, s->db, GV__STMT_OP_SEQ_BY_ID)) < 0)
+		return error;
+	gv__bind_text(st, 1, in->rd.id);
+	if ((have = gv__db_has_row(s->db, st)) < 0)
+		return have;
+	if (have) {
+		if ((error = gv__db_stmt(&st, s->db, GV__STMT_OP_SET_CHAIN)) <
+		    0)
+			return error;
+		gv__bind_text(st, 1, in->rd.id);
+		gv__bind_text(st, 2, in->commit);
+		return gv__db_run(s->db, st);
+	}
+	*added = 1;
+	return gv__op_record_text(s->db, &in->rd, in->text, source, in->commit);
+}
+
+/* Applies what was recorded after row seq0, in the log's order. */
+static int
+apply_new(struct gv_db *db, int64_t seq0)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_NEW_IN_ORDER)) < 0)
+		return error;
+	gv__bind_int(st, 1, seq0);
+	while ((error = gv__db_step(db, st)) > 0)
+		if ((error = gv__replay_one(
+		             db, sqlite3_column_int64(st, 0),
+		             (const char *)sqlite3_column_text(st, 1),
+		             (size_t)sqlite3_column_bytes(st, 1), NULL)) < 0)
+			break;
+	gv__db_reset(st);
+	return error < 0 ? error : 0;
+}
+
+/* Adds what applying the new operations did to the report. */
+static int
+report_new(struct gv__sync *s, int64_t seq0, int64_t trouble0)
+{
+	struct gv_sync_report *r = s->report;
+	sqlite3_stmt *st;
+	int64_t trouble;
+	int error;
+
+	if ((error = gv__db_stmt(&st, s->db, GV__STMT_OP_NEW_STATUS)) < 0)
+		return error;
+	gv__bind_int(st, 1, seq0);
+	while ((error = gv__db_step(s->db, st)) > 0) {
+		const char *status = (const char *)sqlite3_column_text(st, 0);
+		size_t n = (size_t)sqlite3_column_int64(st, 1);
+
+		if (!strcmp(status, "applied"))
+			r->applied += n;
+		else if (!strcmp(status, "same"))
+			r->same += n;
+		else if (!strcmp(status, "conflict"))
+			r->conflicts += n;
+		else if (!strcmp(status, "denied"))
+			r->denied += n;
+		else
+			r->unknown += n;
+	}
+	gv__db_reset(st);
+	if (error < 0 ||
+	    (error = gv__db_stmt(&st, s->db, GV__STMT_OP_NEW_TROUBLE)) < 0)
+		return error;
+	gv__bind_int(st, 1, seq0);
+	while ((error = gv__db_step(s->db, st)) > 0)
+		gv__sync_note(r, gv__xsprintf("%s: %s's %s not applied: %s",
+		                              sqlite3_column_text(st, 2),
+		                              sqlite3_column_text(st, 0),
+		                              sqlite3_column_text(st, 1),
+		                              sqlite3_column_text(st, 3)));
+	gv__db_reset(st);
+	if (error < 0)
+		return error;
+	trouble = scalar(s->db, GV__STMT_OP_OLD_TROUBLE, seq0, &error);
+	if (error == 0 && trouble > trouble0)
+		gv__sync_note(
+		        r,
+		        gv__xsprintf("%lld operation%s recorded before "
+		                     "%s no longer applied: what came in "
+		                     "goes first (see 'gavel sync "
+		                     "--conflicts')",
+		                     (long long)(trouble - trouble0),
+		                     trouble - trouble0 == 1 ? "" : "s",
+		                     trouble - trouble0 == 1 ? "is" : "are"));
+	return error;
+}
+
+/* Records and applies the batch in one transaction. */
+static int
+apply_batch(size_t *in, struct gv__sync *s, const struct batch *b,
+            const char *source)
+{
+	struct key last;
+	int64_t seq0, trouble0 = 0;
+	int error, added, before = 0;
+	size_t i;
+
+	*in = 0;
+	if ((error = last_key(&last, s->db)) < 0)
+		return error;
+	seq0 = scalar(s->db, GV__STMT_OP_SEQ_MAX, 0, &error);
+	if (error == 0)
+		trouble0 = scalar(s->db, GV__STMT_OP_OLD_TROUBLE, seq0, &error);
+	for (i = 0; error == 0 && i < b->n; i++)
+		if ((error = record(&added, s, &b->ops[i], source)) == 0 &&
+		    added) {
+			++*in;
+			before |= !key_after(&last, &b->ops[i].rd);
+		}
+	if (error == 0 && *in) {
+		/* Something new sorts before what is applied: the tables
+		 * are what the whole log, in its order, makes them. */
+		if (before) {
+			error = gv_rebuild(NULL, s->db);
+			s->report->replayed = 1;
+		} else {
+			error = apply_new(s->db, seq0);
+		}
+		if (error == 0)
+			error = report_new(s, seq0, trouble0);
+	}
+	free(last.actor);
+	free(last.id);
+	return error;
+}
+
+static int
+seen_set(struct gv_db *db, const char *ref, const char *oid)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv__db_stmt(&st, db, GV__STMT_CHAIN_SEEN_SET)) < 0)
+		return error;
+	gv__bind_text(st, 1, ref);
+	gv__bind_text(st, 2, oid);
+	return gv__db_run(db, st);
+}
+
+static void
+batch_free(struct batch *b)
+{
+	batch_truncate(b, 0);
+	free(b->ops);
+}
+
+int
+gv__sync_ingest_local(size_t *in, struct gv__sync *s, const char *ref,
+                      const char *tip, const char *stop)
+{
+	struct batch b = {0};
+	int refused, error;
+
+	*in = 0;
+	if ((error = collect(s, &b, &refused, ref, tip, stop, "local")) < 0 ||
+	    refused)
+		goto out;
+	if ((error = gv__db_begin(s->db)) < 0)
+		goto out;
+	if ((error = apply_batch(in, s, &b, "local")) < 0 ||
+	    (error = seen_set(s->db, ref, tip)) < 0 ||
+	    (error = gv__db_commit(s->db)) < 0)
+		gv__db_rollback(s->db);
+out:
+	batch_free(&b);
+	return error;
+}
+
+/* How a fetched chain stands to the local one. */
+enum relation { SAME, AHEAD, BEHIND, DIVERGED };
+
+struct chain {
+	char *local; /* refs/gavel/<part>/<slug> */
+	char local_tip[GV__OID_HEX];
+	char tip[GV__OID_HEX]; /* the remote's */
+	enum relation rel;
+	int refused;
+};
+
+static int
+relate(struct gv__sync *s, struct chain *c)
+{
+	int yes = 0, error;
+
+	if (!strcmp(c->tip, c->local_tip)) {
+		c->rel = SAME;
+		return 0;
+	}
+	if (!*c->local_tip) {
+		c->rel = AHEAD;
+		return 0;
+	}
+	if ((error = gv__chain_descends(&yes, s->repo, c->tip, c->local_tip)) <
+	    0)
+		return error;
+	if (yes) {
+		c->rel = AHEAD;
+		return 0;
+	}
+	if ((error = gv__chain_descends(&yes, s->repo, c->local_tip, c->tip)) <
+	    0)
+		return error;
+	c->rel = yes ? BEHIND : DIVERGED;
+	return 0;
+}
+
+/* This copy's chain, written elsewhere too (the same person on two
+ * machines): a commit with both as parents joins them. */
+static int
+join_own(struct gv__sync *s, struct chain *c)
+{
+	struct gv__chain_commit commit = {0};
+	char oid[GV__OID_HEX], *key = NULL;
+	int error;
+
+	if ((error = gv__signing_key(&key, s->db)) < 0)
+		return error;
+	commit.ref = c->local;
+	commit.expect = c->local_tip;
+	commit.merge = c->tip;
+	commit.ops = "";
+	commit.len = 0;
+	commit.name = s->me;
+	commit.email = "";
+	commit.when = gv_db_now(s->db);
+	commit.message = "gavel: join this chain's two copies";
+	commit.signing_key = key;
+	if ((error = gv__chain_append(oid, s->repo, &commit)) == 0)
+		error = seen_set(s->db, c->local, oid);
+	free(key);
+	return error;
+}
+
+/* Moves the local chains to what was read, once it is in the log. */
+static int
+advance(struct gv__sync *s, struct chain *chains, size_t n, const char *remote)
+{
+	char *me = gv__actor_slug(s->me), *part = NULL, *slug = NULL;
+	int error = 0;
+	size_t i;
+
+	for (i = 0; i < n && error == 0; i++) {
+		struct chain *c = &chains[i];
+
+		if (c->refused || c->rel == SAME || c->rel == BEHIND)
+			continue;
+		if (c->rel == AHEAD) {
+			error = gv__chain_move(s->repo, c->local, c->local_tip,
+			                       c->tip);
+			continue;
+		}
+		free(part);
+		free(slug);
+		part = slug = NULL;
+		ref_parts(&part, &slug, c->local);
+		if (slug && !strcmp(slug, me))
+			error = join_own(s, c);
+		else
+			gv__sync_note(
+			        s->report,
+			        gv__xsprintf("%s: %s has two histories "
+			                     "(its author wrote on two "
+			                     "copies, or rewrote it): both "
+			                     "were read; the author should "
+			                     "sync to join them",
+			                     remote, c->local));
+	}
+	free(me);
+	free(part);
+	free(slug);
+	return error;
+}
+
+static void
+chains_free(struct chain *chains, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(chains[i].local);
+	free(chains);
+}
+
+int
+gv__sync_ingest(size_t *in, struct gv__sync *s, const char *remote)
+{
+	struct gv__chain_ref *refs = NULL;
+	struct chain *chains = NULL;
+	struct batch b = {0};
+	char *prefix = gv__xsprintf("refs/gavel-remotes/%s/", remote);
+	size_t nrefs = 0, i;
+	int error;
+
+	*in = 0;
+	if ((error = gv__chain_refs(&refs, &nrefs, s->repo, prefix)) < 0)
+		goto out;
+	chains = gv__xcalloc(nrefs + 1, sizeof(*chains));
+	for (i = 0; i < nrefs && error == 0; i++) {
+		struct chain *c = &chains[i];
+
+		c->local = gv__xsprintf("refs/gavel/%s",
+		                        refs[i].name + strlen(prefix));
+		memcpy(c->tip, refs[i].oid, GV__OID_HEX);
+		if (gv__chain_check_ref(c->local, 0) < 0) {
+			gv__sync_note(s->report,
+			              gv__xsprintf("%s: %s: %s", remote,
+			                           refs[i].name,
+			                           gv_error_last()->message));
+			c->refused = 1;
+			continue;
+		}
+		if ((error = gv__chain_tip(c->local_tip, s->repo, c->local)) <
+		            0 ||
+		    (error = relate(s, c)) < 0)
+			break;
+		if (c->rel == SAME || c->rel == BEHIND)
+			continue;
+		error = collect(s, &b, &c->refused, c->local, c->tip,
+		                c->local_tip, remote);
+	}
+	if (error < 0 || (error = gv__db_begin(s->db)) < 0)
+		goto out;
+	if ((error = apply_batch(in, s, &b, remote)) < 0)
+		goto rollback;
+	for (i = 0; i < nrefs; i++)
+		if (!chains[i].refused && chains[i].rel == AHEAD &&
+		    (error = seen_set(s->db, chains[i].local, chains[i].tip)) <
+		            0)
+			goto rollback;
+	if ((error = gv__db_commit(s->db)) < 0)
+		goto rollback;
+	/* Only now, with the operations safe in the log, do the chains
+	 * move: an interruption before this reads them again, and what is
+	 * known is skipped. */
+	error = advance(s, chains, nrefs, remote);
+	goto out;
+rollback:
+	gv__db_rollback(s->db);
+out:
+	batch_free(&b);
+	chains_free(chains, nrefs);
+	gv__chain_refs_free(refs, nrefs);
+	free(prefix);
+	return error;
+}

@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements putting this copy's operations in chains: one
+ * commit per chain (a body and an actor) holding the canonical text of
+ * each new operation, one per line, signed when the body requires it or
+ * the member has a signing key. A commit is written first and the log
+ * marked after, so an interruption between the two leaves a chain ahead
+ * of the log, which the next sync reads back (gv__sync_ingest_local)
+ * instead of writing the operations twice.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "db.h"
+#include "gavel/roster.h"
+#include "gavel/sync.h"
+#include "gavel/text.h"
+#include "identity.h"
+#include "sync.h"
+
+/* The commit tip we last read into the log from ref, or "". */
+static int
+seen_get(char oid[GV__OID_HEX], struct gv_db *db, const char *ref)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	oid[0] = '\0';
+	if ((error = gv__db_stmt(&st, db, GV__STMT_CHAIN_SEEN_GET)) < 0)
+		return error;
+	gv__bind_text(st, 1, ref);
+	if ((error = gv__db_step(db, st)) > 0) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+
+		if (t && strlen(t) == GV__OID_HEX - 1)
+			memcpy(oid, t, GV__OID_HEX);
+	}
+	gv__db_reset(st);
+	return error < 0 ? error : 0;
+}
+
+/* Reads back what the local chains hold beyond what the log has seen. */
+static int
+reconcile(struct gv__sync *s)
+{
+	struct gv__chain_ref *refs = NULL;
+	char seen[GV__OID_HEX];
+	size_t n = 0, i, in;
+	int error;
+
+	if ((error = gv__chain_refs(&refs, &n, s->repo, "refs/gavel/")) < 0)
+		return error;
+	for (i = 0; i < n && error == 0; i++)
+		if ((error = seen_get(seen, s->db, refs[i].name)) == 0 &&
+		    strcmp(seen, refs[i].oid))
+			error = gv__sync_ingest_local(&in, s, refs[i].name,
+			                              refs[i].oid, seen);
+	gv__chain_refs_free(refs, n);
+	return error;
+}
+
+/* This copy's unsent operations of one chain. */
+struct group {
+	char *part, *actor;
+	char **ids;
+	size_t n, alloc;
+	char *blob;
+	size_t len;
+};
+
+static void
+groups_free(struct group *g, size_t n)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < g[i].n; j++)
+			free(g[i].ids[j]);
+		free(g[i].ids);
+		free(g[i].part);
+		free(g[i].actor);
+		free(g[i].blob);
+	}
+	free(g);
+}
+
+/* Reads the unsent operations, grouped by chain, in the log's order. */
+static int
+unsent(struct group **out, size_t *count, struct gv_db *db)
+{
+	struct group *g = NULL, *cur = NULL;
+	sqlite3_stmt *st;
+	size_t alloc = 0;
+	int error;
+
+	*count = 0;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_UNSENT)) < 0)
+		return error;
+	while ((error = gv__db_step(db, st)) > 0) {
+		const char *actor = (const char *)sqlite3_column_text(st, 1),
+		           *part = (const char *)sqlite3_column_text(st, 2),
+		           *text = (const char *)sqlite3_column_text(st, 3);
+		size_t len = (size_t)sqlite3_column_bytes(st, 3);
+
+		if (!cur || strcmp(cur->part, part) ||
+		    strcmp(cur->actor, actor)) {
+			if (*count == alloc)
+				g = gv__xrealloc(
+				        g, (alloc = alloc ? alloc * 2 : 4) *
+				                   sizeof(*g));
+			cur = &g[(*count)++];
+			memset(cur, 0, sizeof(*cur));
+			cur->part = gv__xstrdup(part);
+			cur->actor = gv__xstrdup(actor);
+		}
+		if (cur->n == cur->alloc)
+			cur->ids = gv__xrealloc(
+			        cur->ids,
+			        (cur->alloc =
+			                 cur->alloc ? cur->alloc * 2 : 16) *
+			                sizeof(*cur->ids));
+		cur->ids[cur->n++] = gv__col_text(st, 0);
+		cur->blob = gv__xrealloc(cur->blob, cur->len + len + 1);
+		memcpy(cur->blob + cur->len, text, len);
+		cur->len += len;
+		cur->blob[cur->len++] = '\n';
+	}
+	gv__db_reset(st);
+	*out = g;
+	if (error < 0) {
+		groups_free(g, *count);
+		*out = NULL;
+		*count = 0;
+	}
+	return error < 0 ? error : 0;
+}
+
+/* The key to sign g's commit with, or NULL: a body that requires signed
+ * operations without one is an error that says how to set it. */
+static int
+signing_key_for(char **key, struct gv__sync *s, const struct group *g)
+{
+	struct gv_body body = {0};
+	int error, required = 0;
+
+	if ((error = gv__signing_key(key, s->db)) < 0)
+		return error;
+	if (gv_body_get(&body, s->db, g->part) == 0)
+		required = body.require_signed;
+	gv_body_dispose(&body);
+	if (required && !*key)
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_EDENIED,
+		                     "%s requires signed operations: give your "
+		                     "SSH key with 'gavel config signing-key "
+		                     "FILE' (or git's user.signingkey with "
+		                     "gpg.format ssh)",
+		                     g->part);
+	return 0;
+}
+
+static int
+mark_sent(struct gv_db *db, const struct group *g, const char *ref,
+          const char *oid)
+{
+	sqlite3_stmt *st;
+	size_t i;
+	int error;
+
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	for (i = 0; i < g->n && error == 0; i++) {
+		if ((error = gv__db_stmt(&st, db, GV__STMT_OP_SET_CHAIN)) < 0)
+			break;
+		gv__bind_text(st, 1, g->ids[i]);
+		gv__bind_text(st, 2, oid);
+		error = gv__db_run(db, st);
+	}
+	if (error == 0 &&
+	    (error = gv__db_stmt(&st, db, GV__STMT_CHAIN_SEEN_SET)) == 0) {
+		gv__bind_text(st, 1, ref);
+		gv__bind_text(st, 2, oid);
+		error = gv__db_run(db, st);
+	}
+	if (error < 0 || (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+	return error;
+}
+
+static int
+pack_group(struct gv__sync *s, const struct group *g)
+{
+	struct gv__chain_commit c = {0};
+	char tip[GV__OID_HEX], oid[GV__OID_HEX];
+	char *ref = gv__chain_ref_of(g->part, g->actor), *key = NULL,
+	     *email = NULL, *message = NULL;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = signing_key_for(&key, s, g)) < 0 ||
+	    (error = gv__chain_tip(tip, s->repo, ref)) < 0 ||
+	    (error = gv__db_stmt(&st, s->db, GV__STMT_PERSON_EMAIL_OF)) < 0)
+		goto out;
+	{
+		char *fold = gv_text_fold(g->actor);
+
+		gv__bind_text(st, 1, fold);
+		if (gv__db_step(s->db, st) > 0)
+			email = gv__col_text(st, 0);
+		gv__db_reset(st);
+		free(fold);
+	}
+	message = gv__xsprintf("gavel: %zu operation%s in %s", g->n,
+	                       g->n == 1 ? "" : "s", g->part);
+	c.ref = ref;
+	c.expect = tip;
+	c.ops = g->blob;
+	c.len = g->len;
+	c.name = g->actor;
+	c.email = email ? email : "";
+	c.when = gv_db_now(s->db);
+	c.message = message;
+	c.signing_key = key;
+	if ((error = gv__chain_append(oid, s->repo, &c)) < 0 ||
+	    (error = mark_sent(s->db, g, ref, oid)) < 0)
+		goto out;
+	s->report->packed += g->n;
+out:
+	free(ref);
+	free(key);
+	free(email);
+	free(message);
+	return error;
+}
+
+int
+gv__sync_pack(struct gv__sync *s)
+{
+	struct group *groups = NULL;
+	size_t n = 0, i;
+	int error;
+
+	if ((error = reconcile(s)) < 0 ||
+	    (error = unsent(&groups, &n, s->db)) < 0)
+		return error;
+	for (i = 0; i < n && error == 0; i++)
+		error = pack_group(s, &groups[i]);
+	groups_free(groups, n);
+	return error;
+}
