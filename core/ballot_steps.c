@@ -37,6 +37,51 @@ step_too_early(const char *until_what, int64_t until, const char *what)
 	                     gv_time_format(when, until, GV_TIME_HUMAN), what);
 }
 
+/* The latest step recorded for the ballot, whenever it is dated. */
+static int64_t
+last_step(const struct gv_ballot *b)
+{
+	const int64_t steps[] = {b->proposed_at,  b->vote_starts_at,
+	                         b->results_at,   b->review_starts_at,
+	                         b->withdrawn_at, b->cancelled_at};
+	int64_t last = -1;
+
+	for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++)
+		if (steps[i] > last)
+			last = steps[i];
+	return last;
+}
+
+/*
+ * Loads the ballot as of at for a step, refusing a step dated before one
+ * already recorded. Each step is checked against the ballot as it stood
+ * at its own instant, so without this, two members closing one ballot
+ * offline would both pass when the later-dated close is applied first
+ * (issue 17, item 3: the second of two closes is a conflict).
+ */
+static int
+step_load(struct gv_ballot **b, struct gv_db *db, const char *ref, int64_t at)
+{
+	char when[GV_TIME_BUFSZ];
+	int64_t last;
+	int error;
+
+	if ((error = gv__ballot_load_ref(b, db, ref, at)) < 0)
+		return error;
+	if ((last = last_step(*b)) <= at)
+		return 0;
+	error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+	                      "%s has a step recorded at %s, after this "
+	                      "one: a step cannot be dated before it (see "
+	                      "'gavel ballot show %s')",
+	                      (*b)->number,
+	                      gv_time_format(when, last, GV_TIME_HUMAN),
+	                      (*b)->number);
+	gv_ballot_free(*b);
+	*b = NULL;
+	return error;
+}
+
 /* Saves the ballot and logs the step, in one transaction. */
 static int
 step_save(struct gv_db *db, const struct gv_ballot *b, int64_t at,
@@ -62,7 +107,7 @@ ballot_discuss(struct gv_db *db, const char *ref, int64_t at, int64_t until)
 	struct gv__ballot_acts a;
 	int error;
 
-	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+	if ((error = step_load(&b, db, ref, at)) < 0)
 		return error;
 	/* The discussion this proposal would open: from the later of now and
 	 * the latest version (BYL 2.3(3)). */
@@ -109,7 +154,7 @@ ballot_open_vote(struct gv_db *db, const char *ref, int64_t at)
 	struct gv__ballot_acts a;
 	int error;
 
-	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+	if ((error = step_load(&b, db, ref, at)) < 0)
 		return error;
 	gv__ballot_acts(&a, b, at);
 	if (b->state == GV_BALLOT_EXPIRED) {
@@ -171,7 +216,7 @@ ballot_close(struct gv_db *db, const char *ref, int64_t at)
 	int64_t saved_now = gv_db_now(db);
 	int error;
 
-	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+	if ((error = step_load(&b, db, ref, at)) < 0)
 		return error;
 	if (b->state == GV_BALLOT_VOTING)
 		error = step_too_early("voting closes", b->vote_ends_at,
@@ -225,7 +270,7 @@ ballot_review(struct gv_db *db, const char *ref, int64_t at)
 	struct gv_ballot *b = NULL;
 	int error;
 
-	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+	if ((error = step_load(&b, db, ref, at)) < 0)
 		return error;
 	if (b->state != GV_BALLOT_PASSED)
 		error = step_refuse(b, "the IPR review follows a passed vote");
@@ -306,7 +351,7 @@ ballot_withdraw(struct gv_db *db, const char *ref, int64_t at)
 	struct gv_ballot *b = NULL;
 	int error;
 
-	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+	if ((error = step_load(&b, db, ref, at)) < 0)
 		return error;
 	/* BYL 2.3(4): the proposer may withdraw during voting. */
 	if (b->state != GV_BALLOT_VOTING) {
@@ -327,7 +372,7 @@ ballot_cancel(struct gv_db *db, const char *ref, int64_t at)
 	struct gv_ballot *b = NULL;
 	int error;
 
-	if ((error = gv__ballot_load_ref(&b, db, ref, at)) < 0)
+	if ((error = step_load(&b, db, ref, at)) < 0)
 		return error;
 	switch (b->state) {
 	case GV_BALLOT_DRAFT:

@@ -41,7 +41,7 @@ extern const struct t_case redline_write_tests[], issue_tests[],
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
-        git_remote_tests[];
+        git_remote_tests[], sync_tests[];
 
 static const struct {
 	const char *name;
@@ -88,6 +88,7 @@ static const struct {
         {"git_chain", git_chain_tests},
         {"ssh_sign", ssh_sign_tests},
         {"git_remote", git_remote_tests},
+        {"sync", sync_tests},
         {"readme", readme_tests},
 };
 
@@ -399,6 +400,12 @@ t_gavel(const char *const *env, ...)
 	r = run_gavel(0, env, ap);
 	va_end(ap);
 	return r;
+}
+
+struct t_run *
+t_gavel_v(const char *const *env, va_list ap)
+{
+	return run_gavel(0, env, ap);
 }
 
 struct t_run *

@@ -7,6 +7,7 @@
 #ifndef GV_TEST_HARNESS_H
 #define GV_TEST_HARNESS_H
 
+#include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -92,6 +93,9 @@ struct t_run *t_gavel(const char *const *env, ...);
  * not NULL) and GAVEL_USER=user. Valid until the next call.
  */
 const char *const *t_env(const char *now, const char *user);
+
+/* t_gavel with the arguments as a va_list (for fixtures that wrap it). */
+struct t_run *t_gavel_v(const char *const *env, va_list ap);
 
 /* Like t_gavel, with input as its standard input. */
 struct t_run *t_gavel_input(const char *input, const char *const *env, ...);

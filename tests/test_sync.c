@@ -1,0 +1,249 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests a working group sharing one record (issue 17): three
+ * members' copies and a bare remote go through a month like December
+ * 2024's, each working offline, and whatever order they sync in they end
+ * with one digest; concurrent acts that cannot both hold end as kept
+ * conflicts with their reasons; a private note never leaves its copy.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain_fixture.h"
+#include "sync_fixture.h"
+
+#define CHAIR     "Stephen Davidson"
+#define SECRETARY "Iñigo Barreira"
+#define MEMBER    "Ben Wilson"
+
+/* The chair's copy: the demo group, its roles, a new ballot on the
+ * draft, shared through remote.git; then the secretary and a member
+ * join from the remote. */
+static int
+group(void)
+{
+	if (sf_bare("remote.git") < 0 ||
+	    sf_ok("c.db", "init", "--demo", NULL) ||
+	    sf_ok("c.db", "config", "user", CHAIR, NULL) ||
+	    sf_ok("c.db", "body", "role", "SMCWG", CHAIR, "chair", NULL) ||
+	    sf_ok("c.db", "body", "role", "SMCWG", SECRETARY, "secretary",
+	          NULL) ||
+	    sf_ok("c.db", "body", "role", "SMCWG", MEMBER, "member", NULL) ||
+	    sf_ok("c.db", "ballot", "new", "SMCWG", "--title",
+	          "EUID in OrganizationIdentifier", "--kind", "fmg",
+	          "--proposer", "DigiCert", "--at", "2024-12-18 10:00", NULL) ||
+	    sf_ok("c.db", "ballot", "endorse", "SMC011", "Sectigo", "--at",
+	          "2024-12-18 10:00", NULL) ||
+	    sf_ok("c.db", "ballot", "endorse", "SMC011", "Google", "--at",
+	          "2024-12-18 10:00", NULL) ||
+	    sf_ok("c.db", "ballot", "version", "SMC011", "--repo",
+	          t_path("c-guideline"), "--base", "Ballot_SMC010", "--head",
+	          "draft-263", "--at", "2024-12-18 11:00", NULL) ||
+	    sf_ok("c.db", "remote", "add", "origin", t_path("remote.git"),
+	          NULL) ||
+	    sf_ok("c.db", "sync", NULL) ||
+	    sf_join("s.db", "remote.git", SECRETARY) < 0 ||
+	    sf_join("m.db", "remote.git", MEMBER) < 0)
+		return -1;
+	return 0;
+}
+
+/* What each does offline between two syncs, in the month after the
+ * 2024-12-18 call. */
+static int
+offline_month(void)
+{
+	struct t_run *r;
+	char id[32];
+
+	/* The chair runs the ballot and records the votes. */
+	if (sf_ok("c.db", "ballot", "discuss", "SMC011", "--at",
+	          "2024-12-19 12:00", NULL) ||
+	    sf_ok("c.db", "ballot", "open-vote", "SMC011", "--at",
+	          "2024-12-26 12:00", NULL) ||
+	    sf_ok("c.db", "ballot", "vote", "SMC011", "DigiCert", "yes", "--at",
+	          "2024-12-27 09:00", NULL) ||
+	    sf_ok("c.db", "ballot", "vote", "SMC011", "Sectigo", "yes", "--at",
+	          "2024-12-27 10:00", NULL) ||
+	    sf_ok("c.db", "ballot", "vote", "SMC011", "Mozilla", "abstain",
+	          "--at", "2024-12-30 10:00", NULL))
+		return -1;
+	/* The secretary the roll call of the 15 January call, and a call
+	 * added and cancelled. */
+	if (sf_ok("s.db", "meeting", "attend", "4", "--line",
+	          "Stephen Davidson (DigiCert), Ben Wilson (Mozilla), Iñigo "
+	          "Barreira (Sectigo)",
+	          NULL))
+		return -1;
+	r = sf_run("s.db", "meeting", "add", "SMCWG", "2025-01-29 11:00", NULL);
+	if (r->status != 0) {
+		t_fail(__FILE__, __LINE__, "meeting add: %s", r->err);
+		return -1;
+	}
+	snprintf(id, sizeof(id), "%ld", strtol(r->out, NULL, 10));
+	if (sf_ok("s.db", "meeting", "cancel", id, "--reason",
+	          "moved to the face-to-face", NULL))
+		return -1;
+	/* The member reviews the redline on a train. */
+	if (sf_ok("m.db", "review", "add", "SMC011", "--path", "guideline.md",
+	          "--line", "40", "Should EUID come before LEI?", NULL) ||
+	    sf_ok("m.db", "review", "add", "SMC011", "--path", "guideline.md",
+	          "--line", "42", "--private", "ask Sectigo first", NULL))
+		return -1;
+	return 0;
+}
+
+/* Copies the three replicas and the remote into folder, pointed at the
+ * copy of the remote. */
+static int
+copy_to(const char *folder)
+{
+	static const char *const dbs[] = {"c.db", "s.db", "m.db"};
+	char path[256], remote[256];
+	size_t i;
+
+	if (cf_sh("cd '%s' && mkdir '%s' && cp -a c.db c.db.git s.db s.db.git "
+	          "m.db m.db.git remote.git '%s'/",
+	          t_tmpdir(), folder, folder) != 0) {
+		t_fail(__FILE__, __LINE__, "cannot copy the replicas");
+		return -1;
+	}
+	for (i = 0; i < 3; i++) {
+		snprintf(path, sizeof(path), "%s/%s", folder, dbs[i]);
+		snprintf(remote, sizeof(remote), "%s/remote.git", folder);
+		if (sf_ok(path, "remote", "remove", "origin", NULL) ||
+		    sf_ok(path, "remote", "add", "origin", t_path(remote),
+		          NULL))
+			return -1;
+	}
+	return 0;
+}
+
+static void
+month_in_every_order_one_digest(void)
+{
+	static const int orders[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2},
+	                                 {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+	static const char *const dbs[] = {"c.db", "s.db", "m.db"};
+	char folder[32], path[64], first[64] = "";
+	struct t_run *r;
+	size_t o, i;
+
+	if (cf_need("git") < 0 || group() < 0 || offline_month() < 0)
+		return;
+	for (o = 0; o < 6; o++) {
+		snprintf(folder, sizeof(folder), "order%zu", o);
+		if (copy_to(folder) < 0)
+			return;
+		/* a, b, c, a, b: after it each has what all three did. */
+		for (i = 0; i < 5; i++) {
+			snprintf(path, sizeof(path), "%s/%s", folder,
+			         dbs[orders[o][i % 3]]);
+			SF(path, "sync");
+		}
+		for (i = 0; i < 3; i++) {
+			snprintf(path, sizeof(path), "%s/%s", folder, dbs[i]);
+			if (!*first)
+				snprintf(first, sizeof(first), "%s",
+				         sf_digest(path));
+			T_EQ_STR(sf_digest(path), first);
+		}
+	}
+	T_EQ_INT(strlen(first), 40);
+	/* What each did is in every copy: the votes, the roll call, the
+	 * cancelled call, the shared note and not the private one. */
+	r = sf_run("order0/m.db", "ballot", "tally", "SMC011", NULL);
+	T_CONTAINS(r->out, "DigiCert");
+	r = sf_run("order0/c.db", "meeting", "list", "--body", "SMCWG", NULL);
+	T_CONTAINS(r->out, "2025-01-29 16:00 UTC");
+	T_CONTAINS(r->out, "cancelled");
+	r = sf_run("order0/c.db", "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out, "Ben Wilson");
+	r = sf_run("order0/c.db", "review", "list", "SMC011", NULL);
+	T_CONTAINS(r->out, "Should EUID come before LEI?");
+	T_ASSERT(!strstr(r->out, "ask Sectigo first"));
+	r = sf_run("order0/m.db", "review", "list", "SMC011", NULL);
+	T_CONTAINS(r->out, "ask Sectigo first");
+	/* Nothing of it is in conflict, and a copy rebuilt from its log is
+	 * the same copy. */
+	r = sf_run("order3/s.db", "sync", "--conflicts", NULL);
+	T_CONTAINS(r->out, "no conflicts");
+	SF("order3/s.db", "rebuild");
+	T_EQ_STR(sf_digest("order3/s.db"), first);
+}
+
+/* The chair's and the secretary's copies, in sync, with SMC011 voting. */
+static int
+two_officers(void)
+{
+	if (group() < 0 ||
+	    sf_ok("c.db", "ballot", "discuss", "SMC011", "--at",
+	          "2024-12-19 12:00", NULL) ||
+	    sf_ok("c.db", "ballot", "open-vote", "SMC011", "--at",
+	          "2024-12-26 12:00", NULL) ||
+	    sf_ok("c.db", "sync", NULL) || sf_ok("s.db", "sync", NULL))
+		return -1;
+	return 0;
+}
+
+static void
+concurrent_acts_end_as_conflicts(void)
+{
+	const char *d;
+	struct t_run *r;
+
+	if (cf_need("git") < 0 || two_officers() < 0)
+		return;
+	/* Both close the ballot; both record DigiCert's vote, differently;
+	 * both record the roll call of the 15 January call, differently,
+	 * and Sectigo's vote the same, from the same mail. */
+	SF("c.db", "ballot", "vote", "SMC011", "DigiCert", "yes", "--at",
+	   "2024-12-27 09:00");
+	SF("s.db", "ballot", "vote", "SMC011", "DigiCert", "no", "--at",
+	   "2024-12-27 09:05");
+	SF("c.db", "ballot", "vote", "SMC011", "Sectigo", "yes", "--at",
+	   "2024-12-27 10:00", "--source", "<msg-1@lists.example.org>");
+	SF("s.db", "ballot", "vote", "SMC011", "Sectigo", "yes", "--at",
+	   "2024-12-27 10:00", "--source", "<msg-1@lists.example.org>");
+	SF("c.db", "meeting", "attend", "4", "--line",
+	   "Stephen Davidson (DigiCert)");
+	SF("s.db", "meeting", "attend", "4", "--line", "Ben Wilson (Mozilla)");
+	SF("c.db", "ballot", "close", "SMC011", "--at", "2025-01-02 12:00");
+	SF("s.db", "ballot", "close", "SMC011", "--at", "2025-01-02 12:05");
+	SF("c.db", "sync");
+	SF("s.db", "sync");
+	SF("c.db", "sync");
+	d = sf_digest("c.db");
+	T_EQ_STR(sf_digest("s.db"), d);
+	r = sf_run("c.db", "sync", "--conflicts", NULL);
+	/* One of each pair applies; the other is kept with its reason. */
+	T_CONTAINS(r->out, "conflict ballot.vote by");
+	T_CONTAINS(r->out, "DigiCert's vote on SMC011 was recorded as");
+	T_CONTAINS(r->out, "conflict ballot.close by");
+	T_CONTAINS(r->out, "conflict meeting.attend by");
+	T_EQ_INT(sf_ops("c.db", "conflict"), 3);
+	/* The same mail is one vote: the second is "same", not a
+	 * conflict. */
+	T_EQ_INT(sf_ops("c.db", "same"), 1);
+	r = sf_run("s.db", "ballot", "tally", "SMC011", "--format", "json",
+	           NULL);
+	T_EQ_INT(r->status, 0);
+	/* Settled by a new act: the roll call that lost ("Iñigo" sorts
+	 * before "Stephen" at one clock) is recorded again, now seeing the
+	 * other; both copies agree. */
+	SF("c.db", "meeting", "attend", "4", "--line",
+	   "Stephen Davidson (DigiCert)");
+	SF("c.db", "sync");
+	SF("s.db", "sync");
+	T_EQ_STR(sf_digest("s.db"), sf_digest("c.db"));
+	r = sf_run("c.db", "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out, "Ben Wilson");
+	T_CONTAINS(r->out, "Stephen Davidson");
+}
+
+const struct t_case sync_tests[] = {
+        {"month_in_every_order_one_digest", month_in_every_order_one_digest},
+        {"concurrent_acts_end_as_conflicts", concurrent_acts_end_as_conflicts},
+        {NULL, NULL},
+};
