@@ -7,11 +7,15 @@
  * compare-and-swap on its ref so two writers never lose a commit.
  * Reading chains back is core/git_chain_walk.c.
  */
+#define _XOPEN_SOURCE 700 /* nftw */
 #include <dirent.h>
 #include <errno.h>
+#include <ftw.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "git.h"
 #include "git_chain_repo.h"
@@ -73,26 +77,60 @@ empty_dir(const char *path)
 	return empty;
 }
 
-/* Makes the bare repository, with no work tree, where nothing is. */
+static int
+remove_entry(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)st;
+	(void)ftw;
+	return type == FTW_DP ? rmdir(path) : unlink(path);
+}
+
+/*
+ * Makes the bare repository, with no work tree, where nothing is. It is
+ * made beside and renamed into place, so a sync killed while making it
+ * leaves either nothing or a whole repository, never a folder the next
+ * sync must refuse.
+ */
 static int
 create_bare(git_repository **out, const char *path)
 {
 	git_repository_init_options opts;
 	struct stat st;
+	char *fresh;
+	int error = 0;
 
 	if (stat(path, &st) == 0 && !empty_dir(path))
 		return gv__error_set(GV_ERRCLASS_SYNC, GV_EEXISTS,
 		                     "%s holds files but no git repository: "
 		                     "move them away or give another folder",
 		                     path);
+	fresh = gv__xsprintf("%s.new", path);
+	/* What an interrupted earlier attempt left. */
+	if (stat(fresh, &st) == 0)
+		nftw(fresh, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 	git_repository_init_options_init(&opts,
 	                                 GIT_REPOSITORY_INIT_OPTIONS_VERSION);
 	opts.flags = GIT_REPOSITORY_INIT_MKPATH | GIT_REPOSITORY_INIT_BARE;
 	opts.initial_head = "main";
-	if (git_repository_init_ext(out, path, &opts) < 0)
-		return gv__chain_failed(GV_ERROR, "cannot create the sync "
-		                                  "repository");
-	return 0;
+	if (git_repository_init_ext(out, fresh, &opts) < 0) {
+		error = gv__chain_failed(GV_ERROR, "cannot create the sync "
+		                                   "repository");
+		goto out;
+	}
+	git_repository_free(*out);
+	*out = NULL;
+	if (rename(fresh, path) != 0)
+		error = gv__error_set(GV_ERRCLASS_SYNC, GV_ERROR,
+		                      "cannot create the sync repository %s: "
+		                      "%s",
+		                      path, strerror(errno));
+	else if (git_repository_open_ext(
+	                 out, path, GIT_REPOSITORY_OPEN_NO_SEARCH, NULL) < 0)
+		error = gv__chain_failed(GV_ERROR, "cannot open the sync "
+		                                   "repository");
+out:
+	free(fresh);
+	return error;
 }
 
 int
@@ -413,7 +451,7 @@ gv__chain_move(struct gv__chain_repo *r, const char *ref, const char *expect,
 	git_oid id;
 	int error;
 
-	if ((error = gv__chain_check_ref(ref, 0)) < 0 ||
+	if ((error = gv__chain_check_ref(ref, 1)) < 0 ||
 	    (error = gv__chain_oid(&id, oid, "the new tip")) < 0)
 		return error;
 	/* Only a commit the repository holds may become a tip. */

@@ -78,7 +78,8 @@ int gv__chain_append(char oid[GV__OID_HEX], struct gv__chain_repo *r,
                      const struct gv__chain_commit *c);
 
 /*
- * Moves ref to oid, a commit the repository holds (after a fetch), only
+ * Moves ref (a chain, or a remote's copy of one) to oid, a commit the
+ * repository holds (after a fetch), only
  * if ref is still at expect ("" = no ref yet): GV_ECONFLICT otherwise,
  * as for gv__chain_append.
  */

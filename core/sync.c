@@ -8,7 +8,9 @@
  * operations are known by their ids.
  */
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "db.h"
 #include "gavel/sync.h"
@@ -24,7 +26,48 @@ count_ops(const struct gv__chain_link *link, void *ctx)
 	return 0;
 }
 
-/* Pushes every local chain the remote lacks or has an older copy of. */
+static const char *
+refs_tip(const struct gv__chain_ref *refs, size_t n, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcmp(refs[i].name, name))
+			return refs[i].oid;
+	return "";
+}
+
+/*
+ * How a local chain stands to its copy fetched from remote: *ahead when
+ * the remote lacks commits of ours that it can take (it has no copy, or
+ * an older one), with *ops the operations in them; there gets the
+ * remote's tip ("" for none).
+ */
+static int
+ahead_of(int *ahead, size_t *ops, char **mirror, char there[GV__OID_HEX],
+         struct gv__chain_repo *repo, const char *remote,
+         const struct gv__chain_ref *ref)
+{
+	int error, yes = 1;
+
+	*ahead = 0;
+	*mirror = gv__xsprintf("refs/gavel-remotes/%s/%s", remote,
+	                       ref->name + strlen("refs/gavel/"));
+	if ((error = gv__chain_tip(there, repo, *mirror)) < 0 ||
+	    !strcmp(there, ref->oid))
+		return error;
+	if (*there &&
+	    (error = gv__chain_descends(&yes, repo, ref->oid, there)) < 0)
+		return error;
+	/* The remote's is not ours plus more: ingest reported it. */
+	if (!yes)
+		return 0;
+	*ahead = 1;
+	return gv__chain_walk(repo, ref->oid, there, count_ops, ops);
+}
+
+/* Pushes every local chain the remote lacks or has an older copy of,
+ * and notes what the remote now holds. */
 static int
 push(size_t *out, struct gv__sync *s, const struct gv_remote *remote,
      const char *url)
@@ -32,38 +75,80 @@ push(size_t *out, struct gv__sync *s, const struct gv_remote *remote,
 	struct gv__chain_ref *refs = NULL;
 	struct gv__chain_transfer stats = {0};
 	const char **names = NULL;
-	char there[GV__OID_HEX], *mirror = NULL;
+	char(*there)[GV__OID_HEX] = NULL, **mirrors = NULL;
 	size_t n = 0, i, k = 0;
-	int error, yes;
+	int error, ahead;
 
 	*out = 0;
 	if ((error = gv__chain_refs(&refs, &n, s->repo, "refs/gavel/")) < 0)
 		return error;
 	names = gv__xcalloc(n + 1, sizeof(*names));
+	mirrors = gv__xcalloc(n + 1, sizeof(*mirrors));
+	there = gv__xcalloc(n + 1, sizeof(*there));
 	for (i = 0; i < n && error == 0; i++) {
-		free(mirror);
-		mirror = gv__xsprintf("refs/gavel-remotes/%s/%s", remote->name,
-		                      refs[i].name + strlen("refs/gavel/"));
-		if ((error = gv__chain_tip(there, s->repo, mirror)) < 0 ||
-		    !strcmp(there, refs[i].oid))
+		if ((error = ahead_of(&ahead, out, &mirrors[k], there[k],
+		                      s->repo, remote->name, &refs[i])) < 0 ||
+		    !ahead) {
+			free(mirrors[k]);
+			mirrors[k] = NULL;
 			continue;
-		yes = 1;
-		if (*there && (error = gv__chain_descends(
-		                       &yes, s->repo, refs[i].oid, there)) < 0)
-			break;
-		/* The remote's is not ours plus more: ingest reported it. */
-		if (!yes)
-			continue;
-		if ((error = gv__chain_walk(s->repo, refs[i].oid, there,
-		                            count_ops, out)) < 0)
-			break;
+		}
 		names[k++] = refs[i].name;
 	}
 	if (error == 0 && k)
 		error = gv__chain_push(&stats, s->repo, url, names, k);
-	free(mirror);
+	/* The remote has ours now: its copy here says so until the next
+	 * fetch reads it again. */
+	for (i = 0; i < k && error == 0; i++)
+		error = gv__chain_move(s->repo, mirrors[i], there[i],
+		                       refs_tip(refs, n, names[i]));
+	for (i = 0; i < n; i++)
+		free(mirrors[i]);
+	free(mirrors);
+	free(there);
 	free(names);
 	gv__chain_refs_free(refs, n);
+	return error;
+}
+
+/*
+ * Operations in this copy's chains that no remote has yet: per chain,
+ * the fewest any remote lacks.
+ */
+static int
+unpushed(size_t *out, struct gv_db *db, const struct gv_remote *remotes,
+         size_t nremotes)
+{
+	struct gv__chain_repo *repo = NULL;
+	struct gv__chain_ref *refs = NULL;
+	char *path = gv__sync_repo_path(db), *mirror = NULL, there[GV__OID_HEX];
+	size_t n = 0, i, r, ops, fewest;
+	int error = 0, ahead;
+
+	*out = 0;
+	/* No chain repository yet: nothing was ever put in a chain. */
+	if (!nremotes || access(path, F_OK) != 0)
+		goto out;
+	if ((error = gv__chain_open(&repo, path)) < 0 ||
+	    (error = gv__chain_refs(&refs, &n, repo, "refs/gavel/")) < 0)
+		goto out;
+	for (i = 0; i < n && error == 0; i++) {
+		fewest = SIZE_MAX;
+		for (r = 0; r < nremotes && error == 0; r++) {
+			ops = 0;
+			error = ahead_of(&ahead, &ops, &mirror, there, repo,
+			                 remotes[r].name, &refs[i]);
+			free(mirror);
+			mirror = NULL;
+			if (ops < fewest)
+				fewest = ops;
+		}
+		*out += fewest;
+	}
+out:
+	gv__chain_refs_free(refs, n);
+	gv__chain_free(repo);
+	free(path);
 	return error;
 }
 
@@ -197,11 +282,14 @@ gv_sync_state(struct gv_sync_state *st, struct gv_db *db)
 		st->ops_out += remotes[i].ops_out;
 		st->failing |= remotes[i].error != NULL;
 	}
+	error = unpushed(&st->unsent, db, remotes, n);
 	gv_remote_list_free(remotes, n);
+	if (error < 0)
+		return error;
 	if ((error = gv__db_stmt(&q, db, GV__STMT_OP_TALLY)) < 0)
 		return error;
 	if ((error = gv__db_step(db, q)) > 0) {
-		st->unsent = (size_t)sqlite3_column_int64(q, 0);
+		st->unsent += (size_t)sqlite3_column_int64(q, 0);
 		st->conflicts = (size_t)sqlite3_column_int64(q, 1);
 	}
 	gv__db_reset(q);

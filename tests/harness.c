@@ -41,7 +41,7 @@ extern const struct t_case redline_write_tests[], issue_tests[],
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
-        git_remote_tests[], sync_tests[];
+        git_remote_tests[], sync_tests[], sync_faults_tests[];
 
 static const struct {
 	const char *name;
@@ -89,6 +89,7 @@ static const struct {
         {"ssh_sign", ssh_sign_tests},
         {"git_remote", git_remote_tests},
         {"sync", sync_tests},
+        {"sync_faults", sync_faults_tests},
         {"readme", readme_tests},
 };
 

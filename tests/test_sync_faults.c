@@ -1,0 +1,364 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests sync when things go wrong (issue 17): a sync killed at
+ * any moment and run again, a commit written but not marked sent, a
+ * remote that disappears, refs holding garbage, operations of a newer
+ * gavel; and when someone lies: unsigned or wrongly signed operations in
+ * a body that requires signatures, an actor written into another's
+ * chain, a member recording a chair's act.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "chain_fixture.h"
+#include "sync_fixture.h"
+
+/* A small group: Alice chairs, Bob is a member, Carol too; Alice's copy
+ * is shared through remote.git. */
+static int
+small_group(void)
+{
+	if (sf_bare("remote.git") < 0 || sf_ok("a.db", "init", NULL) ||
+	    sf_ok("a.db", "body", "add", "SMCWG", "--name", "S/MIME WG", "--tz",
+	          "America/New_York", NULL) ||
+	    sf_ok("a.db", "org", "add", "Sectigo", "--body", "SMCWG", "--class",
+	          "issuer", "--since", "2024-01-01", NULL) ||
+	    sf_ok("a.db", "person", "add", "Alice Chair", "--org", "Sectigo",
+	          "--email", "alice@example.org", NULL) ||
+	    sf_ok("a.db", "person", "add", "Bob Member", "--org", "Sectigo",
+	          "--email", "bob@example.org", NULL) ||
+	    sf_ok("a.db", "person", "add", "Carol Member", "--org", "Sectigo",
+	          "--email", "carol@example.org", NULL) ||
+	    sf_ok("a.db", "config", "user", "Alice Chair", NULL) ||
+	    sf_ok("a.db", "body", "role", "SMCWG", "Alice Chair", "chair",
+	          NULL) ||
+	    sf_ok("a.db", "body", "role", "SMCWG", "Bob Member", "member",
+	          NULL) ||
+	    sf_ok("a.db", "remote", "add", "origin", t_path("remote.git"),
+	          NULL))
+		return -1;
+	return 0;
+}
+
+/* Adds n issues to db, one operation each. */
+static int
+issues(const char *db, int n)
+{
+	char title[64];
+
+	for (int i = 0; i < n; i++) {
+		snprintf(title, sizeof(title), "Issue %d", i);
+		if (sf_ok(db, "issue", "add", "SMCWG", "--title", title, NULL))
+			return -1;
+	}
+	return 0;
+}
+
+/* How many commits ref has in the git repository t_path(repo). */
+static long
+commits(const char *repo, const char *ref)
+{
+	char cmd[4400], *out;
+
+	snprintf(cmd, sizeof(cmd), "git -C '%s' rev-list --count '%s'",
+	         t_path(repo), ref);
+	out = t_shell_output(cmd);
+	return out ? strtol(out, NULL, 10) : -1;
+}
+
+static void
+commit_written_but_not_marked(void)
+{
+	if (cf_need("git") < 0 || cf_need("sqlite3") < 0 || small_group() < 0 ||
+	    issues("a.db", 3) < 0)
+		return;
+	SF("a.db", "sync");
+	T_EQ_INT(commits("remote.git", "refs/gavel/SMCWG/alice-chair"), 1);
+	/* As if killed after the commit was written, before the log knew. */
+	T_EQ_INT(cf_sh("sqlite3 '%s' 'UPDATE op SET chain = NULL; DELETE FROM "
+	               "chain_seen'",
+	               t_path("a.db")),
+	         0);
+	T_CONTAINS(sf_run("a.db", "sync", "--status", NULL)->out,
+	           "10 operations not sent yet");
+	SF("a.db", "sync");
+	/* Read back from the chain, not written again. */
+	T_EQ_INT(commits("remote.git", "refs/gavel/SMCWG/alice-chair"), 1);
+	T_CONTAINS(sf_run("a.db", "sync", "--status", NULL)->out,
+	           "0 operations not sent yet");
+}
+
+static void
+killed_at_any_moment(void)
+{
+	const char *bin = getenv("GAVEL_BIN");
+	const char *want;
+	long ops;
+	int ms;
+
+	if (cf_need("git") < 0 || small_group() < 0 || issues("a.db", 40) < 0)
+		return;
+	SF("a.db", "sync");
+	want = sf_digest("a.db");
+	ops = sf_ops("a.db", NULL);
+	SF("b.db", "init");
+	SF("b.db", "remote", "add", "origin", t_path("remote.git"));
+	/* Killed after 0, 3, 6, ... ms: in start-up, the fetch, the
+	 * checks, the apply or the push; then run again to the end. */
+	for (ms = 0; ms < 60; ms += 3)
+		cf_sh("cd '%s' && GAVEL_DB='%s' GAVEL_NOW='%s' '%s' sync "
+		      ">/dev/null 2>&1 & p=$!; sleep 0.%03d; kill -9 $p "
+		      "2>/dev/null; wait $p 2>/dev/null; true",
+		      t_tmpdir(), t_path("b.db"), sf_now, bin, ms);
+	SF("b.db", "sync");
+	T_EQ_STR(sf_digest("b.db"), want);
+	/* Nothing recorded twice, nothing lost. */
+	T_EQ_INT(sf_ops("b.db", NULL), ops);
+	T_EQ_INT(sf_ops("b.db", "applied"), ops);
+}
+
+static void
+remote_that_disappears(void)
+{
+	struct t_run *r;
+
+	if (cf_need("git") < 0 || small_group() < 0)
+		return;
+	SF("a.db", "sync");
+	SF("a.db", "issue", "add", "SMCWG", "--title", "written offline");
+	T_EQ_INT(cf_sh("mv '%s' '%s'", t_path("remote.git"), t_path("away")),
+	         0);
+	r = sf_run("a.db", "sync", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "gavel: cannot reach");
+	r = sf_run("a.db", "sync", "--status", NULL);
+	T_CONTAINS(r->out, "cannot reach");
+	T_CONTAINS(r->out, "1 operation not sent yet");
+	/* Back: the change made while it was gone goes out. */
+	T_EQ_INT(cf_sh("mv '%s' '%s'", t_path("away"), t_path("remote.git")),
+	         0);
+	SF("a.db", "sync");
+	r = sf_run("a.db", "sync", "--status", NULL);
+	T_CONTAINS(r->out, "0 operations not sent yet");
+	T_ASSERT(!strstr(r->out, "cannot reach"));
+}
+
+static void
+garbage_refs_refused_the_rest_applied(void)
+{
+	struct t_run *r;
+
+	if (cf_need("git") < 0 || small_group() < 0 || issues("a.db", 2) < 0)
+		return;
+	SF("a.db", "sync");
+	/* A ref at a blob, a commit of another shape, an operation that is
+	 * not in canonical form. */
+	T_EQ_INT(cf_sh("cd '%s' && b=$(echo junk | git hash-object -w --stdin) "
+	               "&& git update-ref refs/gavel/SMCWG/blob $b",
+	               t_path("remote.git")),
+	         0);
+	if (sf_forge("remote.git", "refs/gavel/SMCWG/spaces", "{ \"v\": 1 }\n",
+	             NULL) < 0)
+		return;
+	SF("b.db", "init");
+	SF("b.db", "remote", "add", "origin", t_path("remote.git"));
+	r = sf_run("b.db", "sync", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "refs/gavel/SMCWG/blob refused");
+	T_CONTAINS(r->out, "refs/gavel/SMCWG/spaces refused at commit");
+	T_CONTAINS(r->out, "not in its canonical form");
+	T_EQ_STR(sf_digest("b.db"), sf_digest("a.db"));
+}
+
+/* An operation as a newer gavel would write it: a kind this one lacks. */
+#define NEWER                                                                  \
+	"{\"actor\":\"Bob Member\",\"at\":1735689600,\"data\":{\"x\":1},"      \
+	"\"kind\":\"ballot.future\",\"lamport\":900,\"part\":\"SMCWG\","       \
+	"\"recorded\":1735689600,\"v\":2}\n"
+
+static void
+newer_kind_is_kept_and_passed_on(void)
+{
+	struct t_run *r;
+	const char *before;
+
+	if (cf_need("git") < 0 || small_group() < 0)
+		return;
+	SF("a.db", "sync");
+	before = t_keep(strdup(sf_digest("a.db")));
+	if (sf_forge("remote.git", "refs/gavel/SMCWG/bob-member", NEWER, NULL) <
+	            0 ||
+	    sf_bare("second.git") < 0)
+		return;
+	SF("a.db", "remote", "add", "second", t_path("second.git"));
+	r = sf_run("a.db", "sync", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "1 of a newer gavel");
+	T_EQ_STR(sf_digest("a.db"), before);
+	r = sf_run("a.db", "sync", "--conflicts", NULL);
+	T_CONTAINS(r->out, "unknown ballot.future by Bob Member");
+	T_CONTAINS(r->out, "newer gavel");
+	/* Kept, and passed on to the other remote whole. */
+	T_EQ_INT(commits("second.git", "refs/gavel/SMCWG/bob-member"), 1);
+	T_EQ_INT(sf_ops("a.db", "unknown"), 1);
+}
+
+/* Alice's copy requires signed operations: Alice's and Bob's keys are
+ * the allowed signers; Eve's is not. */
+static int
+signed_group(const char **alice, const char **bob, const char **eve)
+{
+	char *signers;
+
+	if (cf_need("ssh-keygen") < 0 || cf_need("git") < 0 ||
+	    !(*alice = cf_key("alice", "alice")) ||
+	    !(*bob = cf_key("bob", "bob")) || !(*eve = cf_key("eve", "eve")))
+		return -1;
+	signers = t_keep(malloc(8192));
+	snprintf(signers, 8192, "alice@example.org %s\nbob@example.org %s\n",
+	         cf_pub(*alice), cf_pub(*bob));
+	if (!t_write_file("signers", signers) || small_group() < 0 ||
+	    sf_ok("a.db", "config", "signing-key", *alice, NULL) ||
+	    sf_ok("a.db", "body", "set", "SMCWG", "--require-signed",
+	          "--allowed-signers", t_path("signers"), NULL) ||
+	    sf_ok("a.db", "sync", NULL))
+		return -1;
+	return 0;
+}
+
+static void
+signatures_are_gits_and_required(void)
+{
+	const char *alice, *bob, *eve;
+	struct t_run *r;
+
+	if (signed_group(&alice, &bob, &eve) < 0)
+		return;
+	/* git itself verifies what gavel signed. */
+	T_EQ_INT(cf_sh("git -C '%s' -c gpg.ssh.allowedSignersFile='%s' "
+	               "verify-commit refs/gavel/SMCWG/alice-chair "
+	               ">/dev/null 2>&1",
+	               t_path("remote.git"), t_path("signers")),
+	         0);
+	/* Bob without a key cannot send. */
+	if (sf_join("b.db", "remote.git", "Bob Member") < 0)
+		return;
+	SF("b.db", "issue", "add", "SMCWG", "--title", "from Bob");
+	r = sf_run("b.db", "sync", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "SMCWG requires signed operations: give your SSH "
+	                   "key with 'gavel config signing-key FILE'");
+	SF("b.db", "config", "signing-key", bob);
+	SF("b.db", "sync");
+	SF("a.db", "sync");
+	T_CONTAINS(sf_run("a.db", "issue", "list", NULL)->out, "from Bob");
+	T_EQ_STR(sf_digest("a.db"), sf_digest("b.db"));
+}
+
+/* An issue of Carol's, Bob's or Alice's, as canonical text. */
+static const char *
+issue_op(const char *actor, const char *title, int lamport)
+{
+	char *text = t_keep(malloc(512));
+
+	snprintf(text, 512,
+	         "{\"actor\":\"%s\",\"at\":1735689600,\"data\":{\"body\":"
+	         "\"SMCWG\",\"created\":1735689600,\"number\":%d,"
+	         "\"title\":\"%s\"},\"kind\":"
+	         "\"issue.add\",\"lamport\":%d,\"part\":\"SMCWG\","
+	         "\"recorded\":1735689600,\"v\":1}\n",
+	         actor, lamport, title, lamport);
+	return text;
+}
+
+static void
+forged_and_unsigned_chains_refused(void)
+{
+	const char *alice, *bob, *eve;
+	struct t_run *r;
+	const char *before;
+
+	if (signed_group(&alice, &bob, &eve) < 0)
+		return;
+	before = t_keep(strdup(sf_digest("a.db")));
+	/* Unsigned; signed with a key not allowed; Alice's act in Bob's
+	 * chain; Alice's chain signed by Bob. */
+	if (sf_forge("remote.git", "refs/gavel/SMCWG/carol-member",
+	             issue_op("Carol Member", "unsigned", 901), NULL) < 0 ||
+	    sf_forge("remote.git", "refs/gavel/SMCWG/bob-member",
+	             issue_op("Bob Member", "eve signs", 902), eve) < 0 ||
+	    sf_forge("remote.git", "refs/gavel/SMCWG/bob-member",
+	             issue_op("Alice Chair", "alice in bob", 903), bob) < 0)
+		return;
+	r = sf_run("a.db", "sync", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "refs/gavel/SMCWG/carol-member refused at commit");
+	T_CONTAINS(r->out, "Carol Member's operations are not signed, and "
+	                   "SMCWG requires signed operations");
+	T_CONTAINS(r->out, "refs/gavel/SMCWG/bob-member refused at commit");
+	T_CONTAINS(r->out, "its signature is not Bob Member's");
+	T_EQ_STR(sf_digest("a.db"), before);
+	r = sf_run("a.db", "issue", "list", NULL);
+	T_ASSERT(!strstr(r->out, "unsigned"));
+	T_ASSERT(!strstr(r->out, "eve signs"));
+	/* Alice's chain, signed by Bob. */
+	if (sf_forge("remote.git", "refs/gavel/SMCWG/alice-chair",
+	             issue_op("Alice Chair", "bob as alice", 904), bob) < 0)
+		return;
+	r = sf_run("a.db", "sync", NULL);
+	T_CONTAINS(r->out, "its signature is not Alice Chair's");
+	T_EQ_STR(sf_digest("a.db"), before);
+}
+
+/* Bob, a member, makes himself chair: signed with his own key, so it
+ * comes in, and is kept denied. */
+#define ROLE_GRAB                                                              \
+	"{\"actor\":\"Bob Member\",\"at\":1735689600,\"data\":{\"body\":"      \
+	"\"SMCWG\",\"person\":\"Bob Member\",\"role\":\"chair\"},\"kind\":"    \
+	"\"body.role\",\"lamport\":950,\"part\":\"SMCWG\",\"recorded\":"       \
+	"1735689600,\"v\":1}\n"
+
+static void
+member_cannot_do_a_chairs_act(void)
+{
+	const char *alice, *bob, *eve;
+	struct t_run *r;
+
+	if (signed_group(&alice, &bob, &eve) < 0)
+		return;
+	/* His own gavel refuses it outright. */
+	if (sf_join("b.db", "remote.git", "Bob Member") < 0)
+		return;
+	r = sf_run("b.db", "body", "role", "SMCWG", "Bob Member", "chair",
+	           NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "Bob Member is a member of SMCWG: body.role is for "
+	                   "its chair or vice-chair");
+	/* Written by another program, it is kept and denied. */
+	if (sf_forge("remote.git", "refs/gavel/SMCWG/bob-member", ROLE_GRAB,
+	             bob) < 0)
+		return;
+	r = sf_run("a.db", "sync", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "1 denied");
+	T_CONTAINS(r->out, "Bob Member's body.role not applied: Bob Member is "
+	                   "a member of SMCWG");
+	r = sf_run("a.db", "body", "roles", "SMCWG", NULL);
+	T_CONTAINS(r->out, "Bob Member   member");
+	T_EQ_INT(sf_ops("a.db", "denied"), 1);
+}
+
+const struct t_case sync_faults_tests[] = {
+        {"commit_written_but_not_marked", commit_written_but_not_marked},
+        {"killed_at_any_moment", killed_at_any_moment},
+        {"remote_that_disappears", remote_that_disappears},
+        {"garbage_refs_refused_the_rest_applied",
+         garbage_refs_refused_the_rest_applied},
+        {"newer_kind_is_kept_and_passed_on", newer_kind_is_kept_and_passed_on},
+        {"signatures_are_gits_and_required", signatures_are_gits_and_required},
+        {"forged_and_unsigned_chains_refused",
+         forged_and_unsigned_chains_refused},
+        {"member_cannot_do_a_chairs_act", member_cannot_do_a_chairs_act},
+        {NULL, NULL},
+};
