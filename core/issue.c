@@ -608,7 +608,6 @@ int
 gv_issue_add(int64_t *number_out, struct gv_db *db,
              const struct gv_issue_spec *spec)
 {
-	struct gv_body body = {0};
 	int64_t number = spec->number;
 	json_t *data, *list = NULL;
 	int error;
@@ -619,16 +618,10 @@ gv_issue_add(int64_t *number_out, struct gv_db *db,
 		return gv__error_set(
 		        GV_ERRCLASS_ISSUE, GV_EINVALID,
 		        "a label is not UTF-8: re-enter it in UTF-8");
-	/* The number is chosen here and carried: the issue is #N on every
-	 * copy, and a second #N from another member is a conflict. */
-	if (!number && spec->body && gv_body_get(&body, db, spec->body) == 0) {
-		error = next_number(&number, db, body.id);
-		gv_body_dispose(&body);
-		if (error < 0) {
-			json_decref(list);
-			return error;
-		}
-	}
+	/* Without --number, the number is chosen when the operation is
+	 * applied, the next free one in the log's order: two members who
+	 * file issues offline both keep theirs, numbered in that order,
+	 * where numbers fixed here would make the second a conflict. */
 	data = json_pack(
 	        "{s:s?, s:I, s:s?, s:s*, s:s*, s:s*, s:s*, s:b, s:I, s:I, "
 	        "s:o*}",

@@ -209,6 +209,11 @@ concurrent_acts_end_as_conflicts(void)
 	SF("c.db", "meeting", "attend", "4", "--line",
 	   "Stephen Davidson (DigiCert)");
 	SF("s.db", "meeting", "attend", "4", "--line", "Ben Wilson (Mozilla)");
+	/* Each files an issue offline: both are kept, numbered in the
+	 * log's order, on both copies. */
+	SF("c.db", "issue", "add", "SMCWG", "--title", "filed by the chair");
+	SF("s.db", "issue", "add", "SMCWG", "--title", "filed by the "
+	                                               "secretary");
 	SF("c.db", "ballot", "close", "SMC011", "--at", "2025-01-02 12:00");
 	SF("s.db", "ballot", "close", "SMC011", "--at", "2025-01-02 12:05");
 	SF("c.db", "sync");
@@ -223,6 +228,11 @@ concurrent_acts_end_as_conflicts(void)
 	T_CONTAINS(r->out, "conflict ballot.close by");
 	T_CONTAINS(r->out, "conflict meeting.attend by");
 	T_EQ_INT(sf_ops("c.db", "conflict"), 3);
+	r = sf_run("s.db", "issue", "list", "--format", "json", NULL);
+	T_CONTAINS(r->out, "filed by the chair");
+	T_CONTAINS(r->out, "filed by the secretary");
+	T_EQ_STR(r->out, sf_run("c.db", "issue", "list", "--format", "json",
+	                        NULL)->out);
 	/* The same mail is one vote: the second is "same", not a
 	 * conflict. */
 	T_EQ_INT(sf_ops("c.db", "same"), 1);
