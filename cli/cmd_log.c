@@ -30,10 +30,13 @@ rebuild_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	printf("%zu operations: %zu applied, %zu conflicts, %zu same as an "
 	       "earlier one, %zu of a newer gavel, %zu denied\n",
 	       r.ops, r.applied, r.conflicts, r.same, r.unknown, r.denied);
-	printf("digest %s%s\n", after,
-	       strcmp(before, after) ? " (it was " : "");
+	printf("digest %s\n", after);
+	/* Only a database changed around gavel (by hand, or an older
+	 * tool) gets here: say so, with what it was. */
 	if (strcmp(before, after))
-		printf("  before: %s)\n", before);
+		printf("the tables did not match the log (digest %s before): "
+		       "they do now\n",
+		       before);
 	return CLI_OK;
 }
 

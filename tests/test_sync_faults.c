@@ -89,13 +89,24 @@ commit_written_but_not_marked(void)
 	           "0 operations not sent yet");
 }
 
+/* Starts `gavel sync` on db and kills it after 0, 3, 6, ... ms: in
+ * start-up, the pack, the fetch, the checks, the apply or the push. */
+static void
+kill_syncs(const char *db, const char *bin)
+{
+	for (int ms = 0; ms < 60; ms += 3)
+		cf_sh("cd '%s' && GAVEL_DB='%s' GAVEL_NOW='%s' '%s' sync "
+		      ">/dev/null 2>&1 & p=$!; sleep 0.%03d; kill -9 $p "
+		      "2>/dev/null; wait $p 2>/dev/null; true",
+		      t_tmpdir(), t_path(db), sf_now, bin, ms);
+}
+
 static void
 killed_at_any_moment(void)
 {
 	const char *bin = getenv("GAVEL_BIN");
 	const char *want;
 	long ops;
-	int ms;
 
 	if (cf_need("git") < 0 || small_group() < 0 || issues("a.db", 40) < 0)
 		return;
@@ -104,18 +115,23 @@ killed_at_any_moment(void)
 	ops = sf_ops("a.db", NULL);
 	SF("b.db", "init");
 	SF("b.db", "remote", "add", "origin", t_path("remote.git"));
-	/* Killed after 0, 3, 6, ... ms: in start-up, the fetch, the
-	 * checks, the apply or the push; then run again to the end. */
-	for (ms = 0; ms < 60; ms += 3)
-		cf_sh("cd '%s' && GAVEL_DB='%s' GAVEL_NOW='%s' '%s' sync "
-		      ">/dev/null 2>&1 & p=$!; sleep 0.%03d; kill -9 $p "
-		      "2>/dev/null; wait $p 2>/dev/null; true",
-		      t_tmpdir(), t_path("b.db"), sf_now, bin, ms);
+	kill_syncs("b.db", bin);
 	SF("b.db", "sync");
 	T_EQ_STR(sf_digest("b.db"), want);
 	/* Nothing recorded twice, nothing lost. */
 	T_EQ_INT(sf_ops("b.db", NULL), ops);
 	T_EQ_INT(sf_ops("b.db", "applied"), ops);
+	/* The same while it packs and pushes what it recorded. */
+	if (sf_ok("b.db", "config", "user", "Bob Member", NULL) ||
+	    issues("b.db", 30) < 0)
+		return;
+	kill_syncs("b.db", bin);
+	SF("b.db", "sync");
+	SF("a.db", "sync");
+	T_EQ_STR(sf_digest("a.db"), sf_digest("b.db"));
+	T_EQ_INT(sf_ops("a.db", NULL), ops + 30);
+	T_EQ_INT(commits("remote.git", "refs/gavel/SMCWG/bob-member"),
+	         commits("b.db.git", "refs/gavel/SMCWG/bob-member"));
 }
 
 static void
