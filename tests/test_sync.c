@@ -212,8 +212,9 @@ concurrent_acts_end_as_conflicts(void)
 	/* Each files an issue offline: both are kept, numbered in the
 	 * log's order, on both copies. */
 	SF("c.db", "issue", "add", "SMCWG", "--title", "filed by the chair");
-	SF("s.db", "issue", "add", "SMCWG", "--title", "filed by the "
-	                                               "secretary");
+	SF("s.db", "issue", "add", "SMCWG", "--title",
+	   "filed by the "
+	   "secretary");
 	SF("c.db", "ballot", "close", "SMC011", "--at", "2025-01-02 12:00");
 	SF("s.db", "ballot", "close", "SMC011", "--at", "2025-01-02 12:05");
 	SF("c.db", "sync");
@@ -231,8 +232,9 @@ concurrent_acts_end_as_conflicts(void)
 	r = sf_run("s.db", "issue", "list", "--format", "json", NULL);
 	T_CONTAINS(r->out, "filed by the chair");
 	T_CONTAINS(r->out, "filed by the secretary");
-	T_EQ_STR(r->out, sf_run("c.db", "issue", "list", "--format", "json",
-	                        NULL)->out);
+	T_EQ_STR(
+	        r->out,
+	        sf_run("c.db", "issue", "list", "--format", "json", NULL)->out);
 	/* The same mail is one vote: the second is "same", not a
 	 * conflict. */
 	T_EQ_INT(sf_ops("c.db", "same"), 1);
@@ -252,8 +254,84 @@ concurrent_acts_end_as_conflicts(void)
 	T_CONTAINS(r->out, "Stephen Davidson");
 }
 
+static void
+rebuild_restores_tables_changed_around_the_log(void)
+{
+	struct t_run *r;
+	const char *d;
+
+	SF("g.db", "init", "--demo");
+	d = t_keep(strdup(sf_digest("g.db")));
+	T_EQ_INT(strlen(d), 40);
+	r = sf_run("g.db", "rebuild", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, " applied, 0 conflicts");
+	T_ASSERT(!strstr(r->out, "did not match"));
+	/* A title changed by hand, not through the log. */
+	t_rebuild_skip();
+	T_EQ_INT(cf_sh("sqlite3 '%s' \"UPDATE issue SET title = 'edited'\"",
+	               t_path("g.db")),
+	         0);
+	T_ASSERT(strcmp(sf_digest("g.db"), d) != 0);
+	r = sf_run("g.db", "rebuild", NULL);
+	T_CONTAINS(r->out, "the tables did not match the log");
+	T_EQ_STR(sf_digest("g.db"), d);
+	/* One body's digest, and the content it hashes. */
+	r = sf_run("g.db", "digest", "--body", "smcwg", "--show", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "SMCWG");
+	T_EQ_INT(sf_run("g.db", "digest", "--body", "NOPE", NULL)->status, 1);
+}
+
+static void
+bad_input_is_refused_with_what_to_do(void)
+{
+	struct t_run *r;
+
+	SF("g.db", "init", "--demo");
+	r = sf_run("g.db", "config", "user", "Nobody Known", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no person \"Nobody Known\" in the roster: add "
+	                   "them with 'gavel person add");
+	r = sf_run("g.db", "sync", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no remote to sync with: add one with 'gavel "
+	                   "remote add NAME URL'");
+	r = sf_run("g.db", "remote", "add", "bad/name", "/tmp/x", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "cannot name a remote");
+	r = sf_run("g.db", "remote", "add", "origin", "ftp://example.org/x",
+	           NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "is not a URL gavel syncs with");
+	SF("g.db", "remote", "add", "origin", "https://u:secret@example.org/r");
+	r = sf_run("g.db", "remote", "add", "origin", "/elsewhere", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "there is a remote \"origin\" already");
+	/* A password in a URL is never shown. */
+	r = sf_run("g.db", "remote", "list", NULL);
+	T_ASSERT(!strstr(r->out, "secret"));
+	T_CONTAINS(r->out, "never");
+	r = sf_run("g.db", "remote", "remove", "upstream", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "no remote \"upstream\"");
+	SF("g.db", "remote", "remove", "origin");
+	r = sf_run("g.db", "body", "role", "SMCWG", "Ben Wilson", "boss", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "\"boss\" is not a role");
+	r = sf_run("g.db", "body", "roles", "SMCWG", NULL);
+	T_CONTAINS(r->out, "SMCWG has no roles");
+	r = sf_run("g.db", "config", "signing-key", "/no/such/key", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "cannot read the key /no/such/key");
+}
+
 const struct t_case sync_tests[] = {
         {"month_in_every_order_one_digest", month_in_every_order_one_digest},
         {"concurrent_acts_end_as_conflicts", concurrent_acts_end_as_conflicts},
+        {"rebuild_restores_tables_changed_around_the_log",
+         rebuild_restores_tables_changed_around_the_log},
+        {"bad_input_is_refused_with_what_to_do",
+         bad_input_is_refused_with_what_to_do},
         {NULL, NULL},
 };
