@@ -70,16 +70,14 @@ step_load(struct gv_ballot **b, struct gv_db *db, const char *ref, int64_t at)
 		return error;
 	if ((last = last_step(*b)) <= at)
 		return 0;
-	error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
-	                      "%s has a step recorded at %s, after this "
-	                      "one: a step cannot be dated before it (see "
-	                      "'gavel ballot show %s')",
-	                      (*b)->number,
-	                      gv_time_format(when, last, GV_TIME_HUMAN),
-	                      (*b)->number);
+	gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
+	              "%s has a step recorded at %s, after this one: a step "
+	              "cannot be dated before it (see 'gavel ballot show %s')",
+	              (*b)->number, gv_time_format(when, last, GV_TIME_HUMAN),
+	              (*b)->number);
 	gv_ballot_free(*b);
 	*b = NULL;
-	return error;
+	return GV_ECONFLICT;
 }
 
 /* Saves the ballot and logs the step, in one transaction. */

@@ -24,11 +24,11 @@ struct gv_db {
 	sqlite3_stmt *stmt[GV__STMT_COUNT]; /* prepared on first use */
 	char *path;                         /* owned */
 	char *actor;                        /* owned; set by the program */
-	char *actor_found;    /* owned; the user as sync resolved it */
-	char *actor_fallback; /* owned; when nothing else names one */
-	int64_t now;                        /* fixed clock, or -1 */
-	int depth;                          /* transaction nesting */
-	const struct gv__op *op;            /* the operation being applied */
+	char *actor_found;       /* owned; the user as sync resolved it */
+	char *actor_fallback;    /* owned; when nothing else names one */
+	int64_t now;             /* fixed clock, or -1 */
+	int depth;               /* transaction nesting */
+	const struct gv__op *op; /* the operation being applied */
 };
 
 /* The application_id that marks a gavel database ("Gvl1"). */

@@ -242,7 +242,8 @@ gv__chain_refs(struct gv__chain_ref **out, size_t *n, struct gv__chain_repo *r,
 		gv__chain_refs_free(v, count);
 		return error;
 	}
-	qsort(v, count, sizeof(*v), ref_cmp);
+	if (count)
+		qsort(v, count, sizeof(*v), ref_cmp);
 	*out = v;
 	*n = count;
 	return 0;

@@ -25,5 +25,4 @@ int gv__chain_failed(enum gv_error_code code, const char *what);
  * otherwise. */
 int gv__chain_oid(git_oid *out, const char *hex, const char *what);
 
-
 #endif

@@ -154,11 +154,13 @@ userpass(git_credential **out, struct gv__cred *c, const char *url,
 static int
 agent_key(git_credential **out, struct gv__cred *c, const char *user)
 {
+	const char *sock = getenv("SSH_AUTH_SOCK");
+
 	if (++c->ssh_tries > 1)
 		return give_up(c, "the server turned down every key ssh-agent "
 		                  "holds: add yours (ssh-add) or ask for "
 		                  "access");
-	if (!getenv("SSH_AUTH_SOCK") || !*getenv("SSH_AUTH_SOCK"))
+	if (!sock || !*sock)
 		return give_up(c, "no ssh-agent is running (SSH_AUTH_SOCK is "
 		                  "not set): start one and add your key "
 		                  "(ssh-add)");

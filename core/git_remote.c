@@ -58,6 +58,7 @@ url_kind(enum url_kind *kind, const char *url)
 	               {"http://", URL_HTTP},   {"https://", URL_HTTPS}};
 	const char *colon = strchr(url, ':'), *slash = strchr(url, '/');
 
+	*kind = URL_PATH;
 	for (const char *p = url; *p; p++)
 		if ((unsigned char)*p < ' ' || *p == 0x7f)
 			return gv__error_set(GV_ERRCLASS_SYNC, GV_EINVALID,
@@ -145,13 +146,27 @@ static int
 remote_for(git_remote **out, enum url_kind *kind, struct gv__chain_repo *r,
            const char *url)
 {
+	git_remote_create_options opts;
 	int error;
 
 	*out = NULL;
 	if ((error = url_kind(kind, url)) < 0 ||
 	    (*kind == URL_HTTPS && (error = load_authorities()) < 0))
 		return error;
-	if (git_remote_create_anonymous(out, r->repo, url) < 0)
+	/*
+	 * An anonymous remote, as git_remote_create_anonymous makes, but
+	 * without url.<base>.insteadOf: libgit2 1.5 applies it by matching
+	 * every setting against a regular expression and leaks PCRE2's
+	 * match data for each that does not match (about 20 KB a setting,
+	 * every fetch and push: a leak the screen's sync would grow). The
+	 * URL is the one the member gave `gavel remote add`.
+	 */
+	git_remote_create_options_init(&opts,
+	                               GIT_REMOTE_CREATE_OPTIONS_VERSION);
+	opts.repository = r->repo;
+	opts.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF |
+	             GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
+	if (git_remote_create_with_opts(out, url, &opts) < 0)
 		return gv__chain_failed(GV_EINVALID, "cannot use that URL");
 	return 0;
 }

@@ -148,7 +148,11 @@ op_fields(struct gv__op_read *r)
 	                &private) < 0 ||
 	    !json_is_object(data))
 		return corrupt("lacks a field every operation has");
-	if (v < 1 || lamport < 0 || !*r->op.actor || !*r->op.part)
+	/* A clock near the top of the range would make the next one
+	 * overflow: no log of people's acts gets within a factor of a
+	 * billion of 2^53. */
+	if (v < 1 || lamport < 0 || lamport > ((json_int_t)1 << 53) ||
+	    !*r->op.actor || !*r->op.part)
 		return corrupt("has an empty actor or part, or a bad clock");
 	r->format = (int)(v > GV__OP_FORMAT ? GV__OP_FORMAT + 1 : v);
 	r->op.lamport = lamport;

@@ -143,12 +143,12 @@ check_signature(struct range *r, const struct gv__chain_link *link,
 	if (error < 0)
 		return error;
 	if (!ok)
-		return refuse(r, link->oid,
-		              gv__xsprintf("its signature is not %s's (%s)",
-		                           actor,
-		                           why ? why : "no reason given"));
+		error = refuse(r, link->oid,
+		               gv__xsprintf("its signature is not %s's (%s)",
+		                            actor,
+		                            why ? why : "no reason given"));
 	free(why);
-	return 0;
+	return error;
 }
 
 /* Reads one line of a commit's blob as an operation of this chain. */
@@ -630,7 +630,7 @@ chains_free(struct chain *chains, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; chains && i < n; i++)
 		free(chains[i].local);
 	free(chains);
 }

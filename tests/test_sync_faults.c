@@ -177,10 +177,20 @@ garbage_refs_refused_the_rest_applied(void)
 	if (sf_forge("remote.git", "refs/gavel/SMCWG/spaces", "{ \"v\": 1 }\n",
 	             NULL) < 0)
 		return;
+	/* A clock at the top of the range, which would overflow the next. */
+	if (sf_forge("remote.git", "refs/gavel/SMCWG/bob-member",
+	             "{\"actor\":\"Bob Member\",\"at\":0,\"data\":{},"
+	             "\"kind\":\"issue.add\",\"lamport\":"
+	             "9223372036854775807,\"part\":\"SMCWG\",\"recorded\":0,"
+	             "\"v\":1}\n",
+	             NULL) < 0)
+		return;
 	SF("b.db", "init");
 	SF("b.db", "remote", "add", "origin", t_path("remote.git"));
 	r = sf_run("b.db", "sync", NULL);
 	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "refs/gavel/SMCWG/bob-member refused at commit");
+	T_CONTAINS(r->out, "bad clock");
 	T_CONTAINS(r->out, "refs/gavel/SMCWG/blob refused");
 	T_CONTAINS(r->out, "refs/gavel/SMCWG/spaces refused at commit");
 	T_CONTAINS(r->out, "not in its canonical form");
