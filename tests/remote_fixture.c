@@ -238,22 +238,3 @@ rf_env_restore(void)
 		free(saved[nsaved].old);
 	}
 }
-
-#if defined(__SANITIZE_ADDRESS__)
-#include <sanitizer/lsan_interface.h>
-
-void
-rf_library_leaks_ignored(int on)
-{
-	if (on)
-		__lsan_disable();
-	else
-		__lsan_enable();
-}
-#else
-void
-rf_library_leaks_ignored(int on)
-{
-	(void)on;
-}
-#endif

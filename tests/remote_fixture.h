@@ -41,14 +41,4 @@ void rf_stop(struct rf_server *s);
 void rf_setenv(const char *name, const char *value);
 void rf_env_restore(void);
 
-/*
- * Around an ssh transfer: libgit2 1.5.1's ssh transport (Debian 12) keeps
- * the known_hosts path and list it reads for each connection, and
- * libssh2 the server's list of authentication methods, freed by neither
- * (a few hundred bytes per connection). LeakSanitizer ignores what is
- * allocated between the two calls, so `make asan` still finds every leak
- * of gavel's own, in every other transfer.
- */
-void rf_library_leaks_ignored(int on);
-
 #endif

@@ -367,9 +367,9 @@ ssh_fetch_and_push(void)
 	struct rf_server s;
 
 	if (ssh_setup(&s) == 0) {
-		rf_library_leaks_ignored(1);
+		cf_library_leaks_ignored(1);
 		ssh_body(&s);
-		rf_library_leaks_ignored(0);
+		cf_library_leaks_ignored(0);
 	}
 	ssh_teardown(&s);
 }
@@ -412,9 +412,9 @@ ssh_refusals(void)
 	struct rf_server s;
 
 	if (ssh_setup(&s) == 0) {
-		rf_library_leaks_ignored(1);
+		cf_library_leaks_ignored(1);
 		ssh_refusals_body(&s);
-		rf_library_leaks_ignored(0);
+		cf_library_leaks_ignored(0);
 	}
 	ssh_teardown(&s);
 }
