@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "sync_fixture.h"
 
 /* The environment of a headless run: the test's database and clock, a
  * script, a 100x30 screen, no colours (so redlines are marked in text). */
@@ -535,48 +536,9 @@ tmux_quit(const char *sock)
 	return out ? 0 : -1;
 }
 
-/* The environment of one copy of the group's record (a database in the
- * test's folder) at clock now, acting as the copy's configured user. */
-static const char *const *
-copy_env(const char *db, const char *now)
-{
-	static char path[4200], clock[64];
-	static const char *vars[4];
-
-	snprintf(path, sizeof(path), "GAVEL_DB=%s", t_path(db));
-	snprintf(clock, sizeof(clock), "GAVEL_NOW=%s", now);
-	vars[0] = path;
-	vars[1] = clock;
-	vars[2] = "GAVEL_USER=";
-	vars[3] = NULL;
-	return vars;
-}
-
-/* Runs the steps (a copy, its clock, the command's words) in order; 0,
- * or -1 with the test failed on the step that failed. */
-struct copy_step {
-	const char *db, *now, *argv[6];
-};
-
-static int
-copy_steps(const struct copy_step *steps, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		const char *const *a = steps[i].argv;
-		struct t_run *r =
-		        t_gavel(copy_env(steps[i].db, steps[i].now), a[0], a[1],
-		                a[2], a[3], a[4], a[5], NULL);
-
-		if (r->status != 0) {
-			t_fail(__FILE__, __LINE__, "step %zu (%s %s): %s", i,
-			       a[0], a[1] ? a[1] : "", r->err);
-			return -1;
-		}
-	}
-	return 0;
-}
+#define CHAIR     "Stephen Davidson"
+#define SECRETARY "Iñigo Barreira"
+#define CARILLON  "Carillon Information Security Inc."
 
 /* Issue 17, item 5: with no remote the dashboard says how to share; a
  * remote added through `:` and `S` sync from the screen, which sums the
@@ -584,29 +546,18 @@ copy_steps(const struct copy_step *steps, size_t n)
 static void
 tmux_sync_key(void)
 {
-	static const struct copy_step setup[] = {
-	        {"g.db", "2024-11-18 12:00", {"init", "--demo"}},
-	        {"g.db",
-	         "2024-11-18 12:00",
-	         {"config", "user", "Stephen Davidson"}},
-	};
-	const char *now = "2024-11-18 12:00", *out, *unsent;
+	const char *out, *unsent;
 	char sock[64], cmd[4400], want[64], typed[400];
+	int n;
 
-	if (copy_steps(setup, 2) < 0)
+	if (sf_bare("group.git") < 0 || sf_ok("g.db", "init", "--demo", NULL) ||
+	    sf_ok("g.db", "config", "user", CHAIR, NULL))
 		return;
-	snprintf(cmd, sizeof(cmd), "git init -q --bare '%s'",
-	         t_path("group.git"));
-	T_ASSERT(t_shell_output(cmd) != NULL);
 	/* What the sync will send: every operation of the demo. */
-	out = t_gavel(copy_env("g.db", now), "sync", "--status", "--format",
-	              "json", NULL)
-	              ->out;
+	out = sf_run("g.db", "sync", "--status", "--format", "json", NULL)->out;
 	T_ASSERT((unsent = strstr(out, "\"unsent\": ")) != NULL);
-	snprintf(want, sizeof(want), "sent %d operations, received 0",
-	         atoi(unsent + 10));
-	T_ASSERT(atoi(unsent + 10) > 1);
-	if (tmux_start(sock, sizeof(sock), "sync", now, "") < 0)
+	T_ASSERT((n = atoi(unsent + 10)) > 1);
+	if (tmux_start(sock, sizeof(sock), "sync", sf_now, "") < 0)
 		return;
 	T_CONTAINS(PANE_UNTIL(sock, "Sync with the group"),
 	           "  not shared: gavel remote add NAME URL");
@@ -615,13 +566,13 @@ tmux_sync_key(void)
 	snprintf(typed, sizeof(typed), "'remote add group %.300s' Enter",
 	         t_path("group.git"));
 	keys(sock, typed);
-	T_CONTAINS(PANE_UNTIL(sock, "never synced (S syncs)"),
-	           "in 0  out 0  not sent");
+	snprintf(want, sizeof(want), "in 0  out 0  not sent %d  ", n);
+	T_CONTAINS(PANE_UNTIL(sock, "never synced (S syncs)"), want);
 	keys(sock, "S");
+	snprintf(want, sizeof(want), "sent %d operations, received 0", n);
 	out = PANE_UNTIL(sock, want);
-	T_CONTAINS(out, "  synced just now (2024-11-18 12:00 UTC)");
-	snprintf(want, sizeof(want), "out %d  not sent 0  conflicts 0",
-	         atoi(unsent + 10));
+	T_CONTAINS(out, "  synced just now (2025-01-20 12:00 UTC)");
+	snprintf(want, sizeof(want), "out %d  not sent 0  conflicts 0", n);
 	T_CONTAINS(out, want);
 	T_ASSERT(tmux_quit(sock) == 0);
 	/* The chain is in the group's repository. */
@@ -639,44 +590,26 @@ tmux_sync_key(void)
 static void
 tmux_sync_conflict(void)
 {
-	static const struct copy_step steps[] = {
-	        {"g.db", "2024-11-18 12:00", {"init", "--demo"}},
-	        {"g.db",
-	         "2024-11-18 12:00",
-	         {"config", "user", "Stephen Davidson"}},
-	        {"g.db",
-	         "2024-11-18 12:00",
-	         {"remote", "add", "origin", "group.git"}},
-	        {"g.db", "2024-11-18 12:00", {"sync"}},
-	        {"b.db", "2024-11-18 12:00", {"init"}},
-	        {"b.db",
-	         "2024-11-18 12:00",
-	         {"remote", "add", "origin", "group.git"}},
-	        {"b.db", "2024-11-18 12:00", {"sync"}},
-	        {"b.db",
-	         "2024-11-18 12:00",
-	         {"config", "user", "Iñigo Barreira"}},
-	        {"b.db",
-	         "2024-11-18 13:00",
-	         {"ballot", "vote", "SMC010",
-	          "Carillon Information Security Inc.", "no"}},
-	        {"b.db", "2024-11-18 13:30", {"sync"}},
-	        {"g.db",
-	         "2024-11-18 13:05",
-	         {"ballot", "vote", "SMC010",
-	          "Carillon Information Security Inc.", "yes"}},
-	};
-	const char *now = "2024-11-18 14:00", *out;
-	char sock[64], cmd[4400];
+	const char *out;
+	char sock[64];
 
-	snprintf(cmd, sizeof(cmd), "git init -q --bare '%s'",
-	         t_path("group.git"));
-	T_ASSERT(t_shell_output(cmd) != NULL);
-	if (copy_steps(steps, sizeof(steps) / sizeof(steps[0])) < 0)
+	if (sf_bare("group.git") < 0 || sf_ok("g.db", "init", "--demo", NULL) ||
+	    sf_ok("g.db", "config", "user", CHAIR, NULL) ||
+	    sf_ok("g.db", "remote", "add", "origin", t_path("group.git"),
+	          NULL) ||
+	    sf_ok("g.db", "sync", NULL) ||
+	    sf_join("s.db", "group.git", SECRETARY) < 0 ||
+	    sf_ok("s.db", "ballot", "vote", "SMC010", CARILLON, "no", "--at",
+	          "2024-11-18 13:00", NULL) ||
+	    sf_ok("s.db", "sync", NULL) ||
+	    sf_ok("g.db", "ballot", "vote", "SMC010", CARILLON, "yes", "--at",
+	          "2024-11-18 13:05", NULL))
 		return;
-	if (tmux_start(sock, sizeof(sock), "conflict", now, "") < 0)
+	/* Two hours after the last sync, with the vote not sent yet. */
+	if (tmux_start(sock, sizeof(sock), "conflict", "2025-01-20 14:00", "") <
+	    0)
 		return;
-	T_CONTAINS(PANE_UNTIL(sock, "synced 2 h 0 min ago (2024-11-18 12:00 "
+	T_CONTAINS(PANE_UNTIL(sock, "synced 2 h 0 min ago (2025-01-20 12:00 "
 	                            "UTC)"),
 	           "not sent 1  conflicts 0");
 	keys(sock, "S");
@@ -691,13 +624,12 @@ tmux_sync_conflict(void)
 	                "applied");
 	T_CONTAINS(out, " conflict ballot.vote by Stephen Davidson in SMCWG at "
 	                "2024-11-18 13:05 UTC (from local)");
-	T_CONTAINS(out, "      Carillon Information Security Inc.'s vote on "
-	                "SMC010 was recorded as no by another member");
+	T_CONTAINS(out, "      " CARILLON "'s vote on SMC010 was recorded as "
+	                "no by another member");
 	keys(sock, "q");
 	T_CONTAINS(PANE_UNTIL(sock, "Open clocks"), "conflicts 1");
 	T_ASSERT(tmux_quit(sock) == 0);
-	T_CONTAINS(t_gavel(copy_env("g.db", now), "sync", "--conflicts", NULL)
-	                   ->out,
+	T_CONTAINS(sf_run("g.db", "sync", "--conflicts", NULL)->out,
 	           "was recorded as no by another member");
 }
 
