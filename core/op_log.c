@@ -155,6 +155,15 @@ op_fields(struct gv__op_read *r)
 	    !*r->op.actor || !*r->op.part)
 		return corrupt("has an empty actor or part, or a bad clock");
 	r->format = (int)(v > GV__OP_FORMAT ? GV__OP_FORMAT + 1 : v);
+	/* In this format an operation has these eight fields, and
+	 * "private" only when true: any other spelling of the same
+	 * operation would carry another id and be applied twice. A newer
+	 * format may add fields. */
+	if (r->format == GV__OP_FORMAT &&
+	    (json_object_size(r->root) !=
+	             8u + (json_object_get(r->root, "private") ? 1u : 0u) ||
+	     (json_object_get(r->root, "private") && !private)))
+		return corrupt("has a field its format does not have");
 	r->op.lamport = lamport;
 	r->op.at = at;
 	r->op.recorded = recorded;

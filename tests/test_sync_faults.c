@@ -190,10 +190,21 @@ garbage_refs_refused_the_rest_applied(void)
 	             "\"v\":1}\n",
 	             NULL) < 0)
 		return;
+	/* Another spelling of an operation, which would carry another id:
+	 * a field the format lacks. */
+	if (sf_forge("remote.git", "refs/gavel/SMCWG/carol-member",
+	             "{\"actor\":\"Carol Member\",\"at\":0,\"data\":{},"
+	             "\"extra\":1,\"kind\":\"issue.add\",\"lamport\":5,"
+	             "\"part\":\"SMCWG\",\"private\":false,\"recorded\":0,"
+	             "\"v\":1}\n",
+	             NULL) < 0)
+		return;
 	SF("b.db", "init");
 	SF("b.db", "remote", "add", "origin", t_path("remote.git"));
 	r = sf_run("b.db", "sync", NULL);
 	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "refs/gavel/SMCWG/carol-member refused at commit");
+	T_CONTAINS(r->out, "has a field its format does not have");
 	T_CONTAINS(r->out, "refs/gavel/SMCWG/bob-member refused at commit");
 	T_CONTAINS(r->out, "bad clock");
 	T_CONTAINS(r->out, "refs/gavel/SMCWG/blob refused");
