@@ -355,33 +355,36 @@ int
 cmd_ballot_notice(struct cli *c, const struct cli_cmd *cmd, int argc,
                   char **argv)
 {
-	static const char *const notices[][2] = {
-	        {"proposal", "ballot-proposal.md"},
-	        {"voting", "voting-period.md"},
-	        {"results", "results.md"},
-	        {"review", "review-notice.md"},
-	        {"adopted", "adopted.md"},
-	};
 	struct gv_render_spec spec = {0};
+	struct gv_mail_spec mail = {0};
 	const char *format = NULL;
+	int npos, rc, send = 0;
 	char *pos[2];
-	size_t i;
-	int npos, rc;
 	const struct cli_opt opts[] = {
 	        {"format", &format, NULL},
 	        {"templates", &spec.templates_dir, NULL},
+	        {"send", NULL, &send},
+	        {"again", NULL, &mail.again},
+	        {"to", &mail.to, NULL},
 	        {NULL, NULL, NULL},
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 2)) >= 0)
 		return rc;
-	for (i = 0; i < 5 && strcmp(notices[i][0], pos[1]); i++)
-		;
-	if (i == 5)
-		return cli_usage_error(cmd, "unknown notice '%s'", pos[1]);
+	if (gv_notice_parse(&mail.notice, pos[1]) < 0)
+		return cli_usage_error(cmd, "%s", gv_error_last()->message);
+	if ((rc = cli_mail_wanted(cmd, format, send, mail.again, mail.to)) ==
+	    CLI_USAGE)
+		return rc;
+	if (rc) {
+		mail.kind = GV_MAIL_NOTICE;
+		mail.ballot = pos[0];
+		mail.templates_dir = spec.templates_dir;
+		return cli_mail(c, &mail, send);
+	}
 	if ((rc = cli_render_format(&spec.format, cmd, format)) != CLI_OK)
 		return rc;
-	spec.template = notices[i][1];
+	spec.template = gv_notice_template(mail.notice);
 	spec.ballot = pos[0];
 	return cli_render(c, &spec, 1);
 }
