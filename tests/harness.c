@@ -42,7 +42,7 @@ extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
-extern const struct t_case mail_out_tests[], mail_send_tests[];
+extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 
 static const struct {
 	const char *name;
@@ -93,6 +93,7 @@ static const struct {
         {"sync_faults", sync_faults_tests},
         {"mail_out", mail_out_tests},
         {"mail_send", mail_send_tests},
+        {"remind", remind_tests},
         {"readme", readme_tests},
 };
 
