@@ -197,6 +197,28 @@ print_ballot(const struct gv_ballot *b, int64_t now)
 	}
 }
 
+/* The notices sent as mail (`ballot notice --send`), by Message-ID. */
+static int
+print_notices(struct gv_db *db, const char *number)
+{
+	struct gv_notice_sent_list *sent = NULL;
+	char when[GV_TIME_BUFSZ];
+	size_t i;
+
+	if (gv_notice_sent_list(&sent, db, number) < 0)
+		return -1;
+	if (sent->n)
+		printf("Notices sent:\n");
+	for (i = 0; i < sent->n; i++)
+		cli_printf(
+		        "  %-21s  %-8s version %d  <%s>  by %s\n",
+		        gv_time_format(when, sent->v[i].sent_at, GV_TIME_HUMAN),
+		        gv_notice_name(sent->v[i].kind), sent->v[i].version,
+		        sent->v[i].message_id, sent->v[i].sent_by);
+	gv_notice_sent_list_free(sent);
+	return 0;
+}
+
 int
 cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
@@ -223,6 +245,7 @@ cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		return cli_fail();
 	}
 	print_ballot(b, gv_db_now(c->db));
+	rc = print_notices(c->db, b->number) < 0 ? cli_fail() : CLI_OK;
 	print_clocks(&clocks, body.tz, gv_db_now(c->db));
 	print_ledger(t);
 	if (b->vote_starts_at >= 0)
@@ -230,7 +253,7 @@ cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	gv_tally_free(t);
 	gv_body_dispose(&body);
 	gv_ballot_free(b);
-	return CLI_OK;
+	return rc;
 }
 
 /* --state voting,discussion: a set of (1u << state); 0 or 2 after a usage

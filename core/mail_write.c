@@ -54,8 +54,10 @@ gv__mail_id_ok(const char *s)
 	return 1;
 }
 
-/* A copy of header text with every control character (C0, DEL) a space:
- * a CR or LF reaching GMime would end the header there. */
+/* A copy of header text with every control character (C0, DEL) a space.
+ * GMime would carry a CR or LF as =0D=0A inside an encoded word, which
+ * a reader decodes back into a line break in the middle of a Subject or
+ * a name: a header's text is one line. */
 static char *
 mail_header_text(const char *s)
 {

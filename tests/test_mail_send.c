@@ -75,6 +75,14 @@ send_pipes_and_records(void)
 	T_EQ_STR(list->v[0].message_id,
 	         "gavel.SMCWG.SMC011.v1.results@groups.cabforum.org");
 	gv_notice_sent_list_free(list);
+	T_CONTAINS(MAIL_RUN(SENT_AT, "ballot", "show", "SMC011")->out,
+	           "\nNotices sent:\n  2025-02-06 09:30 UTC   results  "
+	           "version 1  <gavel.SMCWG.SMC011.v1.results@groups."
+	           "cabforum.org>  by Stephen Davidson\nClocks:\n");
+	/* As of before it was sent, it was not. */
+	T_ASSERT(!strstr(
+	        MAIL_RUN("2025-02-06 09:00", "ballot", "show", "SMC011")->out,
+	        "Notices sent"));
 }
 
 /* A command that exits non-zero (or does not exist): the error says so,
