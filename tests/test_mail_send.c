@@ -15,6 +15,7 @@
 #include "gavel/gavel.h"
 #include "harness.h"
 #include "mail_fixture.h"
+#include "sync_fixture.h"
 
 #define SENT_AT "2025-02-06 09:30"
 
@@ -239,6 +240,46 @@ default_is_sendmail_t(void)
 	T_EQ_STR(t_read_file(t_path("sm.args"), NULL), "-t -i\n");
 }
 
+/* The record of a notice sent travels with sync: another member's next
+ * notice answers it. */
+static void
+sent_notices_sync(void)
+{
+	char cmd[4200];
+	const struct mail_msg *m;
+	struct t_run *r;
+
+	snprintf(cmd, sizeof(cmd), "'%s'", mail_standin("sm", 0));
+	T_ASSERT(sf_bare("origin.git") == 0);
+	SF("a.db", "init", "--demo");
+	SF("a.db", "remote", "add", "origin", t_path("origin.git"));
+	SF("a.db", "config", "user", MAIL_USER);
+	SF("a.db", "person", "set", MAIL_USER, "--email", MAIL_FROM);
+	SF("a.db", "sync");
+	T_ASSERT(sf_join("b.db", "origin.git", "Ben Wilson") == 0);
+	SF("b.db", "person", "set", "Ben Wilson", "--email", "ben@example.org");
+	setenv("GAVEL_SENDMAIL", cmd, 1);
+	r = sf_run("a.db", "ballot", "notice", "SMC010", "voting", "--send",
+	           NULL);
+	unsetenv("GAVEL_SENDMAIL");
+	T_EQ_INT(r->status, 0);
+	SF("a.db", "sync");
+	SF("b.db", "sync");
+	SF("a.db", "sync");
+	T_CONTAINS(sf_run("b.db", "ballot", "show", "SMC010", NULL)->out,
+	           "Notices sent:\n  2025-01-20 12:00 UTC   voting   version "
+	           "1  <gavel.SMCWG.SMC010.v1.voting@groups.cabforum.org>  by "
+	           "Stephen Davidson\n");
+	m = mail_parse(sf_run("b.db", "ballot", "notice", "SMC010", "results",
+	                      "--format", "eml", NULL)
+	                       ->out);
+	T_ASSERT(m != NULL);
+	T_EQ_STR(m->from, "Ben Wilson <ben@example.org>");
+	T_EQ_STR(m->in_reply_to,
+	         "gavel.SMCWG.SMC010.v1.voting@groups.cabforum.org");
+	T_EQ_STR(sf_digest("a.db"), sf_digest("b.db"));
+}
+
 const struct t_case mail_send_tests[] = {
         {"send_pipes_and_records", send_pipes_and_records},
         {"failing_sendmail_records_nothing", failing_sendmail_records_nothing},
@@ -246,5 +287,6 @@ const struct t_case mail_send_tests[] = {
         {"agenda_is_sent_too", agenda_is_sent_too},
         {"role_is_checked_before_sending", role_is_checked_before_sending},
         {"default_is_sendmail_t", default_is_sendmail_t},
+        {"sent_notices_sync", sent_notices_sync},
         {NULL, NULL},
 };
