@@ -102,6 +102,18 @@ int cli_render_format(enum gv_render_format *out, const struct cli_cmd *cmd,
  * opening the database first when needs_db. Returns 0 or 1. */
 int cli_render(struct cli *c, const struct gv_render_spec *spec, int needs_db);
 
+/* Whether --format, --send, --again and --to ask for a message: 0 (no:
+ * render the document), 1 (yes), or 2 after a usage error (--send with
+ * --format md). */
+int cli_mail_wanted(const struct cli_cmd *cmd, const char *format, int send,
+                    int again, const char *to);
+
+/* Writes the message spec names to stdout, or with send pipes it to
+ * $GAVEL_SENDMAIL (else sendmail -t) and prints its Message-ID. Returns
+ * 0 or 1. */
+struct gv_mail_spec;
+int cli_mail(struct cli *c, const struct gv_mail_spec *spec, int send);
+
 /* Prints a JSON document made by a view builder (and frees it). */
 int cli_print_json(int error, char *json);
 
@@ -137,6 +149,7 @@ extern const struct cli_cmd cmd_minutes;
 extern const struct cli_cmd cmd_agenda;
 extern const struct cli_cmd cmd_ballot;
 extern const struct cli_cmd cmd_deadlines;
+extern const struct cli_cmd cmd_remind;
 extern const struct cli_cmd cmd_redline;
 extern const struct cli_cmd cmd_review;
 extern const struct cli_cmd cmd_issue;

@@ -455,8 +455,11 @@ static const struct cli_cmd ballot_subs[] = {
          "check the ballot against RULES §8", NULL},
         {"notice", cmd_ballot_notice,
          "gavel ballot notice NUMBER proposal|voting|results|review|adopted "
-         "[--format md|html]",
-         "the notice to send, from its template", NULL},
+         "[--format md|html|eml] [--send [--again]] [--to ADDR]",
+         "the notice to send, from its template (eml: as a message to the "
+         "body's list; --send: through $GAVEL_SENDMAIL, else sendmail -t, "
+         "its Message-ID recorded)",
+         NULL},
         {NULL, NULL, NULL, NULL, NULL},
 };
 

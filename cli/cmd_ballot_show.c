@@ -197,6 +197,28 @@ print_ballot(const struct gv_ballot *b, int64_t now)
 	}
 }
 
+/* The notices sent as mail (`ballot notice --send`), by Message-ID. */
+static int
+print_notices(struct gv_db *db, const char *number)
+{
+	struct gv_notice_sent_list *sent = NULL;
+	char when[GV_TIME_BUFSZ];
+	size_t i;
+
+	if (gv_notice_sent_list(&sent, db, number) < 0)
+		return -1;
+	if (sent->n)
+		printf("Notices sent:\n");
+	for (i = 0; i < sent->n; i++)
+		cli_printf(
+		        "  %-21s  %-8s version %d  <%s>  by %s\n",
+		        gv_time_format(when, sent->v[i].sent_at, GV_TIME_HUMAN),
+		        gv_notice_name(sent->v[i].kind), sent->v[i].version,
+		        sent->v[i].message_id, sent->v[i].sent_by);
+	gv_notice_sent_list_free(sent);
+	return 0;
+}
+
 int
 cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
@@ -223,6 +245,7 @@ cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		return cli_fail();
 	}
 	print_ballot(b, gv_db_now(c->db));
+	rc = print_notices(c->db, b->number) < 0 ? cli_fail() : CLI_OK;
 	print_clocks(&clocks, body.tz, gv_db_now(c->db));
 	print_ledger(t);
 	if (b->vote_starts_at >= 0)
@@ -230,7 +253,7 @@ cmd_ballot_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	gv_tally_free(t);
 	gv_body_dispose(&body);
 	gv_ballot_free(b);
-	return CLI_OK;
+	return rc;
 }
 
 /* --state voting,discussion: a set of (1u << state); 0 or 2 after a usage
@@ -355,33 +378,36 @@ int
 cmd_ballot_notice(struct cli *c, const struct cli_cmd *cmd, int argc,
                   char **argv)
 {
-	static const char *const notices[][2] = {
-	        {"proposal", "ballot-proposal.md"},
-	        {"voting", "voting-period.md"},
-	        {"results", "results.md"},
-	        {"review", "review-notice.md"},
-	        {"adopted", "adopted.md"},
-	};
 	struct gv_render_spec spec = {0};
+	struct gv_mail_spec mail = {0};
 	const char *format = NULL;
+	int npos, rc, send = 0;
 	char *pos[2];
-	size_t i;
-	int npos, rc;
 	const struct cli_opt opts[] = {
 	        {"format", &format, NULL},
 	        {"templates", &spec.templates_dir, NULL},
+	        {"send", NULL, &send},
+	        {"again", NULL, &mail.again},
+	        {"to", &mail.to, NULL},
 	        {NULL, NULL, NULL},
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 2)) >= 0)
 		return rc;
-	for (i = 0; i < 5 && strcmp(notices[i][0], pos[1]); i++)
-		;
-	if (i == 5)
-		return cli_usage_error(cmd, "unknown notice '%s'", pos[1]);
+	if (gv_notice_parse(&mail.notice, pos[1]) < 0)
+		return cli_usage_error(cmd, "%s", gv_error_last()->message);
+	if ((rc = cli_mail_wanted(cmd, format, send, mail.again, mail.to)) ==
+	    CLI_USAGE)
+		return rc;
+	if (rc) {
+		mail.kind = GV_MAIL_NOTICE;
+		mail.ballot = pos[0];
+		mail.templates_dir = spec.templates_dir;
+		return cli_mail(c, &mail, send);
+	}
 	if ((rc = cli_render_format(&spec.format, cmd, format)) != CLI_OK)
 		return rc;
-	spec.template = notices[i][1];
+	spec.template = gv_notice_template(mail.notice);
 	spec.ballot = pos[0];
 	return cli_render(c, &spec, 1);
 }

@@ -11,24 +11,38 @@
 #include "cli.h"
 #include "gavel/gavel.h"
 
-/* Renders template with a meeting's data: `gavel minutes|agenda ID`. */
+/* Renders template with a meeting's data, or makes it a message:
+ * `gavel minutes|agenda ID [--format eml] [--send]`. */
 static int
 render_meeting(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
                const char *template)
 {
 	struct gv_render_spec spec = {0};
+	struct gv_mail_spec mail = {0};
 	const char *format = NULL;
+	int npos, rc, send = 0;
 	char *pos[1];
-	int npos, rc;
 	const struct cli_opt opts[] = {
 	        {"format", &format, NULL},
 	        {"templates", &spec.templates_dir, NULL},
+	        {"send", NULL, &send},
+	        {"to", &mail.to, NULL},
 	        {NULL, NULL, NULL},
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0 ||
-	    (rc = cli_id(&spec.meeting, cmd, "meeting", pos[0])) != CLI_OK ||
-	    (rc = cli_render_format(&spec.format, cmd, format)) != CLI_OK)
+	    (rc = cli_id(&spec.meeting, cmd, "meeting", pos[0])) != CLI_OK)
+		return rc;
+	if ((rc = cli_mail_wanted(cmd, format, send, 0, mail.to)) == CLI_USAGE)
+		return rc;
+	if (rc) {
+		mail.kind = strcmp(template, "minutes.md") ? GV_MAIL_AGENDA
+		                                           : GV_MAIL_MINUTES;
+		mail.meeting = spec.meeting;
+		mail.templates_dir = spec.templates_dir;
+		return cli_mail(c, &mail, send);
+	}
+	if ((rc = cli_render_format(&spec.format, cmd, format)) != CLI_OK)
 		return rc;
 	/* Minutes of a meeting without a roll call would be empty headings:
 	 * say what is missing instead. */
@@ -177,8 +191,9 @@ static const struct cli_cmd minutes_subs[] = {
 static const struct cli_cmd minutes_render_cmd = {
         "minutes",
         minutes_show,
-        "gavel minutes ID [--format md|html] [--templates DIR]",
-        "render a meeting's minutes (templates/minutes.md)",
+        "gavel minutes ID [--format md|html|eml] [--send] [--to ADDR] "
+        "[--templates DIR]",
+        "render a meeting's minutes (templates/minutes.md), or send them",
         NULL,
 };
 
@@ -200,7 +215,8 @@ minutes_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 const struct cli_cmd cmd_minutes = {
         "minutes",
         minutes_run,
-        "gavel minutes ID [--format md|html] | approve | draft | import",
+        "gavel minutes ID [--format md|html|eml] [--send] | approve | draft "
+        "| import",
         "a meeting's minutes: render, approval, import",
         minutes_subs,
 };
@@ -208,7 +224,8 @@ const struct cli_cmd cmd_minutes = {
 const struct cli_cmd cmd_agenda = {
         "agenda",
         agenda_run,
-        "gavel agenda ID [--format md|html] [--templates DIR]",
-        "render a meeting's agenda (templates/agenda.md)",
+        "gavel agenda ID [--format md|html|eml] [--send] [--to ADDR] "
+        "[--templates DIR]",
+        "render a meeting's agenda (templates/agenda.md), or send it",
         NULL,
 };

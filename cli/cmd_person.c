@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements `gavel person add|list|show`: people, the
+ * This file implements `gavel person add|set|list|show`: people, the
  * organisations they were with over time, and the bodies they are voting
  * representatives in.
  */
@@ -33,6 +33,28 @@ person_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		return cli_fail();
 	printf("%s\n", spec.name);
 	return CLI_OK;
+}
+
+static int
+person_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *email = NULL;
+	int npos, rc;
+	char *pos[1];
+	const struct cli_opt opts[] = {
+	        {"email", &email, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
+		return rc;
+	if (!email)
+		return cli_usage_error(cmd, "give what to change: --email "
+		                            "ADDRESS (\"\" clears it)");
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	return gv_person_set_email(c->db, pos[0], email) < 0 ? cli_fail()
+	                                                     : CLI_OK;
 }
 
 /* The organisations before the current one, latest first: "Entrust,
@@ -200,6 +222,10 @@ static const struct cli_cmd person_subs[] = {
         {"add", person_add,
          "gavel person add NAME [--org ORG] [--email E] [--rep CODE]",
          "add a person (--rep: a voting representative in that body)", NULL},
+        {"set", person_set, "gavel person set NAME --email ADDRESS",
+         "change a person's e-mail address (\"\" clears it; NAME may be "
+         "\"Name (Organisation)\")",
+         NULL},
         {"list", person_list,
          "gavel person list [--org ORG] [--body CODE] [--reps] "
          "[--format text|json]",
@@ -213,7 +239,7 @@ static const struct cli_cmd person_subs[] = {
 const struct cli_cmd cmd_person = {
         "person",
         cli_dispatch,
-        "gavel person add|list|show ...",
+        "gavel person add|set|list|show ...",
         "people and the bodies they represent their organisation in",
         person_subs,
 };

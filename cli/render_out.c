@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements what every command that fills a template shares
- * (`render`, `minutes`, `agenda`, `ballot notice`): its --format and
- * writing the document byte for byte.
+ * (`render`, `minutes`, `agenda`, `ballot notice`, `remind`): its
+ * --format, writing the document byte for byte, and writing or sending
+ * it as a message (--format eml, --send).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,17 @@
 
 #include "cli.h"
 #include "gavel/gavel.h"
+
+/* Writes a document: byte for byte into a file or a pipe; on a terminal,
+ * stored text (a title with an escape sequence) must not reach it raw. */
+static void
+write_document(const char *out, size_t len)
+{
+	if (isatty(fileno(stdout)))
+		cli_printf("%s", out);
+	else
+		fwrite(out, 1, len, stdout);
+}
 
 int
 cli_render_format(enum gv_render_format *out, const struct cli_cmd *cmd,
@@ -43,12 +55,55 @@ cli_render(struct cli *c, const struct gv_render_spec *spec, int needs_db)
 		return rc;
 	if (gv_render(&out, &len, c->db, spec) < 0)
 		return cli_fail();
-	/* Byte for byte into a file or a pipe; on a terminal, stored text
-	 * (a title with an escape sequence) must not reach it raw. */
-	if (isatty(fileno(stdout)))
-		cli_printf("%s", out);
-	else
-		fwrite(out, 1, len, stdout);
+	write_document(out, len);
 	free(out);
+	return CLI_OK;
+}
+
+int
+cli_mail_wanted(const struct cli_cmd *cmd, const char *format, int send,
+                int again, const char *to)
+{
+	int eml = format && !strcmp(format, "eml");
+
+	if (!eml && !send && !again && !to)
+		return 0;
+	if (format && !eml)
+		return cli_usage_error(cmd, "--send, --again and --to make a "
+		                            "message: use --format eml, or "
+		                            "leave --format out");
+	return 1;
+}
+
+int
+cli_mail(struct cli *c, const struct gv_mail_spec *spec, int send)
+{
+	const char *command = getenv("GAVEL_SENDMAIL");
+	struct gv_mail m;
+	char *output = NULL, *safe;
+	int rc;
+
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (!send) {
+		if (gv_mail_render(&m, c->db, spec) < 0)
+			return cli_fail();
+		write_document(m.text, m.len);
+		gv_mail_dispose(&m);
+		return CLI_OK;
+	}
+	if (gv_mail_send(&m, &output, c->db, spec,
+	                 command && *command ? command : NULL) < 0)
+		return cli_fail();
+	/* What the command printed is its own report: on stderr, so that
+	 * stdout holds the Message-ID alone, as a created thing's id. */
+	if (output) {
+		safe = gv_text_sanitize(output, GV_SANITIZE_KEEP_NEWLINES);
+		fputs(safe, stderr);
+		free(safe);
+		free(output);
+	}
+	printf("<%s>\n", m.message_id);
+	gv_mail_dispose(&m);
 	return CLI_OK;
 }

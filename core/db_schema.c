@@ -486,6 +486,25 @@ static const char schema_v8[] =
         "DROP TRIGGER event_append_only_d;";
 
 /*
+ * v9: notices sent as mail (issue 18). Each message `ballot notice
+ * --send` handed to sendmail, by its Message-ID: later notices of the
+ * ballot answer it (In-Reply-To, References), so the list's archive
+ * threads them under the proposal. version is the ballot's version the
+ * notice was for.
+ */
+static const char schema_v9[] =
+        "CREATE TABLE ballot_notice ("
+        " ballot INTEGER NOT NULL REFERENCES ballot(id) ON DELETE CASCADE,"
+        " kind TEXT NOT NULL CHECK (kind IN ('proposal', 'voting',"
+        "  'results', 'review', 'adopted')),"
+        " version INTEGER NOT NULL CHECK (version >= 0),"
+        " message_id TEXT NOT NULL,"
+        " sent_at INTEGER NOT NULL,"
+        " sent_by TEXT NOT NULL,"
+        " PRIMARY KEY (ballot, message_id)"
+        ") STRICT;";
+
+/*
  * Empties every table derived from the operation log, before a replay
  * (core/replay.c). Foreign keys are checked at the commit that ends the
  * replay, so the order does not matter. The log and this copy's own
@@ -494,6 +513,7 @@ static const char schema_v8[] =
 const char gv__derived_clear[] =
         "PRAGMA defer_foreign_keys = ON;"
         "DELETE FROM review_note; DELETE FROM ballot_quorum;"
+        "DELETE FROM ballot_notice;"
         "DELETE FROM exclusion_notice; DELETE FROM vote;"
         "DELETE FROM endorsement; DELETE FROM ballot_version_file;"
         "DELETE FROM ballot_version; DELETE FROM issue_link;"
@@ -508,8 +528,8 @@ const char gv__derived_clear[] =
 
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
-        schema_v1, schema_v2, schema_v3, schema_v4,
-        schema_v5, schema_v6, schema_v7, schema_v8,
+        schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
+        schema_v6, schema_v7, schema_v8, schema_v9,
 };
 
 const int gv__migration_count =

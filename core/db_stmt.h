@@ -14,6 +14,7 @@
 #include "db_rows.h"
 #include "db_stmt_issue.h"
 #include "db_stmt_meeting.h"
+#include "db_stmt_notice.h"
 #include "db_stmt_op.h"
 #include "db_stmt_person.h"
 #include "db_stmt_sync.h"
@@ -23,6 +24,7 @@
 	GV__STMT_MEETING_RECORD(X)                                             \
 	GV__STMT_PEOPLE(X)                                                     \
 	GV__STMTS_HOLIDAY(X)                                                   \
+	GV__STMTS_NOTICE(X)                                                    \
 	GV__STMTS_OP(X)                                                        \
 	GV__STMTS_SYNC(X)                                                      \
 	GV__STMTS_DIGEST(X)                                                    \

@@ -231,6 +231,14 @@
 	  "quote(t.body_md) FROM exclusion_notice t WHERE ?1 IS NULL "         \
 	  "OR (SELECT l.body FROM ballot l WHERE l.id = t.ballot) = "          \
 	  "?1 ORDER BY 1")                                                     \
+	X(DIGEST_BALLOT_NOTICE,                                                \
+	  "SELECT quote((SELECT b.code || '/' || k.number FROM ballot "        \
+	  "k JOIN body b ON b.id = k.body WHERE k.id = t.ballot)) || "         \
+	  "',' || quote(t.kind) || ',' || quote(t.version) || ',' || "         \
+	  "quote(t.message_id) || ',' || quote(t.sent_at) || ',' || "          \
+	  "quote(t.sent_by) FROM ballot_notice t WHERE ?1 IS NULL OR "         \
+	  "(SELECT l.body FROM ballot l WHERE l.id = t.ballot) = ?1 "          \
+	  "ORDER BY 1")                                                        \
 	X(DIGEST_BALLOT_QUORUM,                                                \
 	  "SELECT quote((SELECT b.code || '/' || k.number FROM ballot "        \
 	  "k JOIN body b ON b.id = k.body WHERE k.id = t.ballot)) || "         \
@@ -275,6 +283,7 @@
 	Y(VOTE, vote)                                                          \
 	Y(EXCLUSION_NOTICE, exclusion_notice)                                  \
 	Y(BALLOT_QUORUM, ballot_quorum)                                        \
+	Y(BALLOT_NOTICE, ballot_notice)                                        \
 	Y(REVIEW_NOTE, review_note)
 
 #endif

@@ -13,7 +13,9 @@
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
 
-static void
+/* Adds a deadline; the caller sets its clock and meeting when it has
+ * them. */
+static struct gv_deadline *
 add(struct gv_deadline_list *l, size_t *alloc, int64_t at, const char *subject,
     const char *title, const char *what, const char *rule, const char *state,
     const char *tz, int64_t now)
@@ -22,6 +24,8 @@ add(struct gv_deadline_list *l, size_t *alloc, int64_t at, const char *subject,
 
 	l->v = gv__grow(l->v, alloc, l->n, sizeof(*l->v));
 	d = &l->v[l->n++];
+	d->clock = -1;
+	d->meeting = -1;
 	d->at = at;
 	d->subject = gv__xstrdup(subject);
 	d->title = gv__xstrdup(title);
@@ -30,6 +34,7 @@ add(struct gv_deadline_list *l, size_t *alloc, int64_t at, const char *subject,
 	d->state = state ? gv__xstrdup(state) : NULL;
 	d->tz = gv__xstrdup(tz ? tz : "UTC");
 	d->overdue = at < now;
+	return d;
 }
 
 static int
@@ -76,7 +81,8 @@ add_ballots(struct gv_deadline_list *l, size_t *alloc, struct gv_db *db,
 				    b->title, clocks.v[j].what,
 				    clocks.v[j].rule,
 				    gv_ballot_state_name(b->state),
-				    body_tz(bodies, b->body), now);
+				    body_tz(bodies, b->body), now)
+				        ->clock = (int)clocks.v[j].kind;
 	}
 	gv_ballot_list_free(ballots);
 	return error;
@@ -96,7 +102,8 @@ add_calls(struct gv_deadline_list *l, size_t *alloc, struct gv_db *db,
 		    0)
 			add(l, alloc, when, bodies->v[i].code,
 			    bodies->v[i].name, "next call", "", NULL,
-			    bodies->v[i].tz, now);
+			    bodies->v[i].tz, now)
+			        ->meeting = id;
 	}
 }
 

@@ -115,11 +115,14 @@ static int
 load_view(json_t **out, struct gv_db *db, const struct gv_render_spec *spec)
 {
 	*out = NULL;
-	if (!spec->body && spec->meeting <= 0 && !spec->ballot && !spec->issue)
+	if (!spec->body && spec->meeting <= 0 && !spec->ballot &&
+	    !spec->issue && !spec->remind)
 		return 0;
 	if (!db)
 		return gv__error_set(GV_ERRCLASS_TEMPLATE, GV_EINVALID,
 		                     "the store's data needs a database");
+	if (spec->remind)
+		return gv__view_remind(out, db, spec->body, spec->within_days);
 	if (spec->meeting > 0)
 		return gv__view_meeting(out, db, spec->meeting);
 	if (spec->ballot)
@@ -296,7 +299,8 @@ gv_render(char **out, size_t *len, struct gv_db *db,
 	/* The body's own folder joins the search path. */
 	code = json_string_value(
 	        json_object_get(json_object_get(data, "body"), "code"));
-	if ((spec->body || spec->meeting > 0 || spec->ballot || spec->issue) &&
+	if ((spec->body || spec->meeting > 0 || spec->ballot || spec->issue ||
+	     spec->remind) &&
 	    code && (error = gv_body_get(&body, db, code)) < 0)
 		goto out;
 	dirs[0] = spec->templates_dir;

@@ -54,6 +54,13 @@ struct gv_ballot;
 int gv__view_motion(json_t **out, struct gv_db *db, const struct gv_ballot *b,
                     int redline);
 
+/* What is due as of the db's clock (templates/remind.md's data): the
+ * open clocks of body's ballots (NULL: every body's) due within so many
+ * days (0: all) and every overdue one, sorted into groups, the minutes
+ * awaiting approval and the next calls with their agendas. */
+int gv__view_remind(json_t **out, struct gv_db *db, const char *body,
+                    int within);
+
 /* An issue and its timeline (templates/issue.md's data). */
 int gv__view_issue(json_t **out, struct gv_db *db, const char *ref);
 

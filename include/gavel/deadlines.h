@@ -20,6 +20,10 @@ struct gv_deadline {
 	char *state;      /* the ballot's state, or NULL */
 	char *tz;         /* its body's zone, for the local time beside UTC */
 	int overdue;      /* at is before now and it is still open */
+	int clock;        /* the ballot clock's enum gv_clock_kind, or -1
+	                     for a next call */
+	int64_t meeting;  /* a next call's meeting id, or -1 (a cadence
+	                     slot with no meeting yet, or a ballot) */
 };
 
 struct gv_deadline_list {

@@ -30,6 +30,10 @@ struct gv_render_spec {
 	                          and its body's folder; needs db */
 	const char *ballot;    /* a ballot's data (the notices); needs db */
 	const char *issue;     /* an issue's story ("SMCWG#263"); needs db */
+	int remind;      /* nonzero: what is due (remind.md's data), of body
+	                    (its roster is not loaded) or of all bodies;
+	                    needs db */
+	int within_days; /* with remind: due within so many days (0: all) */
 	const char *templates_dir; /* searched first, or NULL */
 	const char *partials_dir;  /* {{>name}}: DIR/name.md, DIR/name */
 	enum gv_render_format format;

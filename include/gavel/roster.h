@@ -220,6 +220,15 @@ struct gv_person_filter {
 int gv_person_add(int64_t *id_out, struct gv_db *db,
                   const struct gv_person_spec *spec);
 
+/*
+ * Sets the e-mail address of the person who is who ("Name", or "Name
+ * (Organisation)" when several share the name); "" or NULL clears it.
+ * The address a notice is sent from (gavel ballot notice --send). Returns
+ * 0, GV_ENOTFOUND, GV_ECONFLICT (several people of that name) or
+ * GV_EINVALID (not an address).
+ */
+int gv_person_set_email(struct gv_db *db, const char *who, const char *email);
+
 /* People by name, each with their affiliations over time. Caller frees
  * *out with gv_person_list_free(). */
 int gv_person_list(struct gv_person_list **out, struct gv_db *db,
