@@ -45,6 +45,9 @@ struct gv__cal {
  * the caller's to fill (gv__xstrdup). */
 struct gv__cal_event *gv__cal_add(struct gv__cal *cal, int64_t start);
 
+/* Frees what one event holds. */
+void gv__cal_event_dispose(struct gv__cal_event *e);
+
 /* Frees what cal holds (not cal itself). */
 void gv__cal_dispose(struct gv__cal *cal);
 
