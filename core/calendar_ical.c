@@ -38,6 +38,41 @@ ical_utc(int64_t t)
 	                                     icaltimezone_get_utc_timezone());
 }
 
+/*
+ * Whether t is written as tz's wall clock (into l): unless that wall
+ * clock is one the zone repeats, the night its clocks go back. RFC 5545
+ * 3.3.5 reads a repeated time as its first occurrence, libical and pytz
+ * read the second: such a time is written in UTC, which no one reads
+ * two ways. The repeat shows as the offset a day before or after naming
+ * the same wall clock at an instant that has that offset.
+ */
+static int
+ical_local(struct gv_local *l, int64_t t, const char *tz)
+{
+	static const int64_t day[] = {-86400, 86400};
+	struct gv_local near, other;
+	int error;
+
+	if (!ical_zoned(tz))
+		return 0;
+	if ((error = gv_zone_from_utc(l, tz, t)) < 0)
+		return error;
+	for (size_t i = 0; i < 2; i++) {
+		int64_t twin;
+
+		if ((error = gv_zone_from_utc(&near, tz, t + day[i])) < 0)
+			return error;
+		if (near.utc_offset == l->utc_offset)
+			continue;
+		twin = t + l->utc_offset - near.utc_offset;
+		if ((error = gv_zone_from_utc(&other, tz, twin)) < 0)
+			return error;
+		if (other.utc_offset == near.utc_offset)
+			return 0;
+	}
+	return 1;
+}
+
 /* A DATE-TIME property of kind at t: the wall clock of tz with its TZID
  * parameter (the VTIMEZONE written with the same name), or UTC. */
 static int
@@ -45,18 +80,18 @@ ical_when(icalproperty **out, icalproperty_kind kind, int64_t t, const char *tz)
 {
 	struct icaltimetype v = ical_utc(t);
 	struct gv_local l;
-	int error;
+	int local;
 
-	if (ical_zoned(tz)) {
-		if ((error = gv_zone_from_utc(&l, tz, t)) < 0)
-			return error;
+	if ((local = ical_local(&l, t, tz)) < 0)
+		return local;
+	if (local) {
 		v = icaltime_null_time();
 		v.year = l.year, v.month = l.month, v.day = l.day;
 		v.hour = l.hour, v.minute = l.minute, v.second = l.second;
 	}
 	*out = icalproperty_new(kind);
 	icalproperty_set_value(*out, icalvalue_new_datetime(v));
-	if (ical_zoned(tz))
+	if (local)
 		icalproperty_add_parameter(*out, icalparameter_new_tzid(tz));
 	return 0;
 }
