@@ -42,6 +42,7 @@ extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
+extern const struct t_case calendar_tests[], calendar_out_tests[];
 
 static const struct {
 	const char *name;
@@ -90,6 +91,8 @@ static const struct {
         {"git_remote", git_remote_tests},
         {"sync", sync_tests},
         {"sync_faults", sync_faults_tests},
+        {"calendar", calendar_tests},
+        {"calendar_out", calendar_out_tests},
         {"readme", readme_tests},
 };
 
