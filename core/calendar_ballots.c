@@ -4,7 +4,13 @@
  * ballot (and one for the opening of its vote), dated by the one deadline
  * function, gv_ballot_clocks, read as of now and as of the moments before
  * each act that can end a clock, so that a clock that no longer applies
- * is still known, and published as cancelled.
+ * is still known, and published as cancelled. gv_deadlines lists only
+ * the open clocks; a member's calendar keeps the met ones too (the vote
+ * that closed last month), so this reads the function gv_deadlines
+ * reads, and never computes a date of its own. A withdrawal or a new
+ * version clears the vote from the ballot's row; the log keeps when each
+ * vote opened, and the clocks of a cleared vote are read from the ballot
+ * as it stood then.
  *
  * SEQUENCE without memory. A calendar program keeps the copy of an event
  * with the highest SEQUENCE, so it must grow whenever a date or a status

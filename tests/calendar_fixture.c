@@ -241,9 +241,10 @@ py_instants(int64_t *v, size_t *n, size_t max, json_t *a)
 	size_t i;
 	json_t *x;
 
-	json_array_foreach (a, i, x)
+	json_array_foreach (a, i, x) {
 		if (*n < max)
 			v[(*n)++] = json_integer_value(x);
+	}
 }
 
 static void
@@ -297,8 +298,9 @@ cal_read_python(struct cal_read *out, const char **why, const char *path,
 		return *why = "python printed no JSON", -1;
 	}
 	out->v = t_keep(calloc(json_array_size(doc) + 1, sizeof(*out->v)));
-	json_array_foreach (doc, i, o)
+	json_array_foreach (doc, i, o) {
 		py_event(&out->v[out->n++], o);
+	}
 	json_decref(doc);
 	return 0;
 }

@@ -78,7 +78,7 @@ hostile_db(struct gv_db **db, const char *meeting_title)
 	struct gv_ballot_spec b = {"SMCWG",    ballot_title, "fmg",
 	                           "DigiCert", NULL,         0};
 	struct gv_meeting_spec m = {0};
-	int64_t id, number, at = t_at("2025-01-20 09:00");
+	int64_t id = 0, number = 0, at = t_at("2025-01-20 09:00");
 
 	m.body = "SMCWG";
 	m.starts_at = t_at("2025-03-05 16:00");
