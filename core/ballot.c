@@ -616,20 +616,6 @@ int_list(const int64_t *v, size_t n)
 	return list;
 }
 
-static json_t *
-text_list(const char *const *v, size_t n)
-{
-	json_t *list = json_array();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (json_array_append_new(list, json_string(v[i])) < 0) {
-			json_decref(list);
-			return NULL;
-		}
-	return list;
-}
-
 /* The record's instants, by name, as the operation carries them. */
 #define RECORD_TIMES(X)                                                        \
 	X(discussion_ends_at)                                                  \
@@ -795,7 +781,7 @@ gv_ballot_record(int64_t *id_out, struct gv_db *db,
 	        "body", r->body, "number", (json_int_t)r->number, "title",
 	        r->title, "kind", r->kind, "state", r->state, "proposer",
 	        r->proposer, "purpose", r->purpose, "quorum", r->quorum,
-	        "endorsers", text_list(r->endorsers, r->n_endorsers),
+	        "endorsers", gv__op_texts(r->endorsers, r->n_endorsers),
 	        "versions", int_list(r->versions, r->n_versions));
 
 #define RECORD_TIME(name)                                                      \

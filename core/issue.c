@@ -512,20 +512,6 @@ op_texts(const char ***v, size_t *n, const struct gv__op *op, const char *key)
 	return 0;
 }
 
-static json_t *
-texts_json(const char *const *v, size_t n)
-{
-	json_t *list = json_array();
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (json_array_append_new(list, json_string(v[i])) < 0) {
-			json_decref(list);
-			return NULL;
-		}
-	return list;
-}
-
 static int
 issue_add_apply(struct gv_db *db, const struct gv__op *op)
 {
@@ -614,7 +600,8 @@ gv_issue_add(int64_t *number_out, struct gv_db *db,
 
 	if ((error = gv__issue_check_title(spec->title)) < 0)
 		return error;
-	if (spec->nlabels && !(list = texts_json(spec->labels, spec->nlabels)))
+	if (spec->nlabels &&
+	    !(list = gv__op_texts(spec->labels, spec->nlabels)))
 		return gv__error_set(
 		        GV_ERRCLASS_ISSUE, GV_EINVALID,
 		        "a label is not UTF-8: re-enter it in UTF-8");
@@ -670,7 +657,7 @@ gv_issue_label(struct gv_db *db, const char *body, const char *ref,
 		                     "give at least one label");
 	return gv__issue_submit(db, &gv__op_issue_label, body, ref, -1,
 	                        json_pack("{s:o, s:b}", "labels",
-	                                  texts_json(labels, n), "remove",
+	                                  gv__op_texts(labels, n), "remove",
 	                                  remove != 0),
 	                        NULL);
 }

@@ -193,10 +193,12 @@ dedent(const char *s, size_t n, size_t *common, size_t *first_line)
 			c = lead;
 			*first_line = i;
 		}
-		while (c && memcmp(s + i, s + *first_line, c))
-			c--;
+		/* Shortened to this line's blanks first: the comparison
+		 * never reads past the line (a fuzzer found it did). */
 		if (lead < c)
 			c = lead;
+		while (c && memcmp(s + i, s + *first_line, c))
+			c--;
 	}
 	if (c == (size_t)-1)
 		c = 0;

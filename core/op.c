@@ -33,6 +33,20 @@ gv__op_unpack(const struct gv__op *op, const char *fmt, ...)
 	return 0;
 }
 
+json_t *
+gv__op_texts(const char *const *v, size_t n)
+{
+	json_t *list = json_array();
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (json_array_append_new(list, json_string(v[i])) < 0) {
+			json_decref(list);
+			return NULL;
+		}
+	return list;
+}
+
 int
 gv__op_run(struct gv_db *db, const struct gv__op *op)
 {

@@ -10,6 +10,7 @@
 #ifndef GV_CORE_OP_H
 #define GV_CORE_OP_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include <jansson.h>
@@ -74,6 +75,10 @@ int gv__op_submit(struct gv_db *db, const struct gv__op_kind *kind,
  * kind. Unknown keys are allowed: a newer gavel may add some.
  */
 int gv__op_unpack(const struct gv__op *op, const char *fmt, ...);
+
+/* A JSON array of the texts, for an operation's data; NULL when one is
+ * not UTF-8 (the caller reports it). */
+json_t *gv__op_texts(const char *const *v, size_t n);
 
 /* Runs kind's apply for op under op's clock and actor, as the engine
  * does for every operation. */

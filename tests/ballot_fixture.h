@@ -19,24 +19,6 @@
 /* Every membership starts well before any ballot. */
 #define SINCE "2020-01-01"
 
-/* expr returns 0; else the test fails with the engine's message. */
-#define T_OK(expr)                                                             \
-	do {                                                                   \
-		int rc_ = (expr);                                              \
-		if (rc_ < 0) {                                                 \
-			t_fail(__FILE__, __LINE__, "%s: got %d (%s), want 0",  \
-			       #expr, rc_, gv_error_last()->message);          \
-			return;                                                \
-		}                                                              \
-	} while (0)
-
-/* expr is refused with code, and the message contains needle. */
-#define T_REFUSED(expr, code, needle)                                          \
-	do {                                                                   \
-		T_EQ_INT((expr), (code));                                      \
-		T_CONTAINS(gv_error_last()->message, (needle));                \
-	} while (0)
-
 /* How a ballot goes to its vote. */
 struct plan {
 	const char *body, *ref, *kind;

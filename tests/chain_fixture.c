@@ -173,3 +173,22 @@ cf_agent_stop(void)
 	free(agent_old_sock);
 	agent_old_sock = NULL;
 }
+
+#if defined(__SANITIZE_ADDRESS__)
+#include <sanitizer/lsan_interface.h>
+
+void
+cf_library_leaks_ignored(int on)
+{
+	if (on)
+		__lsan_disable();
+	else
+		__lsan_enable();
+}
+#else
+void
+cf_library_leaks_ignored(int on)
+{
+	(void)on;
+}
+#endif

@@ -10,24 +10,6 @@
 
 #include "git_chain.h"
 
-/* expr returns 0; else the test fails with the core's message. */
-#define T_OK(expr)                                                             \
-	do {                                                                   \
-		int rc_ = (expr);                                              \
-		if (rc_ < 0) {                                                 \
-			t_fail(__FILE__, __LINE__, "%s: got %d (%s), want 0",  \
-			       #expr, rc_, gv_error_last()->message);          \
-			return;                                                \
-		}                                                              \
-	} while (0)
-
-/* expr is refused with code, and the message contains needle. */
-#define T_REFUSED(expr, code, needle)                                          \
-	do {                                                                   \
-		T_EQ_INT((expr), (code));                                      \
-		T_CONTAINS(gv_error_last()->message, (needle));                \
-	} while (0)
-
 /* Whether a program is on PATH; when not, skips the running test,
  * naming it. */
 int cf_need(const char *program);
@@ -62,5 +44,15 @@ int cf_sh(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * cf_agent_stop. Returns 0, or -1 with the test failed. */
 int cf_agent_start(const char *key);
 void cf_agent_stop(void);
+
+/*
+ * Makes LeakSanitizer ignore what libgit2 allocates from here until
+ * called again with 0, where libgit2 1.5.1 (Debian 12) leaks on its own:
+ * its ssh transport keeps the known_hosts path and list and libssh2's
+ * list of authentication methods for each connection, and a revision
+ * walk that meets a missing object keeps its commit list. `make asan`
+ * still finds every leak of gavel's own elsewhere.
+ */
+void cf_library_leaks_ignored(int on);
 
 #endif

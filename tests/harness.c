@@ -542,6 +542,7 @@ main(int argc, char **argv)
 		}
 	}
 	gv_global_shutdown();
+	t_rebuild_summary();
 	if (skipped)
 		printf("%d passed, %d failed, %d skipped\n", passed, failed,
 		       skipped);

@@ -64,6 +64,25 @@ void t_skip(const char *reason);
 		}                                                              \
 	} while (0)
 
+/* expr returns 0; else the test fails with the core's message (gv_error_last(),
+ * from gavel/error.h). */
+#define T_OK(expr)                                                             \
+	do {                                                                   \
+		int rc_ = (expr);                                              \
+		if (rc_ < 0) {                                                 \
+			t_fail(__FILE__, __LINE__, "%s: got %d (%s), want 0",  \
+			       #expr, rc_, gv_error_last()->message);          \
+			return;                                                \
+		}                                                              \
+	} while (0)
+
+/* expr is refused with code, and the message contains needle. */
+#define T_REFUSED(expr, code, needle)                                          \
+	do {                                                                   \
+		T_EQ_INT((expr), (code));                                      \
+		T_CONTAINS(gv_error_last()->message, (needle));                \
+	} while (0)
+
 /* Keeps p (from malloc) until the running test ends; returns it. */
 void *t_keep(void *p);
 

@@ -10,4 +10,7 @@
  * on the first difference. */
 void t_rebuild_check(const char *dir);
 
+/* Prints how many databases and operations were checked (none: nothing). */
+void t_rebuild_summary(void);
+
 #endif
