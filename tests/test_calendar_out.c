@@ -23,15 +23,6 @@
 /* SMC010 under IPR review, its outcome and publication ahead. */
 #define IN_REVIEW "2024-12-10 12:00"
 
-#define T_OK(expr)                                                             \
-	do {                                                                   \
-		if ((expr) < 0) {                                              \
-			t_fail(__FILE__, __LINE__, "%s: %s", #expr,            \
-			       gv_error_last()->message);                      \
-			return;                                                \
-		}                                                              \
-	} while (0)
-
 /* A ballot's title (one line, at most 300 bytes) with every character
  * RFC 5545 escapes. */
 static const char ballot_title[] =
