@@ -310,10 +310,9 @@ ballot_event(struct gv__cal *cal, const struct ballot_ctx *x, int kind)
 
 static int
 ballot_events(struct gv__cal *cal, struct gv_db *db, const struct gv_ballot *b,
-              const struct gv_body *body, const struct openings *openings)
+              const struct gv_body *body, int64_t changes,
+              const struct openings *openings)
 {
-	static const char *const moves[] = {"holiday.add", "holiday.remove",
-	                                    "body.set", NULL};
 	struct ballot_ctx x;
 	int error;
 
@@ -322,27 +321,45 @@ ballot_events(struct gv__cal *cal, struct gv_db *db, const struct gv_ballot *b,
 	x.b = b;
 	x.body = body;
 	x.openings = openings;
+	x.changes = changes;
 	x.now = cal->now;
 	gv__ballot_acts(&x.acts, b, x.now);
 	x.round_start = x.acts.latest;
 	x.round = ballot_round(b, x.now);
 	if (x.acts.latest < 0) /* a draft: no clock runs */
 		return 0;
-	if ((error = gv__cal_op_count(&x.changes, db, body->code, moves)) < 0 ||
-	    (error = ballot_history(&x)) < 0)
+	if ((error = ballot_history(&x)) < 0)
 		return error;
 	for (int kind = 0; kind < CAL_KINDS; kind++)
 		ballot_event(cal, &x, kind);
 	return 0;
 }
 
-static const struct gv_body *
+/* The index of the body with code in bodies, or -1. */
+static long
 body_of(const struct gv_body_list *bodies, const char *code)
 {
 	for (size_t i = 0; i < bodies->n; i++)
 		if (!strcasecmp(bodies->v[i].code, code))
-			return &bodies->v[i];
-	return NULL;
+			return (long)i;
+	return -1;
+}
+
+/* The body's operations that move business days, counted once a run:
+ * a scan of the log per ballot would cost seconds on 500 ballots. */
+static int
+body_changes(int64_t *out, int64_t *cache, struct gv_db *db,
+             const struct gv_body *body)
+{
+	static const char *const moves[] = {"holiday.add", "holiday.remove",
+	                                    "body.set", NULL};
+	int error;
+
+	if (*cache < 0 &&
+	    (error = gv__cal_op_count(cache, db, body->code, moves)) < 0)
+		return error;
+	*out = *cache;
+	return 0;
 }
 
 static void
@@ -386,18 +403,28 @@ gv__cal_ballots(struct gv__cal *cal, struct gv_db *db, const char *body)
 	struct gv_ballot_list *ballots = NULL;
 	struct gv_body_list *bodies = NULL;
 	struct openings openings = {0};
-	const struct gv_body *of;
+	int64_t *cache = NULL, changes = 0;
+	long of;
 	int error;
 
 	if ((error = gv_body_list(&bodies, db)) < 0 ||
 	    (error = gv_ballot_list(&ballots, db, body)) < 0 ||
 	    (error = openings_load(&openings, db, cal->now)) < 0)
 		goto out;
-	for (size_t i = 0; i < ballots->n && error == 0; i++)
-		if ((of = body_of(bodies, ballots->v[i]->body)))
-			error = ballot_events(cal, db, ballots->v[i], of,
+	cache = gv__xcalloc(bodies->n, sizeof(*cache));
+	for (size_t i = 0; i < bodies->n; i++)
+		cache[i] = -1;
+	for (size_t i = 0; i < ballots->n && error == 0; i++) {
+		if ((of = body_of(bodies, ballots->v[i]->body)) < 0)
+			continue;
+		if ((error = body_changes(&changes, &cache[of], db,
+		                          &bodies->v[of])) == 0)
+			error = ballot_events(cal, db, ballots->v[i],
+			                      &bodies->v[of], changes,
 			                      &openings);
+	}
 out:
+	free(cache);
 	openings_dispose(&openings);
 	gv_ballot_list_free(ballots);
 	gv_body_list_free(bodies);
