@@ -45,7 +45,9 @@ cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 int
 cli_fail(void)
 {
-	fprintf(stderr, "gavel: %s\n", gv_error_last()->message);
+	/* Messages quote what came from outside (a URL, a title, a
+	 * remote's answer): one safe line, as every other output. */
+	cli_eprintf("gavel: %s\n", gv_error_last()->message);
 	return CLI_FAILED;
 }
 

@@ -278,6 +278,7 @@ gv_db_free(struct gv_db *db)
 	free(db->actor);
 	free(db->actor_found);
 	free(db->actor_fallback);
+	free(db->fts_dirty);
 	free(db);
 }
 

@@ -29,6 +29,11 @@ struct gv_db {
 	int64_t now;             /* fixed clock, or -1 */
 	int depth;               /* transaction nesting */
 	const struct gv__op *op; /* the operation being applied */
+	/* Issues whose search index waits for gv__issue_reindex_flush,
+	 * while a whole log is applied (core/issue.c says why). */
+	int64_t *fts_dirty;
+	size_t fts_ndirty, fts_alloc;
+	int fts_defer;
 };
 
 /* The application_id that marks a gavel database ("Gvl1"). */

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "chain_locks.h"
 #include "git.h"
 #include "git_chain_repo.h"
 #include "internal.h"
@@ -151,6 +152,8 @@ gv__chain_open(struct gv__chain_repo **out, const char *path)
 		                                   "repository");
 	if (error < 0)
 		return error;
+	/* What a sync killed while writing a ref left. */
+	gv__chain_clear_stale_locks(git_repository_path(repo));
 	*out = gv__xcalloc(1, sizeof(**out));
 	(*out)->repo = repo;
 	(*out)->path = gv__xstrdup(path);

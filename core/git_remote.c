@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chain_locks.h"
 #include "git_chain_repo.h"
 #include "git_cred.h"
 #include "internal.h"
@@ -141,6 +142,17 @@ load_authorities(void)
 	return 0;
 }
 
+/* A remote that is a folder here: the stale locks an interrupted push
+ * left in it go before the next transfer (core/chain_locks.c). */
+static void
+clear_local_locks(enum url_kind kind, const char *url)
+{
+	if (kind == URL_PATH)
+		gv__chain_clear_stale_locks(url);
+	else if (kind == URL_FILE)
+		gv__chain_clear_stale_locks(url + strlen("file://"));
+}
+
 /* Checks the URL and readies libgit2 for it; the remote, or an error. */
 static int
 remote_for(git_remote **out, enum url_kind *kind, struct gv__chain_repo *r,
@@ -166,6 +178,7 @@ remote_for(git_remote **out, enum url_kind *kind, struct gv__chain_repo *r,
 	opts.repository = r->repo;
 	opts.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF |
 	             GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
+	clear_local_locks(*kind, url);
 	if (git_remote_create_with_opts(out, url, &opts) < 0)
 		return gv__chain_failed(GV_EINVALID, "cannot use that URL");
 	return 0;

@@ -159,8 +159,8 @@ out:
 	return error;
 }
 
-int
-gv__issue_reindex(struct gv_db *db, int64_t id)
+static int
+reindex_now(struct gv_db *db, int64_t id)
 {
 	sqlite3_stmt *st;
 	int error;
@@ -174,6 +174,56 @@ gv__issue_reindex(struct gv_db *db, int64_t id)
 		return error;
 	gv__bind_int(st, 1, id);
 	return gv__db_run(db, st);
+}
+
+/*
+ * Each note rewrites its issue's whole index row, and FTS5 flushes its
+ * pending terms at every savepoint once a transaction has written to it:
+ * applying a log of thousands of notes (a sync, a rebuild) spent most of
+ * its time there (bench/README.md). While a whole log is applied, the
+ * issues are only noted, and each is indexed once at the end.
+ */
+int
+gv__issue_reindex(struct gv_db *db, int64_t id)
+{
+	if (!db->fts_defer)
+		return reindex_now(db, id);
+	db->fts_dirty = gv__grow(db->fts_dirty, &db->fts_alloc, db->fts_ndirty,
+	                         sizeof(*db->fts_dirty));
+	db->fts_dirty[db->fts_ndirty++] = id;
+	return 0;
+}
+
+void
+gv__issue_reindex_defer(struct gv_db *db)
+{
+	db->fts_defer = 1;
+	db->fts_ndirty = 0;
+}
+
+static int
+id_cmp(const void *a, const void *b)
+{
+	int64_t x = *(const int64_t *)a, y = *(const int64_t *)b;
+
+	return (x > y) - (x < y);
+}
+
+int
+gv__issue_reindex_flush(struct gv_db *db)
+{
+	size_t i;
+	int error = 0;
+
+	db->fts_defer = 0;
+	if (db->fts_ndirty)
+		qsort(db->fts_dirty, db->fts_ndirty, sizeof(*db->fts_dirty),
+		      id_cmp);
+	for (i = 0; i < db->fts_ndirty && error == 0; i++)
+		if (i == 0 || db->fts_dirty[i] != db->fts_dirty[i - 1])
+			error = reindex_now(db, db->fts_dirty[i]);
+	db->fts_ndirty = 0;
+	return error;
 }
 
 static int label_one(struct gv_db *db, const struct gv__issue_ref *r,

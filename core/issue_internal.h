@@ -44,6 +44,12 @@ int gv__issue_submit(struct gv_db *db, const struct gv__op_kind *kind,
  * (inside the caller's transaction). */
 int gv__issue_reindex(struct gv_db *db, int64_t id);
 
+/* From here to the flush, gv__issue_reindex only notes the issue; the
+ * flush indexes each noted issue once (and ends the deferral, also after
+ * an error). */
+void gv__issue_reindex_defer(struct gv_db *db);
+int gv__issue_reindex_flush(struct gv_db *db);
+
 /* A title as given (it may hold anything GitHub allows), or
  * GV_EINVALID if it is empty or not UTF-8. */
 int gv__issue_check_title(const char *title);

@@ -11,6 +11,7 @@
 
 #include "db.h"
 #include "gavel/log.h"
+#include "issue_internal.h"
 #include "op_kinds.h"
 #include "op_log.h"
 #include "replay.h"
@@ -114,6 +115,7 @@ gv_rebuild(struct gv_rebuild_report *r, struct gv_db *db)
 	if ((error = gv__db_clear_derived(db)) < 0 ||
 	    (error = gv__db_stmt(&st, db, GV__STMT_OP_IN_ORDER)) < 0)
 		goto rollback;
+	gv__issue_reindex_defer(db);
 	while ((error = gv__db_step(db, st)) > 0)
 		if ((error = gv__replay_one(
 		             db, sqlite3_column_int64(st, 0),
@@ -121,7 +123,12 @@ gv_rebuild(struct gv_rebuild_report *r, struct gv_db *db)
 		             (size_t)sqlite3_column_bytes(st, 1), r)) < 0)
 			break;
 	gv__db_reset(st);
-	if (error < 0 || (error = gv__db_commit(db)) < 0)
+	if (error < 0) {
+		gv__issue_reindex_flush(db);
+		goto rollback;
+	}
+	if ((error = gv__issue_reindex_flush(db)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	return 0;
 rollback:

@@ -18,6 +18,7 @@
 #include "gavel/sync.h"
 #include "gavel/text.h"
 #include "identity.h"
+#include "issue_internal.h"
 #include "op_kinds.h"
 #include "op_log.h"
 #include "replay.h"
@@ -468,7 +469,10 @@ apply_batch(size_t *in, struct gv__sync *s, const struct batch *b,
 			error = gv_rebuild(NULL, s->db);
 			s->report->replayed = 1;
 		} else {
+			gv__issue_reindex_defer(s->db);
 			error = apply_new(s->db, seq0);
+			if (gv__issue_reindex_flush(s->db) < 0 && error == 0)
+				error = GV_ERROR;
 		}
 		if (error == 0)
 			error = report_new(s, seq0, trouble0);

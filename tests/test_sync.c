@@ -229,6 +229,14 @@ concurrent_acts_end_as_conflicts(void)
 	T_CONTAINS(r->out, "conflict ballot.close by");
 	T_CONTAINS(r->out, "conflict meeting.attend by");
 	T_EQ_INT(sf_ops("c.db", "conflict"), 3);
+	/* The search index holds what came in (indexed once per sync). */
+	T_CONTAINS(
+	        sf_run("c.db", "issue", "list", "--search", "secretary", NULL)
+	                ->out,
+	        "filed by the secretary");
+	T_CONTAINS(
+	        sf_run("s.db", "issue", "list", "--search", "chair", NULL)->out,
+	        "filed by the chair");
 	r = sf_run("s.db", "issue", "list", "--format", "json", NULL);
 	T_CONTAINS(r->out, "filed by the chair");
 	T_CONTAINS(r->out, "filed by the secretary");
@@ -276,6 +284,11 @@ rebuild_restores_tables_changed_around_the_log(void)
 	r = sf_run("g.db", "rebuild", NULL);
 	T_CONTAINS(r->out, "the tables did not match the log");
 	T_EQ_STR(sf_digest("g.db"), d);
+	/* The search index is built again too, once per issue. */
+	r = sf_run("g.db", "issue", "list", "--search",
+	           "OrganizationIdentifier", NULL);
+	T_CONTAINS(r->out, "SMCWG#263");
+	T_ASSERT(!strstr(r->out, "edited"));
 	/* One body's digest, and the content it hashes. */
 	r = sf_run("g.db", "digest", "--body", "smcwg", "--show", NULL);
 	T_EQ_INT(r->status, 0);

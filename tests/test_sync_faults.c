@@ -90,7 +90,9 @@ commit_written_but_not_marked(void)
 }
 
 /* Starts `gavel sync` on db and kills it after 0, 3, 6, ... ms: in
- * start-up, the pack, the fetch, the checks, the apply or the push. */
+ * start-up, the pack, the fetch, the checks, the apply or the push. Then
+ * the locks a killed ref write left are made a minute old, as they are
+ * when a member runs sync again later: gavel clears those. */
 static void
 kill_syncs(const char *db, const char *bin)
 {
@@ -99,6 +101,9 @@ kill_syncs(const char *db, const char *bin)
 		      ">/dev/null 2>&1 & p=$!; sleep 0.%03d; kill -9 $p "
 		      "2>/dev/null; wait $p 2>/dev/null; true",
 		      t_tmpdir(), t_path(db), sf_now, bin, ms);
+	cf_sh("cd '%s' && find . -name '*.lock' -exec touch -d '1 minute "
+	      "ago' {} +",
+	      t_tmpdir());
 }
 
 static void
@@ -375,10 +380,37 @@ member_cannot_do_a_chairs_act(void)
 	T_EQ_INT(sf_ops("a.db", "denied"), 1);
 }
 
+static void
+stale_lock_cleared_fresh_lock_kept(void)
+{
+	struct t_run *r;
+
+	if (cf_need("git") < 0 || small_group() < 0)
+		return;
+	SF("a.db", "sync");
+	SF("a.db", "issue", "add", "SMCWG", "--title", "after the crash");
+	/* A lock just taken may be another program's: it stays, and the
+	 * push says so. */
+	T_ASSERT(t_write_file("remote.git/refs/gavel/SMCWG/alice-chair.lock",
+	                      "") != NULL);
+	r = sf_run("a.db", "sync", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "alice-chair");
+	/* One a killed push left a minute ago is nobody's. */
+	T_EQ_INT(cf_sh("touch -d '1 minute ago' '%s'",
+	               t_path("remote.git/refs/gavel/SMCWG/alice-chair.lock")),
+	         0);
+	SF("a.db", "sync");
+	T_CONTAINS(sf_run("a.db", "sync", "--status", NULL)->out,
+	           "0 operations not sent yet");
+}
+
 const struct t_case sync_faults_tests[] = {
         {"commit_written_but_not_marked", commit_written_but_not_marked},
         {"killed_at_any_moment", killed_at_any_moment},
         {"remote_that_disappears", remote_that_disappears},
+        {"stale_lock_cleared_fresh_lock_kept",
+         stale_lock_cleared_fresh_lock_kept},
         {"garbage_refs_refused_the_rest_applied",
          garbage_refs_refused_the_rest_applied},
         {"newer_kind_is_kept_and_passed_on", newer_kind_is_kept_and_passed_on},

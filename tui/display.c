@@ -16,6 +16,7 @@
 #include <unistd.h>
 #include <wchar.h>
 
+#include "gavel/text.h"
 #include "tui.h"
 
 #define MIN_COLS 60
@@ -168,7 +169,15 @@ display_cols(void)
 static void
 vreport(int error, const char *fmt, va_list ap)
 {
-	vsnprintf(display.status, sizeof(display.status), fmt, ap);
+	char raw[sizeof(display.status)], *safe;
+
+	/* A message may quote what came from elsewhere (a remote's error,
+	 * a name from the store): it is shown, never sent as it is. At
+	 * most 4 bytes a column, what is kept fits the status. */
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	safe = text_fit(raw, (sizeof(display.status) - 4) / 4, 0);
+	snprintf(display.status, sizeof(display.status), "%s", safe);
+	free(safe);
 	display.status_error = error;
 }
 
@@ -242,8 +251,13 @@ draw_bars(const struct view *v)
 	move(LINES - 1, 0);
 	attrset(display_attr(display.status_error ? LINE_BAD : LINE_DIM));
 	hline(' ', COLS);
-	snprintf(pos, sizeof(pos), "%zu/%zu  ? help",
+	/* The keys that work from every view, unless the message needs
+	 * their room. */
+	snprintf(pos, sizeof(pos), "%zu/%zu  S sync  C conflicts  ? help",
 	         v->nlines ? v->cursor + 1 : 0, v->nlines);
+	if (gv_text_width(display.status) + strlen(pos) + 2 > (size_t)COLS)
+		snprintf(pos, sizeof(pos), "%zu/%zu  ? help",
+		         v->nlines ? v->cursor + 1 : 0, v->nlines);
 	put_fit(display.status, COLS - (int)strlen(pos) - 2);
 	move(LINES - 1, COLS - (int)strlen(pos) - 1);
 	attrset(display_attr(LINE_DIM));

@@ -54,6 +54,8 @@ static const struct keybinding bindings[] = {
         {"generic", 'n', REQ_FIND_NEXT},
         {"generic", 'N', REQ_FIND_PREV},
         {"generic", ':', REQ_PROMPT},
+        {"generic", 'S', REQ_SYNC},
+        {"generic", 'C', REQ_VIEW_CONFLICTS},
         {"timeline", 'h', REQ_SCROLL_LEFT},
         {"timeline", KEY_LEFT, REQ_SCROLL_LEFT},
         {"timeline", 'l', REQ_SCROLL_RIGHT},

@@ -78,9 +78,8 @@ pop(void)
 	view_free(v);
 }
 
-/* Reloads every view on the stack (after a change or on `r`). */
-static void
-reload_all(void)
+void
+tui_reload(void)
 {
 	struct view *v;
 
@@ -205,6 +204,13 @@ drive(enum request req)
 		if (v->ops != &help_ops)
 			view_push(&help_ops, v->ops->name);
 		break;
+	case REQ_VIEW_CONFLICTS:
+		if (v->ops != &conflicts_ops)
+			view_push(&conflicts_ops, NULL);
+		break;
+	case REQ_SYNC:
+		sync_run();
+		break;
 	case REQ_BACK:
 		pop();
 		break;
@@ -212,7 +218,7 @@ drive(enum request req)
 		display.running = 0;
 		break;
 	case REQ_REFRESH:
-		reload_all();
+		tui_reload();
 		report("reloaded");
 		break;
 	case REQ_MOVE_UP:
@@ -248,7 +254,7 @@ drive(enum request req)
 		break;
 	case REQ_PROMPT:
 		if ((text = prompt_input(":", "")) && command_run(text) == 0)
-			reload_all();
+			tui_reload();
 		break;
 	case REQ_ENTER:
 		if (v->nlines && v->ops->select &&
@@ -269,7 +275,7 @@ void
 tui_command(const char *line)
 {
 	if (command_run(line) == 0)
-		reload_all();
+		tui_reload();
 }
 
 int
@@ -277,7 +283,7 @@ tui_exec(int argc, char **argv)
 {
 	if (command_exec(argc, argv) < 0)
 		return -1;
-	reload_all();
+	tui_reload();
 	return 0;
 }
 
@@ -410,6 +416,7 @@ tui_main(struct gv_db *db, const char *db_path)
 		display.view = v->parent;
 		view_free(v);
 	}
+	sync_done();
 	display_done();
 	if (script)
 		fclose(script);

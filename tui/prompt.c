@@ -153,7 +153,8 @@ split_words(char **argv, int max, char *s)
 }
 
 /* Commands that change nothing, or whose change another command undoes
- * (close and reopen, a later vote, attend and unattend, labels). */
+ * (close and reopen, a later vote, attend and unattend, labels, a remote
+ * added and removed). */
 static int
 undoable(int argc, char **argv)
 {
@@ -169,6 +170,8 @@ undoable(int argc, char **argv)
 	        {"org", "list"},       {"person", "list"},
 	        {"review", "list"},    {"deadlines", NULL},
 	        {"redline", NULL},     {"body", "list"},
+	        {"remote", "add"},     {"remote", "list"},
+	        {"sync", "--status"},  {"sync", "--conflicts"},
 	};
 	size_t i;
 

@@ -17,6 +17,8 @@
 	REQ_(VIEW_REDLINE, "view-redline", "Redline of the ballot in view")    \
 	REQ_(VIEW_MEETINGS, "view-meetings", "Meetings")                       \
 	REQ_(VIEW_MEMBERS, "view-members", "Members")                          \
+	REQ_(VIEW_CONFLICTS, "view-conflicts",                                 \
+	     "Sync: conflicts, the last sync's notes")                         \
 	REQ_(VIEW_HELP, "view-help", "This help")                              \
 	REQ_(ENTER, "enter", "Open the line under the cursor")                 \
 	REQ_(BACK, "back", "Go back (quit from the dashboard)")                \
@@ -50,7 +52,8 @@
 	REQ_(VOTE, "vote", "Record a vote on this ballot")                     \
 	REQ_(TOGGLE, "toggle", "Roll call: present or not (meeting)")          \
 	REQ_(STEP, "step", "Next lifecycle step of this ballot")               \
-	REQ_(CANCEL, "cancel", "Cancel this meeting")
+	REQ_(CANCEL, "cancel", "Cancel this meeting")                          \
+	REQ_(SYNC, "sync", "Sync with every remote (gavel sync)")
 
 #define REQ_ENUM(id, name, help) REQ_##id,
 #define REQ_SKIP(group)

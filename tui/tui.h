@@ -124,7 +124,7 @@ struct display {
 	struct view *view; /* on screen */
 	struct gv_db *db;
 	const char *db_path;
-	char status[256]; /* the status line's message */
+	char status[1024]; /* the status line's message, made safe */
 	int status_error;
 	char search[128];   /* the last search, for n/N */
 	int headless;       /* GV_NO_DISPLAY: no terminal */
@@ -173,6 +173,17 @@ int command_exec(int argc, char **argv);
  * changed something; 0 when it ran and succeeded. */
 void tui_command(const char *line);
 int tui_exec(int argc, char **argv);
+/* main.c: reloads every view on the stack from the database. */
+void tui_reload(void);
+
+/* sync.c: `S`, a sync with every remote, summed up on the status line;
+ * the last one's summary and report (NULL before any), kept for the
+ * conflicts view until sync_done. */
+struct gv_sync_report;
+void sync_run(void);
+const struct gv_sync_report *sync_last(const char **summary, int64_t *at,
+                                       int *failed);
+void sync_done(void);
 
 /* form.c: a change's fields, asked one by one on the prompt line. */
 struct form_field {
@@ -189,7 +200,7 @@ int form_run(const char *title, const char *const *base, size_t nbase,
 /* ---- the views ---- */
 extern const struct view_ops dashboard_ops, timeline_ops, issues_ops, issue_ops,
         ballots_ops, ballot_ops, redline_ops, meetings_ops, meeting_ops,
-        members_ops, help_ops;
+        members_ops, conflicts_ops, help_ops;
 
 /* Opens a view on top of the one on screen (its parent). */
 int view_push(const struct view_ops *ops, const char *arg);

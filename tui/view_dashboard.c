@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements the dashboard, the start screen: every open clock
- * soonest first with its countdown (overdue in red), then the ballots in
- * voting with their live tally. Enter opens the ballot or the meeting.
+ * This file implements the dashboard, the start screen: how this copy
+ * stands with the group's remotes, every open clock soonest first with its
+ * countdown (overdue in red), then the ballots in voting with their live
+ * tally. Enter opens the ballot, the meeting or the conflicts view.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,9 @@ struct dashboard {
 	struct gv_deadline_list *clocks;
 	struct gv_ballot_list *ballots;
 	struct gv_tally **tallies; /* per ballot; NULL when not voting */
+	struct gv_sync_state sync;
+	struct gv_remote *remotes;
+	size_t nremotes;
 	int64_t now;
 };
 
@@ -28,7 +32,9 @@ dashboard_open(struct view *v)
 		abort();
 	v->data = d;
 	d->now = gv_db_now(v->db);
-	if (gv_deadlines(&d->clocks, v->db, NULL, 0) < 0 ||
+	if (gv_sync_state(&d->sync, v->db) < 0 ||
+	    gv_remote_list(&d->remotes, &d->nremotes, v->db, NULL) < 0 ||
+	    gv_deadlines(&d->clocks, v->db, NULL, 0) < 0 ||
 	    gv_ballot_list(&d->ballots, v->db, NULL) < 0)
 		return -1;
 	d->tallies = calloc(d->ballots->n + 1, sizeof(*d->tallies));
@@ -50,6 +56,76 @@ class_segs(struct line *l, const char *name, const struct gv_class_tally *t)
 	seg(l, t->met ? LINE_OK : LINE_BAD, t->met ? "MET" : "NOT MET");
 }
 
+/* "5 min ago" for a time before now (gv_duration_format words it "in
+ * 5 min" seen from then), "just now" within the minute. */
+static const char *
+ago(char *buf, size_t n, int64_t now, int64_t t)
+{
+	size_t len;
+
+	if (now - t < 60)
+		return "just now";
+	gv_duration_format(buf, n, t, now);
+	len = strlen(buf);
+	snprintf(buf + len, n - len, " ago");
+	return strncmp(buf, "in ", 3) ? buf : buf + 3;
+}
+
+/* How this copy stands with the group (issue 17, item 5): the last sync,
+ * operations received and sent, those not sent yet, those not applied,
+ * and each remote whose last sync failed, with why. */
+static void
+sync_layout(struct view *v, const struct dashboard *d, size_t cols)
+{
+	const struct gv_sync_state *s = &d->sync;
+	char when[GV_TIME_BUFSZ], buf[GV_TIME_BUFSZ + 8];
+	struct line *l;
+	size_t i;
+
+	seg(line_new(v, NULL), LINE_HEADER, "Sync with the group");
+	l = line_new(v, (void *)s);
+	if (!s->remotes) {
+		seg(l, LINE_DIM,
+		    "  not shared: gavel remote add NAME URL, then S syncs");
+		return;
+	}
+	if (s->synced_at < 0) {
+		seg(l, LINE_WARN, "  never synced (S syncs)");
+	} else {
+		seg(l, LINE_DEFAULT, "  synced");
+		/* A clock set back (--now) before the sync: no "ago". */
+		if (s->synced_at <= d->now)
+			segf(l, LINE_DEFAULT, " %s",
+			     ago(buf, sizeof(buf), d->now, s->synced_at));
+		segf(l, LINE_DIM, " (%s)",
+		     gv_time_format(when, s->synced_at, GV_TIME_HUMAN));
+	}
+	if (cols < 90)
+		l = line_new(v, (void *)s);
+	segf(l, LINE_DEFAULT, "  in %lld  out %lld  ", (long long)s->ops_in,
+	     (long long)s->ops_out);
+	segf(l, s->unsent ? LINE_WARN : LINE_OK, "not sent %zu  ", s->unsent);
+	segf(l, s->conflicts ? LINE_BAD : LINE_OK, "conflicts %zu",
+	     s->conflicts);
+	if (s->conflicts)
+		seg(l, LINE_DIM, " (C lists them)");
+	for (i = 0; i < d->nremotes; i++) {
+		const struct gv_remote *r = &d->remotes[i];
+		char *why;
+		size_t used;
+
+		if (!r->error)
+			continue;
+		l = line_new(v, (void *)s);
+		segf(l, LINE_BAD, "  ! %s: last sync failed: ", r->name);
+		used = line_cols(l);
+		why = text_fit(r->error, cols > used + 10 ? cols - used : 10,
+		               0);
+		seg(l, LINE_BAD, why);
+		free(why);
+	}
+}
+
 static void
 dashboard_layout(struct view *v, size_t cols)
 {
@@ -60,6 +136,8 @@ dashboard_layout(struct view *v, size_t cols)
 
 	snprintf(v->title, sizeof(v->title), "Dashboard, as of %s",
 	         gv_time_format(when, d->now, GV_TIME_HUMAN));
+	sync_layout(v, d, cols);
+	line_blank(v);
 	seg(line_new(v, NULL), LINE_HEADER, "Open clocks, soonest first");
 	for (i = 0; d->clocks && i < d->clocks->n; i++) {
 		const struct gv_deadline *c = &d->clocks->v[i];
@@ -130,6 +208,8 @@ dashboard_select(struct view *v, void *data)
 
 	if (!data)
 		return 0;
+	if (data == &d->sync)
+		return view_push(&conflicts_ops, NULL) == 0;
 	for (i = 0; i < d->ballots->n; i++)
 		if (data == d->ballots->v[i])
 			return view_push(&ballot_ops,
@@ -155,6 +235,7 @@ dashboard_done(struct view *v)
 	for (i = 0; d->ballots && d->tallies && i < d->ballots->n; i++)
 		gv_tally_free(d->tallies[i]);
 	free(d->tallies);
+	gv_remote_list_free(d->remotes, d->nremotes);
 	gv_ballot_list_free(d->ballots);
 	gv_deadline_list_free(d->clocks);
 	free(d);

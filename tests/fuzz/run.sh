@@ -29,8 +29,14 @@ for dir; do
 	shift
 	[ -d "$dir" ] && set -- "$@" "$dir"
 done
+# Its dictionary, NAME.dict, or its family's: op_blob shares op.dict.
 dict=
-[ -f "tests/fuzz/$name.dict" ] && dict=-dict=tests/fuzz/$name.dict
+for d in "tests/fuzz/$name.dict" "tests/fuzz/${name%%_*}.dict"; do
+	if [ -f "$d" ]; then
+		dict=-dict=$d
+		break
+	fi
+done
 
 # -timeout: an input that takes 25 s is a finding (as on OSS-Fuzz; the
 # slowest real case, a template at the engine's step limit, takes 4 s with
