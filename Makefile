@@ -50,10 +50,12 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # its libFuzzer runtime are only for `make fuzz`). The sync tests sign
 # with ssh-keygen and move chains through a throwaway sshd (OpenSSH),
 # git's smart HTTP behind python3's server, and https with a
-# certificate openssl makes.
+# certificate openssl makes. The calendar tests read gavel's iCalendar
+# back with Python's icalendar too, a reader that is not libical (they
+# skip by name without it).
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
 	bsdutils procps clang libclang-rt-14-dev openssh-client \
-	openssh-server python3 openssl
+	openssh-server python3 openssl python3-icalendar
 # The commands they bring that the tests run, each checked on its own
 # (`command -v a b` answers for one name only; sshd is in /usr/sbin,
 # which a user's PATH may lack: its tests skip by name without it).

@@ -74,6 +74,16 @@ cli_parse(const struct cli_cmd *cmd, int argc, char **argv,
 		const char *a = argv[i], *eq;
 		size_t len;
 
+		/* A one-letter option is written -o as well as --o. */
+		if (!only_pos && a[0] == '-' && a[1] && a[1] != '-' && !a[2] &&
+		    (o = opt_find(opts, a + 1, 1)) && o->value) {
+			if (i + 1 >= argc)
+				return cli_usage_error(
+				        cmd, "option '-%s' needs a value",
+				        o->name);
+			*o->value = argv[++i];
+			continue;
+		}
 		if (only_pos || a[0] != '-' || a[1] != '-' || !a[2]) {
 			if (!only_pos && a[0] == '-' && a[1] && a[1] != '-')
 				return cli_usage_error(

@@ -44,7 +44,8 @@ struct cli_opt {
 /*
  * Parses argv[1..] (argv[0] is the command's name) against opts; options
  * may come before or after the positional arguments, as --name VALUE or
- * --name=VALUE; "--" ends the options. The positional arguments are left
+ * --name=VALUE (a one-letter one also as -o VALUE); "--" ends the
+ * options. The positional arguments are left
  * in pos[0..*npos). Returns -1 to go on, or the status to exit with after
  * printing the help (--help, 0) or a usage error (2).
  */
@@ -150,6 +151,13 @@ extern const struct cli_cmd cmd_agenda;
 extern const struct cli_cmd cmd_ballot;
 extern const struct cli_cmd cmd_deadlines;
 extern const struct cli_cmd cmd_remind;
+extern const struct cli_cmd cmd_calendar;
+
+/* Writes the calendar (cmd_calendar.c) of body (NULL: all) to stdout or
+ * output, as `calendar` and `deadlines --format ics` do; within and
+ * alarm are the options' text, or NULL. Returns the exit status. */
+int cli_calendar(struct cli *c, const struct cli_cmd *cmd, const char *body,
+                 const char *within, const char *alarm, const char *output);
 extern const struct cli_cmd cmd_redline;
 extern const struct cli_cmd cmd_review;
 extern const struct cli_cmd cmd_issue;

@@ -432,8 +432,18 @@ deadlines_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	        {NULL, NULL, NULL},
 	};
 
-	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 0, 0)) >= 0 ||
-	    (rc = cli_format(&format, cmd, format_opt)) != CLI_OK)
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 0, 0)) >= 0)
+		return rc;
+	/* The same clocks for a calendar program: `gavel calendar`. */
+	if (format_opt && !strcmp(format_opt, "ics"))
+		return cli_calendar(c, cmd, body, within_opt, NULL, NULL);
+	if (format_opt && strcmp(format_opt, "text") &&
+	    strcmp(format_opt, "json"))
+		return cli_usage_error(cmd,
+		                       "unknown format '%s': use text, json or "
+		                       "ics",
+		                       format_opt);
+	if ((rc = cli_format(&format, cmd, format_opt)) != CLI_OK)
 		return rc;
 	if (within_opt &&
 	    ((within = strtol(within_opt, &end, 10)) <= 0 || *end))
@@ -468,7 +478,8 @@ deadlines_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 const struct cli_cmd cmd_deadlines = {
         "deadlines",
         deadlines_run,
-        "gavel deadlines [--body CODE] [--within DAYS] [--format text|json]",
+        "gavel deadlines [--body CODE] [--within DAYS] "
+        "[--format text|json|ics]",
         "every open clock of every ballot and the next calls, soonest first",
         NULL,
 };

@@ -17,6 +17,12 @@
 	  " (SELECT id FROM body UNION ALL SELECT id FROM org"                 \
 	  " UNION ALL SELECT id FROM person UNION ALL SELECT id FROM event))") \
 	X(OP_LAMPORT_MAX, "SELECT ifnull(max(lamport), 0) FROM op")            \
+	X(OP_KIND_COUNT, "SELECT count(*) FROM op WHERE part = ?1"             \
+	                 " AND kind IN (?2, ?3, ?4)")                          \
+	X(OP_BALLOT_ACTS,                                                      \
+	  "SELECT part, json_extract(text, '$.data.ballot'), at FROM op"       \
+	  " WHERE kind = ?1 AND status = 'applied' AND at <= ?2"               \
+	  " ORDER BY at")                                                      \
 	X(OP_SEQ_BY_ID, "SELECT seq FROM op WHERE id = ?1")                    \
 	X(OP_SET_STATUS,                                                       \
 	  "UPDATE op SET status = ?2, reason = ?3 WHERE seq = ?1"              \

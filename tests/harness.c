@@ -43,6 +43,7 @@ extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
+extern const struct t_case calendar_tests[], calendar_out_tests[];
 
 static const struct {
 	const char *name;
@@ -94,6 +95,8 @@ static const struct {
         {"mail_out", mail_out_tests},
         {"mail_send", mail_send_tests},
         {"remind", remind_tests},
+        {"calendar", calendar_tests},
+        {"calendar_out", calendar_out_tests},
         {"readme", readme_tests},
 };
 

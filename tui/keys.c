@@ -61,6 +61,7 @@ static const struct keybinding bindings[] = {
         {"timeline", 'l', REQ_SCROLL_RIGHT},
         {"timeline", KEY_RIGHT, REQ_SCROLL_RIGHT},
         {"timeline", 'z', REQ_ZOOM},
+        {"timeline", 'x', REQ_EXPORT},
         {"redline", ']', REQ_NEXT_CHANGE},
         {"redline", '[', REQ_PREV_CHANGE},
         {"redline", '}', REQ_NEXT_SECTION},

@@ -38,6 +38,7 @@
 	REQ_(NEXT_SECTION, "next-section", "Next section or file (redline)")   \
 	REQ_(PREV_SECTION, "prev-section", "Previous section (redline)")       \
 	REQ_(ZOOM, "zoom", "Weeks or months (timeline)")                       \
+	REQ_(EXPORT, "export", "Calendar file of the days in view (timeline)") \
 	REQ_(OPEN, "open", "Redline of: BALLOT [VERSION] or REPO RANGE")       \
 	REQ_GROUP("Searching")                                                 \
 	REQ_(SEARCH, "search", "Search (issues: full text; else this view)")   \

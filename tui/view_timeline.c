@@ -3,7 +3,8 @@
  * This file implements the timeline: each ballot as a bar on a date axis
  * (discussion, voting and IPR review in their own colours, adoption
  * marked), the meetings as ticks, and a line for today. h and l move in
- * time, z zooms between a day and a week per column.
+ * time, z zooms between a day and a week per column, x writes what is in
+ * view as a calendar file.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +22,7 @@ struct timeline {
 	int64_t now;
 	int days_per_col; /* 1 (weeks) or 7 (months) */
 	int shift;        /* columns moved from today's place */
+	int64_t from, to; /* the instants in view, [from, to) */
 };
 
 static int
@@ -123,6 +125,8 @@ timeline_layout(struct view *v, size_t cols)
 
 	if (ncols > sizeof(axis) - 16)
 		ncols = sizeof(axis) - 16;
+	t->from = origin;
+	t->to = origin + (int64_t)ncols * span;
 	snprintf(v->title, sizeof(v->title),
 	         "Timeline: %s per column (z zooms, h/l move)",
 	         t->days_per_col == 1 ? "a day" : "a week");
@@ -162,12 +166,38 @@ timeline_layout(struct view *v, size_t cols)
 	seg(l, LINE_TODAY, "  | today");
 }
 
+/* Writes the clocks and meetings in view to a file the user names. */
+static void
+timeline_export(struct view *v, const struct timeline *t)
+{
+	struct gv_calendar_spec spec = {0};
+	char from[GV_TIME_BUFSZ], to[GV_TIME_BUFSZ];
+	const char *path = prompt_input("calendar file: ", "timeline.ics");
+	size_t n = 0;
+
+	if (!path || !*path)
+		return;
+	spec.from = t->from;
+	spec.to = t->to;
+	if (gv_calendar_save(&n, v->db, &spec, path) < 0) {
+		report_error("cannot export the timeline: %s",
+		             gv_error_last()->message);
+		return;
+	}
+	gv_time_format(from, t->from, GV_TIME_DATE);
+	gv_time_format(to, t->to - 1, GV_TIME_DATE);
+	report("%zu events from %s to %s written to %s", n, from, to, path);
+}
+
 static int
 timeline_request(struct view *v, enum request req)
 {
 	struct timeline *t = v->data;
 
 	switch (req) {
+	case REQ_EXPORT:
+		timeline_export(v, t);
+		return 1;
 	case REQ_SCROLL_LEFT:
 		t->shift -= 7;
 		break;

@@ -36,6 +36,7 @@ enum gv_error_class {
 	GV_ERRCLASS_REDLINE,
 	GV_ERRCLASS_SYNC,
 	GV_ERRCLASS_MAIL,
+	GV_ERRCLASS_CALENDAR,
 };
 
 struct gv_error {

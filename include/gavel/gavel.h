@@ -6,6 +6,7 @@
 #define GV_GAVEL_H
 
 #include "gavel/ballot.h"
+#include "gavel/calendar.h"
 #include "gavel/db.h"
 #include "gavel/deadlines.h"
 #include "gavel/demo.h"
