@@ -131,7 +131,7 @@ out:
 int
 gv_config_signing_key(struct gv_db *db, const char *path)
 {
-	char *abs = NULL, cwd[4096];
+	char *abs = NULL;
 	int error;
 
 	if (path && *path) {
@@ -142,11 +142,9 @@ gv_config_signing_key(struct gv_db *db, const char *path)
 			        "SSH key file (the public one will "
 			        "do when ssh-agent holds the key)",
 			        path);
-		if (path[0] != '/' && getcwd(cwd, sizeof(cwd)))
-			abs = gv__xsprintf("%s/%s", cwd, path);
+		abs = gv__path_absolute(path);
 	}
-	error = gv__config_set(db, "signing-key",
-	                       abs ? abs : (path && *path ? path : NULL));
+	error = gv__config_set(db, "signing-key", abs);
 	free(abs);
 	return error;
 }

@@ -43,6 +43,11 @@ void *gv__xmalloc(size_t n);
 void *gv__xcalloc(size_t n, size_t size);
 void *gv__xrealloc(void *p, size_t n);
 char *gv__xstrdup(const char *s);
+
+/* path made absolute against the working folder (not resolved: it may
+ * not exist yet), so a setting keeps meaning the same file wherever gavel
+ * runs next. Owned. */
+char *gv__path_absolute(const char *path);
 char *gv__xstrndup(const char *s, size_t n);
 char *gv__xsprintf(const char *fmt, ...) GV__PRINTF(1, 2);
 

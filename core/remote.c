@@ -5,7 +5,6 @@
  */
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "db.h"
 #include "gavel/sync.h"
@@ -14,7 +13,7 @@
 int
 gv_remote_add(struct gv_db *db, const char *name, const char *url)
 {
-	char *abs = NULL, cwd[4096];
+	char *abs = NULL;
 	sqlite3_stmt *st;
 	int error;
 
@@ -22,9 +21,8 @@ gv_remote_add(struct gv_db *db, const char *name, const char *url)
 		return error;
 	/* A relative path is where it was said, not wherever gavel runs
 	 * next. */
-	if (gv__chain_url_is_path(url) && url[0] != '/' &&
-	    getcwd(cwd, sizeof(cwd)))
-		abs = gv__xsprintf("%s/%s", cwd, url);
+	if (gv__chain_url_is_path(url))
+		abs = gv__path_absolute(url);
 	if ((error = gv__db_stmt(&st, db, GV__STMT_REMOTE_INSERT)) < 0)
 		goto out;
 	gv__bind_text(st, 1, name);

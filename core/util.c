@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "internal.h"
 
@@ -209,4 +210,14 @@ gv__read_file(char **data, size_t *len, const char *path, size_t max,
 	*len = b.size;
 	*data = gv__buf_detach(&b);
 	return 0;
+}
+
+char *
+gv__path_absolute(const char *path)
+{
+	char cwd[4096];
+
+	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
+		return gv__xstrdup(path);
+	return gv__xsprintf("%s/%s", cwd, path);
 }

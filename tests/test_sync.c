@@ -339,6 +339,65 @@ bad_input_is_refused_with_what_to_do(void)
 	T_CONTAINS(r->err, "cannot read the key /no/such/key");
 }
 
+/* How many operations of db are by actor. */
+static long
+ops_by(const char *db, const char *actor)
+{
+	char cmd[4400], *out;
+
+	snprintf(cmd, sizeof(cmd),
+	         "sqlite3 '%s' \"SELECT count(*) FROM op WHERE actor = '%s'\"",
+	         t_path(db), actor);
+	out = t_shell_output(cmd);
+	return out ? strtol(out, NULL, 10) : -1;
+}
+
+static void
+config_user_takes_what_was_recorded_before(void)
+{
+	static const char *const as_stephen[] = {"GAVEL_USER=Stephen Davidson",
+	                                         NULL};
+	struct t_run *r;
+	char *env_db;
+	long all;
+
+	if (cf_need("sqlite3") < 0)
+		return;
+	SF("g.db", "init", "--demo");
+	/* One change recorded as a person of the roster, by name. */
+	env_db = t_keep(malloc(4200));
+	snprintf(env_db, 4200, "GAVEL_DB=%s", t_path("g.db"));
+	{
+		const char *env[] = {env_db, as_stephen[0], NULL};
+
+		T_EQ_INT(t_gavel(env, "issue", "add", "SMCWG", "--title",
+		                 "by Stephen", NULL)
+		                 ->status,
+		         0);
+	}
+	all = sf_ops("g.db", NULL);
+	T_EQ_INT(ops_by("g.db", "Stephen Davidson"), 1);
+	r = sf_run("g.db", "config", "user", NULL);
+	T_CONTAINS(r->out, "not set: operations are recorded as");
+	/* What no person of the roster recorded, and was not sent, becomes
+	 * the user's; Stephen's stays his. */
+	SF("g.db", "config", "user", "ben wilson");
+	T_EQ_STR(sf_run("g.db", "config", "user", NULL)->out, "Ben Wilson\n");
+	T_EQ_INT(ops_by("g.db", "Stephen Davidson"), 1);
+	T_EQ_INT(ops_by("g.db", "Ben Wilson"), all - 1);
+	/* Paths given relative are kept absolute. */
+	T_ASSERT(t_write_file("key", "not checked here\n") != NULL);
+	SF("g.db", "config", "signing-key", "key");
+	T_EQ_STR(sf_run("g.db", "config", "signing-key", NULL)->out,
+	         t_keep(strcat(strcpy(malloc(4200), t_path("key")), "\n")));
+	SF("g.db", "config", "signing-key", "--unset");
+	T_EQ_STR(sf_run("g.db", "config", "signing-key", NULL)->out,
+	         "not set\n");
+	SF("g.db", "remote", "add", "usb", "stick/record.git");
+	T_CONTAINS(sf_run("g.db", "remote", "list", NULL)->out,
+	           t_path("stick/record.git"));
+}
+
 const struct t_case sync_tests[] = {
         {"month_in_every_order_one_digest", month_in_every_order_one_digest},
         {"concurrent_acts_end_as_conflicts", concurrent_acts_end_as_conflicts},
@@ -346,5 +405,7 @@ const struct t_case sync_tests[] = {
          rebuild_restores_tables_changed_around_the_log},
         {"bad_input_is_refused_with_what_to_do",
          bad_input_is_refused_with_what_to_do},
+        {"config_user_takes_what_was_recorded_before",
+         config_user_takes_what_was_recorded_before},
         {NULL, NULL},
 };
