@@ -388,8 +388,8 @@ config_user_takes_what_was_recorded_before(void)
 	/* Paths given relative are kept absolute. */
 	T_ASSERT(t_write_file("key", "not checked here\n") != NULL);
 	SF("g.db", "config", "signing-key", "key");
-	T_EQ_STR(sf_run("g.db", "config", "signing-key", NULL)->out,
-	         t_keep(strcat(strcpy(malloc(4200), t_path("key")), "\n")));
+	snprintf(env_db, 4200, "%s\n", t_path("key"));
+	T_EQ_STR(sf_run("g.db", "config", "signing-key", NULL)->out, env_db);
 	SF("g.db", "config", "signing-key", "--unset");
 	T_EQ_STR(sf_run("g.db", "config", "signing-key", NULL)->out,
 	         "not set\n");
