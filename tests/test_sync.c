@@ -358,7 +358,7 @@ config_user_takes_what_was_recorded_before(void)
 	static const char *const as_stephen[] = {"GAVEL_USER=Stephen Davidson",
 	                                         NULL};
 	struct t_run *r;
-	char *env_db;
+	char *env_db, want[4200];
 	long all;
 
 	if (cf_need("sqlite3") < 0)
@@ -388,8 +388,8 @@ config_user_takes_what_was_recorded_before(void)
 	/* Paths given relative are kept absolute. */
 	T_ASSERT(t_write_file("key", "not checked here\n") != NULL);
 	SF("g.db", "config", "signing-key", "key");
-	snprintf(env_db, 4200, "%s\n", t_path("key"));
-	T_EQ_STR(sf_run("g.db", "config", "signing-key", NULL)->out, env_db);
+	snprintf(want, sizeof(want), "%s\n", t_path("key"));
+	T_EQ_STR(sf_run("g.db", "config", "signing-key", NULL)->out, want);
 	SF("g.db", "config", "signing-key", "--unset");
 	T_EQ_STR(sf_run("g.db", "config", "signing-key", NULL)->out,
 	         "not set\n");
