@@ -28,6 +28,16 @@
 	X(PERSON_NAMED,                                                        \
 	  "SELECT p.id, o.name FROM person p LEFT JOIN org o ON o.id = p.org"  \
 	  " WHERE p.fold = ?1 ORDER BY p.id")                                  \
+	/* Addresses (core/person_email.c): whose an address is. */            \
+	X(PERSON_EMAIL_OWNER,                                                  \
+	  "SELECT p.id, p.name FROM person_email e JOIN person p"              \
+	  " ON p.id = e.person WHERE e.fold = ?1 ORDER BY p.id LIMIT 1")       \
+	X(PERSON_EMAIL_INSERT, "INSERT INTO person_email (person, email, "     \
+	                       "fold) VALUES (?1, ?2, ?3)")                    \
+	X(PERSON_EMAIL_LEGACY,                                                 \
+	  "INSERT INTO person_email (person, email, fold)"                     \
+	  " SELECT id, email, lower(email) FROM person"                        \
+	  " WHERE email IS NOT NULL ORDER BY id")                              \
 	X(PERSON_SET_ORG, "UPDATE person SET org = ?2 WHERE id = ?1")          \
 	X(AFFILIATION_LOAD,                                                    \
 	  "SELECT org, since, from_start FROM affiliation WHERE person = ?1"   \

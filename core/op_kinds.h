@@ -55,7 +55,8 @@
 	X(store_snapshot)                                                      \
 	X(holiday_add)                                                         \
 	X(holiday_remove)                                                      \
-	X(body_role)
+	X(body_role)                                                           \
+	X(person_email)
 
 #define GV__OP_KIND_DECLARE(name) extern const struct gv__op_kind gv__op_##name;
 GV__OP_KINDS(GV__OP_KIND_DECLARE)

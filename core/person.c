@@ -9,28 +9,11 @@
 
 #include "db.h"
 #include "op_kinds.h"
+#include "person_email.h"
 #include "event.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
 #include "roll_call.h"
-
-static int
-person_check_email(const char *email)
-{
-	const char *at;
-
-	if (!email)
-		return 0;
-	at = strchr(email, '@');
-	if (!at || at == email || !at[1] || strchr(at + 1, '@') ||
-	    strpbrk(email, " \t\r\n<>\"") ||
-	    !gv_utf8_valid(email, strlen(email)))
-		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
-		                     "\"%s\" is not an e-mail address: write "
-		                     "it as name@example.org",
-		                     email);
-	return 0;
-}
 
 /* The org must be a voting member (issuer or consumer) of the body now. */
 static int
@@ -77,7 +60,7 @@ person_add(int64_t *id_out, struct gv_db *db, const struct gv_person_spec *spec)
 
 	if ((error = gv__clean_name(&name, GV_ERRCLASS_ROSTER, "name",
 	                            spec->name)) < 0 ||
-	    (error = person_check_email(spec->email)) < 0)
+	    (spec->email && (error = gv__email_check(spec->email)) < 0))
 		goto out;
 	if (spec->org && (error = gv_org_find(&org, db, spec->org)) < 0)
 		goto out;
@@ -234,6 +217,7 @@ gv_person_list(struct gv_person_list **out, struct gv_db *db,
 		p->name = gv__col_text(st, GV__PERSON_NAME);
 		p->org = gv__col_text(st, GV__PERSON_ORG);
 		p->email = gv__col_text(st, GV__PERSON_EMAIL);
+		p->emails = gv__col_text(st, GV__PERSON_EMAILS);
 		p->reps = gv__col_text(st, GV__PERSON_REPS);
 		p->meetings = sqlite3_column_int(st, GV__PERSON_MEETINGS);
 		p->last_meeting = gv__col_opt(st, GV__PERSON_LAST_MEETING);
@@ -264,6 +248,7 @@ gv_person_list_free(struct gv_person_list *list)
 		free(list->v[i].name);
 		free(list->v[i].org);
 		free(list->v[i].email);
+		free(list->v[i].emails);
 		free(list->v[i].reps);
 		for (size_t k = 0; k < list->v[i].nhistory; k++)
 			free(list->v[i].history[k].org);

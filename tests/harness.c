@@ -39,7 +39,8 @@ extern const struct t_case minutes_parse_front_tests[],
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
-        affiliation_tests[], atomic_tests[], refusals_tests[];
+        affiliation_tests[], atomic_tests[], refusals_tests[],
+        person_email_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 
@@ -68,6 +69,7 @@ static const struct {
         {"minutes_shapes", minutes_shapes_tests},
         {"minutes_folder", minutes_folder_tests},
         {"affiliation", affiliation_tests},
+        {"person_email", person_email_tests},
         {"ballot_clock", ballot_clock_tests},
         {"ballot_examples", ballot_examples_tests},
         {"ballot_tally", ballot_tally_tests},

@@ -190,9 +190,10 @@ struct gv_affiliation {
 struct gv_person {
 	int64_t id;
 	char *name;
-	char *org;   /* now, or NULL */
-	char *email; /* or NULL */
-	char *reps;  /* comma-separated codes of the bodies, or NULL */
+	char *org;    /* now, or NULL */
+	char *email;  /* the first address given, or NULL */
+	char *emails; /* every address, comma-separated, or NULL */
+	char *reps;   /* comma-separated codes of the bodies, or NULL */
 	struct gv_affiliation *history; /* by since; the last is org */
 	size_t nhistory;
 	int meetings;         /* attended */
@@ -219,6 +220,16 @@ struct gv_person_filter {
  */
 int gv_person_add(int64_t *id_out, struct gv_db *db,
                   const struct gv_person_spec *spec);
+
+/*
+ * Gives a person one more e-mail address (votes read from the list's
+ * archive are matched by any of them). org picks between namesakes; NULL
+ * when the name is one person's. An address is one person's. Returns 0,
+ * GV_ENOTFOUND, GV_EEXISTS (already theirs or another's) or GV_EINVALID
+ * (not an address, namesakes).
+ */
+int gv_person_email_add(struct gv_db *db, const char *name, const char *org,
+                        const char *email);
 
 /* People by name, each with their affiliations over time. Caller frees
  * *out with gv_person_list_free(). */
