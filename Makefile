@@ -16,9 +16,12 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 
-# pkg-config name -> Debian package, for `make deps`. GMime joins when
-# the mail issue uses it.
+# pkg-config name -> Debian package, for `make deps`.
 CORE_PKGS := sqlite3 jansson libical libcmark-gfm libgit2 krb5-gssapi
+# GMime reads mail (issue 18: votes from the list's archive); only
+# core/mail*.c include it (see `layering`).
+CORE_PKGS += gmime-3.0
+DEB_gmime-3.0 := libgmime-3.0-dev
 TUI_PKGS  := ncursesw
 DEB_ncursesw := libncurses-dev
 DEB_sqlite3 := libsqlite3-dev
@@ -222,6 +225,12 @@ layering:
 	bad=$$(grep -nE '#[[:space:]]*include[[:space:]]*(<git2|"git\.h"|"git_redline\.h")' \
 		$$(ls core/*.[ch] | grep -v '^core/git')); \
 	if [ -n "$$bad" ]; then echo "layering: libgit2 outside core/git*:"; \
+		echo "$$bad"; exit 1; fi; \
+	bad=$$(grep -nE '#[[:space:]]*include[[:space:]]*<(gmime|glib|gio|gobject)' \
+		$$(ls core/*.[ch] cli/*.[ch] $(wildcard tui/*.[ch]) \
+		include/gavel/*.h tests/*.[ch] tests/fuzz/*.[ch] bench/*.c | \
+		grep -v '^core/mail[^/]*\.c$$')); \
+	if [ -n "$$bad" ]; then echo "layering: GMime or GLib outside core/mail*.c:"; \
 		echo "$$bad"; exit 1; fi; \
 	echo "layering: ok"
 
