@@ -34,6 +34,15 @@
 	  " ON p.id = e.person WHERE e.fold = ?1 ORDER BY p.id LIMIT 1")       \
 	X(PERSON_EMAIL_INSERT, "INSERT INTO person_email (person, email, "     \
 	                       "fold) VALUES (?1, ?2, ?3)")                    \
+	/* A sender (core/vote_sender.c): the people of an address, and        \
+	 * whether each was a voting representative in body ?2 at ?3. */       \
+	X(PERSON_SENDER,                                                       \
+	  "SELECT p.id, p.name, EXISTS (SELECT 1 FROM rep r"                   \
+	  "  WHERE r.person = p.id AND r.body = ?2"                            \
+	  "  AND (r.until IS NULL OR ?3 < r.until))"                           \
+	  " FROM person_email e JOIN person p ON p.id = e.person"              \
+	  " WHERE e.fold = ?1 ORDER BY p.id")                                  \
+	X(ORG_NAME, "SELECT name FROM org WHERE id = ?1")                      \
 	X(PERSON_EMAIL_LEGACY,                                                 \
 	  "INSERT INTO person_email (person, email, fold)"                     \
 	  " SELECT id, email, lower(email) FROM person"                        \
