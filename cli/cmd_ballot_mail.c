@@ -99,12 +99,12 @@ cmd_ballot_votes_from(struct cli *c, const struct cli_cmd *cmd, int argc,
 		       counts[GV_MAIL_VOTE_UNMATCHED]);
 		votes_unmatched(v);
 	}
-	cli_printf("%s: %zu message%s read, %zu in its thread (%zu notice%s, "
-	           "results or reminders); %zu vote%s %s, %zu recorded before, "
-	           "%zu for the chair\n",
+	cli_printf("%s: %zu message%s read, %zu in its thread (notices, "
+	           "results, reminders: %zu); %zu vote%s %s, %zu recorded "
+	           "before, %zu for the chair\n",
 	           v->ballot, v->messages, v->messages == 1 ? "" : "s",
-	           v->in_thread, v->notices, v->notices == 1 ? "" : "s",
-	           counts[0], counts[0] == 1 ? "" : "s",
+	           v->in_thread, v->notices, counts[0],
+	           counts[0] == 1 ? "" : "s",
 	           dry ? "to record (--dry-run: none recorded)" : "recorded",
 	           counts[1], counts[2]);
 	gv_mail_votes_free(v);

@@ -89,6 +89,9 @@ line_is_attribution(struct line l)
 	        "写道:",     "kirjoitti:", "escreveu:", NULL};
 
 	l = line_trim(l);
+	/* Each ends in a colon, an ASCII or a full-width one. */
+	if (!l.n || (l.s[l.n - 1] != ':' && l.s[l.n - 1] != '\x9a'))
+		return 0;
 	for (const char *const *e = ends; *e; e++)
 		if (line_ends_with(l, *e))
 			return 1;

@@ -116,6 +116,9 @@ tok_fancy(const unsigned char *s, size_t *len)
 	        {"\xef\xbc\x9a", ':'},
 	};
 
+	/* Their first bytes: most text is ASCII. */
+	if (*s != 0xc2 && *s != 0xe2 && *s != 0xef)
+		return 0;
 	for (size_t i = 0; i < sizeof(map) / sizeof(map[0]); i++) {
 		size_t n = strlen(map[i].utf8);
 
@@ -193,8 +196,10 @@ tok_line(struct toks *t, const char *s, size_t n)
 static int
 tok_is(const struct tok *k, const char *const *set)
 {
+	if (k->punct)
+		return 0;
 	for (; *set; set++)
-		if (!k->punct && !strcmp(k->word, *set))
+		if (**set == k->word[0] && !strcmp(k->word, *set))
 			return 1;
 	return 0;
 }
