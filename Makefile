@@ -301,8 +301,8 @@ clean:
 # libFuzzer and runs it for FUZZ_SECONDS (`make -j2 fuzz` runs two at
 # once); tests/fuzz/run.sh prints each one's figures. Its own build
 # folder, because every object differs (compiler, instrumentation), and
-# clang is needed only here. Mail messages and sync operations join as
-# fuzz_mail.c and fuzz_sync.c, with their seeds, when those parsers land.
+# clang is needed only here. Sync operations join as fuzz_sync.c, with
+# its seeds, when that parser lands.
 FUZZ_HARNESSES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%, \
 	$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SECONDS ?= 60
