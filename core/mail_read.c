@@ -212,6 +212,8 @@ static int
 reader_begin(struct gv__mail_reader *r)
 {
 	char head[5] = {0};
+	size_t got = 0;
+	ssize_t n;
 	int error;
 
 	if (r->mem) {
@@ -228,8 +230,11 @@ reader_begin(struct gv__mail_reader *r)
 	r->next++;
 	/* An mbox (Mailman's archives are ones) starts with a "From "
 	 * line; anything else is read as one message. */
-	r->mbox = g_mime_stream_read(r->stream, head, sizeof(head)) == 5 &&
-	          !memcmp(head, "From ", 5);
+	while (got < sizeof(head) &&
+	       (n = g_mime_stream_read(r->stream, head + got,
+	                               sizeof(head) - got)) > 0)
+		got += (size_t)n; /* a filter gives what it has decoded */
+	r->mbox = got == sizeof(head) && !memcmp(head, "From ", 5);
 	if (g_mime_stream_reset(r->stream) < 0) {
 		reader_end_file(r);
 		return gv__error_set(GV_ERRCLASS_OS, GV_ERROR,
