@@ -106,6 +106,23 @@ said_kinds(const struct run *r, const struct gv__votes_said *s)
 	return kinds;
 }
 
+/* Moves what a candidate keeps of m into c. */
+static void
+cand_take(struct cand *c, struct gv__mail *m)
+{
+	c->id = m->id;
+	c->subject = m->subject;
+	c->from = m->from;
+	c->from_name = m->from_name;
+	c->reply_to = m->reply_to;
+	c->refs = m->refs;
+	c->nrefs = m->nrefs;
+	c->date = m->date;
+	m->id = m->subject = m->from = m->from_name = m->reply_to = NULL;
+	m->refs = NULL;
+	m->nrefs = 0;
+}
+
 /* Reads what matters of one message into r. */
 static void
 run_read(struct run *r, struct gv__mail *m)
@@ -115,14 +132,15 @@ run_read(struct run *r, struct gv__mail *m)
 	struct gv__ballot_ref *refs = NULL;
 	struct cand c;
 	char *base, *text;
-	int reply, forward, subject;
+	int reply, forward, kinds;
+	size_t nrefs;
 
 	memset(&c, 0, sizeof(c));
 	base = gv__subject_base(m->subject, &reply, &forward);
-	subject = (int)gv__ballot_refs(&refs, base);
-	subject = refs_kinds(r, refs, (size_t)subject);
+	nrefs = gv__ballot_refs(&refs, base);
+	kinds = refs_kinds(r, refs, nrefs);
 	free(refs);
-	c.subject_names = (subject & 1) != 0;
+	c.subject_names = (kinds & 1) != 0;
 	if (c.subject_names && m->id) {
 		r->thread = gv__grow(r->thread, &r->athread, r->nthread,
 		                     sizeof(*r->thread));
@@ -149,21 +167,11 @@ run_read(struct run *r, struct gv__mail *m)
 	/* Nothing of a vote; or another ballot's thread, which that
 	 * ballot's reading takes. */
 	if ((!c.said.n && !c.notice && !c.forwards && !c.scrubbed) ||
-	    (subject == 2 && !c.text_names)) {
+	    (kinds == 2 && !c.text_names)) {
 		cand_dispose(&c);
 		return;
 	}
-	c.id = m->id;
-	c.subject = m->subject;
-	c.from = m->from;
-	c.from_name = m->from_name;
-	c.reply_to = m->reply_to;
-	c.refs = m->refs;
-	c.nrefs = m->nrefs;
-	c.date = m->date;
-	m->id = m->subject = m->from = m->from_name = m->reply_to = NULL;
-	m->refs = NULL;
-	m->nrefs = 0;
+	cand_take(&c, m);
 	r->c = gv__grow(r->c, &r->alloc, r->n, sizeof(*r->c));
 	r->c[r->n++] = c;
 }

@@ -306,6 +306,10 @@ what_is_listed_and_what_is_not(void)
 	const char *mbox;
 
 	T_ASSERT(db);
+	T_OK(gv_person_add(
+	        NULL, db,
+	        &(struct gv_person_spec){"Issuer 5 Staff", "Issuer 5",
+	                                 "staff@issuer5.example", NULL}));
 	mbox = mail_mbox(
 	        "mixed.mbox",
 	        mail_msg("Issuer 1 Rep <rep@issuer1.example>",
@@ -336,6 +340,9 @@ what_is_listed_and_what_is_not(void)
 	        mail_msg("Consumer 1 Rep <rep@consumer1.example>", SUBJ,
 	                 "15 Nov 2024 13:00:00", NULL, NULL,
 	                 "Consumer 1 votes yes\n"),
+	        mail_msg("Issuer 5 Staff <staff@issuer5.example>", SUBJ,
+	                 "15 Nov 2024 13:30:00", "staff@issuer5", NULL,
+	                 "Issuer 5 votes no\n"),
 	        mail_msg("Issuer 1 Rep <rep@issuer1.example>",
 	                 "Re: Ballot SMC010 reminder", "20 Nov 2024 09:00:00",
 	                 "remind@issuer1", NULL,
@@ -362,14 +369,17 @@ what_is_listed_and_what_is_not(void)
 	                 "\n"),
 	        NULL);
 	T_ASSERT((v = read_votes(db, 0, mbox, NULL)));
-	T_EQ_INT(v->messages, 14);
-	T_EQ_INT(v->in_thread, 12);
+	T_EQ_INT(v->messages, 15);
+	T_EQ_INT(v->in_thread, 13);
 	T_EQ_INT(v->notices, 3);
 	T_EQ_INT(mail_count(v, GV_MAIL_VOTE_RECORDED), 3);
 	T_EQ_STR(mail_entry(v, "dmarc1@issuer4")->org, "Issuer 4");
 	T_EQ_STR(mail_entry(v, "text@issuer6")->org, "Issuer 6");
 	T_EQ_STR(mail_entry(v, "subject@consumer3")->org, "Consumer 3");
-	T_EQ_INT(mail_count(v, GV_MAIL_VOTE_UNMATCHED), 6);
+	T_EQ_INT(mail_count(v, GV_MAIL_VOTE_UNMATCHED), 7);
+	T_EQ_STR(mail_entry(v, "staff@issuer5")->reason,
+	         "Issuer 5 Staff is not a voting representative in SMCWG: "
+	         "only one casts a member's vote (BYL 2.3(2))");
 	T_CONTAINS(mail_entry(v, "two@issuer2")->reason,
 	           "it states two votes (yes, then no)");
 	T_EQ_STR(mail_entry(v, "other@issuer3")->reason,
