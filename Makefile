@@ -303,8 +303,7 @@ clean:
 # folder, because every object differs (compiler, instrumentation), and
 # clang is needed only here. Sync's operations are fuzz_op.c (one
 # operation's text) and fuzz_op_blob.c (a commit's operations, applied);
-# mail messages join as fuzz_mail.c, with its seeds, when that parser
-# lands.
+# mail is fuzz_mail.c (an archive or a message, read for votes).
 FUZZ_HARNESSES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%, \
 	$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SECONDS ?= 60

@@ -185,4 +185,8 @@ int cmd_ballot_lint(struct cli *c, const struct cli_cmd *cmd, int argc,
 int cmd_ballot_notice(struct cli *c, const struct cli_cmd *cmd, int argc,
                       char **argv);
 
+/* `gavel ballot votes-from` (cmd_ballot_mail.c). */
+int cmd_ballot_votes_from(struct cli *c, const struct cli_cmd *cmd, int argc,
+                          char **argv);
+
 #endif

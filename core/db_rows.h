@@ -160,6 +160,9 @@
 	C(NAME, "p.name")                                                      \
 	C(ORG, "o.name")                                                       \
 	C(EMAIL, "p.email")                                                    \
+	C(EMAILS, "(SELECT group_concat(email, ',') FROM (SELECT e.email"      \
+	          " AS email FROM person_email e WHERE e.person = p.id"        \
+	          " ORDER BY e.rowid))")                                       \
 	C(REPS, "(SELECT group_concat(code, ',') FROM (SELECT b.code AS code"  \
 	        " FROM rep r JOIN body b ON b.id = r.body"                     \
 	        " WHERE r.person = p.id AND r.until IS NULL"                   \

@@ -253,6 +253,9 @@
 	  " (SELECT count(*) FROM vote WHERE ballot = ?1 AND org = ?2"         \
 	  " AND source = ?3)"                                                  \
 	  " FROM vote WHERE ballot = ?1 AND org = ?2")                         \
+	/* The sources of a ballot's votes: messages recorded already. */      \
+	X(VOTE_SOURCES, "SELECT DISTINCT source FROM vote WHERE ballot = ?1"   \
+	                " AND source IS NOT NULL")                             \
 	X(VOTE_LEDGER,                                                         \
 	  "SELECT v.org, o.name, v.value, v.cast_at, v.source FROM vote v"     \
 	  " JOIN org o ON o.id = v.org WHERE v.ballot = ?1"                    \

@@ -62,8 +62,9 @@
 	                   " ORDER BY id LIMIT 1")                             \
 	X(PERSON_CANONICAL, "SELECT name FROM person WHERE fold = ?1"          \
 	                    " ORDER BY id LIMIT 2")                            \
-	X(PERSON_BY_EMAIL, "SELECT name FROM person WHERE email = ?1"          \
-	                   " COLLATE NOCASE ORDER BY id LIMIT 2")              \
+	X(PERSON_BY_EMAIL,                                                     \
+	  "SELECT p.name FROM person_email e JOIN person p ON p.id = e.person" \
+	  " WHERE e.fold = lower(?1) ORDER BY p.id LIMIT 2")                   \
 	X(ROLE_PUT,                                                            \
 	  "INSERT INTO role (body, person, role, since) VALUES (?1, ?2, ?3,"   \
 	  " ?4) ON CONFLICT (body, person) DO UPDATE SET role = "              \

@@ -6,7 +6,6 @@
  * the serialisation. Which headers a notice carries is decided above, in
  * core/message*.c; this file only builds what it is given.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,16 +13,6 @@
 
 #include "internal.h"
 #include "mail.h"
-
-static pthread_once_t mail_once = PTHREAD_ONCE_INIT;
-
-/* GMime is initialised once per process, on first use, and never shut
- * down: what it sets up stays reachable until exit. */
-static void
-mail_init(void)
-{
-	g_mime_init();
-}
 
 int
 gv__mail_addr_ok(const char *s)
@@ -238,7 +227,7 @@ gv__mail_write(char **out, size_t *len, const struct gv__mail_out *m)
 	*len = 0;
 	if ((error = mail_check(m)) < 0)
 		return error;
-	pthread_once(&mail_once, mail_init);
+	gv__mail_init();
 	if (!(date = g_date_time_new_from_unix_utc(m->date)))
 		return gv__error_set(GV_ERRCLASS_MAIL, GV_EINVALID,
 		                     "instant %lld is out of range",

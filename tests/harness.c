@@ -39,7 +39,9 @@ extern const struct t_case minutes_parse_front_tests[],
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
-        affiliation_tests[], atomic_tests[], refusals_tests[];
+        affiliation_tests[], atomic_tests[], refusals_tests[],
+        person_email_tests[], votes_from_tests[], vote_text_tests[],
+        votes_from_cli_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
@@ -70,6 +72,7 @@ static const struct {
         {"minutes_shapes", minutes_shapes_tests},
         {"minutes_folder", minutes_folder_tests},
         {"affiliation", affiliation_tests},
+        {"person_email", person_email_tests},
         {"ballot_clock", ballot_clock_tests},
         {"ballot_examples", ballot_examples_tests},
         {"ballot_tally", ballot_tally_tests},
@@ -79,6 +82,9 @@ static const struct {
         {"ballot_cli", ballot_cli_tests},
         {"ballot_rounds", ballot_rounds_tests},
         {"ballot_notice", ballot_notice_tests},
+        {"vote_text", vote_text_tests},
+        {"votes_from", votes_from_tests},
+        {"votes_from_cli", votes_from_cli_tests},
         {"redline_write", redline_write_tests},
         {"redline", redline_tests},
         {"redline_cli", redline_cli_tests},
