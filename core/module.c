@@ -35,10 +35,12 @@ module_open(const char *file)
 
 	if (n > 0) {
 		path[n] = '\0';
-		if ((slash = strrchr(path, '/')) &&
-		    (size_t)(slash + 1 - path) + strlen(file) < sizeof(path)) {
-			strcpy(slash + 1, file);
-			if (access(path, F_OK) == 0)
+		if ((slash = strrchr(path, '/'))) {
+			size_t room = sizeof(path) - (size_t)(slash + 1 - path);
+
+			if ((size_t)snprintf(slash + 1, room, "%s", file) <
+			            room &&
+			    access(path, F_OK) == 0)
 				return dlopen(path, RTLD_NOW | RTLD_LOCAL);
 		}
 	}

@@ -27,6 +27,7 @@ struct zone {
 static int
 zone_find(struct zone *z, const char *name)
 {
+	z->tz = NULL;
 	if (!(z->ops = gv__ical()))
 		return GV_ERROR;
 	if (!name || !*name || !(z->tz = z->ops->zone_find(name)))
@@ -41,7 +42,7 @@ zone_find(struct zone *z, const char *name)
 int
 gv_zone_check(const char *name)
 {
-	struct zone z;
+	struct zone z = {NULL, NULL};
 
 	return zone_find(&z, name);
 }
@@ -150,7 +151,7 @@ int
 gv_zone_to_utc(int64_t *out, const char *zone, int64_t day, int minute)
 {
 	int64_t wall = wall_seconds(day, (int64_t)minute * 60);
-	struct zone z;
+	struct zone z = {NULL, NULL};
 	struct wall w;
 	int error;
 
@@ -168,7 +169,7 @@ gv_zone_to_utc(int64_t *out, const char *zone, int64_t day, int minute)
 int
 gv_zone_from_utc(struct gv_local *out, const char *zone, int64_t t)
 {
-	struct zone z;
+	struct zone z = {NULL, NULL};
 	int error;
 
 	if ((error = zone_find(&z, zone)) < 0)
@@ -263,7 +264,7 @@ wall_refuse(const struct wall *w, const char *zone, int64_t wall)
 int
 gv_time_parse_in(int64_t *out, const char *text, const char *zone)
 {
-	struct zone z;
+	struct zone z = {NULL, NULL};
 	struct wall w;
 	int64_t wall;
 	int zoned, error;
