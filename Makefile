@@ -10,6 +10,8 @@
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 DATADIR ?= $(PREFIX)/share/gavel
+LIBDIR  ?= $(PREFIX)/lib
+MODDIR  ?= $(LIBDIR)/gavel
 BUILD   ?= build
 BIN     ?= gavel
 CC      ?= cc
@@ -42,6 +44,17 @@ DEB_gmime-3.0 := libgmime-3.0-dev
 GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
 	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic \
 	$$(pkg-config --libs krb5-gssapi)
+# SQLite, jansson and cmark-gfm (and ncurses, TUI_LIBS) are linked
+# statically as well, from the archives their -dev packages ship: each
+# shared library costs every process the binding of its symbols before
+# main(), 1.9 M of the 2.8 M instructions `gavel --version` took with
+# them shared (bench/startup.sh). A security fix to one of them reaches
+# gavel when it is built again (README, "Building"). cmark-gfm's
+# extensions use its core, so they come first.
+STATIC_LIBS = $(BSTATIC) $$(pkg-config --libs-only-l sqlite3 jansson) \
+	-lcmark-gfm-extensions -lcmark-gfm $(BDYNAMIC) -lm
+BSTATIC  := -Wl,-Bstatic
+BDYNAMIC := -Wl,-Bdynamic
 # libcmark-gfm.pc links the extensions, which come in their own package
 # (without a .pc file of their own): checked by their header.
 EXTRA_HEADERS := cmark-gfm-core-extensions.h
@@ -75,6 +88,15 @@ TEST_SRCS := $(wildcard tests/*.c)
 TEMPLATES := $(sort $(wildcard templates/*))
 
 CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
+# The modules (core/module.h): core files built as shared objects of
+# their own, each linked with its library, which gavel loads on first
+# use, so that no other command pays for libical's ICU or GMime's GLib
+# at start-up. They sit next to $(BIN) and are installed in $(MODDIR).
+# The tests, benchmarks and fuzzers link their objects in instead.
+ICAL_OBJS := $(BUILD)/core/zone_ical.o $(BUILD)/core/calendar_ical.o
+MAIL_OBJS := $(patsubst %,$(BUILD)/core/mail_%.o,module init read write)
+MOD_OBJS  := $(ICAL_OBJS) $(MAIL_OBJS)
+MODS      := $(dir $(BIN))gavel-ical.so $(dir $(BIN))gavel-mail.so
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 TUI_OBJS  := $(TUI_SRCS:%.c=$(BUILD)/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
@@ -90,7 +112,7 @@ endif
 	layering headers cycles help FORCE
 .DEFAULT_GOAL := all
 
-all: $(BIN)
+all: $(BIN) $(MODS)
 
 help:
 	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|clean]'
@@ -104,9 +126,11 @@ $(CONFIG): Makefile
 		$(MAKE) --no-print-directory deps
 	@pkg-config --exists --print-errors $(CORE_PKGS) $(TUI_PKGS)
 	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_PKGS))"; \
-	   echo "CORE_LIBS := $$(pkg-config --libs $(filter-out libgit2 krb5-gssapi,$(CORE_PKGS))) $(GIT_LIBS)"; \
+	   echo "CORE_LIBS := $(STATIC_LIBS) $(GIT_LIBS)"; \
+	   echo "ICAL_LIBS := $$(pkg-config --libs libical)"; \
+	   echo "MAIL_LIBS := $$(pkg-config --libs gmime-3.0)"; \
 	   $(if $(TUI_PKGS),echo "TUI_CFLAGS := $$(pkg-config --cflags $(TUI_PKGS))"; \
-	   echo "TUI_LIBS := $$(pkg-config --libs $(TUI_PKGS))";) \
+	   echo "TUI_LIBS := $(BSTATIC) $$(pkg-config --libs $(TUI_PKGS)) $(BDYNAMIC)";) \
 	} > $@.tmp && mv $@.tmp $@
 
 deps:
@@ -128,6 +152,13 @@ $(BUILD)/datadir.stamp: FORCE
 	@mkdir -p $(@D)
 	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
 FORCE:
+# Likewise the modules' folder, and the modules are position-independent.
+$(BUILD)/core/module.o: ALL_CFLAGS += -DGV_MODDIR='"$(MODDIR)"'
+$(BUILD)/core/module.o: $(BUILD)/moddir.stamp
+$(BUILD)/moddir.stamp: FORCE
+	@mkdir -p $(@D)
+	@echo '$(MODDIR)' | cmp -s - $@ || echo '$(MODDIR)' > $@
+$(MOD_OBJS): ALL_CFLAGS += -fPIC
 
 $(BUILD)/cli/%.o: cli/%.c $(CONFIG)
 	@mkdir -p $(@D)
@@ -154,19 +185,33 @@ $(BUILD)/gen/embedded.c: $(BUILD)/embed $(TEMPLATES)
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(ALL_CFLAGS) -Icore -c -o $@ $<
 
-$(LIB): $(CORE_OBJS)
+$(LIB): $(filter-out $(MOD_OBJS),$(CORE_OBJS))
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(CLI_OBJS) $(TUI_OBJS) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(TUI_OBJS) $(LIB) \
+# gavel exports its own gv_ functions (only those) to the modules, and
+# keeps each one they call (-u), though it may not call it itself.
+MOD_USES = nm $(MOD_OBJS) | awk '$$1 == "U" && $$2 ~ /^gv_/ { u[$$2] } \
+	NF == 3 && $$3 ~ /^gv_/ { d[$$3] } \
+	END { for (s in u) if (!(s in d)) print "-Wl,-u," s }'
+$(BIN): $(CLI_OBJS) $(TUI_OBJS) $(LIB) $(MOD_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--export-dynamic-symbol='gv_*' \
+		$$($(MOD_USES)) -o $@ $(CLI_OBJS) $(TUI_OBJS) $(LIB) \
 		$(TUI_LIBS) $(CORE_LIBS)
 
-$(BUILD)/run-tests: $(TEST_OBJS) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(LIB) $(CORE_LIBS)
+$(dir $(BIN))gavel-ical.so: $(ICAL_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -o $@ $^ $(ICAL_LIBS)
+$(dir $(BIN))gavel-mail.so: $(MAIL_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -o $@ $^ $(MAIL_LIBS)
+
+# Programs with the modules linked in (core/module.h).
+WITH_MODS = $(MOD_OBJS) $(LIB) $(CORE_LIBS) $(ICAL_LIBS) $(MAIL_LIBS)
+
+$(BUILD)/run-tests: $(TEST_OBJS) $(MOD_OBJS) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(WITH_MODS)
 
 # T=suite/ filters tests by substring. The CLI tests run $(BIN).
-check: $(BUILD)/run-tests $(BIN) layering headers cycles
+check: $(BUILD)/run-tests $(BIN) $(MODS) layering headers cycles
 	GAVEL_BIN=$(abspath $(BIN)) ./$(BUILD)/run-tests $(T)
 
 # No two core files depend on each other, through others or directly:
@@ -247,11 +292,11 @@ run: $(BIN)
 	./$(BIN) --db $(DEMO_DB)
 
 # Benchmark drivers: bench/<name>.c, linked with the core.
-$(BUILD)/%-bench: bench/%.c bench/clock.h $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
+$(BUILD)/%-bench: bench/%.c bench/clock.h $(MOD_OBJS) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(WITH_MODS)
 
 BENCH_DRIVERS := $(patsubst bench/%.c,$(BUILD)/%-bench,$(wildcard bench/*.c))
-bench: $(BIN) $(BENCH_DRIVERS)
+bench: $(BIN) $(MODS) $(BENCH_DRIVERS)
 	@set -e; for b in bench/*.sh; do \
 		GAVEL_BIN=$(abspath $(BIN)) GAVEL_BUILD=$(abspath $(BUILD)) \
 			sh "$$b"; \
@@ -278,17 +323,19 @@ lint: $(CONFIG)
 		$(TUI_SRCS) -- -std=c11 -Iinclude -D_POSIX_C_SOURCE=200809L \
 		$(TUI_CFLAGS)
 
-install: $(BIN)
+install: $(BIN) $(MODS)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
 	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gavel
+	install -d $(DESTDIR)$(MODDIR)
+	install -m 644 $(MODS) $(DESTDIR)$(MODDIR)/
 	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/gavel
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(MODDIR)
 
 clean:
-	rm -rf build build-asan gavel
+	rm -rf build build-asan gavel gavel-ical.so gavel-mail.so
 
 # ---- Fuzzing (issue 15, item 8) ---------------------------------------
 # tests/fuzz/fuzz_NAME.c is a libFuzzer harness for one parser of outside
@@ -326,9 +373,10 @@ clean: fuzz-clean
 .SECONDARY: $(FUZZ_OBJS) $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz-%)
 
 $(BUILD)/fuzz/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o \
-		$(BUILD)/tests/fuzz/replay.o $(LIB)
+		$(BUILD)/tests/fuzz/replay.o $(MOD_OBJS) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CORE_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out $(MOD_OBJS) $(LIB),$^) \
+		$(WITH_MODS)
 
 fuzz-replay: $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/replay-%)
 	@for h in $(FUZZ_HARNESSES); do \
@@ -344,9 +392,9 @@ fuzz:
 		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
 		LDFLAGS="$(FUZZ_FLAGS)" fuzz-run
 
-$(BUILD)/fuzz/fuzz-%: $(BUILD)/tests/fuzz/fuzz_%.o $(LIB)
+$(BUILD)/fuzz/fuzz-%: $(BUILD)/tests/fuzz/fuzz_%.o $(MOD_OBJS) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(WITH_MODS)
 
 # The spec's tests as seeds of fuzz_mustache.c (see the file).
 $(BUILD)/fuzz/mustache-spec-seeds: tests/fuzz/mustache_spec_seeds.c $(CONFIG)

@@ -5,8 +5,10 @@
  * and reads archives as a list keeps them, one message at a time
  * (core/mail_read.c). Its types are plain C, so the rules above it
  * (core/message*.c: headers, subjects, threading ids; core/vote_*.c: the
- * votes a message states) never see a GMime type, and a later change can
- * load GMime on demand.
+ * votes a message states) never see a GMime type. The GMime side is
+ * gavel-mail.so (core/mail_init.c, mail_read.c, mail_write.c), loaded
+ * the first time a message is written or read (core/module.h); what is
+ * declared here is core/mail_api.c's, in gavel itself.
  */
 #ifndef GV_CORE_MAIL_H
 #define GV_CORE_MAIL_H
@@ -54,10 +56,6 @@ int gv__mail_addr_ok(const char *s);
  * ASCII on both sides of one '@', no spaces or specials. */
 int gv__mail_id_ok(const char *s);
 
-/* Initialises GMime, once per process: it cannot be initialised again
- * after a shutdown, so it never shuts down. */
-void gv__mail_init(void);
-
 /* One message, as plain C. Every string is UTF-8 and owned. */
 struct gv__mail {
 	char *id;        /* Message-ID without <>, or NULL */
@@ -91,9 +89,10 @@ struct gv__mail_reader;
  */
 int gv__mail_open(struct gv__mail_reader **out, const char *path);
 
-/* Opens len bytes of memory (an mbox or one message), copied. */
-void gv__mail_open_mem(struct gv__mail_reader **out, const void *data,
-                       size_t len);
+/* Opens len bytes of memory (an mbox or one message), copied. Returns 0
+ * or GV_ERROR (gavel-mail.so cannot be loaded). */
+int gv__mail_open_mem(struct gv__mail_reader **out, const void *data,
+                      size_t len);
 
 /*
  * Reads the next message into *m (dispose of it after): 1, 0 at the end,

@@ -9,7 +9,7 @@
 
 #include <gmime/gmime.h>
 
-#include "mail.h"
+#include "mail_gmime.h"
 
 static pthread_once_t mail_once = PTHREAD_ONCE_INIT;
 
@@ -20,7 +20,7 @@ mail_init_once(void)
 }
 
 void
-gv__mail_init(void)
+gv__gmime_init(void)
 {
 	pthread_once(&mail_once, mail_init_once);
 }

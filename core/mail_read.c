@@ -20,12 +20,13 @@
 #include "html_text.h"
 #include "internal.h"
 #include "mail.h"
+#include "mail_gmime.h"
 #include "gavel/text.h"
 
 struct gv__mail_reader {
 	char **files; /* to read, in order */
 	size_t nfiles, next;
-	char *mem; /* gv__mail_open_mem's copy, or NULL */
+	char *mem; /* gv__gmime_open_mem's copy, or NULL */
 	size_t memlen;
 	const char *file; /* the one being read ("the input" for memory) */
 	GMimeStream *stream;
@@ -35,21 +36,6 @@ struct gv__mail_reader {
 	size_t count;  /* messages read from it */
 	int truncated; /* GMime saw the stream end inside a message */
 };
-
-void
-gv__mail_dispose(struct gv__mail *m)
-{
-	free(m->id);
-	free(m->from);
-	free(m->from_name);
-	free(m->reply_to);
-	free(m->subject);
-	for (size_t i = 0; i < m->nrefs; i++)
-		free(m->refs[i]);
-	free(m->refs);
-	free(m->text);
-	memset(m, 0, sizeof(*m));
-}
 
 /* ---- Which files: a folder's, by name ---- */
 
@@ -461,7 +447,7 @@ reader_new(void)
 {
 	struct gv__mail_reader *r = gv__xcalloc(1, sizeof(*r));
 
-	gv__mail_init();
+	gv__gmime_init();
 	r->options = g_mime_parser_options_new();
 	g_mime_parser_options_set_warning_callback(r->options, reader_warning,
 	                                           r);
@@ -469,14 +455,14 @@ reader_new(void)
 }
 
 int
-gv__mail_open(struct gv__mail_reader **out, const char *path)
+gv__gmime_open(struct gv__mail_reader **out, const char *path)
 {
 	struct gv__mail_reader *r = reader_new();
 	int error;
 
 	*out = NULL;
 	if ((error = reader_add_path(r, path)) < 0) {
-		gv__mail_close(r);
+		gv__gmime_close(r);
 		return error;
 	}
 	*out = r;
@@ -484,7 +470,7 @@ gv__mail_open(struct gv__mail_reader **out, const char *path)
 }
 
 void
-gv__mail_open_mem(struct gv__mail_reader **out, const void *data, size_t len)
+gv__gmime_open_mem(struct gv__mail_reader **out, const void *data, size_t len)
 {
 	struct gv__mail_reader *r = reader_new();
 
@@ -522,7 +508,7 @@ reader_not_mail(struct gv__mail_reader *r, const char *why)
 }
 
 int
-gv__mail_next(struct gv__mail *m, struct gv__mail_reader *r)
+gv__gmime_next(struct gv__mail *m, struct gv__mail_reader *r)
 {
 	GMimeMessage *msg;
 	int error;
@@ -564,7 +550,7 @@ gv__mail_next(struct gv__mail *m, struct gv__mail_reader *r)
 }
 
 void
-gv__mail_close(struct gv__mail_reader *r)
+gv__gmime_close(struct gv__mail_reader *r)
 {
 	if (!r)
 		return;

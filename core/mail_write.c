@@ -13,35 +13,7 @@
 
 #include "internal.h"
 #include "mail.h"
-
-int
-gv__mail_addr_ok(const char *s)
-{
-	const char *at;
-
-	if (!s || !(at = strchr(s, '@')) || at == s || !at[1] ||
-	    strchr(at + 1, '@') || at[strlen(at) - 1] == '.' || at[1] == '.')
-		return 0;
-	for (; *s; s++)
-		if ((unsigned char)*s <= ' ' || *s == 0x7f ||
-		    strchr("<>()[]\\\",;:", *s))
-			return 0;
-	return 1;
-}
-
-int
-gv__mail_id_ok(const char *s)
-{
-	const char *at = s ? strchr(s, '@') : NULL;
-
-	if (!at || at == s || !at[1] || strchr(at + 1, '@'))
-		return 0;
-	for (; *s; s++)
-		if ((unsigned char)*s <= ' ' || (unsigned char)*s >= 0x7f ||
-		    strchr("<>()[]\\\",;:", *s))
-			return 0;
-	return 1;
-}
+#include "mail_gmime.h"
 
 /* A copy of header text with every control character (C0, DEL) a space.
  * GMime would carry a CR or LF as =0D=0A inside an encoded word, which
@@ -214,7 +186,7 @@ mail_headers(GMimeMessage *msg, const struct gv__mail_out *m, GDateTime *date)
 }
 
 int
-gv__mail_write(char **out, size_t *len, const struct gv__mail_out *m)
+gv__gmime_write(char **out, size_t *len, const struct gv__mail_out *m)
 {
 	GMimeMessage *msg;
 	GMimeObject *body;
@@ -227,7 +199,7 @@ gv__mail_write(char **out, size_t *len, const struct gv__mail_out *m)
 	*len = 0;
 	if ((error = mail_check(m)) < 0)
 		return error;
-	gv__mail_init();
+	gv__gmime_init();
 	if (!(date = g_date_time_new_from_unix_utc(m->date)))
 		return gv__error_set(GV_ERRCLASS_MAIL, GV_EINVALID,
 		                     "instant %lld is out of range",

@@ -25,6 +25,7 @@
 #include "internal.h"
 #include "rebuild_check.h"
 
+extern const struct t_case module_tests[];
 extern const struct t_case text_tests[], time_tests[], zone_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
         mustache_cases_tests[], render_tests[];
@@ -54,6 +55,7 @@ static const struct {
         {"text", text_tests},
         {"time", time_tests},
         {"zone", zone_tests},
+        {"module", module_tests},
         {"db", db_tests},
         {"roster", roster_tests},
         {"demo", demo_tests},

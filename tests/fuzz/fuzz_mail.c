@@ -67,7 +67,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *html, *text;
 
 	/* The input as an archive (an mbox, or one message). */
-	gv__mail_open_mem(&r, data, size);
+	FUZZ_CHECK(gv__mail_open_mem(&r, data, size) == 0);
 	while (gv__mail_next(&m, r) == 1) {
 		mail_check(&m);
 		gv__mail_dispose(&m);
