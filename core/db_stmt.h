@@ -50,7 +50,7 @@
 	X(BODY_BY_FOLD,                                                        \
 	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b WHERE b.fold = ?1")       \
 	X(BODY_LIST,                                                           \
-	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b ORDER BY b.fold")         \
+	  GV__SELECT(GV__BODY_LIST_COLUMNS) " FROM body b ORDER BY b.fold")    \
 	X(ORG_BY_FOLD, "SELECT id, name FROM org WHERE fold = ?1")             \
 	X(ORG_INSERT,                                                          \
 	  "INSERT INTO org (name, fold, created_at) VALUES (?1, ?2, ?3)")      \
