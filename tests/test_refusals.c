@@ -227,8 +227,7 @@ meeting_refusals(void)
 	 * refusal as the whole meeting's read gave it. */
 	T_REFUSED(gv_meeting_note(db, 99, "Discussion", "noted"), GV_ENOTFOUND,
 	          "no meeting 99: see 'gavel meeting list'");
-	T_REFUSED(gv_meeting_note(db, 2, "Nothing such", "noted"),
-	          GV_ENOTFOUND,
+	T_REFUSED(gv_meeting_note(db, 2, "Nothing such", "noted"), GV_ENOTFOUND,
 	          "meeting 2 has no agenda item \"Nothing such\": see "
 	          "'gavel meeting show 2'");
 	T_REFUSED(gv_meeting_link(db, 2, "Discussion", 99999, NULL),
