@@ -59,13 +59,14 @@
 	  " WHERE id = ?1 AND state <> ?2")                                    \
 	X(ISSUE_TOUCH, "UPDATE issue SET updated_at = max(updated_at, ?2)"     \
 	               " WHERE id = ?1")                                       \
-	X(ISSUE_FTS_DELETE, "DELETE FROM issue_fts WHERE rowid = ?1")          \
+	X(ISSUE_FTS_DELETE,                                                    \
+	  "DELETE FROM issue_fts WHERE rowid BETWEEN ?1 AND ?2")               \
 	X(ISSUE_FTS_INSERT,                                                    \
 	  "INSERT INTO issue_fts (rowid, title, body, notes)"                  \
 	  " SELECT i.id, i.title, ifnull(i.body_md, ''),"                      \
 	  " ifnull((SELECT group_concat(n.body_md, char(10)) FROM"             \
 	  " issue_note n WHERE n.issue = i.id), '') FROM issue i"              \
-	  " WHERE i.id = ?1")                                                  \
+	  " WHERE i.id BETWEEN ?1 AND ?2")                                     \
 	X(ISSUE_FTS_ALL,                                                       \
 	  "INSERT INTO issue_fts (rowid, title, body, notes)"                  \
 	  " SELECT i.id, i.title, ifnull(i.body_md, ''),"                      \
