@@ -8,8 +8,11 @@
 # restarts, which is why no configure step is needed.
 
 PREFIX  ?= /usr/local
-BINDIR  ?= $(PREFIX)/bin
-DATADIR ?= $(PREFIX)/share/gavel
+# gavel finds its installed templates as share/gavel beside the bin/ folder
+# it runs from (core/templates.c), so the two go together under PREFIX and
+# nothing is compiled for a PREFIX: one build installs anywhere.
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/gavel
 BUILD   ?= build
 BIN     ?= gavel
 CC      ?= cc
@@ -87,7 +90,7 @@ include $(CONFIG)
 endif
 
 .PHONY: all check asan run bench deps format lint install uninstall clean \
-	layering headers cycles help FORCE
+	layering headers cycles help
 .DEFAULT_GOAL := all
 
 all: $(BIN)
@@ -120,14 +123,6 @@ deps:
 $(BUILD)/core/%.o: core/%.c $(CONFIG)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Icore -c -o $@ $<
-
-# The installed templates' folder is compiled in; a new PREFIX rebuilds it.
-$(BUILD)/core/templates.o: ALL_CFLAGS += -DGV_DATADIR='"$(DATADIR)"'
-$(BUILD)/core/templates.o: $(BUILD)/datadir.stamp
-$(BUILD)/datadir.stamp: FORCE
-	@mkdir -p $(@D)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-FORCE:
 
 $(BUILD)/cli/%.o: cli/%.c $(CONFIG)
 	@mkdir -p $(@D)

@@ -13,30 +13,56 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gavel/templates.h"
 #include "internal.h"
-
-#ifndef GV_DATADIR
-#define GV_DATADIR "/usr/local/share/gavel"
-#endif
 
 struct gv_templates {
 	char **dirs; /* owned; the installed folder last */
 	size_t n;
 };
 
+/*
+ * The installed defaults: share/gavel/templates beside the bin/ folder the
+ * running program sits in (/usr/bin/gavel reads /usr/share/gavel/templates,
+ * ~/.local/bin/gavel ~/.local/share/gavel/templates), or NULL. Found from
+ * the program's own path rather than fixed at build time, so one build
+ * installs under any PREFIX or DESTDIR, and a program run where it was
+ * built (as the tests run it) never reads a copy that an earlier `make
+ * install` left on the machine, perhaps of an older version.
+ */
+static char *
+installed_dir(void)
+{
+	char exe[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0 || (size_t)n >= sizeof(exe) - 1)
+		return NULL;
+	exe[n] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return NULL;
+	*slash = '\0';
+	if (!(slash = strrchr(exe, '/')) || strcmp(slash + 1, "bin") != 0)
+		return NULL;
+	*slash = '\0';
+	return gv__xsprintf("%s/share/gavel/templates", exe);
+}
+
 struct gv_templates *
 gv_templates_new(const char *const *dirs, size_t n)
 {
 	struct gv_templates *path = gv__xcalloc(1, sizeof(*path));
 	size_t i;
+	char *installed = installed_dir();
 
 	path->dirs = gv__xcalloc(n + 1, sizeof(*path->dirs));
 	for (i = 0; i < n; i++)
 		if (dirs[i] && *dirs[i])
 			path->dirs[path->n++] = gv__xstrdup(dirs[i]);
-	path->dirs[path->n++] = gv__xstrdup(GV_DATADIR "/templates");
+	if (installed)
+		path->dirs[path->n++] = installed;
 	return path;
 }
 
