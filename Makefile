@@ -13,6 +13,12 @@ PREFIX  ?= /usr/local
 # nothing is compiled for a PREFIX: one build installs anywhere.
 BINDIR   = $(PREFIX)/bin
 DATADIR  = $(PREFIX)/share/gavel
+MANDIR  ?= $(PREFIX)/share/man
+# Where each shell looks for completions under PREFIX (Debian's zsh reads
+# /usr/local/share/zsh/site-functions; its packages use vendor-completions).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 BUILD   ?= build
 BIN     ?= gavel
 CC      ?= cc
@@ -56,14 +62,18 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # certificate openssl makes. The calendar tests read gavel's iCalendar
 # back with Python's icalendar too, a reader that is not libical (they
 # skip by name without it).
+# scdoc writes the man page (doc/gavel.1.scd), groff renders it for its
+# test, man shows it (the README runs `man gavel`); zsh and fish let the
+# tests check their completions (skipped by name without them).
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
 	bsdutils procps clang libclang-rt-14-dev openssh-client \
-	openssh-server python3 openssl python3-icalendar
+	openssh-server python3 openssl python3-icalendar scdoc groff-base \
+	man-db zsh fish
 # The commands they bring that the tests run, each checked on its own
 # (`command -v a b` answers for one name only; sshd is in /usr/sbin,
 # which a user's PATH may lack: its tests skip by name without it).
 TEST_TOOLS := git sqlite3 cmark-gfm tmux script pkill ssh-keygen ssh-agent \
-	python3 openssl
+	python3 openssl scdoc groff man
 DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
@@ -84,7 +94,7 @@ TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 LIB       := $(BUILD)/libgavel.a
 
 CONFIG := $(BUILD)/config.mk
-NOCONFIG_GOALS := clean deps format help
+NOCONFIG_GOALS := clean deps format help uninstall
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 include $(CONFIG)
 endif
@@ -93,10 +103,11 @@ endif
 	layering headers cycles help
 .DEFAULT_GOAL := all
 
-all: $(BIN)
+MAN := $(BUILD)/gavel.1
+all: $(BIN) $(MAN)
 
 help:
-	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|clean]'
+	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|uninstall|clean]'
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
@@ -160,9 +171,12 @@ $(BIN): $(CLI_OBJS) $(TUI_OBJS) $(LIB)
 $(BUILD)/run-tests: $(TEST_OBJS) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(LIB) $(CORE_LIBS)
 
-# T=suite/ filters tests by substring. The CLI tests run $(BIN).
-check: $(BUILD)/run-tests $(BIN) layering headers cycles
-	GAVEL_BIN=$(abspath $(BIN)) ./$(BUILD)/run-tests $(T)
+# T=suite/ filters tests by substring. The CLI tests run $(BIN); the
+# install tests read the man page and run `make install` into a folder of
+# their own, with the same BUILD and BIN (GAVEL_BUILD).
+check: $(BUILD)/run-tests $(BIN) $(MAN) layering headers cycles
+	GAVEL_BIN=$(abspath $(BIN)) GAVEL_BUILD=$(abspath $(BUILD)) \
+		./$(BUILD)/run-tests $(T)
 
 # No two core files depend on each other, through others or directly:
 # tools/cycles.c reads which file defines each symbol another uses.
@@ -273,14 +287,46 @@ lint: $(CONFIG)
 		$(TUI_SRCS) -- -std=c11 -Iinclude -D_POSIX_C_SOURCE=200809L \
 		$(TUI_CFLAGS)
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gavel
-	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
+# --- make install, make uninstall -----------------------------------------
+# The man page is built from doc/gavel.1.scd with scdoc (make deps installs
+# it), the version taken from include/gavel/gavel.h: one source, nothing
+# generated kept in the tree to go stale.
+VERSION := $(shell sed -n 's/^\#define GV_VERSION "\(.*\)"/\1/p' \
+	include/gavel/gavel.h)
+$(MAN): doc/gavel.1.scd include/gavel/gavel.h
+	@mkdir -p $(@D)
+	@command -v scdoc >/dev/null || $(MAKE) --no-print-directory deps
+	sed 's/@VERSION@/$(VERSION)/' doc/gavel.1.scd | scdoc > $@.tmp
+	@mv $@.tmp $@
 
+# What `make install` puts where, as pairs source:destination (the
+# templates, not the demo's data, which only the built-in copy serves).
+INSTALLED := $(BIN):$(BINDIR)/gavel $(MAN):$(MANDIR)/man1/gavel.1 \
+	completions/gavel.bash:$(BASHCOMPDIR)/gavel \
+	completions/gavel.zsh:$(ZSHCOMPDIR)/_gavel \
+	completions/gavel.fish:$(FISHCOMPDIR)/gavel.fish \
+	$(foreach t,$(filter %.md %.html %.txt,$(TEMPLATES)), \
+		$(t):$(DATADIR)/templates/$(notdir $(t)))
+
+install: all
+	@set -e; for pair in $(INSTALLED); do \
+		src=$${pair%%:*}; dst=$(DESTDIR)$${pair#*:}; \
+		mode=644; [ "$$src" != "$(BIN)" ] || mode=755; \
+		echo "install $$dst"; \
+		install -D -m $$mode "$$src" "$$dst"; \
+	done
+
+# Removes what install wrote, and gavel's own folders once empty (a
+# template an administrator added stays, and so does its folder).
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/gavel
-	rm -rf $(DESTDIR)$(DATADIR)
+	@for pair in $(INSTALLED); do \
+		dst=$(DESTDIR)$${pair#*:}; \
+		if [ -e "$$dst" ]; then echo "rm $$dst"; rm -f "$$dst"; fi; \
+	done
+	@rmdir $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR) \
+		2>/dev/null || true
+
+# --- end of make install, make uninstall ----------------------------------
 
 clean:
 	rm -rf build build-asan gavel
