@@ -48,9 +48,22 @@ DEB_gmime-3.0 := libgmime-3.0-dev
 # libgit2-dev does not bring, so libcrypto is named instead. GSSAPI has
 # no static archive and Debian's libgit2.pc leaves it out, hence
 # krb5-gssapi above.
+#
+# GIT_LINK=shared links them as shared libraries instead, as the Debian
+# package does (debian/rules): there a security update of libssh2, mbedTLS
+# or zlib must reach gavel without a rebuild, and Debian refuses copies of
+# them inside a binary. The CA bundle is then parsed at start-up again
+# (the wrapper stays, for the call it can still reach). Run `make clean`
+# after changing it: the choice is written into $(BUILD)/config.mk.
+GIT_LINK ?= static
+ifeq ($(GIT_LINK),shared)
+GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file \
+	$$(pkg-config --libs libgit2) -lmbedx509
+else
 GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
 	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic \
 	$$(pkg-config --libs krb5-gssapi)
+endif
 # libcmark-gfm.pc links the extensions, which come in their own package
 # (without a .pc file of their own): checked by their header.
 EXTRA_HEADERS := cmark-gfm-core-extensions.h
@@ -64,11 +77,12 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # skip by name without it).
 # scdoc writes the man page (doc/gavel.1.scd), groff renders it for its
 # test, man shows it (the README runs `man gavel`); zsh and fish let the
-# tests check their completions (skipped by name without them).
+# tests check their completions, debhelper lets them build the Debian
+# package (each skips by name without it).
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
 	bsdutils procps clang libclang-rt-14-dev openssh-client \
 	openssh-server python3 openssl python3-icalendar scdoc groff-base \
-	man-db zsh fish
+	man-db zsh fish debhelper
 # The commands they bring that the tests run, each checked on its own
 # (`command -v a b` answers for one name only; sshd is in /usr/sbin,
 # which a user's PATH may lack: its tests skip by name without it).
@@ -78,7 +92,7 @@ DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -Wundef
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) -Iinclude -MMD -MP \
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS) $(CFLAGS) -Iinclude -MMD -MP \
 	-D_POSIX_C_SOURCE=200809L
 
 CORE_SRCS := $(wildcard core/*.c)
@@ -94,20 +108,20 @@ TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 LIB       := $(BUILD)/libgavel.a
 
 CONFIG := $(BUILD)/config.mk
-NOCONFIG_GOALS := clean deps format help uninstall
+NOCONFIG_GOALS := clean deps format help uninstall deb
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 include $(CONFIG)
 endif
 
 .PHONY: all check asan run bench deps format lint install uninstall clean \
-	layering headers cycles help
+	layering headers cycles help deb
 .DEFAULT_GOAL := all
 
 MAN := $(BUILD)/gavel.1
 all: $(BIN) $(MAN)
 
 help:
-	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|uninstall|clean]'
+	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|uninstall|deb|clean]'
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
@@ -287,7 +301,7 @@ lint: $(CONFIG)
 		$(TUI_SRCS) -- -std=c11 -Iinclude -D_POSIX_C_SOURCE=200809L \
 		$(TUI_CFLAGS)
 
-# --- make install, make uninstall -----------------------------------------
+# --- make install, make uninstall, make deb -------------------------------
 # The man page is built from doc/gavel.1.scd with scdoc (make deps installs
 # it), the version taken from include/gavel/gavel.h: one source, nothing
 # generated kept in the tree to go stale.
@@ -326,7 +340,36 @@ uninstall:
 	@rmdir $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR) \
 		2>/dev/null || true
 
-# --- end of make install, make uninstall ----------------------------------
+# The Debian package, built from a copy of the sources in DEB_DIR, so
+# neither debian/'s build products nor the .deb (which dpkg-buildpackage
+# writes beside the source folder) land in the tree. The packaging tools
+# are installed first when missing; lintian then checks the package and
+# fails on an error (LINTIAN= builds without it). Neither MAKEFLAGS nor
+# the variables given to this make (which make exports to its commands)
+# reach the package's build: it builds with Debian's flags and its own
+# folders, not make asan's CFLAGS or another BUILD.
+DEB_DIR ?= $(BUILD)/deb
+DEB_UNSET := MAKEFLAGS MFLAGS MAKELEVEL BUILD BIN PREFIX MANDIR DESTDIR \
+	BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR GIT_LINK TEST_TOOLS CC CFLAGS \
+	CPPFLAGS LDFLAGS T
+DEB_PACKAGING := dpkg-dev debhelper lintian
+LINTIAN ?= lintian --fail-on error
+deb:
+	@command -v dpkg-buildpackage >/dev/null && command -v dh >/dev/null \
+		$(if $(LINTIAN),&& command -v $(firstword $(LINTIAN)) \
+		>/dev/null) || \
+		$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PACKAGING)"
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/gavel-$(VERSION)
+	tar -c --exclude=./.git --exclude='./build*' --exclude=./gavel \
+		--exclude=./debian/gavel --exclude=./debian/.debhelper \
+		--exclude=./debian/files --exclude='./debian/*.substvars' \
+		--exclude=./debian/debhelper-build-stamp . | \
+		tar -x -C $(DEB_DIR)/gavel-$(VERSION)
+	cd $(DEB_DIR)/gavel-$(VERSION) && env $(DEB_UNSET:%=-u %) \
+		dpkg-buildpackage -us -uc -b
+	$(if $(LINTIAN),$(LINTIAN) $(DEB_DIR)/*.changes)
+	@ls $(DEB_DIR)/*.deb
+# --- end of make install, make uninstall, make deb ------------------------
 
 clean:
 	rm -rf build build-asan gavel

@@ -44,7 +44,7 @@ extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[];
-extern const struct t_case complete_tests[], install_tests[];
+extern const struct t_case complete_tests[], install_tests[], deb_tests[];
 
 static const struct {
 	const char *name;
@@ -101,6 +101,7 @@ static const struct {
         {"readme", readme_tests},
         {"complete", complete_tests},
         {"install", install_tests},
+        {"deb", deb_tests},
 };
 
 static const char *current;

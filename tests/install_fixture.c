@@ -30,15 +30,22 @@ t_gavel_bin(void)
 char *
 t_make(const char *args)
 {
-	char cmd[8192], *out;
+	char cmd[8192], *out, *tail;
 
+	/* The output goes to a file, so a failure can show how it ended. */
 	snprintf(cmd, sizeof(cmd),
 	         "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s "
-	         "--no-print-directory BUILD='%s' BIN='%s' %s 2>&1",
-	         t_build_dir(), t_gavel_bin(), args);
-	if (!(out = t_shell_output(cmd)))
-		t_fail(__FILE__, __LINE__, "make %s failed", args);
-	return out;
+	         "--no-print-directory BUILD='%s' BIN='%s' %s >'%s' 2>&1 && "
+	         "cat '%s'",
+	         t_build_dir(), t_gavel_bin(), args, t_path("make.log"),
+	         t_path("make.log"));
+	if ((out = t_shell_output(cmd)))
+		return out;
+	snprintf(cmd, sizeof(cmd), "tail -n 20 '%s'", t_path("make.log"));
+	tail = t_shell_output(cmd);
+	t_fail(__FILE__, __LINE__, "make %s failed; its output ends:\n%s", args,
+	       tail ? tail : "");
+	return NULL;
 }
 
 static int
