@@ -8,10 +8,19 @@
 # restarts, which is why no configure step is needed.
 
 PREFIX  ?= /usr/local
-BINDIR  ?= $(PREFIX)/bin
-DATADIR ?= $(PREFIX)/share/gavel
-LIBDIR  ?= $(PREFIX)/lib
-MODDIR  ?= $(LIBDIR)/gavel
+# gavel finds its installed templates as share/gavel and its modules as
+# lib/gavel beside the bin/ folder it runs from (core/util.c,
+# gv__installed_path), so they go together under PREFIX and nothing is
+# compiled for a PREFIX: one build installs anywhere.
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/gavel
+MODDIR   = $(PREFIX)/lib/gavel
+MANDIR  ?= $(PREFIX)/share/man
+# Where each shell looks for completions under PREFIX (Debian's zsh reads
+# /usr/local/share/zsh/site-functions; its packages use vendor-completions).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 BUILD   ?= build
 BIN     ?= gavel
 CC      ?= cc
@@ -41,20 +50,37 @@ DEB_gmime-3.0 := libgmime-3.0-dev
 # libgit2-dev does not bring, so libcrypto is named instead. GSSAPI has
 # no static archive and Debian's libgit2.pc leaves it out, hence
 # krb5-gssapi above.
-GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
-	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic \
-	$$(pkg-config --libs krb5-gssapi)
+#
 # SQLite, jansson and cmark-gfm (and ncurses, TUI_LIBS) are linked
 # statically as well, from the archives their -dev packages ship: each
 # shared library costs every process the binding of its symbols before
 # main(), 1.9 M of the 2.8 M instructions `gavel --version` took with
 # them shared (bench/startup.sh). A security fix to one of them reaches
-# gavel when it is built again (README, "Building"). cmark-gfm's
+# gavel when it is built again (README, "Make targets"). cmark-gfm's
 # extensions use its core, so they come first.
-STATIC_LIBS = $(BSTATIC) $$(pkg-config --libs-only-l sqlite3 jansson) \
-	-lcmark-gfm-extensions -lcmark-gfm $(BDYNAMIC) -lm
+#
+# LINK=shared links all of them as shared libraries instead, as the
+# Debian package does (debian/rules): there a security update of any of
+# them must reach gavel without a rebuild, and Debian refuses copies of
+# libssh2, mbedTLS, zlib or SQLite inside a binary. The CA bundle is then
+# parsed at start-up again (the wrapper stays, for the call it can still
+# reach). Run `make clean` after changing it: the choice is written into
+# $(BUILD)/config.mk.
+LINK ?= static
+ifeq ($(LINK),shared)
+GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file \
+	$$(pkg-config --libs libgit2) -lmbedx509
+BSTATIC  :=
+BDYNAMIC :=
+else
+GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
+	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic \
+	$$(pkg-config --libs krb5-gssapi)
 BSTATIC  := -Wl,-Bstatic
 BDYNAMIC := -Wl,-Bdynamic
+endif
+STATIC_LIBS = $(BSTATIC) $$(pkg-config --libs-only-l sqlite3 jansson) \
+	-lcmark-gfm-extensions -lcmark-gfm $(BDYNAMIC) -lm
 # libcmark-gfm.pc links the extensions, which come in their own package
 # (without a .pc file of their own): checked by their header.
 EXTRA_HEADERS := cmark-gfm-core-extensions.h
@@ -66,19 +92,24 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # certificate openssl makes. The calendar tests read gavel's iCalendar
 # back with Python's icalendar too, a reader that is not libical (they
 # skip by name without it).
+# scdoc writes the man page (doc/gavel.1.scd), groff renders it for its
+# test, man shows it (the README runs `man gavel`); zsh and fish let the
+# tests check their completions, debhelper lets them build the Debian
+# package (each skips by name without it).
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
 	bsdutils procps clang libclang-rt-14-dev openssh-client \
-	openssh-server python3 openssl python3-icalendar
+	openssh-server python3 openssl python3-icalendar scdoc groff-base \
+	man-db zsh fish debhelper
 # The commands they bring that the tests run, each checked on its own
 # (`command -v a b` answers for one name only; sshd is in /usr/sbin,
 # which a user's PATH may lack: its tests skip by name without it).
 TEST_TOOLS := git sqlite3 cmark-gfm tmux script pkill ssh-keygen ssh-agent \
-	python3 openssl
+	python3 openssl scdoc groff man
 DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -Wundef
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) -Iinclude -MMD -MP \
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS) $(CFLAGS) -Iinclude -MMD -MP \
 	-D_POSIX_C_SOURCE=200809L
 
 CORE_SRCS := $(wildcard core/*.c)
@@ -103,19 +134,20 @@ TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 LIB       := $(BUILD)/libgavel.a
 
 CONFIG := $(BUILD)/config.mk
-NOCONFIG_GOALS := clean deps format help
+NOCONFIG_GOALS := clean deps format help uninstall deb
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 include $(CONFIG)
 endif
 
 .PHONY: all check asan run bench deps format lint install uninstall clean \
-	layering headers cycles help FORCE
+	layering headers cycles help deb
 .DEFAULT_GOAL := all
 
-all: $(BIN) $(MODS)
+MAN := $(BUILD)/gavel.1
+all: $(BIN) $(MODS) $(MAN)
 
 help:
-	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|clean]'
+	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|uninstall|deb|clean]'
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
@@ -145,19 +177,7 @@ $(BUILD)/core/%.o: core/%.c $(CONFIG)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Icore -c -o $@ $<
 
-# The installed templates' folder is compiled in; a new PREFIX rebuilds it.
-$(BUILD)/core/templates.o: ALL_CFLAGS += -DGV_DATADIR='"$(DATADIR)"'
-$(BUILD)/core/templates.o: $(BUILD)/datadir.stamp
-$(BUILD)/datadir.stamp: FORCE
-	@mkdir -p $(@D)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-FORCE:
-# Likewise the modules' folder, and the modules are position-independent.
-$(BUILD)/core/module.o: ALL_CFLAGS += -DGV_MODDIR='"$(MODDIR)"'
-$(BUILD)/core/module.o: $(BUILD)/moddir.stamp
-$(BUILD)/moddir.stamp: FORCE
-	@mkdir -p $(@D)
-	@echo '$(MODDIR)' | cmp -s - $@ || echo '$(MODDIR)' > $@
+# The modules are position-independent.
 $(MOD_OBJS): ALL_CFLAGS += -fPIC
 
 $(BUILD)/cli/%.o: cli/%.c $(CONFIG)
@@ -210,9 +230,12 @@ WITH_MODS = $(MOD_OBJS) $(LIB) $(CORE_LIBS) $(ICAL_LIBS) $(MAIL_LIBS)
 $(BUILD)/run-tests: $(TEST_OBJS) $(MOD_OBJS) $(LIB)
 	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(WITH_MODS)
 
-# T=suite/ filters tests by substring. The CLI tests run $(BIN).
-check: $(BUILD)/run-tests $(BIN) $(MODS) layering headers cycles
-	GAVEL_BIN=$(abspath $(BIN)) ./$(BUILD)/run-tests $(T)
+# T=suite/ filters tests by substring. The CLI tests run $(BIN); the
+# install tests read the man page and run `make install` into a folder of
+# their own, with the same BUILD and BIN (GAVEL_BUILD).
+check: $(BUILD)/run-tests $(BIN) $(MODS) $(MAN) layering headers cycles
+	GAVEL_BIN=$(abspath $(BIN)) GAVEL_BUILD=$(abspath $(BUILD)) \
+		./$(BUILD)/run-tests $(T)
 
 # No two core files depend on each other, through others or directly:
 # tools/cycles.c reads which file defines each symbol another uses.
@@ -323,16 +346,76 @@ lint: $(CONFIG)
 		$(TUI_SRCS) -- -std=c11 -Iinclude -D_POSIX_C_SOURCE=200809L \
 		$(TUI_CFLAGS)
 
-install: $(BIN) $(MODS)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gavel
-	install -d $(DESTDIR)$(MODDIR)
-	install -m 644 $(MODS) $(DESTDIR)$(MODDIR)/
-	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
+# --- make install, make uninstall, make deb -------------------------------
+# The man page is built from doc/gavel.1.scd with scdoc (make deps installs
+# it), the version taken from include/gavel/gavel.h: one source, nothing
+# generated kept in the tree to go stale.
+VERSION := $(shell sed -n 's/^\#define GV_VERSION "\(.*\)"/\1/p' \
+	include/gavel/gavel.h)
+$(MAN): doc/gavel.1.scd include/gavel/gavel.h
+	@mkdir -p $(@D)
+	@command -v scdoc >/dev/null || $(MAKE) --no-print-directory deps
+	sed 's/@VERSION@/$(VERSION)/' doc/gavel.1.scd | scdoc > $@.tmp
+	@mv $@.tmp $@
 
+# What `make install` puts where, as pairs source:destination (the
+# templates, not the demo's data, which only the built-in copy serves).
+INSTALLED := $(BIN):$(BINDIR)/gavel $(MAN):$(MANDIR)/man1/gavel.1 \
+	$(foreach m,$(MODS),$(m):$(MODDIR)/$(notdir $(m))) \
+	completions/gavel.bash:$(BASHCOMPDIR)/gavel \
+	completions/gavel.zsh:$(ZSHCOMPDIR)/_gavel \
+	completions/gavel.fish:$(FISHCOMPDIR)/gavel.fish \
+	$(foreach t,$(filter %.md %.html %.txt,$(TEMPLATES)), \
+		$(t):$(DATADIR)/templates/$(notdir $(t)))
+
+install: all
+	@set -e; for pair in $(INSTALLED); do \
+		src=$${pair%%:*}; dst=$(DESTDIR)$${pair#*:}; \
+		mode=644; [ "$$src" != "$(BIN)" ] || mode=755; \
+		echo "install $$dst"; \
+		install -D -m $$mode "$$src" "$$dst"; \
+	done
+
+# Removes what install wrote, and gavel's own folders once empty (a
+# template an administrator added stays, and so does its folder).
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/gavel
-	rm -rf $(DESTDIR)$(DATADIR) $(DESTDIR)$(MODDIR)
+	@for pair in $(INSTALLED); do \
+		dst=$(DESTDIR)$${pair#*:}; \
+		if [ -e "$$dst" ]; then echo "rm $$dst"; rm -f "$$dst"; fi; \
+	done
+	@rmdir $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(MODDIR) 2>/dev/null || true
+
+# The Debian package, built from a copy of the sources in DEB_DIR, so
+# neither debian/'s build products nor the .deb (which dpkg-buildpackage
+# writes beside the source folder) land in the tree. The packaging tools
+# are installed first when missing; lintian then checks the package and
+# fails on an error (LINTIAN= builds without it). Neither MAKEFLAGS nor
+# the variables given to this make (which make exports to its commands)
+# reach the package's build: it builds with Debian's flags and its own
+# folders, not make asan's CFLAGS or another BUILD.
+DEB_DIR ?= $(BUILD)/deb
+DEB_UNSET := MAKEFLAGS MFLAGS MAKELEVEL BUILD BIN PREFIX MANDIR DESTDIR \
+	BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR LINK TEST_TOOLS CC CFLAGS \
+	CPPFLAGS LDFLAGS T
+DEB_PACKAGING := dpkg-dev debhelper lintian
+LINTIAN ?= lintian --fail-on error
+deb:
+	@command -v dpkg-buildpackage >/dev/null && command -v dh >/dev/null \
+		$(if $(LINTIAN),&& command -v $(firstword $(LINTIAN)) \
+		>/dev/null) || \
+		$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PACKAGING)"
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/gavel-$(VERSION)
+	tar -c --exclude=./.git --exclude='./build*' --exclude=./gavel \
+		--exclude=./debian/gavel --exclude=./debian/.debhelper \
+		--exclude=./debian/files --exclude='./debian/*.substvars' \
+		--exclude=./debian/debhelper-build-stamp . | \
+		tar -x -C $(DEB_DIR)/gavel-$(VERSION)
+	cd $(DEB_DIR)/gavel-$(VERSION) && env $(DEB_UNSET:%=-u %) \
+		dpkg-buildpackage -us -uc -b
+	$(if $(LINTIAN),$(LINTIAN) $(DEB_DIR)/*.changes)
+	@ls $(DEB_DIR)/*.deb
+# --- end of make install, make uninstall, make deb ------------------------
 
 clean:
 	rm -rf build build-asan gavel gavel-ical.so gavel-mail.so

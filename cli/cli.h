@@ -138,6 +138,16 @@ void table_add(struct table *t, const char *const *cells);
 void table_print(struct table *t, FILE *f);
 void table_free(struct table *t);
 
+/*
+ * `gavel complete [--] WORD...` (complete.c): what the last word of a
+ * command line may become, for the shells' completions. groups is the
+ * command table, builtins the commands run() answers itself (name and
+ * summary), global_usage the options before a command. Returns 0.
+ */
+int cli_complete(struct cli *c, const struct cli_cmd *const *groups,
+                 const struct cli_cmd *builtins, const char *global_usage,
+                 int argc, char **argv);
+
 /* The command groups (cmd_*.c). */
 extern const struct cli_cmd cmd_init;
 extern const struct cli_cmd cmd_body;

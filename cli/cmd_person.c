@@ -252,12 +252,12 @@ static const struct cli_cmd person_subs[] = {
         {"add", person_add,
          "gavel person add NAME [--org ORG] [--email E] [--rep CODE]",
          "add a person (--rep: a voting representative in that body)", NULL},
-        {"set", person_set, "gavel person set NAME --email ADDRESS",
-         "change a person's e-mail address (\"\" clears it; NAME may be "
+        {"set", person_set, "gavel person set PERSON --email ADDRESS",
+         "change a person's e-mail address (\"\" clears it; PERSON may be "
          "\"Name (Organisation)\")",
          NULL},
         {"email", person_email,
-         "gavel person email NAME ADDRESS... [--org ORG]",
+         "gavel person email PERSON ADDRESS... [--org ORG]",
          "more addresses of a person (votes from the list are matched by "
          "any; --org: which of two namesakes)",
          NULL},
@@ -266,7 +266,7 @@ static const struct cli_cmd person_subs[] = {
          "[--format text|json]",
          "list people (EARLIER: the organisations they were with before)",
          NULL},
-        {"show", person_show, "gavel person show NAME [--format text|json]",
+        {"show", person_show, "gavel person show PERSON [--format text|json]",
          "one person: organisations over time, meetings attended", NULL},
         {NULL, NULL, NULL, NULL, NULL},
 };

@@ -3,12 +3,13 @@
  * This file loads gavel's modules (core/module.h) with dlopen, as systemd
  * loads its optional libraries: on first use, once per process. The file
  * is looked for next to the running program first (the build tree, where
- * `make` puts gavel and its modules side by side), then in the folder
- * `make install` puts them in (GV_MODDIR).
+ * `make` puts gavel and its modules side by side), then in lib/gavel of
+ * the prefix it is installed in (gv__installed_path), where `make install`
+ * puts them.
  */
 #include <dlfcn.h>
-#include <limits.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -16,36 +17,30 @@
 #include "internal.h"
 #include "module.h"
 
-#ifndef GV_MODDIR
-#define GV_MODDIR "/usr/local/lib/gavel"
-#endif
-
 /* Weak: defined only where the modules' objects are linked in. */
 #pragma weak gv__ical_module
 #pragma weak gv__mail_module
 
-/* Opens file from the running program's folder, else from GV_MODDIR;
- * RTLD_LOCAL, so that only gavel sees what the module defines. */
+/* Opens file from the running program's folder, else from the installed
+ * modules' folder; RTLD_LOCAL, so that only gavel sees what the module
+ * defines. NULL when neither has it (dlerror() says why). */
 static void *
 module_open(const char *file)
 {
-	char path[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", path, sizeof(path) - 1);
-	char *slash;
+	const char *const where[] = {NULL, "lib/gavel"};
+	void *handle = NULL;
 
-	if (n > 0) {
-		path[n] = '\0';
-		if ((slash = strrchr(path, '/'))) {
-			size_t room = sizeof(path) - (size_t)(slash + 1 - path);
+	for (size_t i = 0; i < 2 && !handle; i++) {
+		char *dir = i == 0 ? gv__program_dir()
+		                   : gv__installed_path(where[i]);
+		char *path = dir ? gv__xsprintf("%s/%s", dir, file) : NULL;
 
-			if ((size_t)snprintf(slash + 1, room, "%s", file) <
-			            room &&
-			    access(path, F_OK) == 0)
-				return dlopen(path, RTLD_NOW | RTLD_LOCAL);
-		}
+		if (path && (access(path, F_OK) == 0 || i == 1))
+			handle = dlopen(path, RTLD_NOW | RTLD_LOCAL);
+		free(path);
+		free(dir);
 	}
-	snprintf(path, sizeof(path), "%s/%s", GV_MODDIR, file);
-	return dlopen(path, RTLD_NOW | RTLD_LOCAL);
+	return handle;
 }
 
 /* The table named symbol in file, whose first member is the version of
@@ -58,10 +53,15 @@ module_load(const char *file, const char *symbol, const char *what)
 	void *handle = module_open(file);
 
 	if (!handle) {
+		const char *why = dlerror();
+
 		gv__error_set(GV_ERRCLASS_OS, GV_ERROR,
 		              "cannot load %s, which %s need: %s; reinstall "
 		              "gavel (make install)",
-		              file, what, dlerror());
+		              file, what,
+		              why ? why
+		                  : "it is neither beside gavel nor in the "
+		                    "lib/gavel of its installation");
 		return NULL;
 	}
 	if (!(version = dlsym(handle, symbol)) ||

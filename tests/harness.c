@@ -47,6 +47,7 @@ extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[];
+extern const struct t_case complete_tests[], install_tests[], deb_tests[];
 
 static const struct {
 	const char *name;
@@ -106,6 +107,9 @@ static const struct {
         {"calendar", calendar_tests},
         {"calendar_out", calendar_out_tests},
         {"readme", readme_tests},
+        {"complete", complete_tests},
+        {"install", install_tests},
+        {"deb", deb_tests},
 };
 
 static const char *current;
