@@ -50,10 +50,7 @@ static const char html_style[] =
 static void
 html_text(struct gv_buf *b, const char *s)
 {
-	char *clean = gv_text_sanitize(s ? s : "", 0);
-
-	gv__escape(b, clean, strlen(clean), GV_ESCAPE_HTML);
-	free(clean);
+	gv__escape_text(b, s, GV_ESCAPE_HTML);
 }
 
 static char *

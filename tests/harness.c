@@ -44,7 +44,7 @@ extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[];
-extern const struct t_case pages_tests[];
+extern const struct t_case pages_tests[], report_tests[];
 
 static const struct {
 	const char *name;
@@ -99,6 +99,7 @@ static const struct {
         {"calendar", calendar_tests},
         {"calendar_out", calendar_out_tests},
         {"pages", pages_tests},
+        {"report", report_tests},
         {"readme", readme_tests},
 };
 
