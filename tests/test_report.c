@@ -67,6 +67,12 @@ static const char *const attendees[2] = {
         "(Mozilla), Andy Warner (Google), Sandy Balzer (SwissSign)",
 };
 
+/* A title with a link longer than any column: it must wrap. */
+static const char cancelled[] =
+        "A ballot cancelled, see https://github.com/cabforum/smime/compare/"
+        "cd7c998984050e61fabddda0cbba2e9b02954360..."
+        "8150e7ac0cf4a6f0c2afd7ad9df98b12330c00bc";
+
 static const char *const votes[][3] = {
         {"DigiCert", "yes", "2030-01-30 09:00"},
         {"Sectigo", "yes", "2030-01-30 10:12"},
@@ -126,9 +132,8 @@ year_of_ballots(const char **number)
 			return -1;
 	if (!RUN("ballot", "close", b, "--at", "2030-02-06 09:00") ||
 	    !RUN("ballot", "review", b, "--at", "2030-02-07 16:00") ||
-	    !(c = id_of(RUN("ballot", "new", "SMCWG", "--title",
-	                    "A ballot cancelled", "--kind", "other",
-	                    "--proposer", "Sectigo", "--at",
+	    !(c = id_of(RUN("ballot", "new", "SMCWG", "--title", cancelled,
+	                    "--kind", "other", "--proposer", "Sectigo", "--at",
 	                    "2030-01-25 09:00"))) ||
 	    !RUN("ballot", "cancel", c, "--at", "2030-01-27 09:00"))
 		return -1;
