@@ -74,14 +74,15 @@ doc_number(struct doc *d, int known, int n)
 static void
 doc_heading(struct doc *d, int level, const char *id, const char *text)
 {
-	if (d->html)
+	if (d->html) {
 		gv__buf_printf(d->b, "<h%d id=\"%s\">", level, id);
-	else
+		doc_text(d, text);
+		gv__buf_printf(d->b, "</h%d>\n", level);
+	} else {
 		gv__buf_printf(d->b, "%.*s ", level, "###");
-	doc_text(d, text);
-	gv__buf_puts(d->b, d->html ? "</h" : "\n\n");
-	if (d->html)
-		gv__buf_printf(d->b, "%d>\n", level);
+		doc_text(d, text);
+		gv__buf_puts(d->b, "\n\n");
+	}
 }
 
 static void
