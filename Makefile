@@ -91,7 +91,9 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # git's smart HTTP behind python3's server, and https with a
 # certificate openssl makes. The calendar tests read gavel's iCalendar
 # back with Python's icalendar too, a reader that is not libical (they
-# skip by name without it).
+# skip by name without it). The pages people read (redlines, minutes,
+# notices, reports) are laid out by headless Chromium, which finds what
+# runs off a window or a printed page (skipped by name without it).
 # scdoc writes the man page (doc/gavel.1.scd), groff renders it for its
 # test, man shows it (the README runs `man gavel`); zsh and fish let the
 # tests check their completions, debhelper lets them build the Debian
@@ -99,7 +101,7 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
 	bsdutils procps clang libclang-rt-14-dev openssh-client \
 	openssh-server python3 openssl python3-icalendar scdoc groff-base \
-	man-db zsh fish debhelper
+	man-db zsh fish debhelper chromium
 # The commands they bring that the tests run, each checked on its own
 # (`command -v a b` answers for one name only; sshd is in /usr/sbin,
 # which a user's PATH may lack: its tests skip by name without it).

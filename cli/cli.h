@@ -99,6 +99,10 @@ int cli_id(int64_t *out, const struct cli_cmd *cmd, const char *what,
 int cli_render_format(enum gv_render_format *out, const struct cli_cmd *cmd,
                       const char *value);
 
+/* Writes a document: byte for byte into a file or a pipe; on a terminal,
+ * stored text (a title with an escape sequence) must not reach it raw. */
+void cli_write_document(const char *text, size_t len);
+
 /* Fills the template spec names and writes the document byte for byte,
  * opening the database first when needs_db. Returns 0 or 1. */
 int cli_render(struct cli *c, const struct gv_render_spec *spec, int needs_db);
@@ -162,6 +166,7 @@ extern const struct cli_cmd cmd_ballot;
 extern const struct cli_cmd cmd_deadlines;
 extern const struct cli_cmd cmd_remind;
 extern const struct cli_cmd cmd_calendar;
+extern const struct cli_cmd cmd_report;
 
 /* Writes the calendar (cmd_calendar.c) of body (NULL: all) to stdout or
  * output, as `calendar` and `deadlines --format ics` do; within and

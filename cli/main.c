@@ -15,11 +15,12 @@
 #include "gavel/gavel.h"
 
 static const struct cli_cmd *const groups[] = {
-        &cmd_init,      &cmd_body,   &cmd_org,     &cmd_person, &cmd_meeting,
-        &cmd_minutes,   &cmd_agenda, &cmd_issue,   &cmd_ballot, &cmd_deadlines,
-        &cmd_calendar,  &cmd_remind, &cmd_redline, &cmd_review, &cmd_render,
-        &cmd_templates, &cmd_digest, &cmd_rebuild, &cmd_remote, &cmd_sync,
-        &cmd_config,    NULL,
+        &cmd_init,      &cmd_body,      &cmd_org,      &cmd_person,
+        &cmd_meeting,   &cmd_minutes,   &cmd_agenda,   &cmd_issue,
+        &cmd_ballot,    &cmd_deadlines, &cmd_calendar, &cmd_remind,
+        &cmd_report,    &cmd_redline,   &cmd_review,   &cmd_render,
+        &cmd_templates, &cmd_digest,    &cmd_rebuild,  &cmd_remote,
+        &cmd_sync,      &cmd_config,    NULL,
 };
 
 /* The options before a command, and the commands run() answers itself;

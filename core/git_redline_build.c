@@ -136,6 +136,8 @@ gv_redline_free(struct gv_redline *r)
 		gv__rfile_dispose(&r->files[i]);
 	free(r->files);
 	free(r->repo);
+	free(r->ballot);
+	free(r->ballot_title);
 	free(r->range);
 	free(r);
 }

@@ -48,6 +48,7 @@ extern const struct t_case git_chain_tests[], ssh_sign_tests[],
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[];
 extern const struct t_case complete_tests[], install_tests[], deb_tests[];
+extern const struct t_case pages_tests[], report_tests[];
 
 static const struct {
 	const char *name;
@@ -106,6 +107,8 @@ static const struct {
         {"remind", remind_tests},
         {"calendar", calendar_tests},
         {"calendar_out", calendar_out_tests},
+        {"pages", pages_tests},
+        {"report", report_tests},
         {"readme", readme_tests},
         {"complete", complete_tests},
         {"install", install_tests},
