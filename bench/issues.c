@@ -23,6 +23,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "../core/db_rows.h"
 #include "../core/db_stmt_issue.h"
 #include "gavel/gavel.h"
 #include "clock.h"
