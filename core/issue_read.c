@@ -196,10 +196,12 @@ int
 gv_issue_list(struct gv_issue_list *out, struct gv_db *db,
               const struct gv_issue_filter *f)
 {
-	struct keep k = {out, 0};
+	struct keep k;
 	int error;
 
 	memset(out, 0, sizeof(*out));
+	k.list = out;
+	k.alloc = 0;
 	if ((error = issue_rows(db, f, keep_one, &k)) < 0)
 		gv_issue_list_dispose(out);
 	return error;

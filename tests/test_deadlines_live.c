@@ -91,11 +91,13 @@ listed(struct gv_db *db, int every)
 {
 	struct gv_deadline_list *l = NULL;
 	size_t i, len = 0;
-	char *out = calloc(1, 1);
+	char *out;
 
 	if (gv__deadlines(&l, db, NULL, 0, every) < 0)
 		return NULL;
-	for (i = 0; out && i < l->n; i++) {
+	if (!(out = calloc(1, 1)))
+		abort();
+	for (i = 0; i < l->n; i++) {
 		char line[256];
 		int n = snprintf(line, sizeof(line), "%lld %s %s %s %d %d\n",
 		                 (long long)l->v[i].at, l->v[i].subject,
