@@ -119,14 +119,14 @@
 
 /* A search hit adds its snippet and rank; a plain list gives NULL and 0
  * (GV__ISSUE_PLAIN). */
-#define GV__ISSUE_COLUMNS_OF(C, snippet, rank)                                 \
+#define GV__ISSUE_COLUMNS_OF(C, body_md, snippet, rank)                        \
 	C(ID, "i.id")                                                          \
 	C(BODY, "b.code")                                                      \
 	C(NUMBER, "i.number")                                                  \
 	C(TITLE, "i.title")                                                    \
 	C(STATE, "i.state")                                                    \
 	C(URL, "i.url")                                                        \
-	C(BODY_MD, "i.body_md")                                                \
+	C(BODY_MD, body_md)                                                    \
 	C(ASSIGNEE, "i.assignee")                                              \
 	C(AUTHOR, "i.author")                                                  \
 	C(CREATED_AT, "i.created_at")                                          \
@@ -141,12 +141,17 @@
 	          " ORDER BY label))")                                         \
 	C(SNIPPET, snippet)                                                    \
 	C(RANK, rank)
-#define GV__ISSUE_COLUMNS(C) GV__ISSUE_COLUMNS_OF(C, "NULL", "0")
+#define GV__ISSUE_COLUMNS(C) GV__ISSUE_COLUMNS_OF(C, "i.body_md", "NULL", "0")
+/* A list shows no issue's text: it is left out (issue 21: at 50,000
+ * issues the texts were most of what a list read). */
+#define GV__ISSUE_LIST_COLUMNS(C) GV__ISSUE_COLUMNS_OF(C, "NULL", "NULL", "0")
+/* A search's hits, once its LIMIT has chosen them (h: the chosen ids and
+ * their ranks, core/db_stmt_issue.h). */
 #define GV__ISSUE_HIT_COLUMNS(C)                                               \
-	GV__ISSUE_COLUMNS_OF(C,                                                \
+	GV__ISSUE_COLUMNS_OF(C, "NULL",                                        \
 	                     "snippet(issue_fts, -1, char(2), char(3), '…'," \
 	                     " 16)",                                           \
-	                     "bm25(issue_fts, 5.0, 1.0, 1.0) AS r")
+	                     "h.r")
 
 #define GV__ORG_COLUMNS(C)                                                     \
 	C(ID, "o.id")                                                          \

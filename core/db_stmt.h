@@ -13,6 +13,7 @@
 #include "db_stmt_holiday.h"
 #include "db_rows.h"
 #include "db_stmt_issue.h"
+#include "db_stmt_live.h"
 #include "db_stmt_meeting.h"
 #include "db_stmt_notice.h"
 #include "db_stmt_op.h"
@@ -32,6 +33,7 @@
 	GV__STMTS_OP(X)                                                        \
 	GV__STMTS_SYNC(X)                                                      \
 	GV__STMTS_DIGEST(X)                                                    \
+	GV__STMTS_LIVE(X)                                                      \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \

@@ -38,7 +38,8 @@ extern const struct t_case minutes_parse_front_tests[],
         ballot_rounds_tests[], ballot_notice_tests[], redline_tests[],
         redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
-        issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
+        issue_cli_tests[], issue_golden_tests[], issue_import_tests[],
+        deadlines_live_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[],
         person_email_tests[], votes_from_tests[], vote_text_tests[],
@@ -94,6 +95,9 @@ static const struct {
         {"redline_cli", redline_cli_tests},
         {"issue", issue_tests},
         {"issue_cli", issue_cli_tests},
+        {"issue_golden", issue_golden_tests},
+        {"issue_import", issue_import_tests},
+        {"deadlines_live", deadlines_live_tests},
         {"tui", tui_tests},
         {"atomic", atomic_tests},
         {"refusals", refusals_tests},
