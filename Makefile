@@ -41,7 +41,12 @@ DEB_gmime-3.0 := libgmime-3.0-dev
 # libgit2-dev does not bring, so libcrypto is named instead. GSSAPI has
 # no static archive and Debian's libgit2.pc leaves it out, hence
 # krb5-gssapi above.
-GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
+# The other wrappers put off git_libgit2_init's set-up of mbedTLS and
+# libssh2 to their first use (core/git_init.c).
+GIT_WRAPS = mbedtls_x509_crt_parse_file git_mbedtls_stream_global_init \
+	git_mbedtls_stream_new git_mbedtls_stream_wrap \
+	git_mbedtls__set_cert_location libssh2_init
+GIT_LIBS = $(GIT_WRAPS:%=-Wl,--wrap=%) -Wl,-Bstatic \
 	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic \
 	$$(pkg-config --libs krb5-gssapi)
 # SQLite, jansson and cmark-gfm (and ncurses, TUI_LIBS) are linked
