@@ -356,6 +356,101 @@ test_invalid_utf8_and_empty(void)
 	gv_redline_free(r);
 }
 
+/* Line n (1-based) of text, without its newline; caller frees. */
+static char *
+nth_line(const char *text, int n)
+{
+	const char *end;
+
+	while (--n > 0 && text)
+		if ((text = strchr(text, '\n')))
+			text++;
+	if (!text)
+		return NULL;
+	end = strchr(text, '\n');
+	return gv__xstrndup(text, end ? (size_t)(end - text) : strlen(text));
+}
+
+/* Whether every whole line of the redline is the line of its revision
+ * it says it is. */
+static int
+lines_match(const struct gv_redline *r, const char *base, const char *head)
+{
+	size_t h, i;
+	int ok = 1;
+
+	for (h = 0; h < r->files[0].nhunks; h++)
+		for (i = 0; i < r->files[0].hunks[h].nlines; i++) {
+			const struct gv_rline *l =
+			        &r->files[0].hunks[h].lines[i];
+			char *want;
+
+			if (l->kind == GV_RLINE_CHANGED)
+				continue;
+			want = l->kind == GV_RLINE_DELETED
+			               ? nth_line(base, l->old_no)
+			               : nth_line(head, l->new_no);
+			ok = ok && want && l->nspans == 1 &&
+			     !strcmp(want, l->spans[0].text);
+			free(want);
+		}
+	return ok;
+}
+
+/*
+ * The base's blob goes before the lines are built (core/git_redline.c):
+ * each whole line is still the line of its revision, where the lines
+ * above it shifted it; a deleted line keeps the heading above it, which
+ * only the base has; a line's text ends at a NUL, as before.
+ */
+static void
+test_base_released_early(void)
+{
+	static char base[10100], head[10100];
+	struct fx_file a = {"g.md", base, 0}, b = {"g.md", head, 0};
+	char c1[41], c2[41];
+	struct gv_redline *r;
+	size_t h, i;
+	int gone = 0;
+	char *plain;
+
+	snprintf(base, sizeof(base),
+	         "# 1 Gone\n\nThis paragraph goes with its heading.\n\n"
+	         "# 2 Kept\n\nline one\nline two\nline three\n%8000s\n"
+	         "tail one\ntail two\nlast line\n",
+	         "");
+	snprintf(head, sizeof(head),
+	         "# 2 Kept\n\nnew first line\nline one\nline two\n"
+	         "line three\n%8000s\ntail one\ntail two\nlast line now\n",
+	         "");
+	r = fx_two(&a, 1, &b, 1, c1, c2);
+	T_ASSERT(r && r->nfiles == 1);
+	T_ASSERT(lines_match(r, base, head));
+	for (h = 0; r && h < r->files[0].nhunks; h++)
+		for (i = 0; i < r->files[0].hunks[h].nlines; i++) {
+			const struct gv_rline *l =
+			        &r->files[0].hunks[h].lines[i];
+
+			gone += l->kind == GV_RLINE_DELETED && l->section &&
+			        !strcmp(l->section, "1 Gone");
+		}
+	T_ASSERT(gone >= 1);
+	gv_redline_free(r);
+	/* A NUL past the part libgit2 checks for binary content. */
+	memcpy(strstr(base, "tail one"), "tail\0one", 8);
+	memcpy(strstr(head, "tail one"), "tail\0two", 8);
+	a.len = strlen(base) + strlen(base + strlen(base) + 1) + 1;
+	b.len = strlen(head) + strlen(head + strlen(head) + 1) + 1;
+	r = fx_two(&a, 1, &b, 1, c1, c2);
+	T_ASSERT(r && r->nfiles == 1);
+	plain = r ? fx_write(r, GV_REDLINE_PLAIN) : NULL;
+	/* Both lines read "tail": the same text, no change in it. */
+	T_CONTAINS(plain ? plain : "", "\ntail\n");
+	T_ASSERT(plain && !strstr(plain, "{+two+}"));
+	free(plain);
+	gv_redline_free(r);
+}
+
 static void
 test_bad_input(void)
 {
@@ -775,6 +870,7 @@ const struct t_case redline_tests[] = {
         {"table row and heading", test_table_row_and_heading},
         {"crlf rename binary", test_crlf_rename_binary},
         {"invalid utf-8 and empty", test_invalid_utf8_and_empty},
+        {"base released early", test_base_released_early},
         {"bad input", test_bad_input},
         {"start skips the CA bundle", test_start_skips_the_ca_bundle},
         {"history numstat every pair", test_history_numstat_every_pair},
