@@ -33,6 +33,10 @@ int gv__git_ca_skipped(void);
  * started, until a TLS stream or certificate load; core/git_init.c). */
 int gv__git_tls_pending(void);
 
+/* Whether the GSSAPI library has been opened (on libgit2's first call
+ * into it; core/git_gssapi.c). */
+int gv__git_gss_loaded(void);
+
 /* Whether libgit2 re-hashes every object it reads (git does not; off
  * once started). */
 void gv__git_verify_hashes(int on);

@@ -4,11 +4,14 @@
  * with libgit2 (fixed identity and clock, so ids are stable) and, when the
  * shared data is there, the real cabforum/smime history.
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+
+#include <gssapi/gssapi.h>
 
 #include "gavel/gavel.h"
 #include "gavel/redline.h"
@@ -834,6 +837,37 @@ test_start_skips_the_ca_bundle(void)
 	T_EQ_INT(gv__git_ca_skipped(), 1);
 }
 
+/* libgit2's GSSAPI calls reach the library, which is not linked but
+ * opened on the first of them (core/git_gssapi.c); the name type gavel
+ * defines in its stead is the library's. */
+static void
+test_gssapi_opened_on_first_call(void)
+{
+	gss_OID_set set = GSS_C_NO_OID_SET;
+	gss_OID *theirs;
+	OM_uint32 minor = 0;
+	void *lib;
+
+	T_EQ_INT((int)gss_indicate_mechs(&minor, &set), (int)GSS_S_COMPLETE);
+	T_ASSERT(gv__git_gss_loaded());
+	T_ASSERT(set && set->count >= 1);
+	T_EQ_INT((int)gss_release_oid_set(&minor, &set), (int)GSS_S_COMPLETE);
+	lib = dlopen("libgssapi_krb5.so.2", RTLD_NOW | RTLD_LOCAL);
+	theirs = lib ? (gss_OID *)dlsym(lib, "GSS_C_NT_HOSTBASED_SERVICE")
+	             : NULL;
+	T_ASSERT(theirs && *theirs);
+	if (theirs && *theirs) {
+		T_ASSERT(*theirs != GSS_C_NT_HOSTBASED_SERVICE);
+		T_EQ_INT((int)(*theirs)->length,
+		         (int)GSS_C_NT_HOSTBASED_SERVICE->length);
+		T_ASSERT(!memcmp((*theirs)->elements,
+		                 GSS_C_NT_HOSTBASED_SERVICE->elements,
+		                 GSS_C_NT_HOSTBASED_SERVICE->length));
+	}
+	if (lib)
+		dlclose(lib);
+}
+
 static void
 test_smime_rebased_compare_link(void)
 {
@@ -871,6 +905,7 @@ const struct t_case redline_tests[] = {
         {"crlf rename binary", test_crlf_rename_binary},
         {"invalid utf-8 and empty", test_invalid_utf8_and_empty},
         {"base released early", test_base_released_early},
+        {"gssapi opened on first call", test_gssapi_opened_on_first_call},
         {"bad input", test_bad_input},
         {"start skips the CA bundle", test_start_skips_the_ca_bundle},
         {"history numstat every pair", test_history_numstat_every_pair},
