@@ -49,7 +49,18 @@ DEB_gmime-3.0 := libgmime-3.0-dev
 # static list names libgpg-error, which it does not use and which
 # libgit2-dev does not bring, so libcrypto is named instead. GSSAPI has
 # no static archive and Debian's libgit2.pc leaves it out, hence
-# krb5-gssapi above.
+# krb5-gssapi above (its header; the library is opened at run time).
+# The other wrappers put off git_libgit2_init's set-up of mbedTLS and
+# libssh2 to their first use (core/git_init.c), and the GSSAPI library
+# libgit2 calls for Negotiate authentication is opened with dlopen when
+# first called (core/git_gssapi.c), not linked.
+GSS_WRAPS = gss_init_sec_context \
+	gss_delete_sec_context gss_display_status gss_indicate_mechs \
+	gss_import_name gss_release_name gss_release_buffer \
+	gss_release_oid_set
+GIT_WRAPS = mbedtls_x509_crt_parse_file git_mbedtls_stream_global_init \
+	git_mbedtls_stream_new git_mbedtls_stream_wrap \
+	git_mbedtls__set_cert_location libssh2_init $(GSS_WRAPS)
 #
 # SQLite, jansson and cmark-gfm (and ncurses, TUI_LIBS) are linked
 # statically as well, from the archives their -dev packages ship: each
@@ -68,14 +79,18 @@ DEB_gmime-3.0 := libgmime-3.0-dev
 # $(BUILD)/config.mk.
 LINK ?= static
 ifeq ($(LINK),shared)
+# Shared, libgit2's own calls cannot be wrapped: only the CA bundle's
+# parse, which mbedTLS exports, is; GV_GIT_SHARED leaves out the rest.
 GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file \
 	$$(pkg-config --libs libgit2) -lmbedx509
+GIT_CFLAGS := -DGV_GIT_SHARED
 BSTATIC  :=
 BDYNAMIC :=
 else
-GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
-	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic \
-	$$(pkg-config --libs krb5-gssapi)
+GIT_LIBS = $(GIT_WRAPS:%=-Wl,--wrap=%) \
+	-Wl,-u,gv__git_gss_loaded -Wl,-Bstatic \
+	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic
+GIT_CFLAGS :=
 BSTATIC  := -Wl,-Bstatic
 BDYNAMIC := -Wl,-Bdynamic
 endif
@@ -159,7 +174,7 @@ $(CONFIG): Makefile
 		$(CC) -E -x c - >/dev/null &&) true; } 2>/dev/null || \
 		$(MAKE) --no-print-directory deps
 	@pkg-config --exists --print-errors $(CORE_PKGS) $(TUI_PKGS)
-	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_PKGS))"; \
+	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_PKGS)) $(GIT_CFLAGS)"; \
 	   echo "CORE_LIBS := $(STATIC_LIBS) $(GIT_LIBS)"; \
 	   echo "ICAL_LIBS := $$(pkg-config --libs libical)"; \
 	   echo "MAIL_LIBS := $$(pkg-config --libs gmime-3.0)"; \

@@ -91,7 +91,8 @@ else
 fi
 
 # instructions NAME REPO BASE HEAD: gavel's whole run, its libgit2 line
-# diff and blob reads (git_patch_from_blobs, git_blob_lookup), and git's whole run.
+# diff and blob reads (the file's git_diff_blobs, git_blob_lookup), and
+# git's whole run.
 instructions() {
 	command -v valgrind >/dev/null || {
 		echo "redline: instruction counts skipped (no valgrind)"
@@ -102,9 +103,11 @@ instructions() {
 	valgrind -q --tool=callgrind --callgrind-out-file="$dir/cg.git" \
 		git -C "$2" diff --word-diff=plain "$3" "$4" >/dev/null
 	total() { awk '/^summary:/ { print $2 }' "$1"; }
-	# The blobs are read once, then diffed (core/git_redline.c).
+	# The blobs are read once, then diffed (core/git_redline.c): the
+	# line diff is gv__raw_diff's git_diff_blobs (the changed lines'
+	# word diffs, git_diff_buffers, are gavel's own work here).
 	patch=$(callgrind_annotate --inclusive=yes "$dir/cg.gavel" |
-		awk '/:(git_patch_from_blobs|git_blob_lookup) \[/ {
+		awk '/:(gv__raw_diff|git_blob_lookup) \[/ {
 			gsub(",", "", $1); n += $1 } END { print n + 0 }')
 	awk -v n="$1" -v g="$(total "$dir/cg.gavel")" -v p="$patch" \
 	    -v t="$(total "$dir/cg.git")" 'BEGIN {
