@@ -22,16 +22,31 @@ static const struct cli_cmd *const groups[] = {
         &cmd_config,    NULL,
 };
 
+/* The commands run() handles itself, listed by --help after the groups
+ * so that every word gavel takes as a command is on the list. */
+static const struct {
+	const char *name, *summary;
+} builtins[] = {
+        {"tui", "open the screen (the curses UI) on this database; gavel "
+                "with no command does so on a terminal"},
+        {"version", "print gavel's version (also --version, -V)"},
+        {"help", "print this list (also --help, -h)"},
+};
+
 static void
 usage(FILE *f)
 {
 	const struct cli_cmd *const *g;
+	size_t i;
 
 	fprintf(f, "usage: gavel [--db FILE] [--now TIME] [COMMAND ...]\n\n"
 	           "With no command, gavel opens its screen (the curses UI).\n"
 	           "Commands:\n");
 	for (g = groups; *g; g++)
 		fprintf(f, "  %-10s %s\n", (*g)->name, (*g)->summary);
+	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
+		fprintf(f, "  %-10s %s\n", builtins[i].name,
+		        builtins[i].summary);
 	fprintf(f,
 	        "\n'gavel COMMAND --help' tells more. TIME is YYYY-MM-DD "
 	        "HH:MM[:SS], UTC unless it\n"
@@ -174,7 +189,7 @@ run(struct cli *c, int argc, char **argv)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
 			return CLI_OK;
-		} else if (!strcmp(a, "--version")) {
+		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
 			printf("gavel %s\n", GV_VERSION);
 			return CLI_OK;
 		} else if (!strncmp(a, "--db=", 5)) {
@@ -214,6 +229,8 @@ run(struct cli *c, int argc, char **argv)
 		rc = (*g)->run(c, *g, argc - i, argv + i);
 	else if (!strcmp(argv[i], "help"))
 		usage(stdout), rc = CLI_OK;
+	else if (!strcmp(argv[i], "version"))
+		printf("gavel %s\n", GV_VERSION), rc = CLI_OK;
 	else {
 		fprintf(stderr, "gavel: unknown command '%s'\n", argv[i]);
 		usage(stderr);

@@ -195,11 +195,13 @@ enum gv_review_flags {
 /*
  * Anchors a note to line (1-based) of path in the ballot's latest pinned
  * version, with the hash of the line's text; flags: enum
- * gv_review_flags. Returns 0, GV_ENOTFOUND (no pinned version, no such
- * file or line) or GV_EINVALID.
+ * gv_review_flags. *id_out (may be NULL) is the note's id, the "id" of
+ * gv_view_review_json (each copy numbers its own notes). Returns 0,
+ * GV_ENOTFOUND (no pinned version, no such file or line) or GV_EINVALID.
  */
-int gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
-                  const char *text, const char *author, unsigned flags);
+int gv_review_add(int64_t *id_out, struct gv_db *db, const char *ref,
+                  const char *path, int line, const char *text,
+                  const char *author, unsigned flags);
 
 /* The notes of a ballot, each found again in the latest pinned version.
  * Caller frees *out with gv_review_list_free(). */
