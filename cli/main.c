@@ -135,6 +135,7 @@ cli_open(struct cli *c, unsigned flags)
 		return cli_fail();
 	if (c->now >= 0)
 		gv_db_set_now(c->db, c->now);
+	gv_db_set_progress(c->db, cli_progress, NULL);
 	/* GAVEL_USER names who acts for this one command; otherwise the
 	 * user set with `gavel config user`, or found from git's
 	 * user.email, and $USER only when neither names one. */
@@ -214,12 +215,16 @@ run(struct cli *c, int argc, char **argv)
 	 * overview in a pipe or a script. */
 	if (i == argc || !strcmp(argv[i], "tui")) {
 		if (i < argc || (isatty(0) && isatty(1)) ||
-		    getenv("GV_NO_DISPLAY"))
-			rc = cli_open(c, 0) != CLI_OK
-			             ? CLI_FAILED
-			             : tui_main(c->db, c->db_path);
-		else
+		    getenv("GV_NO_DISPLAY")) {
+			/* The screen owns the terminal: no progress line
+			 * drawn over it. */
+			if ((rc = cli_open(c, 0)) == CLI_OK) {
+				gv_db_set_progress(c->db, NULL, NULL);
+				rc = tui_main(c->db, c->db_path);
+			}
+		} else {
 			rc = overview(c);
+		}
 		goto out;
 	}
 	for (g = groups; *g; g++)
@@ -237,6 +242,7 @@ run(struct cli *c, int argc, char **argv)
 		rc = CLI_USAGE;
 	}
 out:
+	cli_progress_clear();
 	gv_db_free(c->db);
 	free(owned);
 	return rc;

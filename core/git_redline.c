@@ -310,17 +310,21 @@ gv__rhunk_dispose(struct gv_rhunk *h)
 /* The hunks of one file's patch. */
 static int
 file_hunks(struct gv_rfile *f, git_patch *patch, struct outline *old,
-           struct outline *new, const char *only)
+           struct outline *new, const struct gv_redline_opts *o)
 {
-	size_t h, nraw, alloc = 0;
+	size_t h, nraw, alloc = 0, n = git_patch_num_hunks(patch);
 	const git_diff_hunk *gh;
 	struct lines ls;
 	struct raw *raw;
 	int error = 0;
 
-	for (h = 0; h < git_patch_num_hunks(patch) && error == 0; h++) {
+	for (h = 0; h < n && error == 0; h++) {
 		struct gv_rhunk hunk = {0};
 
+		/* Each edited paragraph is diffed by words: on a long
+		 * guideline, the part that takes time. */
+		if (o->progress)
+			o->progress("comparing words", h, n, o->payload);
 		if (git_patch_get_hunk(&gh, NULL, patch, h) < 0)
 			continue;
 		memset(&ls, 0, sizeof(ls));
@@ -333,7 +337,8 @@ file_hunks(struct gv_rfile *f, git_patch *patch, struct outline *old,
 		hunk.new_lines = gh->new_lines;
 		hunk.lines = ls.v;
 		hunk.nlines = ls.n;
-		if (error < 0 || !hunk_sections(&hunk, f, old, new, only)) {
+		if (error < 0 ||
+		    !hunk_sections(&hunk, f, old, new, o->section)) {
 			gv__rhunk_dispose(&hunk);
 			continue;
 		}
@@ -341,6 +346,8 @@ file_hunks(struct gv_rfile *f, git_patch *patch, struct outline *old,
 		                    sizeof(*f->hunks));
 		f->hunks[f->nhunks++] = hunk;
 	}
+	if (o->progress)
+		o->progress("comparing words", n, n, o->payload);
 	return error;
 }
 
@@ -366,7 +373,7 @@ outline_dispose(struct outline *o)
 
 int
 gv__redline_file(struct gv_rfile *f, git_repository *repo, git_diff *diff,
-                 size_t i, const char *only)
+                 size_t i, const struct gv_redline_opts *o)
 {
 	const git_diff_delta *d = git_diff_get_delta(diff, i);
 	struct outline old = {0}, new = {0};
@@ -398,7 +405,7 @@ gv__redline_file(struct gv_rfile *f, git_repository *repo, git_diff *diff,
 		f->deleted = (int)dels;
 		side_outline(&old, repo, &d->old_file);
 		side_outline(&new, repo, &d->new_file);
-		error = file_hunks(f, patch, &old, &new, only);
+		error = file_hunks(f, patch, &old, &new, o);
 	}
 	outline_dispose(&old);
 	outline_dispose(&new);

@@ -485,8 +485,7 @@ import_one(struct import *im, json_t *o)
 /* The import of items, read from name, into body b. */
 static int
 import_items(struct gv_issue_import_stats *stats, struct gv_db *db,
-             const struct gv_body *b, const char *name, const json_t *items,
-             gv_issue_progress_fn progress, void *ctx)
+             const struct gv_body *b, const char *name, const json_t *items)
 {
 	struct import im = {db, name, b->id, gv_db_now(db), stats, 0, 0};
 	json_t *o;
@@ -501,8 +500,7 @@ import_items(struct gv_issue_import_stats *stats, struct gv_db *db,
 		im.index = i + 1;
 		if ((error = import_one(&im, o)) < 0)
 			goto rollback;
-		if (progress)
-			progress(ctx, im.index, im.total);
+		gv__progress(db, "importing issues", im.index, im.total);
 	}
 	if ((error = gv__eventf(db, b->id, "issue.import", b->code,
 	                        "{s:s, s:I, s:I, s:I, s:I}", "file", name,
@@ -519,17 +517,10 @@ rollback:
 	return error;
 }
 
-/* Where a live import reports to. */
-struct import_out {
-	struct gv_issue_import_stats *stats;
-	gv_issue_progress_fn progress;
-	void *ctx;
-};
-
 static int
 import_apply(struct gv_db *db, const struct gv__op *op)
 {
-	const struct import_out *out = op->out;
+	struct gv_issue_import_stats *out = op->out;
 	struct gv_issue_import_stats own = {0};
 	struct gv_body b = {0};
 	const char *body, *name;
@@ -543,9 +534,7 @@ import_apply(struct gv_db *db, const struct gv__op *op)
 		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
 		                     "an issue import holds no list of issues");
 	if ((error = gv_body_get(&b, db, body)) == 0)
-		error = import_items(out ? out->stats : &own, db, &b, name,
-		                     items, out ? out->progress : NULL,
-		                     out ? out->ctx : NULL);
+		error = import_items(out ? out : &own, db, &b, name, items);
 	gv_body_dispose(&b);
 	return error;
 }
@@ -594,16 +583,14 @@ reals_as_text(json_t *v)
 int
 gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
                       const char *body, const char *name, const char *data,
-                      size_t len, gv_issue_progress_fn progress, void *ctx)
+                      size_t len)
 {
-	struct import_out out = {NULL, progress, ctx};
 	const char *slash = strrchr(name, '/');
 	struct gv_body b = {0};
 	json_t *items = NULL;
 	int error;
 
 	memset(stats, 0, sizeof(*stats));
-	out.stats = stats;
 	/* Parsed here, so bad JSON is refused with its line and column and
 	 * never becomes an operation; the operation carries the issues. */
 	if ((error = gv_body_get(&b, db, body)) < 0 ||
@@ -616,15 +603,14 @@ gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
 	                      json_pack("{s:s, s:s, s:o}", "body", b.code,
 	                                "file", slash ? slash + 1 : name,
 	                                "items", items),
-	                      0, &out);
+	                      0, stats);
 	gv_body_dispose(&b);
 	return error;
 }
 
 int
 gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
-                const char *body, const char *path,
-                gv_issue_progress_fn progress, void *ctx)
+                const char *body, const char *path)
 {
 	struct gv_body b = {0};
 	char *data = NULL;
@@ -638,7 +624,7 @@ gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
 	                           "import it in parts (gh issue list "
 	                           "--search, --limit)")) == 0)
 		error = gv__issue_import_data(stats, db, b.code, path, data,
-		                              len, progress, ctx);
+		                              len);
 	free(data);
 	gv_body_dispose(&b);
 	return error;

@@ -365,23 +365,29 @@ record(int *added, struct gv__sync *s, const struct incoming *in,
 	return gv__op_record_text(s->db, &in->rd, in->text, source, in->commit);
 }
 
-/* Applies what was recorded after row seq0, in the log's order. */
+/* Applies the n operations recorded after row seq0, in the log's
+ * order. */
 static int
-apply_new(struct gv_db *db, int64_t seq0)
+apply_new(struct gv_db *db, int64_t seq0, size_t n)
 {
 	sqlite3_stmt *st;
+	size_t done = 0;
 	int error;
 
 	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_NEW_IN_ORDER)) < 0)
 		return error;
 	gv__bind_int(st, 1, seq0);
-	while ((error = gv__db_step(db, st)) > 0)
+	while ((error = gv__db_step(db, st)) > 0) {
+		gv__progress(db, "applying operations", done, n);
 		if ((error = gv__replay_one(
 		             db, sqlite3_column_int64(st, 0),
 		             (const char *)sqlite3_column_text(st, 1),
 		             (size_t)sqlite3_column_bytes(st, 1), NULL)) < 0)
 			break;
+		done++;
+	}
 	gv__db_reset(st);
+	gv__progress(db, "applying operations", n, n);
 	return error < 0 ? error : 0;
 }
 
@@ -470,7 +476,7 @@ apply_batch(size_t *in, struct gv__sync *s, const struct batch *b,
 			s->report->replayed = 1;
 		} else {
 			gv__issue_reindex_defer(s->db);
-			error = apply_new(s->db, seq0);
+			error = apply_new(s->db, seq0, *in);
 			if (gv__issue_reindex_flush(s->db) < 0 && error == 0)
 				error = GV_ERROR;
 		}

@@ -44,7 +44,7 @@ extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[];
-extern const struct t_case commands_tests[];
+extern const struct t_case commands_tests[], progress_tests[];
 
 static const struct {
 	const char *name;
@@ -58,6 +58,7 @@ static const struct {
         {"demo", demo_tests},
         {"cli", cli_tests},
         {"commands", commands_tests},
+        {"progress", progress_tests},
         {"body_cli", body_cli_tests},
         {"mustache", mustache_tests},
         {"mustache_cases", mustache_cases_tests},

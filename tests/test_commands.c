@@ -152,8 +152,8 @@ ballot_version_prints_its_number(void)
 	struct t_run *r;
 
 	T_ASSERT(demo(env));
-	r = t_gavel(env, "ballot", "new", "SMCWG", "--title", "EUID",
-	            "--kind", "fmg", "--proposer", "DigiCert", NULL);
+	r = t_gavel(env, "ballot", "new", "SMCWG", "--title", "EUID", "--kind",
+	            "fmg", "--proposer", "DigiCert", NULL);
 	T_EQ_STR(r->out, "SMC011\n");
 	r = t_gavel(env, "ballot", "version", "SMC011", "--url",
 	            "https://github.com/cabforum/smime/pull/281", NULL);
@@ -189,8 +189,7 @@ const struct t_case commands_tests[] = {
         {"version_three_ways", version_three_ways},
         {"help_lists_every_command", help_lists_every_command},
         {"review_add_prints_the_note_id", review_add_prints_the_note_id},
-        {"ballot_version_prints_its_number",
-         ballot_version_prints_its_number},
+        {"ballot_version_prints_its_number", ballot_version_prints_its_number},
         {"remote_add_prints_its_name", remote_add_prints_its_name},
         {NULL, NULL},
 };

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "gavel/progress.h"
+
 enum gv_span_kind {
 	GV_SPAN_SAME, /* text both revisions have */
 	GV_SPAN_DEL,  /* text only the base has */
@@ -70,13 +72,17 @@ struct gv_redline {
 };
 
 struct gv_redline_opts {
-	const char *repo;    /* a working or bare repository; NULL: "." */
-	const char *range;   /* BASE..HEAD, BASE...HEAD (from the merge
-	                        base), or a GitHub compare URL */
-	const char *path;    /* only this file, or NULL */
-	const char *section; /* only hunks in sections starting with this
-	                        ("4.2", "1.3.2 Registration"), or NULL */
-	int context;         /* lines of context around changes; 0: 3 */
+	const char *repo;        /* a working or bare repository; NULL: "." */
+	const char *range;       /* BASE..HEAD, BASE...HEAD (from the merge
+	                            base), or a GitHub compare URL */
+	const char *path;        /* only this file, or NULL */
+	const char *section;     /* only hunks in sections starting with this
+	                            ("4.2", "1.3.2 Registration"), or NULL */
+	int context;             /* lines of context around changes; 0: 3 */
+	gv_progress_fn progress; /* "comparing words", hunk by hunk; or
+	                            NULL (gv_ballot_redline: the
+	                            connection's, gv_db_set_progress) */
+	void *payload;           /* progress's */
 };
 
 /*
