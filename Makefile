@@ -241,9 +241,14 @@ headers: $(CONFIG)
 		$(CC) $(ALL_CFLAGS) -fsyntax-only -x c - -o /dev/null || exit 1; \
 	done; echo "headers: ok"
 
+# A fresh demo at every run, placed at this week (init --demo --today), so
+# its clocks run whatever the date; `./gavel --db build/demo.db` reopens it
+# as it was left.
 DEMO_DB ?= $(BUILD)/demo.db
 run: $(BIN)
-	@test -f $(DEMO_DB) || ./$(BIN) --db $(DEMO_DB) init --demo >/dev/null
+	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).git \
+		$(DEMO_DB:.db=-guideline)
+	@./$(BIN) --db $(DEMO_DB) init --demo --today >/dev/null
 	./$(BIN) --db $(DEMO_DB)
 
 # Benchmark drivers: bench/<name>.c, linked with the core.

@@ -44,7 +44,8 @@ extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[];
-extern const struct t_case commands_tests[], progress_tests[];
+extern const struct t_case commands_tests[], progress_tests[],
+        demo_today_tests[];
 
 static const struct {
 	const char *name;
@@ -56,6 +57,7 @@ static const struct {
         {"db", db_tests},
         {"roster", roster_tests},
         {"demo", demo_tests},
+        {"demo_today", demo_today_tests},
         {"cli", cli_tests},
         {"commands", commands_tests},
         {"progress", progress_tests},
