@@ -29,6 +29,7 @@ step_due(int64_t *t, json_t *b, const char *key,
 	json_t *v = json_object_get(b, key);
 	int error;
 
+	*t = -1;
 	if (!v)
 		return 0;
 	if (!json_is_string(v))
