@@ -135,7 +135,7 @@ static const struct cli_cmd review_subs[] = {
          "gavel review add NUMBER --path FILE --line N TEXT [--author NAME] "
          "[--private]",
          "a note on a line of the ballot's redline (its head); prints the "
-         "note's id (--private: never synced)",
+         "note's id (--private: never leaves this copy)",
          NULL},
         {"list", review_list,
          "gavel review list NUMBER [--format "

@@ -70,9 +70,10 @@ gv__git_start(void)
 	if (rc < 0)
 		return gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
 		                     "cannot initialise libgit2");
-	/* A redline reads each guideline blob twice (the patch, then its
-	 * headings); libgit2 caches no blobs unless told to. SBR.md is
-	 * about 208 KB; 8 MB covers any guideline. */
+	/* A redline reads each blob once, for its patch and its headings
+	 * (core/git_redline.c); the screen shows the same ranges again, and
+	 * libgit2 caches no blobs unless told to. SBR.md is about 208 KB;
+	 * 8 MB covers any guideline. */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
 	                 (size_t)8 << 20);
 	/* Objects are read as git reads them, without re-hashing each one

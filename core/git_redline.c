@@ -351,16 +351,26 @@ file_hunks(struct gv_rfile *f, git_patch *patch, struct outline *old,
 	return error;
 }
 
-/* The outline of one side's blob; empty when there is none. */
-static void
-side_outline(struct outline *o, git_repository *repo, const git_diff_file *side)
+/* One side's blob, into o; none when the side has none. */
+static int
+side_blob(struct outline *o, git_repository *repo, const git_diff_file *side)
 {
 	memset(o, 0, sizeof(*o));
-	if (git_oid_is_zero(&side->id) ||
-	    git_blob_lookup(&o->blob, repo, &side->id) < 0)
-		return;
-	outline_build(o, git_blob_rawcontent(o->blob),
-	              (size_t)git_blob_rawsize(o->blob));
+	if (git_oid_is_zero(&side->id))
+		return 0;
+	if (git_blob_lookup(&o->blob, repo, &side->id) < 0)
+		return gv__error_set(GV_ERRCLASS_REDLINE, GV_ERROR,
+		                     "cannot read %s", side->path);
+	return 0;
+}
+
+/* The outline of one side's blob; empty when there is none. */
+static void
+side_outline(struct outline *o)
+{
+	if (o->blob)
+		outline_build(o, git_blob_rawcontent(o->blob),
+		              (size_t)git_blob_rawsize(o->blob));
 }
 
 static void
@@ -373,7 +383,8 @@ outline_dispose(struct outline *o)
 
 int
 gv__redline_file(struct gv_rfile *f, git_repository *repo, git_diff *diff,
-                 size_t i, const struct gv_redline_opts *o)
+                 size_t i, const git_diff_options *gopts,
+                 const struct gv_redline_opts *o)
 {
 	const git_diff_delta *d = git_diff_get_delta(diff, i);
 	struct outline old = {0}, new = {0};
@@ -394,19 +405,29 @@ gv__redline_file(struct gv_rfile *f, git_repository *repo, git_diff *diff,
 	if (!git_oid_is_zero(&d->new_file.id))
 		git_oid_tostr(f->new_blob, sizeof(f->new_blob),
 		              &d->new_file.id);
-	if (git_patch_from_diff(&patch, diff, i) < 0)
-		return gv__error_set(GV_ERRCLASS_REDLINE, GV_ERROR,
-		                     "cannot diff %s", d->new_file.path);
+	/* The patch from the blobs the outlines read too, so that each is
+	 * inflated once: git_patch_from_diff would read them again, from
+	 * libgit2's cache only below its size limit (core/git_init.c). */
+	if ((error = side_blob(&old, repo, &d->old_file)) < 0 ||
+	    (error = side_blob(&new, repo, &d->new_file)) < 0)
+		goto out;
+	if (git_patch_from_blobs(&patch, old.blob, d->old_file.path, new.blob,
+	                         d->new_file.path, gopts) < 0) {
+		error = gv__error_set(GV_ERRCLASS_REDLINE, GV_ERROR,
+		                      "cannot diff %s", d->new_file.path);
+		goto out;
+	}
 	f->binary =
 	        (git_patch_get_delta(patch)->flags & GIT_DIFF_FLAG_BINARY) != 0;
 	if (!f->binary) {
 		git_patch_line_stats(NULL, &adds, &dels, patch);
 		f->added = (int)adds;
 		f->deleted = (int)dels;
-		side_outline(&old, repo, &d->old_file);
-		side_outline(&new, repo, &d->new_file);
+		side_outline(&old);
+		side_outline(&new);
 		error = file_hunks(f, patch, &old, &new, o);
 	}
+out:
 	outline_dispose(&old);
 	outline_dispose(&new);
 	git_patch_free(patch);

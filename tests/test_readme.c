@@ -4,22 +4,26 @@
  * ```sh blocks, in order, in one shell on a scratch home, with `gavel` on
  * the PATH. Each must succeed, except a line whose comment says it is
  * "refused", which must fail. So the README can never drift from what
- * gavel does. The README's conventions (its "Make targets" section says
- * them to writers): a block that shows a syntax or an output rather than
- * commands uses another fence (```text); a ```sh block that must not run
- * here (it installs, needs the network, runs the tests themselves) is
+ * gavel does. The README's conventions (its "This page is tested"
+ * section says them to writers): a block that shows a syntax or an output
+ * rather than commands uses another fence (```text); a ```sh block that
+ * must not run here (it needs the network, runs the tests themselves) is
  * preceded by the line `<!-- not run: REASON -->`, kept rare. A marker
  * without a reason, or not followed by a ```sh block, fails the test. The
  * one network command, the clone of cabforum/smime, is pointed through
  * git's insteadOf at the bundle in ../shared/data, or at a stand-in
- * repository built here.
+ * repository built here; `make install PREFIX=~/.local` installs the build
+ * under test into the scratch home.
  */
+#define _XOPEN_SOURCE 700
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "harness.h"
+#include "install_fixture.h"
 
 /* A shell word-aware search for a trailing "# comment": its start, or
  * NULL. Quotes and backslashes keep a '#' in a word. */
@@ -201,7 +205,7 @@ static void
 run_tour(const char *source)
 {
 	const char *bin = getenv("GAVEL_BIN");
-	char cmd[16384], why_line[512], *why, *tail;
+	char cmd[16384], src[PATH_MAX], why_line[512], *why, *tail;
 	FILE *f;
 	int n;
 
@@ -219,7 +223,15 @@ run_tour(const char *source)
 	T_ASSERT(t_write_file("gitconfig", cmd));
 	f = fopen(t_path("tour.sh"), "w");
 	T_ASSERT(f);
-	fprintf(f, "set -o pipefail\ncd \"$HOME\"\n");
+	/* The README's make commands (make install) run in the source
+	 * folder, on the build under test, as make check passes it on. */
+	T_ASSERT(realpath(".", src));
+	fprintf(f,
+	        "set -o pipefail\n"
+	        "make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "
+	        "'%s' BUILD='%s' BIN='%s' \"$@\"; }\n"
+	        "cd \"$HOME\"\n",
+	        src, t_build_dir(), bin);
 	n = script_from_readme(f, "README.md", why_line, sizeof(why_line));
 	fclose(f);
 	if (n < 0) {

@@ -22,6 +22,7 @@
 #include "gavel/progress.h"
 #include "gavel/redline.h"
 #include "gavel/render.h"
+#include "gavel/report.h"
 #include "gavel/roster.h"
 #include "gavel/schedule.h"
 #include "gavel/sync.h"
