@@ -318,8 +318,8 @@ DEMO_DB ?= $(BUILD)/demo.db
 run: $(BIN)
 	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).git \
 		$(DEMO_DB:.db=-guideline)
-	@./$(BIN) --db $(DEMO_DB) init --demo --today >/dev/null
-	./$(BIN) --db $(DEMO_DB)
+	@$(abspath $(BIN)) --db $(DEMO_DB) init --demo --today >/dev/null
+	$(abspath $(BIN)) --db $(DEMO_DB)
 
 # Benchmark drivers: bench/<name>.c, linked with the core.
 $(BUILD)/%-bench: bench/%.c bench/clock.h $(MOD_OBJS) $(LIB)

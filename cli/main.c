@@ -24,31 +24,25 @@ static const struct cli_cmd *const groups[] = {
 };
 
 /* The options before a command, and the commands run() answers itself;
- * `gavel complete` offers them with the groups. */
+ * `gavel complete` offers them with the groups, and --help lists them
+ * after the groups, so every word gavel takes as a command is listed. */
 static const char global_usage[] =
         "gavel [--db FILE] [--now TIME] [--version] [COMMAND ...]";
 static const struct cli_cmd builtins[] = {
-        {"tui", NULL, "gavel tui", "open the screen, even in a pipe", NULL},
-        {"help", NULL, "gavel help", "this list of commands", NULL},
+        {"tui", NULL, "gavel tui",
+         "open the screen (the curses UI), even in a pipe; gavel with no "
+         "command does so on a terminal",
+         NULL},
+        {"version", NULL, "gavel version",
+         "print gavel's version (also --version, -V)", NULL},
+        {"help", NULL, "gavel help", "print this list (also --help, -h)", NULL},
         {NULL, NULL, NULL, NULL, NULL},
-};
-
-/* The commands run() handles itself, listed by --help after the groups
- * so that every word gavel takes as a command is on the list. */
-static const struct {
-	const char *name, *summary;
-} builtins[] = {
-        {"tui", "open the screen (the curses UI) on this database; gavel "
-                "with no command does so on a terminal"},
-        {"version", "print gavel's version (also --version, -V)"},
-        {"help", "print this list (also --help, -h)"},
 };
 
 static void
 usage(FILE *f)
 {
-	const struct cli_cmd *const *g;
-	size_t i;
+	const struct cli_cmd *const *g, *b;
 
 	fprintf(f,
 	        "usage: %s\n\n"
@@ -57,9 +51,12 @@ usage(FILE *f)
 	        global_usage);
 	for (g = groups; *g; g++)
 		fprintf(f, "  %-10s %s\n", (*g)->name, (*g)->summary);
-	for (i = 0; i < sizeof(builtins) / sizeof(builtins[0]); i++)
-		fprintf(f, "  %-10s %s\n", builtins[i].name,
-		        builtins[i].summary);
+	for (b = builtins; b->name; b++)
+		fprintf(f, "  %-10s %s\n", b->name, b->summary);
+	/* Not offered by completion, which it serves. */
+	fprintf(f, "  %-10s %s\n", "complete",
+	        "the words that may come next on a command line (for shell "
+	        "completion scripts)");
 	fprintf(f,
 	        "\n'gavel COMMAND --help' tells more. TIME is YYYY-MM-DD "
 	        "HH:MM[:SS], UTC unless it\n"
@@ -189,6 +186,24 @@ overview(struct cli *c)
 	return CLI_OK;
 }
 
+/* `gavel tui|version|help --help`: the builtin's usage and what it does,
+ * so that every command listed answers --help, never runs instead. */
+static int
+builtin_help(int argc, char **argv, int i)
+{
+	const struct cli_cmd *b;
+
+	if (i + 1 >= argc ||
+	    (strcmp(argv[i + 1], "--help") && strcmp(argv[i + 1], "-h")))
+		return 0;
+	for (b = builtins; b->name; b++)
+		if (!strcmp(b->name, argv[i])) {
+			printf("usage: %s\n\n%s.\n", b->usage, b->summary);
+			return 1;
+		}
+	return 0;
+}
+
 static int
 run(struct cli *c, int argc, char **argv)
 {
@@ -224,6 +239,10 @@ run(struct cli *c, int argc, char **argv)
 		return cli_fail();
 	if ((rc = resolve_db_path(c, db_opt, &owned)) != CLI_OK)
 		return rc;
+	if (i < argc && builtin_help(argc, argv, i)) {
+		rc = CLI_OK;
+		goto out;
+	}
 	if (i < argc && !strcmp(argv[i], "complete")) {
 		rc = cli_complete(c, groups, builtins, global_usage, argc - i,
 		                  argv + i);

@@ -112,6 +112,25 @@ help_lists_every_command(void)
 	T_EQ_STR(r->out, help);
 }
 
+/* Each command main.c runs itself answers --help too, as the groups do,
+ * instead of running (the screen on no terminal would never return). */
+static void
+builtins_answer_help(void)
+{
+	static const char *const names[] = {"tui", "version", "help"};
+	char cmd[4200], want[64], *out;
+	size_t i;
+
+	for (i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(cmd, sizeof(cmd),
+		         "timeout 10 '%s' %s --help </dev/null 2>&1",
+		         getenv("GAVEL_BIN"), names[i]);
+		T_ASSERT((out = t_shell_output(cmd)));
+		snprintf(want, sizeof(want), "usage: gavel %s\n\n", names[i]);
+		T_ASSERT(!strncmp(out, want, strlen(want)));
+	}
+}
+
 /* A demo database at the demo's own clock; 1 on success. */
 static int
 demo(const char *const *env)
@@ -188,6 +207,7 @@ remote_add_prints_its_name(void)
 const struct t_case commands_tests[] = {
         {"version_three_ways", version_three_ways},
         {"help_lists_every_command", help_lists_every_command},
+        {"builtins_answer_help", builtins_answer_help},
         {"review_add_prints_the_note_id", review_add_prints_the_note_id},
         {"ballot_version_prints_its_number", ballot_version_prints_its_number},
         {"remote_add_prints_its_name", remote_add_prints_its_name},

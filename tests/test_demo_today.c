@@ -16,6 +16,7 @@
 #include "demo_internal.h"
 #include "gavel/gavel.h"
 #include "harness.h"
+#include "install_fixture.h"
 
 /* How many rows of t_path("g.db") the query counts, with ?1 = now. */
 static int64_t
@@ -262,18 +263,16 @@ make_run(void)
 	size_t i;
 	int voting = 0;
 
-	snprintf(cmd, sizeof(cmd),
-	         "make -s --no-print-directory run DEMO_DB='%s' </dev/null "
-	         "2>&1",
+	snprintf(cmd, sizeof(cmd), "run DEMO_DB='%s' </dev/null",
 	         t_path("demo.db"));
-	T_ASSERT((out = t_shell_output(cmd)));
+	T_ASSERT((out = t_make(cmd)));
 	T_CONTAINS(out, "SMCWG    S/MIME Certificate Working Group");
 	/* A second run starts afresh: what the first left is gone. */
 	T_EQ_INT(t_gavel(NULL, "--db", t_path("demo.db"), "issue", "add",
 	                 "SMCWG", "--title", "Left over", NULL)
 	                 ->status,
 	         0);
-	T_ASSERT((out = t_shell_output(cmd)));
+	T_ASSERT((out = t_make(cmd)));
 	T_EQ_INT(gv_db_open(&db, t_path("demo.db"), &opts), 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue WHERE title = "
 	                       "'Left over'"),
