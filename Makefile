@@ -326,10 +326,18 @@ headers: $(CONFIG)
 		$(CC) $(ALL_CFLAGS) -fsyntax-only -x c - -o /dev/null || exit 1; \
 	done; echo "headers: ok"
 
+# A fresh demo at every run, placed at this week (init --demo --today), so
+# its clocks run whatever the date; `./gavel --db build/demo.db` reopens it
+# as it was left.
 DEMO_DB ?= $(BUILD)/demo.db
 run: $(BIN)
-	@test -f $(DEMO_DB) || ./$(BIN) --db $(DEMO_DB) init --demo >/dev/null
-	./$(BIN) --db $(DEMO_DB)
+	@case '$(DEMO_DB)' in $(BUILD)/*) ;; *) echo "make run: DEMO_DB \
+		must lie under $(BUILD)/: it is made afresh each run" >&2; \
+		exit 2;; esac
+	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).git \
+		$(DEMO_DB:.db=-guideline)
+	@$(abspath $(BIN)) --db $(DEMO_DB) init --demo --today >/dev/null
+	$(abspath $(BIN)) --db $(DEMO_DB)
 
 # Benchmark drivers: bench/<name>.c, linked with the core.
 $(BUILD)/%-bench: bench/%.c bench/clock.h $(MOD_OBJS) $(LIB)

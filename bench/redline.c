@@ -103,7 +103,7 @@ main(int argc, char **argv)
 	}
 	if (argc == 4 &&
 	    (!strcmp(argv[1], "memory") || !strcmp(argv[1], "time"))) {
-		struct gv_redline_opts o = {argv[2], argv[3], NULL, NULL, 0};
+		struct gv_redline_opts o = {.repo = argv[2], .range = argv[3]};
 		double best = 1e9, t;
 		struct rusage ru;
 		int i, runs = strcmp(argv[1], "time") ? 1 : 10;

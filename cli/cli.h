@@ -133,6 +133,17 @@ void cli_print_block(const char *text, const char *indent);
 /* The terminal's width, or 0 (no limit) when f is not a terminal. */
 size_t cli_terminal_width(FILE *f);
 
+/*
+ * The progress line of long work (cli/progress.c), a gv_progress_fn: on
+ * a terminal's stderr only, at most ten updates a second, erased when a
+ * phase ends (done == total). cli_open hands it to the core; commands
+ * that print while work goes on call cli_progress_clear first.
+ */
+void cli_progress(const char *what, size_t done, size_t total, void *payload);
+
+/* Erases the progress line, if one is drawn. */
+void cli_progress_clear(void);
+
 /* Aligned text tables that fit the terminal (output.c). */
 struct table;
 struct table *table_new(size_t ncols, const char *const *heads);

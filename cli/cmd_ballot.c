@@ -212,9 +212,13 @@ ballot_endorse(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	                                                        : CLI_OK;
 }
 
-/* After a version recorded with --force at `at`: when voting can open. */
-static void
-version_forced_note(struct cli *c, const char *ref, int64_t at)
+/*
+ * After a version was recorded at `at`: its number on stdout, as every
+ * command that makes something prints what names it (`redline --version
+ * N`); with --force, on stderr, when voting can open.
+ */
+static int
+version_recorded(struct cli *c, const char *ref, int64_t at, int forced)
 {
 	struct gv_ballot *b = NULL;
 	char when[GV_TIME_BUFSZ];
@@ -222,9 +226,12 @@ version_forced_note(struct cli *c, const char *ref, int64_t at)
 	/* Read as of the version, which may be dated after the clock. */
 	if (at > gv_db_now(c->db))
 		gv_db_set_now(c->db, at);
-	if (gv_ballot_get(&b, c->db, ref) < 0)
-		return;
-	if (b->discussion_end >= 0)
+	if (gv_ballot_get(&b, c->db, ref) < 0 || !b->nversions) {
+		gv_ballot_free(b);
+		return cli_fail();
+	}
+	printf("%d\n", b->versions[b->nversions - 1].n);
+	if (forced && b->discussion_end >= 0)
 		cli_eprintf(
 		        "gavel: recorded version %d with the text of the "
 		        "one before; the 7 days of discussion restart: "
@@ -232,6 +239,7 @@ version_forced_note(struct cli *c, const char *ref, int64_t at)
 		        b->versions[b->nversions - 1].n,
 		        gv_time_format(when, b->discussion_end, GV_TIME_HUMAN));
 	gv_ballot_free(b);
+	return CLI_OK;
 }
 
 static int
@@ -267,8 +275,8 @@ ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	                          at)
 	          : gv_ballot_version(c->db, pos[0], text, url, flags, at)) < 0)
 		rc = cli_fail();
-	else if (rc == CLI_OK && force)
-		version_forced_note(c, pos[0], at);
+	else if (rc == CLI_OK)
+		rc = version_recorded(c, pos[0], at, force);
 	free(text);
 	return rc;
 }
@@ -404,7 +412,8 @@ static const struct cli_cmd ballot_subs[] = {
          "gavel ballot version NUMBER --text FILE|--url URL|--repo DIR "
          "--base REV --head REV [--at TIME] [--force]",
          "a new version of the text, or its range in git (restarts "
-         "discussion; the same text again needs --force)",
+         "discussion; the same text again needs --force); prints its "
+         "number",
          NULL},
         {"verify", ballot_verify, "gavel ballot verify NUMBER [--merge REV]",
          "check the pinned range: still there, the text voted on", NULL},

@@ -57,6 +57,11 @@ body_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	        {"require-signed", NULL, &require},
 	        {"no-require-signed", NULL, &no_require},
 	        {"allowed-signers", &signers, NULL},
+	        {"quorum-rule", &change.quorum_rule, NULL},
+	        {"consumer-rule", &change.consumer_rule, NULL},
+	        {"vote-end", &change.vote_end, NULL},
+	        {"quorum-at", &change.quorum_at, NULL},
+	        {"min-meetings", &change.min_meetings, NULL},
 	        {NULL, NULL, NULL},
 	};
 
@@ -184,10 +189,14 @@ body_print(const struct gv_body *b, size_t holidays)
 		cli_printf("  templates: %s\n", b->templates);
 	cli_printf("  members: %d, %d voting\n", b->members, b->voting_members);
 	cli_printf("  rules: quorum %s, consumers %s, vote window %s, "
-	           "quorum at %s\n",
+	           "quorum at %s",
 	           b->quorum_rule, b->consumer_rule,
 	           b->vote_end_inclusive ? "[start, end]" : "[start, end)",
 	           b->quorum_at);
+	if (b->min_meetings > 0)
+		cli_printf(", no adoption before %d held meetings",
+		           b->min_meetings);
+	cli_printf("\n");
 	cli_printf("  business days: %s, less %zu holiday%s\n",
 	           b->business_days, holidays, holidays == 1 ? "" : "s");
 }
@@ -411,12 +420,17 @@ static const struct cli_cmd body_subs[] = {
         {"set", body_set,
          "gavel body set CODE [--name NAME] [--tz ZONE] [--list ADDR] "
          "[--templates DIR] [--cadence RULE|none] [--require-signed "
-         "--allowed-signers FILE] [--no-require-signed]",
+         "--allowed-signers FILE] [--no-require-signed] [--quorum-rule "
+         "bylaws|average|half-average] [--consumer-rule "
+         "majority|half-plus-one] [--vote-end exclusive|inclusive] "
+         "[--quorum-at vote-start|vote-end] [--min-meetings N]",
          "change a body's settings (--templates: its own template folder; "
          "--cadence: its calls, \"every 2 weeks on Wednesday at 11:00 "
          "from 2024-12-04\", the time in its zone; --require-signed: sync "
          "accepts only operations signed with a key of FILE, git's "
-         "allowed-signers format)",
+         "allowed-signers format; --quorum-rule, --consumer-rule, "
+         "--vote-end, --quorum-at, --min-meetings: how its tally reads "
+         "what the rules leave open, the practice by default)",
          NULL},
         {"role", body_role, "gavel body role CODE PERSON ROLE [--at TIME]",
          "give PERSON a role: chair, vice-chair, secretary, member, or "

@@ -27,14 +27,16 @@ guideline_dir(const char *db_path)
 	return dir;
 }
 
-/* Loads the demo and pins its ballot to a guideline repository: repo (a
- * clone of cabforum/smime) or the demo's own, written beside the database. */
+/* Loads the demo, as recorded or placed at the clock's week (today), and
+ * pins its ballot to a guideline repository: repo (a clone of
+ * cabforum/smime) or the demo's own, written beside the database. */
 static int
-load_demo(struct cli *c, const char *repo)
+load_demo(struct cli *c, const char *repo, int today)
 {
 	char *dir = repo ? NULL : guideline_dir(c->db_path);
 
-	if (gv_demo_load(c->db, NULL, 0) < 0 ||
+	if ((today ? gv_demo_load_today(c->db) : gv_demo_load(c->db, NULL, 0)) <
+	            0 ||
 	    gv_demo_guideline(c->db, repo ? repo : dir, !repo) < 0) {
 		free(dir);
 		return -1;
@@ -46,11 +48,12 @@ load_demo(struct cli *c, const char *repo)
 static int
 init_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
-	int demo = 0, npos, rc;
+	int demo = 0, today = 0, npos, rc;
 	const char *repo = NULL;
 	char *pos[1];
 	const struct cli_opt opts[] = {
 	        {"demo", NULL, &demo},
+	        {"today", NULL, &today},
 	        {"repo", &repo, NULL},
 	        {NULL, NULL, NULL},
 	};
@@ -62,9 +65,12 @@ init_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		            "cabforum/smime to pin the demo ballot to)\n");
 		return CLI_USAGE;
 	}
+	if (today && !demo)
+		return cli_usage_error(cmd, "--today goes with --demo (the "
+		                            "demo placed at this week)");
 	if ((rc = cli_open(c, GV_DB_CREATE)) != CLI_OK)
 		return rc;
-	if (demo && load_demo(c, repo) < 0) {
+	if (demo && load_demo(c, repo, today) < 0) {
 		rc = cli_fail();
 		/* Leave no half-made database behind. */
 		gv_db_free(c->db);
@@ -79,9 +85,11 @@ init_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 const struct cli_cmd cmd_init = {
         "init",
         init_run,
-        "gavel init [--demo [--repo DIR]]",
-        "create a new database (--demo: the SMCWG of December 2024, its "
-        "ballot pinned to a guideline repository written beside the "
-        "database, or to DIR, a clone of cabforum/smime)",
+        "gavel init [--demo [--today] [--repo DIR]]",
+        "create a new database (--demo: the SMCWG as recorded in December "
+        "2024, its ballot pinned to a guideline repository written beside "
+        "the database, or to DIR, a clone of cabforum/smime; --today: "
+        "that group moved to this week, with ballots in discussion, voting "
+        "and IPR review)",
         NULL,
 };

@@ -251,40 +251,10 @@ cmd_link(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	return rc < 0 ? cli_fail() : CLI_OK;
 }
 
-/* The progress line of a large import: on a terminal it rewrites itself;
- * otherwise one line per tenth. */
-struct progress {
-	int tty;
-	size_t last;
-};
-
-static void
-import_progress(void *ctx, size_t done, size_t total)
-{
-	struct progress *p = ctx;
-
-	if (total < 1000)
-		return;
-	if (p->tty) {
-		if (done == total || done - p->last >= 100) {
-			fprintf(stderr, "\rgavel: importing issue %zu of %zu",
-			        done, total);
-			if (done == total)
-				fputc('\n', stderr);
-			p->last = done;
-		}
-	} else if (done * 10 / total != p->last * 10 / total || done == total) {
-		fprintf(stderr, "gavel: importing issue %zu of %zu\n", done,
-		        total);
-		p->last = done;
-	}
-}
-
 static int
 cmd_import(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	struct gv_issue_import_stats s = {0};
-	struct progress p = {isatty(2), 0};
 	const char *body = NULL;
 	char *pos[1];
 	int npos, rc;
@@ -300,11 +270,8 @@ cmd_import(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		                            "belong to");
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	if (gv_issue_import(&s, c->db, body, pos[0], import_progress, &p) < 0) {
-		if (p.tty && p.last)
-			fputc('\n', stderr);
+	if (gv_issue_import(&s, c->db, body, pos[0]) < 0)
 		return cli_fail();
-	}
 	printf("%zu issue%s: %zu new, %zu updated, %zu unchanged; "
 	       "%zu comment%s: %zu new, %zu updated",
 	       s.issues, s.issues == 1 ? "" : "s", s.added, s.updated,

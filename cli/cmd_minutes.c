@@ -155,6 +155,9 @@ minutes_import(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	}
 	/* One transaction per file: a bad file is reported and skipped. */
 	for (i = 0; i < npos; i++) {
+		if (npos > 1)
+			cli_progress("importing minutes", (size_t)i,
+			             (size_t)npos, NULL);
 		/* The shell passes a pattern that matches nothing as it is. */
 		if (strpbrk(pos[i], "*?[") && access(pos[i], F_OK) != 0) {
 			cli_eprintf("gavel: no file matches %s: check the "
@@ -168,6 +171,7 @@ minutes_import(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 			failed++;
 			continue;
 		}
+		cli_progress_clear();
 		print_report(pos[i], &r);
 		gv_import_report_dispose(&r);
 	}

@@ -80,6 +80,7 @@ redline_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	if (version && ((vn = strtol(version, &end, 10)) <= 0 || *end))
 		return cli_usage_error(cmd, "--version takes a number");
 	opts.range = npos ? pos[0] : NULL;
+	opts.progress = cli_progress;
 	/* The core reads 0 as its default (3), so 0 is not offered. */
 	if (context && ((opts.context = (int)strtol(context, &end, 10)) < 1 ||
 	                opts.context > 1000 || *end))

@@ -15,6 +15,7 @@ review_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *path = NULL, *line = NULL, *author = getenv("GAVEL_USER");
 	char *pos[2], *end;
+	int64_t id;
 	long n = 0;
 	int npos, rc, private_note = 0;
 	const struct cli_opt opts[] = {
@@ -30,10 +31,11 @@ review_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		                            "required");
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	return gv_review_add(c->db, pos[0], path, (int)n, pos[1], author,
-	                     private_note ? GV_REVIEW_PRIVATE : 0) < 0
-	               ? cli_fail()
-	               : CLI_OK;
+	if (gv_review_add(&id, c->db, pos[0], path, (int)n, pos[1], author,
+	                  private_note ? GV_REVIEW_PRIVATE : 0) < 0)
+		return cli_fail();
+	printf("%lld\n", (long long)id);
+	return CLI_OK;
 }
 
 /* The line with the words the ballot changes in it, as the plain or md
@@ -132,8 +134,8 @@ static const struct cli_cmd review_subs[] = {
         {"add", review_add,
          "gavel review add NUMBER --path FILE --line N TEXT [--author NAME] "
          "[--private]",
-         "a note on a line of the ballot's redline (its head; --private: "
-         "never leaves this copy)",
+         "a note on a line of the ballot's redline (its head); prints the "
+         "note's id (--private: never leaves this copy)",
          NULL},
         {"list", review_list,
          "gavel review list NUMBER [--format "

@@ -76,6 +76,8 @@ remote_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		return rc;
 	if (gv_remote_add(c->db, pos[0], pos[1]) < 0)
 		return cli_fail();
+	/* What names it from now on, as body add and org add print. */
+	cli_printf("%s\n", pos[0]);
 	return CLI_OK;
 }
 

@@ -24,19 +24,25 @@ static const struct cli_cmd *const groups[] = {
 };
 
 /* The options before a command, and the commands run() answers itself;
- * `gavel complete` offers them with the groups. */
+ * `gavel complete` offers them with the groups, and --help lists them
+ * after the groups, so every word gavel takes as a command is listed. */
 static const char global_usage[] =
         "gavel [--db FILE] [--now TIME] [--version] [COMMAND ...]";
 static const struct cli_cmd builtins[] = {
-        {"tui", NULL, "gavel tui", "open the screen, even in a pipe", NULL},
-        {"help", NULL, "gavel help", "this list of commands", NULL},
+        {"tui", NULL, "gavel tui",
+         "open the screen (the curses UI), even in a pipe; gavel with no "
+         "command does so on a terminal",
+         NULL},
+        {"version", NULL, "gavel version",
+         "print gavel's version (also --version, -V)", NULL},
+        {"help", NULL, "gavel help", "print this list (also --help, -h)", NULL},
         {NULL, NULL, NULL, NULL, NULL},
 };
 
 static void
 usage(FILE *f)
 {
-	const struct cli_cmd *const *g;
+	const struct cli_cmd *const *g, *b;
 
 	fprintf(f,
 	        "usage: %s\n\n"
@@ -45,6 +51,12 @@ usage(FILE *f)
 	        global_usage);
 	for (g = groups; *g; g++)
 		fprintf(f, "  %-10s %s\n", (*g)->name, (*g)->summary);
+	for (b = builtins; b->name; b++)
+		fprintf(f, "  %-10s %s\n", b->name, b->summary);
+	/* Not offered by completion, which it serves. */
+	fprintf(f, "  %-10s %s\n", "complete",
+	        "the words that may come next on a command line (for shell "
+	        "completion scripts)");
 	fprintf(f,
 	        "\n'gavel COMMAND --help' tells more. TIME is YYYY-MM-DD "
 	        "HH:MM[:SS], UTC unless it\n"
@@ -133,6 +145,7 @@ cli_open(struct cli *c, unsigned flags)
 		return cli_fail();
 	if (c->now >= 0)
 		gv_db_set_now(c->db, c->now);
+	gv_db_set_progress(c->db, cli_progress, NULL);
 	/* GAVEL_USER names who acts for this one command; otherwise the
 	 * user set with `gavel config user`, or found from git's
 	 * user.email, and $USER only when neither names one. */
@@ -173,6 +186,24 @@ overview(struct cli *c)
 	return CLI_OK;
 }
 
+/* `gavel tui|version|help --help`: the builtin's usage and what it does,
+ * so that every command listed answers --help, never runs instead. */
+static int
+builtin_help(int argc, char **argv, int i)
+{
+	const struct cli_cmd *b;
+
+	if (i + 1 >= argc ||
+	    (strcmp(argv[i + 1], "--help") && strcmp(argv[i + 1], "-h")))
+		return 0;
+	for (b = builtins; b->name; b++)
+		if (!strcmp(b->name, argv[i])) {
+			printf("usage: %s\n\n%s.\n", b->usage, b->summary);
+			return 1;
+		}
+	return 0;
+}
+
 static int
 run(struct cli *c, int argc, char **argv)
 {
@@ -187,7 +218,7 @@ run(struct cli *c, int argc, char **argv)
 		if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
 			usage(stdout);
 			return CLI_OK;
-		} else if (!strcmp(a, "--version")) {
+		} else if (!strcmp(a, "--version") || !strcmp(a, "-V")) {
 			printf("gavel %s\n", GV_VERSION);
 			return CLI_OK;
 		} else if (!strncmp(a, "--db=", 5)) {
@@ -208,6 +239,10 @@ run(struct cli *c, int argc, char **argv)
 		return cli_fail();
 	if ((rc = resolve_db_path(c, db_opt, &owned)) != CLI_OK)
 		return rc;
+	if (i < argc && builtin_help(argc, argv, i)) {
+		rc = CLI_OK;
+		goto out;
+	}
 	if (i < argc && !strcmp(argv[i], "complete")) {
 		rc = cli_complete(c, groups, builtins, global_usage, argc - i,
 		                  argv + i);
@@ -217,12 +252,16 @@ run(struct cli *c, int argc, char **argv)
 	 * overview in a pipe or a script. */
 	if (i == argc || !strcmp(argv[i], "tui")) {
 		if (i < argc || (isatty(0) && isatty(1)) ||
-		    getenv("GV_NO_DISPLAY"))
-			rc = cli_open(c, 0) != CLI_OK
-			             ? CLI_FAILED
-			             : tui_main(c->db, c->db_path);
-		else
+		    getenv("GV_NO_DISPLAY")) {
+			/* The screen owns the terminal: no progress line
+			 * drawn over it. */
+			if ((rc = cli_open(c, 0)) == CLI_OK) {
+				gv_db_set_progress(c->db, NULL, NULL);
+				rc = tui_main(c->db, c->db_path);
+			}
+		} else {
 			rc = overview(c);
+		}
 		goto out;
 	}
 	for (g = groups; *g; g++)
@@ -232,12 +271,15 @@ run(struct cli *c, int argc, char **argv)
 		rc = (*g)->run(c, *g, argc - i, argv + i);
 	else if (!strcmp(argv[i], "help"))
 		usage(stdout), rc = CLI_OK;
+	else if (!strcmp(argv[i], "version"))
+		printf("gavel %s\n", GV_VERSION), rc = CLI_OK;
 	else {
 		fprintf(stderr, "gavel: unknown command '%s'\n", argv[i]);
 		usage(stderr);
 		rc = CLI_USAGE;
 	}
 out:
+	cli_progress_clear();
 	gv_db_free(c->db);
 	free(owned);
 	return rc;

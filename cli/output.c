@@ -309,6 +309,7 @@ cli_eprintf(const char *fmt, ...)
 {
 	va_list ap;
 
+	cli_progress_clear();
 	va_start(ap, fmt);
 	print_safe(stderr, fmt, ap);
 	va_end(ap);

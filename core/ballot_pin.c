@@ -281,6 +281,10 @@ gv_ballot_redline(struct gv_redline **out, struct gv_db *db, const char *ref,
 	if ((error = gv__pin_get(&p, db, b, n)) == 0) {
 		if (extra)
 			o = *extra;
+		if (!o.progress) {
+			o.progress = db->progress;
+			o.payload = db->progress_payload;
+		}
 		o.repo = p.repo;
 		o.range = gv__xsprintf("%s..%s", p.base, p.head);
 		error = gv_redline_build(out, &o);

@@ -147,6 +147,67 @@ body_folder(char **out, const char *dir)
 	return 0;
 }
 
+/* Whether word is one of the NULL-terminated words; GV_EINVALID naming
+ * them otherwise. */
+static int
+rule_word(const char *what, const char *word, const char *const *words)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	size_t i;
+	int error;
+
+	if (!word)
+		return 0;
+	for (i = 0; words[i]; i++)
+		if (!strcmp(word, words[i]))
+			return 0;
+	for (i = 0; words[i]; i++)
+		gv__buf_printf(&b, "%s%s",
+		               i ? (words[i + 1] ? ", " : " or ") : "",
+		               words[i]);
+	error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+	                      "unknown %s \"%s\": use %s", what, word, b.ptr);
+	gv__buf_dispose(&b);
+	return error;
+}
+
+/*
+ * The readings of a change, checked: *inclusive 1 or 0 for a vote end
+ * given (-1: as it is), *min the meetings (-1: as it is).
+ */
+static int
+rules_check(int *inclusive, int *min, const struct gv_body_change *c)
+{
+	static const char *const quorum[] = {"bylaws", "average",
+	                                     "half-average", NULL};
+	static const char *const consumer[] = {"majority", "half-plus-one",
+	                                       NULL};
+	static const char *const end[] = {"exclusive", "inclusive", NULL};
+	static const char *const at[] = {"vote-start", "vote-end", NULL};
+	char *stop = NULL;
+	long n;
+	int error;
+
+	*inclusive = c->vote_end ? !strcmp(c->vote_end, "inclusive") : -1;
+	*min = -1;
+	if ((error = rule_word("quorum rule", c->quorum_rule, quorum)) < 0 ||
+	    (error = rule_word("consumer rule", c->consumer_rule, consumer)) <
+	            0 ||
+	    (error = rule_word("vote end", c->vote_end, end)) < 0 ||
+	    (error = rule_word("quorum time", c->quorum_at, at)) < 0)
+		return error;
+	if (!c->min_meetings)
+		return 0;
+	n = strtol(c->min_meetings, &stop, 10);
+	if (!*c->min_meetings || *stop || n < 0 || n > 99)
+		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                     "minimum meetings \"%s\" is not a number "
+		                     "from 0 to 99",
+		                     c->min_meetings);
+	*min = (int)n;
+	return 0;
+}
+
 static int
 body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 {
@@ -154,9 +215,10 @@ body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	struct gv_cadence cadence = {0};
 	char *name = NULL, *tag = NULL;
 	sqlite3_stmt *st;
-	int error;
+	int error, inclusive, min;
 
-	if ((c->cadence &&
+	if ((error = rules_check(&inclusive, &min, c)) < 0 ||
+	    (c->cadence &&
 	     (error = gv_cadence_parse(&cadence, c->cadence)) < 0) ||
 	    (c->tag && (error = gv__clean_name(&tag, GV_ERRCLASS_ROSTER, "tag",
 	                                       c->tag)) < 0) ||
@@ -195,12 +257,22 @@ body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 		gv__bind_opt(st, 10, cadence.anchor, cadence.weeks > 0);
 	}
 	gv__bind_opt(st, 11, c->require_signed > 0, c->require_signed != 0);
+	gv__bind_text(st, 12, c->quorum_rule);
+	gv__bind_text(st, 13, c->consumer_rule);
+	gv__bind_opt(st, 14, inclusive, inclusive >= 0);
+	gv__bind_text(st, 15, c->quorum_at);
+	gv__bind_opt(st, 16, min, min >= 0);
 	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, body.id, "body.set", body.code,
-	                        "{s:s?, s:s?, s:s?, s:s?, s:s?, s:i}", "name",
-	                        name, "tz", c->tz, "list", c->list_addr, "tag",
-	                        tag, "cadence", c->cadence, "require_signed",
-	                        c->require_signed)) < 0 ||
+	    (error = gv__eventf(
+	             db, body.id, "body.set", body.code,
+	             "{s:s?, s:s?, s:s?, s:s?, s:s?, s:i, s:s?, s:s?, s:s?,"
+	             " s:s?, s:s?}",
+	             "name", name, "tz", c->tz, "list", c->list_addr, "tag",
+	             tag, "cadence", c->cadence, "require_signed",
+	             c->require_signed, "quorum_rule", c->quorum_rule,
+	             "consumer_rule", c->consumer_rule, "vote_end", c->vote_end,
+	             "quorum_at", c->quorum_at, "min_meetings",
+	             c->min_meetings)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
@@ -243,11 +315,16 @@ body_set_apply(struct gv_db *db, const struct gv__op *op)
 	int error;
 
 	if ((error = gv__op_unpack(
-	             op, "{s:s, s?s, s?s, s?s, s?s, s?s, s?i, s?s}", "body",
-	             &code, "name", &c.name, "tz", &c.tz, "list", &c.list_addr,
-	             "tag", &c.tag, "cadence", &c.cadence, "require_signed",
-	             &c.require_signed, "allowed_signers",
-	             &c.allowed_signers)) < 0)
+	             op,
+	             "{s:s, s?s, s?s, s?s, s?s, s?s, s?i, s?s, s?s, s?s, s?s,"
+	             " s?s, s?s}",
+	             "body", &code, "name", &c.name, "tz", &c.tz, "list",
+	             &c.list_addr, "tag", &c.tag, "cadence", &c.cadence,
+	             "require_signed", &c.require_signed, "allowed_signers",
+	             &c.allowed_signers, "quorum_rule", &c.quorum_rule,
+	             "consumer_rule", &c.consumer_rule, "vote_end", &c.vote_end,
+	             "quorum_at", &c.quorum_at, "min_meetings",
+	             &c.min_meetings)) < 0)
 		return error;
 	return body_set(db, code, &c);
 }
@@ -298,7 +375,9 @@ int
 gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 {
 	int shared = c->name || c->tz || c->list_addr || c->tag || c->cadence ||
-	             c->require_signed || c->allowed_signers;
+	             c->require_signed || c->allowed_signers ||
+	             c->quorum_rule || c->consumer_rule || c->vote_end ||
+	             c->quorum_at || c->min_meetings;
 	int error;
 
 	if (!shared && !c->templates)
@@ -311,12 +390,16 @@ gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	    (shared &&
 	     (error = gv__op_submit(
 	              db, &gv__op_body_set, code, -1,
-	              json_pack(
-	                      "{s:s, s:s*, s:s*, s:s*, s:s*, s:s*, s:i, s:s*}",
-	                      "body", code, "name", c->name, "tz", c->tz,
-	                      "list", c->list_addr, "tag", c->tag, "cadence",
-	                      c->cadence, "require_signed", c->require_signed,
-	                      "allowed_signers", c->allowed_signers),
+	              json_pack("{s:s, s:s*, s:s*, s:s*, s:s*, s:s*, s:i, s:s*,"
+	                        " s:s*, s:s*, s:s*, s:s*, s:s*}",
+	                        "body", code, "name", c->name, "tz", c->tz,
+	                        "list", c->list_addr, "tag", c->tag, "cadence",
+	                        c->cadence, "require_signed", c->require_signed,
+	                        "allowed_signers", c->allowed_signers,
+	                        "quorum_rule", c->quorum_rule, "consumer_rule",
+	                        c->consumer_rule, "vote_end", c->vote_end,
+	                        "quorum_at", c->quorum_at, "min_meetings",
+	                        c->min_meetings),
 	              0, NULL)) < 0)) {
 		gv__db_rollback(db);
 		return error;

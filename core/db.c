@@ -321,6 +321,21 @@ gv_db_now(const struct gv_db *db)
 	return db->now >= 0 ? db->now : (int64_t)time(NULL);
 }
 
+void
+gv_db_set_progress(struct gv_db *db, gv_progress_fn fn, void *payload)
+{
+	db->progress = fn;
+	db->progress_payload = payload;
+}
+
+void
+gv__progress(const struct gv_db *db, const char *what, size_t done,
+             size_t total)
+{
+	if (db->progress)
+		db->progress(what, done, total, db->progress_payload);
+}
+
 const char *
 gv__db_actor(const struct gv_db *db)
 {

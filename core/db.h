@@ -27,6 +27,8 @@ struct gv_db {
 	char *actor_found;       /* owned; the user as sync resolved it */
 	char *actor_fallback;    /* owned; when nothing else names one */
 	int64_t now;             /* fixed clock, or -1 */
+	gv_progress_fn progress; /* where long work reports, or NULL */
+	void *progress_payload;
 	int depth;               /* transaction nesting */
 	const struct gv__op *op; /* the operation being applied */
 	/* Issues whose search index waits for gv__issue_reindex_flush,
@@ -104,6 +106,11 @@ char *gv__col_text(sqlite3_stmt *st, int i);
 /* Who the changes being made are by: the operation's actor while one is
  * applied, else this copy's user. */
 const char *gv__db_actor(const struct gv_db *db);
+
+/* Reports long work to the program's callback, if it set one
+ * (gv_db_set_progress); what is a constant phrase. */
+void gv__progress(const struct gv_db *db, const char *what, size_t done,
+                  size_t total);
 
 int gv__event(struct gv_db *db, int64_t body, const char *kind,
               const char *subject, const char *detail);

@@ -52,7 +52,12 @@
 	  "  WHEN ?7 = 0 THEN NULL ELSE ?7 END,"                               \
 	  " cadence_weekday = ifnull(?8, cadence_weekday),"                    \
 	  " cadence_minute = ifnull(?9, cadence_minute),"                      \
-	  " cadence_anchor = ifnull(?10, cadence_anchor) WHERE id = ?1")       \
+	  " cadence_anchor = ifnull(?10, cadence_anchor),"                     \
+	  " quorum_rule = ifnull(?12, quorum_rule),"                           \
+	  " consumer_rule = ifnull(?13, consumer_rule),"                       \
+	  " vote_end_inclusive = ifnull(?14, vote_end_inclusive),"             \
+	  " quorum_at = ifnull(?15, quorum_at),"                               \
+	  " min_meetings = ifnull(?16, min_meetings) WHERE id = ?1")           \
 	X(BODY_BY_FOLD,                                                        \
 	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b WHERE b.fold = ?1")       \
 	X(BODY_LIST,                                                           \

@@ -28,6 +28,7 @@
 	  "UPDATE op SET status = ?2, reason = ?3 WHERE seq = ?1"              \
 	  " AND (status != ?2 OR reason IS NOT ?3)")                           \
 	X(OP_IN_ORDER, "SELECT seq, text FROM op ORDER BY lamport, actor, id") \
+	X(OP_COUNT, "SELECT count(*) FROM op")                                 \
 	X(OP_LAST, "SELECT lamport, actor, id FROM op"                         \
 	           " ORDER BY lamport DESC, actor DESC, id DESC LIMIT 1")      \
 	X(CONFIG_GET, "SELECT value FROM config WHERE key = ?1")               \

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "gavel/progress.h"
 #include "ssh_sign.h"
 
 #define GV__OID_HEX 41 /* 40 hex digits and a NUL */
@@ -141,6 +142,11 @@ struct gv__chain_transfer {
  */
 int gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                     const char *remote, const char *url);
+
+/* Where fetches and pushes of r report how many objects went ("receiving
+ * objects", "sending objects"); fn NULL: nowhere. */
+void gv__chain_set_progress(struct gv__chain_repo *r, gv_progress_fn fn,
+                            void *payload);
 
 /* Whether name can name a remote and url is one gavel can reach, as
  * gv__chain_fetch would judge them (GV_EINVALID saying why). */

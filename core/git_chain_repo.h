@@ -10,11 +10,14 @@
 #include <git2.h>
 
 #include "gavel/error.h"
+#include "gavel/progress.h"
 #include "git_chain.h"
 
 struct gv__chain_repo {
 	git_repository *repo;
-	char *path; /* as given, for messages (owned) */
+	char *path;              /* as given, for messages (owned) */
+	gv_progress_fn progress; /* where transfers report, or NULL */
+	void *progress_payload;
 };
 
 /* Sets the error "what: libgit2's message" (class GV_ERRCLASS_SYNC) and

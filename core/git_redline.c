@@ -161,7 +161,7 @@ gv__rhunk_dispose(struct gv_rhunk *h)
 /* The hunks of one file's patch, each built as its raw lines are let go. */
 static int
 file_hunks(struct gv_rfile *f, struct gv__raw_file *rf, struct outline *old,
-           struct outline *new, const char *only)
+           struct outline *new, const struct gv_redline_opts *o)
 {
 	size_t h, alloc = 0;
 	int error = 0;
@@ -170,13 +170,19 @@ file_hunks(struct gv_rfile *f, struct gv__raw_file *rf, struct outline *old,
 		const struct gv__raw_hunk *x = &rf->hunks[h];
 		struct gv_rhunk hunk = {0};
 
+		/* Each edited paragraph is diffed by words: on a long
+		 * guideline, the part that takes time. */
+		if (o->progress)
+			o->progress("comparing words", h, rf->nhunks,
+			            o->payload);
 		error = gv__raw_hunk_lines(&hunk.lines, &hunk.nlines,
 		                           rf->lines + x->first, x->n);
 		hunk.old_start = x->old_start;
 		hunk.old_lines = x->old_lines;
 		hunk.new_start = x->new_start;
 		hunk.new_lines = x->new_lines;
-		if (error < 0 || !hunk_sections(&hunk, f, old, new, only)) {
+		if (error < 0 ||
+		    !hunk_sections(&hunk, f, old, new, o->section)) {
 			gv__rhunk_dispose(&hunk);
 			continue;
 		}
@@ -184,6 +190,9 @@ file_hunks(struct gv_rfile *f, struct gv__raw_file *rf, struct outline *old,
 		                    sizeof(*f->hunks));
 		f->hunks[f->nhunks++] = hunk;
 	}
+	if (o->progress)
+		o->progress("comparing words", rf->nhunks, rf->nhunks,
+		            o->payload);
 	return error;
 }
 
@@ -269,7 +278,8 @@ old_blob_release(struct gv__raw_file *rf, struct outline *old)
 
 int
 gv__redline_file(struct gv_rfile *f, git_repository *repo, git_diff *diff,
-                 size_t i, const git_diff_options *opts, const char *only)
+                 size_t i, const git_diff_options *gopts,
+                 const struct gv_redline_opts *o)
 {
 	const git_diff_delta *d = git_diff_get_delta(diff, i);
 	struct outline old = {0}, new = {0};
@@ -295,7 +305,7 @@ gv__redline_file(struct gv_rfile *f, git_repository *repo, git_diff *diff,
 	if ((error = side_blob(&old, repo, &d->old_file)) < 0 ||
 	    (error = side_blob(&new, repo, &d->new_file)) < 0 ||
 	    (error = gv__raw_diff(&rf, old.blob, new.blob, d->new_file.path,
-	                          opts)) < 0)
+	                          gopts)) < 0)
 		goto out;
 	f->binary = rf.binary;
 	if (!f->binary) {
@@ -304,7 +314,7 @@ gv__redline_file(struct gv_rfile *f, git_repository *repo, git_diff *diff,
 		side_outline(&old);
 		side_outline(&new);
 		old_blob_release(&rf, &old);
-		error = file_hunks(f, &rf, &old, &new, only);
+		error = file_hunks(f, &rf, &old, &new, o);
 	}
 out:
 	gv__raw_dispose(&rf);

@@ -69,10 +69,11 @@ void gv__raw_dispose(struct gv__raw_file *rf);
 int gv__raw_hunk_lines(struct gv_rline **out, size_t *n, struct gv__raw *raw,
                        size_t nraw);
 
-/* Builds file i of a diff made with opts (hunks with sections; only: a
- * section filter or NULL). */
+/* Builds file i of a diff made with gopts: hunks with sections, only
+ * those under o->section when it is set, reporting to o->progress. */
 int gv__redline_file(struct gv_rfile *f, git_repository *repo, git_diff *diff,
-                     size_t i, const git_diff_options *opts, const char *only);
+                     size_t i, const git_diff_options *gopts,
+                     const struct gv_redline_opts *o);
 void gv__rhunk_dispose(struct gv_rhunk *h);
 void gv__rfile_dispose(struct gv_rfile *f);
 

@@ -87,8 +87,7 @@ gv_redline_build(struct gv_redline **out, const struct gv_redline_opts *o)
 	for (i = 0; i < n && error == 0; i++) {
 		struct gv_rfile *f = &r->files[r->nfiles];
 
-		error = gv__redline_file(f, range.repo, diff, i, &diff_opts,
-		                         o->section);
+		error = gv__redline_file(f, range.repo, diff, i, &diff_opts, o);
 		r->nfiles++;
 		/* With a section asked for, files without it drop out. */
 		if (error == 0 && o->section && !f->nhunks) {

@@ -224,13 +224,46 @@ init_callbacks(git_remote_callbacks *cb, void *payload)
 	cb->payload = payload;
 }
 
+void
+gv__chain_set_progress(struct gv__chain_repo *r, gv_progress_fn fn,
+                       void *payload)
+{
+	r->progress = fn;
+	r->progress_payload = payload;
+}
+
+static void
+chain_progress(const struct gv__chain_repo *r, const char *what, size_t done,
+               size_t total)
+{
+	if (r->progress)
+		r->progress(what, done, total, r->progress_payload);
+}
+
+/* A fetch's callbacks' payload: cred first, as gv__cred_acquire reads
+ * the payload as its struct gv__cred. */
+struct fetch_state {
+	struct gv__cred cred;
+	const struct gv__chain_repo *r;
+};
+
+static int
+fetch_progress(const git_indexer_progress *p, void *payload)
+{
+	const struct fetch_state *s = payload;
+
+	chain_progress(s->r, "receiving objects", p->received_objects,
+	               p->total_objects);
+	return 0;
+}
+
 int
 gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                 const char *remote, const char *url)
 {
 	git_remote *rem = NULL;
 	git_fetch_options opts;
-	struct gv__cred cred;
+	struct fetch_state fs;
 	const git_indexer_progress *p;
 	enum url_kind kind;
 	char *spec = NULL;
@@ -242,9 +275,11 @@ gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 	    (error = remote_for(&rem, &kind, r, url)) < 0)
 		return error;
 	spec = gv__xsprintf("+refs/gavel/*:refs/gavel-remotes/%s/*", remote);
-	gv__cred_init(&cred);
+	gv__cred_init(&fs.cred);
+	fs.r = r;
 	git_fetch_options_init(&opts, GIT_FETCH_OPTIONS_VERSION);
-	init_callbacks(&opts.callbacks, &cred);
+	init_callbacks(&opts.callbacks, &fs);
+	opts.callbacks.transfer_progress = fetch_progress;
 	/* A ref the remote no longer has goes here too: the mirror says
 	 * what the remote holds now, nothing more. */
 	opts.prune = GIT_FETCH_PRUNE;
@@ -253,13 +288,15 @@ gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 	if (kind == URL_HTTP || kind == URL_HTTPS)
 		opts.proxy_opts.type = GIT_PROXY_AUTO;
 	if ((rc = git_remote_fetch(rem, &specs, &opts, "gavel fetch")) < 0) {
-		error = transfer_failed(&cred, url, rc);
+		error = transfer_failed(&fs.cred, url, rc);
 	} else {
 		p = git_remote_stats(rem);
 		stats->objects = p->received_objects;
 		stats->bytes = p->received_bytes;
 	}
-	gv__cred_done(&cred, error == 0);
+	/* The phase ends, whatever libgit2 reported last. */
+	chain_progress(r, "receiving objects", stats->objects, stats->objects);
+	gv__cred_done(&fs.cred, error == 0);
 	free(spec);
 	git_remote_free(rem);
 	return error;
@@ -270,6 +307,7 @@ gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 struct push_state {
 	struct gv__cred cred;
 	struct gv__chain_transfer *stats;
+	const struct gv__chain_repo *r;
 	char refused[256]; /* the first ref the remote refused, or "" */
 	char status[256];  /* and why */
 };
@@ -292,9 +330,9 @@ push_progress(unsigned int current, unsigned int total, size_t bytes,
 {
 	struct push_state *s = payload;
 
-	(void)current;
 	s->stats->objects = total;
 	s->stats->bytes = bytes;
+	chain_progress(s->r, "sending objects", current, total);
 	return 0;
 }
 
@@ -393,6 +431,7 @@ gv__chain_push(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 	}
 	memset(&s, 0, sizeof(s));
 	s.stats = stats;
+	s.r = r;
 	gv__cred_init(&s.cred);
 	init_callbacks(&cb, &s);
 	cb.push_update_reference = push_refused;
@@ -425,6 +464,7 @@ gv__chain_push(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 		        "if it is still refused, that ref was "
 		        "written elsewhere",
 		        s.refused, s.status);
+	chain_progress(r, "sending objects", stats->objects, stats->objects);
 out:
 	gv__cred_done(&s.cred, error == 0);
 	if (rem)

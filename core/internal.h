@@ -141,6 +141,9 @@ char *gv__text_hash(const char *text);
 /* A UTC offset in seconds as TIME writes it: "-05:00", "+10:30". */
 void gv__time_format_offset(char *buf, size_t n, int offset);
 
+/* The English name of a month, 1 = "January". */
+const char *gv__month_name(unsigned month);
+
 /* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
 int gv__check_text(enum gv_error_class klass, const char *what, const char *s);
 

@@ -405,8 +405,6 @@ import_one(struct import *im, json_t *o)
 /* Where a live import reports to. */
 struct import_out {
 	struct gv_issue_import_stats *stats;
-	gv_issue_progress_fn progress;
-	void *ctx;
 	size_t total; /* the file's issue objects */
 };
 
@@ -469,8 +467,7 @@ import_items(struct gv_issue_import_stats *stats, struct gv_db *db,
 		im.index = before + i + 1;
 		if ((error = import_one(&im, o)) < 0)
 			goto rollback;
-		if (out && out->progress)
-			out->progress(out->ctx, im.index, im.total);
+		gv__progress(db, "importing issues", im.index, im.total);
 	}
 	if ((last &&
 	     (error = gv__eventf(db, b->id, "issue.import", b->code,
@@ -623,10 +620,9 @@ import_parts(struct gv_db *db, const struct gv_body *b, const char *name,
 /* Imports what f holds; name stands for it in messages and the event. */
 static int
 import_file(struct gv_issue_import_stats *stats, struct gv_db *db,
-            const char *body, const char *name, FILE *f,
-            gv_issue_progress_fn progress, void *ctx)
+            const char *body, const char *name, FILE *f)
 {
-	struct import_out out = {stats, progress, ctx, 0};
+	struct import_out out = {stats, 0};
 	const char *slash = strrchr(name, '/');
 	struct gv__issue_stream *s = gv__issue_stream_open(f, name);
 	int64_t clock = db->now;
@@ -658,7 +654,7 @@ out:
 int
 gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
                       const char *body, const char *name, const char *data,
-                      size_t len, gv_issue_progress_fn progress, void *ctx)
+                      size_t len)
 {
 	/* fmemopen may refuse an empty buffer: none is JSON. */
 	FILE *f = fmemopen((void *)(len ? data : " "), len ? len : 1, "r");
@@ -669,15 +665,14 @@ gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
 		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ERROR,
 		                     "cannot read %s: %s", name,
 		                     strerror(errno));
-	error = import_file(stats, db, body, name, f, progress, ctx);
+	error = import_file(stats, db, body, name, f);
 	fclose(f);
 	return error;
 }
 
 int
 gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
-                const char *body, const char *path,
-                gv_issue_progress_fn progress, void *ctx)
+                const char *body, const char *path)
 {
 	struct gv_body b = {0};
 	FILE *f = NULL;
@@ -691,7 +686,7 @@ gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
 		                      "cannot read %s: %s", path,
 		                      strerror(errno));
 	else
-		error = import_file(stats, db, b.code, path, f, progress, ctx);
+		error = import_file(stats, db, b.code, path, f);
 	if (f)
 		fclose(f);
 	gv_body_dispose(&b);

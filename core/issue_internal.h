@@ -60,7 +60,7 @@ int gv__issue_check_title(const char *title);
  * in messages and in the event. */
 int gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
                           const char *body, const char *name, const char *data,
-                          size_t len, gv_issue_progress_fn progress, void *ctx);
+                          size_t len);
 
 /* GitHub's issue JSON read one issue at a time (core/issue_stream.c):
  * each call gives the next element of the file's top-level arrays in

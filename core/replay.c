@@ -124,27 +124,47 @@ gv__replay_one(struct gv_db *db, int64_t seq, const char *text, size_t len,
 	return error;
 }
 
+/* How many operations the log holds, for the progress of a rebuild. */
+static size_t
+log_size(struct gv_db *db)
+{
+	sqlite3_stmt *st;
+	size_t n = 0;
+
+	if (gv__db_stmt(&st, db, GV__STMT_OP_COUNT) < 0)
+		return 0;
+	if (gv__db_step(db, st) > 0)
+		n = (size_t)sqlite3_column_int64(st, 0);
+	gv__db_reset(st);
+	return n;
+}
+
 int
 gv_rebuild(struct gv_rebuild_report *r, struct gv_db *db)
 {
 	sqlite3_stmt *st = NULL;
+	size_t n, done = 0;
 	int error;
 
 	if (r)
 		memset(r, 0, sizeof(*r));
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
+	n = log_size(db);
 	if ((error = gv__db_clear_derived(db)) < 0 ||
 	    (error = gv__db_stmt(&st, db, GV__STMT_OP_IN_ORDER)) < 0)
 		goto rollback;
 	gv__issue_reindex_defer(db);
-	while ((error = gv__db_step(db, st)) > 0)
+	while ((error = gv__db_step(db, st)) > 0) {
+		gv__progress(db, "applying operations", done++, n);
 		if ((error = gv__replay_one(
 		             db, sqlite3_column_int64(st, 0),
 		             (const char *)sqlite3_column_text(st, 1),
 		             (size_t)sqlite3_column_bytes(st, 1), r)) < 0)
 			break;
+	}
 	gv__db_reset(st);
+	gv__progress(db, "applying operations", n, n);
 	if (error < 0) {
 		gv__issue_reindex_flush(db);
 		goto rollback;

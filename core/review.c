@@ -35,7 +35,7 @@ struct note {
 };
 
 static int
-review_add(struct gv_db *db, const struct note *n)
+review_add(int64_t *id_out, struct gv_db *db, const struct note *n)
 {
 	struct gv_ballot *b = NULL;
 	struct gv__pin p = {0};
@@ -63,7 +63,9 @@ review_add(struct gv_db *db, const struct note *n)
 	gv__bind_text(st, 6, n->text);
 	gv__bind_int(st, 7, gv_db_now(db));
 	gv__bind_int(st, 8, n->private_note);
-	if ((error = gv__db_run(db, st)) < 0 ||
+	if ((error = gv__db_run(db, st)) == 0 && id_out)
+		*id_out = sqlite3_last_insert_rowid(db->sql);
+	if (error < 0 ||
 	    (error = gv__eventf(db, b->body_id, "review.add", b->number,
 	                        "{s:s, s:i}", "path", n->path, "line",
 	                        n->line)) < 0 ||
@@ -91,15 +93,16 @@ review_add_apply(struct gv_db *db, const struct gv__op *op)
 		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
 		                     "a review note names no version");
 	n.private_note = (op->flags & GV__OP_PRIVATE) != 0;
-	return review_add(db, &n);
+	return review_add(op->out, db, &n);
 }
 
 const struct gv__op_kind gv__op_review_add = {"review.add", GV__MAY_ANYONE,
                                               review_add_apply};
 
 int
-gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
-              const char *text, const char *author, unsigned flags)
+gv_review_add(int64_t *id_out, struct gv_db *db, const char *ref,
+              const char *path, int line, const char *text, const char *author,
+              unsigned flags)
 {
 	char **lines = NULL, *hash = NULL;
 	struct gv_ballot *b = NULL;
@@ -135,7 +138,7 @@ gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
 	        json_pack("{s:s, s:i, s:s, s:i, s:s?, s:s, s:s*}", "ballot",
 	                  b->number, "version", p.n, "path", path, "line", line,
 	                  "hash", hash, "text", text, "author", author),
-	        flags & GV_REVIEW_PRIVATE ? GV__OP_PRIVATE : 0, NULL);
+	        flags & GV_REVIEW_PRIVATE ? GV__OP_PRIVATE : 0, id_out);
 out:
 	lines_free(lines, n);
 	free(hash);

@@ -235,8 +235,10 @@ gv_sync(struct gv_sync_report *r, struct gv_db *db, const char *name)
 	s.report = r;
 	s.me = gv_db_actor(db);
 	path = gv__sync_repo_path(db);
-	if ((error = gv__chain_open(&s.repo, path)) < 0 ||
-	    (error = gv__sync_pack(&s)) < 0)
+	if ((error = gv__chain_open(&s.repo, path)) < 0)
+		goto out;
+	gv__chain_set_progress(s.repo, db->progress, db->progress_payload);
+	if ((error = gv__sync_pack(&s)) < 0)
 		goto out;
 	for (i = 0; i < n; i++) {
 		if ((error = sync_one(&s, &remotes[i])) == 0)

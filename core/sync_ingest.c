@@ -388,16 +388,16 @@ find_read(struct incoming **sorted, size_t n, const char *id)
 }
 
 /*
- * Applies what was recorded after row seq0, in the log's order. Each
- * operation is applied as it was read from its chain: its text was
+ * Applies the n operations recorded after row seq0, in the log's order.
+ * Each operation is applied as it was read from its chain: its text was
  * checked then, and reading it again cost as much as a fetch.
  */
 static int
-apply_new(struct gv_db *db, int64_t seq0, struct batch *b)
+apply_new(struct gv_db *db, int64_t seq0, struct batch *b, size_t n)
 {
 	struct incoming **sorted = gv__xcalloc(b->n + 1, sizeof(*sorted)), *in;
 	sqlite3_stmt *st;
-	size_t i;
+	size_t i, done = 0;
 	int error;
 
 	for (i = 0; i < b->n; i++)
@@ -410,6 +410,7 @@ apply_new(struct gv_db *db, int64_t seq0, struct batch *b)
 		int64_t seq = sqlite3_column_int64(st, 0);
 		const char *id = (const char *)sqlite3_column_text(st, 1);
 
+		gv__progress(db, "applying operations", done++, n);
 		error = (in = find_read(sorted, b->n, id))
 		                ? gv__replay_read(db, seq, &in->rd)
 		                : gv__replay_one(
@@ -422,6 +423,7 @@ apply_new(struct gv_db *db, int64_t seq0, struct batch *b)
 			break;
 	}
 	gv__db_reset(st);
+	gv__progress(db, "applying operations", n, n);
 out:
 	free(sorted);
 	return error < 0 ? error : 0;
@@ -511,7 +513,7 @@ apply_batch(size_t *in, struct gv__sync *s, struct batch *b, const char *source)
 			s->report->replayed = 1;
 		} else {
 			gv__issue_reindex_defer(s->db);
-			error = apply_new(s->db, seq0, b);
+			error = apply_new(s->db, seq0, b, *in);
 			if (gv__issue_reindex_flush(s->db) < 0 && error == 0)
 				error = GV_ERROR;
 		}

@@ -225,6 +225,17 @@ gv_weekday_name(int weekday)
 	return names[((weekday % 7) + 7) % 7];
 }
 
+const char *
+gv__month_name(unsigned month)
+{
+	static const char *const names[] = {"January", "February", "March",
+	                                    "April",   "May",      "June",
+	                                    "July",    "August",   "September",
+	                                    "October", "November", "December"};
+
+	return month >= 1 && month <= 12 ? names[month - 1] : "?";
+}
+
 void
 gv__time_format_offset(char *buf, size_t n, int offset)
 {

@@ -48,13 +48,14 @@ view_body(const struct gv_body *b)
 	}
 	return json_pack(
 	        "{s:s, s:s, s:s, s:i, s:s, s:s?, s:o, s:{s:s, s:s,"
-	        " s:s, s:s}, s:i, s:i}",
+	        " s:s, s:s, s:s, s:i}, s:i, s:i}",
 	        "code", b->code, "name", b->name, "prefix", b->prefix,
 	        "id_width", b->id_width, "tz", b->tz, "list", b->list_addr,
 	        "cadence", cadence, "rules", "quorum", b->quorum_rule,
 	        "consumer_threshold", b->consumer_rule, "vote_window",
 	        b->vote_end_inclusive ? "[start, end]" : "[start, end)",
-	        "business_days", b->business_days, "voting_members",
+	        "business_days", b->business_days, "quorum_at", b->quorum_at,
+	        "min_meetings", b->min_meetings, "voting_members",
 	        b->voting_members, "members", b->members);
 }
 

@@ -306,7 +306,7 @@ issue_import(struct gv_db *db)
 
 	if (!path)
 		return GV_ERROR;
-	return gv_issue_import(&stats, db, "SMCWG", path, NULL, NULL);
+	return gv_issue_import(&stats, db, "SMCWG", path);
 }
 
 const struct op issue_ops[] = {

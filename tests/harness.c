@@ -48,6 +48,8 @@ extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[];
+extern const struct t_case commands_tests[], progress_tests[],
+        demo_today_tests[];
 extern const struct t_case complete_tests[], install_tests[], deb_tests[];
 extern const struct t_case pages_tests[], report_tests[];
 
@@ -62,7 +64,10 @@ static const struct {
         {"db", db_tests},
         {"roster", roster_tests},
         {"demo", demo_tests},
+        {"demo_today", demo_today_tests},
         {"cli", cli_tests},
+        {"commands", commands_tests},
+        {"progress", progress_tests},
         {"body_cli", body_cli_tests},
         {"mustache", mustache_tests},
         {"mustache_cases", mustache_cases_tests},

@@ -242,7 +242,63 @@ malformed_cadence_says_the_shape(void)
 	         0);
 }
 
+/*
+ * The readings the rules leave open are settings of each body (RULES §4,
+ * §5.2, §5.3): `body set` changes them, `body show` and the tally say
+ * which is in force, and a vote cast exactly at the close counts once the
+ * window includes its end.
+ */
+static void
+rule_readings_are_settings(void)
+{
+	const char *const *e = env("2024-12-18 17:00");
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	r = t_gavel(e, "ballot", "vote", "SMC010",
+	            "Carillon Information Security Inc.", "yes", "--at",
+	            "2024-11-21 14:00", NULL);
+	T_CONTAINS(r->err, "cast after voting closed");
+	r = t_gavel(e, "ballot", "tally", "SMC010", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"issuers\": {\n    \"yes\": 16,");
+	r = t_gavel(e, "body", "set", "SMCWG", "--vote-end", "inclusive",
+	            "--consumer-rule", "half-plus-one", "--quorum-rule",
+	            "average", "--quorum-at", "vote-end", "--min-meetings", "3",
+	            NULL);
+	T_EQ_INT(r->status, 0);
+	r = t_gavel(e, "ballot", "tally", "SMC010", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"issuers\": {\n    \"yes\": 17,");
+	T_CONTAINS(r->out, "\"consumer_rule\": \"half-plus-one\"");
+	T_CONTAINS(r->out, "\"quorum_rule\": \"average\"");
+	r = t_gavel(e, "body", "show", "SMCWG", NULL);
+	T_CONTAINS(r->out, "rules: quorum average, consumers half-plus-one, "
+	                   "vote window [start, end], quorum at vote-end, no "
+	                   "adoption before 3 held meetings\n");
+	r = t_gavel(e, "body", "show", "SMCWG", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"quorum_at\": \"vote-end\",\n    "
+	                   "\"min_meetings\": 3");
+	/* Back to the practice, and refusals that change nothing. */
+	T_EQ_INT(t_gavel(e, "body", "set", "SMCWG", "--vote-end", "exclusive",
+	                 "--min-meetings", "0", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "ballot", "tally", "SMC010", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"issuers\": {\n    \"yes\": 16,");
+	r = t_gavel(e, "body", "set", "SMCWG", "--quorum-rule", "half", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: unknown quorum rule \"half\": use bylaws, "
+	                 "average or half-average\n");
+	r = t_gavel(e, "body", "set", "SMCWG", "--min-meetings", "three",
+	            "--consumer-rule", "majority", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "minimum meetings \"three\" is not a number");
+	T_EQ_INT(db_int("SELECT count(*) FROM event WHERE kind = 'body.set'"),
+	         2);
+	T_EQ_INT(db_int("SELECT consumer_rule = 'half-plus-one' FROM body"), 1);
+}
+
 const struct t_case body_cli_tests[] = {
+        {"rule_readings_are_settings", rule_readings_are_settings},
         {"holiday_moves_results_due", holiday_moves_results_due},
         {"holiday_refusals_change_nothing", holiday_refusals_change_nothing},
         {"cadence_sets_the_next_call", cadence_sets_the_next_call},

@@ -424,7 +424,7 @@ import_is_idempotent(void)
 
 	T_ASSERT(db);
 	T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
-	                         t_write_file("a.json", gh_v1), NULL, NULL),
+	                         t_write_file("a.json", gh_v1)),
 	         0);
 	T_EQ_INT(st.issues, 2);
 	T_EQ_INT(st.added, 2);
@@ -435,15 +435,13 @@ import_is_idempotent(void)
 	T_EQ_INT(gv_issue_label(db, NULL, "263", &local, 1, 0), 0);
 
 	/* The same file again changes nothing. */
-	T_EQ_INT(
-	        gv_issue_import(&st, db, "SMCWG", t_path("a.json"), NULL, NULL),
-	        0);
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", t_path("a.json")), 0);
 	T_EQ_INT(st.added + st.updated + st.notes_added + st.notes_updated, 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), 2);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_note"), 2);
 
 	T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
-	                         t_write_file("b.json", gh_v2), NULL, NULL),
+	                         t_write_file("b.json", gh_v2)),
 	         0);
 	T_EQ_INT(st.issues, 1);
 	T_EQ_INT(st.added, 0);
@@ -493,7 +491,7 @@ import_reads_rest_pages(void)
 	        "\"2024-02-01T00:00:00Z\", \"body\": null}]\n");
 
 	T_ASSERT(db);
-	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", path, NULL, NULL), 0);
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", path), 0);
 	T_EQ_INT(st.issues, 1);
 	T_EQ_INT(st.pulls, 1);
 	T_EQ_INT(st.comments, 0);
@@ -552,8 +550,7 @@ import_refuses_bad_files_whole(void)
 	                         t_write_file("x.json",
 	                                      "[{\"number\": 9, \"title\": "
 	                                      "\"a\\u0000b\", \"state\": "
-	                                      "\"open\"}]"),
-	                         NULL, NULL),
+	                                      "\"open\"}]")),
 	         GV_EINVALID);
 	T_CONTAINS(gv_error_last()->message,
 	           "a text holds \\u0000 (a NUL character)");
@@ -561,8 +558,7 @@ import_refuses_bad_files_whole(void)
 	memset(long_title + i, 'x', 1100);
 	strcpy(long_title + i + 1100, "\", \"state\": \"open\"}]");
 	T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
-	                         t_write_file("x.json", long_title), NULL,
-	                         NULL),
+	                         t_write_file("x.json", long_title)),
 	         GV_EINVALID);
 	free(long_title);
 	T_CONTAINS(gv_error_last()->message,
@@ -570,17 +566,15 @@ import_refuses_bad_files_whole(void)
 	           "than 1024 bytes");
 	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
 		T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
-		                         t_write_file("x.json", bad[i].json),
-		                         NULL, NULL),
+		                         t_write_file("x.json", bad[i].json)),
 		         GV_EINVALID);
 		T_CONTAINS(gv_error_last()->message, bad[i].message);
 		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), 1);
 		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_fts"), 1);
 	}
-	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", t_path("missing.json"), NULL,
-	                         NULL),
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", t_path("missing.json")),
 	         GV_ENOTFOUND);
-	T_EQ_INT(gv_issue_import(&st, db, "NOPE", t_path("x.json"), NULL, NULL),
+	T_EQ_INT(gv_issue_import(&st, db, "NOPE", t_path("x.json")),
 	         GV_ENOTFOUND);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
 	                       "'issue.import'"),
@@ -608,8 +602,7 @@ import_flattens_hostile_titles(void)
 	for (i = 0; i < n; i++)
 		*p++ = "euid registration "[i % 18];
 	strcpy(p, "\"}]");
-	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", t_write_file("h.json", big),
-	                         NULL, NULL),
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", t_write_file("h.json", big)),
 	         0);
 	free(big);
 	T_EQ_INT(gv_issue_story(&s, db, NULL, "1"), 0);

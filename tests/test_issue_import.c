@@ -85,11 +85,12 @@ struct seen {
 };
 
 static void
-progress(void *ctx, size_t done, size_t total)
+progress(const char *what, size_t done, size_t total, void *payload)
 {
-	struct seen *s = ctx;
+	struct seen *s = payload;
 
-	s->ordered &= done == s->last + 1 && (!s->calls || total == s->total);
+	s->ordered &= !strcmp(what, "importing issues") &&
+	              done == s->last + 1 && (!s->calls || total == s->total);
 	s->calls++;
 	s->last = done;
 	s->total = total;
@@ -103,10 +104,11 @@ import_in_parts_is_one_import(void)
 	struct seen seen = {0, 0, 0, 1};
 
 	T_ASSERT(db);
+	gv_db_set_progress(db, progress, &seen);
 	T_EQ_INT(gv_issue_import(&st, db, "SMCWG",
-	                         big_file("big.json", 0, "", "\n]\n"), progress,
-	                         &seen),
+	                         big_file("big.json", 0, "", "\n]\n")),
 	         0);
+	gv_db_set_progress(db, NULL, NULL);
 	T_EQ_INT(st.issues, N);
 	T_EQ_INT(st.added, N);
 	T_EQ_INT(st.comments, N);
@@ -132,9 +134,7 @@ import_in_parts_is_one_import(void)
 	         N / 3);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_fts"), N);
 	/* Again: nothing new, and the counts are the whole file's. */
-	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", t_path("big.json"), NULL,
-	                         NULL),
-	         0);
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", t_path("big.json")), 0);
 	T_EQ_INT(st.issues, N);
 	T_EQ_INT(st.added + st.updated + st.notes_added + st.notes_updated, 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), N);
@@ -148,8 +148,7 @@ refused(struct gv_db *db, const char *path, const char *message)
 	struct gv_issue_import_stats st = {0};
 	int64_t ops = t_sql_int(db, "SELECT count(*) FROM op");
 
-	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", path, NULL, NULL),
-	         GV_EINVALID);
+	T_EQ_INT(gv_issue_import(&st, db, "SMCWG", path), GV_EINVALID);
 	T_CONTAINS(gv_error_last()->message, message);
 	T_EQ_INT(st.issues, 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), 0);

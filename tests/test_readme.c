@@ -4,11 +4,16 @@
  * ```sh blocks, in order, in one shell on a scratch home, with `gavel` on
  * the PATH. Each must succeed, except a line whose comment says it is
  * "refused", which must fail. So the README can never drift from what
- * gavel does. Blocks that show a syntax rather than a command use another
- * fence (```text). The one network command, the clone of cabforum/smime,
- * is pointed through git's insteadOf at the bundle in ../shared/data, or
- * at a stand-in repository built here; `make install PREFIX=~/.local`
- * installs the build under test into the scratch home.
+ * gavel does. The README's conventions (its "This page is tested"
+ * section says them to writers): a block that shows a syntax or an output
+ * rather than commands uses another fence (```text); a ```sh block that
+ * must not run here (it needs the network, runs the tests themselves) is
+ * preceded by the line `<!-- not run: REASON -->`, kept rare. A marker
+ * without a reason, or not followed by a ```sh block, fails the test. The
+ * one network command, the clone of cabforum/smime, is pointed through
+ * git's insteadOf at the bundle in ../shared/data, or at a stand-in
+ * repository built here; `make install PREFIX=~/.local` installs the build
+ * under test into the scratch home.
  */
 #define _XOPEN_SOURCE 700
 #include <limits.h>
@@ -91,16 +96,39 @@ heredoc_end(char *word, size_t n, const char *cmd)
 	return 1;
 }
 
-/* Writes every command of the README's ```sh blocks to f; returns how
- * many, or -1 when README.md cannot be read. */
+/* Whether line marks the next ```sh block as not to be run: 1, with a
+ * reason; 0 for any other line; -1 for a marker without one. */
 static int
-script_from_readme(FILE *f)
+not_run_marker(const char *line)
 {
-	FILE *in = fopen("README.md", "r");
+	static const char head[] = "<!-- not run:", tail[] = "-->";
+	size_t len = strlen(line), i;
+
+	if (strncmp(line, head, sizeof(head) - 1))
+		return 0;
+	if (len < sizeof(head) - 1 + sizeof(tail) - 1 ||
+	    strcmp(line + len - (sizeof(tail) - 1), tail))
+		return -1;
+	for (i = sizeof(head) - 1; i < len - (sizeof(tail) - 1); i++)
+		if (line[i] != ' ')
+			return 1;
+	return -1;
+}
+
+/*
+ * Writes every command of the ```sh blocks of the Markdown file path to f,
+ * but those of a block marked not to be run; returns how many, or -1 with
+ * why set when the file cannot be read or a marker is wrong.
+ */
+static int
+script_from_readme(FILE *f, const char *path, char *why, size_t nwhy)
+{
+	FILE *in = fopen(path, "r");
 	char line[4096], cmd[16384], end[64] = "";
-	int lineno = 0, start = 0, in_block = 0, n = 0;
+	int lineno = 0, start = 0, in_block = 0, n = 0, skip = 0, marked = 0;
 	size_t used = 0;
 
+	snprintf(why, nwhy, "%s cannot be read", path);
 	if (!in)
 		return -1;
 	while (fgets(line, sizeof(line), in)) {
@@ -109,7 +137,32 @@ script_from_readme(FILE *f)
 		line[len] = '\0';
 		lineno++;
 		if (!in_block) {
+			if (marked && strcmp(line, "```sh")) {
+				snprintf(why, nwhy,
+				         "%s:%d: a not-run marker must come "
+				         "right before a ```sh block",
+				         path, marked);
+				n = -1;
+				break;
+			}
 			in_block = !strcmp(line, "```sh");
+			skip = in_block && marked;
+			marked = 0;
+			if (!in_block && (marked = not_run_marker(line)) < 0) {
+				snprintf(
+				        why, nwhy,
+				        "%s:%d: write <!-- not run: REASON --> "
+				        "on one line, with the reason",
+				        path, lineno);
+				n = -1;
+				break;
+			}
+			if (marked)
+				marked = lineno;
+			continue;
+		}
+		if (skip) {
+			in_block = strcmp(line, "```") != 0;
 			continue;
 		}
 		if (!strcmp(line, "```") && !end[0]) {
@@ -152,7 +205,7 @@ static void
 run_tour(const char *source)
 {
 	const char *bin = getenv("GAVEL_BIN");
-	char cmd[16384], src[PATH_MAX], *why, *tail;
+	char cmd[16384], src[PATH_MAX], why_line[512], *why, *tail;
 	FILE *f;
 	int n;
 
@@ -179,8 +232,12 @@ run_tour(const char *source)
 	        "'%s' BUILD='%s' BIN='%s' \"$@\"; }\n"
 	        "cd \"$HOME\"\n",
 	        src, t_build_dir(), bin);
-	n = script_from_readme(f);
+	n = script_from_readme(f, "README.md", why_line, sizeof(why_line));
 	fclose(f);
+	if (n < 0) {
+		t_fail(__FILE__, __LINE__, "%s", why_line);
+		return;
+	}
 	T_ASSERT(n > 20);
 	snprintf(cmd, sizeof(cmd),
 	         "cd '%s' && env -u GAVEL_DB -u GAVEL_NOW -u XDG_DATA_HOME "
@@ -257,7 +314,40 @@ tour_on_a_stand_in(void)
 	run_tour(t_path("smime-stand-in"));
 }
 
+/* The conventions: a marked ```sh block is left out, a ```text block is
+ * never run, and a marker without a reason or a block is refused. */
+static void
+not_run_convention(void)
+{
+	static const char doc[] =
+	        "# T\n\n```sh\necho first\n```\n\n"
+	        "<!-- not run: it would fail here -->\n```sh\nfalse\n```\n\n"
+	        "```text\nnot a command\n```\n\n```sh\necho second\n```\n";
+	char why[512], *script;
+	FILE *f;
+
+	T_ASSERT(t_write_file("a.md", doc));
+	T_ASSERT((f = fopen(t_path("a.sh"), "w")));
+	T_EQ_INT(script_from_readme(f, t_path("a.md"), why, sizeof(why)), 2);
+	fclose(f);
+	T_ASSERT((script = t_read_file(t_path("a.sh"), NULL)));
+	T_CONTAINS(script, "{ echo first\n}");
+	T_CONTAINS(script, "{ echo second\n}");
+	T_ASSERT(!strstr(script, "false") && !strstr(script, "not a command"));
+	T_ASSERT(t_write_file("b.md", "<!-- not run: -->\n```sh\nls\n```\n"));
+	T_ASSERT((f = fopen(t_path("b.sh"), "w")));
+	T_EQ_INT(script_from_readme(f, t_path("b.md"), why, sizeof(why)), -1);
+	fclose(f);
+	T_CONTAINS(why, "b.md:1: write <!-- not run: REASON -->");
+	T_ASSERT(t_write_file("c.md", "<!-- not run: later -->\n\ntext\n"));
+	T_ASSERT((f = fopen(t_path("c.sh"), "w")));
+	T_EQ_INT(script_from_readme(f, t_path("c.md"), why, sizeof(why)), -1);
+	fclose(f);
+	T_CONTAINS(why, "c.md:1: a not-run marker must come right before");
+}
+
 const struct t_case readme_tests[] = {
+        {"not_run_convention", not_run_convention},
         {"tour", tour},
         {"tour_on_a_stand_in", tour_on_a_stand_in},
         {NULL, NULL},

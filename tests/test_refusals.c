@@ -327,7 +327,7 @@ issue_refusals(void)
 	          "give at least one label");
 	T_REFUSED(gv_issue_note(NULL, db, NULL, "263", &blank), GV_EINVALID,
 	          "the note is empty: give its text");
-	T_REFUSED(gv_review_add(db, "SMC010", "SBR.md", 1, "", NULL, 0),
+	T_REFUSED(gv_review_add(NULL, db, "SMC010", "SBR.md", 1, "", NULL, 0),
 	          GV_EINVALID, "the note is empty");
 	T_EQ_STR(t_db_snapshot(db), before);
 	gv_db_free(db);

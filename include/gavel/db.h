@@ -9,6 +9,8 @@
 
 #include <stdint.h>
 
+#include "gavel/progress.h"
+
 struct gv_db;
 
 enum gv_db_flags {
@@ -47,6 +49,14 @@ int64_t gv_db_now(const struct gv_db *db);
 
 /* Who the event log names for the changes that follow (copied). */
 void gv_db_set_actor(struct gv_db *db, const char *actor);
+
+/*
+ * Where long work on this connection reports how far it got (fn NULL:
+ * nowhere, the default): importing issues, a sync's transfers and the
+ * operations it applies, a ballot's redline. fn is called from inside
+ * those calls, never after they return.
+ */
+void gv_db_set_progress(struct gv_db *db, gv_progress_fn fn, void *payload);
 
 /* The schema version this program writes. */
 int gv_db_schema_version(void);

@@ -19,6 +19,7 @@
 #include "gavel/markdown.h"
 #include "gavel/meeting.h"
 #include "gavel/notice.h"
+#include "gavel/progress.h"
 #include "gavel/redline.h"
 #include "gavel/render.h"
 #include "gavel/report.h"

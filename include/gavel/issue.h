@@ -201,9 +201,6 @@ struct gv_issue_import_stats {
 	size_t notes_updated;
 };
 
-/* Called after each issue object with how many have been read of total. */
-typedef void (*gv_issue_progress_fn)(void *ctx, size_t done, size_t total);
-
 /*
  * Imports the issues of a GitHub JSON file into body: the output of
  * `gh issue list --json number,title,state,labels,body,url,createdAt,
@@ -212,10 +209,10 @@ typedef void (*gv_issue_progress_fn)(void *ctx, size_t done, size_t total);
  * An issue already there is updated in place: its upstream labels are
  * replaced, local labels and notes kept; comments become notes marked as
  * imported. One transaction: a file that fails to parse ("FILE:LINE:COL:
- * ...") or has the wrong shape changes nothing.
+ * ...") or has the wrong shape changes nothing. Reports "importing
+ * issues" to the connection's progress callback (gv_db_set_progress).
  */
 int gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
-                    const char *body, const char *path,
-                    gv_issue_progress_fn progress, void *ctx);
+                    const char *body, const char *path);
 
 #endif

@@ -12,6 +12,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "gavel/progress.h"
+
 enum gv_span_kind {
 	GV_SPAN_SAME, /* text both revisions have */
 	GV_SPAN_DEL,  /* text only the base has */
@@ -74,13 +76,17 @@ struct gv_redline {
 };
 
 struct gv_redline_opts {
-	const char *repo;    /* a working or bare repository; NULL: "." */
-	const char *range;   /* BASE..HEAD, BASE...HEAD (from the merge
-	                        base), or a GitHub compare URL */
-	const char *path;    /* only this file, or NULL */
-	const char *section; /* only hunks in sections starting with this
-	                        ("4.2", "1.3.2 Registration"), or NULL */
-	int context;         /* lines of context around changes; 0: 3 */
+	const char *repo;        /* a working or bare repository; NULL: "." */
+	const char *range;       /* BASE..HEAD, BASE...HEAD (from the merge
+	                            base), or a GitHub compare URL */
+	const char *path;        /* only this file, or NULL */
+	const char *section;     /* only hunks in sections starting with this
+	                            ("4.2", "1.3.2 Registration"), or NULL */
+	int context;             /* lines of context around changes; 0: 3 */
+	gv_progress_fn progress; /* "comparing words", hunk by hunk; or
+	                            NULL (gv_ballot_redline: the
+	                            connection's, gv_db_set_progress) */
+	void *payload;           /* progress's */
 };
 
 /*
@@ -199,11 +205,13 @@ enum gv_review_flags {
 /*
  * Anchors a note to line (1-based) of path in the ballot's latest pinned
  * version, with the hash of the line's text; flags: enum
- * gv_review_flags. Returns 0, GV_ENOTFOUND (no pinned version, no such
- * file or line) or GV_EINVALID.
+ * gv_review_flags. *id_out (may be NULL) is the note's id, the "id" of
+ * gv_view_review_json (each copy numbers its own notes). Returns 0,
+ * GV_ENOTFOUND (no pinned version, no such file or line) or GV_EINVALID.
  */
-int gv_review_add(struct gv_db *db, const char *ref, const char *path, int line,
-                  const char *text, const char *author, unsigned flags);
+int gv_review_add(int64_t *id_out, struct gv_db *db, const char *ref,
+                  const char *path, int line, const char *text,
+                  const char *author, unsigned flags);
 
 /* The notes of a ballot, each found again in the latest pinned version.
  * Caller frees *out with gv_review_list_free(). */

@@ -101,9 +101,17 @@ struct gv_body_change {
 	int require_signed;  /* 1: require signed operations, -1: no
 	                        longer, 0: as it is */
 	const char *allowed_signers; /* git's allowed-signers text, or NULL */
+	/* The readings the rules leave open (RULES §4, §5.2, §5.3): */
+	const char *quorum_rule;   /* bylaws, average or half-average */
+	const char *consumer_rule; /* majority or half-plus-one */
+	const char *vote_end;      /* exclusive: [start, end); inclusive */
+	const char *quorum_at;     /* vote-start or vote-end */
+	const char *min_meetings;  /* held meetings before any adoption, as
+	                              a number ("0": none) */
 };
 
-/* Changes a body's settings. Returns 0, GV_ENOTFOUND or GV_EINVALID. */
+/* Changes a body's settings. Returns 0, GV_ENOTFOUND or GV_EINVALID
+ * (naming the values a setting takes). */
 int gv_body_set(struct gv_db *db, const char *code,
                 const struct gv_body_change *change);
 

@@ -48,11 +48,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
 	FUZZ_CHECK(gv__db_begin(db) == 0);
 	if (gv__issue_import_data(&first, db, "SMCWG", "issues.json",
-	                          (const char *)data, size, NULL, NULL) == 0) {
+	                          (const char *)data, size) == 0) {
 		FUZZ_CHECK(first.added <= first.issues);
 		FUZZ_CHECK(gv__issue_import_data(
 		                   &again, db, "SMCWG", "issues.json",
-		                   (const char *)data, size, NULL, NULL) == 0);
+		                   (const char *)data, size) == 0);
 		FUZZ_CHECK(again.issues == first.issues);
 		FUZZ_CHECK(again.added == 0 && again.notes_added == 0);
 	} else {
