@@ -131,7 +131,7 @@ step_guards(void)
 	T_OK(gv_ballot_set_quorum(db, "SMC010", 3, "test"));
 	/* No cancelling during voting; no results before its end. */
 	T_REFUSED(gv_ballot_cancel(db, "SMC010", end - DAY), GV_ECONFLICT,
-	          "is voting");
+	          "is in voting");
 	T_REFUSED(gv_ballot_close(db, "SMC010", end - 1), GV_ECONFLICT,
 	          "2024-11-21 14:00 UTC");
 	/* No exclusion notice outside an IPR review. */
@@ -144,7 +144,7 @@ step_guards(void)
 	          "is passed");
 	T_OK(gv_ballot_review(db, "SMC010", review));
 	T_REFUSED(gv_ballot_review(db, "SMC010", review + DAY), GV_ECONFLICT,
-	          "is ipr_review");
+	          "is under IPR review");
 	T_EQ_INT(gv_ballot_version(db, "SMC010", "v2", NULL, 0, review + DAY),
 	         GV_ECONFLICT);
 	/* Outside the review period [start, end): refused. */
