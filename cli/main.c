@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../tui/tui.h"
 #include "cli.h"
 #include "gavel/gavel.h"
 
@@ -200,9 +199,7 @@ run(struct cli *c, int argc, char **argv)
 	if (i == argc || !strcmp(argv[i], "tui")) {
 		if (i < argc || (isatty(0) && isatty(1)) ||
 		    getenv("GV_NO_DISPLAY"))
-			rc = cli_open(c, 0) != CLI_OK
-			             ? CLI_FAILED
-			             : tui_main(c->db, c->db_path);
+			rc = cli_tui(c, argc - i, argv + i);
 		else
 			rc = overview(c);
 		goto out;

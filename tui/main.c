@@ -265,7 +265,8 @@ drive(enum request req)
 		break;
 	default:
 		if (!v->ops->request || !v->ops->request(v, req))
-			report("%s: not in this view (? for help)",
+			report("nothing to %s in this view: ? lists the keys "
+			       "of each view",
 			       request_name(req));
 		break;
 	}
@@ -329,13 +330,30 @@ script_line(char *line)
 	}
 }
 
+/*
+ * The next key as a request. A key no keymap binds says so rather than
+ * doing nothing. Input that keeps failing (the terminal gone, a closed
+ * input) ends the screen instead of spinning (issue 20, item 4).
+ */
 static enum request
 read_request(void)
 {
+	int errors = 0;
+
 	for (;;) {
 		int key = getch();
+		enum request req;
+		char label[16];
 		MEVENT ev;
 
+		if (key == ERR) {
+			if (++errors >= 100) {
+				display.running = 0;
+				return REQ_NONE;
+			}
+			continue;
+		}
+		errors = 0;
 		if (key == KEY_RESIZE) {
 			relayout_all();
 			display_draw();
@@ -350,14 +368,22 @@ read_request(void)
 				return REQ_MOVE_DOWN;
 			continue;
 		}
-		if (key == ERR || !display.view)
+		if (!display.view)
 			continue;
-		return key_request(display.view->ops->name, key);
+		if ((req = key_request(display.view->ops->name, key)) !=
+		    REQ_NONE)
+			return req;
+		key_label(label, sizeof(label), key);
+		if (label[0])
+			report("%s does nothing in this view: ? lists the keys "
+			       "of each view",
+			       label);
+		return REQ_NONE;
 	}
 }
 
 int
-tui_main(struct gv_db *db, const char *db_path)
+tui_main(struct gv_db *db, const struct tui_options *o)
 {
 	const char *script_path = getenv("GV_SCRIPT");
 	int bench = getenv("GV_BENCH") != NULL;
@@ -366,17 +392,17 @@ tui_main(struct gv_db *db, const char *db_path)
 	char line[1024];
 
 	display.db = db;
-	display.db_path = db_path;
+	display.db_path = o->db_path;
+	display.now = o->now;
+	display.theme = o->theme;
 	if (script_path && !(script = fopen(script_path, "r"))) {
 		fprintf(stderr, "gavel: cannot read the script %s\n",
 		        script_path);
 		return 1;
 	}
 	if (display_init() < 0) {
-		fprintf(stderr,
-		        "gavel: cannot start the screen (TERM=%s): "
-		        "use the commands, see 'gavel --help'\n",
-		        getenv("TERM") ? getenv("TERM") : "");
+		fprintf(stderr, "gavel: %s\n", display.why);
+		display_done();
 		if (script)
 			fclose(script);
 		return 1;
@@ -402,7 +428,10 @@ tui_main(struct gv_db *db, const char *db_path)
 				break;
 			script_line(line);
 		} else {
-			drive(read_request());
+			enum request req = read_request();
+
+			if (req != REQ_NONE)
+				drive(req);
 		}
 		if (display.view)
 			display_draw();
