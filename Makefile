@@ -87,13 +87,13 @@ include $(CONFIG)
 endif
 
 .PHONY: all check asan run bench deps format lint install uninstall clean \
-	layering headers cycles help FORCE
+	layering headers cycles help golden-screens FORCE
 .DEFAULT_GOAL := all
 
 all: $(BIN)
 
 help:
-	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|clean]'
+	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|clean|golden-screens]'
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
@@ -168,6 +168,15 @@ $(BUILD)/run-tests: $(TEST_OBJS) $(LIB)
 # T=suite/ filters tests by substring. The CLI tests run $(BIN).
 check: $(BUILD)/run-tests $(BIN) layering headers cycles
 	GAVEL_BIN=$(abspath $(BIN)) ./$(BUILD)/run-tests $(T)
+
+# The screen's golden screenshots (tests/golden/screens/VIEW-COLSxROWS.txt)
+# taken again in tmux from the fixed working group of
+# tests/screen_fixture.c: `git diff` shows what changed, to review before
+# committing it. `make check` compares them.
+golden-screens: $(BUILD)/run-tests $(BIN)
+	@mkdir -p tests/golden/screens
+	GV_GOLDEN_UPDATE=1 GAVEL_BIN=$(abspath $(BIN)) \
+		./$(BUILD)/run-tests tui_screens/
 
 # No two core files depend on each other, through others or directly:
 # tools/cycles.c reads which file defines each symbol another uses.

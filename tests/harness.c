@@ -38,6 +38,7 @@ extern const struct t_case minutes_parse_front_tests[],
         redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
+extern const struct t_case tui_keys_tests[], tui_screens_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
@@ -85,6 +86,8 @@ static const struct {
         {"issue", issue_tests},
         {"issue_cli", issue_cli_tests},
         {"tui", tui_tests},
+        {"tui_keys", tui_keys_tests},
+        {"tui_screens", tui_screens_tests},
         {"atomic", atomic_tests},
         {"refusals", refusals_tests},
         {"git_chain", git_chain_tests},

@@ -251,7 +251,11 @@ ballots(void)
 		if (G("ballot", "vote", "SMC011", smc011_yes[i], "yes", "--at",
 		      "2024-11-10 12:00"))
 			return -1;
-	if (G("ballot", "close", "SMC011", "--at", "2024-11-19 14:00") ||
+	/* Its meetings came before the roll calls were kept: the quorum
+	 * as its results notice published it. */
+	if (G("ballot", "quorum", "SMC011", "4", "--source",
+	      "results notice") ||
+	    G("ballot", "close", "SMC011", "--at", "2024-11-19 14:00") ||
 	    G("ballot", "review", "SMC011", "--at", "2024-11-22 14:00"))
 		return -1;
 	/* SMC012: in voting, five votes in. */
@@ -323,6 +327,7 @@ scr_start(char *sock, size_t n, const char *name, int cols, int rows,
           const char *env, const char *args)
 {
 	const char *bin = getenv("GAVEL_BIN");
+	static int started; /* a server of its own each time */
 	char start[8192];
 
 	if (system("command -v tmux >/dev/null 2>&1") != 0) {
@@ -333,7 +338,7 @@ scr_start(char *sock, size_t n, const char *name, int cols, int rows,
 		t_fail(__FILE__, __LINE__, "no gavel");
 		return -1;
 	}
-	snprintf(sock, n, "gavel-%s-%d", name, (int)getpid());
+	snprintf(sock, n, "gavel-%s-%d-%d", name, (int)getpid(), ++started);
 	snprintf(start, sizeof(start),
 	         "tmux -L %s -f /dev/null new-session -d -s t -x %d -y %d "
 	         "\"cd '%s' && env -u NO_COLOR -u COLORFGBG -u GAVEL_THEME "
@@ -384,7 +389,7 @@ scr_keys(const char *sock, const char *k)
 {
 	char args[4200];
 
-	snprintf(args, sizeof(args), "send-keys -t t %s", k);
+	snprintf(args, sizeof(args), "send-keys -t t -- %s", k);
 	scr_tmux(sock, args);
 }
 

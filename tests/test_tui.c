@@ -156,8 +156,8 @@ notes_inline_and_roll_call(void)
 	                 "/has no roll call\n:save-display none.txt\n"
 	                 "view-meetings\nenter\n"
 	                 "/absent  Stephen Davidson\n"
-	                 "toggle\n/present Stephen Davidson\n"
-	                 ":save-display present.txt\ntoggle\n"
+	                 "toggle\nmove-first\n:save-display present.txt\n"
+	                 "/present Stephen Davidson\ntoggle\n"
 	                 ":save-display absent.txt\nquit\n");
 
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==

@@ -288,6 +288,24 @@ tui_exec(int argc, char **argv)
 	return 0;
 }
 
+/* The request of a key in the view on screen; a key no keymap binds
+ * says so rather than doing nothing (REQ_NONE). */
+static enum request
+key_to_request(int key)
+{
+	enum request req = key_request(display.view->ops->name, key);
+	char label[16];
+
+	if (req != REQ_NONE)
+		return req;
+	key_label(label, sizeof(label), key);
+	if (label[0])
+		report("%s does nothing in this view: ? lists the keys of each "
+		       "view",
+		       label);
+	return REQ_NONE;
+}
+
 /* One line of a headless script: a request name, "key X", "/text",
  * ":save-display FILE", ":resize COLSxROWS" or ":a gavel command". */
 static void
@@ -309,8 +327,10 @@ script_line(char *line)
 	} else if (line[0] == '/') {
 		search(line + 1);
 	} else if (!strncmp(line, "key ", 4)) {
-		drive(key_request(display.view->ops->name,
-		                  (unsigned char)line[4]));
+		enum request req = key_to_request((unsigned char)line[4]);
+
+		if (req != REQ_NONE)
+			drive(req);
 	} else if (request_by_name(line) != REQ_NONE) {
 		drive(request_by_name(line));
 	} else if (strchr(line, ' ')) {
@@ -331,9 +351,9 @@ script_line(char *line)
 }
 
 /*
- * The next key as a request. A key no keymap binds says so rather than
- * doing nothing. Input that keeps failing (the terminal gone, a closed
- * input) ends the screen instead of spinning (issue 20, item 4).
+ * The next key as a request (REQ_NONE: none). Input that keeps failing (the
+ * terminal gone, a closed input) ends the screen instead of spinning (issue 20,
+ * item 4).
  */
 static enum request
 read_request(void)
@@ -342,8 +362,6 @@ read_request(void)
 
 	for (;;) {
 		int key = getch();
-		enum request req;
-		char label[16];
 		MEVENT ev;
 
 		if (key == ERR) {
@@ -370,15 +388,7 @@ read_request(void)
 		}
 		if (!display.view)
 			continue;
-		if ((req = key_request(display.view->ops->name, key)) !=
-		    REQ_NONE)
-			return req;
-		key_label(label, sizeof(label), key);
-		if (label[0])
-			report("%s does nothing in this view: ? lists the keys "
-			       "of each view",
-			       label);
-		return REQ_NONE;
+		return key_to_request(key);
 	}
 }
 

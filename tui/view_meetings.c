@@ -377,11 +377,14 @@ meeting_layout(struct view *v, size_t cols)
 				segf(l, LINE_DIM, " (%s)", a->org);
 		}
 	}
-	for (i = 0; m->reps && i < m->reps->n; i++) {
+	for (i = 0, klass = 0; m->reps && i < m->reps->n; i++) {
 		const struct gv_person *p = &m->reps->v[i];
 
 		if (is_present(d, p->name))
 			continue;
+		/* Under a heading of their own, not the last class's. */
+		if (!klass++)
+			seg(line_new(v, NULL), LINE_TITLE, "  not present");
 		l = line_new(v, (void *)p);
 		segf(l, LINE_DIM, "    absent  ");
 		segf(l, LINE_DEFAULT, "%s", p->name);
