@@ -484,8 +484,7 @@ wrap_line(struct wrap *w, const struct gv__rl_piece *p, size_t n)
 /* The line's number in the head (dim; numw < 0: none), its mark, and its
  * text wrapped under itself, after the gutter. */
 static void
-ansi_line(struct gv_buf *b, const struct gv_rline *line, size_t width,
-          int numw)
+ansi_line(struct gv_buf *b, const struct gv_rline *line, size_t width, int numw)
 {
 	static const char marks[] = {[GV_RLINE_CONTEXT] = ' ',
 	                             [GV_RLINE_DELETED] = '-',

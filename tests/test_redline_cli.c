@@ -71,15 +71,13 @@ demo_guideline_redline(void)
 	T_CONTAINS(r->out, "\n 6 date: [-November-]{+December+} 22, 2024\n");
 	T_CONTAINS(r->out, "@@ -18,6 +18,7 @@ 1.2.1 Revisions\n18 |---");
 	T_CONTAINS(r->out, "\n21 {+| 1.0.8   | SMC010 |");
-	r = t_gavel(e, "redline", "--ballot", "SMC010", "--format", "md",
-	            NULL);
+	r = t_gavel(e, "redline", "--ballot", "SMC010", "--format", "md", NULL);
 	T_CONTAINS(r->out, "\nLine 3: subtitle: Version ~~1.0.7~~**1.0.8**\n");
 	r = t_gavel(e, "redline", "--ballot", "SMC010", "--format", "ansi",
 	            NULL);
 	T_CONTAINS(r->out, "\033[2m 3 \033[m~ subtitle: Version ");
-	T_EQ_INT(t_gavel(e, "review", "add", "SMC010", "--path",
-	                 "guideline.md", "--line", "21", "the row of 1.0.8",
-	                 NULL)
+	T_EQ_INT(t_gavel(e, "review", "add", "SMC010", "--path", "guideline.md",
+	                 "--line", "21", "the row of 1.0.8", NULL)
 	                 ->status,
 	         0);
 	T_CONTAINS(t_gavel(e, "review", "list", "SMC010", NULL)->out,

@@ -159,7 +159,7 @@ has_word(int argc, char **argv, const char *word)
 	int i;
 
 	for (i = 0; i < argc; i++)
-		if (!strcmp(argv[i], word))
+		if (argv[i] && !strcmp(argv[i], word))
 			return 1;
 	return 0;
 }
@@ -174,14 +174,25 @@ change_of(int argc, char **argv)
 	for (i = 0; i < sizeof(changes) / sizeof(changes[0]); i++) {
 		const struct change_kind *c = &changes[i];
 
-		if (argc < 1 || strcmp(argv[0], c->group) ||
-		    (c->sub && (argc < 2 || strcmp(argv[1], c->sub))) ||
+		if (argc < 1 || !argv[0] || strcmp(argv[0], c->group) ||
+		    (c->sub &&
+		     (argc < 2 || !argv[1] || strcmp(argv[1], c->sub))) ||
 		    (c->when && !has_word(argc, argv, c->when)) ||
 		    (c->unless && has_word(argc, argv, c->unless)))
 			continue;
 		return c;
 	}
 	return NULL;
+}
+
+/* Appends text to buf (of n), which stays terminated. */
+static void
+append(char *buf, size_t n, const char *text)
+{
+	size_t len = strlen(buf);
+
+	if (len + 1 < n)
+		snprintf(buf + len, n - len, "%s", text);
 }
 
 /* Appends word to buf (of n) as a shell reads it back: as it is when it
@@ -223,8 +234,8 @@ quote_words(char *buf, size_t n, int argc, char **argv)
 
 	buf[0] = '\0';
 	for (i = 0; i < argc; i++) {
-		if (i && strlen(buf) + 1 < n)
-			strcat(buf, " ");
+		if (i)
+			append(buf, n, " ");
 		quote_word(buf, n, argv[i]);
 	}
 }
@@ -258,8 +269,8 @@ undo_text(char *buf, size_t n, const struct change_kind *c, int argc,
 			if (c->when && !strcmp(argv[k], c->when))
 				continue;
 			quote_word(buf, n, argv[k]);
-			if (k + 1 < argc && strlen(buf) + 1 < n)
-				strcat(buf, " ");
+			if (k + 1 < argc)
+				append(buf, n, " ");
 		}
 		len = strlen(buf);
 		if (len && buf[len - 1] == ' ')
