@@ -386,41 +386,41 @@ tmux_walk(void)
 	         0);
 	if (tmux_start(sock, sizeof(sock), "walk", now, "chair") < 0)
 		return;
-	T_CONTAINS(PANE_UNTIL(sock, "Open clocks"), "Dashboard, as of");
-	T_CONTAINS(PANE_UNTIL(sock, "live tally"), "SMC010");
+	T_CONTAINS(PANE_STILL(sock, "Open clocks"), "Dashboard, as of");
+	T_CONTAINS(PANE_STILL(sock, "live tally"), "SMC010");
 	scr_keys(sock, "4");
-	T_CONTAINS(PANE_UNTIL(sock, "Ballots (1)"), "SMC010");
+	T_CONTAINS(PANE_STILL(sock, "Ballots (1)"), "SMC010");
 	scr_keys(sock, "Enter");
-	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010: voting"), "Votes");
+	T_CONTAINS(PANE_STILL(sock, "Ballot SMC010: voting"), "Votes");
 	scr_keys(sock, "d");
-	T_CONTAINS(PANE_UNTIL(sock, "Redline of SMC010"), "guideline.md");
+	T_CONTAINS(PANE_STILL(sock, "Redline of SMC010"), "guideline.md");
 	scr_keys(sock, "?");
-	T_CONTAINS(PANE_UNTIL(sock, "Help: every key, by view"),
+	T_CONTAINS(PANE_STILL(sock, "Help: every key, by view"),
 	           "Redline (5)\n  ]                Next changed line");
 	scr_keys(sock, "q");
-	T_CONTAINS(PANE_UNTIL(sock, "Redline of SMC010"), "guideline.md");
+	T_CONTAINS(PANE_STILL(sock, "Redline of SMC010"), "guideline.md");
 	scr_keys(sock, "q");
-	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010"), "Tally");
+	T_CONTAINS(PANE_STILL(sock, "Ballot SMC010"), "Tally");
 	scr_keys(sock, ":");
 	scr_keys(sock, "'ballot vote SMC010 Apple abstain' Enter");
-	T_CONTAINS(PANE_UNTIL(sock, "abstain    1"), "Certificate Consumers");
+	T_CONTAINS(PANE_STILL(sock, "abstain    1"), "Certificate Consumers");
 	/* A change no command undoes is asked about first. */
 	scr_keys(sock, ":");
 	scr_keys(sock, "'ballot close SMC010' Enter");
-	T_CONTAINS(PANE_UNTIL(sock, "No command undoes it."),
+	T_CONTAINS(PANE_STILL(sock, "No command undoes it."),
 	           "gavel --now '2024-11-18 12:00 UTC' ballot close SMC010");
 	scr_keys(sock, "n");
-	T_CONTAINS(PANE_UNTIL(sock, "not run"), "Ballot SMC010: voting");
+	T_CONTAINS(PANE_STILL(sock, "not run"), "Ballot SMC010: voting");
 	scr_tmux(sock, "resize-window -t t -x 70 -y 20");
 	/* Redrawn for 70 columns: the title bar has no room for the views'
 	 * keys (the screen before the resize has them, and a "1/" too). */
-	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010: voting\n"), "1/");
+	T_CONTAINS(PANE_STILL(sock, "Ballot SMC010: voting\n"), "1/");
 	scr_tmux(sock, "resize-window -t t -x 40 -y 10");
-	T_CONTAINS(PANE_UNTIL(sock, "gavel needs 60x15"), "this is 40x10");
+	T_CONTAINS(PANE_STILL(sock, "gavel needs 60x15"), "this is 40x10");
 	scr_tmux(sock, "resize-window -t t -x 100 -y 30");
 	/* Quit from a screen that shows the ballot, so that what follows
 	 * checks it is gone. */
-	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010"), "Tally");
+	T_CONTAINS(PANE_STILL(sock, "Ballot SMC010"), "Tally");
 	scr_keys(sock, "Q");
 	/* The terminal is given back (the alternate screen left): once
 	 * gavel has exited, the pane shows the shell's lines, not gavel's.
@@ -450,7 +450,7 @@ tmux_signal_restores(void)
 	         0);
 	if (tmux_start(sock, sizeof(sock), "signal", now, "chair") < 0)
 		return;
-	T_CONTAINS(PANE_UNTIL(sock, "Open clocks"), "Dashboard");
+	T_CONTAINS(PANE_STILL(sock, "Open clocks"), "Dashboard");
 	snprintf(cmd, sizeof(cmd),
 	         "pkill -TERM -P $(tmux -L %s list-panes -t t -F "
 	         "'#{pane_pid}')",
@@ -488,18 +488,18 @@ tmux_sync_key(void)
 		return;
 	/* Each wait is for the last of what it checks to be drawn (curses
 	 * writes the screen top to bottom, the status line last). */
-	T_CONTAINS(PANE_UNTIL(sock, "  not shared: gavel remote add NAME URL"),
+	T_CONTAINS(PANE_STILL(sock, "  not shared: gavel remote add NAME URL"),
 	           "Sync with the group");
-	T_CONTAINS(PANE_UNTIL(sock, "? help"), "S sync  C conflicts");
+	T_CONTAINS(PANE_STILL(sock, "? help"), "S sync  C conflicts");
 	scr_keys(sock, ":");
 	snprintf(typed, sizeof(typed), "'remote add group %.300s' Enter",
 	         t_path("group.git"));
 	scr_keys(sock, typed);
 	snprintf(want, sizeof(want), "in 0  out 0  not sent %d  ", n);
-	T_CONTAINS(PANE_UNTIL(sock, "never synced (S syncs)"), want);
+	T_CONTAINS(PANE_STILL(sock, "never synced (S syncs)"), want);
 	scr_keys(sock, "S");
 	snprintf(want, sizeof(want), "sent %d operations, received 0", n);
-	out = PANE_UNTIL(sock, want);
+	out = PANE_STILL(sock, want);
 	T_CONTAINS(out, "  synced just now (2025-01-20 12:00 UTC)");
 	snprintf(want, sizeof(want), "out %d  not sent 0  conflicts 0", n);
 	T_CONTAINS(out, want);
@@ -538,15 +538,15 @@ tmux_sync_conflict(void)
 	if (tmux_start(sock, sizeof(sock), "conflict", "2025-01-20 14:00", "") <
 	    0)
 		return;
-	T_CONTAINS(PANE_UNTIL(sock, "synced 2 h 0 min ago (2025-01-20 12:00 "
+	T_CONTAINS(PANE_STILL(sock, "synced 2 h 0 min ago (2025-01-20 12:00 "
 	                            "UTC)"),
 	           "not sent 1  conflicts 0");
 	scr_keys(sock, "S");
-	T_CONTAINS(PANE_UNTIL(sock, "sent 1 operation, received 1 (1 applied, "
+	T_CONTAINS(PANE_STILL(sock, "sent 1 operation, received 1 (1 applied, "
 	                            "0 in conflict); C shows the notes"),
 	           "conflicts 1 (C lists them)");
 	scr_keys(sock, "C");
-	out = PANE_UNTIL(sock, "Each is kept in the log. Settle one");
+	out = PANE_STILL(sock, "Each is kept in the log. Settle one");
 	T_CONTAINS(out, "Sync: 1 operation kept but not applied");
 	T_CONTAINS(out, "  sent 1 operation, received 1 (1 applied, 0 in "
 	                "conflict)\n");
@@ -557,7 +557,7 @@ tmux_sync_conflict(void)
 	T_CONTAINS(out, "      " CARILLON "'s vote on SMC010 was recorded as "
 	                "no by another member");
 	scr_keys(sock, "q");
-	T_CONTAINS(PANE_UNTIL(sock, "Open clocks"), "conflicts 1");
+	T_CONTAINS(PANE_STILL(sock, "Open clocks"), "conflicts 1");
 	T_ASSERT(scr_quit(sock) == 0);
 	T_CONTAINS(sf_run("g.db", "sync", "--conflicts", NULL)->out,
 	           "was recorded as no by another member");

@@ -233,7 +233,7 @@ help_lists_every_key_in_columns(void)
 		return;
 	PANE_STILL(sock, "Dashboard, as of");
 	scr_keys(sock, "? G");
-	T_CONTAINS(PANE_UNTIL(sock, "not. A change another command undoes"),
+	T_CONTAINS(PANE_STILL(sock, "not. A change another command undoes"),
 	           "Help: every key, by view");
 	T_ASSERT(scr_quit(sock) == 0);
 }
@@ -292,14 +292,14 @@ questions_take_one_key(void)
 	PANE_STILL(sock, "Dashboard, as of");
 	/* The question quotes the command exactly; n alone answers. */
 	scr_keys(sock, ": 'ballot cancel SMC014' Enter");
-	out = PANE_UNTIL(sock, "No command undoes it.  y runs it, n does not");
+	out = PANE_STILL(sock, "No command undoes it.  y runs it, n does not");
 	T_CONTAINS(out, "\n" CANCEL_SMC014 "\n");
 	scr_keys(sock, "n");
-	PANE_UNTIL(sock, "not run: " CANCEL_SMC014);
+	PANE_STILL(sock, "not run: " CANCEL_SMC014);
 	T_EQ_STR(state_of("SMC014"), "draft");
 	/* A y typed before the question was drawn answers nothing. */
 	scr_keys(sock, ": 'ballot cancel SMC014' Enter y");
-	PANE_UNTIL(sock, "No command undoes it.");
+	PANE_STILL(sock, "No command undoes it.");
 	scr_pause(500);
 	T_CONTAINS(PANE_STILL(sock, "No command undoes it."), CANCEL_SMC014);
 	/* Escape then y at once: Escape (no), not Alt-y, and the y is
@@ -310,7 +310,7 @@ questions_take_one_key(void)
 	/* What is quoted reads back in a shell as it was typed; what can
 	 * still be done is said. */
 	scr_keys(sock, ": 'issue add SMCWG --title \"it'\\''s late\"' Enter");
-	out = PANE_UNTIL(sock, "Then: it can be closed (gavel issue close "
+	out = PANE_STILL(sock, "Then: it can be closed (gavel issue close "
 	                       "NUMBER), not removed.");
 	T_CONTAINS(out, "gavel --now '2025-01-20 17:00 UTC' issue add SMCWG "
 	                "--title 'it'\\''s late'\n");
@@ -339,7 +339,7 @@ keys_after_an_answer_are_dropped(void)
 	scr_keys(sock, "4 s");
 	PANE_STILL(sock, "Act on SMC012: voting");
 	scr_keys(sock, "Enter");
-	PANE_UNTIL(sock, "Then: a new version reopens the discussion (gavel "
+	PANE_STILL(sock, "Then: a new version reopens the discussion (gavel "
 	                 "ballot version SMC012).");
 	scr_keys(sock, "y Enter");
 	/* The row under the cursor is now cancel, which the Enter would
@@ -378,11 +378,11 @@ redline_notes_on_any_changed_line(void)
 	/* ] lands on each change, each can take a note: the fourth is a
 	 * deleted line, whose note goes where it stood. */
 	scr_keys(sock, "] ] ] ] c");
-	PANE_UNTIL(sock, "note on guideline.md line 20 (where the deleted "
+	PANE_STILL(sock, "note on guideline.md line 20 (where the deleted "
 	                 "text stood), note:");
 	/* What is typed is the note's text, whatever it looks like. */
 	scr_keys(sock, "'--line 3 keep telephone, q' Enter");
-	out = PANE_UNTIL(sock, "y runs it, n does not");
+	out = PANE_STILL(sock, "y runs it, n does not");
 	T_CONTAINS(out, "review add SMC013 --path guideline.md --line 20 -- "
 	                "'--line 3 keep telephone, q'");
 	scr_keys(sock, "y");
