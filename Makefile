@@ -8,8 +8,19 @@
 # restarts, which is why no configure step is needed.
 
 PREFIX  ?= /usr/local
-BINDIR  ?= $(PREFIX)/bin
-DATADIR ?= $(PREFIX)/share/gavel
+# gavel finds its installed templates as share/gavel and its modules as
+# lib/gavel beside the bin/ folder it runs from (core/util.c,
+# gv__installed_path), so they go together under PREFIX and nothing is
+# compiled for a PREFIX: one build installs anywhere.
+BINDIR   = $(PREFIX)/bin
+DATADIR  = $(PREFIX)/share/gavel
+MODDIR   = $(PREFIX)/lib/gavel
+MANDIR  ?= $(PREFIX)/share/man
+# Where each shell looks for completions under PREFIX (Debian's zsh reads
+# /usr/local/share/zsh/site-functions; its packages use vendor-completions).
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 BUILD   ?= build
 BIN     ?= gavel
 CC      ?= cc
@@ -38,10 +49,53 @@ DEB_gmime-3.0 := libgmime-3.0-dev
 # static list names libgpg-error, which it does not use and which
 # libgit2-dev does not bring, so libcrypto is named instead. GSSAPI has
 # no static archive and Debian's libgit2.pc leaves it out, hence
-# krb5-gssapi above.
-GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file -Wl,-Bstatic \
-	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic \
-	$$(pkg-config --libs krb5-gssapi)
+# krb5-gssapi above (its header; the library is opened at run time).
+# The other wrappers put off git_libgit2_init's set-up of mbedTLS and
+# libssh2 to their first use (core/git_init.c), and the GSSAPI library
+# libgit2 calls for Negotiate authentication is opened with dlopen when
+# first called (core/git_gssapi.c), not linked.
+GSS_WRAPS = gss_init_sec_context \
+	gss_delete_sec_context gss_display_status gss_indicate_mechs \
+	gss_import_name gss_release_name gss_release_buffer \
+	gss_release_oid_set
+GIT_WRAPS = mbedtls_x509_crt_parse_file git_mbedtls_stream_global_init \
+	git_mbedtls_stream_new git_mbedtls_stream_wrap \
+	git_mbedtls__set_cert_location libssh2_init $(GSS_WRAPS)
+#
+# SQLite, jansson and cmark-gfm (and ncurses, TUI_LIBS) are linked
+# statically as well, from the archives their -dev packages ship: each
+# shared library costs every process the binding of its symbols before
+# main(), 1.9 M of the 2.8 M instructions `gavel --version` took with
+# them shared (bench/startup.sh). A security fix to one of them reaches
+# gavel when it is built again (README, "Make targets"). cmark-gfm's
+# extensions use its core, so they come first.
+#
+# LINK=shared links all of them as shared libraries instead, as the
+# Debian package does (debian/rules): there a security update of any of
+# them must reach gavel without a rebuild, and Debian refuses copies of
+# libssh2, mbedTLS, zlib or SQLite inside a binary. The CA bundle is then
+# parsed at start-up again (the wrapper stays, for the call it can still
+# reach). Run `make clean` after changing it: the choice is written into
+# $(BUILD)/config.mk.
+LINK ?= static
+ifeq ($(LINK),shared)
+# Shared, libgit2's own calls cannot be wrapped: only the CA bundle's
+# parse, which mbedTLS exports, is; GV_GIT_SHARED leaves out the rest.
+GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file \
+	$$(pkg-config --libs libgit2) -lmbedx509
+GIT_CFLAGS := -DGV_GIT_SHARED
+BSTATIC  :=
+BDYNAMIC :=
+else
+GIT_LIBS = $(GIT_WRAPS:%=-Wl,--wrap=%) \
+	-Wl,-u,gv__git_gss_loaded -Wl,-Bstatic \
+	$$(pkg-config --static --libs-only-l libgit2 libcrypto) -Wl,-Bdynamic
+GIT_CFLAGS :=
+BSTATIC  := -Wl,-Bstatic
+BDYNAMIC := -Wl,-Bdynamic
+endif
+STATIC_LIBS = $(BSTATIC) $$(pkg-config --libs-only-l sqlite3 jansson) \
+	-lcmark-gfm-extensions -lcmark-gfm $(BDYNAMIC) -lm
 # libcmark-gfm.pc links the extensions, which come in their own package
 # (without a .pc file of their own): checked by their header.
 EXTRA_HEADERS := cmark-gfm-core-extensions.h
@@ -52,20 +106,27 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h
 # git's smart HTTP behind python3's server, and https with a
 # certificate openssl makes. The calendar tests read gavel's iCalendar
 # back with Python's icalendar too, a reader that is not libical (they
-# skip by name without it).
+# skip by name without it). The pages people read (redlines, minutes,
+# notices, reports) are laid out by headless Chromium, which finds what
+# runs off a window or a printed page (skipped by name without it).
+# scdoc writes the man page (doc/gavel.1.scd), groff renders it for its
+# test, man shows it (the README runs `man gavel`); zsh and fish let the
+# tests check their completions, debhelper lets them build the Debian
+# package (each skips by name without it).
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
 	bsdutils procps clang libclang-rt-14-dev openssh-client \
-	openssh-server python3 openssl python3-icalendar
+	openssh-server python3 openssl python3-icalendar scdoc groff-base \
+	man-db zsh fish debhelper chromium
 # The commands they bring that the tests run, each checked on its own
 # (`command -v a b` answers for one name only; sshd is in /usr/sbin,
 # which a user's PATH may lack: its tests skip by name without it).
 TEST_TOOLS := git sqlite3 cmark-gfm tmux script pkill ssh-keygen ssh-agent \
-	python3 openssl
+	python3 openssl scdoc groff man
 DEB_PKGS  := $(DEB_TOOLS) $(foreach p,$(CORE_PKGS) $(TUI_PKGS),$(DEB_$(p)))
 
 WARNINGS := -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wformat=2 -Wvla -Wundef
-ALL_CFLAGS = -std=c11 $(WARNINGS) $(CFLAGS) -Iinclude -MMD -MP \
+ALL_CFLAGS = -std=c11 $(WARNINGS) $(CPPFLAGS) $(CFLAGS) -Iinclude -MMD -MP \
 	-D_POSIX_C_SOURCE=200809L
 
 CORE_SRCS := $(wildcard core/*.c)
@@ -75,25 +136,35 @@ TEST_SRCS := $(wildcard tests/*.c)
 TEMPLATES := $(sort $(wildcard templates/*))
 
 CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
+# The modules (core/module.h): core files built as shared objects of
+# their own, each linked with its library, which gavel loads on first
+# use, so that no other command pays for libical's ICU or GMime's GLib
+# at start-up. They sit next to $(BIN) and are installed in $(MODDIR).
+# The tests, benchmarks and fuzzers link their objects in instead.
+ICAL_OBJS := $(BUILD)/core/zone_ical.o $(BUILD)/core/calendar_ical.o
+MAIL_OBJS := $(patsubst %,$(BUILD)/core/mail_%.o,module init read write)
+MOD_OBJS  := $(ICAL_OBJS) $(MAIL_OBJS)
+MODS      := $(dir $(BIN))gavel-ical.so $(dir $(BIN))gavel-mail.so
 CLI_OBJS  := $(CLI_SRCS:%.c=$(BUILD)/%.o)
 TUI_OBJS  := $(TUI_SRCS:%.c=$(BUILD)/%.o)
 TEST_OBJS := $(TEST_SRCS:%.c=$(BUILD)/%.o)
 LIB       := $(BUILD)/libgavel.a
 
 CONFIG := $(BUILD)/config.mk
-NOCONFIG_GOALS := clean deps format help
+NOCONFIG_GOALS := clean deps format help uninstall deb
 ifneq ($(filter-out $(NOCONFIG_GOALS),$(or $(MAKECMDGOALS),all)),)
 include $(CONFIG)
 endif
 
 .PHONY: all check asan run bench deps format lint install uninstall clean \
-	layering headers cycles help golden-screens FORCE
+	layering headers cycles help deb golden-screens
 .DEFAULT_GOAL := all
 
-all: $(BIN)
+MAN := $(BUILD)/gavel.1
+all: $(BIN) $(MODS) $(MAN)
 
 help:
-	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|clean|golden-screens]'
+	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|uninstall|deb|clean|golden-screens]'
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
@@ -103,10 +174,12 @@ $(CONFIG): Makefile
 		$(CC) -E -x c - >/dev/null &&) true; } 2>/dev/null || \
 		$(MAKE) --no-print-directory deps
 	@pkg-config --exists --print-errors $(CORE_PKGS) $(TUI_PKGS)
-	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_PKGS))"; \
-	   echo "CORE_LIBS := $$(pkg-config --libs $(filter-out libgit2 krb5-gssapi,$(CORE_PKGS))) $(GIT_LIBS)"; \
+	@{ echo "CORE_CFLAGS := $$(pkg-config --cflags $(CORE_PKGS)) $(GIT_CFLAGS)"; \
+	   echo "CORE_LIBS := $(STATIC_LIBS) $(GIT_LIBS)"; \
+	   echo "ICAL_LIBS := $$(pkg-config --libs libical)"; \
+	   echo "MAIL_LIBS := $$(pkg-config --libs gmime-3.0)"; \
 	   $(if $(TUI_PKGS),echo "TUI_CFLAGS := $$(pkg-config --cflags $(TUI_PKGS))"; \
-	   echo "TUI_LIBS := $$(pkg-config --libs $(TUI_PKGS))";) \
+	   echo "TUI_LIBS := $(BSTATIC) $$(pkg-config --libs $(TUI_PKGS)) $(BDYNAMIC)";) \
 	} > $@.tmp && mv $@.tmp $@
 
 deps:
@@ -121,13 +194,8 @@ $(BUILD)/core/%.o: core/%.c $(CONFIG)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) $(CORE_CFLAGS) -Icore -c -o $@ $<
 
-# The installed templates' folder is compiled in; a new PREFIX rebuilds it.
-$(BUILD)/core/templates.o: ALL_CFLAGS += -DGV_DATADIR='"$(DATADIR)"'
-$(BUILD)/core/templates.o: $(BUILD)/datadir.stamp
-$(BUILD)/datadir.stamp: FORCE
-	@mkdir -p $(@D)
-	@echo '$(DATADIR)' | cmp -s - $@ || echo '$(DATADIR)' > $@
-FORCE:
+# The modules are position-independent.
+$(MOD_OBJS): ALL_CFLAGS += -fPIC
 
 $(BUILD)/cli/%.o: cli/%.c $(CONFIG)
 	@mkdir -p $(@D)
@@ -154,26 +222,43 @@ $(BUILD)/gen/embedded.c: $(BUILD)/embed $(TEMPLATES)
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
 	$(CC) $(ALL_CFLAGS) -Icore -c -o $@ $<
 
-$(LIB): $(CORE_OBJS)
+$(LIB): $(filter-out $(MOD_OBJS),$(CORE_OBJS))
 	@rm -f $@
 	$(AR) rcs $@ $^
 
-$(BIN): $(CLI_OBJS) $(TUI_OBJS) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(CLI_OBJS) $(TUI_OBJS) $(LIB) \
+# gavel exports its own gv_ functions (only those) to the modules, and
+# keeps each one they call (-u), though it may not call it itself.
+MOD_USES = nm $(MOD_OBJS) | awk '$$1 == "U" && $$2 ~ /^gv_/ { u[$$2] } \
+	NF == 3 && $$3 ~ /^gv_/ { d[$$3] } \
+	END { for (s in u) if (!(s in d)) print "-Wl,-u," s }'
+$(BIN): $(CLI_OBJS) $(TUI_OBJS) $(LIB) $(MOD_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -Wl,--export-dynamic-symbol='gv_*' \
+		$$($(MOD_USES)) -o $@ $(CLI_OBJS) $(TUI_OBJS) $(LIB) \
 		$(TUI_LIBS) $(CORE_LIBS)
 
-$(BUILD)/run-tests: $(TEST_OBJS) $(LIB)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(LIB) $(CORE_LIBS)
+$(dir $(BIN))gavel-ical.so: $(ICAL_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -o $@ $^ $(ICAL_LIBS)
+$(dir $(BIN))gavel-mail.so: $(MAIL_OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -shared -o $@ $^ $(MAIL_LIBS)
 
-# T=suite/ filters tests by substring. The CLI tests run $(BIN).
-check: $(BUILD)/run-tests $(BIN) layering headers cycles
-	GAVEL_BIN=$(abspath $(BIN)) ./$(BUILD)/run-tests $(T)
+# Programs with the modules linked in (core/module.h).
+WITH_MODS = $(MOD_OBJS) $(LIB) $(CORE_LIBS) $(ICAL_LIBS) $(MAIL_LIBS)
+
+$(BUILD)/run-tests: $(TEST_OBJS) $(MOD_OBJS) $(LIB)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(TEST_OBJS) $(WITH_MODS)
+
+# T=suite/ filters tests by substring. The CLI tests run $(BIN); the
+# install tests read the man page and run `make install` into a folder of
+# their own, with the same BUILD and BIN (GAVEL_BUILD).
+check: $(BUILD)/run-tests $(BIN) $(MODS) $(MAN) layering headers cycles
+	GAVEL_BIN=$(abspath $(BIN)) GAVEL_BUILD=$(abspath $(BUILD)) \
+		./$(BUILD)/run-tests $(T)
 
 # The screen's golden screenshots (tests/golden/screens/VIEW-COLSxROWS.txt)
 # taken again in tmux from the fixed working group of
 # tests/screen_fixture.c: `git diff` shows what changed, to review before
 # committing it. `make check` compares them.
-golden-screens: $(BUILD)/run-tests $(BIN)
+golden-screens: $(BUILD)/run-tests $(BIN) $(MODS)
 	@mkdir -p tests/golden/screens
 	GV_GOLDEN_UPDATE=1 GAVEL_BIN=$(abspath $(BIN)) \
 		./$(BUILD)/run-tests tui_screens/
@@ -256,11 +341,11 @@ run: $(BIN)
 	./$(BIN) --db $(DEMO_DB)
 
 # Benchmark drivers: bench/<name>.c, linked with the core.
-$(BUILD)/%-bench: bench/%.c bench/clock.h $(LIB)
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(LIB) $(CORE_LIBS)
+$(BUILD)/%-bench: bench/%.c bench/clock.h $(MOD_OBJS) $(LIB)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(WITH_MODS)
 
 BENCH_DRIVERS := $(patsubst bench/%.c,$(BUILD)/%-bench,$(wildcard bench/*.c))
-bench: $(BIN) $(BENCH_DRIVERS)
+bench: $(BIN) $(MODS) $(BENCH_DRIVERS)
 	@set -e; for b in bench/*.sh; do \
 		GAVEL_BIN=$(abspath $(BIN)) GAVEL_BUILD=$(abspath $(BUILD)) \
 			sh "$$b"; \
@@ -287,17 +372,79 @@ lint: $(CONFIG)
 		$(TUI_SRCS) -- -std=c11 -Iinclude -D_POSIX_C_SOURCE=200809L \
 		$(TUI_CFLAGS)
 
-install: $(BIN)
-	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/templates
-	install -m 755 $(BIN) $(DESTDIR)$(BINDIR)/gavel
-	install -m 644 $(TEMPLATES) $(DESTDIR)$(DATADIR)/templates/
+# --- make install, make uninstall, make deb -------------------------------
+# The man page is built from doc/gavel.1.scd with scdoc (make deps installs
+# it), the version taken from include/gavel/gavel.h: one source, nothing
+# generated kept in the tree to go stale.
+VERSION := $(shell sed -n 's/^\#define GV_VERSION "\(.*\)"/\1/p' \
+	include/gavel/gavel.h)
+$(MAN): doc/gavel.1.scd include/gavel/gavel.h
+	@mkdir -p $(@D)
+	@command -v scdoc >/dev/null || $(MAKE) --no-print-directory deps
+	sed 's/@VERSION@/$(VERSION)/' doc/gavel.1.scd | scdoc > $@.tmp
+	@mv $@.tmp $@
 
+# What `make install` puts where, as pairs source:destination (the
+# templates, not the demo's data, which only the built-in copy serves).
+INSTALLED := $(BIN):$(BINDIR)/gavel $(MAN):$(MANDIR)/man1/gavel.1 \
+	$(foreach m,$(MODS),$(m):$(MODDIR)/$(notdir $(m))) \
+	completions/gavel.bash:$(BASHCOMPDIR)/gavel \
+	completions/gavel.zsh:$(ZSHCOMPDIR)/_gavel \
+	completions/gavel.fish:$(FISHCOMPDIR)/gavel.fish \
+	$(foreach t,$(filter %.md %.html %.txt,$(TEMPLATES)), \
+		$(t):$(DATADIR)/templates/$(notdir $(t)))
+
+install: all
+	@set -e; for pair in $(INSTALLED); do \
+		src=$${pair%%:*}; dst=$(DESTDIR)$${pair#*:}; \
+		mode=644; [ "$$src" != "$(BIN)" ] || mode=755; \
+		echo "install $$dst"; \
+		install -D -m $$mode "$$src" "$$dst"; \
+	done
+
+# Removes what install wrote, and gavel's own folders once empty (a
+# template an administrator added stays, and so does its folder).
 uninstall:
-	rm -f $(DESTDIR)$(BINDIR)/gavel
-	rm -rf $(DESTDIR)$(DATADIR)
+	@for pair in $(INSTALLED); do \
+		dst=$(DESTDIR)$${pair#*:}; \
+		if [ -e "$$dst" ]; then echo "rm $$dst"; rm -f "$$dst"; fi; \
+	done
+	@rmdir $(DESTDIR)$(DATADIR)/templates $(DESTDIR)$(DATADIR) \
+		$(DESTDIR)$(MODDIR) 2>/dev/null || true
+
+# The Debian package, built from a copy of the sources in DEB_DIR, so
+# neither debian/'s build products nor the .deb (which dpkg-buildpackage
+# writes beside the source folder) land in the tree. The packaging tools
+# are installed first when missing; lintian then checks the package and
+# fails on an error (LINTIAN= builds without it). Neither MAKEFLAGS nor
+# the variables given to this make (which make exports to its commands)
+# reach the package's build: it builds with Debian's flags and its own
+# folders, not make asan's CFLAGS or another BUILD.
+DEB_DIR ?= $(BUILD)/deb
+DEB_UNSET := MAKEFLAGS MFLAGS MAKELEVEL BUILD BIN PREFIX MANDIR DESTDIR \
+	BASHCOMPDIR ZSHCOMPDIR FISHCOMPDIR LINK TEST_TOOLS CC CFLAGS \
+	CPPFLAGS LDFLAGS T
+DEB_PACKAGING := dpkg-dev debhelper lintian
+LINTIAN ?= lintian --fail-on error
+deb:
+	@command -v dpkg-buildpackage >/dev/null && command -v dh >/dev/null \
+		$(if $(LINTIAN),&& command -v $(firstword $(LINTIAN)) \
+		>/dev/null) || \
+		$(MAKE) --no-print-directory deps DEB_PKGS="$(DEB_PACKAGING)"
+	rm -rf $(DEB_DIR) && mkdir -p $(DEB_DIR)/gavel-$(VERSION)
+	tar -c --exclude=./.git --exclude='./build*' --exclude=./gavel \
+		--exclude=./debian/gavel --exclude=./debian/.debhelper \
+		--exclude=./debian/files --exclude='./debian/*.substvars' \
+		--exclude=./debian/debhelper-build-stamp . | \
+		tar -x -C $(DEB_DIR)/gavel-$(VERSION)
+	cd $(DEB_DIR)/gavel-$(VERSION) && env $(DEB_UNSET:%=-u %) \
+		dpkg-buildpackage -us -uc -b
+	$(if $(LINTIAN),$(LINTIAN) $(DEB_DIR)/*.changes)
+	@ls $(DEB_DIR)/*.deb
+# --- end of make install, make uninstall, make deb ------------------------
 
 clean:
-	rm -rf build build-asan gavel
+	rm -rf build build-asan gavel gavel-ical.so gavel-mail.so
 
 # ---- Fuzzing (issue 15, item 8) ---------------------------------------
 # tests/fuzz/fuzz_NAME.c is a libFuzzer harness for one parser of outside
@@ -312,8 +459,7 @@ clean:
 # folder, because every object differs (compiler, instrumentation), and
 # clang is needed only here. Sync's operations are fuzz_op.c (one
 # operation's text) and fuzz_op_blob.c (a commit's operations, applied);
-# mail messages join as fuzz_mail.c, with its seeds, when that parser
-# lands.
+# mail is fuzz_mail.c (an archive or a message, read for votes).
 FUZZ_HARNESSES := $(sort $(patsubst tests/fuzz/fuzz_%.c,%, \
 	$(wildcard tests/fuzz/fuzz_*.c)))
 FUZZ_SECONDS ?= 60
@@ -336,9 +482,10 @@ clean: fuzz-clean
 .SECONDARY: $(FUZZ_OBJS) $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/fuzz-%)
 
 $(BUILD)/fuzz/replay-%: $(BUILD)/tests/fuzz/fuzz_%.o \
-		$(BUILD)/tests/fuzz/replay.o $(LIB)
+		$(BUILD)/tests/fuzz/replay.o $(MOD_OBJS) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $^ $(CORE_LIBS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(filter-out $(MOD_OBJS) $(LIB),$^) \
+		$(WITH_MODS)
 
 fuzz-replay: $(FUZZ_HARNESSES:%=$(BUILD)/fuzz/replay-%)
 	@for h in $(FUZZ_HARNESSES); do \
@@ -354,9 +501,9 @@ fuzz:
 		CFLAGS="$(FUZZ_FLAGS) -fsanitize=fuzzer-no-link" \
 		LDFLAGS="$(FUZZ_FLAGS)" fuzz-run
 
-$(BUILD)/fuzz/fuzz-%: $(BUILD)/tests/fuzz/fuzz_%.o $(LIB)
+$(BUILD)/fuzz/fuzz-%: $(BUILD)/tests/fuzz/fuzz_%.o $(MOD_OBJS) $(LIB)
 	@mkdir -p $(@D)
-	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $^ $(CORE_LIBS)
+	$(CC) $(LDFLAGS) -fsanitize=fuzzer -o $@ $< $(WITH_MODS)
 
 # The spec's tests as seeds of fuzz_mustache.c (see the file).
 $(BUILD)/fuzz/mustache-spec-seeds: tests/fuzz/mustache_spec_seeds.c $(CONFIG)

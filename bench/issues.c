@@ -13,6 +13,11 @@
  *                                  the sqlite3 shell: the statement gavel
  *                                  runs (core/db_stmt_issue.h), its
  *                                  parameters written in as literals
+ *   issues-bench listsql           writes the statement of `gavel issue
+ *                                  list` (open issues, no limit) so
+ *   issues-bench run CMD [ARG...]  runs CMD, its output dropped, and
+ *                                  prints its CPU seconds (user + sys)
+ *                                  and peak resident set in KB
  *
  * Text comes from a fixed vocabulary and a fixed seed, so every run
  * builds the same file.
@@ -22,7 +27,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "../core/db_rows.h"
 #include "../core/db_stmt_issue.h"
 #include "gavel/gavel.h"
 #include "clock.h"
@@ -335,14 +344,78 @@ sql(const char *path)
 	return 0;
 }
 
+/* Writes the list statement with its parameters: every body, open
+ * issues, any label, no limit. */
+static int
+listsql(void)
+{
+	const char *p;
+
+	for (p = issue_sql[BENCH_ISSUE_LIST]; *p; p++) {
+		if (p[0] != '?' || p[1] < '1' || p[1] > '4') {
+			putchar(*p);
+			continue;
+		}
+		switch (*++p) {
+		case '2':
+			put_literal("open");
+			break;
+		case '4':
+			fputs("-1", stdout);
+			break;
+		default:
+			fputs("NULL", stdout);
+			break;
+		}
+	}
+	fputs(";\n", stdout);
+	return 0;
+}
+
+/* Runs argv, its output read from a pipe and dropped; prints its CPU
+ * seconds and peak resident set in KB, as wait4 counts them. */
+static int
+run(char **argv)
+{
+	char buf[65536];
+	struct rusage ru;
+	int status, fds[2];
+	pid_t pid;
+
+	if (pipe(fds) < 0)
+		return 1;
+	if ((pid = fork()) == 0) {
+		dup2(fds[1], STDOUT_FILENO);
+		close(fds[0]);
+		close(fds[1]);
+		execvp(argv[0], argv);
+		_exit(127);
+	}
+	close(fds[1]);
+	while (read(fds[0], buf, sizeof(buf)) > 0)
+		;
+	close(fds[0]);
+	if (pid < 0 || wait4(pid, &status, 0, &ru) < 0)
+		return 1;
+	printf("%.4f %ld\n",
+	       (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
+	               (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6,
+	       ru.ru_maxrss);
+	return !WIFEXITED(status) || WEXITSTATUS(status) != 0;
+}
+
 int
 main(int argc, char **argv)
 {
 	int rc = 2;
 
+	if (argc >= 3 && !strcmp(argv[1], "run"))
+		return run(argv + 2);
 	if (gv_global_init() < 0)
 		return 1;
-	if (argc == 4 && !strcmp(argv[1], "generate"))
+	if (argc == 2 && !strcmp(argv[1], "listsql"))
+		rc = listsql();
+	else if (argc == 4 && !strcmp(argv[1], "generate"))
 		rc = generate(argv[2], atoi(argv[3]));
 	else if (argc == 4 && !strcmp(argv[1], "queries"))
 		rc = queries(argv[2], atoi(argv[3]));
@@ -351,8 +424,9 @@ main(int argc, char **argv)
 	else if (argc == 4 && !strcmp(argv[1], "sql"))
 		rc = sql(argv[3]);
 	else
-		fprintf(stderr, "usage: issues-bench generate|queries FILE N "
-		                "| search|sql DB FILE\n");
+		fprintf(stderr,
+		        "usage: issues-bench generate|queries FILE N "
+		        "| search|sql DB FILE | listsql | run CMD...\n");
 	gv_global_shutdown();
 	return rc;
 }

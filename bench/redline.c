@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file is the redline benchmark's driver. "redline-bench generate
- * DIR" writes a synthetic guideline of about 1 MB (numbered sections, one
- * paragraph per line, pipe tables) as DIR/base.md and the same with 500
- * scattered one-word edits as DIR/head.md. "redline-bench memory REPO
+ * DIR [SCALE]" writes a synthetic guideline of about SCALE MB (1 unless
+ * given; numbered sections, one paragraph per line, pipe tables) as
+ * DIR/base.md and the same with 500 scattered one-word edits per MB as
+ * DIR/head.md. "redline-bench memory REPO
  * RANGE" builds and writes the plain redline of RANGE in REPO and prints
  * the peak resident memory in kilobytes; "redline-bench time REPO RANGE"
  * prints the best of ten in-process builds and writes, in seconds (the
@@ -33,10 +34,10 @@ static const char *const words[] = {
 };
 #define NWORDS (sizeof(words) / sizeof(words[0]))
 
-/* Writes the document; with edits, every (PARAGRAPHS / EDITS)th paragraph
- * has one word changed. */
+/* Writes the document, scale times PARAGRAPHS long; with edits, every
+ * (PARAGRAPHS / EDITS)th paragraph has one word changed. */
 static int
-write_doc(const char *path, int edits)
+write_doc(const char *path, int edits, int scale)
 {
 	FILE *f = fopen(path, "w");
 	unsigned seed = 12345;
@@ -45,7 +46,7 @@ write_doc(const char *path, int edits)
 	if (!f)
 		return -1;
 	fputs("---\ntitle: Synthetic guideline\n---\n\n", f);
-	for (p = 0; p < PARAGRAPHS; p++) {
+	for (p = 0; p < PARAGRAPHS * scale; p++) {
 		if (p % 40 == 0)
 			fprintf(f, "## %d.%d Section %d\n\n", p / 400 + 1,
 			        p / 40 % 10 + 1, p / 40);
@@ -89,12 +90,16 @@ main(int argc, char **argv)
 {
 	char path[4096];
 
-	if (argc == 3 && !strcmp(argv[1], "generate")) {
+	if ((argc == 3 || argc == 4) && !strcmp(argv[1], "generate")) {
+		int scale = argc == 4 ? atoi(argv[3]) : 1;
+
+		if (scale < 1)
+			return 2;
 		snprintf(path, sizeof(path), "%s/base.md", argv[2]);
-		if (write_doc(path, 0) < 0)
+		if (write_doc(path, 0, scale) < 0)
 			return 1;
 		snprintf(path, sizeof(path), "%s/head.md", argv[2]);
-		return write_doc(path, 1) < 0;
+		return write_doc(path, 1, scale) < 0;
 	}
 	if (argc == 4 &&
 	    (!strcmp(argv[1], "memory") || !strcmp(argv[1], "time"))) {
@@ -122,7 +127,7 @@ main(int argc, char **argv)
 			printf("%.4f\n", best);
 		return 0;
 	}
-	fprintf(stderr, "usage: redline-bench generate DIR | memory REPO "
-	                "RANGE\n");
+	fprintf(stderr, "usage: redline-bench generate DIR [SCALE] | memory "
+	                "REPO RANGE | time REPO RANGE\n");
 	return 2;
 }

@@ -1,5 +1,5 @@
 #!/bin/sh
-# Issue 6's targets: `gavel redline --format plain` takes at most the time
+# Issue 6's targets (and issue 21's, below): `gavel redline --format plain` takes at most the time
 # `git diff --word-diff=plain` takes on the same range (ratio <= 1.0), on
 # every ballot range of the real cabforum/smime history and on a synthetic
 # 1 MB guideline with 500 scattered edits; building that redline peaks
@@ -16,6 +16,7 @@
 # print that floor for SMC012 when valgrind is installed.
 set -eu
 bench="$GAVEL_BUILD/redline-bench"
+cpu="$GAVEL_BUILD/cpu-bench"
 gavel="$GAVEL_BIN"
 data=${GAVEL_TESTDATA:-$(dirname "$0")/../../shared/data}
 dir=$(mktemp -d)
@@ -48,11 +49,41 @@ compare() {
 	}' || missed=$((missed + 1))
 }
 
+# per_process NAME TARGET MEMORY REPO BASE HEAD: issue 21's measure, CPU
+# time per process (cpu-bench: the median of five runs of each, with the
+# spread) against TARGET, and the peak memory of each; with MEMORY,
+# gavel's peak at most that many times git's is a target too.
+per_process() {
+	set -- "$@" $("$cpu" 5 "$gavel" redline --repo "$4" --format plain \
+		"$5..$6") $("$cpu" 5 git -C "$4" diff --word-diff=plain "$5" "$6")
+	awk -v n="$1" -v target="$2" -v mem="$3" -v g="$7" -v glo="$8" \
+	    -v ghi="$9" -v gk="${10}" -v t="${11}" -v tlo="${12}" \
+	    -v thi="${13}" -v tk="${14}" 'BEGIN {
+		r = g / t
+		ok = r <= target
+		printf "redline %-18s per process (CPU, median of 5): gavel " \
+		       "%.4f s (%.4f-%.4f), git %.4f s (%.4f-%.4f), ratio %.2f " \
+		       "(target <= %.2f): %s; peak %.1f MiB, git %.1f MiB " \
+		       "(%.2f", n, g, glo, ghi, t, tlo, thi, r, target,
+		       ok ? "met" : "NOT MET", gk / 1024, tk / 1024, gk / tk
+		if (mem != "-") {
+			printf ", target <= %.1f: %s", mem,
+			       gk <= mem * tk ? "met" : "NOT MET"
+			ok = ok && gk <= mem * tk
+		}
+		printf ")\n"
+		exit ok ? 0 : 1
+	}' || missed=$((missed + 1))
+}
+
 if [ -f "$data/cabforum-smime.bundle" ]; then
 	git clone -q --mirror "$data/cabforum-smime.bundle" "$dir/smime.git"
 	tail -n +2 "$data/ballot-pairs-smime.tsv" >"$dir/pairs"
 	while IFS='	' read -r name _ base _ head _; do
 		compare "$name" "$dir/smime.git" "$base" "$head"
+	done <"$dir/pairs"
+	while IFS='	' read -r name _ base _ head _; do
+		per_process "$name" 1.15 - "$dir/smime.git" "$base" "$head"
 	done <"$dir/pairs"
 else
 	echo "redline: skipped the cabforum/smime ranges ($data not found;" \
@@ -60,7 +91,8 @@ else
 fi
 
 # instructions NAME REPO BASE HEAD: gavel's whole run, its libgit2 line
-# diff and blob reads (git_patch_from_diff), and git's whole run.
+# diff and blob reads (the file's git_diff_blobs, git_blob_lookup), and
+# git's whole run.
 instructions() {
 	command -v valgrind >/dev/null || {
 		echo "redline: instruction counts skipped (no valgrind)"
@@ -71,8 +103,12 @@ instructions() {
 	valgrind -q --tool=callgrind --callgrind-out-file="$dir/cg.git" \
 		git -C "$2" diff --word-diff=plain "$3" "$4" >/dev/null
 	total() { awk '/^summary:/ { print $2 }' "$1"; }
+	# The blobs are read once, then diffed (core/git_redline.c): the
+	# line diff is gv__raw_diff's git_diff_blobs (the changed lines'
+	# word diffs, git_diff_buffers, are gavel's own work here).
 	patch=$(callgrind_annotate --inclusive=yes "$dir/cg.gavel" |
-		awk '/git_patch_from_diff \[/ { gsub(",", "", $1); print $1 }')
+		awk '/:(gv__raw_diff|git_blob_lookup) \[/ {
+			gsub(",", "", $1); n += $1 } END { print n + 0 }')
 	awk -v n="$1" -v g="$(total "$dir/cg.gavel")" -v p="$patch" \
 	    -v t="$(total "$dir/cg.git")" 'BEGIN {
 		printf "redline %-18s instructions: gavel %.1f M, of which " \
@@ -111,4 +147,24 @@ awk -v kb="$kb" 'BEGIN {
 	       kb / 1024, kb < 65536 ? "met" : "NOT MET"
 	exit kb < 65536 ? 0 : 1
 }' || missed=$((missed + 1))
+
+# Issue 21: the same at 20 MB (scale 13 of the generator), with 500 edits
+# per MB: CPU per process at most git's, peak at most 1.2 times git's.
+mkdir "$dir/big" "$dir/big/synthetic"
+"$bench" generate "$dir/big" 13
+(
+	cd "$dir/big/synthetic"
+	git init -q
+	cp ../base.md guideline.md
+	git add guideline.md
+	git -c user.name=bench -c user.email=bench@gavel.invalid \
+		commit -qm base
+	cp ../head.md guideline.md
+	git -c user.name=bench -c user.email=bench@gavel.invalid \
+		commit -qam head
+)
+echo "redline: synthetic guideline $(wc -c <"$dir/big/base.md") bytes," \
+     "$(git -C "$dir/big/synthetic" diff --numstat HEAD~1 HEAD | cut -f1)" \
+     "lines changed"
+per_process synthetic-20MB 1.0 1.2 "$dir/big/synthetic" HEAD~1 HEAD
 [ "$missed" -eq 0 ] || echo "redline: $missed target(s) not met"

@@ -99,6 +99,10 @@ int cli_id(int64_t *out, const struct cli_cmd *cmd, const char *what,
 int cli_render_format(enum gv_render_format *out, const struct cli_cmd *cmd,
                       const char *value);
 
+/* Writes a document: byte for byte into a file or a pipe; on a terminal,
+ * stored text (a title with an escape sequence) must not reach it raw. */
+void cli_write_document(const char *text, size_t len);
+
 /* Fills the template spec names and writes the document byte for byte,
  * opening the database first when needs_db. Returns 0 or 1. */
 int cli_render(struct cli *c, const struct gv_render_spec *spec, int needs_db);
@@ -138,6 +142,16 @@ void table_add(struct table *t, const char *const *cells);
 void table_print(struct table *t, FILE *f);
 void table_free(struct table *t);
 
+/*
+ * `gavel complete [--] WORD...` (complete.c): what the last word of a
+ * command line may become, for the shells' completions. groups is the
+ * command table, builtins the commands run() answers itself (name and
+ * summary), global_usage the options before a command. Returns 0.
+ */
+int cli_complete(struct cli *c, const struct cli_cmd *const *groups,
+                 const struct cli_cmd *builtins, const char *global_usage,
+                 int argc, char **argv);
+
 /* The command groups (cmd_*.c). */
 extern const struct cli_cmd cmd_init;
 extern const struct cli_cmd cmd_body;
@@ -152,6 +166,7 @@ extern const struct cli_cmd cmd_ballot;
 extern const struct cli_cmd cmd_deadlines;
 extern const struct cli_cmd cmd_remind;
 extern const struct cli_cmd cmd_calendar;
+extern const struct cli_cmd cmd_report;
 
 /* Writes the calendar (cmd_calendar.c) of body (NULL: all) to stdout or
  * output, as `calendar` and `deadlines --format ics` do; within and
@@ -188,5 +203,9 @@ int cmd_ballot_lint(struct cli *c, const struct cli_cmd *cmd, int argc,
                     char **argv);
 int cmd_ballot_notice(struct cli *c, const struct cli_cmd *cmd, int argc,
                       char **argv);
+
+/* `gavel ballot votes-from` (cmd_ballot_mail.c). */
+int cmd_ballot_votes_from(struct cli *c, const struct cli_cmd *cmd, int argc,
+                          char **argv);
 
 #endif

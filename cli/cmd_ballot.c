@@ -421,6 +421,11 @@ static const struct cli_cmd ballot_subs[] = {
          "record a vote (kept, with the reason, even when it does not "
          "count)",
          NULL},
+        {"votes-from", cmd_ballot_votes_from,
+         "gavel ballot votes-from NUMBER FILE|DIR... [--dry-run]",
+         "votes read from the list's archive (mbox, maildir, Mailman "
+         "archives, .eml); --dry-run: only say what would be recorded",
+         NULL},
         {"close", ballot_close, "gavel ballot close NUMBER [--at TIME]",
          "the results are announced: the tally is fixed", NULL},
         {"review", ballot_review, "gavel ballot review NUMBER [--at TIME]",

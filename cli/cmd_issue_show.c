@@ -174,50 +174,96 @@ print_snippet(const char *s)
 	putchar('\n');
 }
 
-static void
-print_list(const struct gv_issue_list *l, int search)
+/* The labels as "a, b" (caller frees). */
+static char *
+labels_text(const struct gv_issue *is)
 {
-	static const char *const heads[] = {"ISSUE", "STATE", "TITLE", "LABELS",
-	                                    "ACTIVITY"};
-	struct table *t = table_new(5, heads);
-	size_t i, j;
+	size_t len = 1, at = 0, j;
+	char *labels;
 
-	for (i = 0; i < l->n; i++) {
-		const struct gv_issue *is = &l->v[i];
-		char ref[48], date[GV_TIME_BUFSZ], *labels;
-		size_t len = 1, at = 0;
-		const char *cells[5];
+	for (j = 0; j < is->nlabels; j++)
+		len += strlen(is->labels[j]) + 2;
+	if (!(labels = malloc(len)))
+		abort();
+	for (j = 0; j < is->nlabels; j++)
+		at += (size_t)snprintf(labels + at, len - at, "%s%s",
+		                       j ? ", " : "", is->labels[j]);
+	labels[at] = '\0';
+	return labels;
+}
 
-		for (j = 0; j < is->nlabels; j++)
-			len += strlen(is->labels[j]) + 2;
-		if (!(labels = malloc(len)))
-			abort();
-		for (j = 0; j < is->nlabels; j++)
-			at += (size_t)snprintf(labels + at, len - at, "%s%s",
-			                       j ? ", " : "", is->labels[j]);
-		labels[at] = '\0';
-		snprintf(ref, sizeof(ref), "%s#%lld", is->body,
-		         (long long)is->number);
+/* How a list goes out, one issue at a time (gv_issue_each). */
+struct list_out {
+	enum cli_format format;
+	int search;
+	size_t n;        /* issues so far */
+	struct table *t; /* the text list's table */
+};
+
+static int
+list_one(void *ctx, const struct gv_issue *is)
+{
+	struct list_out *o = ctx;
+	char ref[48], date[GV_TIME_BUFSZ], *labels, *json;
+	const char *cells[5];
+
+	if (o->format == CLI_JSON) {
+		if (gv_view_issue_item_json(&json, is) < 0)
+			return GV_ERROR;
+		fputs(o->n++ ? ",\n" : "[\n", stdout);
+		fputs(json, stdout);
+		free(json);
+		return 0;
+	}
+	o->n++;
+	labels = labels_text(is);
+	snprintf(ref, sizeof(ref), "%s#%lld", is->body, (long long)is->number);
+	if (o->search) {
+		cli_printf("%s  %s  %s%s%s%s\n", ref,
+		           is->closed ? "closed" : "open", is->title,
+		           is->nlabels ? "  (" : "", labels,
+		           is->nlabels ? ")" : "");
+		if (is->snippet)
+			print_snippet(is->snippet);
+	} else {
 		cells[0] = ref;
 		cells[1] = is->closed ? "closed" : "open";
 		cells[2] = is->title;
 		cells[3] = is->nlabels ? labels : NULL;
 		cells[4] = gv_time_format(date, is->activity, GV_TIME_DATE);
-		if (search) {
-			cli_printf("%s  %s  %s%s%s%s\n", ref, cells[1],
-			           is->title, is->nlabels ? "  (" : "",
-			           is->nlabels ? labels : "",
-			           is->nlabels ? ")" : "");
-			if (is->snippet)
-				print_snippet(is->snippet);
-		} else {
-			table_add(t, cells);
-		}
-		free(labels);
+		table_add(o->t, cells);
 	}
-	if (!search)
-		table_print(t, stdout);
-	table_free(t);
+	free(labels);
+	return 0;
+}
+
+/* Prints the list as it is read: a search and JSON line by line, the
+ * text list as a table once its widths are known. */
+static int
+print_list(struct cli *c, const struct gv_issue_filter *f,
+           enum cli_format format)
+{
+	static const char *const heads[] = {"ISSUE", "STATE", "TITLE", "LABELS",
+	                                    "ACTIVITY"};
+	struct list_out o = {format, f->search != NULL, 0, NULL};
+	int error;
+
+	if (format != CLI_JSON && !o.search)
+		o.t = table_new(5, heads);
+	error = gv_issue_each(c->db, f, list_one, &o);
+	if (error < 0) {
+		/* JSON begun is left unended: the command fails. */
+		table_free(o.t);
+		return cli_fail();
+	}
+	if (format == CLI_JSON)
+		fputs(o.n ? "\n]\n" : "[]\n", stdout);
+	else if (!o.n)
+		printf(o.search ? "no issues match\n" : "no issues\n");
+	else if (o.t)
+		table_print(o.t, stdout);
+	table_free(o.t);
+	return CLI_OK;
 }
 
 int
@@ -225,10 +271,8 @@ cmd_issue_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
 	const char *state = NULL, *limit = NULL, *format_opt = NULL;
 	struct gv_issue_filter f = {0};
-	struct gv_issue_list l;
 	enum cli_format format;
 	int64_t n = 0;
-	char *json = NULL;
 	int npos, rc;
 	const struct cli_opt opts[] = {
 	        {"body", &f.body, NULL},   {"state", &state, NULL},
@@ -257,16 +301,5 @@ cmd_issue_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	f.limit = (size_t)n;
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	if (gv_issue_list(&l, c->db, &f) < 0)
-		return cli_fail();
-	if (format == CLI_JSON) {
-		rc = gv_view_issues_json(&json, &l);
-		rc = cli_print_json(rc, json);
-	} else if (!l.n) {
-		printf(f.search ? "no issues match\n" : "no issues\n");
-	} else {
-		print_list(&l, f.search != NULL);
-	}
-	gv_issue_list_dispose(&l);
-	return rc;
+	return print_list(c, &f, format);
 }

@@ -480,7 +480,8 @@ meeting_link(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	                  issue[0] == '#' ? issue + 1 : issue)) != CLI_OK))
 		return rc;
 	if (!issue == !ballot)
-		return cli_usage_error(cmd, "give --issue N or --ballot ID");
+		return cli_usage_error(cmd,
+		                       "give --issue N or --ballot NUMBER");
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
 	return gv_meeting_link(c->db, id, pos[1], number, ballot) < 0
@@ -545,7 +546,7 @@ static const struct cli_cmd meeting_subs[] = {
          "gavel meeting next CODE [--after TIME] [--format text|json]",
          "the next call: scheduled, or from the cadence", NULL},
         {"list", meeting_list,
-         "gavel meeting list [--body CODE] [--issue N] [--ballot ID] "
+         "gavel meeting list [--body CODE] [--issue N] [--ballot NUMBER] "
          "[--format text|json]",
          "meetings by time (--issue, --ballot: those that discussed it)", NULL},
         {"show", meeting_show, "gavel meeting show ID [--format text|json]",
@@ -554,16 +555,16 @@ static const struct cli_cmd meeting_subs[] = {
          "gavel meeting attend ID \"Name (Organisation)\"... | --line "
          "\"Name (Org), ...\"|- [--create]",
          "record the roll call (--line: as minutes write it; -: stdin)", NULL},
-        {"absent", meeting_absent, "gavel meeting absent ID NAME...",
+        {"absent", meeting_absent, "gavel meeting absent ID PERSON...",
          "take people off the roll call", NULL},
-        {"taker", meeting_taker, "gavel meeting taker ID NAME",
+        {"taker", meeting_taker, "gavel meeting taker ID PERSON",
          "set the minute-taker", NULL},
         {"item", meeting_item, "gavel meeting item ID TITLE",
          "add an agenda item", NULL},
         {"note", meeting_note, "gavel meeting note ID ITEM TEXT",
          "add Markdown notes to an item (its number or title)", NULL},
         {"link", meeting_link,
-         "gavel meeting link ID ITEM --issue N | --ballot ID",
+         "gavel meeting link ID ITEM --issue N | --ballot NUMBER",
          "record that an item discussed an issue or a ballot", NULL},
         {"baseline", meeting_baseline,
          "gavel meeting baseline CODE [--before TIME] [--format text|json]",

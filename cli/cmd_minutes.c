@@ -215,8 +215,8 @@ minutes_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 const struct cli_cmd cmd_minutes = {
         "minutes",
         minutes_run,
-        "gavel minutes ID [--format md|html|eml] [--send] | approve | draft "
-        "| import",
+        "gavel minutes ID [--format md|html|eml] [--send] [--to ADDR] "
+        "[--templates DIR] | approve | draft | import",
         "a meeting's minutes: render, approval, import",
         minutes_subs,
 };

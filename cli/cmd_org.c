@@ -149,7 +149,7 @@ static const struct cli_cmd org_subs[] = {
          "gavel org add NAME --body CODE --class CLASS [--since TIME]",
          "add an organisation, or its membership of another body", NULL},
         {"set", org_set,
-         "gavel org set NAME --body CODE [--class CLASS] [--status STATUS] "
+         "gavel org set ORG --body CODE [--class CLASS] [--status STATUS] "
          "[--since TIME]",
          "change its class or status (active, suspended) in a body", NULL},
         {"list", org_list,

@@ -57,6 +57,28 @@ person_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	                                                     : CLI_OK;
 }
 
+/* Gives a person more addresses: a representative's votes come from any
+ * of them. */
+static int
+person_email(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	const char *org = NULL;
+	char *pos[9];
+	int npos, rc, i;
+	const struct cli_opt opts[] = {
+	        {"org", &org, NULL},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 9)) >= 0 ||
+	    (rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	for (i = 1; i < npos; i++)
+		if (gv_person_email_add(c->db, pos[0], org, pos[i]) < 0)
+			return cli_fail();
+	return CLI_OK;
+}
+
 /* The organisations before the current one, latest first: "Entrust,
  * Symantec". Caller frees. */
 static char *
@@ -122,7 +144,7 @@ person_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		const struct gv_person *p = &list->v[i];
 		char *earlier = earlier_orgs(p);
 		const char *row[5] = {p->name, p->org,
-		                      *earlier ? earlier : NULL, p->email,
+		                      *earlier ? earlier : NULL, p->emails,
 		                      p->reps};
 
 		table_add(t, row);
@@ -162,7 +184,15 @@ show_person(const struct gv_person *p)
 		show_affiliation(i + 1 == p->nhistory ? "organisation:"
 		                                      : "earlier:",
 		                 &p->history[i]);
-	cli_printf("  email:        %s\n", p->email ? p->email : "-");
+	cli_printf("  email:        ");
+	/* "a@x,b@y" as "a@x, b@y": an address holds no comma. */
+	for (const char *e = p->emails ? p->emails : "-"; *e;) {
+		size_t n = strcspn(e, ",");
+
+		cli_printf("%.*s%s", (int)n, e, e[n] ? ", " : "");
+		e += n + (e[n] != '\0');
+	}
+	putchar('\n');
 	cli_printf("  represents:   %s\n", p->reps ? p->reps : "-");
 	if (p->meetings)
 		printf("  meetings:     %d attended, the last on %s\n",
@@ -222,16 +252,21 @@ static const struct cli_cmd person_subs[] = {
         {"add", person_add,
          "gavel person add NAME [--org ORG] [--email E] [--rep CODE]",
          "add a person (--rep: a voting representative in that body)", NULL},
-        {"set", person_set, "gavel person set NAME --email ADDRESS",
-         "change a person's e-mail address (\"\" clears it; NAME may be "
+        {"set", person_set, "gavel person set PERSON --email ADDRESS",
+         "change a person's e-mail address (\"\" clears it; PERSON may be "
          "\"Name (Organisation)\")",
+         NULL},
+        {"email", person_email,
+         "gavel person email PERSON ADDRESS... [--org ORG]",
+         "more addresses of a person (votes from the list are matched by "
+         "any; --org: which of two namesakes)",
          NULL},
         {"list", person_list,
          "gavel person list [--org ORG] [--body CODE] [--reps] "
          "[--format text|json]",
          "list people (EARLIER: the organisations they were with before)",
          NULL},
-        {"show", person_show, "gavel person show NAME [--format text|json]",
+        {"show", person_show, "gavel person show PERSON [--format text|json]",
          "one person: organisations over time, meetings attended", NULL},
         {NULL, NULL, NULL, NULL, NULL},
 };
@@ -239,7 +274,7 @@ static const struct cli_cmd person_subs[] = {
 const struct cli_cmd cmd_person = {
         "person",
         cli_dispatch,
-        "gavel person add|set|list|show ...",
+        "gavel person add|set|email|list|show ...",
         "people and the bodies they represent their organisation in",
         person_subs,
 };

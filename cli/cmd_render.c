@@ -147,7 +147,7 @@ static const struct cli_cmd templates_subs[] = {
          "[--format text|json]",
          "the templates on the search path, and where each comes from", NULL},
         {"show", templates_show,
-         "gavel templates show NAME [--templates DIR] [--body CODE]",
+         "gavel templates show TEMPLATE [--templates DIR] [--body CODE]",
          "print a template, to start your own from it", NULL},
         {NULL, NULL, NULL, NULL, NULL},
 };

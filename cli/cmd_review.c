@@ -130,8 +130,11 @@ review_list(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 
 static const struct cli_cmd review_subs[] = {
         {"add", review_add,
-         "gavel review add NUMBER --path FILE --line N TEXT [--author NAME]",
-         "a note on a line of the ballot's redline (its head)", NULL},
+         "gavel review add NUMBER --path FILE --line N TEXT [--author NAME] "
+         "[--private]",
+         "a note on a line of the ballot's redline (its head; --private: "
+         "never leaves this copy)",
+         NULL},
         {"list", review_list,
          "gavel review list NUMBER [--format "
          "text|md|json]",

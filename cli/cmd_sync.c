@@ -12,7 +12,7 @@
 #include "cli.h"
 #include "gavel/gavel.h"
 
-/* `gavel config user [NAME]`, `gavel config signing-key [FILE]`. */
+/* `gavel config user [PERSON]`, `gavel config signing-key [FILE]`. */
 static int
 config_setting(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv,
                const char *key)
@@ -274,8 +274,8 @@ sync_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 }
 
 static const struct cli_cmd config_subs[] = {
-        {"user", config_user, "gavel config user [NAME]",
-         "who this copy records as: a person of the roster (without NAME: "
+        {"user", config_user, "gavel config user [PERSON]",
+         "who this copy records as: a person of the roster (without PERSON: "
          "show it)",
          NULL},
         {"signing-key", config_signing_key,
@@ -301,7 +301,7 @@ static const struct cli_cmd remote_subs[] = {
          NULL},
         {"list", remote_list, "gavel remote list [--format text|json]",
          "the remotes and what each sync with them did", NULL},
-        {"remove", remote_remove, "gavel remote remove NAME",
+        {"remove", remote_remove, "gavel remote remove REMOTE",
          "stop syncing with a remote (nothing in the log changes)", NULL},
         {NULL, NULL, NULL, NULL, NULL},
 };
@@ -317,7 +317,7 @@ const struct cli_cmd cmd_remote = {
 const struct cli_cmd cmd_sync = {
         "sync",
         sync_run,
-        "gavel sync [NAME] [--status|--conflicts] [--format text|json]",
+        "gavel sync [REMOTE] [--status|--conflicts] [--format text|json]",
         "send this copy's changes and receive everyone's, with one remote "
         "or all (--status: last sync, operations in and out; --conflicts: "
         "operations kept but not applied, and why)",

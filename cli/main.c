@@ -14,11 +14,22 @@
 #include "gavel/gavel.h"
 
 static const struct cli_cmd *const groups[] = {
-        &cmd_init,      &cmd_body,   &cmd_org,     &cmd_person, &cmd_meeting,
-        &cmd_minutes,   &cmd_agenda, &cmd_issue,   &cmd_ballot, &cmd_deadlines,
-        &cmd_calendar,  &cmd_remind, &cmd_redline, &cmd_review, &cmd_render,
-        &cmd_templates, &cmd_digest, &cmd_rebuild, &cmd_remote, &cmd_sync,
-        &cmd_config,    NULL,
+        &cmd_init,      &cmd_body,      &cmd_org,      &cmd_person,
+        &cmd_meeting,   &cmd_minutes,   &cmd_agenda,   &cmd_issue,
+        &cmd_ballot,    &cmd_deadlines, &cmd_calendar, &cmd_remind,
+        &cmd_report,    &cmd_redline,   &cmd_review,   &cmd_render,
+        &cmd_templates, &cmd_digest,    &cmd_rebuild,  &cmd_remote,
+        &cmd_sync,      &cmd_config,    NULL,
+};
+
+/* The options before a command, and the commands run() answers itself;
+ * `gavel complete` offers them with the groups. */
+static const char global_usage[] =
+        "gavel [--db FILE] [--now TIME] [--version] [COMMAND ...]";
+static const struct cli_cmd builtins[] = {
+        {"tui", NULL, "gavel tui", "open the screen, even in a pipe", NULL},
+        {"help", NULL, "gavel help", "this list of commands", NULL},
+        {NULL, NULL, NULL, NULL, NULL},
 };
 
 static void
@@ -26,9 +37,11 @@ usage(FILE *f)
 {
 	const struct cli_cmd *const *g;
 
-	fprintf(f, "usage: gavel [--db FILE] [--now TIME] [COMMAND ...]\n\n"
-	           "With no command, gavel opens its screen (the curses UI).\n"
-	           "Commands:\n");
+	fprintf(f,
+	        "usage: %s\n\n"
+	        "With no command, gavel opens its screen (the curses UI).\n"
+	        "Commands:\n",
+	        global_usage);
 	for (g = groups; *g; g++)
 		fprintf(f, "  %-10s %s\n", (*g)->name, (*g)->summary);
 	fprintf(f,
@@ -194,6 +207,11 @@ run(struct cli *c, int argc, char **argv)
 		return cli_fail();
 	if ((rc = resolve_db_path(c, db_opt, &owned)) != CLI_OK)
 		return rc;
+	if (i < argc && !strcmp(argv[i], "complete")) {
+		rc = cli_complete(c, groups, builtins, global_usage, argc - i,
+		                  argv + i);
+		goto out;
+	}
 	/* No command: the screen on a terminal (or a headless test's), the
 	 * overview in a pipe or a script. */
 	if (i == argc || !strcmp(argv[i], "tui")) {

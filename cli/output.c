@@ -14,29 +14,62 @@
 #include "cli.h"
 #include "gavel/text.h"
 
+/*
+ * A table's cells, made safe, are written one after another (each ended
+ * by a NUL, which no safe text holds) as rows come, and read back when
+ * the table is printed: the widths need every row first. A small table
+ * stays in memory; past SPOOL_AFTER bytes the cells go to a temporary
+ * file, so a list of 50,000 issues holds no more than a few (issue 21).
+ */
+#define SPOOL_AFTER ((size_t)1 << 16)
+
 struct table {
 	size_t ncols;
-	size_t nrows; /* rows, the header row included */
-	size_t alloc;
-	char **cells; /* nrows * ncols sanitized strings */
+	size_t *width;  /* the widest cell of each column */
+	FILE *cells;    /* open_memstream's, or a temporary file */
+	char *mem;      /* open_memstream's buffer */
+	size_t mem_len; /* and its length */
+	int spooled;    /* cells is a temporary file */
 };
+
+/* Moves the cells from memory to a temporary file; stays in memory when
+ * no file can be made. */
+static void
+table_spool(struct table *t)
+{
+	FILE *f = tmpfile();
+
+	if (!f || fflush(t->cells) != 0 ||
+	    fwrite(t->mem, 1, t->mem_len, f) != t->mem_len) {
+		if (f)
+			fclose(f);
+		return;
+	}
+	fclose(t->cells);
+	free(t->mem);
+	t->mem = NULL;
+	t->mem_len = 0;
+	t->cells = f;
+	t->spooled = 1;
+}
 
 static void
 table_append(struct table *t, const char *const *cells)
 {
 	size_t i;
 
-	if (t->nrows == t->alloc) {
-		t->alloc = t->alloc ? t->alloc * 2 : 16;
-		t->cells = realloc(t->cells,
-		                   t->alloc * t->ncols * sizeof(*t->cells));
-		if (!t->cells)
-			abort();
+	for (i = 0; i < t->ncols; i++) {
+		char *safe = gv_text_sanitize(cells[i] ? cells[i] : "-", 0);
+		size_t w = gv_text_width(safe);
+
+		if (w > t->width[i])
+			t->width[i] = w;
+		fputs(safe, t->cells);
+		fputc('\0', t->cells);
+		free(safe);
 	}
-	for (i = 0; i < t->ncols; i++)
-		t->cells[t->nrows * t->ncols + i] =
-		        gv_text_sanitize(cells[i] ? cells[i] : "-", 0);
-	t->nrows++;
+	if (!t->spooled && ftell(t->cells) > (long)SPOOL_AFTER)
+		table_spool(t);
 }
 
 struct table *
@@ -44,7 +77,8 @@ table_new(size_t ncols, const char *const *heads)
 {
 	struct table *t = calloc(1, sizeof(*t));
 
-	if (!t)
+	if (!t || !(t->width = calloc(ncols, sizeof(*t->width))) ||
+	    !(t->cells = open_memstream(&t->mem, &t->mem_len)))
 		abort();
 	t->ncols = ncols;
 	table_append(t, heads);
@@ -89,51 +123,61 @@ table_fit(size_t *width, size_t ncols, size_t limit)
 	}
 }
 
+/* The cells as written, for reading back from the first. */
+static FILE *
+table_cells(struct table *t)
+{
+	if (fflush(t->cells) != 0)
+		abort();
+	if (t->spooled) {
+		rewind(t->cells);
+		return t->cells;
+	}
+	/* fmemopen refuses a buffer of size 0; a table has its heads. */
+	return fmemopen(t->mem, t->mem_len, "r");
+}
+
 void
 table_print(struct table *t, FILE *f)
 {
-	size_t *width = calloc(t->ncols, sizeof(*width));
-	size_t r, i, limit = cli_terminal_width(f);
+	size_t i, limit = cli_terminal_width(f), cap = 0;
+	FILE *in = table_cells(t);
+	char *cell = NULL;
 
-	if (!width)
+	if (!in)
 		abort();
-	for (r = 0; r < t->nrows; r++)
-		for (i = 0; i < t->ncols; i++) {
-			size_t w = gv_text_width(t->cells[r * t->ncols + i]);
-
-			if (w > width[i])
-				width[i] = w;
-		}
 	if (limit)
-		table_fit(width, t->ncols, limit);
-	for (r = 0; r < t->nrows; r++) {
-		for (i = 0; i < t->ncols; i++) {
-			char *cell = gv_text_truncate(
-			        t->cells[r * t->ncols + i], width[i]);
+		table_fit(t->width, t->ncols, limit);
+	for (i = 0; getdelim(&cell, &cap, '\0', in) > 0;
+	     i = (i + 1) % t->ncols) {
+		size_t w = gv_text_width(cell);
+		char *fit = NULL;
 
-			fputs(cell, f);
-			if (i + 1 < t->ncols)
-				fprintf(f, "%*s",
-				        (int)(width[i] - gv_text_width(cell) +
-				              2),
-				        "");
-			free(cell);
+		/* Most cells fit: only a wider one is cut. */
+		if (w > t->width[i]) {
+			fit = gv_text_truncate(cell, t->width[i]);
+			w = gv_text_width(fit);
 		}
-		fputc('\n', f);
+		fputs(fit ? fit : cell, f);
+		if (i + 1 < t->ncols)
+			fprintf(f, "%*s", (int)(t->width[i] - w + 2), "");
+		else
+			fputc('\n', f);
+		free(fit);
 	}
-	free(width);
+	free(cell);
+	if (in != t->cells)
+		fclose(in);
 }
 
 void
 table_free(struct table *t)
 {
-	size_t i;
-
 	if (!t)
 		return;
-	for (i = 0; i < t->nrows * t->ncols; i++)
-		free(t->cells[i]);
-	free(t->cells);
+	fclose(t->cells);
+	free(t->mem);
+	free(t->width);
 	free(t);
 }
 

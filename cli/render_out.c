@@ -13,10 +13,8 @@
 #include "cli.h"
 #include "gavel/gavel.h"
 
-/* Writes a document: byte for byte into a file or a pipe; on a terminal,
- * stored text (a title with an escape sequence) must not reach it raw. */
-static void
-write_document(const char *out, size_t len)
+void
+cli_write_document(const char *out, size_t len)
 {
 	if (isatty(fileno(stdout)))
 		cli_printf("%s", out);
@@ -55,7 +53,7 @@ cli_render(struct cli *c, const struct gv_render_spec *spec, int needs_db)
 		return rc;
 	if (gv_render(&out, &len, c->db, spec) < 0)
 		return cli_fail();
-	write_document(out, len);
+	cli_write_document(out, len);
 	free(out);
 	return CLI_OK;
 }
@@ -88,7 +86,7 @@ cli_mail(struct cli *c, const struct gv_mail_spec *spec, int send)
 	if (!send) {
 		if (gv_mail_render(&m, c->db, spec) < 0)
 			return cli_fail();
-		write_document(m.text, m.len);
+		cli_write_document(m.text, m.len);
 		gv_mail_dispose(&m);
 		return CLI_OK;
 	}

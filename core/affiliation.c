@@ -14,6 +14,7 @@
 #include "event.h"
 #include "gavel/text.h"
 #include "gavel/time.h"
+#include "person_email.h"
 #include "roll_call.h"
 
 /* One affiliation; until is the next one's since. */
@@ -197,6 +198,8 @@ gv__person_create(int64_t *id_out, struct gv_db *db, const char *name,
 	if ((error = gv__db_run(db, st)) < 0)
 		goto out;
 	id = sqlite3_last_insert_rowid(db->sql);
+	if (email && (error = gv__person_email_put(db, id, clean, email)) < 0)
+		goto out;
 	if (org) {
 		timeline_insert(&t, 0, org, since);
 		t.v[0].from_start = from_start;

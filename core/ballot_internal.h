@@ -23,6 +23,12 @@ struct gv_db;
 int gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
                     int64_t now);
 
+/* gv_deadlines; every_ballot: compute every ballot's clocks, the
+ * shortcut's reference (tests/test_deadlines_live.c). */
+struct gv_deadline_list;
+int gv__deadlines(struct gv_deadline_list **out, struct gv_db *db,
+                  const char *body, int within_days, int every_ballot);
+
 /* Loads the ballot ref names ("SMC010"), its state as of at. */
 int gv__ballot_load_ref(struct gv_ballot **out, struct gv_db *db,
                         const char *ref, int64_t at);

@@ -286,6 +286,12 @@ gv_ballot_redline(struct gv_redline **out, struct gv_db *db, const char *ref,
 		error = gv_redline_build(out, &o);
 		free((char *)o.range);
 	}
+	/* Pages and headings name the ballot and version, not the ids. */
+	if (error == 0) {
+		(*out)->ballot = gv__xstrdup(b->number);
+		(*out)->version = p.n;
+		(*out)->ballot_title = gv__xstrdup(b->title);
+	}
 	gv__pin_dispose(&p);
 	gv_ballot_free(b);
 	return error;

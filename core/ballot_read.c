@@ -284,8 +284,10 @@ gv_ballot_free(struct gv_ballot *b)
 	free(b);
 }
 
-int
-gv_ballot_list(struct gv_ballot_list **out, struct gv_db *db, const char *code)
+/* The ballots a statement lists (?1: the body or NULL, ?2: now). */
+static int
+ballot_list_of(struct gv_ballot_list **out, struct gv_db *db, const char *code,
+               enum gv__stmt which)
 {
 	struct gv_body body = {0};
 	struct gv_ballot_list *list;
@@ -297,11 +299,13 @@ gv_ballot_list(struct gv_ballot_list **out, struct gv_db *db, const char *code)
 	*out = NULL;
 	if (code && (error = gv_body_get(&body, db, code)) < 0)
 		return error;
-	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_LIST_ALL)) < 0) {
+	if ((error = gv__db_stmt(&st, db, which)) < 0) {
 		gv_body_dispose(&body);
 		return error;
 	}
 	gv__bind_opt(st, 1, body.id, code != NULL);
+	if (which == GV__STMT_BALLOT_LIST_LIVE)
+		gv__bind_int(st, 2, gv_db_now(db));
 	while ((rc = gv__db_step(db, st)) > 0) {
 		ids = gv__grow(ids, &alloc, n, sizeof(*ids));
 		ids[n++] = sqlite3_column_int64(st, 0);
@@ -323,6 +327,19 @@ gv_ballot_list(struct gv_ballot_list **out, struct gv_db *db, const char *code)
 	}
 	*out = list;
 	return 0;
+}
+
+int
+gv_ballot_list(struct gv_ballot_list **out, struct gv_db *db, const char *code)
+{
+	return ballot_list_of(out, db, code, GV__STMT_BALLOT_LIST_ALL);
+}
+
+int
+gv_ballot_list_live(struct gv_ballot_list **out, struct gv_db *db,
+                    const char *code)
+{
+	return ballot_list_of(out, db, code, GV__STMT_BALLOT_LIST_LIVE);
 }
 
 void

@@ -18,6 +18,7 @@
 #include "gavel/calendar.h"
 #include "gavel/roster.h"
 #include "internal.h"
+#include "module.h"
 
 #define DAY INT64_C(86400)
 
@@ -176,6 +177,7 @@ gv_calendar(char **out, size_t *nevents, struct gv_db *db,
             const struct gv_calendar_spec *spec)
 {
 	static const struct gv_alarms day_before = {{DAY}, 1};
+	const struct gv__ical_ops *ical;
 	struct gv__cal cal = {0};
 	struct gv_body body = {0};
 	int error;
@@ -194,7 +196,11 @@ gv_calendar(char **out, size_t *nevents, struct gv_db *db,
 	cal_window(&cal, spec);
 	if (cal.n > 1)
 		qsort(cal.v, cal.n, sizeof(*cal.v), cal_order);
-	if ((error = gv__cal_write(
+	if (!(ical = gv__ical())) {
+		error = GV_ERROR;
+		goto out;
+	}
+	if ((error = ical->cal_write(
 	             out, &cal, spec->alarms ? spec->alarms : &day_before)) < 0)
 		goto out;
 	if (nevents)

@@ -64,9 +64,7 @@ int gv__cal_ballots(struct gv__cal *cal, struct gv_db *db, const char *body);
  * (core/calendar_meetings.c). */
 int gv__cal_meetings(struct gv__cal *cal, struct gv_db *db, const char *body);
 
-/* The iCalendar text of cal's events, each with alarms unless cancelled
- * (core/calendar_ical.c). Caller frees *out. */
-int gv__cal_write(char **out, const struct gv__cal *cal,
-                  const struct gv_alarms *alarms);
+/* The iCalendar text of cal's events is written by gavel-ical.so
+ * (core/calendar_ical.c): gv__ical()->cal_write (core/module.h). */
 
 #endif

@@ -19,7 +19,9 @@
 #include "gavel/gavel.h"
 #include "gavel/text.h"
 #include "gavel/zone.h"
+#include "ical.h"
 #include "internal.h"
+#include "module.h"
 
 /* "MO".."SU" of RRULE's BYDAY, by weekday (0 = Sunday). */
 static const char *const byday[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
@@ -276,8 +278,8 @@ ical_event(icalcomponent *vcal, const struct gv__cal *cal,
 }
 
 int
-gv__cal_write(char **out, const struct gv__cal *cal,
-              const struct gv_alarms *alarms)
+gv__ical_cal_write(char **out, const struct gv__cal *cal,
+                   const struct gv_alarms *alarms)
 {
 	icalcomponent *vcal = icalcomponent_new_vcalendar();
 	icalproperty *name;
@@ -312,3 +314,9 @@ out:
 	icalcomponent_free(vcal);
 	return error;
 }
+
+/* gavel-ical.so's table (core/module.h). */
+const struct gv__ical_ops gv__ical_module = {
+        GV_VERSION,          gv__ical_zone_find, gv__ical_zone_offset,
+        gv__ical_zone_local, gv__ical_cal_write,
+};

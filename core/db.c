@@ -205,6 +205,18 @@ gv__db_clear_derived(struct gv_db *db)
 	return gv__db_exec(db, gv__derived_clear);
 }
 
+/* Runs SAVEPOINT or RELEASE from the statement cache. */
+static int
+saved(struct gv_db *db, enum gv__stmt which)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv__db_stmt(&st, db, which)) < 0)
+		return error;
+	return gv__db_run(db, st);
+}
+
 int
 gv__db_begin(struct gv_db *db)
 {
@@ -215,7 +227,8 @@ gv__db_begin(struct gv_db *db)
 		                     "database %s is read-only: check the "
 		                     "permissions of the file and its folder",
 		                     db->path);
-	error = gv__db_exec(db, db->depth ? "SAVEPOINT gv" : "BEGIN IMMEDIATE");
+	error = db->depth ? saved(db, GV__STMT_SAVEPOINT)
+	                  : gv__db_exec(db, "BEGIN IMMEDIATE");
 	if (error == 0)
 		db->depth++;
 	return error;
@@ -228,7 +241,8 @@ gv__db_commit(struct gv_db *db)
 
 	if (db->depth == 0)
 		return 0;
-	error = gv__db_exec(db, db->depth > 1 ? "RELEASE gv" : "COMMIT");
+	error = db->depth > 1 ? saved(db, GV__STMT_RELEASE)
+	                      : gv__db_exec(db, "COMMIT");
 	if (error == 0)
 		db->depth--;
 	return error;

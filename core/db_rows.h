@@ -37,8 +37,13 @@
 	C(QUORUM_AT, "b.quorum_at")                                            \
 	C(MIN_MEETINGS, "b.min_meetings")                                      \
 	C(REQUIRE_SIGNED, "b.require_signed")                                  \
-	C(ALLOWED_SIGNERS, "b.allowed_signers")                                \
-	/* body list only */                                                   \
+	C(ALLOWED_SIGNERS, "b.allowed_signers")
+
+/* The body list shows the members each body counts; one body read by
+ * its code (every operation a sync applies reads its body) does not
+ * count them: the two counts were 9 % of a sync (bench/README.md). */
+#define GV__BODY_LIST_COLUMNS(C)                                               \
+	GV__BODY_COLUMNS(C)                                                    \
 	C(VOTING_MEMBERS, "(SELECT count(*) FROM membership m"                 \
 	                  " WHERE m.body = b.id AND m.until IS NULL"           \
 	                  " AND m.status = 'active'"                           \
@@ -114,14 +119,14 @@
 
 /* A search hit adds its snippet and rank; a plain list gives NULL and 0
  * (GV__ISSUE_PLAIN). */
-#define GV__ISSUE_COLUMNS_OF(C, snippet, rank)                                 \
+#define GV__ISSUE_COLUMNS_OF(C, body_md, snippet, rank)                        \
 	C(ID, "i.id")                                                          \
 	C(BODY, "b.code")                                                      \
 	C(NUMBER, "i.number")                                                  \
 	C(TITLE, "i.title")                                                    \
 	C(STATE, "i.state")                                                    \
 	C(URL, "i.url")                                                        \
-	C(BODY_MD, "i.body_md")                                                \
+	C(BODY_MD, body_md)                                                    \
 	C(ASSIGNEE, "i.assignee")                                              \
 	C(AUTHOR, "i.author")                                                  \
 	C(CREATED_AT, "i.created_at")                                          \
@@ -136,12 +141,17 @@
 	          " ORDER BY label))")                                         \
 	C(SNIPPET, snippet)                                                    \
 	C(RANK, rank)
-#define GV__ISSUE_COLUMNS(C) GV__ISSUE_COLUMNS_OF(C, "NULL", "0")
+#define GV__ISSUE_COLUMNS(C) GV__ISSUE_COLUMNS_OF(C, "i.body_md", "NULL", "0")
+/* A list shows no issue's text: it is left out (issue 21: at 50,000
+ * issues the texts were most of what a list read). */
+#define GV__ISSUE_LIST_COLUMNS(C) GV__ISSUE_COLUMNS_OF(C, "NULL", "NULL", "0")
+/* A search's hits, once its LIMIT has chosen them (h: the chosen ids and
+ * their ranks, core/db_stmt_issue.h). */
 #define GV__ISSUE_HIT_COLUMNS(C)                                               \
-	GV__ISSUE_COLUMNS_OF(C,                                                \
+	GV__ISSUE_COLUMNS_OF(C, "NULL",                                        \
 	                     "snippet(issue_fts, -1, char(2), char(3), '…'," \
 	                     " 16)",                                           \
-	                     "bm25(issue_fts, 5.0, 1.0, 1.0) AS r")
+	                     "h.r")
 
 #define GV__ORG_COLUMNS(C)                                                     \
 	C(ID, "o.id")                                                          \
@@ -160,6 +170,9 @@
 	C(NAME, "p.name")                                                      \
 	C(ORG, "o.name")                                                       \
 	C(EMAIL, "p.email")                                                    \
+	C(EMAILS, "(SELECT group_concat(email, ',') FROM (SELECT e.email"      \
+	          " AS email FROM person_email e WHERE e.person = p.id"        \
+	          " ORDER BY e.rowid))")                                       \
 	C(REPS, "(SELECT group_concat(code, ',') FROM (SELECT b.code AS code"  \
 	        " FROM rep r JOIN body b ON b.id = r.body"                     \
 	        " WHERE r.person = p.id AND r.until IS NULL"                   \
@@ -177,7 +190,7 @@
 #define GV__ISSUE_COL(name, sql)   GV__ISSUE_##name,
 #define GV__ORG_COL(name, sql)     GV__ORG_##name,
 #define GV__PERSON_COL(name, sql)  GV__PERSON_##name,
-enum { GV__BODY_ROW_, GV__BODY_COLUMNS(GV__BODY_COL) };
+enum { GV__BODY_ROW_, GV__BODY_LIST_COLUMNS(GV__BODY_COL) };
 enum { GV__MEETING_ROW_, GV__MEETING_COLUMNS(GV__MEETING_COL) };
 enum { GV__BALLOT_ROW_, GV__BALLOT_COLUMNS(GV__BALLOT_COL) };
 enum { GV__ISSUE_ROW_, GV__ISSUE_COLUMNS(GV__ISSUE_COL) };

@@ -505,6 +505,28 @@ static const char schema_v9[] =
         ") STRICT;";
 
 /*
+ * v10: a person's e-mail addresses (issue 18). Votes are read from the
+ * list's archive by their sender, and a representative writes from more
+ * than one address (a work and a personal one, a new employer's). fold is
+ * the address in ASCII lower case, what a sender is looked up by. An
+ * address added later belongs to one person (person_email.c refuses
+ * another's); the index is not unique only because copies stored before
+ * may share one. person.email stays the first address, as lists show it.
+ * Addresses stored before are kept, each its person's first.
+ */
+static const char schema_v10[] =
+        "CREATE TABLE person_email ("
+        " person INTEGER NOT NULL REFERENCES person(id) ON DELETE CASCADE,"
+        " email TEXT NOT NULL,"
+        " fold TEXT NOT NULL,"
+        " PRIMARY KEY (person, fold)"
+        ") STRICT;"
+        "CREATE INDEX person_email_fold ON person_email(fold);"
+        "INSERT INTO person_email (person, email, fold)"
+        " SELECT id, email, lower(email) FROM person"
+        " WHERE email IS NOT NULL ORDER BY id;";
+
+/*
  * Empties every table derived from the operation log, before a replay
  * (core/replay.c). Foreign keys are checked at the commit that ends the
  * replay, so the order does not matter. The log and this copy's own
@@ -522,14 +544,15 @@ const char gv__derived_clear[] =
         "DELETE FROM issue_fts; DELETE FROM issue;"
         "DELETE FROM agenda_item; DELETE FROM attendance;"
         "DELETE FROM meeting; DELETE FROM role; DELETE FROM affiliation;"
-        "DELETE FROM rep; DELETE FROM person; DELETE FROM membership;"
+        "DELETE FROM rep; DELETE FROM person_email; DELETE FROM person;"
+        "DELETE FROM membership;"
         "DELETE FROM org; DELETE FROM holiday; DELETE FROM event;"
         "DELETE FROM body;";
 
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
         schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-        schema_v6, schema_v7, schema_v8, schema_v9,
+        schema_v6, schema_v7, schema_v8, schema_v9, schema_v10,
 };
 
 const int gv__migration_count =

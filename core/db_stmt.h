@@ -13,6 +13,7 @@
 #include "db_stmt_holiday.h"
 #include "db_rows.h"
 #include "db_stmt_issue.h"
+#include "db_stmt_live.h"
 #include "db_stmt_meeting.h"
 #include "db_stmt_notice.h"
 #include "db_stmt_op.h"
@@ -20,6 +21,10 @@
 #include "db_stmt_sync.h"
 
 #define GV__STMT_LIST(X)                                                       \
+	/* A statement's own savepoint (gv__db_begin inside a transaction):    \
+	 * prepared once, where sqlite3_exec parsed it 24,000 times a sync. */ \
+	X(SAVEPOINT, "SAVEPOINT gv")                                           \
+	X(RELEASE, "RELEASE gv")                                               \
 	GV__STMT_ISSUE_LIST(X)                                                 \
 	GV__STMT_MEETING_RECORD(X)                                             \
 	GV__STMT_PEOPLE(X)                                                     \
@@ -28,6 +33,7 @@
 	GV__STMTS_OP(X)                                                        \
 	GV__STMTS_SYNC(X)                                                      \
 	GV__STMTS_DIGEST(X)                                                    \
+	GV__STMTS_LIVE(X)                                                      \
 	X(EVENT_INSERT,                                                        \
 	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
 	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \
@@ -50,7 +56,7 @@
 	X(BODY_BY_FOLD,                                                        \
 	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b WHERE b.fold = ?1")       \
 	X(BODY_LIST,                                                           \
-	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b ORDER BY b.fold")         \
+	  GV__SELECT(GV__BODY_LIST_COLUMNS) " FROM body b ORDER BY b.fold")    \
 	X(ORG_BY_FOLD, "SELECT id, name FROM org WHERE fold = ?1")             \
 	X(ORG_INSERT,                                                          \
 	  "INSERT INTO org (name, fold, created_at) VALUES (?1, ?2, ?3)")      \
@@ -131,6 +137,17 @@
 	                               "a.id WHERE l.ballot = ?3))"            \
 	                               " AND (?5 IS NULL OR m.id = ?5)"        \
 	                               " ORDER BY m.starts_at, m.id")          \
+	/* One meeting by its key (?5; ?4 the clock, as in the list):          \
+	 * MEETING_LIST's "?5 IS NULL OR" reads every meeting, for each        \
+	 * agenda note a sync applies. */                                      \
+	X(MEETING_BY_ID,                                                       \
+	  GV__SELECT(GV__MEETING_COLUMNS) " FROM meeting m JOIN body b ON "    \
+	                                  "b.id = m.body"                      \
+	                                  " LEFT JOIN person t ON t.id = "     \
+	                                  "m.minute_taker WHERE m.id = ?5")    \
+	X(MEETING_HEAD,                                                        \
+	  "SELECT b.code, b.id, m.starts_at, m.status = 'cancelled'"           \
+	  " FROM meeting m JOIN body b ON b.id = m.body WHERE m.id = ?1")      \
 	X(MEETING_ATTENDEES,                                                   \
 	  "SELECT p.name, o.name, ifnull(ms.class, 'unknown'),"                \
 	  " ifnull(ms.status = 'active'"                                       \
@@ -188,6 +205,8 @@
 	  "  FROM agenda_link l JOIN ballot bl ON bl.id = l.ballot"            \
 	  "  JOIN body b ON b.id = bl.body WHERE l.item = a.id))"              \
 	  " FROM agenda_item a WHERE a.meeting = ?1 ORDER BY a.pos")           \
+	X(ITEM_TITLES, "SELECT pos, title FROM agenda_item"                    \
+	               " WHERE meeting = ?1 ORDER BY pos")                     \
 	X(ITEM_NOTE,                                                           \
 	  "UPDATE agenda_item SET notes_md = CASE WHEN ifnull(notes_md, '')"   \
 	  " = '' THEN ?2 ELSE notes_md || char(10) || char(10) || ?2 END"      \
@@ -253,6 +272,9 @@
 	  " (SELECT count(*) FROM vote WHERE ballot = ?1 AND org = ?2"         \
 	  " AND source = ?3)"                                                  \
 	  " FROM vote WHERE ballot = ?1 AND org = ?2")                         \
+	/* The sources of a ballot's votes: messages recorded already. */      \
+	X(VOTE_SOURCES, "SELECT DISTINCT source FROM vote WHERE ballot = ?1"   \
+	                " AND source IS NOT NULL")                             \
 	X(VOTE_LEDGER,                                                         \
 	  "SELECT v.org, o.name, v.value, v.cast_at, v.source FROM vote v"     \
 	  " JOIN org o ON o.id = v.org WHERE v.ballot = ?1"                    \

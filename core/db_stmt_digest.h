@@ -52,6 +52,15 @@
 	  "(EXISTS (SELECT 1 FROM membership x WHERE x.org = t.org "           \
 	  "AND x.body = ?1) OR EXISTS (SELECT 1 FROM rep x WHERE "             \
 	  "x.person = t.id AND x.body = ?1)) ORDER BY 1")                      \
+	X(DIGEST_PERSON_EMAIL,                                                 \
+	  "SELECT quote((SELECT k.name || ' (' || ifnull((SELECT "             \
+	  "o.name FROM org o WHERE o.id = k.org), '') || ')' FROM "            \
+	  "person k WHERE k.id = t.person)) || ',' || quote(t.email) "         \
+	  "|| ',' || quote(t.fold) FROM person_email t WHERE ?1 IS "           \
+	  "NULL OR EXISTS (SELECT 1 FROM person x WHERE x.id = "               \
+	  "t.person AND (EXISTS (SELECT 1 FROM membership m WHERE "            \
+	  "m.org = x.org AND m.body = ?1) OR EXISTS (SELECT 1 FROM rep "       \
+	  "r WHERE r.person = x.id AND r.body = ?1))) ORDER BY 1")             \
 	X(DIGEST_REP,                                                          \
 	  "SELECT quote((SELECT k.name || ' (' || ifnull((SELECT "             \
 	  "o.name FROM org o WHERE o.id = k.org), '') || ')' FROM "            \
@@ -265,6 +274,7 @@
 	Y(ORG, org)                                                            \
 	Y(MEMBERSHIP, membership)                                              \
 	Y(PERSON, person)                                                      \
+	Y(PERSON_EMAIL, person_email)                                          \
 	Y(REP, rep)                                                            \
 	Y(AFFILIATION, affiliation)                                            \
 	Y(ROLE, role)                                                          \

@@ -34,18 +34,30 @@
 	                                           " JOIN body b ON b.id = "   \
 	                                           "i.body WHERE i.id = ?1")   \
 	X(ISSUE_LIST,                                                          \
-	  GV__SELECT(GV__ISSUE_COLUMNS) " FROM issue i"                        \
-	                                " JOIN body b ON b.id = i.body "       \
-	                                "WHERE" GV__ISSUE_FILTER               \
-	                                " ORDER BY b.code, i.number LIMIT ?4") \
-	/* bm25: a match in the title weighs most (weights per column). */     \
+	  GV__SELECT(GV__ISSUE_LIST_COLUMNS) " FROM issue i"                   \
+	                                     " JOIN body b ON b.id = i.body "  \
+	                                     "WHERE" GV__ISSUE_FILTER          \
+	                                     " ORDER BY b.code, i.number"      \
+	                                     " LIMIT ?4")                      \
+	/* The LIMIT first: the inner query ranks the matches (bm25: a match   \
+	 * in the title weighs most) and keeps ?4 of them; only those get      \
+	 * their columns and snippet, from the same match (issue 21). */       \
 	X(ISSUE_SEARCH,                                                        \
-	  GV__SELECT(GV__ISSUE_HIT_COLUMNS) " FROM issue_fts JOIN issue i ON " \
-	                                    "i.id = issue_fts.rowid"           \
-	                                    " JOIN body b ON b.id = i.body "   \
-	                                    "WHERE issue_fts MATCH ?5 "        \
-	                                    "AND" GV__ISSUE_FILTER             \
-	                                    " ORDER BY r, i.number LIMIT ?4")  \
+	  GV__SELECT(                                                          \
+	          GV__ISSUE_HIT_COLUMNS) " FROM (SELECT i.id AS id, i.number " \
+	                                 "AS number,"                          \
+	                                 " bm25(issue_fts, 5.0, 1.0, 1.0) AS " \
+	                                 "r FROM issue_fts JOIN issue i"       \
+	                                 " ON i.id = issue_fts.rowid WHERE "   \
+	                                 "issue_fts MATCH ?5 "                 \
+	                                 "AND" GV__ISSUE_FILTER                \
+	                                 " ORDER BY r, i.number LIMIT ?4) h"   \
+	                                 " JOIN issue_fts ON issue_fts.rowid " \
+	                                 "= h.id JOIN issue i"                 \
+	                                 " ON i.id = h.id JOIN body b ON "     \
+	                                 "b.id = i.body"                       \
+	                                 " WHERE issue_fts MATCH ?5 ORDER BY " \
+	                                 "h.r, h.number")                      \
 	X(ISSUE_UPDATE,                                                        \
 	  "UPDATE issue SET title = ifnull(?2, title),"                        \
 	  " url = CASE WHEN ?3 IS NULL THEN url ELSE nullif(?3, '') END,"      \
@@ -59,13 +71,14 @@
 	  " WHERE id = ?1 AND state <> ?2")                                    \
 	X(ISSUE_TOUCH, "UPDATE issue SET updated_at = max(updated_at, ?2)"     \
 	               " WHERE id = ?1")                                       \
-	X(ISSUE_FTS_DELETE, "DELETE FROM issue_fts WHERE rowid = ?1")          \
+	X(ISSUE_FTS_DELETE,                                                    \
+	  "DELETE FROM issue_fts WHERE rowid BETWEEN ?1 AND ?2")               \
 	X(ISSUE_FTS_INSERT,                                                    \
 	  "INSERT INTO issue_fts (rowid, title, body, notes)"                  \
 	  " SELECT i.id, i.title, ifnull(i.body_md, ''),"                      \
 	  " ifnull((SELECT group_concat(n.body_md, char(10)) FROM"             \
 	  " issue_note n WHERE n.issue = i.id), '') FROM issue i"              \
-	  " WHERE i.id = ?1")                                                  \
+	  " WHERE i.id BETWEEN ?1 AND ?2")                                     \
 	X(ISSUE_FTS_ALL,                                                       \
 	  "INSERT INTO issue_fts (rowid, title, body, notes)"                  \
 	  " SELECT i.id, i.title, ifnull(i.body_md, ''),"                      \

@@ -28,6 +28,28 @@
 	X(PERSON_NAMED,                                                        \
 	  "SELECT p.id, o.name FROM person p LEFT JOIN org o ON o.id = p.org"  \
 	  " WHERE p.fold = ?1 ORDER BY p.id")                                  \
+	/* Addresses (core/person_email.c): whose an address is. */            \
+	X(PERSON_EMAIL_OWNER,                                                  \
+	  "SELECT p.id, p.name FROM person_email e JOIN person p"              \
+	  " ON p.id = e.person WHERE e.fold = ?1 ORDER BY p.id LIMIT 1")       \
+	X(PERSON_EMAIL_INSERT, "INSERT INTO person_email (person, email, "     \
+	                       "fold) VALUES (?1, ?2, ?3)")                    \
+	X(PERSON_EMAIL_DELETE,                                                 \
+	  "DELETE FROM person_email WHERE person = ?1 AND fold = ?2")          \
+	X(PERSON_EMAIL_FIRST, "SELECT email FROM person WHERE id = ?1")        \
+	/* A sender (core/vote_sender.c): the people of an address, and        \
+	 * whether each was a voting representative in body ?2 at ?3. */       \
+	X(PERSON_SENDER,                                                       \
+	  "SELECT p.id, p.name, EXISTS (SELECT 1 FROM rep r"                   \
+	  "  WHERE r.person = p.id AND r.body = ?2"                            \
+	  "  AND (r.until IS NULL OR ?3 < r.until))"                           \
+	  " FROM person_email e JOIN person p ON p.id = e.person"              \
+	  " WHERE e.fold = ?1 ORDER BY p.id")                                  \
+	X(ORG_NAME, "SELECT name FROM org WHERE id = ?1")                      \
+	X(PERSON_EMAIL_LEGACY,                                                 \
+	  "INSERT INTO person_email (person, email, fold)"                     \
+	  " SELECT id, email, lower(email) FROM person"                        \
+	  " WHERE email IS NOT NULL ORDER BY id")                              \
 	X(PERSON_SET_ORG, "UPDATE person SET org = ?2 WHERE id = ?1")          \
 	X(AFFILIATION_LOAD,                                                    \
 	  "SELECT org, since, from_start FROM affiliation WHERE person = ?1"   \

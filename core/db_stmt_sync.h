@@ -16,7 +16,7 @@
 	X(OP_SET_CHAIN, "UPDATE op SET chain = ?2 WHERE id = ?1"               \
 	                " AND chain IS NULL")                                  \
 	X(OP_SEQ_MAX, "SELECT ifnull(max(seq), 0) FROM op")                    \
-	X(OP_NEW_IN_ORDER, "SELECT seq, text FROM op WHERE seq > ?1"           \
+	X(OP_NEW_IN_ORDER, "SELECT seq, id, text FROM op WHERE seq > ?1"       \
 	                   " ORDER BY lamport, actor, id")                     \
 	/* Operations recorded here before the user was set: theirs. */        \
 	X(OP_UNSTAMPED,                                                        \
@@ -62,8 +62,9 @@
 	                   " ORDER BY id LIMIT 1")                             \
 	X(PERSON_CANONICAL, "SELECT name FROM person WHERE fold = ?1"          \
 	                    " ORDER BY id LIMIT 2")                            \
-	X(PERSON_BY_EMAIL, "SELECT name FROM person WHERE email = ?1"          \
-	                   " COLLATE NOCASE ORDER BY id LIMIT 2")              \
+	X(PERSON_BY_EMAIL,                                                     \
+	  "SELECT p.name FROM person_email e JOIN person p ON p.id = e.person" \
+	  " WHERE e.fold = lower(?1) ORDER BY p.id LIMIT 2")                   \
 	X(ROLE_PUT,                                                            \
 	  "INSERT INTO role (body, person, role, since) VALUES (?1, ?2, ?3,"   \
 	  " ?4) ON CONFLICT (body, person) DO UPDATE SET role = "              \

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "ballot_internal.h"
 #include "db.h"
 #include "gavel/ballot.h"
 #include "gavel/deadlines.h"
@@ -59,16 +60,22 @@ body_tz(const struct gv_body_list *bodies, const char *code)
 	return NULL;
 }
 
+/* The open clocks of the ballots that may have one (every ballot's, when
+ * every is set): a decided ballot is left out by the query, not by
+ * computing its clocks; one whose IPR review or its duties still run is
+ * not decided (RULES §4). */
 static int
 add_ballots(struct gv_deadline_list *l, size_t *alloc, struct gv_db *db,
-            const struct gv_body_list *bodies, const char *body, int64_t now)
+            const struct gv_body_list *bodies, const char *body, int64_t now,
+            int every)
 {
 	struct gv_ballot_list *ballots = NULL;
 	struct gv_clocks clocks;
 	size_t i, j;
 	int error;
 
-	if ((error = gv_ballot_list(&ballots, db, body)) < 0)
+	if ((error = every ? gv_ballot_list(&ballots, db, body)
+	                   : gv_ballot_list_live(&ballots, db, body)) < 0)
 		return error;
 	for (i = 0; i < ballots->n && error == 0; i++) {
 		const struct gv_ballot *b = ballots->v[i];
@@ -118,8 +125,8 @@ deadline_dispose(struct gv_deadline *d)
 }
 
 int
-gv_deadlines(struct gv_deadline_list **out, struct gv_db *db, const char *body,
-             int within_days)
+gv__deadlines(struct gv_deadline_list **out, struct gv_db *db, const char *body,
+              int within_days, int every_ballot)
 {
 	struct gv_deadline_list *l = gv__xcalloc(1, sizeof(*l));
 	struct gv_body_list *bodies = NULL;
@@ -129,7 +136,8 @@ gv_deadlines(struct gv_deadline_list **out, struct gv_db *db, const char *body,
 
 	*out = NULL;
 	if ((error = gv_body_list(&bodies, db)) < 0 ||
-	    (error = add_ballots(l, &alloc, db, bodies, body, now)) < 0) {
+	    (error = add_ballots(l, &alloc, db, bodies, body, now,
+	                         every_ballot)) < 0) {
 		gv_body_list_free(bodies);
 		gv_deadline_list_free(l);
 		return error;
@@ -149,6 +157,13 @@ gv_deadlines(struct gv_deadline_list **out, struct gv_db *db, const char *body,
 	l->n = kept;
 	*out = l;
 	return 0;
+}
+
+int
+gv_deadlines(struct gv_deadline_list **out, struct gv_db *db, const char *body,
+             int within_days)
+{
+	return gv__deadlines(out, db, body, within_days, 0);
 }
 
 void

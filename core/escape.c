@@ -7,8 +7,10 @@
  * the document's structure.
  */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
+#include "gavel/text.h"
 #include "internal.h"
 #include "mustache.h"
 
@@ -91,4 +93,16 @@ gv__escape(struct gv_buf *b, const char *s, size_t n, enum gv_escape mode)
 		gv__buf_put(b, s, n);
 		break;
 	}
+}
+
+void
+gv__escape_text(struct gv_buf *b, const char *s, enum gv_escape mode)
+{
+	char *clean;
+
+	if (!s)
+		return;
+	clean = gv_text_sanitize(s, 0);
+	gv__escape(b, clean, strlen(clean), mode);
+	free(clean);
 }

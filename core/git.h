@@ -29,6 +29,14 @@ int gv__git_start(void);
  * why): 1 once started in a binary linked as the Makefile links it. */
 int gv__git_ca_skipped(void);
 
+/* Whether mbedTLS's set-up is still put off to its first use (1 once
+ * started, until a TLS stream or certificate load; core/git_init.c). */
+int gv__git_tls_pending(void);
+
+/* Whether the GSSAPI library has been opened (on libgit2's first call
+ * into it; core/git_gssapi.c). */
+int gv__git_gss_loaded(void);
+
 /* Whether libgit2 re-hashes every object it reads (git does not; off
  * once started). */
 void gv__git_verify_hashes(int on);

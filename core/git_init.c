@@ -57,6 +57,103 @@ gv__git_ca_skipped(void)
 	return git_ca_skipped;
 }
 
+static int tls_pending; /* mbedTLS's set-up put off */
+
+/*
+ * git_libgit2_init also sets up mbedTLS (seeding its entropy: HAVEGE,
+ * 1.4 M instructions) and libssh2 (OpenSSL's engines and error strings,
+ * 1.0 M, and 0.4 M more to undo them at exit): 2.4 M of the 17.6 M a
+ * one-ballot redline took, which opens no connection (bench/redline.sh).
+ * The Makefile wraps the two set-ups too: during git_libgit2_init they
+ * are put off, and done before the first TLS stream or certificate load
+ * (mbedTLS, with the CA bundle skipped as above) or by libssh2 itself,
+ * whose libssh2_session_init_ex initialises it when nothing did. Linked
+ * shared (LINK=shared, GV_GIT_SHARED), libgit2's own calls cannot be
+ * wrapped, and git_libgit2_init sets both up as it always did.
+ */
+#ifndef GV_GIT_SHARED
+struct git_stream;
+int __real_git_mbedtls_stream_global_init(void);           // NOLINT
+int __wrap_git_mbedtls_stream_global_init(void);           // NOLINT
+int __real_git_mbedtls_stream_new(struct git_stream **out, // NOLINT
+                                  const char *host, const char *port);
+int __wrap_git_mbedtls_stream_new(struct git_stream **out, // NOLINT
+                                  const char *host, const char *port);
+int __real_git_mbedtls_stream_wrap(struct git_stream **out, // NOLINT
+                                   struct git_stream *in, const char *host);
+int __wrap_git_mbedtls_stream_wrap(struct git_stream **out, // NOLINT
+                                   struct git_stream *in, const char *host);
+int __real_git_mbedtls__set_cert_location(const char *file, // NOLINT
+                                          const char *path);
+int __wrap_git_mbedtls__set_cert_location(const char *file, // NOLINT
+                                          const char *path);
+int __real_libssh2_init(int flags); // NOLINT
+int __wrap_libssh2_init(int flags); // NOLINT
+
+int
+__wrap_git_mbedtls_stream_global_init(void) // NOLINT
+{
+	if (git_starting) {
+		tls_pending = 1;
+		return 0;
+	}
+	return __real_git_mbedtls_stream_global_init();
+}
+
+/* mbedTLS set up, once, before its first use. */
+static int
+tls_ready(void)
+{
+	int rc;
+
+	if (!tls_pending)
+		return 0;
+	git_starting = 1; /* the CA bundle skipped, as at start */
+	rc = __real_git_mbedtls_stream_global_init();
+	git_starting = 0;
+	if (rc == 0)
+		tls_pending = 0;
+	return rc;
+}
+
+int
+__wrap_git_mbedtls_stream_new(struct git_stream **out, // NOLINT
+                              const char *host, const char *port)
+{
+	return tls_ready() < 0 ? -1
+	                       : __real_git_mbedtls_stream_new(out, host, port);
+}
+
+int
+__wrap_git_mbedtls_stream_wrap(struct git_stream **out, // NOLINT
+                               struct git_stream *in, const char *host)
+{
+	return tls_ready() < 0 ? -1
+	                       : __real_git_mbedtls_stream_wrap(out, in, host);
+}
+
+int
+__wrap_git_mbedtls__set_cert_location(const char *file, // NOLINT
+                                      const char *path)
+{
+	return tls_ready() < 0
+	               ? -1
+	               : __real_git_mbedtls__set_cert_location(file, path);
+}
+
+int
+__wrap_libssh2_init(int flags) // NOLINT
+{
+	return git_starting ? 0 : __real_libssh2_init(flags);
+}
+#endif
+
+int
+gv__git_tls_pending(void)
+{
+	return tls_pending;
+}
+
 int
 gv__git_start(void)
 {
@@ -70,9 +167,10 @@ gv__git_start(void)
 	if (rc < 0)
 		return gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
 		                     "cannot initialise libgit2");
-	/* A redline reads each guideline blob twice (the patch, then its
-	 * headings); libgit2 caches no blobs unless told to. SBR.md is
-	 * about 208 KB; 8 MB covers any guideline. */
+	/* A redline reads each blob once, for its patch and its headings
+	 * (core/git_redline.c); the screen shows the same ranges again, and
+	 * libgit2 caches no blobs unless told to. SBR.md is about 208 KB;
+	 * 8 MB covers any guideline. */
 	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
 	                 (size_t)8 << 20);
 	/* Objects are read as git reads them, without re-hashing each one

@@ -21,26 +21,27 @@ tree_has(git_tree *tree, const char *path)
 }
 
 static int
-redline_diff(git_diff **diff, git_repository *repo, git_tree *a, git_tree *b,
-             const struct gv_redline_opts *o)
+redline_diff(git_diff **diff, git_diff_options *opts, git_repository *repo,
+             git_tree *a, git_tree *b, const struct gv_redline_opts *o)
 {
-	git_diff_options opts;
 	git_diff_find_options find;
 	char *paths[1];
 
-	git_diff_options_init(&opts, GIT_DIFF_OPTIONS_VERSION);
+	git_diff_options_init(opts, GIT_DIFF_OPTIONS_VERSION);
 	git_diff_find_options_init(&find, GIT_DIFF_FIND_OPTIONS_VERSION);
-	opts.context_lines = o->context > 0 ? (uint32_t)o->context : 3;
+	opts->context_lines = o->context > 0 ? (uint32_t)o->context : 3;
 	if (o->path) {
 		paths[0] = (char *)o->path;
-		opts.pathspec.strings = paths;
-		opts.pathspec.count = 1;
-		opts.flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
+		opts->pathspec.strings = paths;
+		opts->pathspec.count = 1;
+		opts->flags |= GIT_DIFF_DISABLE_PATHSPEC_MATCH;
 	}
-	if (git_diff_tree_to_tree(diff, repo, a, b, &opts) < 0)
+	if (git_diff_tree_to_tree(diff, repo, a, b, opts) < 0)
 		return gv__git_failed("cannot diff the range");
 	/* git diff's default, diff.renames = true. */
 	find.flags = GIT_DIFF_FIND_RENAMES;
+	opts->pathspec.strings = NULL; /* paths[] ends here */
+	opts->pathspec.count = 0;
 	if (git_diff_find_similar(*diff, &find) < 0)
 		return gv__error_set(GV_ERRCLASS_REDLINE, GV_ERROR,
 		                     "cannot find renames in the range");
@@ -53,6 +54,7 @@ gv_redline_build(struct gv_redline **out, const struct gv_redline_opts *o)
 	struct gv__git_range range;
 	struct gv_redline *r = NULL;
 	git_tree *a = NULL, *b = NULL;
+	git_diff_options diff_opts;
 	git_diff *diff = NULL;
 	size_t i, n;
 	int error;
@@ -73,7 +75,7 @@ gv_redline_build(struct gv_redline **out, const struct gv_redline_opts *o)
 		                      o->path, o->range);
 		goto out;
 	}
-	if ((error = redline_diff(&diff, range.repo, a, b, o)) < 0)
+	if ((error = redline_diff(&diff, &diff_opts, range.repo, a, b, o)) < 0)
 		goto out;
 	r = gv__xcalloc(1, sizeof(*r));
 	r->repo = gv__xstrdup(gv__git_where(range.repo));
@@ -85,7 +87,8 @@ gv_redline_build(struct gv_redline **out, const struct gv_redline_opts *o)
 	for (i = 0; i < n && error == 0; i++) {
 		struct gv_rfile *f = &r->files[r->nfiles];
 
-		error = gv__redline_file(f, range.repo, diff, i, o->section);
+		error = gv__redline_file(f, range.repo, diff, i, &diff_opts,
+		                         o->section);
 		r->nfiles++;
 		/* With a section asked for, files without it drop out. */
 		if (error == 0 && o->section && !f->nhunks) {
@@ -133,6 +136,8 @@ gv_redline_free(struct gv_redline *r)
 		gv__rfile_dispose(&r->files[i]);
 	free(r->files);
 	free(r->repo);
+	free(r->ballot);
+	free(r->ballot_title);
 	free(r->range);
 	free(r);
 }

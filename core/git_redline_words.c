@@ -309,10 +309,10 @@ diff_tokens(struct spans *s, const char *old, size_t on, const char *new,
 }
 
 int
-gv__words_diff(struct gv_span **out, size_t *nout, const char *old,
-               const char *new)
+gv__words_diff(struct gv_span **out, size_t *nout, const char *old, size_t on,
+               const char *new, size_t nn)
 {
-	size_t on = strlen(old), nn = strlen(new), head, tail;
+	size_t head, tail;
 	struct spans s = {0};
 	int rc = 0;
 
@@ -350,72 +350,126 @@ gv__spans_free(struct gv_span *v, size_t n)
 	free(v);
 }
 
-static int
-hash_cmp(const void *a, const void *b)
+/* Sorts a line's word hashes: by insertion when there are few, else by
+ * their bytes, lowest first (radix). qsort's calls of a comparison were
+ * most of the pairing's time (bench/redline.sh). */
+static void
+hashes_sort(uint32_t *v, size_t n)
 {
-	uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
+	size_t i, j, k, sum, c, count[256];
+	uint32_t *tmp, *from = v, *to, *t, x;
+	int shift;
 
-	return x < y ? -1 : x > y;
+	if (n < 48) {
+		for (i = 1; i < n; i++) {
+			x = v[i];
+			for (j = i; j > 0 && v[j - 1] > x; j--)
+				v[j] = v[j - 1];
+			v[j] = x;
+		}
+		return;
+	}
+	to = tmp = gv__xmalloc(n * sizeof(*tmp));
+	for (shift = 0; shift < 32; shift += 8) {
+		memset(count, 0, sizeof(count));
+		for (i = 0; i < n; i++)
+			count[(from[i] >> shift) & 255]++;
+		for (sum = 0, k = 0; k < 256; k++)
+			c = count[k], count[k] = sum, sum += c;
+		for (i = 0; i < n; i++)
+			to[count[(from[i] >> shift) & 255]++] = from[i];
+		t = from, from = to, to = t;
+	}
+	free(tmp); /* four passes: the sorted hashes are back in v */
 }
 
-/* The hashes of the words of s (len bytes; white space left out),
- * sorted; or, with count_only, NULL and only their count in *n. */
-static uint32_t *
-word_hashes(const char *s, size_t len, size_t *n, int count_only)
+void
+gv__words_hash(struct gv__words *w, const char *s, size_t len)
 {
 	size_t i = 0, j, alloc = 0;
-	uint32_t *v = NULL, h;
+	uint32_t h;
 
-	*n = 0;
+	w->h = NULL;
+	w->n = 0;
 	while (i < len) {
 		int k = token_class((unsigned char)s[i]);
 
 		for (j = i + 1;
-		     k != 2 && j < len && token_class((unsigned char)s[j]) == k;
+		     k != P && j < len && token_class((unsigned char)s[j]) == k;
 		     j++)
 			;
-		if (k != 1 && count_only) {
-			(*n)++;
-		} else if (k != 1) {
+		if (k != S) {
 			for (h = 2166136261u; i < j; i++)
 				h = (h ^ (unsigned char)s[i]) * 16777619u;
-			v = gv__grow(v, &alloc, *n, sizeof(*v));
-			v[(*n)++] = h;
+			w->h = gv__grow(w->h, &alloc, w->n, sizeof(*w->h));
+			w->h[w->n++] = h;
 		}
 		i = j;
 	}
-	if (*n && v)
-		qsort(v, *n, sizeof(*v), hash_cmp);
-	return v;
+	hashes_sort(w->h, w->n);
 }
 
-int
-gv__words_similarity(const char *a, const char *b)
+/* The words two lines share (as multisets, by hash) and ends more, over
+ * the words of both and ends more each. */
+static int
+alike(const struct gv__words *a, const struct gv__words *b, size_t ends)
 {
-	size_t la = strlen(a), lb = strlen(b), head, tail, na, nb, ends, n;
-	size_t i = 0, j = 0, common = 0;
-	uint32_t *ha, *hb;
-	int pct;
+	size_t i = 0, j = 0, common = ends, total = a->n + b->n + 2 * ends;
 
-	/* The words of the common head and tail are shared as they are;
-	 * only the middles are hashed and matched. */
-	common_ends(a, la, b, lb, &head, &tail);
-	word_hashes(a, head, &ends, 1);
-	word_hashes(a + la - tail, tail, &n, 1);
-	ends += n;
-	ha = word_hashes(a + head, la - head - tail, &na, 0);
-	hb = word_hashes(b + head, lb - head - tail, &nb, 0);
-	while (i < na && j < nb) {
-		if (ha[i] == hb[j])
+	while (i < a->n && j < b->n) {
+		if (a->h[i] == b->h[j])
 			common++, i++, j++;
-		else if (ha[i] < hb[j])
+		else if (a->h[i] < b->h[j])
 			i++;
 		else
 			j++;
 	}
-	na += ends, nb += ends, common += ends;
-	pct = na + nb ? (int)(200 * common / (na + nb)) : 100;
-	free(ha);
-	free(hb);
+	return total ? (int)(200 * common / total) : 100;
+}
+
+int
+gv__words_alike(const struct gv__words *a, const struct gv__words *b)
+{
+	return alike(a, b, 0);
+}
+
+/* How many words s has (len bytes; white space left out). */
+static size_t
+words_count(const char *s, size_t len)
+{
+	size_t i = 0, n = 0;
+
+	while (i < len) {
+		int k = token_class((unsigned char)s[i++]);
+
+		while (k != P && i < len &&
+		       token_class((unsigned char)s[i]) == k)
+			i++;
+		n += k != S;
+	}
+	return n;
+}
+
+/*
+ * The same measure for one pair: the words of the common head and tail
+ * are shared as they are; only the middles are hashed and matched. The
+ * words of the whole lines are the head's, the middle's and the tail's
+ * (the ends are cut where words start), so the measure is the one
+ * gv__words_alike gives.
+ */
+int
+gv__words_similarity(const char *a, size_t la, const char *b, size_t lb)
+{
+	struct gv__words ma, mb;
+	size_t head, tail, ends;
+	int pct;
+
+	common_ends(a, la, b, lb, &head, &tail);
+	ends = words_count(a, head) + words_count(a + la - tail, tail);
+	gv__words_hash(&ma, a + head, la - head - tail);
+	gv__words_hash(&mb, b + head, lb - head - tail);
+	pct = alike(&ma, &mb, ends);
+	free(ma.h);
+	free(mb.h);
 	return pct;
 }

@@ -48,6 +48,22 @@ char *gv__xstrdup(const char *s);
  * not exist yet), so a setting keeps meaning the same file wherever gavel
  * runs next. Owned. */
 char *gv__path_absolute(const char *path);
+
+/* The folder the running program sits in (from /proc/self/exe), or NULL.
+ * Owned. */
+char *gv__program_dir(void);
+
+/*
+ * sub ("share/gavel/templates", "lib/gavel") under the prefix the running
+ * program is installed in: the folder above its bin/ (/usr/bin/gavel
+ * reads /usr/share/gavel/templates, ~/.local/bin/gavel
+ * ~/.local/share/...), or NULL when it runs from no bin/ folder, as where
+ * it was built. Found from the program's own path rather than fixed at
+ * build time, so one build installs under any PREFIX or DESTDIR, and a
+ * program run where it was built (as the tests run it) never reads what
+ * an earlier `make install` left on the machine. Owned.
+ */
+char *gv__installed_path(const char *sub);
 char *gv__xstrndup(const char *s, size_t n);
 char *gv__xsprintf(const char *fmt, ...) GV__PRINTF(1, 2);
 

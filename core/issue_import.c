@@ -4,8 +4,11 @@
  * the JSON of `gh issue list --json ...` or of the REST API's /issues
  * pages. The two name the same things differently (createdAt and
  * created_at, author and user, url and html_url, comments as a list or as
- * a count); one reader takes either. The whole file is parsed before
- * anything is written, and written in one transaction.
+ * a count); one reader takes either. The file is read twice, one issue
+ * at a time (core/issue_stream.c): once to check it is JSON and count
+ * its issues, then to import them, in one transaction, as operations of
+ * about PART_BYTES of JSON each, so memory stays flat whatever the size
+ * (issue 21).
  */
 #include <errno.h>
 #include <stdio.h>
@@ -23,8 +26,9 @@
 #include "issue_internal.h"
 #include "op_kinds.h"
 
-/* gh's JSON for 20,000 issues with their comments is about 70 MB. */
-#define IMPORT_MAX_BYTES ((size_t)1 << 30)
+/* The JSON one operation carries: its tree in memory is about ten
+ * times this. */
+#define PART_BYTES ((size_t)2 << 20)
 
 /* What one import needs as it goes. */
 struct import {
@@ -42,90 +46,6 @@ shape(const struct import *im, const char *fmt, const char *what)
 	              "%s: issue %zu of %zu %s%s: nothing was imported",
 	              im->path, im->index, im->total, fmt, what);
 	return GV_EINVALID;
-}
-
-/* Where a JSON error is, as line:column of the whole file, when the
- * error is in a later array of a `gh api --paginate` file. */
-static void
-locate(int *line, int *col, const char *data, size_t start,
-       const json_error_t *e)
-{
-	size_t i, line_start = 0;
-	int lines = 0;
-
-	for (i = 0; i < start; i++)
-		if (data[i] == '\n') {
-			lines++;
-			line_start = i + 1;
-		}
-	*line = e->line + lines;
-	*col = e->line == 1 ? e->column + (int)(start - line_start) : e->column;
-}
-
-/*
- * Parses the file: one JSON array, or several one after another (gh api
- * --paginate writes one per page). Every issue object goes into *items.
- */
-static int
-parse(json_t **items, const char *path, const char *data, size_t len)
-{
-	size_t pos = 0;
-
-	*items = json_array();
-	do {
-		json_error_t e;
-		json_t *page;
-		int line, col;
-
-		page = json_loadb(data + pos, len - pos, JSON_DISABLE_EOF_CHECK,
-		                  &e);
-		if (!page) {
-			locate(&line, &col, data, pos, &e);
-			json_decref(*items);
-			*items = NULL;
-			/* jansson's own words name its option. */
-			return gv__error_set(
-			        GV_ERRCLASS_ISSUE, GV_EINVALID,
-			        "%s:%d:%d: %s: fix the JSON; nothing was "
-			        "imported",
-			        path, line, col,
-			        json_error_code(&e) == json_error_null_character
-			                ? "a text holds \\u0000 (a NUL "
-			                  "character), which no title or text "
-			                  "may hold"
-			                : e.text);
-		}
-		pos += e.position;
-		if (!json_is_array(page)) {
-			const char *msg = json_string_value(
-			        json_object_get(page, "message"));
-
-			if (msg)
-				gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
-				              "%s is an error from GitHub, not "
-				              "issues: \"%s\"",
-				              path, msg);
-			else
-				gv__error_set(
-				        GV_ERRCLASS_ISSUE, GV_EINVALID,
-				        "%s holds a JSON object where an "
-				        "array of issues belongs: give the "
-				        "output of 'gh issue list --json "
-				        "...' or of the /issues API",
-				        path);
-			json_decref(page);
-			json_decref(*items);
-			*items = NULL;
-			return GV_EINVALID;
-		}
-		json_array_extend(*items, page);
-		json_decref(page);
-		/* Bounded by len: data need not end in a NUL. */
-		while (pos < len && (data[pos] == ' ' || data[pos] == '\t' ||
-		                     data[pos] == '\r' || data[pos] == '\n'))
-			pos++;
-	} while (pos < len);
-	return 0;
 }
 
 /* A string member under either of two names; NULL if absent or null. */
@@ -482,70 +402,118 @@ import_one(struct import *im, json_t *o)
 	return gv__issue_reindex(im->db, id);
 }
 
-/* The import of items, read from name, into body b. */
-static int
-import_items(struct gv_issue_import_stats *stats, struct gv_db *db,
-             const struct gv_body *b, const char *name, const json_t *items,
-             gv_issue_progress_fn progress, void *ctx)
-{
-	struct import im = {db, name, b->id, gv_db_now(db), stats, 0, 0};
-	json_t *o;
-	size_t i;
-	int error;
-
-	memset(stats, 0, sizeof(*stats));
-	im.total = json_array_size(items);
-	if ((error = gv__db_begin(db)) < 0)
-		return error;
-	json_array_foreach (items, i, o) {
-		im.index = i + 1;
-		if ((error = import_one(&im, o)) < 0)
-			goto rollback;
-		if (progress)
-			progress(ctx, im.index, im.total);
-	}
-	if ((error = gv__eventf(db, b->id, "issue.import", b->code,
-	                        "{s:s, s:I, s:I, s:I, s:I}", "file", name,
-	                        "added", (json_int_t)stats->added, "updated",
-	                        (json_int_t)stats->updated, "notes_added",
-	                        (json_int_t)stats->notes_added, "pulls",
-	                        (json_int_t)stats->pulls)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
-		goto rollback;
-	return 0;
-rollback:
-	gv__db_rollback(db);
-	memset(stats, 0, sizeof(*stats));
-	return error;
-}
-
 /* Where a live import reports to. */
 struct import_out {
 	struct gv_issue_import_stats *stats;
 	gv_issue_progress_fn progress;
 	void *ctx;
+	size_t total; /* the file's issue objects */
 };
 
+/* The counts as an operation carries them. */
+static json_t *
+stats_json(const struct gv_issue_import_stats *s)
+{
+	return json_pack("{s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "issues",
+	                 (json_int_t)s->issues, "added", (json_int_t)s->added,
+	                 "updated", (json_int_t)s->updated, "pulls",
+	                 (json_int_t)s->pulls, "comments",
+	                 (json_int_t)s->comments, "notes_added",
+	                 (json_int_t)s->notes_added, "notes_updated",
+	                 (json_int_t)s->notes_updated);
+}
+
+static int
+stats_read(struct gv_issue_import_stats *s, json_t *o)
+{
+	json_int_t v[7] = {0};
+
+	memset(s, 0, sizeof(*s));
+	if (o && json_unpack(o, "{s:I, s:I, s:I, s:I, s:I, s:I, s:I}", "issues",
+	                     &v[0], "added", &v[1], "updated", &v[2], "pulls",
+	                     &v[3], "comments", &v[4], "notes_added", &v[5],
+	                     "notes_updated", &v[6]) < 0)
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                     "an issue import has counts of another "
+		                     "shape: it was not written by this gavel");
+	s->issues = (size_t)v[0];
+	s->added = (size_t)v[1];
+	s->updated = (size_t)v[2];
+	s->pulls = (size_t)v[3];
+	s->comments = (size_t)v[4];
+	s->notes_added = (size_t)v[5];
+	s->notes_updated = (size_t)v[6];
+	return 0;
+}
+
+/*
+ * One part of an import, read from name, into body b: stats hold the
+ * counts of the parts before it and gain this one's; the last part
+ * records the import's event with the whole file's counts.
+ */
+static int
+import_items(struct gv_issue_import_stats *stats, struct gv_db *db,
+             const struct gv_body *b, const char *name, const json_t *items,
+             int last, const struct import_out *out)
+{
+	struct import im = {db, name, b->id, gv_db_now(db), stats, 0, 0};
+	size_t i, before = stats->issues + stats->pulls;
+	json_t *o;
+	int error;
+
+	im.total = out && out->total ? out->total
+	                             : before + json_array_size(items);
+	if ((error = gv__db_begin(db)) < 0)
+		return error;
+	json_array_foreach (items, i, o) {
+		im.index = before + i + 1;
+		if ((error = import_one(&im, o)) < 0)
+			goto rollback;
+		if (out && out->progress)
+			out->progress(out->ctx, im.index, im.total);
+	}
+	if ((last &&
+	     (error = gv__eventf(db, b->id, "issue.import", b->code,
+	                         "{s:s, s:I, s:I, s:I, s:I}", "file", name,
+	                         "added", (json_int_t)stats->added, "updated",
+	                         (json_int_t)stats->updated, "notes_added",
+	                         (json_int_t)stats->notes_added, "pulls",
+	                         (json_int_t)stats->pulls)) < 0) ||
+	    (error = gv__db_commit(db)) < 0)
+		goto rollback;
+	return 0;
+rollback:
+	gv__db_rollback(db);
+	return error;
+}
+
+/*
+ * {"body", "file", "items"}: a whole import, as one operation carries a
+ * file of up to PART_BYTES; a larger one is several, each with the
+ * counts of those before it ("earlier") and all but the last marked
+ * "more".
+ */
 static int
 import_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const struct import_out *out = op->out;
-	struct gv_issue_import_stats own = {0};
+	struct gv_issue_import_stats own = {0},
+	                             *stats = out ? out->stats : &own;
 	struct gv_body b = {0};
+	json_t *items, *earlier = NULL;
 	const char *body, *name;
-	json_t *items;
-	int error;
+	int error, more = 0;
 
-	if ((error = gv__op_unpack(op, "{s:s, s:s, s:o}", "body", &body, "file",
-	                           &name, "items", &items)) < 0)
+	if ((error = gv__op_unpack(op, "{s:s, s:s, s:o, s?o, s?b}", "body",
+	                           &body, "file", &name, "items", &items,
+	                           "earlier", &earlier, "more", &more)) < 0)
 		return error;
 	if (!json_is_array(items))
 		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
 		                     "an issue import holds no list of issues");
-	if ((error = gv_body_get(&b, db, body)) == 0)
-		error = import_items(out ? out->stats : &own, db, &b, name,
-		                     items, out ? out->progress : NULL,
-		                     out ? out->ctx : NULL);
+	if ((error = stats_read(stats, earlier)) == 0 &&
+	    (error = gv_body_get(&b, db, body)) == 0)
+		error = import_items(stats, db, &b, name, items, !more, out);
 	gv_body_dispose(&b);
 	return error;
 }
@@ -591,33 +559,118 @@ reals_as_text(json_t *v)
 	}
 }
 
+/* Submits one part: items (taken over) with the counts so far. */
+static int
+part_submit(struct gv_db *db, const struct gv_body *b, const char *name,
+            json_t *items, int more, struct import_out *out)
+{
+	const struct gv_issue_import_stats *st = out->stats;
+	json_t *data;
+
+	reals_as_text(items);
+	data = json_pack("{s:s, s:s, s:o}", "body", b->code, "file", name,
+	                 "items", items);
+	/* A file of one part is the operation it always was. */
+	if (data && (st->issues || st->pulls))
+		json_object_set_new(data, "earlier", stats_json(st));
+	if (data && more)
+		json_object_set_new(data, "more", json_true());
+	return gv__op_submit(db, &gv__op_issue_import, b->code, -1, data, 0,
+	                     out);
+}
+
+/* Counts the file's issues, checking it is JSON of the right shape. */
+static int
+import_count(size_t *total, struct gv__issue_stream *s)
+{
+	json_t *item;
+	int rc;
+
+	*total = 0;
+	while ((rc = gv__issue_stream_next(&item, s, NULL)) > 0) {
+		json_decref(item);
+		++*total;
+	}
+	return rc < 0 ? rc : gv__issue_stream_rewind(s);
+}
+
+/* The second reading: the issues, a part at a time. */
+static int
+import_parts(struct gv_db *db, const struct gv_body *b, const char *name,
+             struct gv__issue_stream *s, struct import_out *out)
+{
+	json_t *items = json_array(), *item;
+	size_t bytes = 0, n;
+	int rc, error = 0;
+
+	while (error == 0 && (rc = gv__issue_stream_next(&item, s, &n)) > 0) {
+		json_array_append_new(items, item);
+		if ((bytes += n) < PART_BYTES)
+			continue;
+		error = part_submit(db, b, name, items, 1, out);
+		items = json_array();
+		bytes = 0;
+	}
+	if (error == 0 && rc < 0)
+		error = rc;
+	if (error < 0) {
+		json_decref(items);
+		return error;
+	}
+	return part_submit(db, b, name, items, 0, out);
+}
+
+/* Imports what f holds; name stands for it in messages and the event. */
+static int
+import_file(struct gv_issue_import_stats *stats, struct gv_db *db,
+            const char *body, const char *name, FILE *f,
+            gv_issue_progress_fn progress, void *ctx)
+{
+	struct import_out out = {stats, progress, ctx, 0};
+	const char *slash = strrchr(name, '/');
+	struct gv__issue_stream *s = gv__issue_stream_open(f, name);
+	int64_t clock = db->now;
+	struct gv_body b = {0};
+	int error;
+
+	/* Checked first, so bad JSON is refused with its line and column
+	 * before anything is written. */
+	if ((error = gv_body_get(&b, db, body)) < 0 ||
+	    (error = import_count(&out.total, s)) < 0)
+		goto out;
+	/* Every part is recorded at the same instant. */
+	gv_db_set_now(db, gv_db_now(db));
+	if ((error = gv__db_begin(db)) == 0 &&
+	    (error = import_parts(db, &b, slash ? slash + 1 : name, s, &out)) ==
+	            0)
+		error = gv__db_commit(db);
+	if (error < 0)
+		gv__db_rollback(db);
+	gv_db_set_now(db, clock);
+out:
+	if (error < 0)
+		memset(stats, 0, sizeof(*stats));
+	gv__issue_stream_free(s);
+	gv_body_dispose(&b);
+	return error;
+}
+
 int
 gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
                       const char *body, const char *name, const char *data,
                       size_t len, gv_issue_progress_fn progress, void *ctx)
 {
-	struct import_out out = {NULL, progress, ctx};
-	const char *slash = strrchr(name, '/');
-	struct gv_body b = {0};
-	json_t *items = NULL;
+	/* fmemopen may refuse an empty buffer: none is JSON. */
+	FILE *f = fmemopen((void *)(len ? data : " "), len ? len : 1, "r");
 	int error;
 
 	memset(stats, 0, sizeof(*stats));
-	out.stats = stats;
-	/* Parsed here, so bad JSON is refused with its line and column and
-	 * never becomes an operation; the operation carries the issues. */
-	if ((error = gv_body_get(&b, db, body)) < 0 ||
-	    (error = parse(&items, name, data, len)) < 0) {
-		gv_body_dispose(&b);
-		return error;
-	}
-	reals_as_text(items);
-	error = gv__op_submit(db, &gv__op_issue_import, b.code, -1,
-	                      json_pack("{s:s, s:s, s:o}", "body", b.code,
-	                                "file", slash ? slash + 1 : name,
-	                                "items", items),
-	                      0, &out);
-	gv_body_dispose(&b);
+	if (!f)
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ERROR,
+		                     "cannot read %s: %s", name,
+		                     strerror(errno));
+	error = import_file(stats, db, body, name, f, progress, ctx);
+	fclose(f);
 	return error;
 }
 
@@ -627,19 +680,20 @@ gv_issue_import(struct gv_issue_import_stats *stats, struct gv_db *db,
                 gv_issue_progress_fn progress, void *ctx)
 {
 	struct gv_body b = {0};
-	char *data = NULL;
-	size_t len = 0;
+	FILE *f = NULL;
 	int error;
 
 	memset(stats, 0, sizeof(*stats));
-	if ((error = gv_body_get(&b, db, body)) == 0 &&
-	    (error = gv__read_file(&data, &len, path, IMPORT_MAX_BYTES,
-	                           GV_ERRCLASS_ISSUE,
-	                           "import it in parts (gh issue list "
-	                           "--search, --limit)")) == 0)
-		error = gv__issue_import_data(stats, db, b.code, path, data,
-		                              len, progress, ctx);
-	free(data);
+	if ((error = gv_body_get(&b, db, body)) < 0)
+		return error;
+	if (!(f = fopen(path, "rb")))
+		error = gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		                      "cannot read %s: %s", path,
+		                      strerror(errno));
+	else
+		error = import_file(stats, db, b.code, path, f, progress, ctx);
+	if (f)
+		fclose(f);
 	gv_body_dispose(&b);
 	return error;
 }

@@ -7,6 +7,7 @@
 #define GV_CORE_ISSUE_INTERNAL_H
 
 #include <stddef.h>
+#include <stdio.h>
 #include <stdint.h>
 
 #include <jansson.h>
@@ -60,5 +61,18 @@ int gv__issue_check_title(const char *title);
 int gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
                           const char *body, const char *name, const char *data,
                           size_t len, gv_issue_progress_fn progress, void *ctx);
+
+/* GitHub's issue JSON read one issue at a time (core/issue_stream.c):
+ * each call gives the next element of the file's top-level arrays in
+ * *item (owned; *bytes: its length in the file, when bytes is not
+ * NULL) and returns 1, or 0 at the end, or GV_EINVALID with a message
+ * naming FILE:LINE:COL (or what stands where an array belongs). */
+struct gv__issue_stream;
+struct gv__issue_stream *gv__issue_stream_open(FILE *f, const char *name);
+int gv__issue_stream_next(json_t **item, struct gv__issue_stream *s,
+                          size_t *bytes);
+/* Back to the start of the file, to read it again. */
+int gv__issue_stream_rewind(struct gv__issue_stream *s);
+void gv__issue_stream_free(struct gv__issue_stream *s);
 
 #endif

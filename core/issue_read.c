@@ -107,16 +107,17 @@ bind_filter(sqlite3_stmt *st, struct gv_db *db, const struct gv_issue_filter *f)
 	return 0;
 }
 
-int
-gv_issue_list(struct gv_issue_list *out, struct gv_db *db,
-              const struct gv_issue_filter *f)
+/* Runs the list or the search, giving fn each issue as read; fn owns
+ * it. Returns 0, the first error, or what fn returned when not 0. */
+static int
+issue_rows(struct gv_db *db, const struct gv_issue_filter *f,
+           int (*fn)(void *, struct gv_issue *), void *ctx)
 {
 	char *query = NULL;
-	size_t alloc = 0;
+	struct gv_issue is;
 	sqlite3_stmt *st;
 	int rc, error;
 
-	memset(out, 0, sizeof(*out));
 	if (f->search && (error = gv_issue_query(&query, f->search)) < 0)
 		return error;
 	if ((error = gv__db_stmt(&st, db,
@@ -133,23 +134,76 @@ gv_issue_list(struct gv_issue_list *out, struct gv_db *db,
 	if (query) /* the list statement has no ?5 */
 		gv__bind_text(st, 5, query);
 	while ((rc = gv__db_step(db, st)) > 0) {
-		out->v = gv__grow(out->v, &alloc, out->n + 1, sizeof(*out->v));
-		issue_read(&out->v[out->n++], st);
+		issue_read(&is, st);
+		if ((error = fn(ctx, &is)) != 0)
+			break;
 	}
-	error = rc;
 	gv__db_reset(st);
-	if (error < 0) {
-		gv_issue_list_dispose(out);
-		/* The query was checked; say what SQLite found, in terms
-		 * of the search. */
-		if (query)
-			error = gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
-			                      "the search \"%s\" cannot be run "
-			                      "(%s): simplify it",
-			                      f->search,
-			                      gv_error_last()->message);
-	}
+	/* The query was checked; say what SQLite found, in terms of the
+	 * search. */
+	if (rc < 0 && query)
+		rc = gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                   "the search \"%s\" cannot be run (%s): "
+		                   "simplify it",
+		                   f->search, gv_error_last()->message);
 	free(query);
+	return rc < 0 ? rc : error;
+}
+
+struct each {
+	gv_issue_each_fn fn;
+	void *ctx;
+};
+
+/* Gives the caller's fn one issue, then frees it. */
+static int
+each_one(void *ctx, struct gv_issue *is)
+{
+	const struct each *e = ctx;
+	int rc = e->fn(e->ctx, is);
+
+	issue_dispose(is);
+	return rc;
+}
+
+int
+gv_issue_each(struct gv_db *db, const struct gv_issue_filter *f,
+              gv_issue_each_fn fn, void *ctx)
+{
+	struct each e = {fn, ctx};
+
+	return issue_rows(db, f, each_one, &e);
+}
+
+struct keep {
+	struct gv_issue_list *list;
+	size_t alloc;
+};
+
+/* Keeps each issue in the list. */
+static int
+keep_one(void *ctx, struct gv_issue *is)
+{
+	struct keep *k = ctx;
+	struct gv_issue_list *l = k->list;
+
+	l->v = gv__grow(l->v, &k->alloc, l->n + 1, sizeof(*l->v));
+	l->v[l->n++] = *is;
+	return 0;
+}
+
+int
+gv_issue_list(struct gv_issue_list *out, struct gv_db *db,
+              const struct gv_issue_filter *f)
+{
+	struct keep k;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	k.list = out;
+	k.alloc = 0;
+	if ((error = issue_rows(db, f, keep_one, &k)) < 0)
+		gv_issue_list_dispose(out);
 	return error;
 }
 

@@ -6,7 +6,6 @@
  * the serialisation. Which headers a notice carries is decided above, in
  * core/message*.c; this file only builds what it is given.
  */
-#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -14,45 +13,7 @@
 
 #include "internal.h"
 #include "mail.h"
-
-static pthread_once_t mail_once = PTHREAD_ONCE_INIT;
-
-/* GMime is initialised once per process, on first use, and never shut
- * down: what it sets up stays reachable until exit. */
-static void
-mail_init(void)
-{
-	g_mime_init();
-}
-
-int
-gv__mail_addr_ok(const char *s)
-{
-	const char *at;
-
-	if (!s || !(at = strchr(s, '@')) || at == s || !at[1] ||
-	    strchr(at + 1, '@') || at[strlen(at) - 1] == '.' || at[1] == '.')
-		return 0;
-	for (; *s; s++)
-		if ((unsigned char)*s <= ' ' || *s == 0x7f ||
-		    strchr("<>()[]\\\",;:", *s))
-			return 0;
-	return 1;
-}
-
-int
-gv__mail_id_ok(const char *s)
-{
-	const char *at = s ? strchr(s, '@') : NULL;
-
-	if (!at || at == s || !at[1] || strchr(at + 1, '@'))
-		return 0;
-	for (; *s; s++)
-		if ((unsigned char)*s <= ' ' || (unsigned char)*s >= 0x7f ||
-		    strchr("<>()[]\\\",;:", *s))
-			return 0;
-	return 1;
-}
+#include "mail_gmime.h"
 
 /* A copy of header text with every control character (C0, DEL) a space.
  * GMime would carry a CR or LF as =0D=0A inside an encoded word, which
@@ -225,7 +186,7 @@ mail_headers(GMimeMessage *msg, const struct gv__mail_out *m, GDateTime *date)
 }
 
 int
-gv__mail_write(char **out, size_t *len, const struct gv__mail_out *m)
+gv__gmime_write(char **out, size_t *len, const struct gv__mail_out *m)
 {
 	GMimeMessage *msg;
 	GMimeObject *body;
@@ -238,7 +199,7 @@ gv__mail_write(char **out, size_t *len, const struct gv__mail_out *m)
 	*len = 0;
 	if ((error = mail_check(m)) < 0)
 		return error;
-	pthread_once(&mail_once, mail_init);
+	gv__gmime_init();
 	if (!(date = g_date_time_new_from_unix_utc(m->date)))
 		return gv__error_set(GV_ERRCLASS_MAIL, GV_EINVALID,
 		                     "instant %lld is out of range",

@@ -68,7 +68,10 @@ gv_markdown_to_html(char **out, const char *md, size_t len)
 		        parser, cmark_find_syntax_extension(extensions[i]));
 	cmark_parser_feed(parser, md, len);
 	doc = cmark_parser_finish(parser);
-	markdown_defuse_html(doc);
+	/* Raw HTML needs a '<' (every HTML block and every inline HTML
+	 * starts with one): without any, there is none to look for. */
+	if (memchr(md, '<', len))
+		markdown_defuse_html(doc);
 	html = cmark_render_html(doc, CMARK_OPT_DEFAULT,
 	                         cmark_parser_get_syntax_extensions(parser));
 	cmark_node_free(doc);

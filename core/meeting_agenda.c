@@ -24,25 +24,30 @@
 static int
 item_find(int64_t *item, struct gv_db *db, int64_t id, const char *which)
 {
-	struct gv_meeting_detail *m = NULL;
+	struct gv__meeting_head m;
+	sqlite3_stmt *st;
 	char *want = gv_text_fold(which ? which : ""), *end, *title;
 	long pos = strtol(want, &end, 10);
 	int error, found = 0;
-	size_t i;
 
-	if ((error = gv_meeting_get(&m, db, id)) < 0) {
+	if ((error = gv__meeting_head(&m, db, id)) < 0 ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLES)) < 0) {
 		free(want);
 		return error;
 	}
-	for (i = 0; i < m->nitems && !found; i++) {
-		title = gv_text_fold(m->items[i].title);
-		if ((*want && !*end && m->items[i].pos == pos) ||
+	gv__meeting_head_dispose(&m);
+	gv__bind_int(st, 1, id);
+	while (!found && (error = gv__db_step(db, st)) > 0) {
+		title = gv_text_fold((const char *)sqlite3_column_text(st, 1));
+		if ((*want && !*end && sqlite3_column_int(st, 0) == pos) ||
 		    (*end && !strncmp(title, want, strlen(want))))
-			found = m->items[i].pos;
+			found = sqlite3_column_int(st, 0);
 		free(title);
 	}
-	gv_meeting_detail_free(m);
+	gv__db_reset(st);
 	free(want);
+	if (error < 0)
+		return error;
 	if (!found)
 		return gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
 		                     "meeting %lld has no agenda item \"%s\": "
@@ -132,17 +137,15 @@ meeting_note(struct gv_db *db, int64_t id, const char *which, const char *notes)
 static int
 issue_row(int64_t *row, struct gv_db *db, int64_t meeting, int64_t number)
 {
-	struct gv_meeting_detail *m = NULL;
-	struct gv_body body = {0};
+	struct gv__meeting_head m;
 	sqlite3_stmt *st;
 	int error, rc;
 
-	if ((error = gv_meeting_get(&m, db, meeting)) < 0 ||
-	    (error = gv_body_get(&body, db, m->meeting.body)) < 0)
-		goto out;
+	if ((error = gv__meeting_head(&m, db, meeting)) < 0)
+		return error;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_BY_NUMBER)) < 0)
 		goto out;
-	gv__bind_int(st, 1, body.id);
+	gv__bind_int(st, 1, m.body_id);
 	gv__bind_int(st, 2, number);
 	if ((rc = gv__db_step(db, st)) > 0)
 		*row = sqlite3_column_int64(st, 0);
@@ -153,10 +156,9 @@ issue_row(int64_t *row, struct gv_db *db, int64_t meeting, int64_t number)
 		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
 		                      "%s has no issue #%lld: add it with "
 		                      "'gavel issue add'",
-		                      body.code, (long long)number);
+		                      m.body, (long long)number);
 out:
-	gv_body_dispose(&body);
-	gv_meeting_detail_free(m);
+	gv__meeting_head_dispose(&m);
 	return error;
 }
 
@@ -243,17 +245,17 @@ out:
 static int
 minutes_drafted(struct gv_db *db, int64_t id, int64_t at)
 {
-	struct gv_meeting_detail *m = NULL;
+	struct gv__meeting_head m;
 	sqlite3_stmt *st;
 	int error;
 
-	if ((error = gv_meeting_get(&m, db, id)) < 0)
+	if ((error = gv__meeting_head(&m, db, id)) < 0)
 		return error;
-	if (at < m->meeting.starts_at)
+	if (at < m.starts_at)
 		error = gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
 		                      "draft minutes cannot come before their "
 		                      "meeting");
-	gv_meeting_detail_free(m);
+	gv__meeting_head_dispose(&m);
 	if (error < 0 || (error = gv__db_begin(db)) < 0)
 		return error;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_MINUTES_DRAFTED)) < 0) {

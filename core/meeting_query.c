@@ -12,6 +12,7 @@
 #include "gavel/ballot.h"
 #include "gavel/meeting.h"
 #include "gavel/zone.h"
+#include "meeting_items.h"
 
 /* BYL 5.1(1): draft minutes are final 3 weeks after the draft when no
  * meeting is scheduled within those 3 weeks. */
@@ -97,7 +98,10 @@ meeting_query(struct gv_meeting_list **out, struct gv_db *db, int64_t body,
 	int rc;
 
 	*out = NULL;
-	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_LIST)) < 0)
+	/* One meeting (gv_meeting_get, which filters nothing else). */
+	if ((error = gv__db_stmt(&st, db,
+	                         only >= 0 ? GV__STMT_MEETING_BY_ID
+	                                   : GV__STMT_MEETING_LIST)) < 0)
 		return error;
 	gv__bind_opt(st, 1, body, body >= 0);
 	gv__bind_opt(st, 2, issue, issue > 0);
@@ -235,6 +239,14 @@ detail_rest(struct gv_meeting_detail *d, struct gv_db *db)
 	return rc < 0 ? rc : 0;
 }
 
+static int
+no_meeting(int64_t id)
+{
+	return gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+	                     "no meeting %lld: see 'gavel meeting list'",
+	                     (long long)id);
+}
+
 int
 gv_meeting_get(struct gv_meeting_detail **out, struct gv_db *db, int64_t id)
 {
@@ -247,10 +259,7 @@ gv_meeting_get(struct gv_meeting_detail **out, struct gv_db *db, int64_t id)
 		return error;
 	if (!one || !one->n) {
 		gv_meeting_list_free(one);
-		return gv__error_set(
-		        GV_ERRCLASS_MEETING, GV_ENOTFOUND,
-		        "no meeting %lld: see 'gavel meeting list'",
-		        (long long)id);
+		return no_meeting(id);
 	}
 	d = gv__xcalloc(1, sizeof(*d));
 	d->meeting = one->v[0];
@@ -264,6 +273,35 @@ gv_meeting_get(struct gv_meeting_detail **out, struct gv_db *db, int64_t id)
 	}
 	*out = d;
 	return 0;
+}
+
+int
+gv__meeting_head(struct gv__meeting_head *out, struct gv_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_HEAD)) < 0)
+		return error;
+	gv__bind_int(st, 1, id);
+	if ((error = gv__db_step(db, st)) > 0) {
+		out->body = gv__col_text(st, 0);
+		out->body_id = sqlite3_column_int64(st, 1);
+		out->starts_at = sqlite3_column_int64(st, 2);
+		out->cancelled = sqlite3_column_int(st, 3);
+	}
+	gv__db_reset(st);
+	if (error < 0)
+		return error;
+	return error ? 0 : no_meeting(id);
+}
+
+void
+gv__meeting_head_dispose(struct gv__meeting_head *h)
+{
+	free(h->body);
+	memset(h, 0, sizeof(*h));
 }
 
 int

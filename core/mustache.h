@@ -83,4 +83,9 @@ int gv__mu_render(char **out, size_t *len, const struct mu_template *t,
 struct gv_buf;
 void gv__escape(struct gv_buf *b, const char *s, size_t n, enum gv_escape mode);
 
+/* Stored text as a document shows it: control characters made visible
+ * and invalid UTF-8 replaced (gv_text_sanitize), then escaped for mode.
+ * s may be NULL (nothing is written). */
+void gv__escape_text(struct gv_buf *b, const char *s, enum gv_escape mode);
+
 #endif

@@ -57,7 +57,8 @@
 	X(holiday_remove)                                                      \
 	X(body_role)                                                           \
 	X(ballot_notice_sent)                                                  \
-	X(person_email)
+	X(person_email)                                                        \
+	X(person_email_add)
 
 #define GV__OP_KIND_DECLARE(name) extern const struct gv__op_kind gv__op_##name;
 GV__OP_KINDS(GV__OP_KIND_DECLARE)

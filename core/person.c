@@ -9,28 +9,11 @@
 
 #include "db.h"
 #include "op_kinds.h"
+#include "person_email.h"
 #include "event.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
 #include "roll_call.h"
-
-static int
-person_check_email(const char *email)
-{
-	const char *at;
-
-	if (!email)
-		return 0;
-	at = strchr(email, '@');
-	if (!at || at == email || !at[1] || strchr(at + 1, '@') ||
-	    strpbrk(email, " \t\r\n<>\"") ||
-	    !gv_utf8_valid(email, strlen(email)))
-		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
-		                     "\"%s\" is not an e-mail address: write "
-		                     "it as name@example.org",
-		                     email);
-	return 0;
-}
 
 /* The org must be a voting member (issuer or consumer) of the body now. */
 static int
@@ -77,7 +60,7 @@ person_add(int64_t *id_out, struct gv_db *db, const struct gv_person_spec *spec)
 
 	if ((error = gv__clean_name(&name, GV_ERRCLASS_ROSTER, "name",
 	                            spec->name)) < 0 ||
-	    (error = person_check_email(spec->email)) < 0)
+	    (spec->email && (error = gv__email_check(spec->email)) < 0))
 		goto out;
 	if (spec->org && (error = gv_org_find(&org, db, spec->org)) < 0)
 		goto out;
@@ -169,110 +152,6 @@ gv_person_add(int64_t *id_out, struct gv_db *db,
 	                     0, id_out);
 }
 
-/*
- * The id of the person who is "Name" or "Name (Organisation)", as minutes
- * write them: one person of that name (with that organisation now, when
- * given), else GV_ENOTFOUND or GV_ECONFLICT saying how to tell them apart.
- */
-static int
-person_find_one(int64_t *id, struct gv_db *db, const char *who)
-{
-	char *name = NULL, *org = NULL, *fold, *org_fold = NULL;
-	sqlite3_stmt *st;
-	int error, n = 0;
-
-	gv__attendee_split(&name, &org, who);
-	fold = gv_text_fold(name);
-	org_fold = org ? gv_text_fold(org) : NULL;
-	if ((error = gv__db_stmt(&st, db, GV__STMT_PERSON_NAMED)) < 0)
-		goto out;
-	gv__bind_text(st, 1, fold);
-	while ((error = gv__db_step(db, st)) > 0) {
-		const char *now = (const char *)sqlite3_column_text(st, 1);
-		char *now_fold = now ? gv_text_fold(now) : NULL;
-		int other =
-		        org_fold && (!now_fold || strcmp(now_fold, org_fold));
-
-		free(now_fold);
-		if (other)
-			continue;
-		if (n++ == 0)
-			*id = sqlite3_column_int64(st, 0);
-	}
-	gv__db_reset(st);
-	if (error < 0)
-		goto out;
-	if (n == 0)
-		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_ENOTFOUND,
-		                      "no person \"%s\": see 'gavel person "
-		                      "list'",
-		                      who);
-	else if (n > 1)
-		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_ECONFLICT,
-		                      "%d people are named \"%s\": write "
-		                      "\"%s (Organisation)\"",
-		                      n, name, name);
-out:
-	free(name);
-	free(org);
-	free(fold);
-	free(org_fold);
-	return error;
-}
-
-/* Sets (or, with "", clears) a person's address. */
-static int
-person_set_email(struct gv_db *db, const char *who, const char *email)
-{
-	sqlite3_stmt *st;
-	int64_t id = 0;
-	int error;
-
-	if (email && !*email)
-		email = NULL;
-	if ((error = person_check_email(email)) < 0 ||
-	    (error = gv__db_begin(db)) < 0)
-		return error;
-	if ((error = person_find_one(&id, db, who)) < 0 ||
-	    (error = gv__db_stmt(&st, db, GV__STMT_PERSON_SET_EMAIL)) < 0)
-		goto rollback;
-	gv__bind_int(st, 1, id);
-	gv__bind_text(st, 2, email);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, -1, "person.email", who, "{s:s?}", "email",
-	                        email)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
-		goto rollback;
-	return 0;
-rollback:
-	gv__db_rollback(db);
-	return error;
-}
-
-static int
-person_email_apply(struct gv_db *db, const struct gv__op *op)
-{
-	const char *who, *email = NULL;
-	int error;
-
-	if ((error = gv__op_unpack(op, "{s:s, s?s}", "name", &who, "email",
-	                           &email)) < 0)
-		return error;
-	return person_set_email(db, who, email);
-}
-
-const struct gv__op_kind gv__op_person_email = {"person.email", GV__MAY_OFFICER,
-                                                person_email_apply};
-
-int
-gv_person_set_email(struct gv_db *db, const char *who, const char *email)
-{
-	return gv__op_submit(db, &gv__op_person_email, NULL, -1,
-	                     json_pack("{s:s?, s:s*}", "name", who, "email",
-	                               email && *email ? email : NULL),
-	                     0, NULL);
-}
-
 /* Reads p's affiliations, earliest first. */
 static int
 person_history(struct gv_person *p, struct gv_db *db)
@@ -338,6 +217,7 @@ gv_person_list(struct gv_person_list **out, struct gv_db *db,
 		p->name = gv__col_text(st, GV__PERSON_NAME);
 		p->org = gv__col_text(st, GV__PERSON_ORG);
 		p->email = gv__col_text(st, GV__PERSON_EMAIL);
+		p->emails = gv__col_text(st, GV__PERSON_EMAILS);
 		p->reps = gv__col_text(st, GV__PERSON_REPS);
 		p->meetings = sqlite3_column_int(st, GV__PERSON_MEETINGS);
 		p->last_meeting = gv__col_opt(st, GV__PERSON_LAST_MEETING);
@@ -368,6 +248,7 @@ gv_person_list_free(struct gv_person_list *list)
 		free(list->v[i].name);
 		free(list->v[i].org);
 		free(list->v[i].email);
+		free(list->v[i].emails);
 		free(list->v[i].reps);
 		for (size_t k = 0; k < list->v[i].nhistory; k++)
 			free(list->v[i].history[k].org);

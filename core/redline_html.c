@@ -16,10 +16,12 @@
 
 /* HTML */
 
+/* A long word (a hash, a link) wraps rather than run off the page. */
 static const char html_style[] =
         "body { font: 16px/1.5 Georgia, \"Times New Roman\", serif; "
         "color: #111;\n"
-        "       max-width: 52rem; margin: 2rem auto; padding: 0 1rem; }\n"
+        "       max-width: 52rem; margin: 2rem auto; padding: 0 1rem;\n"
+        "       overflow-wrap: anywhere; }\n"
         "h1, h2, h3 { font-family: \"Helvetica Neue\", Arial, sans-serif;\n"
         "             line-height: 1.2; }\n"
         "h2 { border-bottom: 1px solid #999; padding-bottom: .2rem; }\n"
@@ -48,10 +50,7 @@ static const char html_style[] =
 static void
 html_text(struct gv_buf *b, const char *s)
 {
-	char *clean = gv_text_sanitize(s ? s : "", 0);
-
-	gv__escape(b, clean, strlen(clean), GV_ESCAPE_HTML);
-	free(clean);
+	gv__escape_text(b, s, GV_ESCAPE_HTML);
 }
 
 static char *
@@ -198,28 +197,73 @@ html_file(struct gv_buf *body, struct gv_buf *contents,
 	free(toc.seen);
 }
 
+/*
+ * The repository by its folder's name: a page posted to a list names the
+ * guideline's repository, not where the reviewer's clone sits
+ * ("/home/me/src/smime/" is "smime"; a ".git" folder its parent's).
+ */
+static char *
+repo_name(const char *repo)
+{
+	size_t end = strlen(repo), start;
+
+	while (end > 1 && repo[end - 1] == '/')
+		end--;
+	if (end >= 5 && !strncmp(repo + end - 5, "/.git", 5))
+		for (end -= 5; end > 1 && repo[end - 1] == '/'; end--)
+			;
+	for (start = end; start > 0 && repo[start - 1] != '/'; start--)
+		;
+	return gv__xstrndup(repo + start, end - start);
+}
+
+/* "Ballot SMC011 version 2" for a ballot's pinned version, else "Redline
+ * RANGE". */
+static void
+html_name(struct gv_buf *b, const struct gv_redline *r, const char *range)
+{
+	if (r->ballot) {
+		gv__buf_puts(b, "Ballot ");
+		html_text(b, r->ballot);
+		gv__buf_printf(b, " version %d", r->version);
+	} else {
+		gv__buf_puts(b, "Redline ");
+		html_text(b, range);
+	}
+}
+
 static void
 html_head(struct gv_buf *b, const struct gv_redline *r, const char *range)
 {
+	char *repo = r->repo && r->repo[0] ? repo_name(r->repo) : NULL;
+
 	gv__buf_puts(b, "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n"
 	                "<meta charset=\"utf-8\">\n"
 	                "<meta name=\"viewport\" content=\"width=device-width, "
 	                "initial-scale=1\">\n"
 	                "<meta name=\"generator\" content=\"gavel " GV_VERSION
-	                "\">\n<title>Redline ");
-	html_text(b, range);
-	if (r->repo && r->repo[0]) {
+	                "\">\n<title>");
+	html_name(b, r, range);
+	if (r->ballot) {
+		gv__buf_puts(b, " \xE2\x80\x94 redline");
+	} else if (repo) {
 		gv__buf_puts(b, " \xE2\x80\x94 ");
-		html_text(b, r->repo);
+		html_text(b, repo);
 	}
 	gv__buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n",
 	               html_style);
-	gv__buf_puts(b, "<h1>Redline ");
-	html_text(b, range);
+	gv__buf_puts(b, "<h1>");
+	html_name(b, r, range);
+	if (r->ballot && r->ballot_title) {
+		gv__buf_puts(b, ": ");
+		html_text(b, r->ballot_title);
+	}
 	gv__buf_puts(b, "</h1>\n<p class=\"meta\">");
-	if (r->repo && r->repo[0]) {
+	if (r->ballot)
+		gv__buf_puts(b, "Redline of the pinned text. ");
+	if (repo) {
 		gv__buf_puts(b, "Repository <code>");
-		html_text(b, r->repo);
+		html_text(b, repo);
 		gv__buf_puts(b, "</code>, ");
 	}
 	gv__buf_puts(b, "base <code>");
@@ -228,6 +272,7 @@ html_head(struct gv_buf *b, const struct gv_redline *r, const char *range)
 	html_text(b, r->head);
 	gv__buf_puts(b,
 	             "</code>. <del>Deleted</del>, <ins>inserted</ins>.</p>\n");
+	free(repo);
 }
 
 void

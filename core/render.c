@@ -261,9 +261,14 @@ wrap_page(char **out, size_t *len, const struct gv_templates *path,
 		goto out;
 	title = page_title(data, md + skip, front, name);
 	front = NULL;
-	vars = json_pack("{s:s%, s:s, s:s}", "title", title, strlen(title),
-	                 "body", html, "generator", "gavel " GV_VERSION);
+	vars = json_pack("{s:s%, s:s}", "title", title, strlen(title),
+	                 "generator", "gavel " GV_VERSION);
 	free(title);
+	/* cmark-gfm writes UTF-8 of UTF-8 (gv_markdown_to_html checks the
+	 * Markdown): jansson's check of the whole page again cost a fifth
+	 * of rendering a large document. */
+	json_object_set_new(vars, "body",
+	                    json_stringn_nocheck(html, strlen(html)));
 	opts.escape = GV_ESCAPE_HTML;
 	error = gv__mu_render(out, len, page, vars, &opts);
 	json_decref(vars);
@@ -273,6 +278,26 @@ out:
 	free(text);
 	free(front);
 	return error;
+}
+
+/* The template text rendered with data. A text without "{{" has no tag
+ * (a tag, the delimiter-setting one included, opens with "{{"), so it is
+ * its own rendering: a document rendered as it is is not parsed. */
+static int
+render_template(char **out, size_t *len, struct mu_template **t,
+                const char *name, const char *text, json_t *data,
+                const struct gv_mustache_opts *opts)
+{
+	int error;
+
+	if (!strstr(text, "{{")) {
+		*len = strlen(text);
+		*out = gv__xstrndup(text, *len);
+		return 0;
+	}
+	if ((error = gv__mu_parse(t, name, text, strlen(text), NULL, NULL)) < 0)
+		return error;
+	return gv__mu_render(out, len, *t, data, opts);
 }
 
 int
@@ -314,9 +339,8 @@ gv_render(char **out, size_t *len, struct gv_db *db,
 	              : kind == KIND_TEXT ? GV_ESCAPE_NONE
 	                                  : GV_ESCAPE_MARKDOWN;
 	if ((error = check_format(&format, kind, name)) < 0 ||
-	    (error = gv__mu_parse(&t, name, text, strlen(text), NULL, NULL)) <
-	            0 ||
-	    (error = gv__mu_render(&md, &md_len, t, data, &opts)) < 0)
+	    (error = render_template(&md, &md_len, &t, name, text, data,
+	                             &opts)) < 0)
 		goto out;
 	if (kind == KIND_MD && format == GV_RENDER_HTML) {
 		error = wrap_page(out, len, path, &opts, data, md, md_len,

@@ -71,34 +71,56 @@ apply_guarded(const char **status, char **reason, struct gv_db *db,
 	return gv__db_commit(db);
 }
 
+/* Applies rd (or says why not) and stores what that did as row seq's
+ * status. */
+static int
+replay(struct gv_db *db, int64_t seq, struct gv__op_read *rd,
+       struct gv_rebuild_report *r)
+{
+	const char *status = "applied";
+	char *reason = NULL;
+	int error;
+
+	if (rd->format > GV__OP_FORMAT ||
+	    !(rd->op.kind = gv__op_kind_find(rd->kind_name))) {
+		status = "unknown";
+		reason = gv__xsprintf("%s is an operation of a newer gavel: "
+		                      "kept, applied once gavel is upgraded",
+		                      rd->kind_name);
+	} else if ((error = apply_guarded(&status, &reason, db, &rd->op)) < 0) {
+		return error;
+	}
+	count(r, status);
+	error = set_status(db, seq, status, reason);
+	free(reason);
+	return error;
+}
+
+int
+gv__replay_read(struct gv_db *db, int64_t seq, struct gv__op_read *rd)
+{
+	return replay(db, seq, rd, NULL);
+}
+
 int
 gv__replay_one(struct gv_db *db, int64_t seq, const char *text, size_t len,
                struct gv_rebuild_report *r)
 {
 	struct gv__op_read rd;
-	const char *status = "applied";
-	char *reason = NULL;
+	char *reason;
 	int error;
 
 	if (gv__op_parse(&rd, text, len) < 0) {
 		/* Checked when it entered the log; only a hand-edited file
 		 * gets here. */
-		status = "conflict";
 		reason = gv__xstrdup(gv_error_last()->message);
-	} else if (rd.format > GV__OP_FORMAT ||
-	           !(rd.op.kind = gv__op_kind_find(rd.kind_name))) {
-		status = "unknown";
-		reason = gv__xsprintf("%s is an operation of a newer gavel: "
-		                      "kept, applied once gavel is upgraded",
-		                      rd.kind_name);
-	} else if ((error = apply_guarded(&status, &reason, db, &rd.op)) < 0) {
-		gv__op_read_dispose(&rd);
+		count(r, "conflict");
+		error = set_status(db, seq, "conflict", reason);
+		free(reason);
 		return error;
 	}
+	error = replay(db, seq, &rd, r);
 	gv__op_read_dispose(&rd);
-	count(r, status);
-	error = set_status(db, seq, status, reason);
-	free(reason);
 	return error;
 }
 

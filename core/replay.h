@@ -11,6 +11,7 @@
 
 struct gv_db;
 struct gv_rebuild_report;
+struct gv__op_read;
 
 /*
  * Applies the operation stored as row seq with text, inside the caller's
@@ -19,5 +20,9 @@ struct gv_rebuild_report;
  */
 int gv__replay_one(struct gv_db *db, int64_t seq, const char *text, size_t len,
                    struct gv_rebuild_report *r);
+
+/* The same for an operation already read from its text (a sync reads
+ * each once, as it comes in): rd->op.kind is set here. */
+int gv__replay_read(struct gv_db *db, int64_t seq, struct gv__op_read *rd);
 
 #endif

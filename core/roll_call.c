@@ -20,6 +20,7 @@
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
+#include "meeting_items.h"
 #include "meeting_key.h"
 #include "minutes_parse.h"
 #include "op_kinds.h"
@@ -219,31 +220,24 @@ int
 gv__roll_open(struct gv__roll *roll, struct gv_db *db, int64_t id,
               unsigned flags, struct gv_roll_call *result)
 {
-	struct gv_meeting_detail *m = NULL;
-	struct gv_body body = {0};
+	struct gv__meeting_head m;
 	int error;
 
 	memset(roll, 0, sizeof(*roll));
-	if ((error = gv_meeting_get(&m, db, id)) < 0)
+	if ((error = gv__meeting_head(&m, db, id)) < 0)
 		return error;
-	if ((error = gv_body_get(&body, db, m->meeting.body)) < 0) {
-		gv_meeting_detail_free(m);
-		return error;
-	}
-	if (!strcmp(m->meeting.status, "cancelled"))
+	if (m.cancelled)
 		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
 		                      "meeting %lld was cancelled: nobody "
 		                      "attended it",
 		                      (long long)id);
 	roll->db = db;
 	roll->meeting = id;
-	roll->at = m->meeting.starts_at;
-	roll->body = gv__xstrdup(m->meeting.body);
-	roll->body_id = body.id;
+	roll->at = m.starts_at;
+	roll->body = m.body;
+	roll->body_id = m.body_id;
 	roll->flags = flags;
 	roll->result = result;
-	gv_meeting_detail_free(m);
-	gv_body_dispose(&body);
 	return error;
 }
 

@@ -20,14 +20,31 @@
 
 /* The tables a snapshot holds, parents before children. */
 static const char *const tables[] = {
-        "body",          "holiday",        "org",
-        "membership",    "person",         "rep",
-        "affiliation",   "meeting",        "attendance",
-        "agenda_item",   "issue",          "issue_label",
-        "issue_note",    "ballot",         "agenda_link",
-        "issue_link",    "ballot_version", "ballot_version_file",
-        "endorsement",   "vote",           "exclusion_notice",
-        "ballot_quorum", "review_note",    "event",
+        "body",
+        "holiday",
+        "org",
+        "membership",
+        "person",
+        "person_email",
+        "rep",
+        "affiliation",
+        "meeting",
+        "attendance",
+        "agenda_item",
+        "issue",
+        "issue_label",
+        "issue_note",
+        "ballot",
+        "agenda_link",
+        "issue_link",
+        "ballot_version",
+        "ballot_version_file",
+        "endorsement",
+        "vote",
+        "exclusion_notice",
+        "ballot_quorum",
+        "review_note",
+        "event",
 };
 
 static int
@@ -217,6 +234,12 @@ snapshot_apply(struct gv_db *db, const struct gv__op *op)
 		if (t && (error = insert_rows(db, tables[i], t)) < 0)
 			return error;
 	}
+	/* A snapshot taken before addresses had a table of their own (v9)
+	 * gives each person the one address it kept, as v9 did. */
+	if (!json_object_get(all, "person_email") &&
+	    ((error = gv__db_stmt(&st, db, GV__STMT_PERSON_EMAIL_LEGACY)) < 0 ||
+	     (error = gv__db_run(db, st)) < 0))
+		return error;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_FTS_ALL)) < 0)
 		return error;
 	return gv__db_run(db, st);

@@ -365,23 +365,65 @@ record(int *added, struct gv__sync *s, const struct incoming *in,
 	return gv__op_record_text(s->db, &in->rd, in->text, source, in->commit);
 }
 
-/* Applies what was recorded after row seq0, in the log's order. */
 static int
-apply_new(struct gv_db *db, int64_t seq0)
+by_id(const void *a, const void *b)
 {
+	const struct incoming *x = *(const struct incoming *const *)a,
+	                      *y = *(const struct incoming *const *)b;
+
+	return strcmp(x->rd.id, y->rd.id);
+}
+
+/* The operation of b with that id (the batch, sorted by id), or NULL. */
+static struct incoming *
+find_read(struct incoming **sorted, size_t n, const char *id)
+{
+	struct incoming key, *k = &key, **hit;
+	size_t len = strnlen(id, sizeof(key.rd.id) - 1);
+
+	memcpy(key.rd.id, id, len);
+	key.rd.id[len] = '\0';
+	hit = bsearch(&k, sorted, n, sizeof(*sorted), by_id);
+	return hit ? *hit : NULL;
+}
+
+/*
+ * Applies what was recorded after row seq0, in the log's order. Each
+ * operation is applied as it was read from its chain: its text was
+ * checked then, and reading it again cost as much as a fetch.
+ */
+static int
+apply_new(struct gv_db *db, int64_t seq0, struct batch *b)
+{
+	struct incoming **sorted = gv__xcalloc(b->n + 1, sizeof(*sorted)), *in;
 	sqlite3_stmt *st;
+	size_t i;
 	int error;
 
+	for (i = 0; i < b->n; i++)
+		sorted[i] = &b->ops[i];
+	qsort(sorted, b->n, sizeof(*sorted), by_id);
 	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_NEW_IN_ORDER)) < 0)
-		return error;
+		goto out;
 	gv__bind_int(st, 1, seq0);
-	while ((error = gv__db_step(db, st)) > 0)
-		if ((error = gv__replay_one(
-		             db, sqlite3_column_int64(st, 0),
-		             (const char *)sqlite3_column_text(st, 1),
-		             (size_t)sqlite3_column_bytes(st, 1), NULL)) < 0)
+	while ((error = gv__db_step(db, st)) > 0) {
+		int64_t seq = sqlite3_column_int64(st, 0);
+		const char *id = (const char *)sqlite3_column_text(st, 1);
+
+		error = (in = find_read(sorted, b->n, id))
+		                ? gv__replay_read(db, seq, &in->rd)
+		                : gv__replay_one(
+		                          db, seq,
+		                          (const char *)sqlite3_column_text(st,
+		                                                            2),
+		                          (size_t)sqlite3_column_bytes(st, 2),
+		                          NULL);
+		if (error < 0)
 			break;
+	}
 	gv__db_reset(st);
+out:
+	free(sorted);
 	return error < 0 ? error : 0;
 }
 
@@ -442,8 +484,7 @@ report_new(struct gv__sync *s, int64_t seq0, int64_t trouble0)
 
 /* Records and applies the batch in one transaction. */
 static int
-apply_batch(size_t *in, struct gv__sync *s, const struct batch *b,
-            const char *source)
+apply_batch(size_t *in, struct gv__sync *s, struct batch *b, const char *source)
 {
 	struct key last;
 	int64_t seq0, trouble0 = 0;
@@ -470,7 +511,7 @@ apply_batch(size_t *in, struct gv__sync *s, const struct batch *b,
 			s->report->replayed = 1;
 		} else {
 			gv__issue_reindex_defer(s->db);
-			error = apply_new(s->db, seq0);
+			error = apply_new(s->db, seq0, b);
 			if (gv__issue_reindex_flush(s->db) < 0 && error == 0)
 				error = GV_ERROR;
 		}

@@ -13,13 +13,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "gavel/templates.h"
 #include "internal.h"
-
-#ifndef GV_DATADIR
-#define GV_DATADIR "/usr/local/share/gavel"
-#endif
 
 struct gv_templates {
 	char **dirs; /* owned; the installed folder last */
@@ -31,12 +28,15 @@ gv_templates_new(const char *const *dirs, size_t n)
 {
 	struct gv_templates *path = gv__xcalloc(1, sizeof(*path));
 	size_t i;
+	/* The installed defaults last (internal.h says where they are). */
+	char *installed = gv__installed_path("share/gavel/templates");
 
 	path->dirs = gv__xcalloc(n + 1, sizeof(*path->dirs));
 	for (i = 0; i < n; i++)
 		if (dirs[i] && *dirs[i])
 			path->dirs[path->n++] = gv__xstrdup(dirs[i]);
-	path->dirs[path->n++] = gv__xstrdup(GV_DATADIR "/templates");
+	if (installed)
+		path->dirs[path->n++] = installed;
 	return path;
 }
 

@@ -357,6 +357,12 @@ gv_text_width(const char *s)
 	uint32_t c;
 
 	while (len) {
+		/* ASCII, most of any text, without decoding (issue 21). */
+		if (*p < 0x80) {
+			w += *p >= 0x20 && *p < 0x7F;
+			p++, len--;
+			continue;
+		}
 		if (!(n = utf8_decode(&c, p, len)))
 			n = 1;
 		w += (size_t)codepoint_width(c);

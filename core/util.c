@@ -4,6 +4,7 @@
  * lookup of the files compiled into the binary.
  */
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -210,6 +211,34 @@ gv__read_file(char **data, size_t *len, const char *path, size_t max,
 	*len = b.size;
 	*data = gv__buf_detach(&b);
 	return 0;
+}
+
+char *
+gv__program_dir(void)
+{
+	char exe[PATH_MAX], *slash;
+	ssize_t n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+
+	if (n <= 0 || (size_t)n >= sizeof(exe) - 1)
+		return NULL;
+	exe[n] = '\0';
+	if (!(slash = strrchr(exe, '/')))
+		return NULL;
+	*slash = '\0';
+	return gv__xstrdup(exe);
+}
+
+char *
+gv__installed_path(const char *sub)
+{
+	char *dir = gv__program_dir(), *slash, *out = NULL;
+
+	if (dir && (slash = strrchr(dir, '/')) && !strcmp(slash + 1, "bin")) {
+		*slash = '\0';
+		out = gv__xsprintf("%s/%s", dir, sub);
+	}
+	free(dir);
+	return out;
 }
 
 char *

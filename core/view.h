@@ -72,6 +72,13 @@ json_t *gv__view_iso(int64_t t);
 
 int gv__view_dump(char **out, json_t *doc, size_t flags);
 
+/* A meeting as `meeting list --format json` lists it, and a quorum
+ * baseline as `meeting baseline --format json` prints it. */
+struct gv_meeting;
+struct gv_baseline;
+json_t *gv__view_meeting_row(const struct gv_meeting *m);
+json_t *gv__view_baseline(const struct gv_baseline *b);
+
 /* A tally: the object of DESIGN.md's `ballot tally --format json`. */
 struct gv_tally;
 json_t *gv__view_tally(const struct gv_tally *t);

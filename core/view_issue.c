@@ -71,6 +71,32 @@ issue_json(const struct gv_issue *is)
 }
 
 int
+gv_view_issue_item_json(char **out, const struct gv_issue *is)
+{
+	struct gv_buf b = GV_BUF_INIT;
+	char *one;
+	const char *p;
+	int error;
+
+	if ((error = gv__view_dump(&one, issue_json(is), JSON_ENSURE_ASCII)) <
+	    0)
+		return error;
+	/* One level in, as inside the list's array: no string of the
+	 * dump holds a raw newline. */
+	for (p = one; *p;) {
+		size_t n = strcspn(p, "\n");
+
+		n += p[n] == '\n';
+		gv__buf_put(&b, "  ", 2);
+		gv__buf_put(&b, p, n);
+		p += n;
+	}
+	free(one);
+	*out = gv__buf_detach(&b);
+	return 0;
+}
+
+int
 gv_view_issues_json(char **out, const struct gv_issue_list *list)
 {
 	json_t *doc = json_array();

@@ -17,8 +17,8 @@
 #include "internal.h"
 #include "view.h"
 
-static json_t *
-view_meeting_row(const struct gv_meeting *m)
+json_t *
+gv__view_meeting_row(const struct gv_meeting *m)
 {
 	json_t *o = json_pack(
 	        "{s:I, s:s, s:s, s:s, s:s, s:s?, s:s?, s:s?, s:s?, s:i, s:i,"
@@ -49,7 +49,7 @@ gv_view_meetings_json(char **out, const struct gv_meeting_list *list)
 	size_t i;
 
 	for (i = 0; i < list->n; i++)
-		json_array_append_new(doc, view_meeting_row(&list->v[i]));
+		json_array_append_new(doc, gv__view_meeting_row(&list->v[i]));
 	return gv__view_dump(out, doc, 0);
 }
 
@@ -246,7 +246,7 @@ gv__view_meeting(json_t **out, struct gv_db *db, int64_t id)
 	        "generator", "gavel " GV_VERSION, "body", "code", body.code,
 	        "name", body.name, "tag", body.tag ? body.tag : body.code, "tz",
 	        body.tz, "list", body.list_addr, "meeting",
-	        view_meeting_row(&d->meeting), "when", when, "front",
+	        gv__view_meeting_row(&d->meeting), "when", when, "front",
 	        view_front(&body, d, when), "attendees", view_attendance(d),
 	        "by_class", view_by_class(d), "items", view_items(d),
 	        "minute_taker", d->meeting.minute_taker, "kind_word",
@@ -272,10 +272,10 @@ out:
 	return error;
 }
 
-int
-gv_view_baseline_json(char **out, const struct gv_baseline *b)
+json_t *
+gv__view_baseline(const struct gv_baseline *b)
 {
-	json_t *used = json_array(), *doc;
+	json_t *used = json_array();
 	char iso[GV_TIME_BUFSZ];
 	size_t i;
 
@@ -287,10 +287,15 @@ gv_view_baseline_json(char **out, const struct gv_baseline *b)
 		                (json_int_t)b->meetings[i], "time",
 		                gv_time_format(iso, b->starts[i], GV_TIME_ISO),
 		                "voting_members_present", b->present[i]));
-	doc = json_pack("{s:o, s:f, s:i, s:i}", "meetings", used,
-	                "active_average", b->average, "quorum", b->quorum,
-	                "skipped_without_roll_call", b->skipped);
-	return gv__view_dump(out, doc, 0);
+	return json_pack("{s:o, s:f, s:i, s:i}", "meetings", used,
+	                 "active_average", b->average, "quorum", b->quorum,
+	                 "skipped_without_roll_call", b->skipped);
+}
+
+int
+gv_view_baseline_json(char **out, const struct gv_baseline *b)
+{
+	return gv__view_dump(out, gv__view_baseline(b), 0);
 }
 
 int

@@ -122,7 +122,7 @@ gv_view_holidays_json(char **out, const char *body,
 	return view_dump(out, doc);
 }
 
-/* "SMCWG,SCWG" as a JSON array of codes. */
+/* "SMCWG,SCWG" as a JSON array of codes (or of addresses). */
 static json_t *
 view_codes(const char *csv)
 {
@@ -167,13 +167,14 @@ gv_view_people_json(char **out, const struct gv_person_list *list)
 		const struct gv_person *p = &list->v[i];
 
 		json_array_append_new(
-		        doc, json_pack("{s:s, s:s?, s:s?, s:o, s:o, s:i, s:o}",
-		                       "name", p->name, "org", p->org, "email",
-		                       p->email, "representative_of",
-		                       view_codes(p->reps), "affiliations",
-		                       view_history(p), "meetings", p->meetings,
-		                       "last_meeting",
-		                       gv__view_iso(p->last_meeting)));
+		        doc,
+		        json_pack("{s:s, s:s?, s:s?, s:o, s:o, s:o, s:i, s:o}",
+		                  "name", p->name, "org", p->org, "email",
+		                  p->email, "emails", view_codes(p->emails),
+		                  "representative_of", view_codes(p->reps),
+		                  "affiliations", view_history(p), "meetings",
+		                  p->meetings, "last_meeting",
+		                  gv__view_iso(p->last_meeting)));
 	}
 	return view_dump(out, doc);
 }

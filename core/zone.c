@@ -1,33 +1,36 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements time-zone lookups and local-to-UTC conversion with
- * libical, which reads the system's IANA database (Debian's tzdata).
+ * This file implements time-zone lookups and local-to-UTC conversion. The
+ * zones are libical's, built from the system's IANA database (Debian's
+ * tzdata), in gavel-ical.so (core/zone_ical.c), which the first zone
+ * asked for loads; reading a wall clock back (gaps, repeats) is here.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
-
-#include <libical/ical.h>
 
 #include "gavel/time.h"
 #include "gavel/zone.h"
 #include "internal.h"
+#include "module.h"
 
 #define DAY INT64_C(86400)
 
-static icaltimezone *
-zone_find(const char *name)
-{
-	if (!strcmp(name, "UTC"))
-		return icaltimezone_get_utc_timezone();
-	return icaltimezone_get_builtin_timezone(name);
-}
+/* A zone of gavel-ical.so (core/module.h), loaded on first use. */
+struct zone {
+	const struct gv__ical_ops *ops;
+	const void *tz;
+};
 
-int
-gv_zone_check(const char *name)
+/* Finds name; GV_ERROR when the module cannot be loaded, GV_EINVALID
+ * when the database has no such zone. */
+static int
+zone_find(struct zone *z, const char *name)
 {
-	if (!name || !*name || !zone_find(name))
+	z->tz = NULL;
+	if (!(z->ops = gv__ical()))
+		return GV_ERROR;
+	if (!name || !*name || !(z->tz = z->ops->zone_find(name)))
 		return gv__error_set(GV_ERRCLASS_TIME, GV_EINVALID,
 		                     "unknown time zone \"%s\": use a name "
 		                     "from the IANA database, such as "
@@ -36,17 +39,19 @@ gv_zone_check(const char *name)
 	return 0;
 }
 
-/* The offset of tz, in seconds east of UTC, at the instant t. Asked of
- * the UTC instant, never of a wall clock, so it has one answer even in
- * the hour the clocks repeat. */
-static int
-zone_offset(icaltimezone *tz, int64_t t)
+int
+gv_zone_check(const char *name)
 {
-	struct icaltimetype u = icaltime_from_timet_with_zone(
-	        (time_t)t, 0, icaltimezone_get_utc_timezone());
-	int daylight = 0;
+	struct zone z = {NULL, NULL};
 
-	return icaltimezone_get_utc_offset_of_utc_time(tz, &u, &daylight);
+	return zone_find(&z, name);
+}
+
+/* The offset of z, in seconds east of UTC, at the UTC instant t. */
+static int
+zone_offset(const struct zone *z, int64_t t)
+{
+	return z->ops->zone_offset(z->tz, t);
 }
 
 /* What a wall clock names in a zone: the one instant, none (the clocks
@@ -60,7 +65,7 @@ struct wall {
 
 /* Finds the change of offset in (lo, hi], where lo has offset before. */
 static void
-wall_change(struct wall *w, icaltimezone *tz, int64_t lo, int64_t hi)
+wall_change(struct wall *w, const struct zone *tz, int64_t lo, int64_t hi)
 {
 	w->before = zone_offset(tz, lo);
 	while (hi - lo > 1) {
@@ -85,7 +90,7 @@ wall_change(struct wall *w, icaltimezone *tz, int64_t lo, int64_t hi)
  * this, and none does.
  */
 static void
-wall_resolve(struct wall *w, icaltimezone *tz, int64_t wall)
+wall_resolve(struct wall *w, const struct zone *tz, int64_t wall)
 {
 	int cand[4], lo = INT32_MAX, hi = INT32_MIN;
 	size_t i;
@@ -146,100 +151,34 @@ int
 gv_zone_to_utc(int64_t *out, const char *zone, int64_t day, int minute)
 {
 	int64_t wall = wall_seconds(day, (int64_t)minute * 60);
+	struct zone z = {NULL, NULL};
 	struct wall w;
 	int error;
 
-	if ((error = gv_zone_check(zone)) < 0)
+	if ((error = zone_find(&z, zone)) < 0)
 		return error;
 	if ((error = zone_too_early(zone, day)) < 0)
 		return error;
-	wall_resolve(&w, zone_find(zone), wall);
+	wall_resolve(&w, &z, wall);
 	/* RFC 5545 3.3.5: a skipped time takes the offset before the gap, a
 	 * repeated one is its first occurrence. */
 	*out = w.n ? w.at[0] : wall - w.before;
 	return 0;
 }
 
-/* Local seconds since 1970-01-01 of a VTIMEZONE's DTSTART. */
-static int64_t
-zone_start(const struct icaltimetype *t)
-{
-	return wall_seconds(gv_days_from_civil(t->year, (unsigned)t->month,
-	                                       (unsigned)t->day),
-	                    t->hour * 3600 + t->minute * 60 + t->second);
-}
-
-/*
- * The database's name for tz's time at t ("EST", "CEST", "+1030"): the
- * TZNAME of the latest observance (STANDARD or DAYLIGHT) that starts
- * before t and has its offset. libical builds the zone from the system's
- * tzdata with one observance per rule, so history keeps its own names
- * (EWT in 1942). A zone without names (libical's own UTC) gets UTC or
- * the offset as tzdata writes unnamed ones.
- */
-static void
-zone_abbrev(char *buf, size_t n, icaltimezone *tz, int64_t t, int offset)
-{
-	icalcomponent *vtz = icaltimezone_get_component(tz), *c;
-	int64_t local = t + offset, best = INT64_MIN, start;
-	const char *name = NULL;
-	icalproperty *p;
-
-	for (c = vtz ? icalcomponent_get_first_component(vtz,
-	                                                 ICAL_ANY_COMPONENT)
-	             : NULL;
-	     c; c = icalcomponent_get_next_component(vtz, ICAL_ANY_COMPONENT)) {
-		struct icaltimetype dt;
-
-		if (!(p = icalcomponent_get_first_property(
-		              c, ICAL_TZOFFSETTO_PROPERTY)) ||
-		    icalproperty_get_tzoffsetto(p) != offset ||
-		    !(p = icalcomponent_get_first_property(
-		              c, ICAL_DTSTART_PROPERTY)))
-			continue;
-		dt = icalproperty_get_dtstart(p);
-		start = zone_start(&dt);
-		if (start > local || start < best ||
-		    !(p = icalcomponent_get_first_property(
-		              c, ICAL_TZNAME_PROPERTY)))
-			continue;
-		best = start;
-		name = icalproperty_get_tzname(p);
-	}
-	if (name && *name)
-		snprintf(buf, n, "%s", name);
-	else if (offset == 0)
-		snprintf(buf, n, "UTC");
-	else if (offset % 3600)
-		snprintf(buf, n, "%c%02d%02d", offset < 0 ? '-' : '+',
-		         abs(offset) / 3600, abs(offset) % 3600 / 60);
-	else
-		snprintf(buf, n, "%c%02d", offset < 0 ? '-' : '+',
-		         abs(offset) / 3600);
-}
-
 int
 gv_zone_from_utc(struct gv_local *out, const char *zone, int64_t t)
 {
-	icaltimezone *tz = zone ? zone_find(zone) : NULL;
-	struct icaltimetype local;
+	struct zone z = {NULL, NULL};
 	int error;
 
-	if ((error = gv_zone_check(zone)) < 0)
+	if ((error = zone_find(&z, zone)) < 0)
 		return error;
-	local = icaltime_from_timet_with_zone((time_t)t, 0, tz);
-	out->year = local.year;
-	out->month = local.month;
-	out->day = local.day;
-	out->hour = local.hour;
-	out->minute = local.minute;
-	out->second = local.second;
-	out->days = gv_days_from_civil(local.year, (unsigned)local.month,
-	                               (unsigned)local.day);
+	z.ops->zone_local(out, z.tz, t);
+	out->days = gv_days_from_civil(out->year, (unsigned)out->month,
+	                               (unsigned)out->day);
 	/* 1970-01-01 was a Thursday. */
 	out->weekday = (int)(((out->days % 7) + 7 + 4) % 7);
-	out->utc_offset = zone_offset(tz, t);
-	zone_abbrev(out->abbrev, sizeof(out->abbrev), tz, t, out->utc_offset);
 	return 0;
 }
 
@@ -325,6 +264,7 @@ wall_refuse(const struct wall *w, const char *zone, int64_t wall)
 int
 gv_time_parse_in(int64_t *out, const char *text, const char *zone)
 {
+	struct zone z = {NULL, NULL};
 	struct wall w;
 	int64_t wall;
 	int zoned, error;
@@ -335,12 +275,12 @@ gv_time_parse_in(int64_t *out, const char *text, const char *zone)
 		*out = wall;
 		return 0;
 	}
-	if ((error = gv_zone_check(zone)) < 0 ||
+	if ((error = zone_find(&z, zone)) < 0 ||
 	    (error = zone_too_early(
 	             zone,
 	             wall >= 0 ? wall / DAY : -((-wall + DAY - 1) / DAY))) < 0)
 		return error;
-	wall_resolve(&w, zone_find(zone), wall);
+	wall_resolve(&w, &z, wall);
 	if (w.n != 1)
 		return wall_refuse(&w, zone, wall);
 	*out = w.at[0];

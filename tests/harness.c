@@ -25,6 +25,7 @@
 #include "internal.h"
 #include "rebuild_check.h"
 
+extern const struct t_case module_tests[];
 extern const struct t_case text_tests[], time_tests[], zone_tests[], db_tests[],
         roster_tests[], demo_tests[], cli_tests[], mustache_tests[],
         mustache_cases_tests[], render_tests[];
@@ -37,14 +38,19 @@ extern const struct t_case minutes_parse_front_tests[],
         ballot_rounds_tests[], ballot_notice_tests[], redline_tests[],
         redline_cli_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
-        issue_cli_tests[], tui_tests[], readme_tests[], body_cli_tests[];
+        issue_cli_tests[], issue_golden_tests[], issue_import_tests[],
+        deadlines_live_tests[], tui_tests[], readme_tests[], body_cli_tests[];
 extern const struct t_case tui_keys_tests[], tui_screens_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
-        affiliation_tests[], atomic_tests[], refusals_tests[];
+        affiliation_tests[], atomic_tests[], refusals_tests[],
+        person_email_tests[], votes_from_tests[], vote_text_tests[],
+        votes_from_cli_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], sync_tests[], sync_faults_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[];
+extern const struct t_case complete_tests[], install_tests[], deb_tests[];
+extern const struct t_case pages_tests[], report_tests[];
 
 static const struct {
 	const char *name;
@@ -53,6 +59,7 @@ static const struct {
         {"text", text_tests},
         {"time", time_tests},
         {"zone", zone_tests},
+        {"module", module_tests},
         {"db", db_tests},
         {"roster", roster_tests},
         {"demo", demo_tests},
@@ -71,6 +78,7 @@ static const struct {
         {"minutes_shapes", minutes_shapes_tests},
         {"minutes_folder", minutes_folder_tests},
         {"affiliation", affiliation_tests},
+        {"person_email", person_email_tests},
         {"ballot_clock", ballot_clock_tests},
         {"ballot_examples", ballot_examples_tests},
         {"ballot_tally", ballot_tally_tests},
@@ -80,11 +88,17 @@ static const struct {
         {"ballot_cli", ballot_cli_tests},
         {"ballot_rounds", ballot_rounds_tests},
         {"ballot_notice", ballot_notice_tests},
+        {"vote_text", vote_text_tests},
+        {"votes_from", votes_from_tests},
+        {"votes_from_cli", votes_from_cli_tests},
         {"redline_write", redline_write_tests},
         {"redline", redline_tests},
         {"redline_cli", redline_cli_tests},
         {"issue", issue_tests},
         {"issue_cli", issue_cli_tests},
+        {"issue_golden", issue_golden_tests},
+        {"issue_import", issue_import_tests},
+        {"deadlines_live", deadlines_live_tests},
         {"tui", tui_tests},
         {"tui_keys", tui_keys_tests},
         {"tui_screens", tui_screens_tests},
@@ -100,7 +114,12 @@ static const struct {
         {"remind", remind_tests},
         {"calendar", calendar_tests},
         {"calendar_out", calendar_out_tests},
+        {"pages", pages_tests},
+        {"report", report_tests},
         {"readme", readme_tests},
+        {"complete", complete_tests},
+        {"install", install_tests},
+        {"deb", deb_tests},
 };
 
 static const char *current;

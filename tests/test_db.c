@@ -264,6 +264,43 @@ upgrade_v7_keeps_organisations(void)
 	T_EQ_INT(query_int(path, "SELECT count(*) FROM affiliation"), 1);
 }
 
+/* v10: an address stored before (person.email) becomes its person's
+ * first in person_email, and finds them in any letter case. */
+static void
+upgrade_v10_keeps_addresses(void)
+{
+	const char *path = t_path("v9.db");
+	struct gv_person_list *list = NULL;
+	struct gv_db *db = NULL;
+	char pragma[96];
+	const char *dump;
+
+	T_ASSERT((dump = t_read_file("tests/data/schema-v9.sql", NULL)) !=
+	         NULL);
+	exec_sql(path, dump);
+	snprintf(pragma, sizeof(pragma),
+	         "PRAGMA user_version = 9; PRAGMA application_id = %d",
+	         GV__APPLICATION_ID);
+	exec_sql(path, pragma);
+	exec_sql(path,
+	         "INSERT INTO person (id, name, fold, org, email, created_at)"
+	         " VALUES (3, 'Tim Callan', 'tim callan', NULL,"
+	         " 'Tim@Sectigo.example', 1700000000),"
+	         " (4, 'Wayne Thayer', 'wayne thayer', NULL, NULL, "
+	         "1700000000);");
+	T_EQ_INT(gv_db_open(&db, path, NULL), 0);
+	T_EQ_INT(gv_person_list(&list, db, NULL), 0);
+	T_EQ_INT(list->n, 2);
+	T_EQ_STR(list->v[0].email, "Tim@Sectigo.example");
+	T_EQ_STR(list->v[0].emails, "Tim@Sectigo.example");
+	T_EQ_STR(list->v[1].emails, NULL);
+	gv_person_list_free(list);
+	gv_db_free(db);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM person_email WHERE"
+	                         " fold = 'tim@sectigo.example'"),
+	         1);
+}
+
 static void
 refuses_newer_schema(void)
 {
@@ -473,6 +510,7 @@ const struct t_case db_tests[] = {
         {"upgrades_every_saved_schema", upgrades_every_saved_schema},
         {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
         {"refuses_newer_schema", refuses_newer_schema},
+        {"upgrade_v10_keeps_addresses", upgrade_v10_keeps_addresses},
         {"failed_migration_rolls_back", failed_migration_rolls_back},
         {"refuses_non_database", refuses_non_database},
         {"refuses_foreign_sqlite", refuses_foreign_sqlite},

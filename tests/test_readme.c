@@ -7,14 +7,18 @@
  * gavel does. Blocks that show a syntax rather than a command use another
  * fence (```text). The one network command, the clone of cabforum/smime,
  * is pointed through git's insteadOf at the bundle in ../shared/data, or
- * at a stand-in repository built here.
+ * at a stand-in repository built here; `make install PREFIX=~/.local`
+ * installs the build under test into the scratch home.
  */
+#define _XOPEN_SOURCE 700
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "harness.h"
+#include "install_fixture.h"
 
 /* A shell word-aware search for a trailing "# comment": its start, or
  * NULL. Quotes and backslashes keep a '#' in a word. */
@@ -148,7 +152,7 @@ static void
 run_tour(const char *source)
 {
 	const char *bin = getenv("GAVEL_BIN");
-	char cmd[16384], *why, *tail;
+	char cmd[16384], src[PATH_MAX], *why, *tail;
 	FILE *f;
 	int n;
 
@@ -166,7 +170,15 @@ run_tour(const char *source)
 	T_ASSERT(t_write_file("gitconfig", cmd));
 	f = fopen(t_path("tour.sh"), "w");
 	T_ASSERT(f);
-	fprintf(f, "set -o pipefail\ncd \"$HOME\"\n");
+	/* The README's make commands (make install) run in the source
+	 * folder, on the build under test, as make check passes it on. */
+	T_ASSERT(realpath(".", src));
+	fprintf(f,
+	        "set -o pipefail\n"
+	        "make() { env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s -C "
+	        "'%s' BUILD='%s' BIN='%s' \"$@\"; }\n"
+	        "cd \"$HOME\"\n",
+	        src, t_build_dir(), bin);
 	n = script_from_readme(f);
 	fclose(f);
 	T_ASSERT(n > 20);

@@ -4,10 +4,14 @@
  * with libgit2 (fixed identity and clock, so ids are stable) and, when the
  * shared data is there, the real cabforum/smime history.
  */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <gssapi/gssapi.h>
 
 #include "gavel/gavel.h"
 #include "gavel/redline.h"
@@ -352,6 +356,102 @@ test_invalid_utf8_and_empty(void)
 	r = fx_redline(c2, c2, "..");
 	T_ASSERT(r);
 	T_EQ_INT((int)r->nfiles, 0);
+	gv_redline_free(r);
+}
+
+/* Line n (1-based) of text, without its newline; caller frees. */
+static char *
+nth_line(const char *text, int n)
+{
+	const char *end;
+
+	while (--n > 0 && text)
+		if ((text = strchr(text, '\n')))
+			text++;
+	if (!text)
+		return NULL;
+	end = strchr(text, '\n');
+	return gv__xstrndup(text, end ? (size_t)(end - text) : strlen(text));
+}
+
+/* Whether every whole line of the redline is the line of its revision
+ * it says it is. */
+static int
+lines_match(const struct gv_redline *r, const char *base, const char *head)
+{
+	size_t h, i;
+	int ok = 1;
+
+	for (h = 0; h < r->files[0].nhunks; h++)
+		for (i = 0; i < r->files[0].hunks[h].nlines; i++) {
+			const struct gv_rline *l =
+			        &r->files[0].hunks[h].lines[i];
+			char *want;
+
+			if (l->kind == GV_RLINE_CHANGED)
+				continue;
+			want = l->kind == GV_RLINE_DELETED
+			               ? nth_line(base, l->old_no)
+			               : nth_line(head, l->new_no);
+			ok = ok && want && l->nspans == 1 &&
+			     !strcmp(want, l->spans[0].text);
+			free(want);
+		}
+	return ok;
+}
+
+/*
+ * The base's blob goes before the lines are built (core/git_redline.c):
+ * each whole line is still the line of its revision, where the lines
+ * above it shifted it; a deleted line keeps the heading above it, which
+ * only the base has; a line's text ends at a NUL, as before.
+ */
+static void
+test_base_released_early(void)
+{
+	static char base[10100], head[10100];
+	struct fx_file a = {"g.md", base, 0}, b = {"g.md", head, 0};
+	char c1[41], c2[41];
+	struct gv_redline *r;
+	size_t h, i;
+	int gone = 0;
+	char *plain;
+
+	snprintf(base, sizeof(base),
+	         "# 1 Gone\n\nThis paragraph goes with its heading.\n\n"
+	         "# 2 Kept\n\nline one\nline two\nline three\n%8000s\n"
+	         "tail one\ntail two\nlast line\n",
+	         "");
+	snprintf(head, sizeof(head),
+	         "# 2 Kept\n\nnew first line\nline one\nline two\n"
+	         "line three\n%8000s\ntail one\ntail two\nlast line now\n",
+	         "");
+	r = fx_two(&a, 1, &b, 1, c1, c2);
+	T_ASSERT(r && r->nfiles == 1);
+	T_ASSERT(lines_match(r, base, head));
+	for (h = 0; r && h < r->files[0].nhunks; h++)
+		for (i = 0; i < r->files[0].hunks[h].nlines; i++) {
+			const struct gv_rline *l =
+			        &r->files[0].hunks[h].lines[i];
+
+			gone += l->kind == GV_RLINE_DELETED && l->section &&
+			        !strcmp(l->section, "1 Gone");
+		}
+	T_ASSERT(gone >= 1);
+	gv_redline_free(r);
+	/* A NUL past the part libgit2 checks for binary content. */
+	memcpy(strstr(base, "tail one"), "tail\0one", 8);
+	memcpy(strstr(head, "tail one"), "tail\0two", 8);
+	a.len = strlen(base) + strlen(base + strlen(base) + 1) + 1;
+	b.len = strlen(head) + strlen(head + strlen(head) + 1) + 1;
+	r = fx_two(&a, 1, &b, 1, c1, c2);
+	T_ASSERT(r && r->nfiles == 1);
+	plain = r ? fx_write(r, GV_REDLINE_PLAIN) : NULL;
+	/* Both lines read "tail": the same text, no change in it (after
+	 * its number in the new text). */
+	T_CONTAINS(plain ? plain : "", "\n 8 tail\n");
+	T_ASSERT(plain && !strstr(plain, "{+two+}"));
+	free(plain);
 	gv_redline_free(r);
 }
 
@@ -717,17 +817,56 @@ test_smime_smc012_words(void)
 	gv_redline_free(r);
 }
 
-/* libgit2 starts without parsing the system's CA bundle (core/git_init.c):
- * the binary is linked with the wrapper that skips it. */
+/* libgit2 starts without setting up mbedTLS (core/git_init.c): the
+ * binary is linked with the wrappers that put it off. Its first use sets
+ * it up, without parsing the system's CA bundle. */
 static void
 test_start_skips_the_ca_bundle(void)
 {
 	T_EQ_INT(gv__git_start(), 0);
+	T_ASSERT(gv__git_tls_pending());
+	T_EQ_INT(gv__git_ca_skipped(), 0);
+	T_EQ_INT(mkdir(t_path("no-authorities"), 0700), 0);
+	T_EQ_INT(git_libgit2_opts(GIT_OPT_SET_SSL_CERT_LOCATIONS, NULL,
+	                          t_path("no-authorities")),
+	         0);
+	T_ASSERT(!gv__git_tls_pending());
 	if (access("/etc/ssl/certs/ca-certificates.crt", R_OK) != 0) {
 		t_skip("no system CA bundle for libgit2 to load");
 		return;
 	}
-	T_ASSERT(gv__git_ca_skipped() >= 1);
+	T_EQ_INT(gv__git_ca_skipped(), 1);
+}
+
+/* libgit2's GSSAPI calls reach the library, which is not linked but
+ * opened on the first of them (core/git_gssapi.c); the name type gavel
+ * defines in its stead is the library's. */
+static void
+test_gssapi_opened_on_first_call(void)
+{
+	gss_OID_set set = GSS_C_NO_OID_SET;
+	gss_OID *theirs;
+	OM_uint32 minor = 0;
+	void *lib;
+
+	T_EQ_INT((int)gss_indicate_mechs(&minor, &set), (int)GSS_S_COMPLETE);
+	T_ASSERT(gv__git_gss_loaded());
+	T_ASSERT(set && set->count >= 1);
+	T_EQ_INT((int)gss_release_oid_set(&minor, &set), (int)GSS_S_COMPLETE);
+	lib = dlopen("libgssapi_krb5.so.2", RTLD_NOW | RTLD_LOCAL);
+	theirs = lib ? (gss_OID *)dlsym(lib, "GSS_C_NT_HOSTBASED_SERVICE")
+	             : NULL;
+	T_ASSERT(theirs && *theirs);
+	if (theirs && *theirs) {
+		T_ASSERT(*theirs != GSS_C_NT_HOSTBASED_SERVICE);
+		T_EQ_INT((int)(*theirs)->length,
+		         (int)GSS_C_NT_HOSTBASED_SERVICE->length);
+		T_ASSERT(!memcmp((*theirs)->elements,
+		                 GSS_C_NT_HOSTBASED_SERVICE->elements,
+		                 GSS_C_NT_HOSTBASED_SERVICE->length));
+	}
+	if (lib)
+		dlclose(lib);
 }
 
 static void
@@ -766,6 +905,8 @@ const struct t_case redline_tests[] = {
         {"table row and heading", test_table_row_and_heading},
         {"crlf rename binary", test_crlf_rename_binary},
         {"invalid utf-8 and empty", test_invalid_utf8_and_empty},
+        {"base released early", test_base_released_early},
+        {"gssapi opened on first call", test_gssapi_opened_on_first_call},
         {"bad input", test_bad_input},
         {"start skips the CA bundle", test_start_skips_the_ca_bundle},
         {"history numstat every pair", test_history_numstat_every_pair},

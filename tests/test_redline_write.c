@@ -137,6 +137,8 @@ fx_free(struct gv_redline *r)
 		free(r->files);
 		free(r->repo);
 		free(r->range);
+		free(r->ballot);
+		free(r->ballot_title);
 	}
 	free(r);
 }
@@ -492,7 +494,7 @@ test_html(void)
 	T_ASSERT(out != NULL);
 	T_ASSERT(strncmp(out, "<!DOCTYPE html>\n", 16) == 0);
 	T_CONTAINS(out, "<title>Redline Ballot_SC081..Ballot_SC082 "
-	                "\xE2\x80\x94 /srv/servercert</title>");
+	                "\xE2\x80\x94 servercert</title>");
 	T_CONTAINS(out, "<style>");
 	T_CONTAINS(out, "@media print");
 	/* The document's <script> appears only escaped. */
@@ -524,6 +526,44 @@ test_html(void)
 	T_ASSERT(strlen(out) > 7 &&
 	         strcmp(out + strlen(out) - 8, "</html>\n") == 0);
 	free(out);
+}
+
+/* A page is titled by the ballot and version it shows, else by the range
+ * and the repository's name, never by the folder of a local clone. */
+static void
+test_html_titles(void)
+{
+	static const struct {
+		const char *repo, *title;
+	} ranges[] = {
+	        {"/home/me/src/smime/", "Redline A..B \xE2\x80\x94 smime"},
+	        {"/home/me/src/smime/.git/", "Redline A..B \xE2\x80\x94 smime"},
+	        {"/srv/x.git", "Redline A..B \xE2\x80\x94 x.git"},
+	};
+	struct gv_redline *r;
+	char *out, want[128];
+	size_t i;
+
+	for (i = 0; i < sizeof(ranges) / sizeof(ranges[0]); i++) {
+		r = fx_redline(ranges[i].repo, "A..B");
+		out = write_as(r, GV_REDLINE_HTML, 0);
+		fx_free(r);
+		snprintf(want, sizeof(want), "<title>%s</title>",
+		         ranges[i].title);
+		T_CONTAINS(t_keep(out), want);
+		T_ASSERT(!strstr(out, "/home/me") && !strstr(out, "/srv"));
+	}
+	r = fx_redline("/home/me/src/smime", NULL);
+	r->ballot = gv__xstrdup("SC082");
+	r->version = 3;
+	r->ballot_title = gv__xstrdup("<b>Bold</b> & \033[2Jplain");
+	out = t_keep(write_as(r, GV_REDLINE_HTML, 0));
+	fx_free(r);
+	T_CONTAINS(out, "<title>Ballot SC082 version 3 \xE2\x80\x94 redline"
+	                "</title>");
+	T_CONTAINS(out, "<h1>Ballot SC082 version 3: &lt;b&gt;Bold&lt;/b&gt; "
+	                "&amp; ^[[2Jplain</h1>");
+	T_ASSERT(!strstr(out, "1111111111..") && !strchr(out, '\033'));
 }
 
 static const char *const our_sgr[] = {"\033[m",     "\033[1m",    "\033[2m",
@@ -788,6 +828,7 @@ const struct t_case redline_write_tests[] = {
         {"md_renders", test_md_renders},
         {"md_markers", test_md_markers},
         {"html", test_html},
+        {"html_titles", test_html_titles},
         {"ansi", test_ansi},
         {"ansi_wrap", test_ansi_wrap},
         {"json", test_json},

@@ -223,6 +223,24 @@ meeting_refusals(void)
 	T_REFUSED(gv_minutes_drafted(db, 2, t_at("2024-12-18 15:00Z")),
 	          GV_EINVALID,
 	          "draft minutes cannot come before their meeting");
+	/* What an act on a meeting reads of it (gv__meeting_head), each
+	 * refusal as the whole meeting's read gave it. */
+	T_REFUSED(gv_meeting_note(db, 99, "Discussion", "noted"), GV_ENOTFOUND,
+	          "no meeting 99: see 'gavel meeting list'");
+	T_REFUSED(gv_meeting_note(db, 2, "Nothing such", "noted"), GV_ENOTFOUND,
+	          "meeting 2 has no agenda item \"Nothing such\": see "
+	          "'gavel meeting show 2'");
+	T_REFUSED(gv_meeting_link(db, 2, "Discussion", 99999, NULL),
+	          GV_ENOTFOUND,
+	          "SMCWG has no issue #99999: add it with 'gavel issue add'");
+	T_REFUSED(gv_minutes_drafted(db, 99, t_at("2025-01-18 15:00Z")),
+	          GV_ENOTFOUND, "no meeting 99: see 'gavel meeting list'");
+	T_REFUSED(gv_meeting_attend_line(&rc, db, 3,
+	                                 "Attendees: Dimitris Zacharopoulos "
+	                                 "(HARICA)",
+	                                 0),
+	          GV_ECONFLICT, "meeting 3 was cancelled: nobody attended it");
+	gv_roll_call_dispose(&rc);
 	T_REFUSED(gv_meeting_attend_line(&rc, db, 4, "Attendees:", 0),
 	          GV_EINVALID,
 	          "the line names nobody: write it as \"Name "

@@ -35,7 +35,7 @@ dashboard_open(struct view *v)
 	if (gv_sync_state(&d->sync, v->db) < 0 ||
 	    gv_remote_list(&d->remotes, &d->nremotes, v->db, NULL) < 0 ||
 	    gv_deadlines(&d->clocks, v->db, NULL, 0) < 0 ||
-	    gv_ballot_list(&d->ballots, v->db, NULL) < 0)
+	    gv_ballot_list_live(&d->ballots, v->db, NULL) < 0)
 		return -1;
 	d->tallies = calloc(d->ballots->n + 1, sizeof(*d->tallies));
 	if (!d->tallies)

@@ -241,6 +241,13 @@ struct gv_ballot_list {
 /* A body's ballots (all bodies' when body is NULL), by number. */
 int gv_ballot_list(struct gv_ballot_list **out, struct gv_db *db,
                    const char *body);
+/* The same less the ballots whose every clock is over as of the db's
+ * clock, by what is recorded (no clock is computed): every ballot in
+ * discussion, voting or its IPR review is among them, a decided one is
+ * not. What gv_deadlines and the dashboard read, so years of decided
+ * ballots cost them nothing. */
+int gv_ballot_list_live(struct gv_ballot_list **out, struct gv_db *db,
+                        const char *body);
 void gv_ballot_list_free(struct gv_ballot_list *list);
 /* Keeps the ballots whose state is in states, a set of
  * (1u << enum gv_ballot_state); 0 keeps them all. */

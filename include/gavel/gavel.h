@@ -21,6 +21,7 @@
 #include "gavel/notice.h"
 #include "gavel/redline.h"
 #include "gavel/render.h"
+#include "gavel/report.h"
 #include "gavel/roster.h"
 #include "gavel/schedule.h"
 #include "gavel/sync.h"

@@ -93,7 +93,8 @@ struct gv_issue {
 	int64_t number;
 	char *title;
 	int closed;
-	char *url, *body_md, *assignee, *author; /* or NULL */
+	char *url, *assignee, *author; /* or NULL */
+	char *body_md; /* or NULL; NULL in a list (see gv_issue_each) */
 	int64_t created_at, updated_at;
 	int64_t closed_at;   /* or -1 */
 	int64_t imported_at; /* last GitHub import, or -1 */
@@ -133,6 +134,17 @@ struct gv_issue_filter {
 int gv_issue_list(struct gv_issue_list *out, struct gv_db *db,
                   const struct gv_issue_filter *filter);
 void gv_issue_list_dispose(struct gv_issue_list *list);
+
+/*
+ * The same issues in the same order, given to fn one at a time and
+ * freed after it returns, so a list of any length holds one issue in
+ * memory. fn returns 0 to go on; anything else stops the list and is
+ * returned. fn must not list issues itself. A listed issue carries no
+ * body_md (only gv_issue_story reads the text).
+ */
+typedef int (*gv_issue_each_fn)(void *ctx, const struct gv_issue *issue);
+int gv_issue_each(struct gv_db *db, const struct gv_issue_filter *filter,
+                  gv_issue_each_fn fn, void *ctx);
 
 /* Translates a query into SQLite FTS5 syntax (*out: caller frees). */
 int gv_issue_query(char **out, const char *query);

@@ -65,6 +65,10 @@ struct gv_redline {
 	char *repo;              /* the repository's folder */
 	char base[41], head[41]; /* full commit ids */
 	char *range;             /* as given: "Ballot_SMC011..Ballot_SMC012" */
+	char *ballot;            /* "SMC011" when it is a ballot's pinned
+	                            version (gv_ballot_redline), or NULL */
+	int version;             /* then that version's number */
+	char *ballot_title;      /* then the ballot's title */
 	struct gv_rfile *files;  /* by path */
 	size_t nfiles;
 };

@@ -190,9 +190,10 @@ struct gv_affiliation {
 struct gv_person {
 	int64_t id;
 	char *name;
-	char *org;   /* now, or NULL */
-	char *email; /* or NULL */
-	char *reps;  /* comma-separated codes of the bodies, or NULL */
+	char *org;    /* now, or NULL */
+	char *email;  /* the first address given, or NULL */
+	char *emails; /* every address, comma-separated, or NULL */
+	char *reps;   /* comma-separated codes of the bodies, or NULL */
 	struct gv_affiliation *history; /* by since; the last is org */
 	size_t nhistory;
 	int meetings;         /* attended */
@@ -223,11 +224,24 @@ int gv_person_add(int64_t *id_out, struct gv_db *db,
 /*
  * Sets the e-mail address of the person who is who ("Name", or "Name
  * (Organisation)" when several share the name); "" or NULL clears it.
- * The address a notice is sent from (gavel ballot notice --send). Returns
+ * The address a notice is sent from (gavel ballot notice --send); it
+ * replaces the old one among the person's addresses (votes from the list
+ * are matched by the new one, not the old), and the others added with
+ * gv_person_email_add() stay. Returns
  * 0, GV_ENOTFOUND, GV_ECONFLICT (several people of that name) or
  * GV_EINVALID (not an address).
  */
 int gv_person_set_email(struct gv_db *db, const char *who, const char *email);
+
+/*
+ * Gives a person one more e-mail address (votes read from the list's
+ * archive are matched by any of them). org picks between namesakes; NULL
+ * when the name is one person's. An address is one person's. Returns 0,
+ * GV_ENOTFOUND, GV_EEXISTS (already theirs or another's), GV_ECONFLICT
+ * (namesakes: say which with org) or GV_EINVALID (not an address).
+ */
+int gv_person_email_add(struct gv_db *db, const char *name, const char *org,
+                        const char *email);
 
 /* People by name, each with their affiliations over time. Caller frees
  * *out with gv_person_list_free(). */

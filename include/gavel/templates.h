@@ -1,8 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file declares the template search path: the folders a user names,
- * then a body's own folder, then the installed defaults
- * ($(PREFIX)/share/gavel/templates), then the copies built into the binary.
+ * then a body's own folder, then the installed defaults (share/gavel/templates
+ * beside the bin/ folder the program runs from: $(PREFIX)/share/gavel/
+ * templates after `make install`), then the copies built into the binary.
  * The first folder that has a name wins. Templates (and their partials)
  * are read only from these folders.
  */

@@ -50,8 +50,12 @@ int gv_view_ballot_json(char **out, struct gv_db *db, const char *ref);
 int gv_view_meeting_json(char **out, struct gv_db *db, int64_t id);
 /* Issues as listed or found (search hits carry snippet spans), and one
  * issue's whole story (REF as gv_issue_story takes it, with its body). */
+struct gv_issue;
 struct gv_issue_list;
 int gv_view_issues_json(char **out, const struct gv_issue_list *list);
+/* One issue of a list as gv_view_issues_json writes it inside its array
+ * (indented one level, no comma), for a list printed as it is read. */
+int gv_view_issue_item_json(char **out, const struct gv_issue *issue);
 int gv_view_issue_json(char **out, struct gv_db *db, const char *ref);
 /* The next meeting of body (meeting -1: a cadence slot). */
 int gv_view_next_json(char **out, const char *body, const char *tz,

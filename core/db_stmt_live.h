@@ -1,0 +1,76 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file lists the SQL that finds the ballots whose clocks may still
+ * run (core/deadlines.c, the screen's dashboard), a part of
+ * core/db_stmt.h's X-macro kept in its own file.
+ */
+#ifndef GV_CORE_DB_STMT_LIVE_H
+#define GV_CORE_DB_STMT_LIVE_H
+
+/* BALLOT_LIST_LIVE's latest version by ?2, else the proposal, else -1;
+ * and the end of the IPR review (60 days for a Final Guideline, else 30;
+ * IPR 4.1). */
+#define GV__BALLOT_LATEST                                                      \
+	"ifnull(v.latest, CASE WHEN bl.proposed_at <= ?2"                      \
+	" THEN bl.proposed_at ELSE -1 END)"
+#define GV__BALLOT_REVIEW_END                                                  \
+	"(bl.review_starts_at + CASE bl.kind WHEN 'fg' THEN 60 ELSE 30 END"    \
+	" * 86400)"
+
+#define GV__STMTS_LIVE(X)                                                         \
+	/* The ballots that may have a clock running at ?2: all but those         \
+	 * whose every clock is over by what is recorded (RULES §4; core/        \
+	 * deadlines.c), a sufficient test, never computing a clock. L: the       \
+	 * latest version by ?2, else the proposal (core/ballot_acts.c); an       \
+	 * act after it belongs to the current round. */                          \
+	X(BALLOT_LIST_LIVE,                                                       \
+	  "SELECT bl.id FROM ballot bl JOIN body b ON b.id = bl.body"             \
+	  " LEFT JOIN (SELECT ballot, max(posted_at) AS latest"                   \
+	  " FROM ballot_version WHERE posted_at <= ?2 GROUP BY ballot) v"         \
+	  " ON v.ballot = bl.id"                                                  \
+	  " WHERE (?1 IS NULL OR bl.body = ?1) AND NOT (" /* cancelled, or        \
+	                                                     withdrawn since      \
+	                                                     the latest           \
+	                                                     version: none        \
+	                                                     runs */              \
+	  " ifnull(bl.cancelled_at <= ?2, 0) OR ifnull(bl.withdrawn_at <= ?2"     \
+	  "  AND bl.withdrawn_at > " GV__BALLOT_LATEST                            \
+	  ", 0)" /* expired unvoted: discussion and expiry over (BYL 2.3(3))      \
+	          */                                                              \
+	  " OR (bl.vote_starts_at IS NULL AND " GV__BALLOT_LATEST " >= 0"         \
+	  "  AND " GV__BALLOT_LATEST " + 90 * 86400 <= ?2"                        \
+	  "  AND ifnull(bl.proposed_at + 7 * 86400 <= ?2, 1)"                     \
+	  "  AND ifnull(bl.discussion_ends_at <= ?2, 1))" /* voted and counted    \
+	                                                     in this round        \
+	                                                     (BYL 2.3(4), 2.3(8)) \
+	                                                   */                     \
+	  " OR (ifnull(bl.vote_starts_at > " GV__BALLOT_LATEST                    \
+	  "  AND bl.vote_starts_at + 7 * 86400 <= ?2"                             \
+	  "  AND bl.results_at > " GV__BALLOT_LATEST                              \
+	  "  AND bl.results_at <= ?2, 0) AND (bl.kind = 'other'" /* a             \
+	                                                            guideline     \
+	                                                            ballot        \
+	                                                            that did      \
+	                                                            not pass,     \
+	                                                            never         \
+	                                                            reviewed      \
+	                                                          */              \
+	  "  OR (ifnull(bl.result, '') <> 'passed'"                               \
+	  "   AND bl.review_starts_at IS NULL)" /* or whose review, outcome       \
+	                                         * and publication are over       \
+	                                         * (IPR 4.1; BYL 2.4(8)): 10      \
+	                                         * business days after the        \
+	                                         * review's end come within K     \
+	                                         * days when K's whole weeks,     \
+	                                         * 5 weekdays each, less the      \
+	                                         * body's holidays in those       \
+	                                         * days, make 10 */               \
+	  "  OR ifnull(bl.review_starts_at > " GV__BALLOT_LATEST                  \
+	  "   AND bl.review_starts_at <= ?2 AND " GV__BALLOT_REVIEW_END           \
+	  "   <= ?2 AND (?2 - " GV__BALLOT_REVIEW_END ") / 86400 / 7 * 5 -"       \
+	  "   (SELECT count(*) FROM holiday h WHERE h.body = bl.body"             \
+	  "    AND h.day > " GV__BALLOT_REVIEW_END " / 86400"                     \
+	  "    AND h.day <= ?2 / 86400) >= 10, 0))))"                             \
+	  " ORDER BY b.fold, bl.number")
+
+#endif

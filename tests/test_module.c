@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file tests gavel's modules (core/module.h) as the binary uses
+ * them: gavel itself is linked with neither libical nor GMime, loads
+ * each module from beside itself when a command needs it, and names a
+ * module it cannot load, changing nothing. (This runner has the modules
+ * linked in, so only ./gavel loads the files.)
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "harness.h"
+
+/* The NEEDED entries of a file (readelf -d), or NULL. */
+static const char *
+needed(const char *path)
+{
+	char cmd[4400];
+
+	snprintf(cmd, sizeof(cmd), "readelf -d '%s' | grep NEEDED", path);
+	return t_shell_output(cmd);
+}
+
+/* The path of file beside $GAVEL_BIN. */
+static const char *
+beside(const char *file)
+{
+	const char *bin = getenv("GAVEL_BIN"), *slash = strrchr(bin, '/');
+	static char path[4200];
+
+	snprintf(path, sizeof(path), "%.*s%s",
+	         slash ? (int)(slash + 1 - bin) : 0, bin, file);
+	return path;
+}
+
+static void
+gavel_links_neither_library(void)
+{
+	const char *bin = needed(getenv("GAVEL_BIN")), *ical, *mail;
+
+	if (!bin) {
+		t_skip("readelf not found");
+		return;
+	}
+	T_ASSERT(!strstr(bin, "libical") && !strstr(bin, "libicu"));
+	T_ASSERT(!strstr(bin, "libgmime") && !strstr(bin, "libglib"));
+	T_ASSERT(!strstr(bin, "libsqlite3") && !strstr(bin, "libcmark"));
+	T_ASSERT((ical = needed(beside("gavel-ical.so"))) != NULL);
+	T_CONTAINS(ical, "libical.so");
+	T_ASSERT((mail = needed(beside("gavel-mail.so"))) != NULL);
+	T_CONTAINS(mail, "libgmime-3.0.so");
+}
+
+/*
+ * A copy of gavel beside a gavel-ical.so that is no shared object: the
+ * demo's body has a zone, so init --demo needs the module, and says
+ * which file to put back, leaving no database behind.
+ */
+static void
+broken_module_is_named(void)
+{
+	char cmd[8800];
+	const char *out;
+
+	t_write_file("gavel-ical.so", "not a shared object\n");
+	snprintf(
+	        cmd, sizeof(cmd),
+	        "cp '%s' '%s' && cd '%s' && ./gavel --db d.db init --demo "
+	        "2>&1; echo \"status $?\"; if test -e d.db; then echo left; fi",
+	        getenv("GAVEL_BIN"), t_path("gavel"), t_tmpdir());
+	T_ASSERT((out = t_shell_output(cmd)) != NULL);
+	T_CONTAINS(out, "gavel: cannot load gavel-ical.so, which time zones "
+	                "and calendars need: ");
+	T_CONTAINS(out, "status 1\n");
+	T_ASSERT(!strstr(out, "left"));
+}
+
+const struct t_case module_tests[] = {
+        {"gavel_links_neither_library", gavel_links_neither_library},
+        {"broken_module_is_named", broken_module_is_named},
+        {NULL, NULL},
+};
