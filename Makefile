@@ -157,14 +157,14 @@ include $(CONFIG)
 endif
 
 .PHONY: all check asan run bench deps format lint install uninstall clean \
-	layering headers cycles help deb
+	layering headers cycles help deb golden-screens
 .DEFAULT_GOAL := all
 
 MAN := $(BUILD)/gavel.1
 all: $(BIN) $(MODS) $(MAN)
 
 help:
-	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|uninstall|deb|clean]'
+	@echo 'make [all|run|check|asan|fuzz|bench|deps|format|lint|install|uninstall|deb|clean|golden-screens]'
 
 $(CONFIG): Makefile
 	@mkdir -p $(@D)
@@ -253,6 +253,15 @@ $(BUILD)/run-tests: $(TEST_OBJS) $(MOD_OBJS) $(LIB)
 check: $(BUILD)/run-tests $(BIN) $(MODS) $(MAN) layering headers cycles
 	GAVEL_BIN=$(abspath $(BIN)) GAVEL_BUILD=$(abspath $(BUILD)) \
 		./$(BUILD)/run-tests $(T)
+
+# The screen's golden screenshots (tests/golden/screens/VIEW-COLSxROWS.txt)
+# taken again in tmux from the fixed working group of
+# tests/screen_fixture.c: `git diff` shows what changed, to review before
+# committing it. `make check` compares them.
+golden-screens: $(BUILD)/run-tests $(BIN) $(MODS)
+	@mkdir -p tests/golden/screens
+	GV_GOLDEN_UPDATE=1 GAVEL_BIN=$(abspath $(BIN)) \
+		./$(BUILD)/run-tests tui_screens/
 
 # No two core files depend on each other, through others or directly:
 # tools/cycles.c reads which file defines each symbol another uses.

@@ -193,6 +193,10 @@ extern const struct cli_cmd cmd_remote;
 extern const struct cli_cmd cmd_sync;
 extern const struct cli_cmd cmd_config;
 
+/* `gavel tui [--theme THEME]` and `gavel` alone on a terminal (argv[0]:
+ * "tui"; argc 0: no arguments): the screen (cmd_tui.c). */
+int cli_tui(struct cli *c, int argc, char **argv);
+
 /* The reading subcommands of `gavel issue` (cmd_issue_show.c). */
 int cmd_issue_show(struct cli *c, const struct cli_cmd *cmd, int argc,
                    char **argv);

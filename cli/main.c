@@ -10,7 +10,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../tui/tui.h"
 #include "cli.h"
 #include "gavel/gavel.h"
 
@@ -252,16 +251,10 @@ run(struct cli *c, int argc, char **argv)
 	 * overview in a pipe or a script. */
 	if (i == argc || !strcmp(argv[i], "tui")) {
 		if (i < argc || (isatty(0) && isatty(1)) ||
-		    getenv("GV_NO_DISPLAY")) {
-			/* The screen owns the terminal: no progress line
-			 * drawn over it. */
-			if ((rc = cli_open(c, 0)) == CLI_OK) {
-				gv_db_set_progress(c->db, NULL, NULL);
-				rc = tui_main(c->db, c->db_path);
-			}
-		} else {
+		    getenv("GV_NO_DISPLAY"))
+			rc = cli_tui(c, argc - i, argv + i);
+		else
 			rc = overview(c);
-		}
 		goto out;
 	}
 	for (g = groups; *g; g++)

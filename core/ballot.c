@@ -354,10 +354,10 @@ ballot_endorse(struct gv_db *db, const char *ref, const char *name, int64_t at)
 		return error;
 	if (b->state != GV_BALLOT_DRAFT && b->state != GV_BALLOT_DISCUSSION) {
 		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
-		                      "%s is in state %s: endorsements come "
-		                      "before voting",
+		                      "%s is %s: endorsements come before "
+		                      "voting",
 		                      b->number,
-		                      gv_ballot_state_name(b->state));
+		                      gv__ballot_state_phrase(b->state));
 		goto out;
 	}
 	if ((error = ballot_actor(&org, db, name, b->body_id, at,
@@ -510,7 +510,8 @@ version_apply(struct gv_ballot *b)
 	default:
 		return gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT,
 		                     "%s is %s: a new text needs a new ballot",
-		                     b->number, gv_ballot_state_name(b->state));
+		                     b->number,
+		                     gv__ballot_state_phrase(b->state));
 	}
 }
 

@@ -126,6 +126,10 @@ struct gv__ballot_acts {
 void gv__ballot_acts(struct gv__ballot_acts *out, const struct gv_ballot *b,
                      int64_t t);
 
+/* The state as a refusal words it after "SMC010 is": "under IPR review",
+ * "in voting". Static. */
+const char *gv__ballot_state_phrase(enum gv_ballot_state state);
+
 /* The ballot's state at instant t (from gv__ballot_acts). */
 enum gv_ballot_state gv__ballot_state_at(const struct gv_ballot *b, int64_t t);
 

@@ -27,10 +27,57 @@ static const char *const state_names[] = {
         [GV_BALLOT_CANCELLED] = "cancelled",
 };
 
+/* As a person reads them (issue 20, item 8): "IPR review", not
+ * "ipr_review"; "closed" is the wait for the results. */
+static const char *const state_labels[] = {
+        [GV_BALLOT_DRAFT] = "draft",
+        [GV_BALLOT_DISCUSSION] = "discussion",
+        [GV_BALLOT_EXPIRED] = "expired",
+        [GV_BALLOT_VOTING] = "voting",
+        [GV_BALLOT_CLOSED] = "results due",
+        [GV_BALLOT_PASSED] = "passed",
+        [GV_BALLOT_FAILED] = "failed",
+        [GV_BALLOT_INVALID] = "no quorum",
+        [GV_BALLOT_IPR_REVIEW] = "IPR review",
+        [GV_BALLOT_ADOPTED] = "adopted",
+        [GV_BALLOT_RESCINDED] = "rescinded",
+        [GV_BALLOT_WITHDRAWN] = "withdrawn",
+        [GV_BALLOT_CANCELLED] = "cancelled",
+};
+
+/* After "SMC010 is" in a refusal: "SMC010 is under IPR review: ...". */
+static const char *const state_phrases[] = {
+        [GV_BALLOT_DRAFT] = "a draft",
+        [GV_BALLOT_DISCUSSION] = "in discussion",
+        [GV_BALLOT_EXPIRED] = "expired",
+        [GV_BALLOT_VOTING] = "in voting",
+        [GV_BALLOT_CLOSED] = "closed, its results due",
+        [GV_BALLOT_PASSED] = "passed",
+        [GV_BALLOT_FAILED] = "failed",
+        [GV_BALLOT_INVALID] = "invalid (no quorum)",
+        [GV_BALLOT_IPR_REVIEW] = "under IPR review",
+        [GV_BALLOT_ADOPTED] = "adopted",
+        [GV_BALLOT_RESCINDED] = "rescinded",
+        [GV_BALLOT_WITHDRAWN] = "withdrawn",
+        [GV_BALLOT_CANCELLED] = "cancelled",
+};
+
+const char *
+gv__ballot_state_phrase(enum gv_ballot_state state)
+{
+	return state_phrases[state];
+}
+
 const char *
 gv_ballot_state_name(enum gv_ballot_state state)
 {
 	return state_names[state];
+}
+
+const char *
+gv_ballot_state_label(enum gv_ballot_state state)
+{
+	return state_labels[state];
 }
 
 int

@@ -18,12 +18,13 @@
 /* BYL 2.3(4), 2.4(3): voting lasts exactly 7 days. */
 #define VOTING_LENGTH (7 * GV__DAY)
 
-/* "SMC010 is voting: it cannot ..." */
+/* "SMC010 is in voting: it cannot ..." */
 static int
 step_refuse(const struct gv_ballot *b, const char *what)
 {
 	return gv__error_set(GV_ERRCLASS_BALLOT, GV_ECONFLICT, "%s is %s: %s",
-	                     b->number, gv_ballot_state_name(b->state), what);
+	                     b->number, gv__ballot_state_phrase(b->state),
+	                     what);
 }
 
 /* "discussion ends 2024-11-14 12:00 UTC; voting cannot open before then" */

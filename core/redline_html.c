@@ -460,6 +460,22 @@ md_file_heading(struct gv_buf *b, const struct gv_rfile *f)
 	free(name);
 }
 
+/* A changed line's paragraph after the head's line number (issue 20,
+ * item 7): what a reviewer quotes, and `gavel review add --line` takes.
+ * A line the head does not have (struck whole) has none. */
+static void
+md_numbered(struct gv_buf *b, const struct gv_rline *line,
+            const struct gv_buf *para)
+{
+	struct gv_buf block = GV_BUF_INIT;
+
+	if (line->new_no)
+		gv__buf_printf(&block, "Line %d: ", line->new_no);
+	gv__buf_put(&block, para->ptr, para->size);
+	md_block(b, block.ptr, block.size);
+	gv__buf_dispose(&block);
+}
+
 static void
 md_file(struct gv_buf *b, const struct gv_rfile *f)
 {
@@ -490,7 +506,7 @@ md_file(struct gv_buf *b, const struct gv_rfile *f)
 				free(clean);
 			}
 			if (para.size)
-				md_block(b, para.ptr, para.size);
+				md_numbered(b, line, &para);
 		}
 	}
 	gv__buf_dispose(&para);

@@ -148,6 +148,39 @@ file_renamed(const struct gv_rfile *f)
 	                            strcmp(f->old_path, f->new_path) != 0);
 }
 
+/*
+ * The columns of the head's line numbers in a file (issue 20, item 7: a
+ * reviewer quotes them, and `gavel review add --line N` takes them): the
+ * widest number its hunks show.
+ */
+static int
+number_width(const struct gv_rfile *f)
+{
+	int most = 1, width = 1;
+	size_t j, k;
+
+	for (j = 0; j < f->nhunks; j++)
+		for (k = 0; k < f->hunks[j].nlines; k++)
+			if (f->hunks[j].lines[k].new_no > most)
+				most = f->hunks[j].lines[k].new_no;
+	while (most >= 10) {
+		most /= 10;
+		width++;
+	}
+	return width;
+}
+
+/* A line's number in the head, right-aligned in width columns and
+ * followed by a space; blanks for a line the head does not have. */
+static void
+number_put(struct gv_buf *b, const struct gv_rline *line, int width)
+{
+	if (line->new_no)
+		gv__buf_printf(b, "%*d ", width, line->new_no);
+	else
+		gv__buf_printf(b, "%*s ", width, "");
+}
+
 /* NUMSTAT */
 
 static void
@@ -257,10 +290,21 @@ plain_text(struct gv_buf *b, const struct gv_rline *line)
 	gv__rl_runs_dispose(&runs);
 }
 
+/* git's word diff with the head's line number before each line. */
 static void
-plain_line(struct gv_buf *b, const struct gv_rline *line)
+plain_line(struct gv_buf *b, const struct gv_rline *line, int width)
 {
+	size_t before = b->size, text;
+
+	number_put(b, line, width);
+	text = b->size;
 	plain_text(b, line);
+	/* An empty line: its number, without blanks after it. */
+	if (b->size == text) {
+		b->size = before;
+		if (line->new_no)
+			gv__buf_printf(b, "%*d", width, line->new_no);
+	}
 	gv__buf_putc(b, '\n');
 }
 
@@ -289,9 +333,11 @@ write_plain(struct gv_buf *b, const struct gv_redline *r)
 	const struct gv_rhunk *h;
 	size_t i, j, k;
 	char *clean;
+	int width;
 
 	for (i = 0; i < r->nfiles; i++) {
 		f = &r->files[i];
+		width = number_width(f);
 		plain_file_header(b, f);
 		for (j = 0; !f->binary && j < f->nhunks; j++) {
 			h = &f->hunks[j];
@@ -303,7 +349,7 @@ write_plain(struct gv_buf *b, const struct gv_redline *r)
 			}
 			gv__buf_putc(b, '\n');
 			for (k = 0; k < h->nlines; k++)
-				plain_line(b, &h->lines[k]);
+				plain_line(b, &h->lines[k], width);
 		}
 	}
 }
@@ -316,11 +362,12 @@ write_plain(struct gv_buf *b, const struct gv_redline *r)
 #define SGR_SECTION "\033[1;36m"
 #define SGR_DEL     "\033[31;9m"
 #define SGR_INS     "\033[32;4m"
-#define GUTTER      2 /* "- ", "+ ", "~ ", "  " */
+#define GUTTER      2 /* "- ", "+ ", "~ ", "  ", after the number */
 #define MIN_WIDTH   4 /* the gutter and one wide character */
 
 struct wrap {
 	struct gv_buf *b;
+	size_t indent;          /* the gutter's columns: a new row's blanks */
 	size_t avail;           /* columns for text, after the gutter */
 	size_t col;             /* columns of text in the row so far */
 	enum gv_span_kind open; /* the colour on (SAME: none) */
@@ -361,7 +408,7 @@ static void
 wrap_break(struct wrap *w)
 {
 	wrap_colour(w, GV_SPAN_SAME);
-	gv__buf_puts(w->b, "\n  ");
+	gv__buf_printf(w->b, "\n%*s", (int)w->indent, "");
 	w->col = 0;
 }
 
@@ -434,20 +481,34 @@ wrap_line(struct wrap *w, const struct gv__rl_piece *p, size_t n)
 	free(widths);
 }
 
+/* The line's number in the head (dim; numw < 0: none), its mark, and its
+ * text wrapped under itself, after the gutter. */
 static void
-ansi_line(struct gv_buf *b, const struct gv_rline *line, size_t width)
+ansi_line(struct gv_buf *b, const struct gv_rline *line, size_t width, int numw)
 {
 	static const char marks[] = {[GV_RLINE_CONTEXT] = ' ',
 	                             [GV_RLINE_DELETED] = '-',
 	                             [GV_RLINE_ADDED] = '+',
 	                             [GV_RLINE_CHANGED] = '~'};
-	struct wrap w = {b, width - GUTTER, 0, GV_SPAN_SAME};
+	size_t gutter = numw < 0 ? GUTTER : (size_t)numw + 1 + GUTTER;
+	/* A width too narrow for the gutter still gets a wide character a
+	 * row (MIN_WIDTH), past the width rather than never ending. */
+	struct wrap w = {b, gutter, width > gutter + 2 ? width - gutter : 2, 0,
+	                 GV_SPAN_SAME};
 	struct gv__rl_runs runs;
 	struct gv__rl_piece *pieces;
 	size_t n;
 
 	gv__rl_runs_init(&runs, line, GV__RL_SANITIZE);
 	gv__rl_pieces(&pieces, &n, &runs);
+	if (numw >= 0) {
+		gv__buf_puts(b, SGR_DIM);
+		if (n || line->kind != GV_RLINE_CONTEXT)
+			number_put(b, line, numw);
+		else if (line->new_no)
+			gv__buf_printf(b, "%*d", numw, line->new_no);
+		gv__buf_puts(b, SGR_RESET);
+	}
 	if (n) {
 		gv__buf_putc(b, marks[line->kind]);
 		gv__buf_putc(b, ' ');
@@ -499,7 +560,12 @@ ansi_file(struct gv_buf *b, const struct gv_rfile *f, size_t width)
 	struct gv_buf range = GV_BUF_INIT;
 	char *label;
 	size_t j, k;
+	int numw = number_width(f);
 
+	/* Too narrow for the numbers and a wide character after them:
+	 * the text alone, as before numbers (-1). */
+	if (width < (size_t)numw + 1 + GUTTER + 2)
+		numw = -1;
 	ansi_file_header(b, f, width);
 	for (j = 0; !f->binary && j < f->nhunks; j++) {
 		h = &f->hunks[j];
@@ -516,7 +582,7 @@ ansi_file(struct gv_buf *b, const struct gv_rfile *f, size_t width)
 				free(label);
 			}
 			section = line->section ? line->section : section;
-			ansi_line(b, line, width);
+			ansi_line(b, line, width, numw);
 		}
 	}
 	gv__buf_dispose(&range);

@@ -40,6 +40,7 @@ extern const struct t_case minutes_parse_front_tests[],
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], issue_golden_tests[], issue_import_tests[],
         deadlines_live_tests[], tui_tests[], readme_tests[], body_cli_tests[];
+extern const struct t_case tui_keys_tests[], tui_screens_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[],
         person_email_tests[], votes_from_tests[], vote_text_tests[],
@@ -104,6 +105,8 @@ static const struct {
         {"issue_import", issue_import_tests},
         {"deadlines_live", deadlines_live_tests},
         {"tui", tui_tests},
+        {"tui_keys", tui_keys_tests},
+        {"tui_screens", tui_screens_tests},
         {"atomic", atomic_tests},
         {"refusals", refusals_tests},
         {"git_chain", git_chain_tests},

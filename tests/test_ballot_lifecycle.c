@@ -131,7 +131,7 @@ step_guards(void)
 	T_OK(gv_ballot_set_quorum(db, "SMC010", 3, "test"));
 	/* No cancelling during voting; no results before its end. */
 	T_REFUSED(gv_ballot_cancel(db, "SMC010", end - DAY), GV_ECONFLICT,
-	          "is voting");
+	          "is in voting");
 	T_REFUSED(gv_ballot_close(db, "SMC010", end - 1), GV_ECONFLICT,
 	          "2024-11-21 14:00 UTC");
 	/* No exclusion notice outside an IPR review. */
@@ -144,7 +144,7 @@ step_guards(void)
 	          "is passed");
 	T_OK(gv_ballot_review(db, "SMC010", review));
 	T_REFUSED(gv_ballot_review(db, "SMC010", review + DAY), GV_ECONFLICT,
-	          "is ipr_review");
+	          "is under IPR review");
 	T_EQ_INT(gv_ballot_version(db, "SMC010", "v2", NULL, 0, review + DAY),
 	         GV_ECONFLICT);
 	/* Outside the review period [start, end): refused. */
@@ -331,6 +331,95 @@ bad_input_changes_nothing(void)
 	gv_db_free(db);
 }
 
+/* ---- What the screen offers (issue 20, item 9) ---- */
+
+/* The check of one step: allowed, or refused with the guard's words. */
+#define STEP(c, step, ok, words)                                               \
+	do {                                                                   \
+		T_EQ_INT((c).v[step].allowed, ok);                             \
+		if (!(ok))                                                     \
+			T_CONTAINS((c).v[step].why, words);                    \
+		else                                                           \
+			T_EQ_STR((c).v[step].why, NULL);                       \
+	} while (0)
+
+/* Each step is asked of the lifecycle itself: the answers are its guards'
+ * refusals, a step waiting for a clock says which and from when, and
+ * nothing asked is recorded. */
+static void
+steps_offered_by_the_guards(void)
+{
+	struct gv_db *db = open_db();
+	struct plan p = usual("SMCWG", "SMC010", 10);
+	int64_t v = t_at(p.version), ops, events;
+	struct gv_step_checks c = {0};
+
+	T_ASSERT(db);
+	T_OK(body_with(db, "SMCWG", NULL, 4, 2));
+	T_OK(gv_ballot_new(NULL, NULL, db,
+	                   &(struct gv_ballot_spec){"SMCWG", "x", "fmg",
+	                                            "Issuer 1", NULL, 10},
+	                   v));
+	T_OK(gv_ballot_version(db, "SMC010", "text", NULL, 0, v));
+	T_OK(gv_ballot_endorse(db, "SMC010", "Issuer 2", v));
+	ops = t_sql_int(db, "SELECT count(*) FROM op");
+	events = t_sql_int(db, "SELECT count(*) FROM event");
+	/* A draft with one endorsement: only a cancel. */
+	T_OK(gv_ballot_check_steps(&c, db, "smc10", v + 60));
+	T_EQ_INT(c.n, GV_STEP_COUNT);
+	STEP(c, GV_STEP_DISCUSS, 0, "1 endorsement: a proposal needs two");
+	STEP(c, GV_STEP_OPEN_VOTE, 0, "voting opens after a discussion");
+	STEP(c, GV_STEP_CLOSE, 0, "only a ballot whose voting ended");
+	STEP(c, GV_STEP_REVIEW, 0, "the IPR review follows a passed vote");
+	STEP(c, GV_STEP_WITHDRAW, 0, "withdrawn during voting");
+	STEP(c, GV_STEP_CANCEL, 1, "");
+	T_EQ_INT(c.v[GV_STEP_DISCUSS].from, -1);
+	gv_step_checks_dispose(&c);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), ops);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), events);
+	T_EQ_INT(state_at(db, "SMC010", v + 60), GV_BALLOT_DRAFT);
+	/* In discussion: voting waits for the 7 days, and says so. */
+	T_OK(gv_ballot_endorse(db, "SMC010", "Consumer 1", v));
+	T_OK(gv_ballot_discuss(db, "SMC010", v, -1));
+	T_OK(gv_ballot_check_steps(&c, db, "SMC010", v + DAY));
+	STEP(c, GV_STEP_DISCUSS, 0, "its discussion is already open");
+	STEP(c, GV_STEP_OPEN_VOTE, 0,
+	     "discussion ends 2024-11-14 12:00 UTC; the opening of voting "
+	     "cannot come before then");
+	T_EQ_INT(c.v[GV_STEP_OPEN_VOTE].from, v + WEEK);
+	T_EQ_STR(c.v[GV_STEP_OPEN_VOTE].clock, "discussion ends");
+	T_EQ_STR(c.v[GV_STEP_OPEN_VOTE].rule, "BYL 2.3(3)");
+	STEP(c, GV_STEP_CANCEL, 1, "");
+	/* Closing waits for a vote that has not opened: no clock says
+	 * when. */
+	T_EQ_INT(c.v[GV_STEP_CLOSE].from, -1);
+	gv_step_checks_dispose(&c);
+	T_OK(gv_ballot_check_steps(&c, db, "SMC010", v + WEEK));
+	STEP(c, GV_STEP_OPEN_VOTE, 1, "");
+	gv_step_checks_dispose(&c);
+	/* Voting: withdraw now, the results from when it closes (the
+	 * quorum known: the close needs it). */
+	T_OK(gv_ballot_open_vote(db, "SMC010", v + WEEK));
+	T_OK(gv_ballot_check_steps(&c, db, "SMC010", v + WEEK + DAY));
+	T_EQ_INT(c.v[GV_STEP_CLOSE].from, -1);
+	gv_step_checks_dispose(&c);
+	T_OK(gv_ballot_set_quorum(db, "SMC010", 3, "test"));
+	T_OK(gv_ballot_check_steps(&c, db, "SMC010", v + WEEK + DAY));
+	STEP(c, GV_STEP_WITHDRAW, 1, "");
+	STEP(c, GV_STEP_CANCEL, 0, "only a ballot not yet in voting");
+	STEP(c, GV_STEP_CLOSE, 0, "voting closes 2024-11-21 12:00 UTC");
+	T_EQ_INT(c.v[GV_STEP_CLOSE].from, v + 2 * WEEK);
+	T_EQ_STR(c.v[GV_STEP_CLOSE].clock, "voting closes");
+	gv_step_checks_dispose(&c);
+	T_EQ_INT(state_at(db, "SMC010", v + WEEK + DAY), GV_BALLOT_VOTING);
+	T_REFUSED(gv_ballot_check_steps(&c, db, "SMC099", v), GV_ENOTFOUND,
+	          "SMC099");
+	T_EQ_INT(c.n, 0);
+	gv_db_free(db);
+}
+
+#undef STEP
+
 const struct t_case ballot_lifecycle_tests[] = {
         {"discussion_guards", discussion_guards},
         {"version_during_voting", version_during_voting},
@@ -338,5 +427,6 @@ const struct t_case ballot_lifecycle_tests[] = {
         {"step_guards", step_guards},
         {"leap_day", leap_day},
         {"bad_input_changes_nothing", bad_input_changes_nothing},
+        {"steps_offered_by_the_guards", steps_offered_by_the_guards},
         {NULL, NULL},
 };

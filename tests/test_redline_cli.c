@@ -65,9 +65,23 @@ demo_guideline_redline(void)
 	r = t_gavel(e, "redline", "--ballot", "SMC010", "--format", "plain",
 	            NULL);
 	T_EQ_INT(r->status, 0);
-	T_CONTAINS(r->out, "subtitle: Version [-1.0.7-]{+1.0.8+}\n");
-	T_CONTAINS(r->out, "date: [-November-]{+December+} 22, 2024\n");
-	T_CONTAINS(r->out, "@@ -18,6 +18,7 @@ 1.2.1 Revisions\n");
+	/* Each line after its number in the head (issue 20, item 7): what
+	 * `review add --line` takes. */
+	T_CONTAINS(r->out, "\n 3 subtitle: Version [-1.0.7-]{+1.0.8+}\n");
+	T_CONTAINS(r->out, "\n 6 date: [-November-]{+December+} 22, 2024\n");
+	T_CONTAINS(r->out, "@@ -18,6 +18,7 @@ 1.2.1 Revisions\n18 |---");
+	T_CONTAINS(r->out, "\n21 {+| 1.0.8   | SMC010 |");
+	r = t_gavel(e, "redline", "--ballot", "SMC010", "--format", "md", NULL);
+	T_CONTAINS(r->out, "\nLine 3: subtitle: Version ~~1.0.7~~**1.0.8**\n");
+	r = t_gavel(e, "redline", "--ballot", "SMC010", "--format", "ansi",
+	            NULL);
+	T_CONTAINS(r->out, "\033[2m 3 \033[m~ subtitle: Version ");
+	T_EQ_INT(t_gavel(e, "review", "add", "SMC010", "--path", "guideline.md",
+	                 "--line", "21", "the row of 1.0.8", NULL)
+	                 ->status,
+	         0);
+	T_CONTAINS(t_gavel(e, "review", "list", "SMC010", NULL)->out,
+	           "| 1.0.8   | SMC010 |");
 
 	/* The same range given by hand, and as a GitHub compare link. */
 	r = t_gavel(e, "redline", "--repo", t_path("g-guideline"), "--format",

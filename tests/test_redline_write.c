@@ -238,30 +238,30 @@ static const char plain_want[] =
         "--- /dev/null\n"
         "+++ b/added.md\n"
         "@@ -0,0 +1,2 @@ Preface\n"
-        "{+# Preface+}\n"
-        "{+Brand new.+}\n"
+        "1 {+# Preface+}\n"
+        "2 {+Brand new.+}\n"
         "diff --git a/bin.dat b/bin.dat\n"
         "Binary files a/bin.dat and b/bin.dat differ\n"
         "diff --git a/docs/bg.md b/docs/bg.md\n"
         "--- a/docs/bg.md\n"
         "+++ b/docs/bg.md\n"
         "@@ -1,5 +1,4 @@ 1 Introduction\n"
-        "# 1 Introduction\n"
-        "\n"
-        "The quick [-brown-]{+red+} fox[-.-]{+!+}\n"
-        "\n"
-        "[-Old <script>alert(1)</script> para.-]\n"
+        " 1 # 1 Introduction\n"
+        " 2\n"
+        " 3 The quick [-brown-]{+red+} fox[-.-]{+!+}\n"
+        " 4\n"
+        "   [-Old <script>alert(1)</script> para.-]\n"
         "@@ -7,3 +6,5 @@ 2 Scope\n"
-        "# 2 Scope\n"
-        "\n"
-        "Keep *stars* | pipes, [-Inigo-]{+I\xC3\xB1igo^[[31m+} ok.\n"
-        "\n"
-        "{+New *para*.+}\n"
+        " 6 # 2 Scope\n"
+        " 7\n"
+        " 8 Keep *stars* | pipes, [-Inigo-]{+I\xC3\xB1igo^[[31m+} ok.\n"
+        " 9\n"
+        "10 {+New *para*.+}\n"
         "diff --git a/docs/gone.md b/docs/gone.md\n"
         "--- a/docs/gone.md\n"
         "+++ /dev/null\n"
         "@@ -1 +0,0 @@\n"
-        "[-Gone.-]\n"
+        "  [-Gone.-]\n"
         "diff --git a/docs/old.md b/docs/new.md\n"
         "rename from docs/old.md\n"
         "rename to docs/new.md\n";
@@ -299,10 +299,10 @@ test_plain_spaces(void)
 	              "--- a/a.md\n"
 	              "+++ b/a.md\n"
 	              "@@ -1,3 +1,3 @@ 1.2 Evil^[]0;x^G\n"
-	              "authorisation, [-or-] LEI for a Legal Entity  {+EUID,+} "
-	              "Identifier\n"
-	              "two[-  -]words\n"
-	              "{+Evil ^[]0;pwned^G title ^[[2J.+}\n");
+	              "1 authorisation, [-or-] LEI for a Legal Entity  "
+	              "{+EUID,+} Identifier\n"
+	              "2 two[-  -]words\n"
+	              "3 {+Evil ^[]0;pwned^G title ^[[2J.+}\n");
 	free(out);
 }
 
@@ -387,9 +387,9 @@ static const char md_want[] =
         "\n"
         "### Preface\n"
         "\n"
-        "**# Preface**\n"
+        "Line 1: **# Preface**\n"
         "\n"
-        "**Brand new.**\n"
+        "Line 2: **Brand new.**\n"
         "\n"
         "## bin.dat\n"
         "\n"
@@ -399,16 +399,16 @@ static const char md_want[] =
         "\n"
         "### 1 Introduction\n"
         "\n"
-        "The quick ~~brown~~**red** ~~fox.~~**fox!**\n"
+        "Line 3: The quick ~~brown~~**red** ~~fox.~~**fox!**\n"
         "\n"
         "~~Old \\<script\\>alert(1)\\</script\\> para.~~\n"
         "\n"
         "### 2 Scope\n"
         "\n"
-        "Keep \\*stars\\* \\| pipes, ~~Inigo~~**I\xC3\xB1igo^\\[\\[31m** "
-        "ok.\n"
+        "Line 8: Keep \\*stars\\* \\| pipes, "
+        "~~Inigo~~**I\xC3\xB1igo^\\[\\[31m** ok.\n"
         "\n"
-        "**New \\*para\\*.**\n"
+        "Line 10: **New \\*para\\*.**\n"
         "\n"
         "## docs/gone.md (deleted)\n"
         "\n"
@@ -440,14 +440,14 @@ test_md_renders(void)
 	rc = gv_markdown_to_html(&html, out, strlen(out));
 	free(out);
 	T_EQ_INT(rc, 0);
-	T_CONTAINS(html, "<p>The quick <del>brown</del><strong>red</strong> "
-	                 "<del>fox.</del><strong>fox!</strong></p>");
-	T_CONTAINS(html, "<p><strong># Preface</strong></p>");
+	T_CONTAINS(html, "<p>Line 3: The quick <del>brown</del><strong>red"
+	                 "</strong> <del>fox.</del><strong>fox!</strong></p>");
+	T_CONTAINS(html, "<p>Line 1: <strong># Preface</strong></p>");
 	T_CONTAINS(html, "<p><del>Old &lt;script&gt;alert(1)&lt;/script&gt; "
 	                 "para.</del></p>");
-	T_CONTAINS(html, "<p>Keep *stars* | pipes, <del>Inigo</del><strong>"
-	                 "I\xC3\xB1igo^[[31m</strong> ok.</p>");
-	T_CONTAINS(html, "<p><strong>New *para*.</strong></p>");
+	T_CONTAINS(html, "<p>Line 8: Keep *stars* | pipes, <del>Inigo</del>"
+	                 "<strong>I\xC3\xB1igo^[[31m</strong> ok.</p>");
+	T_CONTAINS(html, "<p>Line 10: <strong>New *para*.</strong></p>");
 	T_ASSERT(!strstr(html, "<script"));
 	T_ASSERT(!strstr(html, "<table"));
 	T_ASSERT(!strstr(html, "<em>"));
@@ -476,11 +476,11 @@ test_md_markers(void)
 	              "\n"
 	              "### 4.2.2 Multi-Perspective \\*Issuance\\*\n"
 	              "\n"
-	              "1\\. The CA ~~SHALL verify~~ **check** it.\n"
+	              "Line 1: 1\\. The CA ~~SHALL verify~~ **check** it.\n"
 	              "\n"
-	              "~~(a)~~**(b)** then\n"
+	              "Line 2: ~~(a)~~**(b)** then\n"
 	              "\n"
-	              "\\- ~~item~~**items** and\n");
+	              "Line 3: \\- ~~item~~**items** and\n");
 	free(out);
 }
 
@@ -667,22 +667,33 @@ test_ansi_wrap(void)
 		}
 		free(out);
 	}
+	out = write_as(r, GV_REDLINE_ANSI, 6);
+	/* Too narrow for the numbers (docs/bg.md's two columns): the text
+	 * alone. */
+	T_CONTAINS(out, "\n~ The");
+	T_ASSERT(!strstr(out, "\033[2m 3 "));
+	free(out);
 	out = write_as(r, GV_REDLINE_ANSI, 30);
 	fx_free(r);
-	/* A deleted line wraps, struck on every row. */
-	T_CONTAINS(out, "- \033[31;9mOld\033[m\n"
-	                "  \033[31;9m<script>alert(1)</script>\033[m\n"
-	                "  \033[31;9mpara.\033[m\n");
+	/* A deleted line wraps, struck on every row, under itself: the
+	 * head's line numbers (blank: the head has no such line) stand
+	 * alone in their column. */
+	T_CONTAINS(out, "\033[2m   \033[m- \033[31;9mOld\033[m\n"
+	                "     \033[31;9m<script>alert(1)</script>\033[m\n"
+	                "     \033[31;9mpara.\033[m\n");
 	/* A word wider than a row is cut; colours change inside a word. */
-	T_CONTAINS(out, "~ A subscriber \xE8\xA8\xBC\xE6\x98\x8E\xE6\x9B\xB8 "
-	                "\033[31;9mhttps://\033[m\n"
-	                "  \033[31;9mexample.com/a/very/long/unbr\033[m\n"
-	                "  \033[31;9moken/address/that/wraps\033[m"
-	                "\033[32;4mshall\033[m\n"
-	                "  \033[32;4mbe notified\033[m within 5 days.\n");
-	T_CONTAINS(out, "~ Keep *stars* | pipes,\n"
-	                "  \033[31;9mInigo\033[m\033[32;4mI\xC3\xB1igo^[[31m"
+	T_CONTAINS(out, "\033[2m20 \033[m~ A subscriber "
+	                "\xE8\xA8\xBC\xE6\x98\x8E\xE6\x9B\xB8 "
+	                "\033[31;9mhttps\033[m\n"
+	                "     \033[31;9m://example.com/a/very/lon\033[m\n"
+	                "     \033[31;9mg/unbroken/address/that/w\033[m\n"
+	                "     \033[31;9mraps\033[m\033[32;4mshall be notified"
+	                "\033[m\n"
+	                "     within 5 days.\n");
+	T_CONTAINS(out, "\033[2m 8 \033[m~ Keep *stars* | pipes,\n"
+	                "     \033[31;9mInigo\033[m\033[32;4mI\xC3\xB1igo^[[31m"
 	                "\033[m ok.\n");
+	T_CONTAINS(out, "\033[2m 2\033[m\n\033[2m 3 \033[m~ The quick ");
 	free(out);
 }
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "harness.h"
+#include "screen_fixture.h"
 #include "sync_fixture.h"
 
 /* The environment of a headless run: the test's database and clock, a
@@ -76,13 +77,18 @@ every_view_on_the_demo(void)
 	           "  SMC010   IPR review ends        2024-12-22 16:00 UTC  "
 	           "Sun 11:00 EST  in 3 d 23 h");
 	T_CONTAINS(screen("dash.txt"), "next call");
-	T_CONTAINS(screen("ballots.txt"), "SMC010   ipr_review  fmg");
+	/* States as people say them, the next deadline in the body's time
+	 * (issue 20, item 8). */
+	T_CONTAINS(screen("ballots.txt"), "SMC010   IPR review  fmg   "
+	                                  "Introduction of Multi-Perspective");
+	T_CONTAINS(screen("ballots.txt"), "\n         IPR review ends    "
+	                                  "2024-12-22 11:00 EST  in 3 d 23 h");
 	T_CONTAINS(screen("ballot.txt"), "  Certificate Issuers (two-thirds)");
 	T_CONTAINS(screen("ballot.txt"), "  yes       16 ");
 	T_CONTAINS(screen("ballot.txt"), "  test: MET");
 	T_CONTAINS(screen("ballot.txt"),
 	           "quorum: 20 participants of 11 needed (published) MET");
-	T_CONTAINS(screen("redline.txt"), "Redline of SMC010: ");
+	T_CONTAINS(screen("redline.txt"), "Redline of SMC010 version 1 ");
 	T_CONTAINS(screen("redline.txt"),
 	           "     3 subtitle: Version [-1.0.7-]{+1.0.8+}");
 	T_CONTAINS(screen("change.txt"), "5/"); /* the subtitle row */
@@ -100,12 +106,15 @@ every_view_on_the_demo(void)
 	T_CONTAINS(screen("timeline.txt"), "SMC010    ");
 	T_CONTAINS(screen("timeline.txt"), "~~~~~~~~|~~~");
 	T_CONTAINS(screen("timeline.txt"), "~~~ IPR review");
-	T_CONTAINS(screen("help.txt"), "  ?, F1           This help");
-	T_CONTAINS(screen("help.txt"), "view-dashboard");
+	/* The view help was opened from first; no request names. */
+	T_CONTAINS(screen("help.txt"), "Help: every key, by view");
+	T_CONTAINS(screen("help.txt"), "\n\nTimeline (2)\n  h, Left ");
+	T_CONTAINS(screen("help.txt"), "  ?, F1            This help");
+	T_ASSERT(!strstr(screen("help.txt"), "view-dashboard"));
 	T_CONTAINS(screen("help.txt"),
-	           "  C               Sync: conflicts, the last sync's notes");
+	           "  C                Sync: conflicts and the last sync's");
 	T_CONTAINS(screen("help-sync.txt"),
-	           "  S               Sync with every remote (gavel sync)");
+	           "  S                Sync with every remote (gavel sync)");
 	T_CONTAINS(screen("small.txt"), "gavel needs 60x15;");
 }
 
@@ -127,9 +136,10 @@ redline_of_any_range(void)
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
 	         0);
 	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
-	T_CONTAINS(screen("range.txt"), "Redline of Ballot_SMC09..draft-263");
+	T_CONTAINS(screen("range.txt"),
+	           "Redline of Ballot_SMC09..draft-263 in");
 	T_CONTAINS(screen("range.txt"), "{+");
-	T_CONTAINS(screen("version.txt"), "Redline of SMC010: ");
+	T_CONTAINS(screen("version.txt"), "Redline of SMC010 version 1 ");
 	T_CONTAINS(screen("bad.txt"), "no revision \"x\"");
 }
 
@@ -146,8 +156,8 @@ notes_inline_and_roll_call(void)
 	                 "/has no roll call\n:save-display none.txt\n"
 	                 "view-meetings\nenter\n"
 	                 "/absent  Stephen Davidson\n"
-	                 "toggle\n/present Stephen Davidson\n"
-	                 ":save-display present.txt\ntoggle\n"
+	                 "toggle\nmove-first\n:save-display present.txt\n"
+	                 "/present Stephen Davidson\ntoggle\n"
 	                 ":save-display absent.txt\nquit\n");
 
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
@@ -292,9 +302,9 @@ terminals_and_widths(void)
 	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
 	snprintf(first, sizeof(first), "%s", screen("screen.txt"));
 	T_CONTAINS(screen("issues.txt"), "電子署名の標準化 (wide)");
-	T_CONTAINS(screen("issues.txt"), "Issues (2, open;");
-	T_CONTAINS(screen("closed.txt"), "Issues (1, closed;");
-	T_CONTAINS(screen("all.txt"), "Issues (3, all;");
+	T_CONTAINS(screen("issues.txt"), "Issues (2, open)");
+	T_CONTAINS(screen("closed.txt"), "Issues (1, closed)");
+	T_CONTAINS(screen("all.txt"), "Issues (3, all)");
 	for (i = 0; i < sizeof(terms) / sizeof(terms[0]); i++) {
 		base = headless(now, script);
 		for (n = 0; base[n] && n < 12; n++)
@@ -336,10 +346,12 @@ local_time_at_80_columns(void)
 	                                 "16:00 UTC  Wed 11:00 EST  in 6 d "
 	                                 "23 h\n");
 	T_ASSERT(!strstr(screen("ballot.txt"), "BYL 2."));
-	T_CONTAINS(screen("dash.txt"), "  SMC010   IPR review ends        in 3 "
-	                               "d 23 h\n");
-	T_CONTAINS(screen("meetings.txt"), "   4  SMCWG  2025-01-15 16:00 UTC  "
-	                                   "Wed 11:00 EST  call  scheduled\n");
+	/* At 80 columns the dashboard keeps its dates, in the body's time
+	 * (issue 20, item 8); so do the meetings. */
+	T_CONTAINS(screen("dash.txt"), "  SMC010   IPR review ends        "
+	                               "2024-12-22 11:00 EST  in 3 d 23 h\n");
+	T_CONTAINS(screen("meetings.txt"), "   4  SMCWG  2025-01-15 11:00 EST  "
+	                                   "call  scheduled\n");
 	T_CONTAINS(screen("meeting.txt"),
 	           "2024-12-18 16:00 UTC  Wed 11:00 EST  "
 	           "call (America/New_York)\n");
@@ -349,91 +361,16 @@ local_time_at_80_columns(void)
 	                                "in 3 d 23 h");
 }
 
-/* Runs "tmux -L sock ARGS"; 0 when it exited 0. */
-static int
-tmux(const char *sock, const char *args)
-{
-	char cmd[1024];
-
-	snprintf(cmd, sizeof(cmd), "tmux -L %s %s", sock, args);
-	return system(cmd);
-}
-
-static void
-pause_ms(long ms)
-{
-	struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-
-	nanosleep(&ts, NULL);
-}
-
-/*
- * The pane once it shows want, polled for 5 s; on timeout the test fails
- * (at the caller's line) with what the pane showed, and NULL comes back,
- * so a check that follows cannot pass on a screen that never came.
- */
-#define PANE_UNTIL(sock, want) pane_wait(__FILE__, __LINE__, sock, want)
-
-static const char *
-pane_wait(const char *file, int line, const char *sock, const char *want)
-{
-	char cmd[512];
-	const char *out = NULL;
-	int i;
-
-	snprintf(cmd, sizeof(cmd), "tmux -L %s capture-pane -p -t t", sock);
-	for (i = 0; i < 50; i++) {
-		out = t_shell_output(cmd);
-		if (out && strstr(out, want))
-			return out;
-		pause_ms(100);
-	}
-	t_fail(file, line, "waited 5 s for \"%s\"; the pane shows:\n%s", want,
-	       out ? out : "(no pane)");
-	return NULL;
-}
-
-static void
-keys(const char *sock, const char *k)
-{
-	char args[512];
-
-	snprintf(args, sizeof(args), "send-keys -t t %s", k);
-	tmux(sock, args);
-}
-
-/*
- * Starts gavel on the test's database (at clock now, acting as user, or
- * as the copy's configured user when user is "") in a 100x30 tmux
- * session named t on its own server sock; the shell then says how gavel
- * ended. 0, or -1 with the test skipped (no tmux) or failed.
- */
+/* gavel in tmux at 100x30 on the test's g.db, at clock now, acting as
+ * user ("": the copy's configured user). */
 static int
 tmux_start(char *sock, size_t n, const char *name, const char *now,
            const char *user)
 {
-	const char *bin = getenv("GAVEL_BIN");
-	char start[8192];
+	char env[256];
 
-	if (system("command -v tmux >/dev/null 2>&1") != 0) {
-		t_skip("tmux is not installed");
-		return -1;
-	}
-	if (!bin) {
-		t_fail(__FILE__, __LINE__, "no gavel");
-		return -1;
-	}
-	snprintf(sock, n, "gavel-%s-%d", name, (int)getpid());
-	snprintf(start, sizeof(start),
-	         "tmux -L %s -f /dev/null new-session -d -s t -x 100 -y 30 "
-	         "\"env TERM=xterm-256color GAVEL_DB='%s' GAVEL_NOW='%s' "
-	         "GAVEL_USER='%s' '%s'; echo gavel-exited-\\$?; sleep 30\"",
-	         sock, t_path("g.db"), now, user, bin);
-	if (system(start) != 0) {
-		t_fail(__FILE__, __LINE__, "tmux did not start");
-		return -1;
-	}
-	return 0;
+	snprintf(env, sizeof(env), "GAVEL_NOW='%s' GAVEL_USER='%s'", now, user);
+	return scr_start(sock, n, name, 100, 30, env, NULL);
 }
 
 /* A person at a terminal: dashboard, ballots, SMC010, its redline, help,
@@ -449,42 +386,42 @@ tmux_walk(void)
 	         0);
 	if (tmux_start(sock, sizeof(sock), "walk", now, "chair") < 0)
 		return;
-	T_CONTAINS(PANE_UNTIL(sock, "Open clocks"), "Dashboard, as of");
-	T_CONTAINS(PANE_UNTIL(sock, "live tally"), "SMC010");
-	keys(sock, "4");
-	T_CONTAINS(PANE_UNTIL(sock, "Ballots (1)"), "SMC010");
-	keys(sock, "Enter");
-	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010: voting"), "Votes");
-	keys(sock, "d");
-	T_CONTAINS(PANE_UNTIL(sock, "Redline of SMC010"), "guideline.md");
-	keys(sock, "?");
-	T_CONTAINS(PANE_UNTIL(sock, "Help: the keys of the redline view"),
-	           "next-change");
-	keys(sock, "q");
-	T_CONTAINS(PANE_UNTIL(sock, "Redline of SMC010"), "guideline.md");
-	keys(sock, "q");
-	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010"), "Tally");
-	keys(sock, ":");
-	keys(sock, "'ballot vote SMC010 Apple abstain' Enter");
-	T_CONTAINS(PANE_UNTIL(sock, "abstain    1"), "Certificate Consumers");
+	T_CONTAINS(PANE_STILL(sock, "Open clocks"), "Dashboard, as of");
+	T_CONTAINS(PANE_STILL(sock, "live tally"), "SMC010");
+	scr_keys(sock, "4");
+	T_CONTAINS(PANE_STILL(sock, "Ballots (1)"), "SMC010");
+	scr_keys(sock, "Enter");
+	T_CONTAINS(PANE_STILL(sock, "Ballot SMC010: voting"), "Votes");
+	scr_keys(sock, "d");
+	T_CONTAINS(PANE_STILL(sock, "Redline of SMC010"), "guideline.md");
+	scr_keys(sock, "?");
+	T_CONTAINS(PANE_STILL(sock, "Help: every key, by view"),
+	           "Redline (5)\n  ]                Next changed line");
+	scr_keys(sock, "q");
+	T_CONTAINS(PANE_STILL(sock, "Redline of SMC010"), "guideline.md");
+	scr_keys(sock, "q");
+	T_CONTAINS(PANE_STILL(sock, "Ballot SMC010"), "Tally");
+	scr_keys(sock, ":");
+	scr_keys(sock, "'ballot vote SMC010 Apple abstain' Enter");
+	T_CONTAINS(PANE_STILL(sock, "abstain    1"), "Certificate Consumers");
 	/* A change no command undoes is asked about first. */
-	keys(sock, ":");
-	keys(sock, "'ballot close SMC010' Enter");
-	T_CONTAINS(PANE_UNTIL(sock, "No command undoes it."),
-	           "Run 'gavel ballot close SMC010'?");
-	keys(sock, "n Enter");
-	T_CONTAINS(PANE_UNTIL(sock, "not run"), "Ballot SMC010: voting");
-	tmux(sock, "resize-window -t t -x 70 -y 20");
+	scr_keys(sock, ":");
+	scr_keys(sock, "'ballot close SMC010' Enter");
+	T_CONTAINS(PANE_STILL(sock, "No command undoes it."),
+	           "gavel --now '2024-11-18 12:00 UTC' ballot close SMC010");
+	scr_keys(sock, "n");
+	T_CONTAINS(PANE_STILL(sock, "not run"), "Ballot SMC010: voting");
+	scr_tmux(sock, "resize-window -t t -x 70 -y 20");
 	/* Redrawn for 70 columns: the title bar has no room for the views'
 	 * keys (the screen before the resize has them, and a "1/" too). */
-	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010: voting\n"), "1/");
-	tmux(sock, "resize-window -t t -x 40 -y 10");
-	T_CONTAINS(PANE_UNTIL(sock, "gavel needs 60x15"), "this is 40x10");
-	tmux(sock, "resize-window -t t -x 100 -y 30");
+	T_CONTAINS(PANE_STILL(sock, "Ballot SMC010: voting\n"), "1/");
+	scr_tmux(sock, "resize-window -t t -x 40 -y 10");
+	T_CONTAINS(PANE_STILL(sock, "gavel needs 60x15"), "this is 40x10");
+	scr_tmux(sock, "resize-window -t t -x 100 -y 30");
 	/* Quit from a screen that shows the ballot, so that what follows
 	 * checks it is gone. */
-	T_CONTAINS(PANE_UNTIL(sock, "Ballot SMC010"), "Tally");
-	keys(sock, "Q");
+	T_CONTAINS(PANE_STILL(sock, "Ballot SMC010"), "Tally");
+	scr_keys(sock, "Q");
 	/* The terminal is given back (the alternate screen left): once
 	 * gavel has exited, the pane shows the shell's lines, not gavel's.
 	 * Waiting for the exit, not for a while, means the check below is
@@ -492,7 +429,7 @@ tmux_walk(void)
 	{
 		const char *out = PANE_UNTIL(sock, "gavel-exited-0");
 
-		tmux(sock, "kill-server");
+		scr_tmux(sock, "kill-server");
 		T_ASSERT(out != NULL);
 		T_ASSERT(!strstr(out, "Ballot SMC010"));
 	}
@@ -513,7 +450,7 @@ tmux_signal_restores(void)
 	         0);
 	if (tmux_start(sock, sizeof(sock), "signal", now, "chair") < 0)
 		return;
-	T_CONTAINS(PANE_UNTIL(sock, "Open clocks"), "Dashboard");
+	T_CONTAINS(PANE_STILL(sock, "Open clocks"), "Dashboard");
 	snprintf(cmd, sizeof(cmd),
 	         "pkill -TERM -P $(tmux -L %s list-panes -t t -F "
 	         "'#{pane_pid}')",
@@ -521,21 +458,9 @@ tmux_signal_restores(void)
 	T_EQ_INT(system(cmd), 0);
 	/* 128 + 15: killed by the signal, after putting the screen back. */
 	out = PANE_UNTIL(sock, "gavel-exited-143");
-	tmux(sock, "kill-server");
+	scr_tmux(sock, "kill-server");
 	T_CONTAINS(out, "gavel-exited-143");
 	T_ASSERT(!strstr(out, "Open clocks"));
-}
-
-/* Quits gavel with Q and ends the tmux server; 0 once gavel exited 0. */
-static int
-tmux_quit(const char *sock)
-{
-	const char *out;
-
-	keys(sock, "Q");
-	out = PANE_UNTIL(sock, "gavel-exited-0");
-	tmux(sock, "kill-server");
-	return out ? 0 : -1;
 }
 
 #define CHAIR     "Stephen Davidson"
@@ -563,22 +488,22 @@ tmux_sync_key(void)
 		return;
 	/* Each wait is for the last of what it checks to be drawn (curses
 	 * writes the screen top to bottom, the status line last). */
-	T_CONTAINS(PANE_UNTIL(sock, "  not shared: gavel remote add NAME URL"),
+	T_CONTAINS(PANE_STILL(sock, "  not shared: gavel remote add NAME URL"),
 	           "Sync with the group");
-	T_CONTAINS(PANE_UNTIL(sock, "? help"), "S sync  C conflicts");
-	keys(sock, ":");
+	T_CONTAINS(PANE_STILL(sock, "? help"), "S sync  C conflicts");
+	scr_keys(sock, ":");
 	snprintf(typed, sizeof(typed), "'remote add group %.300s' Enter",
 	         t_path("group.git"));
-	keys(sock, typed);
+	scr_keys(sock, typed);
 	snprintf(want, sizeof(want), "in 0  out 0  not sent %d  ", n);
-	T_CONTAINS(PANE_UNTIL(sock, "never synced (S syncs)"), want);
-	keys(sock, "S");
+	T_CONTAINS(PANE_STILL(sock, "never synced (S syncs)"), want);
+	scr_keys(sock, "S");
 	snprintf(want, sizeof(want), "sent %d operations, received 0", n);
-	out = PANE_UNTIL(sock, want);
+	out = PANE_STILL(sock, want);
 	T_CONTAINS(out, "  synced just now (2025-01-20 12:00 UTC)");
 	snprintf(want, sizeof(want), "out %d  not sent 0  conflicts 0", n);
 	T_CONTAINS(out, want);
-	T_ASSERT(tmux_quit(sock) == 0);
+	T_ASSERT(scr_quit(sock) == 0);
 	/* The chain is in the group's repository. */
 	snprintf(cmd, sizeof(cmd),
 	         "git --git-dir='%s' for-each-ref refs/gavel/SMCWG",
@@ -613,15 +538,15 @@ tmux_sync_conflict(void)
 	if (tmux_start(sock, sizeof(sock), "conflict", "2025-01-20 14:00", "") <
 	    0)
 		return;
-	T_CONTAINS(PANE_UNTIL(sock, "synced 2 h 0 min ago (2025-01-20 12:00 "
+	T_CONTAINS(PANE_STILL(sock, "synced 2 h 0 min ago (2025-01-20 12:00 "
 	                            "UTC)"),
 	           "not sent 1  conflicts 0");
-	keys(sock, "S");
-	T_CONTAINS(PANE_UNTIL(sock, "sent 1 operation, received 1 (1 applied, "
+	scr_keys(sock, "S");
+	T_CONTAINS(PANE_STILL(sock, "sent 1 operation, received 1 (1 applied, "
 	                            "0 in conflict); C shows the notes"),
 	           "conflicts 1 (C lists them)");
-	keys(sock, "C");
-	out = PANE_UNTIL(sock, "Each is kept in the log. Settle one");
+	scr_keys(sock, "C");
+	out = PANE_STILL(sock, "Each is kept in the log. Settle one");
 	T_CONTAINS(out, "Sync: 1 operation kept but not applied");
 	T_CONTAINS(out, "  sent 1 operation, received 1 (1 applied, 0 in "
 	                "conflict)\n");
@@ -631,9 +556,9 @@ tmux_sync_conflict(void)
 	                "2024-11-18 13:05 UTC (from local)");
 	T_CONTAINS(out, "      " CARILLON "'s vote on SMC010 was recorded as "
 	                "no by another member");
-	keys(sock, "q");
-	T_CONTAINS(PANE_UNTIL(sock, "Open clocks"), "conflicts 1");
-	T_ASSERT(tmux_quit(sock) == 0);
+	scr_keys(sock, "q");
+	T_CONTAINS(PANE_STILL(sock, "Open clocks"), "conflicts 1");
+	T_ASSERT(scr_quit(sock) == 0);
 	T_CONTAINS(sf_run("g.db", "sync", "--conflicts", NULL)->out,
 	           "was recorded as no by another member");
 }

@@ -28,29 +28,110 @@ static SCREEN *screen;
 static FILE *null_dev; /* a headless screen's input and output */
 static int use_colour;
 
-/* Each line type: a colour pair (foreground on the default background)
- * and the attribute that stands for it without colour. */
+/*
+ * Each line type: its colour on a dark background and on a light one
+ * (foreground on the terminal's own background; -1: its own foreground),
+ * the attribute added in colour, and the attribute that stands for it
+ * without colour (NO_COLOR, a monochrome terminal, the mono theme). On a
+ * light background yellow and cyan do not read: blue, magenta and the
+ * terminal's own colour take their place.
+ */
 static const struct {
-	short fg;
+	short dark, light;
 	attr_t colour_attr, mono_attr;
 } types[LINE_TYPES] = {
-        [LINE_DEFAULT] = {-1, A_NORMAL, A_NORMAL},
-        [LINE_TITLE] = {COLOR_CYAN, A_BOLD, A_BOLD},
-        [LINE_HEADER] = {COLOR_YELLOW, A_BOLD, A_UNDERLINE},
-        [LINE_DIM] = {COLOR_BLUE, A_NORMAL, A_DIM},
-        [LINE_OK] = {COLOR_GREEN, A_NORMAL, A_NORMAL},
-        [LINE_WARN] = {COLOR_YELLOW, A_NORMAL, A_BOLD},
-        [LINE_BAD] = {COLOR_RED, A_BOLD, A_BOLD | A_UNDERLINE},
-        [LINE_DEL] = {COLOR_RED, A_NORMAL, A_DIM | A_UNDERLINE},
-        [LINE_INS] = {COLOR_GREEN, A_UNDERLINE, A_BOLD | A_UNDERLINE},
-        [LINE_DISCUSS] = {COLOR_BLUE, A_REVERSE, A_DIM},
-        [LINE_VOTE] = {COLOR_YELLOW, A_REVERSE, A_REVERSE},
-        [LINE_REVIEW] = {COLOR_MAGENTA, A_REVERSE, A_UNDERLINE},
-        [LINE_TODAY] = {COLOR_RED, A_BOLD, A_BOLD},
-        [LINE_BAR] = {COLOR_GREEN, A_REVERSE, A_REVERSE},
-        [LINE_MATCH] = {COLOR_YELLOW, A_REVERSE, A_REVERSE},
-        [LINE_BAR_TOP] = {COLOR_WHITE, A_REVERSE, A_REVERSE},
+        [LINE_DEFAULT] = {-1, -1, A_NORMAL, A_NORMAL},
+        [LINE_TITLE] = {COLOR_CYAN, COLOR_BLUE, A_BOLD, A_BOLD},
+        [LINE_HEADER] = {COLOR_YELLOW, COLOR_MAGENTA, A_BOLD, A_UNDERLINE},
+        [LINE_DIM] = {COLOR_BLUE, COLOR_BLUE, A_NORMAL, A_DIM},
+        [LINE_OK] = {COLOR_GREEN, COLOR_GREEN, A_NORMAL, A_NORMAL},
+        [LINE_WARN] = {COLOR_YELLOW, COLOR_MAGENTA, A_NORMAL, A_BOLD},
+        [LINE_BAD] = {COLOR_RED, COLOR_RED, A_BOLD, A_BOLD | A_UNDERLINE},
+        [LINE_DEL] = {COLOR_RED, COLOR_RED, A_NORMAL, A_DIM | A_UNDERLINE},
+        [LINE_INS] = {COLOR_GREEN, COLOR_GREEN, A_UNDERLINE,
+                      A_BOLD | A_UNDERLINE},
+        [LINE_DISCUSS] = {COLOR_BLUE, COLOR_BLUE, A_REVERSE, A_DIM},
+        [LINE_VOTE] = {COLOR_YELLOW, COLOR_MAGENTA, A_REVERSE, A_REVERSE},
+        [LINE_REVIEW] = {COLOR_MAGENTA, COLOR_GREEN, A_REVERSE, A_UNDERLINE},
+        [LINE_TODAY] = {COLOR_RED, COLOR_RED, A_BOLD, A_BOLD},
+        [LINE_BAR] = {COLOR_GREEN, COLOR_GREEN, A_REVERSE, A_REVERSE},
+        [LINE_MATCH] = {COLOR_YELLOW, -1, A_REVERSE, A_REVERSE},
+        /* Black on cyan, white on blue: the pair sets both. */
+        [LINE_BAR_TOP] = {COLOR_BLACK, COLOR_WHITE, A_NORMAL, A_REVERSE},
 };
+
+static const char *const theme_names[] = {
+        [THEME_AUTO] = "auto",
+        [THEME_DARK] = "dark",
+        [THEME_LIGHT] = "light",
+        [THEME_MONO] = "mono",
+};
+
+int
+theme_parse(enum theme *out, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(theme_names) / sizeof(theme_names[0]); i++)
+		if (!strcmp(name, theme_names[i])) {
+			*out = (enum theme)i;
+			return 0;
+		}
+	return -1;
+}
+
+const char *
+theme_name(enum theme theme)
+{
+	return theme_names[theme];
+}
+
+/* The background COLORFGBG gives ("15;0", "0;default;15": the last
+ * field), as rxvt and its followers set it: 0-6 and 8 are dark colours,
+ * 7 and 9-15 light ones. THEME_AUTO when it says nothing usable. */
+static enum theme
+colorfgbg(void)
+{
+	const char *v = getenv("COLORFGBG"), *bg;
+	char *end;
+	long n;
+
+	if (!v || !(bg = strrchr(v, ';')))
+		return THEME_AUTO;
+	n = strtol(bg + 1, &end, 10);
+	if (end == bg + 1 || *end || n < 0 || n > 15)
+		return THEME_AUTO;
+	return n == 7 || n >= 9 ? THEME_LIGHT : THEME_DARK;
+}
+
+enum theme
+theme_choose(enum theme asked, const char **why)
+{
+	const char *env = getenv("GAVEL_THEME"), *no = getenv("NO_COLOR");
+	enum theme t;
+
+	/* The most particular word first: the option, gavel's own setting,
+	 * then NO_COLOR (set for every program: no-color.org), then what
+	 * the terminal says of its background. */
+	if (asked != THEME_AUTO) {
+		*why = "--theme";
+		return asked;
+	}
+	if (env && *env && theme_parse(&t, env) == 0 && t != THEME_AUTO) {
+		*why = "GAVEL_THEME";
+		return t;
+	}
+	if (no && *no) {
+		*why = "NO_COLOR";
+		return THEME_MONO;
+	}
+	if ((t = colorfgbg()) != THEME_AUTO) {
+		*why = "COLORFGBG";
+		return t;
+	}
+	*why = "the default";
+	return THEME_DARK;
+}
 
 int
 display_colour(void)
@@ -82,20 +163,92 @@ on_signal(int sig)
 	raise(sig);
 }
 
+/* Colours from the theme: none when it is mono or the terminal has
+ * none (a monochrome terminal). */
 static void
 colours(void)
 {
+	const char *why;
+	enum theme theme = theme_choose(display.theme, &why);
 	int i;
 
-	use_colour = has_colors() && !getenv("NO_COLOR");
+	use_colour = has_colors() && theme != THEME_MONO;
+	display.theme_used = use_colour ? theme : THEME_MONO;
 	if (!use_colour)
 		return;
 	start_color();
 	use_default_colors();
-	for (i = 0; i < LINE_TYPES; i++)
-		init_pair((short)(i + 1),
-		          i == LINE_BAR_TOP ? COLOR_BLACK : types[i].fg,
-		          i == LINE_BAR_TOP ? COLOR_CYAN : -1);
+	for (i = 0; i < LINE_TYPES; i++) {
+		short fg =
+		        theme == THEME_LIGHT ? types[i].light : types[i].dark;
+
+		if (i == LINE_BAR_TOP)
+			init_pair((short)(i + 1), fg,
+			          theme == THEME_LIGHT ? COLOR_BLUE
+			                               : COLOR_CYAN);
+		else
+			init_pair((short)(i + 1), fg, -1);
+	}
+}
+
+static int refuse(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Why the screen cannot start, into display.why; -1. */
+static int
+refuse(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(display.why, sizeof(display.why), fmt, ap);
+	va_end(ap);
+	return -1;
+}
+
+/*
+ * A real terminal, or a clear refusal (issue 20, item 4): input that is
+ * not a terminal would read end of file forever, and a terminal that
+ * cannot move the cursor (TERM=dumb) cannot draw a screen.
+ */
+static int
+open_terminal(void)
+{
+	const char *term = getenv("TERM");
+	const char *cup;
+
+	if (!isatty(0))
+		return refuse("the screen needs a terminal, and its input is "
+		              "not one: run it from a terminal, or use the "
+		              "commands ('gavel --help')");
+	if (!isatty(1))
+		return refuse("the screen needs a terminal, and its output is "
+		              "not one: run it from a terminal, or use the "
+		              "commands ('gavel --help')");
+	if (!term || !*term || !strcmp(term, "dumb"))
+		return refuse("the screen cannot be drawn on TERM=%s: set TERM "
+		              "to your terminal's type (xterm-256color, "
+		              "screen, tmux, linux), or use the commands "
+		              "('gavel --help')",
+		              term ? term : "");
+	if (!(screen = newterm(NULL, stdout, stdin)))
+		return refuse("TERM=%s is not a terminal type this machine "
+		              "knows (no terminfo entry): set TERM to your "
+		              "terminal's type, or use the commands ('gavel "
+		              "--help')",
+		              term);
+	set_term(screen);
+	cup = tigetstr("cup");
+	if (!cup || cup == (char *)-1) {
+		endwin();
+		delscreen(screen);
+		screen = NULL;
+		return refuse(
+		        "the screen cannot be drawn on TERM=%s: it cannot "
+		        "move the cursor; set TERM to your terminal's "
+		        "type, or use the commands ('gavel --help')",
+		        term);
+	}
+	return 0;
 }
 
 int
@@ -110,16 +263,14 @@ display_init(void)
 		 * without one), output nowhere. */
 		const char *term = getenv("TERM");
 
-		if (!(null_dev = fopen("/dev/null", "r+")))
-			return -1;
-		screen = newterm(term && *term ? term : "xterm-256color",
-		                 null_dev, null_dev);
-	} else {
-		screen = newterm(NULL, stdout, stdin);
-	}
-	if (!screen)
+		if (!(null_dev = fopen("/dev/null", "r+")) ||
+		    !(screen = newterm(term && *term ? term : "xterm-256color",
+		                       null_dev, null_dev)))
+			return refuse("cannot start a headless screen");
+		set_term(screen);
+	} else if (open_terminal() < 0) {
 		return -1;
-	set_term(screen);
+	}
 	atexit(restore);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);
@@ -137,9 +288,20 @@ display_init(void)
 	keypad(stdscr, TRUE);
 	curs_set(0);
 	mousemask(BUTTON4_PRESSED | BUTTON5_PRESSED, NULL);
-	set_escdelay(25);
+	/* Escape alone must read as Escape, soon, and never join the key
+	 * after it as Alt-key (tig's way): a short wait for the rest of a
+	 * key's sequence, unless ESCDELAY says how long. */
+	if (!getenv("ESCDELAY"))
+		set_escdelay(25);
 	colours();
 	return 0;
+}
+
+void
+display_flush_input(void)
+{
+	if (!display.headless)
+		flushinp();
 }
 
 void
@@ -230,35 +392,44 @@ put_fit(const char *s, int cols)
 	return used;
 }
 
+/*
+ * The title bar (the view's title, then the keys of the views when they
+ * fit after it) and the status line: the last message, then the keys that
+ * matter in this view as many as fit (issue 20, item 5: tig's and mutt's
+ * way), and the cursor's row of the view's rows at the right.
+ */
 static void
 draw_bars(const struct view *v)
 {
-	char pos[64];
-
-	static const char nav[] =
-	        " 1 dash 2 time 3 iss 4 bal 5 red 6 meet 7 mem";
-	int room = COLS >= 100 ? COLS - (int)sizeof(nav) : COLS;
+	char pos[64], nav[128], hints[256];
+	size_t title = gv_text_width(v->title), used, room;
 
 	move(0, 0);
 	attrset(display_attr(LINE_BAR_TOP));
 	hline(' ', COLS);
-	put_fit(v->title, room);
-	/* The views' keys, when the title leaves room for them. */
-	if (room < COLS) {
-		move(0, room);
-		put_fit(nav, COLS - room);
+	put_fit(v->title, COLS);
+	keymap_nav(nav, sizeof(nav));
+	if (title + 2 + gv_text_width(nav) <= (size_t)COLS) {
+		move(0, COLS - (int)gv_text_width(nav));
+		put_fit(nav, (int)gv_text_width(nav));
 	}
+	snprintf(pos, sizeof(pos), "%zu/%zu", v->nlines ? v->cursor + 1 : 0,
+	         v->nlines);
+	room = (size_t)COLS > strlen(pos) + 2 ? (size_t)COLS - strlen(pos) - 2
+	                                      : 0;
 	move(LINES - 1, 0);
 	attrset(display_attr(display.status_error ? LINE_BAD : LINE_DIM));
 	hline(' ', COLS);
-	/* The keys that work from every view, unless the message needs
-	 * their room. */
-	snprintf(pos, sizeof(pos), "%zu/%zu  S sync  C conflicts  ? help",
-	         v->nlines ? v->cursor + 1 : 0, v->nlines);
-	if (gv_text_width(display.status) + strlen(pos) + 2 > (size_t)COLS)
-		snprintf(pos, sizeof(pos), "%zu/%zu  ? help",
-		         v->nlines ? v->cursor + 1 : 0, v->nlines);
-	put_fit(display.status, COLS - (int)strlen(pos) - 2);
+	used = (size_t)put_fit(display.status, (int)room);
+	/* The keys after the message, when a few still fit. */
+	if (used)
+		used += 2;
+	if (room > used + 10) {
+		keymap_hints(hints, sizeof(hints), v->ops->name, room - used);
+		move(LINES - 1, (int)used);
+		attrset(display_attr(LINE_DIM));
+		put_fit(hints, (int)(room - used));
+	}
 	move(LINES - 1, COLS - (int)strlen(pos) - 1);
 	attrset(display_attr(LINE_DIM));
 	addstr(pos);

@@ -265,7 +265,8 @@ drive(enum request req)
 		break;
 	default:
 		if (!v->ops->request || !v->ops->request(v, req))
-			report("%s: not in this view (? for help)",
+			report("nothing to %s in this view: ? lists the keys "
+			       "of each view",
 			       request_name(req));
 		break;
 	}
@@ -285,6 +286,24 @@ tui_exec(int argc, char **argv)
 		return -1;
 	tui_reload();
 	return 0;
+}
+
+/* The request of a key in the view on screen; a key no keymap binds
+ * says so rather than doing nothing (REQ_NONE). */
+static enum request
+key_to_request(int key)
+{
+	enum request req = key_request(display.view->ops->name, key);
+	char label[16];
+
+	if (req != REQ_NONE)
+		return req;
+	key_label(label, sizeof(label), key);
+	if (label[0])
+		report("%s does nothing in this view: ? lists the keys of each "
+		       "view",
+		       label);
+	return REQ_NONE;
 }
 
 /* One line of a headless script: a request name, "key X", "/text",
@@ -308,8 +327,10 @@ script_line(char *line)
 	} else if (line[0] == '/') {
 		search(line + 1);
 	} else if (!strncmp(line, "key ", 4)) {
-		drive(key_request(display.view->ops->name,
-		                  (unsigned char)line[4]));
+		enum request req = key_to_request((unsigned char)line[4]);
+
+		if (req != REQ_NONE)
+			drive(req);
 	} else if (request_by_name(line) != REQ_NONE) {
 		drive(request_by_name(line));
 	} else if (strchr(line, ' ')) {
@@ -329,13 +350,28 @@ script_line(char *line)
 	}
 }
 
+/*
+ * The next key as a request (REQ_NONE: none). Input that keeps failing (the
+ * terminal gone, a closed input) ends the screen instead of spinning (issue 20,
+ * item 4).
+ */
 static enum request
 read_request(void)
 {
+	int errors = 0;
+
 	for (;;) {
 		int key = getch();
 		MEVENT ev;
 
+		if (key == ERR) {
+			if (++errors >= 100) {
+				display.running = 0;
+				return REQ_NONE;
+			}
+			continue;
+		}
+		errors = 0;
 		if (key == KEY_RESIZE) {
 			relayout_all();
 			display_draw();
@@ -350,14 +386,14 @@ read_request(void)
 				return REQ_MOVE_DOWN;
 			continue;
 		}
-		if (key == ERR || !display.view)
+		if (!display.view)
 			continue;
-		return key_request(display.view->ops->name, key);
+		return key_to_request(key);
 	}
 }
 
 int
-tui_main(struct gv_db *db, const char *db_path)
+tui_main(struct gv_db *db, const struct tui_options *o)
 {
 	const char *script_path = getenv("GV_SCRIPT");
 	int bench = getenv("GV_BENCH") != NULL;
@@ -366,17 +402,17 @@ tui_main(struct gv_db *db, const char *db_path)
 	char line[1024];
 
 	display.db = db;
-	display.db_path = db_path;
+	display.db_path = o->db_path;
+	display.now = o->now;
+	display.theme = o->theme;
 	if (script_path && !(script = fopen(script_path, "r"))) {
 		fprintf(stderr, "gavel: cannot read the script %s\n",
 		        script_path);
 		return 1;
 	}
 	if (display_init() < 0) {
-		fprintf(stderr,
-		        "gavel: cannot start the screen (TERM=%s): "
-		        "use the commands, see 'gavel --help'\n",
-		        getenv("TERM") ? getenv("TERM") : "");
+		fprintf(stderr, "gavel: %s\n", display.why);
+		display_done();
 		if (script)
 			fclose(script);
 		return 1;
@@ -402,7 +438,10 @@ tui_main(struct gv_db *db, const char *db_path)
 				break;
 			script_line(line);
 		} else {
-			drive(read_request());
+			enum request req = read_request();
+
+			if (req != REQ_NONE)
+				drive(req);
 		}
 		if (display.view)
 			display_draw();

@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include "request.h"
 
@@ -107,6 +108,11 @@ size_t line_cols(const struct line *line);
 void line_blank(struct view *view);
 void line_wrap(struct view *view, void *data, enum line_type type,
                const char *indent, const char *text, size_t cols);
+/* text wrapped to cols after lead (of lead_type) on its first row, under
+ * it after (a help's key and what it does). */
+void line_wrap_hanging(struct view *view, void *data, enum line_type lead_type,
+                       const char *lead, enum line_type type, const char *text,
+                       size_t cols);
 /* Typed pieces of one logical line (a redline line's spans) wrapped to
  * cols: the gutter on the first row, its width in spaces after; mark
  * goes on the first row. */
@@ -120,6 +126,17 @@ char *text_fit(const char *text, size_t cols, int pad);
 void view_goto(struct view *view, size_t row, size_t height);
 
 /* ---- display.c ---- */
+/* The colours: from the background the terminal says it has (auto),
+ * dark or light, or none (mono). */
+enum theme { THEME_AUTO, THEME_DARK, THEME_LIGHT, THEME_MONO };
+/* "dark" -> THEME_DARK; 0, or -1 for no such theme. */
+int theme_parse(enum theme *out, const char *name);
+const char *theme_name(enum theme theme);
+/* The theme asked (THEME_AUTO: none) as the environment settles it,
+ * and what settled it (*why: "--theme", "GAVEL_THEME", "NO_COLOR",
+ * "COLORFGBG", "the default"). */
+enum theme theme_choose(enum theme asked, const char **why);
+
 struct display {
 	struct view *view; /* on screen */
 	struct gv_db *db;
@@ -130,11 +147,18 @@ struct display {
 	int headless;       /* GV_NO_DISPLAY: no terminal */
 	const char *answer; /* a script's answer to the next prompt */
 	int running;
+	enum theme theme;      /* asked for with --theme, or THEME_AUTO */
+	enum theme theme_used; /* dark, light, or mono: no colours */
+	int64_t now;           /* the clock --now fixed, or -1 */
+	char why[512];         /* why the screen could not start */
 };
 extern struct display display;
 
 int display_init(void);
 void display_done(void);
+/* Drops the keys typed and not read yet (a prompt refused or ended:
+ * what followed was for it, never for the view). */
+void display_flush_input(void);
 void display_draw(void);
 int display_rows(void); /* rows for the view */
 size_t display_cols(void);
@@ -153,8 +177,29 @@ const char *bar_text(char *buf, size_t size, int n, const char *fill);
 enum request key_request(const char *keymap, int key);
 const char *request_name(enum request req);
 enum request request_by_name(const char *name);
-/* The keys bound to req in keymap (or generic), as "j, Down". */
+/* A key as the help writes it ("Enter", "^L", "x"); "" for none. */
+void key_label(char *buf, size_t n, int key);
+/* The keys bound to req in keymap (not generic), as "j, Down". */
 void request_keys(char *buf, size_t n, const char *keymap, enum request req);
+/* The keymaps in the help's order: "generic", then each view's. */
+size_t keymap_count(void);
+const char *keymap_name(size_t i);
+/* A keymap's heading, with the key that opens its view: "Ballots (4)". */
+void keymap_title(char *buf, size_t n, const char *keymap);
+/* What each key of a keymap does, a request's keys together. */
+struct key_entry {
+	enum request req;
+	char keys[48];    /* "j, Down" */
+	const char *help; /* what they do there (static) */
+};
+size_t keymap_entries(struct key_entry *out, size_t max, const char *keymap);
+/* The status line's keys for a view ("Enter open  v vote ... ? help"), as
+ * many as fit in cols, "? help" always. */
+void keymap_hints(char *buf, size_t n, const char *keymap, size_t cols);
+/* The title bar's view keys: "1 dash  2 time ...". */
+void keymap_nav(char *buf, size_t n);
+/* Every keymap, for `gavel tui --help`, wrapped at width. */
+void keymap_print(FILE *f, size_t width);
 
 /* ---- prompt.c ---- */
 /* Reads a line at the bottom after prompt, starting with initial; NULL
@@ -199,13 +244,18 @@ int form_run(const char *title, const char *const *base, size_t nbase,
 
 /* ---- the views ---- */
 extern const struct view_ops dashboard_ops, timeline_ops, issues_ops, issue_ops,
-        ballots_ops, ballot_ops, redline_ops, meetings_ops, meeting_ops,
-        members_ops, conflicts_ops, help_ops;
+        ballots_ops, ballot_ops, steps_ops, redline_ops, meetings_ops,
+        meeting_ops, members_ops, conflicts_ops, help_ops;
 
 /* Opens a view on top of the one on screen (its parent). */
 int view_push(const struct view_ops *ops, const char *arg);
 
-/* main.c: the whole UI; returns the exit status. */
-int tui_main(struct gv_db *db, const char *db_path);
+/* main.c: the whole UI on an open database; returns the exit status. */
+struct tui_options {
+	const char *db_path; /* for the commands it runs */
+	int64_t now;         /* the clock --now fixed, or -1 */
+	enum theme theme;    /* --theme, or THEME_AUTO */
+};
+int tui_main(struct gv_db *db, const struct tui_options *options);
 
 #endif

@@ -88,12 +88,22 @@ view_relayout(struct view *v, size_t cols)
 int
 view_load(struct view *v, size_t cols)
 {
+	int first = !v->lines;
+	size_t i;
+
 	if (v->ops->done && v->data)
 		v->ops->done(v);
 	v->data = NULL;
 	if (v->ops->open(v) < 0)
 		return -1;
 	view_relayout(v, cols);
+	/* Opened: the cursor on the first row that opens something, not on
+	 * a heading. */
+	for (i = 0; first && !v->cursor && i < v->nlines; i++)
+		if (v->lines[i].data) {
+			v->cursor = i;
+			break;
+		}
 	return 0;
 }
 
@@ -258,6 +268,27 @@ line_wrap(struct view *v, void *data, enum line_type type, const char *indent,
 		p = nl ? nl + 1 : NULL;
 	} while (p);
 	free(safe);
+}
+
+void
+line_wrap_hanging(struct view *v, void *data, enum line_type lead_type,
+                  const char *lead, enum line_type type, const char *text,
+                  size_t cols)
+{
+	size_t first = v->nlines, w = gv_text_width(lead);
+	char pad[128];
+	struct line *l;
+
+	if (w >= sizeof(pad))
+		w = sizeof(pad) - 1;
+	memset(pad, ' ', w);
+	pad[w] = '\0';
+	line_wrap(v, data, type, pad, text, cols);
+	/* The first row starts with the lead instead of its blanks. */
+	l = &v->lines[first];
+	free(l->segs[0].text);
+	l->segs[0].text = gv_text_sanitize(lead, 0);
+	l->segs[0].type = lead_type;
 }
 
 void

@@ -13,14 +13,24 @@
 #include "gavel/gavel.h"
 #include "tui.h"
 
+struct ballots_data {
+	struct gv_ballot_list *list;
+	struct gv_deadline_list *clocks; /* each ballot's next one */
+	int64_t now;
+};
+
 static int
 ballots_open(struct view *v)
 {
-	struct gv_ballot_list *l = NULL;
+	struct ballots_data *d = calloc(1, sizeof(*d));
 
-	if (gv_ballot_list(&l, v->db, NULL) < 0)
+	if (!d)
+		abort();
+	v->data = d;
+	d->now = gv_db_now(v->db);
+	if (gv_ballot_list(&d->list, v->db, NULL) < 0 ||
+	    gv_deadlines(&d->clocks, v->db, NULL, 0) < 0)
 		return -1;
-	v->data = l;
 	return 0;
 }
 
@@ -35,38 +45,89 @@ state_rank(enum gv_ballot_state s)
 	                                   : 4;
 }
 
+/* The columns of a ballot's next deadline: what, when in its body's
+ * zone, and how long until (or overdue by). */
+#define WHAT_COLS 19
+#define WHEN_COLS 22
+
+static void
+deadline_segs(struct line *row, const struct gv_deadline *c, int64_t now)
+{
+	char local[GV_LOCAL_BUFSZ], left[GV_TIME_BUFSZ];
+	char *what = text_fit(c->what, WHAT_COLS - 1, 1);
+
+	segf(row, LINE_DEFAULT, "%s ", what);
+	segf(row, LINE_DEFAULT, "%-*s", WHEN_COLS,
+	     gv_time_format_local(local, c->at, c->tz, GV_LOCAL_FULL));
+	segf(row,
+	     c->overdue                ? LINE_BAD
+	     : c->at - now < 3 * 86400 ? LINE_WARN
+	                               : LINE_OK,
+	     "%-15s", gv_duration_format(left, sizeof(left), now, c->at));
+	free(what);
+}
+
+/*
+ * One ballot: number, state as people say it, kind, the next deadline
+ * (issue 20, item 8) and the title; from 110 columns on one row, else
+ * the deadline on a second row under the state.
+ */
+static void
+ballot_row(struct view *v, const struct ballots_data *d,
+           const struct gv_ballot *b, size_t cols)
+{
+	const struct gv_deadline *c = gv_deadline_next(d->clocks, b->number);
+	const char *state = gv_ballot_state_label(b->state);
+	int rank = state_rank(b->state), wide = cols >= 110;
+	struct line *row = line_new(v, (void *)b);
+	size_t used;
+	char *title;
+
+	segf(row, LINE_TITLE, "%-9s", b->number);
+	segf(row,
+	     rank == 0   ? LINE_WARN
+	     : rank <= 2 ? LINE_OK
+	                 : LINE_DIM,
+	     "%-12s", state);
+	segf(row, LINE_DIM, "%-6s", b->kind);
+	if (wide) {
+		if (c)
+			deadline_segs(row, c, d->now);
+		else
+			segf(row, LINE_DIM, "%-*s", WHAT_COLS + WHEN_COLS + 15,
+			     "");
+	}
+	used = line_cols(row);
+	title = text_fit(b->title, cols > used + 4 ? cols - used : 4, 0);
+	seg(row, LINE_DEFAULT, title);
+	free(title);
+	if (!wide && c) {
+		row = line_new(v, (void *)b);
+		seg(row, LINE_DEFAULT, "         ");
+		deadline_segs(row, c, d->now);
+	}
+}
+
 static void
 ballots_layout(struct view *v, size_t cols)
 {
-	struct gv_ballot_list *l = v->data;
+	struct ballots_data *d = v->data;
 	size_t i;
 	int rank;
 
-	snprintf(v->title, sizeof(v->title), "Ballots (%zu)", l->n);
-	for (rank = 0; rank <= 4; rank++)
-		for (i = l->n; i-- > 0;) {
-			const struct gv_ballot *b = l->v[i];
-			struct line *row;
-			char *title;
+	snprintf(v->title, sizeof(v->title), "Ballots (%zu)", d->list->n);
+	if (cols >= 110 && d->list->n) {
+		struct line *h = line_new(v, NULL);
 
-			if (state_rank(b->state) != rank)
-				continue;
-			title = text_fit(b->title, cols > 40 ? cols - 36 : 4,
-			                 0);
-			row = line_new(v, (void *)b);
-			segf(row, LINE_TITLE, "%-9s", b->number);
-			seg(row,
-			    rank == 0   ? LINE_WARN
-			    : rank <= 2 ? LINE_OK
-			                : LINE_DIM,
-			    gv_ballot_state_name(b->state));
-			segf(row, LINE_DIM, "%*s%-6s",
-			     (int)(12 - strlen(gv_ballot_state_name(b->state))),
-			     "", b->kind);
-			seg(row, LINE_DEFAULT, title);
-			free(title);
-		}
-	if (!l->n)
+		segf(h, LINE_HEADER, "%-9s%-12s%-6s%-*s%-*s%-15s%s", "Ballot",
+		     "State", "Kind", WHAT_COLS, "Next", WHEN_COLS,
+		     "When (its body's time)", "", "Title");
+	}
+	for (rank = 0; rank <= 4; rank++)
+		for (i = d->list->n; i-- > 0;)
+			if (state_rank(d->list->v[i]->state) == rank)
+				ballot_row(v, d, d->list->v[i], cols);
+	if (!d->list->n)
 		seg(line_new(v, NULL), LINE_DIM,
 		    "no ballots: ':ballot new CODE --title T ...' adds one");
 }
@@ -92,32 +153,11 @@ ballot_of(struct view *v)
 	return b->number;
 }
 
-/* What `s` proposes next for a ballot in this state. */
-static const char *
-next_step(enum gv_ballot_state s)
-{
-	switch (s) {
-	case GV_BALLOT_DRAFT:
-		return "discuss";
-	case GV_BALLOT_DISCUSSION:
-		return "open-vote";
-	case GV_BALLOT_VOTING:
-		return "close";
-	case GV_BALLOT_PASSED:
-		return "review";
-	default:
-		return NULL;
-	}
-}
-
-static enum gv_ballot_state state_of(struct view *v, const char *number);
-
 static int
 ballots_request(struct view *v, enum request req)
 {
 	const char *number = ballot_of(v);
 	char title[64];
-	const char *step;
 
 	if (req != REQ_VOTE && req != REQ_STEP && req != REQ_VIEW_REDLINE)
 		return 0;
@@ -129,7 +169,11 @@ ballots_request(struct view *v, enum request req)
 		view_push(&redline_ops, number);
 		return 1;
 	}
-	if (req == REQ_VOTE) {
+	if (req == REQ_STEP) {
+		view_push(&steps_ops, number);
+		return 1;
+	}
+	{
 		const char *base[] = {"ballot", "vote", number};
 		static const struct form_field fields[] = {
 		        {"organisation", NULL, NULL, 0},
@@ -138,16 +182,6 @@ ballots_request(struct view *v, enum request req)
 
 		snprintf(title, sizeof(title), "vote on %s", number);
 		form_run(title, base, 3, fields, 2);
-		return 1;
-	}
-	if (!(step = next_step(state_of(v, number)))) {
-		report("%s has no next step to take here", number);
-		return 1;
-	}
-	{
-		const char *base[] = {"ballot", step, number};
-
-		form_run(step, base, 3, NULL, 0);
 	}
 	return 1;
 }
@@ -155,7 +189,13 @@ ballots_request(struct view *v, enum request req)
 static void
 ballots_done(struct view *v)
 {
-	gv_ballot_list_free(v->data);
+	struct ballots_data *d = v->data;
+
+	if (!d)
+		return;
+	gv_ballot_list_free(d->list);
+	gv_deadline_list_free(d->clocks);
+	free(d);
 	v->data = NULL;
 }
 
@@ -177,21 +217,6 @@ struct ballot_data {
 	struct gv_tally *tally;
 	int64_t now;
 };
-
-static enum gv_ballot_state
-state_of(struct view *v, const char *number)
-{
-	struct gv_ballot_list *l;
-	size_t i;
-
-	if (v->ops == &ballot_ops)
-		return ((struct ballot_data *)v->data)->b->state;
-	l = v->data;
-	for (i = 0; i < l->n; i++)
-		if (!strcmp(l->v[i]->number, number))
-			return l->v[i]->state;
-	return GV_BALLOT_CANCELLED;
-}
 
 static int
 ballot_open(struct view *v)
@@ -258,7 +283,7 @@ ballot_layout(struct view *v, size_t cols)
 	size_t i;
 
 	snprintf(v->title, sizeof(v->title), "Ballot %s: %s", b->number,
-	         gv_ballot_state_name(b->state));
+	         gv_ballot_state_label(b->state));
 	line_wrap(v, NULL, LINE_TITLE, "", b->title, cols);
 	l = line_new(v, NULL);
 	segf(l, LINE_DEFAULT, "%s ballot of %s, proposed by %s", b->kind,
@@ -332,9 +357,6 @@ ballot_layout(struct view *v, size_t cols)
 	}
 	if (!t->nvotes)
 		seg(line_new(v, NULL), LINE_DIM, "  no votes");
-	line_blank(v);
-	seg(line_new(v, NULL), LINE_DIM,
-	    "v vote   s next step   d redline   : any command");
 }
 
 static void

@@ -148,26 +148,32 @@ dashboard_layout(struct view *v, size_t cols)
 		l = line_new(v, (void *)c);
 		gv_duration_format(left, sizeof(left), d->now, c->at);
 		segf(l, LINE_DEFAULT, "  %-8s %-22s ", c->subject, c->what);
-		/* Narrow: the countdown first, the date (UTC, then the body's
-		 * wall clock) when there is room, then the rule and title. */
+		/* The date always (issue 20, item 8): from 90 columns in UTC
+		 * and the body's wall clock, narrower in the body's time
+		 * alone; then the countdown, the rule and the title. */
 		if (cols >= 90) {
 			seg(l, LINE_DIM,
 			    gv_time_format(when, c->at, GV_TIME_HUMAN));
 			segf(l, LINE_DEFAULT, "  %-*s  ", TUI_LOCAL_COLS,
 			     gv_time_format_local(local, c->at, c->tz,
 			                          GV_LOCAL_WEEKDAY));
+		} else {
+			segf(l, LINE_DEFAULT, "%-20s  ",
+			     gv_time_format_local(local, c->at, c->tz,
+			                          GV_LOCAL_FULL));
 		}
 		segf(l,
 		     c->overdue       ? LINE_BAD
 		     : in < 3 * 86400 ? LINE_WARN
 		                      : LINE_OK,
-		     "%-12s", left);
+		     "%-14s", left);
 		used = line_cols(l);
-		if (cols >= 90 && used + 12 <= cols)
-			segf(l, LINE_DIM, "  %-10s", c->rule);
-		if (cols >= 90 && used + 12 + 2 + 10 <= cols) {
-			title = text_fit(c->title, cols - used - 14, 1);
-			segf(l, LINE_DEFAULT, "  %s", title);
+		/* The rule whole ("BYL 2.3(8), 2.4(4)"), then the title. */
+		if (cols >= 90 && used + 20 <= cols)
+			segf(l, LINE_DIM, "%-20s", c->rule);
+		if (cols >= 90 && used + 20 + 10 <= cols) {
+			title = text_fit(c->title, cols - used - 20, 1);
+			seg(l, LINE_DEFAULT, title);
 			free(title);
 		}
 	}

@@ -83,12 +83,11 @@ issues_layout(struct view *v, size_t cols)
 
 	if (d->search)
 		snprintf(v->title, sizeof(v->title),
-		         "Issues matching \"%s\" (%zu, %s; f: filter)",
-		         d->search, d->list.n, state);
+		         "Issues matching \"%s\" (%zu, %s)", d->search,
+		         d->list.n, state);
 	else
-		snprintf(v->title, sizeof(v->title),
-		         "Issues (%zu, %s; f: open, closed, all)", d->list.n,
-		         state);
+		snprintf(v->title, sizeof(v->title), "Issues (%zu, %s)",
+		         d->list.n, state);
 	for (i = 0; i < d->list.n; i++) {
 		struct gv_issue *is = &d->list.v[i];
 		char ref[48], date[GV_TIME_BUFSZ], *title;
@@ -270,9 +269,6 @@ issue_layout(struct view *v, size_t cols)
 	seg(line_new(v, NULL), LINE_HEADER, "Timeline");
 	for (i = 0; i < s->n; i++)
 		entry_layout(v, &s->v[i], cols);
-	line_blank(v);
-	seg(line_new(v, NULL), LINE_DIM,
-	    "c note   Enter on a meeting or ballot opens it   : any command");
 }
 
 static int

@@ -13,53 +13,171 @@
 #include "gavel/gavel.h"
 #include "tui.h"
 
+/* Each body's next call, and every meeting. */
+struct meetings_data {
+	struct gv_meeting_list *list;
+	struct gv_body_list *bodies;
+	int64_t *next, *next_id; /* per body: its next call, or -1 */
+	int64_t now;
+};
+
 static int
 meetings_open(struct view *v)
 {
+	struct meetings_data *d = calloc(1, sizeof(*d));
 	struct gv_meeting_filter f = {0};
-	struct gv_meeting_list *l = NULL;
+	size_t i;
 
-	if (gv_meeting_list(&l, v->db, &f) < 0)
+	if (!d)
+		abort();
+	v->data = d;
+	d->now = gv_db_now(v->db);
+	if (gv_meeting_list(&d->list, v->db, &f) < 0 ||
+	    gv_body_list(&d->bodies, v->db) < 0)
 		return -1;
-	v->data = l;
+	d->next = calloc(d->bodies->n + 1, sizeof(*d->next));
+	d->next_id = calloc(d->bodies->n + 1, sizeof(*d->next_id));
+	if (!d->next || !d->next_id)
+		abort();
+	for (i = 0; i < d->bodies->n; i++) {
+		d->next[i] = d->next_id[i] = -1;
+		/* A body without calls scheduled or a cadence has none. */
+		if (gv_meeting_next(&d->next[i], &d->next_id[i], v->db,
+		                    d->bodies->v[i].code, d->now) < 0)
+			d->next[i] = -1;
+	}
 	return 0;
 }
 
+/* What became of a meeting's minutes (RULES §4: drafts become final
+ * three weeks on unless a meeting approves them sooner). */
 static void
-meetings_layout(struct view *v, size_t cols)
+minutes_text(char *buf, size_t n, const struct gv_meeting *m)
 {
-	struct gv_meeting_list *l = v->data;
-	char when[GV_TIME_BUFSZ], local[GV_LOCAL_BUFSZ];
+	char local[GV_LOCAL_BUFSZ];
+
+	switch (m->minutes) {
+	case GV_MINUTES_DRAFT:
+		if (m->minutes_final_at >= 0)
+			snprintf(buf, n, "draft, final %.10s",
+			         gv_time_format_local(local,
+			                              m->minutes_final_at,
+			                              m->tz, GV_LOCAL_FULL));
+		else
+			snprintf(buf, n, "draft");
+		break;
+	case GV_MINUTES_APPROVED:
+		snprintf(buf, n, "approved at meeting %lld",
+		         (long long)m->approved_in);
+		break;
+	case GV_MINUTES_FINAL:
+		snprintf(buf, n, "final");
+		break;
+	default:
+		buf[0] = '\0';
+	}
+}
+
+/* Each body's next call, in its time, with the countdown. */
+static void
+next_calls(struct view *v, const struct meetings_data *d)
+{
+	char local[GV_LOCAL_BUFSZ], left[GV_TIME_BUFSZ];
 	size_t i;
 
-	(void)cols;
-	snprintf(v->title, sizeof(v->title), "Meetings (%zu)", l->n);
-	for (i = l->n; i-- > 0;) {
-		const struct gv_meeting *m = &l->v[i];
-		struct line *row = line_new(v, (void *)m);
+	for (i = 0; i < d->bodies->n; i++) {
+		struct line *l;
 
-		segf(row, LINE_TITLE, "%4lld  ", (long long)m->id);
-		segf(row, LINE_DEFAULT, "%-6s ", m->body);
+		if (d->next[i] < 0)
+			continue;
+		l = line_new(v, NULL);
+		segf(l, LINE_HEADER, "Next call of %s: ", d->bodies->v[i].code);
+		segf(l, LINE_DEFAULT, "%s ",
+		     gv_time_format_local(local, d->next[i], d->bodies->v[i].tz,
+		                          GV_LOCAL_FULL));
+		segf(l, LINE_OK, "%s",
+		     gv_duration_format(left, sizeof(left), d->now,
+		                        d->next[i]));
+		if (d->next_id[i] >= 0)
+			segf(l, LINE_DIM, ", meeting %lld",
+			     (long long)d->next_id[i]);
+		else
+			seg(l, LINE_DIM, ", from the cadence");
+	}
+}
+
+/*
+ * One meeting: id, body, when (from 100 columns in UTC and its own wall
+ * clock, narrower in its own time alone), kind, status, what became of
+ * its minutes, who came and its title (issue 20, item 8).
+ */
+static void
+meeting_row(struct view *v, const struct gv_meeting *m, size_t cols)
+{
+	char when[GV_TIME_BUFSZ], local[GV_LOCAL_BUFSZ], minutes[96];
+	char tail[300];
+	struct line *row = line_new(v, (void *)m);
+	size_t used;
+	char *rest;
+
+	segf(row, LINE_TITLE, "%4lld  ", (long long)m->id);
+	segf(row, LINE_DEFAULT, "%-6s ", m->body);
+	if (cols >= 100) {
 		seg(row, LINE_DEFAULT,
 		    gv_time_format(when, m->starts_at, GV_TIME_HUMAN));
 		segf(row, LINE_DIM, "  %-*s", TUI_LOCAL_COLS,
 		     gv_time_format_local(local, m->starts_at, m->tz,
 		                          GV_LOCAL_WEEKDAY));
-		segf(row, LINE_DEFAULT, "  %-5s ",
-		     m->kind == GV_MEETING_F2F ? "f2f" : "call");
-		seg(row,
-		    !strcmp(m->status, "cancelled")      ? LINE_BAD
-		    : !strcmp(m->status, "no roll call") ? LINE_WARN
-		    : !strcmp(m->status, "held")         ? LINE_DIM
-		                                         : LINE_OK,
-		    m->status);
-		if (!strcmp(m->status, "held"))
-			segf(row, LINE_DIM, "  %d present, %d voting members",
-			     m->attendees, m->voting_orgs);
-		if (m->title)
-			segf(row, LINE_DEFAULT, "  %s", m->title);
+	} else {
+		segf(row, LINE_DEFAULT, "%-20s",
+		     gv_time_format_local(local, m->starts_at, m->tz,
+		                          GV_LOCAL_FULL));
 	}
-	if (!l->n)
+	segf(row, LINE_DEFAULT, "  %-5s ",
+	     m->kind == GV_MEETING_F2F ? "f2f" : "call");
+	segf(row,
+	     !strcmp(m->status, "cancelled")      ? LINE_BAD
+	     : !strcmp(m->status, "no roll call") ? LINE_WARN
+	     : !strcmp(m->status, "held")         ? LINE_DIM
+	                                          : LINE_OK,
+	     "%-13s", m->status);
+	minutes_text(minutes, sizeof(minutes), m);
+	segf(row, m->minutes == GV_MINUTES_DRAFT ? LINE_WARN : LINE_DIM, "%-*s",
+	     cols >= 100 ? 32 : 24, minutes);
+	used = line_cols(row);
+	if (used + 8 > cols)
+		return;
+	if (!strcmp(m->status, "held"))
+		snprintf(tail, sizeof(tail), "%d present%s%s", m->attendees,
+		         m->title ? "  " : "", m->title ? m->title : "");
+	else
+		snprintf(tail, sizeof(tail), "%s", m->title ? m->title : "");
+	rest = text_fit(tail, cols - used, 0);
+	seg(row, LINE_DEFAULT, rest);
+	free(rest);
+}
+
+static void
+meetings_layout(struct view *v, size_t cols)
+{
+	struct meetings_data *d = v->data;
+	size_t i;
+
+	snprintf(v->title, sizeof(v->title), "Meetings (%zu)", d->list->n);
+	next_calls(v, d);
+	if (d->list->n) {
+		struct line *h = line_new(v, NULL);
+
+		segf(h, LINE_HEADER, "%4s  %-6s %-*s  %-5s %-13s%-*s", "Id",
+		     "Body", cols >= 100 ? 35 : 20,
+		     cols >= 100 ? "When (UTC, its own time)" : "When", "Kind",
+		     "Status", cols >= 100 ? 32 : 24, "Minutes");
+		if (line_cols(h) + 8 <= cols)
+			seg(h, LINE_HEADER, "Present, title");
+	}
+	for (i = d->list->n; i-- > 0;)
+		meeting_row(v, &d->list->v[i], cols);
+	if (!d->list->n)
 		seg(line_new(v, NULL), LINE_DIM, "no meetings");
 }
 
@@ -117,7 +235,15 @@ meetings_request(struct view *v, enum request req)
 static void
 meetings_done(struct view *v)
 {
-	gv_meeting_list_free(v->data);
+	struct meetings_data *d = v->data;
+
+	if (!d)
+		return;
+	gv_meeting_list_free(d->list);
+	gv_body_list_free(d->bodies);
+	free(d->next);
+	free(d->next_id);
+	free(d);
 	v->data = NULL;
 }
 
@@ -231,8 +357,8 @@ meeting_layout(struct view *v, size_t cols)
 			          d->items[i].notes, cols);
 	}
 	line_blank(v);
-	segf(line_new(v, NULL), LINE_HEADER,
-	     "Attendance: %zu present (t toggles a person)", d->nattendees);
+	segf(line_new(v, NULL), LINE_HEADER, "Attendance: %zu present",
+	     d->nattendees);
 	for (klass = GV_CLASS_ISSUER; klass <= GV_CLASS_UNKNOWN; klass++) {
 		int header = 0;
 
@@ -251,11 +377,14 @@ meeting_layout(struct view *v, size_t cols)
 				segf(l, LINE_DIM, " (%s)", a->org);
 		}
 	}
-	for (i = 0; m->reps && i < m->reps->n; i++) {
+	for (i = 0, klass = 0; m->reps && i < m->reps->n; i++) {
 		const struct gv_person *p = &m->reps->v[i];
 
 		if (is_present(d, p->name))
 			continue;
+		/* Under a heading of their own, not the last class's. */
+		if (!klass++)
+			seg(line_new(v, NULL), LINE_TITLE, "  not present");
 		l = line_new(v, (void *)p);
 		segf(l, LINE_DIM, "    absent  ");
 		segf(l, LINE_DEFAULT, "%s", p->name);

@@ -83,15 +83,57 @@ attendance(const struct members_data *m, const char *body, const char *org,
 	}
 }
 
+/* Whether a comma-separated list of body codes names body. */
+static int
+names_body(const char *codes, const char *body)
+{
+	size_t n = strlen(body);
+
+	while (codes && *codes) {
+		codes += strspn(codes, ", ");
+		if (!strncmp(codes, body, n) &&
+		    (codes[n] == '\0' || codes[n] == ',' || codes[n] == ' '))
+			return 1;
+		codes += strcspn(codes, ",");
+	}
+	return 0;
+}
+
+/* The organisation's voting representatives in the body, on a row of
+ * their own (issue 20, item 8); a voting member without any says so. */
+static void
+reps_layout(struct view *v, const struct members_data *m,
+            const struct gv_org *o, size_t cols)
+{
+	char names[1024] = "";
+	size_t j, len = 0;
+
+	for (j = 0; m->reps && j < m->reps->n; j++) {
+		const struct gv_person *p = &m->reps->v[j];
+
+		if (!p->org || strcmp(p->org, o->name) ||
+		    !names_body(p->reps, o->body) || len + 4 >= sizeof(names))
+			continue;
+		len += (size_t)snprintf(names + len, sizeof(names) - len,
+		                        "%s%s", len ? ", " : "", p->name);
+	}
+	if (names[0])
+		line_wrap_hanging(v, (void *)o, LINE_DIM,
+		                  "      voting representatives: ",
+		                  LINE_DEFAULT, names, cols);
+	else if (o->klass == GV_CLASS_ISSUER || o->klass == GV_CLASS_CONSUMER)
+		seg(line_new(v, (void *)o), LINE_DIM,
+		    "      no voting representative named");
+}
+
 static void
 members_layout(struct view *v, size_t cols)
 {
 	struct members_data *m = v->data;
 	const char *body = NULL;
 	int klass = -1;
-	size_t i, j;
+	size_t i;
 
-	(void)cols;
 	snprintf(v->title, sizeof(v->title), "Members (%zu memberships)",
 	         m->orgs->n);
 	for (i = 0; i < m->orgs->n; i++) {
@@ -119,14 +161,7 @@ members_layout(struct view *v, size_t cols)
 		attendance(m, o->body, o->name, &held, &present);
 		segf(l, LINE_DIM, "  attended %d of the last %d", present,
 		     held);
-		for (j = 0; m->reps && j < m->reps->n; j++)
-			if (m->reps->v[j].org &&
-			    !strcmp(m->reps->v[j].org, o->name) &&
-			    m->reps->v[j].reps &&
-			    strstr(m->reps->v[j].reps, o->body))
-				segf(line_new(v, (void *)o), LINE_DIM,
-				     "      representative: %s",
-				     m->reps->v[j].name);
+		reps_layout(v, m, o, cols);
 	}
 	if (!m->orgs->n)
 		seg(line_new(v, NULL), LINE_DIM, "no organisations");

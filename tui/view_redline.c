@@ -18,18 +18,71 @@ struct redline_data {
 	struct gv_redline *r;
 	struct gv_review_list *notes; /* or NULL */
 	char ballot[32];              /* or the range, when range */
-	int range; /* any range, not a ballot's: no review notes */
+	int range;   /* any range, not a ballot's: no review notes */
+	int version; /* the ballot's version shown, or 0 */
 };
 
-/* A span's text; without colours, deletions and insertions are marked
- * as git's plain word diff marks them (*owned: the copy to free). */
+/* The version of ballot a redline of version n (0: the latest pinned)
+ * shows, for the title; 0 when it cannot be read. */
+static int
+version_shown(struct gv_db *db, const char *ballot, int n)
+{
+	struct gv_ballot *b = NULL;
+	size_t i;
+
+	if (n > 0 || gv_ballot_get(&b, db, ballot) < 0)
+		return n;
+	for (i = b->nversions; i-- > 0 && !n;)
+		if (b->versions[i].head)
+			n = b->versions[i].n;
+	gv_ballot_free(b);
+	return n;
+}
+
+/* Struck through, as `gavel redline --format ansi` strikes deletions
+ * (issue 20, item 7): curses has no such attribute, so each character
+ * but a space carries U+0336, the combining long stroke overlay, which a
+ * UTF-8 terminal draws over it. Caller frees. */
+static char *
+struck(const char *text)
+{
+	size_t n = strlen(text), i, len = 0;
+	char *out = malloc(3 * n + 1);
+
+	if (!out)
+		abort();
+	for (i = 0; i < n;) {
+		size_t k = 1;
+
+		while (i + k < n && ((unsigned char)text[i + k] & 0xC0) == 0x80)
+			k++;
+		memcpy(out + len, text + i, k);
+		len += k;
+		if (text[i] != ' ') {
+			memcpy(out + len, "\xCC\xB6", 2);
+			len += 2;
+		}
+		i += k;
+	}
+	out[len] = '\0';
+	return out;
+}
+
+/* A span's text (*owned: the copy to free). Deletions are struck in a
+ * UTF-8 locale with colours; without colours (or UTF-8) deletions and
+ * insertions are marked as git's plain word diff marks them. */
 static const char *
 marked(const struct gv_span *sp, char **owned)
 {
 	size_t n;
 
 	*owned = NULL;
-	if (display_colour() || sp->kind == GV_SPAN_SAME)
+	if (sp->kind == GV_SPAN_SAME)
+		return sp->text;
+	if (display_colour() && MB_CUR_MAX > 1)
+		return sp->kind == GV_SPAN_DEL ? (*owned = struck(sp->text))
+		                               : sp->text;
+	if (display_colour() && sp->kind == GV_SPAN_INS)
 		return sp->text;
 	n = strlen(sp->text) + 5;
 	if (!(*owned = malloc(n)))
@@ -98,6 +151,7 @@ redline_open(struct view *v)
 		return -1;
 	snprintf(d->ballot, sizeof(d->ballot), "%.31s", arg);
 notes:
+	d->version = version_shown(v->db, d->ballot, version);
 	if (gv_review_list(&d->notes, v->db, d->ballot) < 0)
 		d->notes = NULL;
 	return 0;
@@ -128,8 +182,15 @@ redline_layout(struct view *v, size_t cols)
 	const struct gv_redline *r = d->r;
 	size_t f, h, i, s;
 
-	snprintf(v->title, sizeof(v->title), "Redline of %s: %.7s..%.7s in %s",
-	         d->ballot, r->base, r->head, r->repo);
+	/* A ballot's version by its name (the commits after it); any other
+	 * range as given, with its clone. */
+	if (d->range)
+		snprintf(v->title, sizeof(v->title), "Redline of %s in %s",
+		         d->ballot, r->repo);
+	else
+		snprintf(v->title, sizeof(v->title),
+		         "Redline of %s version %d (%.7s..%.7s)", d->ballot,
+		         d->version, r->base, r->head);
 	/* The files first: Enter on one goes to it. */
 	for (f = 0; r->nfiles > 1 && f < r->nfiles; f++) {
 		const struct gv_rfile *file = &r->files[f];
@@ -178,8 +239,15 @@ redline_layout(struct view *v, size_t cols)
 					l->mark = MARK_SECTION;
 					segf(l, LINE_HEADER, "§ %s", section);
 				}
-				snprintf(gutter, sizeof(gutter), "%6d ",
-				         rl->new_no ? rl->new_no : rl->old_no);
+				/* The line's number in the new text, as
+				 * review notes and `gavel redline` give it;
+				 * none for a line only the base has. */
+				if (rl->new_no)
+					snprintf(gutter, sizeof(gutter), "%6d ",
+					         rl->new_no);
+				else
+					snprintf(gutter, sizeof(gutter), "%6s ",
+					         "");
 				for (s = 0; s < rl->nspans && s < 512; s++) {
 					texts[s] = marked(&rl->spans[s],
 					                  &owned[s]);
@@ -193,8 +261,12 @@ redline_layout(struct view *v, size_t cols)
 					                ? LINE_DIM
 					                : LINE_DEFAULT;
 				}
+				/* ] and [ land on the lines a note can
+				 * go on: every change of a file the new
+				 * text still has. */
 				line_spans(v, (void *)rl,
-				           rl->kind == GV_RLINE_CONTEXT
+				           rl->kind == GV_RLINE_CONTEXT ||
+				                           !file->new_path
 				                   ? 0
 				                   : MARK_CHANGE,
 				           gutter, types, texts, s, cols);
@@ -229,25 +301,94 @@ jump_mark(struct view *v, int mark, int dir)
 	report(mark == MARK_CHANGE ? "no more changes" : "no more sections");
 }
 
-/* A review note on line of path. */
+/* Refuses a note: says why, and drops what was typed after `c` (the
+ * note's text was meant for the form, never for the view's keys). */
 static void
-note_form(const char *ballot, const char *path, const char *line)
+note_refused(const char *why)
 {
-	const char *base[] = {"review", "add",    ballot, "--path",
-	                      path,     "--line", line};
-	static const struct form_field fields[] = {{"note", NULL, NULL, 0}};
+	report_error("%s", why);
+	display_flush_input();
+}
 
-	form_run("review note", base, 7, fields, 1);
+/* The line of the new text a note on rl goes on: its own, or for a line
+ * only the base has, the next line of the new text in its hunk (where
+ * the deleted text stood), else the one before; 0 when there is none. */
+static int
+note_line(const struct gv_rhunk *hk, const struct gv_rline *rl)
+{
+	const struct gv_rline *p;
+
+	if (rl->new_no)
+		return rl->new_no;
+	for (p = rl; p < hk->lines + hk->nlines; p++)
+		if (p->new_no)
+			return p->new_no;
+	for (p = rl; p-- > hk->lines;)
+		if (p->new_no)
+			return p->new_no;
+	return 0;
+}
+
+/* `c`: a review note on the line under the cursor, any line of the
+ * redline (issue 20, item 7), asked for in a form. */
+static void
+note_request(struct view *v, const struct redline_data *d)
+{
+	/* Rows of a line of text carry it; headers carry files. */
+	const struct gv_rline *rl =
+	        v->nlines && v->lines[v->cursor].mark < MARK_SECTION
+	                ? v->lines[v->cursor].data
+	                : NULL;
+	static const struct form_field fields[] = {{"note", NULL, NULL, 0}};
+	char number[16], title[300];
+	size_t f, h;
+	int line;
+
+	if (d->range) {
+		note_refused("review notes belong to a ballot's redline: o "
+		             "opens one (BALLOT [VERSION])");
+		return;
+	}
+	if (!rl) {
+		note_refused("move to a line of the redline first (] goes to "
+		             "the next change)");
+		return;
+	}
+	for (f = 0; f < d->r->nfiles; f++)
+		for (h = 0; h < d->r->files[f].nhunks; h++) {
+			const struct gv_rhunk *hk = &d->r->files[f].hunks[h];
+			const char *path = d->r->files[f].new_path;
+
+			if (rl < hk->lines || rl >= hk->lines + hk->nlines)
+				continue;
+			if (!path || !(line = note_line(hk, rl))) {
+				note_refused("this file is gone from the new "
+				             "text: a note goes on a line of "
+				             "it");
+				return;
+			}
+			snprintf(number, sizeof(number), "%d", line);
+			snprintf(title, sizeof(title),
+			         "note on %.200s line %d%s", path, line,
+			         rl->new_no ? ""
+			                    : " (where the deleted text "
+			                      "stood)");
+			{
+				const char *base[] = {
+				        "review", "add",    d->ballot, "--path",
+				        path,     "--line", number};
+
+				form_run(title, base, 7, fields, 1);
+			}
+			return;
+		}
 }
 
 static int
 redline_request(struct view *v, enum request req)
 {
 	struct redline_data *d = v->data;
-	const struct gv_rline *rl;
 	const char *text;
-	size_t f, h;
-	char cmd[512];
 
 	switch (req) {
 	case REQ_NEXT_CHANGE:
@@ -266,33 +407,7 @@ redline_request(struct view *v, enum request req)
 			view_push(&redline_ops, text);
 		return 1;
 	case REQ_NOTE:
-		/* Rows of a line of text carry it; headers carry files. */
-		rl = v->nlines && v->lines[v->cursor].mark < MARK_SECTION
-		             ? v->lines[v->cursor].data
-		             : NULL;
-		if (d->range) {
-			report("review notes belong to a ballot's redline");
-			return 1;
-		}
-		if (!rl || !rl->new_no) {
-			report("move to a line of the new text first");
-			return 1;
-		}
-		/* The file the line belongs to. */
-		for (f = 0; f < d->r->nfiles; f++)
-			for (h = 0; h < d->r->files[f].nhunks; h++) {
-				const struct gv_rhunk *hk =
-				        &d->r->files[f].hunks[h];
-
-				if (rl >= hk->lines &&
-				    rl < hk->lines + hk->nlines) {
-					snprintf(cmd, sizeof(cmd), "%d",
-					         rl->new_no);
-					note_form(d->ballot,
-					          d->r->files[f].new_path, cmd);
-					return 1;
-				}
-			}
+		note_request(v, d);
 		return 1;
 	default:
 		return 0;

@@ -127,8 +127,7 @@ timeline_layout(struct view *v, size_t cols)
 		ncols = sizeof(axis) - 16;
 	t->from = origin;
 	t->to = origin + (int64_t)ncols * span;
-	snprintf(v->title, sizeof(v->title),
-	         "Timeline: %s per column (z zooms, h/l move)",
+	snprintf(v->title, sizeof(v->title), "Timeline: %s per column",
 	         t->days_per_col == 1 ? "a day" : "a week");
 	/* The axis: a date every 10 columns. */
 	memset(axis, ' ', ncols);

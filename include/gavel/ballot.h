@@ -182,6 +182,9 @@ enum gv_ballot_state {
 	GV_BALLOT_CANCELLED,
 };
 const char *gv_ballot_state_name(enum gv_ballot_state state);
+/* The state as a person reads it ("IPR review", "results due"), for
+ * screens; scripts use gv_ballot_state_name. Static. */
+const char *gv_ballot_state_label(enum gv_ballot_state state);
 /* The state of a name as gv_ballot_state_name writes it, in any case.
  * Returns 0, or GV_EINVALID naming the states. */
 int gv_ballot_state_parse(enum gv_ballot_state *out, const char *name);
@@ -344,6 +347,48 @@ struct gv_tally {
  * gv_tally_free(). */
 int gv_ballot_tally(struct gv_tally **out, struct gv_db *db, const char *ref);
 void gv_tally_free(struct gv_tally *tally);
+
+/* ---- What can be done next ---- */
+
+/* The lifecycle's steps after the draft, as the command line names them
+ * (gv_ballot_step_name: "open-vote"). */
+enum gv_ballot_step {
+	GV_STEP_DISCUSS,
+	GV_STEP_OPEN_VOTE,
+	GV_STEP_CLOSE,
+	GV_STEP_REVIEW,
+	GV_STEP_WITHDRAW,
+	GV_STEP_CANCEL,
+	GV_STEP_COUNT
+};
+const char *gv_ballot_step_name(enum gv_ballot_step step);
+
+struct gv_step_check {
+	enum gv_ballot_step step;
+	int allowed; /* taken if recorded at the instant asked about */
+	char *why;   /* the step's own refusal, or NULL (owned) */
+	/* Refused for its date alone: the first of the ballot's open
+	 * clocks (gv_ballot_clocks) from which it is taken, with that
+	 * clock's name and rule (static); else -1 and NULL. */
+	int64_t from;
+	const char *clock, *rule;
+};
+
+struct gv_step_checks {
+	struct gv_step_check v[GV_STEP_COUNT]; /* by enum gv_ballot_step */
+	size_t n;
+};
+
+/*
+ * Whether each step would be taken on ballot ref at instant at, and why
+ * not: every step is submitted as the command would submit it, in a
+ * transaction that is rolled back, so the answers are the lifecycle's
+ * own guards and roles (nothing is recorded). Returns 0, GV_ENOTFOUND
+ * (the ballot) or GV_EREADONLY. Dispose *out with gv_step_checks_dispose.
+ */
+int gv_ballot_check_steps(struct gv_step_checks *out, struct gv_db *db,
+                          const char *ref, int64_t at);
+void gv_step_checks_dispose(struct gv_step_checks *checks);
 
 /* ---- Lint (RULES §8) ---- */
 
