@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "../tui/tui.h"
+#include "gavel/db.h"
 #include "cli.h"
 
 static const struct cli_cmd cmd_tui = {
