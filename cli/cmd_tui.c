@@ -12,9 +12,8 @@
 #include "gavel/db.h"
 #include "cli.h"
 
-static const struct cli_cmd cmd_tui = {
-        "tui", NULL, "gavel [--db FILE] [--now TIME] tui [--theme THEME]",
-        "the screen", NULL};
+static const struct cli_cmd cmd_tui = {"tui", NULL, "gavel tui [--theme THEME]",
+                                       "the screen", NULL};
 
 static void
 tui_help(void)

@@ -214,10 +214,14 @@ cli_complete(struct cli *cli, const struct cli_cmd *const *groups,
 	} else {
 		for (g = groups; *g && strcmp((*g)->name, w[i]); g++)
 			;
+		for (b = builtins; !*g && b->name && strcmp(b->name, w[i]); b++)
+			;
 		if (*g && (*g)->sub) {
 			complete_group(&c, *g, 1, w + i + 1, n - i - 1);
-		} else if (*g) {
-			usage_parse(&spec, (*g)->usage, 2);
+		} else if (*g || b->name) {
+			/* A group without subcommands, or a builtin (tui
+			 * --theme). */
+			usage_parse(&spec, *g ? (*g)->usage : b->usage, 2);
 			complete_args(&c, &spec, w + i + 1, n - i - 1);
 		}
 	}

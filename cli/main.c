@@ -28,7 +28,7 @@ static const struct cli_cmd *const groups[] = {
 static const char global_usage[] =
         "gavel [--db FILE] [--now TIME] [--version] [COMMAND ...]";
 static const struct cli_cmd builtins[] = {
-        {"tui", NULL, "gavel tui",
+        {"tui", NULL, "gavel tui [--theme THEME]",
          "open the screen (the curses UI), even in a pipe; gavel with no "
          "command does so on a terminal",
          NULL},
@@ -185,8 +185,9 @@ overview(struct cli *c)
 	return CLI_OK;
 }
 
-/* `gavel tui|version|help --help`: the builtin's usage and what it does,
- * so that every command listed answers --help, never runs instead. */
+/* `gavel version|help --help`: the builtin's usage and what it does, so
+ * that every command listed answers --help, never runs instead (`gavel
+ * tui --help` is the screen's own, cli/cmd_tui.c, with its keys). */
 static int
 builtin_help(int argc, char **argv, int i)
 {
@@ -196,7 +197,7 @@ builtin_help(int argc, char **argv, int i)
 	    (strcmp(argv[i + 1], "--help") && strcmp(argv[i + 1], "-h")))
 		return 0;
 	for (b = builtins; b->name; b++)
-		if (!strcmp(b->name, argv[i])) {
+		if (!strcmp(b->name, argv[i]) && strcmp(b->name, "tui")) {
 			printf("usage: %s\n\n%s.\n", b->usage, b->summary);
 			return 1;
 		}

@@ -119,8 +119,7 @@ help_and_usage(void)
 	struct t_run *r = t_gavel(NULL, "tui", "--help", NULL);
 
 	T_EQ_INT(r->status, 0);
-	T_CONTAINS(r->out, "usage: gavel [--db FILE] [--now TIME] tui "
-	                   "[--theme THEME]\n");
+	T_CONTAINS(r->out, "usage: gavel tui [--theme THEME]\n");
 	T_CONTAINS(r->out, "  --theme THEME  auto (the default)");
 	T_CONTAINS(r->out, "  NO_COLOR       not empty: no colours");
 	T_CONTAINS(r->out, "\nBallots (4)\n  Enter            Open the "
