@@ -346,7 +346,7 @@ run: $(BIN)
 	$(abspath $(BIN)) --db $(DEMO_DB)
 
 # Benchmark drivers: bench/<name>.c, linked with the core.
-$(BUILD)/%-bench: bench/%.c bench/clock.h $(MOD_OBJS) $(LIB)
+$(BUILD)/%-bench: bench/%.c bench/clock.h bench/child.h $(MOD_OBJS) $(LIB)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(WITH_MODS)
 
 BENCH_DRIVERS := $(patsubst bench/%.c,$(BUILD)/%-bench,$(wildcard bench/*.c))

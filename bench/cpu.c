@@ -18,6 +18,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "child.h"
+
 #define MAX_RUNS 101
 
 static int
@@ -55,8 +57,7 @@ run_once(double *cpu, long *kb, char **argv)
 	if (wait4(pid, &status, 0, &ru) < 0 || !WIFEXITED(status) ||
 	    WEXITSTATUS(status) != 0)
 		return -1;
-	*cpu = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec / 1e6 +
-	       (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec / 1e6;
+	*cpu = bench_cpu(&ru);
 	*kb = ru.ru_maxrss;
 	return 0;
 }

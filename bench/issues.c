@@ -34,6 +34,7 @@
 #include "../core/db_rows.h"
 #include "../core/db_stmt_issue.h"
 #include "gavel/gavel.h"
+#include "child.h"
 #include "clock.h"
 
 static const char *const words[] = {
@@ -377,30 +378,12 @@ listsql(void)
 static int
 run(char **argv)
 {
-	char buf[65536];
 	struct rusage ru;
-	int status, fds[2];
-	pid_t pid;
+	int status;
 
-	if (pipe(fds) < 0)
+	if (bench_child(argv, &ru, &status) < 0)
 		return 1;
-	if ((pid = fork()) == 0) {
-		dup2(fds[1], STDOUT_FILENO);
-		close(fds[0]);
-		close(fds[1]);
-		execvp(argv[0], argv);
-		_exit(127);
-	}
-	close(fds[1]);
-	while (read(fds[0], buf, sizeof(buf)) > 0)
-		;
-	close(fds[0]);
-	if (pid < 0 || wait4(pid, &status, 0, &ru) < 0)
-		return 1;
-	printf("%.4f %ld\n",
-	       (double)ru.ru_utime.tv_sec + ru.ru_utime.tv_usec / 1e6 +
-	               (double)ru.ru_stime.tv_sec + ru.ru_stime.tv_usec / 1e6,
-	       ru.ru_maxrss);
+	printf("%.4f %ld\n", bench_cpu(&ru), ru.ru_maxrss);
 	return !WIFEXITED(status) || WEXITSTATUS(status) != 0;
 }
 
