@@ -10,13 +10,6 @@
 #include "internal.h"
 #include "view.h"
 
-static const char *const months[] = {
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
-static const char *const weekdays[] = {"Sunday",    "Monday",   "Tuesday",
-                                       "Wednesday", "Thursday", "Friday",
-                                       "Saturday"};
-
 json_t *
 gv__view_when(int64_t t, const char *zone)
 {
@@ -29,14 +22,14 @@ gv__view_when(int64_t t, const char *zone)
 	if (gv_zone_from_utc(&l, zone, t) < 0)
 		return json_null();
 	snprintf(date, sizeof(date), "%04d-%02d-%02d", l.year, l.month, l.day);
-	snprintf(long_date, sizeof(long_date), "%s %d, %d", months[l.month - 1],
-	         l.day, l.year);
+	snprintf(long_date, sizeof(long_date), "%s %d, %d",
+	         gv__month_name((unsigned)l.month), l.day, l.year);
 	snprintf(clock, sizeof(clock), "%d:%02d %s",
 	         l.hour % 12 ? l.hour % 12 : 12, l.minute,
 	         l.hour < 12 ? "am" : "pm");
 	when = json_pack("{s:s, s:s, s:s, s:s, s:s, s:s, s:s}", "date", date,
-	                 "long_date", long_date, "weekday", weekdays[l.weekday],
-	                 "time", clock, "spoken",
+	                 "long_date", long_date, "weekday",
+	                 gv_weekday_name(l.weekday), "time", clock, "spoken",
 	                 gv_time_spoken(spoken, sizeof(spoken), t, zone), "utc",
 	                 gv_time_format(utc, t, GV_TIME_HUMAN), "iso",
 	                 gv_time_format(iso, t, GV_TIME_ISO));

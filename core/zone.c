@@ -290,22 +290,15 @@ gv_time_parse_in(int64_t *out, const char *text, const char *zone)
 char *
 gv_time_spoken(char *buf, size_t n, int64_t t, const char *zone)
 {
-	static const char *const months[] = {"January", "February", "March",
-	                                     "April",   "May",      "June",
-	                                     "July",    "August",   "September",
-	                                     "October", "November", "December"};
-	static const char *const days[] = {"Sunday",    "Monday",   "Tuesday",
-	                                   "Wednesday", "Thursday", "Friday",
-	                                   "Saturday"};
 	struct gv_local l;
 
 	if (gv_zone_from_utc(&l, zone, t) < 0) {
 		snprintf(buf, n, "?");
 		return buf;
 	}
-	snprintf(buf, n, "%s, %s %d, %d at %d:%02d %s %s", days[l.weekday],
-	         months[l.month - 1], l.day, l.year,
-	         l.hour % 12 ? l.hour % 12 : 12, l.minute,
+	snprintf(buf, n, "%s, %s %d, %d at %d:%02d %s %s",
+	         gv_weekday_name(l.weekday), gv__month_name((unsigned)l.month),
+	         l.day, l.year, l.hour % 12 ? l.hour % 12 : 12, l.minute,
 	         l.hour < 12 ? "am" : "pm", gv_zone_display_name(zone));
 	return buf;
 }
