@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements working as a group: `gavel config` (who this copy
- * records as, the key it signs with), `gavel remote` (where the group's
- * log is shared) and `gavel sync` (share it, and see what it left to
- * settle).
+ * records as, the key it signs with, its clone of each guideline), `gavel
+ * remote` (where the group's log is shared) and `gavel sync` (share it, and see
+ * what it left to settle).
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -62,6 +62,39 @@ config_signing_key(struct cli *c, const struct cli_cmd *cmd, int argc,
                    char **argv)
 {
 	return config_setting(c, cmd, argc, argv, "signing-key");
+}
+
+/* `gavel config repo CODE [DIR] [--unset]`. */
+static int
+config_repo(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
+{
+	char *pos[2], *value = NULL;
+	int npos, rc, unset = 0;
+	const struct cli_opt opts[] = {
+	        {"unset", NULL, &unset},
+	        {NULL, NULL, NULL},
+	};
+
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 2)) >= 0)
+		return rc;
+	if (unset && npos == 2)
+		return cli_usage_error(cmd,
+		                       "give a folder or --unset, not both");
+	if ((rc = cli_open(c, 0)) != CLI_OK)
+		return rc;
+	if (npos == 2 || unset)
+		return gv_config_repo(c->db, pos[0], unset ? NULL : pos[1]) < 0
+		               ? cli_fail()
+		               : CLI_OK;
+	if (gv_config_repo_get(&value, c->db, pos[0]) < 0)
+		return cli_fail();
+	if (value)
+		cli_printf("%s\n", value);
+	else
+		cli_printf("not set: pinned versions are read where they "
+		           "were pinned\n");
+	free(value);
+	return CLI_OK;
 }
 
 static int
@@ -285,14 +318,19 @@ static const struct cli_cmd config_subs[] = {
          "the SSH key sync signs this copy's operations with (default: "
          "git's user.signingkey when gpg.format is ssh)",
          NULL},
+        {"repo", config_repo, "gavel config repo CODE [DIR] [--unset]",
+         "this copy's clone of the body's guideline, which pinned versions "
+         "are read from (without DIR: show it)",
+         NULL},
         {NULL, NULL, NULL, NULL, NULL},
 };
 
 const struct cli_cmd cmd_config = {
         "config",
         cli_dispatch,
-        "gavel config user|signing-key ...",
-        "this copy's own settings: who it records as, its signing key",
+        "gavel config user|signing-key|repo ...",
+        "this copy's own settings: who it records as, its signing key, "
+        "its clones of the guidelines",
         config_subs,
 };
 

@@ -72,6 +72,13 @@ int gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
                 int n);
 void gv__pin_dispose(struct gv__pin *p);
 
+/* Points p->repo at the clone this copy reads b's pinned commits from
+ * (core/pin_repo.c): its own for b's body if named, else the folder the
+ * pin was made in; GV_ENOTFOUND, saying how to name one, when that is
+ * not on this machine. */
+int gv__pin_locate(struct gv__pin *p, struct gv_db *db,
+                   const struct gv_ballot *b);
+
 /* A line of `ballot verify`'s report (core/verify.c; takes line), and the
  * notes of other pending ballots that change the same sections
  * (core/ballot_overlap.c). */

@@ -278,14 +278,17 @@ gv_ballot_redline(struct gv_redline **out, struct gv_db *db, const char *ref,
 	*out = NULL;
 	if ((error = gv_ballot_get(&b, db, ref)) < 0)
 		return error;
-	if ((error = gv__pin_get(&p, db, b, n)) == 0) {
-		if (extra)
-			o = *extra;
+	if (extra)
+		o = *extra;
+	/* A clone named for this redline comes before the copy's own. */
+	if ((error = gv__pin_get(&p, db, b, n)) == 0 &&
+	    (o.repo || (error = gv__pin_locate(&p, db, b)) == 0)) {
 		if (!o.progress) {
 			o.progress = db->progress;
 			o.payload = db->progress_payload;
 		}
-		o.repo = p.repo;
+		if (!o.repo)
+			o.repo = p.repo;
 		o.range = gv__xsprintf("%s..%s", p.base, p.head);
 		error = gv_redline_build(out, &o);
 		free((char *)o.range);

@@ -86,6 +86,7 @@ gv_ballot_verify(struct gv_verify *v, struct gv_db *db, const char *ref,
 	memset(v, 0, sizeof(*v));
 	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
 	    (error = gv__pin_get(&p, db, b, 0)) < 0 ||
+	    (error = gv__pin_locate(&p, db, b)) < 0 ||
 	    (error = gv__git_check_open(&c, p.repo)) < 0)
 		goto out;
 	error = gv__git_check_commit(base, c, p.base);

@@ -21,4 +21,8 @@ int gv__git_range_split(char **base, char **head, int *three,
 int gv__git_resolve(char **base, char **head, char **where, const char *repo,
                     const char *range);
 
+/* The absolute folder of the repository at path (a working tree's top or
+ * a bare repository), or GV_ENOTFOUND when path is not one. */
+int gv__git_folder(char **where, const char *path);
+
 #endif

@@ -188,11 +188,36 @@ gv__git_where(git_repository *repo)
 	                                    : git_repository_path(repo);
 }
 
+/* realpath's answer for the folder git names, or that name. */
+static char *
+folder_of(git_repository *repo)
+{
+	char real[PATH_MAX];
+
+	return gv__xstrdup(realpath(gv__git_where(repo), real)
+	                           ? real
+	                           : gv__git_where(repo));
+}
+
+int
+gv__git_folder(char **where, const char *path)
+{
+	git_repository *repo;
+	int error;
+
+	*where = NULL;
+	if ((error = gv__git_open(&repo, path)) < 0)
+		return error;
+	*where = folder_of(repo);
+	git_repository_free(repo);
+	return 0;
+}
+
 int
 gv__git_resolve(char **base, char **head, char **where, const char *repo,
                 const char *range)
 {
-	char hex[GIT_OID_HEXSZ + 1], real[PATH_MAX];
+	char hex[GIT_OID_HEXSZ + 1];
 	struct gv__git_range r;
 	int error;
 
@@ -203,9 +228,7 @@ gv__git_resolve(char **base, char **head, char **where, const char *repo,
 	        git_oid_tostr(hex, sizeof(hex), git_commit_id(r.base)));
 	*head = gv__xstrdup(
 	        git_oid_tostr(hex, sizeof(hex), git_commit_id(r.head)));
-	*where = gv__xstrdup(realpath(gv__git_where(r.repo), real)
-	                             ? real
-	                             : gv__git_where(r.repo));
+	*where = folder_of(r.repo);
 	gv__git_range_dispose(&r);
 	return 0;
 }

@@ -114,7 +114,8 @@ gv_review_add(int64_t *id_out, struct gv_db *db, const char *ref,
 		return gv__error_set(GV_ERRCLASS_REDLINE, GV_EINVALID,
 		                     "the note is empty");
 	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
-	    (error = gv__pin_get(&p, db, b, 0)) < 0)
+	    (error = gv__pin_get(&p, db, b, 0)) < 0 ||
+	    (error = gv__pin_locate(&p, db, b)) < 0)
 		goto out;
 	/* The line's hash is taken here, from this member's clone: the
 	 * operation carries it, so no other copy needs the repository. */
@@ -272,6 +273,7 @@ gv_review_list(struct gv_review_list **out, struct gv_db *db, const char *ref)
 	*out = NULL;
 	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
 	    (error = gv__pin_get(&p, db, b, 0)) < 0 ||
+	    (error = gv__pin_locate(&p, db, b)) < 0 ||
 	    (error = gv_ballot_redline(&r, db, ref, 0, NULL)) < 0 ||
 	    (error = review_read(list, db, b, &p, r)) < 0)
 		goto out;

@@ -398,6 +398,71 @@ config_user_takes_what_was_recorded_before(void)
 	           t_path("stick/record.git"));
 }
 
+/* A pin names the folder it was made in, a path on the chair's machine;
+ * a member reads the pinned versions from their own clone, named once. */
+static void
+pinned_versions_read_from_each_copys_clone(void)
+{
+	struct t_run *r;
+	const char *want, *digest;
+
+	if (sf_bare("remote.git") < 0)
+		return;
+	SF("c.db", "init", "--demo");
+	SF("c.db", "remote", "add", "origin", t_path("remote.git"));
+	SF("c.db", "sync");
+	if (sf_join("m.db", "remote.git", MEMBER) < 0)
+		return;
+	r = sf_run("c.db", "redline", "--ballot", "SMC010", "--format", "plain",
+	           NULL);
+	T_EQ_INT(r->status, 0);
+	want = t_keep(strdup(r->out));
+	T_CONTAINS(want, "+++ b/guideline.md");
+	/* The member's machine has its clone elsewhere. */
+	T_EQ_INT(cf_sh("mv '%s' '%s'", t_path("c-guideline"),
+	               t_path("ben-clone")),
+	         0);
+	r = sf_run("m.db", "redline", "--ballot", "SMC010", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "was pinned in ");
+	T_CONTAINS(r->err, "'gavel config repo SMCWG DIR'");
+	T_EQ_INT(sf_run("m.db", "ballot", "verify", "SMC010", NULL)->status, 1);
+	/* For one redline, or from now on. */
+	r = sf_run("m.db", "redline", "--ballot", "SMC010", "--repo",
+	           t_path("ben-clone"), "--format", "plain", NULL);
+	T_EQ_STR(r->out, want);
+	r = sf_run("m.db", "config", "repo", "SMCWG", "nowhere", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "nowhere is not a git repository");
+	T_EQ_INT(sf_run("m.db", "config", "repo", "NOPE", ".", NULL)->status,
+	         1);
+	T_EQ_INT(sf_run("m.db", "config", "repo", "SMCWG", ".", "--unset", NULL)
+	                 ->status,
+	         2);
+	T_CONTAINS(sf_run("m.db", "config", "repo", "smcwg", NULL)->out,
+	           "not set");
+	digest = t_keep(strdup(sf_digest("m.db")));
+	SF("m.db", "config", "repo", "smcwg", "ben-clone/");
+	/* A setting of this copy, not of the record. */
+	T_EQ_STR(sf_digest("m.db"), digest);
+	T_CONTAINS(sf_run("m.db", "config", "repo", "SMCWG", NULL)->out,
+	           t_path("ben-clone"));
+	r = sf_run("m.db", "redline", "--ballot", "SMC010", "--format", "plain",
+	           NULL);
+	T_EQ_STR(r->out, want);
+	r = sf_run("m.db", "ballot", "verify", "SMC010", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out,
+	           "guideline.md at the pinned head: the text voted on");
+	SF("m.db", "review", "add", "SMC010", "--path", "guideline.md",
+	   "--line", "3", "Why 1.0.8?");
+	T_CONTAINS(sf_run("m.db", "review", "list", "SMC010", NULL)->out,
+	           "Why 1.0.8?");
+	SF("m.db", "config", "repo", "SMCWG", "--unset");
+	T_EQ_INT(sf_run("m.db", "redline", "--ballot", "SMC010", NULL)->status,
+	         1);
+}
+
 const struct t_case sync_tests[] = {
         {"month_in_every_order_one_digest", month_in_every_order_one_digest},
         {"concurrent_acts_end_as_conflicts", concurrent_acts_end_as_conflicts},
@@ -407,5 +472,7 @@ const struct t_case sync_tests[] = {
          bad_input_is_refused_with_what_to_do},
         {"config_user_takes_what_was_recorded_before",
          config_user_takes_what_was_recorded_before},
+        {"pinned_versions_read_from_each_copys_clone",
+         pinned_versions_read_from_each_copys_clone},
         {NULL, NULL},
 };

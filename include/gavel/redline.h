@@ -144,10 +144,24 @@ int gv_ballot_pin(struct gv_db *db, const char *ref, const char *repo,
                   unsigned flags, int64_t at);
 
 /* The redline of a ballot's pinned version n (0: the latest); extra
- * (may be NULL) gives path, section and context. */
+ * (may be NULL) gives path, section and context, and a clone to read it
+ * from (repo) instead of the one gv_config_repo named or the folder the
+ * version was pinned in. */
 int gv_ballot_redline(struct gv_redline **out, struct gv_db *db,
                       const char *ref, int n,
                       const struct gv_redline_opts *extra);
+
+/*
+ * Names this copy's clone of body's guideline (dir; NULL forgets it): the
+ * repository pinned versions are read from here, since the folder a pin
+ * records is on the machine of whoever pinned it. A setting of this copy
+ * that never travels with the log. GV_ENOTFOUND for an unknown body or a
+ * dir that is not a git repository.
+ */
+int gv_config_repo(struct gv_db *db, const char *body, const char *dir);
+
+/* The clone gv_config_repo named for body, or NULL (owned). */
+int gv_config_repo_get(char **out, struct gv_db *db, const char *body);
 
 /* What `ballot verify` found: one line per check. */
 enum gv_verify_kind {
