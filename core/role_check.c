@@ -88,14 +88,15 @@ gv__role_allows(struct gv_db *db, const struct gv__op *op)
 		goto out;
 	error = gv__error_set(GV_ERRCLASS_SYNC, GV_EDENIED,
 	                      "%s %s%s %s %s: %s is for %s (see 'gavel body "
-	                      "show')",
+	                      "roles %s')",
 	                      op->actor,
 	                      !role                    ? "has no role"
 	                      : strcmp(role, "member") ? "is the "
 	                                               : "is a ",
 	                      role ? role : "", role ? "of" : "in",
 	                      bodyless ? "any body" : op->part, op->kind->name,
-	                      may_text[op->kind->may]);
+	                      may_text[op->kind->may],
+	                      bodyless ? "CODE" : op->part);
 out:
 	free(fold);
 	free(role);

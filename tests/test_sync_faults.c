@@ -376,7 +376,8 @@ member_cannot_do_a_chairs_act(void)
 	           NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "Bob Member is a member of SMCWG: body.role is for "
-	                   "its chair or vice-chair");
+	                   "its chair or vice-chair (see 'gavel body roles "
+	                   "SMCWG')");
 	/* Written by another program, it is kept and denied. */
 	if (sf_forge("remote.git", "refs/gavel/SMCWG/bob-member", ROLE_GRAB,
 	             bob) < 0)
