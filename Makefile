@@ -337,9 +337,14 @@ headers: $(CONFIG)
 
 # A fresh demo at every run, placed at this week (init --demo --today), so
 # its clocks run whatever the date; `./gavel --db build/demo.db` reopens it
-# as it was left.
+# as it was left. DEMO_DB may move it, but since it is deleted first, only
+# to a file named demo.db: `make run DEMO_DB=~/smcwg.db` must not delete a
+# group's record.
 DEMO_DB ?= $(BUILD)/demo.db
 run: $(BIN)
+	@[ "$(notdir $(DEMO_DB))" = demo.db ] || { echo "make run: DEMO_DB \
+	must name a file demo.db (it is deleted and made afresh); open a \
+	record with ./gavel --db FILE" >&2; exit 2; }
 	@rm -rf $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm $(DEMO_DB).git \
 		$(DEMO_DB:.db=-guideline)
 	@$(abspath $(BIN)) --db $(DEMO_DB) init --demo --today >/dev/null

@@ -283,6 +283,18 @@ make_run(void)
 	gv_ballot_list_free(l);
 	gv_db_free(db);
 	T_EQ_INT(voting, 1);
+	/* It deletes what DEMO_DB names first, so a group's record is never
+	 * taken for the demo. */
+	T_ASSERT(t_write_file("group.db", "a group's record\n") != NULL);
+	snprintf(cmd, sizeof(cmd),
+	         "env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL make -s "
+	         "--no-print-directory BUILD='%s' BIN='%s' run DEMO_DB='%s' "
+	         "</dev/null 2>&1; echo rc=$?",
+	         t_build_dir(), t_gavel_bin(), t_path("group.db"));
+	T_ASSERT((out = t_shell_output(cmd)));
+	T_CONTAINS(out, "DEMO_DB must name a file demo.db");
+	T_CONTAINS(out, "rc=2");
+	T_EQ_STR(t_read_file(t_path("group.db"), NULL), "a group's record\n");
 }
 
 /* A date placeholder of the demo's texts, and the ones it refuses. */
