@@ -266,7 +266,7 @@ ballot_version(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		return cli_usage_error(cmd,
 		                       "give the text (--text FILE), where "
 		                       "it is (--url URL) or its range "
-		                       "(--repo DIR --base REV --head REV)");
+		                       "([--repo DIR] --base REV --head REV)");
 	if (file && !(text = cli_read_text(file)))
 		return CLI_FAILED;
 	flags = force ? GV_VERSION_FORCE : 0;
@@ -409,7 +409,7 @@ static const struct cli_cmd ballot_subs[] = {
          "[--at TIME]",
          "an endorsement (two other voting members)", NULL},
         {"version", ballot_version,
-         "gavel ballot version NUMBER --text FILE|--url URL|--repo DIR "
+         "gavel ballot version NUMBER --text FILE|--url URL|[--repo DIR] "
          "--base REV --head REV [--at TIME] [--force]",
          "a new version of the text, or its range in git (restarts "
          "discussion; the same text again needs --force); prints its "

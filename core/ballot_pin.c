@@ -216,24 +216,29 @@ pin_apply(struct gv_db *db, const struct gv__op *op)
 const struct gv__op_kind gv__op_ballot_pin = {"ballot.pin", GV__MAY_OFFICER,
                                               pin_apply};
 
-/* Resolves the range in this member's clone and records what it found:
- * the commits and the blobs of the files they change travel with the
- * operation, so every copy keeps what was pinned without the clone. */
+/* Resolves the range in this member's clone (repo_dir, else the one
+ * gv_config_repo named for the body, else the current folder) and records
+ * what it found: the commits and the blobs of the files they change
+ * travel with the operation, so every copy keeps what was pinned without
+ * the clone. */
 static int
 pin(struct gv_db *db, const char *ref, const char *repo_dir,
     const char *base_rev, const char *head_rev, const char *url, unsigned flags,
     int64_t at, int in_place)
 {
-	char *spec, *base = NULL, *head = NULL, *where = NULL;
+	char *spec, *base = NULL, *head = NULL, *where = NULL, *mine = NULL;
 	struct gv_ballot *b = NULL;
 	json_t *files = NULL;
 	int error;
 
+	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
+	    (!repo_dir && (error = gv_config_repo_get(&mine, db, b->body)) < 0))
+		goto out;
 	spec = gv__xsprintf("%s..%s", base_rev, head_rev);
-	error = gv__git_resolve(&base, &head, &where, repo_dir, spec);
+	error = gv__git_resolve(&base, &head, &where,
+	                        repo_dir ? repo_dir : mine, spec);
 	free(spec);
-	if (error < 0 || (error = gv_ballot_get(&b, db, ref)) < 0 ||
-	    (error = pin_changes(&files, where, base, head)) < 0)
+	if (error < 0 || (error = pin_changes(&files, where, base, head)) < 0)
 		goto out;
 	error = gv__op_submit(
 	        db, &gv__op_ballot_pin, b->body, at,
@@ -245,6 +250,7 @@ pin(struct gv_db *db, const char *ref, const char *repo_dir,
 	        0, NULL);
 out:
 	gv_ballot_free(b);
+	free(mine);
 	free(base);
 	free(head);
 	free(where);

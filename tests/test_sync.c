@@ -458,6 +458,17 @@ pinned_versions_read_from_each_copys_clone(void)
 	   "--line", "3", "Why 1.0.8?");
 	T_CONTAINS(sf_run("m.db", "review", "list", "SMC010", NULL)->out,
 	           "Why 1.0.8?");
+	/* The member's clone is where a new version is pinned from too. */
+	SF("m.db", "ballot", "new", "SMCWG", "--title", "EUID", "--kind", "fmg",
+	   "--proposer", "DigiCert", "--at", "2024-12-18 10:00");
+	SF("m.db", "ballot", "endorse", "SMC011", "Sectigo", "--at",
+	   "2024-12-18 10:00");
+	SF("m.db", "ballot", "endorse", "SMC011", "Google", "--at",
+	   "2024-12-18 10:00");
+	SF("m.db", "ballot", "version", "SMC011", "--base", "Ballot_SMC010",
+	   "--head", "draft-263", "--at", "2024-12-18 11:00");
+	T_CONTAINS(sf_run("m.db", "ballot", "show", "SMC011", NULL)->out,
+	           t_path("ben-clone"));
 	SF("m.db", "config", "repo", "SMCWG", "--unset");
 	T_EQ_INT(sf_run("m.db", "redline", "--ballot", "SMC010", NULL)->status,
 	         1);

@@ -132,7 +132,9 @@ int gv_redline_write_line(char **out, const struct gv_rline *line,
 struct gv_db;
 
 /*
- * Records a new version of a ballot as a range of a repository: the
+ * Records a new version of a ballot as a range of a repository (repo;
+ * NULL: the clone gv_config_repo named for the ballot's body, else the
+ * current folder): the
  * repository's folder, the full commit ids of base and head, and the blob
  * ids of the files the range changes (one transaction). As
  * gv_ballot_version for the lifecycle and its flags (the same range as
