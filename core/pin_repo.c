@@ -86,8 +86,8 @@ gv__pin_locate(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b)
 	if (stat(p->repo, &sb) == 0 && S_ISDIR(sb.st_mode))
 		return 0;
 	return gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
-	                     "%s version %d was pinned in %s, which is not on "
-	                     "this machine: name your clone of %s's guideline "
-	                     "with 'gavel config repo %s DIR'",
-	                     b->number, p->n, p->repo, b->body, b->body);
+	                     "name your clone of %s's guideline with 'gavel "
+	                     "config repo %s DIR': %s version %d was pinned "
+	                     "in %s, which is not on this machine",
+	                     b->body, b->body, b->number, p->n, p->repo);
 }
