@@ -27,8 +27,11 @@ full_ref(const char *body, const char *ref)
 	return out;
 }
 
+/* clone: this copy's clone of the issue's body's guideline (gavel config
+ * repo), or NULL; it comes before the folder a draft was linked in, which
+ * is on the machine of whoever linked it. */
 static void
-print_entry(const struct gv_issue_entry *e)
+print_entry(const struct gv_issue_entry *e, const char *clone)
 {
 	char when[GV_TIME_BUFSZ];
 
@@ -70,14 +73,14 @@ print_entry(const struct gv_issue_entry *e)
 		cli_print_block(e->text, "    ");
 	if (e->kind == GV_ISSUE_DRAFT && e->repo)
 		cli_printf("    see it: gavel redline --repo %s %s..%s\n",
-		           e->repo, e->base, e->head);
+		           clone ? clone : e->repo, e->base, e->head);
 	else if (e->kind == GV_ISSUE_DRAFT)
 		cli_printf("    see it: gavel redline --repo CLONE %s\n",
 		           e->url);
 }
 
 static void
-print_story(const struct gv_issue_story *s)
+print_story(const struct gv_issue_story *s, const char *clone)
 {
 	const struct gv_issue *is = &s->issue;
 	size_t i;
@@ -97,7 +100,7 @@ print_story(const struct gv_issue_story *s)
 	}
 	putchar('\n');
 	for (i = 0; i < s->n; i++)
-		print_entry(&s->v[i]);
+		print_entry(&s->v[i], clone);
 }
 
 int
@@ -133,7 +136,13 @@ cmd_issue_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	} else if (gv_issue_story(&s, c->db, NULL, ref) < 0) {
 		rc = cli_fail();
 	} else {
-		print_story(&s);
+		char *clone = NULL;
+
+		/* Without one, the folder the draft was linked in. */
+		if (gv_config_repo_get(&clone, c->db, s.issue.body) < 0)
+			clone = NULL;
+		print_story(&s, clone);
+		free(clone);
 		gv_issue_story_dispose(&s);
 	}
 	free(ref);

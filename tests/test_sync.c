@@ -409,6 +409,8 @@ pinned_versions_read_from_each_copys_clone(void)
 	if (sf_bare("remote.git") < 0)
 		return;
 	SF("c.db", "init", "--demo");
+	SF("c.db", "issue", "link", "263", "--repo", t_path("c-guideline"),
+	   "--base", "Ballot_SMC010", "--head", "draft-263");
 	SF("c.db", "remote", "add", "origin", t_path("remote.git"));
 	SF("c.db", "sync");
 	if (sf_join("m.db", "remote.git", MEMBER) < 0)
@@ -450,6 +452,8 @@ pinned_versions_read_from_each_copys_clone(void)
 	r = sf_run("m.db", "redline", "--ballot", "SMC010", "--format", "plain",
 	           NULL);
 	T_EQ_STR(r->out, want);
+	T_CONTAINS(sf_run("m.db", "issue", "show", "263", NULL)->out,
+	           t_path("ben-clone"));
 	r = sf_run("m.db", "ballot", "verify", "SMC010", NULL);
 	T_EQ_INT(r->status, 0);
 	T_CONTAINS(r->out,
