@@ -5,7 +5,9 @@
 # without them, in the same run (ratio at most 1.1). The decided ballots
 # (passed, failed, adopted after their IPR review, 2005 to 2016) are
 # written straight into the tables of the demo's database; its own live
-# ballots stay. gavel runs headless (GV_NO_DISPLAY) to its first frame
+# ballots stay. The schema's triggers derive each one's settled_at as they
+# do for every operation (core/db_schema.c v11), and the script says how
+# many of them that settles. gavel runs headless (GV_NO_DISPLAY) to its first frame
 # and quits; CPU is user + system time as wait4 counts it, the median of
 # five runs with the spread, and the peak memory.
 set -eu
@@ -52,7 +54,9 @@ for run in 1 2 3 4 5; do
 	lc="$lc $1"
 done
 awk -v n="$n" -v all="$(sqlite3 "$dir/decided.db" \
-	'SELECT count(*) FROM ballot')" -v d="$(median $dc)" \
+	'SELECT count(*) FROM ballot')" -v settled="$(sqlite3 "$dir/decided.db" \
+	"SELECT count(*) FROM ballot WHERE number > 5000 AND settled_at <=
+	 unixepoch()")" -v d="$(median $dc)" \
     -v l="$(median $lc)" -v p="$(median $dp)" -v ds="$(spread $dc)" \
     -v ls="$(spread $lc)" 'BEGIN {
 	r = d / l
@@ -60,7 +64,8 @@ awk -v n="$n" -v all="$(sqlite3 "$dir/decided.db" \
 	       " (%s) (target < 50 ms): %s; peak %.1f MB\n", all, n,
 	       d * 1000, ds, d * 1000 < 50 ? "met" : "NOT MET", p / 1024
 	printf "decided first frame against the same without them: %.1f ms" \
-	       " (%s), ratio %.2f (target <= 1.1, independent): %s\n",
-	       l * 1000, ls, r, r <= 1.1 ? "met" : "NOT MET"
+	       " (%s), ratio %.2f (target <= 1.1, independent): %s;" \
+	       " %d of the %d settled by the schema\n",
+	       l * 1000, ls, r, r <= 1.1 ? "met" : "NOT MET", settled, n
 	exit !(d * 1000 < 50 && r <= 1.1)
 }' || echo "decided: target(s) not met"

@@ -527,6 +527,95 @@ static const char schema_v10[] =
         " WHERE email IS NOT NULL ORDER BY id;";
 
 /*
+ * v11: when a ballot settles (issue 21: the screen's first frame must not
+ * grow with decided ballots). settled_at is an instant from which, by
+ * what is recorded, no clock of the ballot can run at any later "now":
+ * BALLOT_LIST_LIVE (core/db_stmt_live.h) then reads, by the index, only
+ * the ballots with settled_at NULL (not known to settle) or later than
+ * its now, and still applies its whole test to them. So settled_at may be
+ * late, never early; it is derived from the ballot's row, its versions
+ * and its body's holidays, and triggers keep it so on every change of
+ * them (every operation's apply, a replay, a snapshot, rows written by
+ * hand alike). The touch "SET kind = kind" runs ballot_settle, whose own
+ * update writes only settled_at and so never runs it again.
+ *
+ * With l the latest version (else the proposal, else -1) and t the last
+ * instant the live test compares with now (each version, 7 days after
+ * the proposal, the discussion's end, the withdrawal, 7 days after the
+ * vote's start, the results, the review's end), from t on every
+ * comparison holds and the test is settled, as BALLOT_LIST_LIVE says:
+ * - cancelled: from the cancellation;
+ * - withdrawn after the latest version: from the withdrawal;
+ * - never voted: 90 days after l (BYL 2.3(3)), and from t;
+ * - voted and counted in this round (BYL 2.3(4), 2.3(8)): from t, if no
+ *   IPR review follows ('other', or a guideline that did not pass and was
+ *   never reviewed); if the review started in this round, when 10
+ *   business days after its end (IPR 4.1; BYL 2.4(8)) have surely come:
+ *   the live test counts whole weeks of 5 days less the body's holidays
+ *   after the review's end, so ceil((10 + h) / 5) weeks, with h all of
+ *   them, suffice whatever days they fall on.
+ * Else NULL. Each is the earliest instant of its case but for holidays;
+ * the earliest of the cases that hold is kept.
+ */
+static const char schema_v11[] =
+        "ALTER TABLE ballot ADD COLUMN settled_at INTEGER;"
+        "CREATE INDEX ballot_settled ON ballot(settled_at);"
+        "CREATE TRIGGER ballot_settle AFTER UPDATE OF body, kind,"
+        " proposed_at, discussion_ends_at, vote_starts_at, results_at,"
+        " review_starts_at, withdrawn_at, cancelled_at, result ON ballot"
+        " BEGIN UPDATE ballot SET settled_at = (SELECT CASE"
+        "  WHEN ballot.cancelled_at IS NULL THEN s.x"
+        "  ELSE min(ballot.cancelled_at, ifnull(s.x, ballot.cancelled_at))"
+        "  END FROM (SELECT CASE"
+        "   WHEN ballot.withdrawn_at > l THEN ballot.withdrawn_at"
+        "   WHEN ballot.vote_starts_at IS NULL THEN"
+        "    CASE WHEN l >= 0 THEN max(t, l + 90 * 86400) END"
+        "   WHEN ballot.vote_starts_at > l AND ballot.results_at > l"
+        "   THEN CASE WHEN ballot.kind = 'other'"
+        "    OR (ifnull(ballot.result, '') <> 'passed'"
+        "     AND ballot.review_starts_at IS NULL) THEN t"
+        "    WHEN ballot.review_starts_at > l THEN max(t, re + (14 +"
+        "     (SELECT count(*) FROM holiday h WHERE h.body = ballot.body"
+        "      AND h.day > re / 86400)) / 5 * 7 * 86400) END"
+        "   END AS x"
+        "  FROM (SELECT l, re, max(ifnull(v, -1),"
+        "    ifnull(ballot.proposed_at + 7 * 86400, -1),"
+        "    ifnull(ballot.discussion_ends_at, -1),"
+        "    ifnull(ballot.withdrawn_at, -1),"
+        "    ifnull(ballot.vote_starts_at + 7 * 86400, -1),"
+        "    ifnull(ballot.results_at, -1), ifnull(re, -1)) AS t"
+        "   FROM (SELECT max(posted_at) AS v,"
+        "     ifnull(max(posted_at), ifnull(ballot.proposed_at, -1)) AS l,"
+        "     ballot.review_starts_at + CASE ballot.kind WHEN 'fg' THEN 60"
+        "      ELSE 30 END * 86400 AS re"
+        "    FROM ballot_version WHERE ballot_version.ballot = ballot.id)))"
+        "  s) WHERE id = NEW.id; END;"
+        "CREATE TRIGGER ballot_settle_new AFTER INSERT ON ballot"
+        " BEGIN UPDATE ballot SET kind = kind WHERE id = NEW.id; END;"
+        "CREATE TRIGGER ballot_version_settle_new AFTER INSERT"
+        " ON ballot_version"
+        " BEGIN UPDATE ballot SET kind = kind WHERE id = NEW.ballot; END;"
+        "CREATE TRIGGER ballot_version_settle_gone AFTER DELETE"
+        " ON ballot_version"
+        " BEGIN UPDATE ballot SET kind = kind WHERE id = OLD.ballot; END;"
+        "CREATE TRIGGER ballot_version_settle_moved AFTER UPDATE OF ballot,"
+        " posted_at ON ballot_version"
+        " BEGIN UPDATE ballot SET kind = kind"
+        "  WHERE id IN (OLD.ballot, NEW.ballot); END;"
+        "CREATE TRIGGER holiday_settle_new AFTER INSERT ON holiday"
+        " BEGIN UPDATE ballot SET kind = kind WHERE body = NEW.body"
+        "  AND review_starts_at IS NOT NULL; END;"
+        "CREATE TRIGGER holiday_settle_gone AFTER DELETE ON holiday"
+        " BEGIN UPDATE ballot SET kind = kind WHERE body = OLD.body"
+        "  AND review_starts_at IS NOT NULL; END;"
+        "CREATE TRIGGER holiday_settle_moved AFTER UPDATE OF body, day"
+        " ON holiday"
+        " BEGIN UPDATE ballot SET kind = kind"
+        "  WHERE body IN (OLD.body, NEW.body)"
+        "  AND review_starts_at IS NOT NULL; END;"
+        "UPDATE ballot SET kind = kind;";
+
+/*
  * Empties every table derived from the operation log, before a replay
  * (core/replay.c). Foreign keys are checked at the commit that ends the
  * replay, so the order does not matter. The log and this copy's own
@@ -551,8 +640,8 @@ const char gv__derived_clear[] =
 
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
-        schema_v1, schema_v2, schema_v3, schema_v4, schema_v5,
-        schema_v6, schema_v7, schema_v8, schema_v9, schema_v10,
+        schema_v1, schema_v2, schema_v3, schema_v4,  schema_v5,  schema_v6,
+        schema_v7, schema_v8, schema_v9, schema_v10, schema_v11,
 };
 
 const int gv__migration_count =

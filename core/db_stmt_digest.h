@@ -6,7 +6,11 @@
  * written as that row's natural key (a body's code, an organisation's
  * name, a meeting's body and start, a ballot's body and number), never a
  * row id, which differs between copies. ?1 is a body's id, or NULL for
- * all. The event history and private notes are not in it.
+ * all. The event history and private notes are not in it, nor
+ * ballot.settled_at: the schema's triggers derive it from the ballot's
+ * columns, versions and holidays here (core/db_schema.c v11), as an index
+ * for the live ballots' query, not content; a later gavel may bound it
+ * more closely without two equal copies' digests differing.
  * Keep it in step with core/db_schema.c: tests/test_digest.c fails when
  * a table or a column is missing here.
  */

@@ -7,12 +7,14 @@
 #ifndef GV_CORE_DB_STMT_LIVE_H
 #define GV_CORE_DB_STMT_LIVE_H
 
-/* BALLOT_LIST_LIVE's latest version by ?2, else the proposal, else -1;
- * and the end of the IPR review (60 days for a Final Guideline, else 30;
- * IPR 4.1). */
+/* BALLOT_LIST_LIVE's latest version by ?2, else the proposal, else -1
+ * (a look-up by the ballot's versions' index, made only for the ballots
+ * not settled by ?2); and the end of the IPR review (60 days for a Final
+ * Guideline, else 30; IPR 4.1). */
 #define GV__BALLOT_LATEST                                                      \
-	"ifnull(v.latest, CASE WHEN bl.proposed_at <= ?2"                      \
-	" THEN bl.proposed_at ELSE -1 END)"
+	"ifnull((SELECT max(posted_at) FROM ballot_version"                    \
+	" WHERE ballot = bl.id AND posted_at <= ?2),"                          \
+	" CASE WHEN bl.proposed_at <= ?2 THEN bl.proposed_at ELSE -1 END)"
 #define GV__BALLOT_REVIEW_END                                                  \
 	"(bl.review_starts_at + CASE bl.kind WHEN 'fg' THEN 60 ELSE 30 END"    \
 	" * 86400)"
@@ -22,13 +24,13 @@
 	 * whose every clock is over by what is recorded (RULES §4; core/        \
 	 * deadlines.c), a sufficient test, never computing a clock. L: the       \
 	 * latest version by ?2, else the proposal (core/ballot_acts.c); an       \
-	 * act after it belongs to the current round. */                          \
+	 * act after it belongs to the current round. The test runs only on       \
+	 * the ballots not settled by ?2 (settled_at, core/db_schema.c v11),      \
+	 * found by its index: a decided ballot's row is never read. */           \
 	X(BALLOT_LIST_LIVE,                                                       \
 	  "SELECT bl.id FROM ballot bl JOIN body b ON b.id = bl.body"             \
-	  " LEFT JOIN (SELECT ballot, max(posted_at) AS latest"                   \
-	  " FROM ballot_version WHERE posted_at <= ?2 GROUP BY ballot) v"         \
-	  " ON v.ballot = bl.id"                                                  \
-	  " WHERE (?1 IS NULL OR bl.body = ?1) AND NOT (" /* cancelled, or        \
+	  " WHERE (bl.settled_at IS NULL OR bl.settled_at > ?2)"                  \
+	  " AND (?1 IS NULL OR bl.body = ?1) AND NOT (" /* cancelled, or          \
 	                                                     withdrawn since      \
 	                                                     the latest           \
 	                                                     version: none        \

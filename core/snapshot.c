@@ -58,6 +58,15 @@ known_table(const char *name)
 	return 0;
 }
 
+/* Whether table.name is derived from the other columns by the schema's
+ * triggers (core/db_schema.c v11): not content, and a copy of gavel from
+ * before the column could not insert it. */
+static int
+derived_column(const char *table, const char *name)
+{
+	return !strcmp(table, "ballot") && !strcmp(name, "settled_at");
+}
+
 /* Whether table has a column name (its schema, not the operation, says). */
 static int
 known_column(struct gv_db *db, const char *table, const char *name)
@@ -75,6 +84,20 @@ known_column(struct gv_db *db, const char *table, const char *name)
 	found = sqlite3_step(st) == SQLITE_ROW;
 	sqlite3_finalize(st);
 	return found;
+}
+
+/* Column i of the row st is on, as JSON. */
+static json_t *
+column_value(sqlite3_stmt *st, int i)
+{
+	switch (sqlite3_column_type(st, i)) {
+	case SQLITE_INTEGER:
+		return json_integer(sqlite3_column_int64(st, i));
+	case SQLITE_NULL:
+		return json_null();
+	default:
+		return json_string((const char *)sqlite3_column_text(st, i));
+	}
 }
 
 /* {"columns": [...], "rows": [[...], ...]} of one table. */
@@ -96,22 +119,15 @@ table_rows(json_t **out, struct gv_db *db, const char *table)
 	}
 	n = sqlite3_column_count(st);
 	for (i = 0; i < n; i++)
-		json_array_append_new(columns,
-		                      json_string(sqlite3_column_name(st, i)));
+		if (!derived_column(table, sqlite3_column_name(st, i)))
+			json_array_append_new(
+			        columns,
+			        json_string(sqlite3_column_name(st, i)));
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		row = json_array();
 		for (i = 0; i < n; i++)
-			json_array_append_new(
-			        row,
-			        sqlite3_column_type(st, i) == SQLITE_INTEGER
-			                ? json_integer(
-			                          sqlite3_column_int64(st, i))
-			        : sqlite3_column_type(st, i) == SQLITE_NULL
-			                ? json_null()
-			                : json_string(
-			                          (const char *)
-			                                  sqlite3_column_text(
-			                                          st, i)));
+			if (!derived_column(table, sqlite3_column_name(st, i)))
+				json_array_append_new(row, column_value(st, i));
 		json_array_append_new(rows, row);
 	}
 	sqlite3_finalize(st);

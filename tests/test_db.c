@@ -301,6 +301,71 @@ upgrade_v10_keeps_addresses(void)
 	         1);
 }
 
+/*
+ * v11: ballots stored before settle as the triggers would have settled
+ * them: a failed ballot from its count, a passed Final Maintenance
+ * Guideline two weeks after its review's end, three with a holiday after
+ * it (IPR 4.1; BYL 2.4(8)), one passed with its review still to come
+ * never. The snapshot
+ * the upgrade makes of them (core/snapshot.c) leaves the derived column
+ * out, and the replay derives the same instants.
+ */
+static void
+upgrade_v11_settles_ballots(void)
+{
+	const char *path = t_path("v10.db");
+	struct gv_rebuild_report r;
+	struct gv_db *db = NULL;
+	char pragma[96];
+	const char *dump;
+	const int64_t t = 1700000000, day = 86400;
+
+	T_ASSERT((dump = t_read_file("tests/data/schema-v10.sql", NULL)) !=
+	         NULL);
+	exec_sql(path, dump);
+	snprintf(pragma, sizeof(pragma),
+	         "PRAGMA user_version = 10; PRAGMA application_id = %d",
+	         GV__APPLICATION_ID);
+	exec_sql(path, pragma);
+	exec_sql(
+	        path,
+	        "INSERT INTO body (id, code, fold, name, prefix, created_at)"
+	        " VALUES (1, 'SMCWG', 'smcwg', 'S/MIME', 'SMC', 1600000000),"
+	        " (2, 'SCWG', 'scwg', 'Server', 'SC', 1600000000);"
+	        "INSERT INTO holiday (body, day) VALUES (2, 19733);"
+	        "INSERT INTO ballot (id, body, number, title, kind, created_at,"
+	        " proposed_at, vote_starts_at, results_at, review_starts_at,"
+	        " result) VALUES"
+	        " (1, 1, 1, 'Failed', 'fg', 1700000000, 1700000000,"
+	        "  1700604800, 1701209600, NULL, 'failed'),"
+	        " (2, 1, 2, 'Adopted', 'fmg', 1700000000, 1700000000,"
+	        "  1700604800, 1701209600, 1701296000, 'passed'),"
+	        " (3, 2, 3, 'Adopted', 'fmg', 1700000000, 1700000000,"
+	        "  1700604800, 1701209600, 1701296000, 'passed'),"
+	        " (4, 1, 4, 'Passed', 'fmg', 1700000000, 1700000000,"
+	        "  1700604800, 1701209600, NULL, 'passed');"
+	        "INSERT INTO ballot_version (ballot, n, posted_at)"
+	        " SELECT id, 1, 1700000000 FROM ballot;");
+	T_EQ_INT(gv_db_open(&db, path, NULL), 0);
+	T_EQ_INT(query_int(path, "SELECT settled_at FROM ballot WHERE id = 1"),
+	         t + 7 * day + 7 * day);
+	T_EQ_INT(query_int(path, "SELECT settled_at FROM ballot WHERE id = 2"),
+	         t + 15 * day + 30 * day + 14 * day);
+	T_EQ_INT(query_int(path, "SELECT settled_at FROM ballot WHERE id = 3"),
+	         t + 15 * day + 30 * day + 21 * day);
+	T_EQ_INT(query_int(path, "SELECT ifnull(settled_at, -2) FROM ballot"
+	                         " WHERE id = 4"),
+	         -2);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM op WHERE kind ="
+	                         " 'store.snapshot' AND text NOT LIKE"
+	                         " '%settled_at%' AND text LIKE '%Adopted%'"),
+	         1);
+	T_EQ_INT(gv_rebuild(&r, db), 0);
+	gv_db_free(db);
+	T_EQ_INT(query_int(path, "SELECT sum(settled_at) FROM ballot"),
+	         3 * t + 14 * day + 2 * 45 * day + 35 * day);
+}
+
 static void
 refuses_newer_schema(void)
 {
@@ -511,6 +576,7 @@ const struct t_case db_tests[] = {
         {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
         {"refuses_newer_schema", refuses_newer_schema},
         {"upgrade_v10_keeps_addresses", upgrade_v10_keeps_addresses},
+        {"upgrade_v11_settles_ballots", upgrade_v11_settles_ballots},
         {"failed_migration_rolls_back", failed_migration_rolls_back},
         {"refuses_non_database", refuses_non_database},
         {"refuses_foreign_sqlite", refuses_foreign_sqlite},
