@@ -4,9 +4,10 @@
  * records the folder it was made in, a path on the machine of whoever
  * pinned it; after a sync, the other members name their own clone of the
  * body's guideline (`gavel config repo BODY DIR`, this copy's setting
- * "repo.BODY"). Any clone that holds the commits serves: the redline is
- * rebuilt from the recorded commit ids, and `ballot verify` checks each
- * file against its recorded blob id.
+ * "repo BODY", as "templates BODY" names its templates folder). Any
+ * clone that holds the commits serves: the redline is rebuilt from the
+ * recorded commit ids, and `ballot verify` checks each file against its
+ * recorded blob id.
  */
 #include <stdlib.h>
 #include <sys/stat.h>
@@ -22,7 +23,7 @@
 static char *
 repo_key(const char *body)
 {
-	return gv__xsprintf("repo.%s", body);
+	return gv__xsprintf("repo %s", body);
 }
 
 int

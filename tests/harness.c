@@ -52,7 +52,7 @@ extern const struct t_case calendar_tests[], calendar_out_tests[];
 extern const struct t_case commands_tests[], progress_tests[],
         demo_today_tests[];
 extern const struct t_case complete_tests[], install_tests[], deb_tests[];
-extern const struct t_case pages_tests[], report_tests[];
+extern const struct t_case pages_tests[], report_tests[], digest_tests[];
 
 static const struct {
 	const char *name;
@@ -114,6 +114,7 @@ static const struct {
         {"git_remote", git_remote_tests},
         {"sync", sync_tests},
         {"sync_faults", sync_faults_tests},
+        {"digest", digest_tests},
         {"mail_out", mail_out_tests},
         {"mail_send", mail_send_tests},
         {"remind", remind_tests},
