@@ -73,8 +73,10 @@ seen_add(struct copy *c, const git_oid *id)
 static void
 want(struct copy *c, const git_oid *id, git_object_t type)
 {
+	/* Without a refresh: git_odb_exists reads the pack folder again
+	 * for every object it does not find, and here most are not. */
 	if (git_oid_is_zero(id) || !seen_add(c, id) ||
-	    git_odb_exists(c->to_odb, id))
+	    git_odb_exists_ext(c->to_odb, id, GIT_ODB_LOOKUP_NO_REFRESH))
 		return;
 	c->list = gv__grow(c->list, &c->alloc, c->n, sizeof(*c->list));
 	git_oid_cpy(&c->list[c->n].id, id);
