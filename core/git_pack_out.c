@@ -29,12 +29,24 @@
  */
 #define PACK_LEVEL Z_BEST_SPEED
 
+/*
+ * Objects below this size are stored as they are (zlib's level 0, still
+ * a zlib stream as the format wants). Deflating costs about 7 us an
+ * object whatever its size, zlib building its Huffman trees for each,
+ * and inflating it again costs each later read; for a commit, its tree
+ * or one operation that buys a few hundred bytes. bench/sync.sh's
+ * 10,000 commits of one operation each (30,000 objects, 7.2 MB): stored
+ * 7.6 MB, deflated 4.6 MB, but 0.01 s against 0.24 s to write and
+ * 0.005 s against 0.06 s for each pass that reads them.
+ */
+#define PACK_SMALL 1024
+
 struct gv__pack_out {
 	git_odb_writepack *wp;
 	git_indexer_progress stats;
 	EVP_MD_CTX *sha;
-	z_stream z;
-	int z_ready;
+	z_stream z, small; /* PACK_LEVEL, and level 0 */
+	int z_ready, small_ready;
 	size_t left;  /* objects still to come */
 	size_t bytes; /* handed over so far */
 	size_t used;  /* in buf */
@@ -94,11 +106,15 @@ gv__pack_out_start(struct gv__pack_out **out, git_odb *odb, size_t count)
 		gv__pack_out_free(p);
 		return failed(GIT_ERROR_SHA, "cannot hash the pack");
 	}
-	if (deflateInit(&p->z, PACK_LEVEL) != Z_OK) {
+	/* Level 0 has no use for a hash of the window: the smallest one,
+	 * which each object's reset clears (64 KB at the default). */
+	p->z_ready = deflateInit(&p->z, PACK_LEVEL) == Z_OK;
+	p->small_ready = deflateInit2(&p->small, Z_NO_COMPRESSION, Z_DEFLATED,
+	                              15, 1, Z_DEFAULT_STRATEGY) == Z_OK;
+	if (!p->z_ready || !p->small_ready) {
 		gv__pack_out_free(p);
 		return failed(GIT_ERROR_ZLIB, "cannot start zlib");
 	}
-	p->z_ready = 1;
 	if (git_odb_write_pack(&p->wp, odb, NULL, NULL) < 0) {
 		gv__pack_out_free(p);
 		return -1;
@@ -130,26 +146,27 @@ int
 gv__pack_out_add(struct gv__pack_out *p, git_object_t type, const void *data,
                  size_t len)
 {
+	z_stream *z = len < PACK_SMALL ? &p->small : &p->z;
 	int rc = Z_OK;
 
 	if (!p->left)
 		return failed(GIT_ERROR_INVALID, "more objects than the pack "
 		                                 "announced");
-	if (put_header(p, type, len) < 0 || deflateReset(&p->z) != Z_OK)
+	if (put_header(p, type, len) < 0 || deflateReset(z) != Z_OK)
 		return -1;
-	p->z.next_in = (unsigned char *)(uintptr_t)data;
-	p->z.avail_in = (uInt)len;
+	z->next_in = (unsigned char *)(uintptr_t)data;
+	z->avail_in = (uInt)len;
 	/* Objects are far below 4 GiB (a chain's blob is capped at
 	 * GV__CHAIN_BLOB_MAX); zlib's counts are 32 bits. */
-	if ((size_t)p->z.avail_in != len)
+	if ((size_t)z->avail_in != len)
 		return failed(GIT_ERROR_INVALID, "an object is too large");
 	while (rc != Z_STREAM_END) {
-		p->z.next_out = p->buf + p->used;
-		p->z.avail_out = (uInt)(PACK_BUF - p->used);
-		rc = deflate(&p->z, Z_FINISH);
+		z->next_out = p->buf + p->used;
+		z->avail_out = (uInt)(PACK_BUF - p->used);
+		rc = deflate(z, Z_FINISH);
 		if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
 			return failed(GIT_ERROR_ZLIB, "cannot deflate");
-		p->used = PACK_BUF - p->z.avail_out;
+		p->used = PACK_BUF - z->avail_out;
 		if (p->used == PACK_BUF && flush(p) < 0)
 			return -1;
 	}
@@ -188,6 +205,8 @@ gv__pack_out_free(struct gv__pack_out *p)
 		p->wp->free(p->wp);
 	if (p->z_ready)
 		deflateEnd(&p->z);
+	if (p->small_ready)
+		deflateEnd(&p->small);
 	EVP_MD_CTX_free(p->sha);
 	free(p);
 }
