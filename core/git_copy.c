@@ -27,7 +27,8 @@
 /* An object to copy, and what it was reached as. */
 struct wanted {
 	git_oid id;
-	git_object_t type; /* GIT_OBJECT_ANY for a ref's target */
+	git_object_t type;   /* GIT_OBJECT_ANY for a ref's target */
+	git_odb_object *raw; /* as read to find what it reaches, or NULL */
 };
 
 struct copy {
@@ -80,20 +81,28 @@ want(struct copy *c, const git_oid *id, git_object_t type)
 		return;
 	c->list = gv__grow(c->list, &c->alloc, c->n, sizeof(*c->list));
 	git_oid_cpy(&c->list[c->n].id, id);
+	c->list[c->n].raw = NULL;
 	c->list[c->n++].type = type;
 }
 
-/* Queues what the object reaches. A blob reaches nothing and is not
- * read here: it is read once, as it is written. */
+/*
+ * Queues what the object reaches. A blob reaches nothing and is not read
+ * here: it is read once, as it is written. Another object is read whole
+ * first and kept for the pack: libgit2 parses it from its cache of what
+ * was just read, and caches the parsed object in its place, so a second
+ * read would inflate it again. w is not used once something is queued:
+ * the list may move as it grows.
+ */
 static int
-expand(struct copy *c, const struct wanted *w)
+expand(struct copy *c, struct wanted *w)
 {
 	git_object *o = NULL;
 	size_t i, n;
 
 	if (w->type == GIT_OBJECT_BLOB)
 		return 0;
-	if (git_object_lookup(&o, c->from, &w->id, w->type) < 0)
+	if (git_odb_read(&w->raw, c->from_odb, &w->id) < 0 ||
+	    git_object_lookup(&o, c->from, &w->id, w->type) < 0)
 		return -1;
 	switch (git_object_type(o)) {
 	case GIT_OBJECT_COMMIT:
@@ -150,8 +159,10 @@ write_pack(struct gv__chain_transfer *stats, struct copy *c,
 		goto out;
 	for (i = 0; i < c->n; i++) {
 		progress(r, i, c->n);
-		if ((rc = git_odb_read(&o, c->from_odb, &c->list[i].id)) < 0)
+		if ((o = c->list[i].raw) == NULL &&
+		    (rc = git_odb_read(&o, c->from_odb, &c->list[i].id)) < 0)
 			goto out;
+		c->list[i].raw = NULL;
 		rc = gv__pack_out_add(pack, git_odb_object_type(o),
 		                      git_odb_object_data(o),
 		                      git_odb_object_size(o));
@@ -317,6 +328,8 @@ gv__chain_copy(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 	rc = prune_mirrors(r->repo, prefix, heads, n);
 out:
 	heads_free(heads, n);
+	for (i = 0; i < c.n; i++)
+		git_odb_object_free(c.list[i].raw);
 	free(c.list);
 	free(c.seen);
 	git_odb_free(c.to_odb);
