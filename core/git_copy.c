@@ -231,7 +231,8 @@ list_heads(struct head **out, size_t *n, git_repository *from)
 		*n = 0;
 		return rc;
 	}
-	qsort(h, *n, sizeof(*h), by_name);
+	if (*n)
+		qsort(h, *n, sizeof(*h), by_name);
 	*out = h;
 	return 0;
 }
@@ -267,7 +268,7 @@ prune_mirrors(git_repository *to, const char *prefix, const struct head *h,
 {
 	git_reference_iterator *it = NULL;
 	git_reference *ref;
-	struct head key;
+	struct head key = {0};
 	char **gone = NULL;
 	size_t ngone = 0, alloc = 0, i;
 	int rc;
@@ -280,7 +281,7 @@ prune_mirrors(git_repository *to, const char *prefix, const struct head *h,
 		if (strncmp(mine, prefix, strlen(prefix)) == 0) {
 			key.name = gv__xsprintf("refs/gavel/%s",
 			                        mine + strlen(prefix));
-			if (!bsearch(&key, h, n, sizeof(*h), by_name)) {
+			if (!n || !bsearch(&key, h, n, sizeof(*h), by_name)) {
 				gone = gv__grow(gone, &alloc, ngone,
 				                sizeof(*gone));
 				gone[ngone++] = gv__xstrdup(mine);

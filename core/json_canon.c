@@ -22,12 +22,14 @@ struct key {
 	size_t len;
 };
 
-static int
+/* A hex digit as jansson writes them (capitals), or 16 for another
+ * character. */
+static unsigned
 hex_upper(char c)
 {
-	return (c >= '0' && c <= '9')   ? c - '0'
-	       : (c >= 'A' && c <= 'F') ? c - 'A' + 10
-	                                : -1;
+	return (c >= '0' && c <= '9')   ? (unsigned)(c - '0')
+	       : (c >= 'A' && c <= 'F') ? (unsigned)(c - 'A' + 10)
+	                                : 16;
 }
 
 /*
@@ -39,7 +41,7 @@ static int
 string_ok(const char **p, const char *end)
 {
 	const char *s = *p + 1;
-	int hi, lo, c;
+	unsigned hi, lo, c;
 
 	while (s < end && *s != '"') {
 		if ((unsigned char)*s < 0x20)
@@ -55,8 +57,7 @@ string_ok(const char **p, const char *end)
 		/* Only a control character without a letter of its own is
 		 * written \u00XX; '/' and everything else as it is. */
 		if (*s != 'u' || end - s < 5 || s[1] != '0' || s[2] != '0' ||
-		    (hi = hex_upper(s[3])) < 0 || hi > 1 ||
-		    (lo = hex_upper(s[4])) < 0)
+		    (hi = hex_upper(s[3])) > 1 || (lo = hex_upper(s[4])) > 15)
 			return 0;
 		c = hi << 4 | lo;
 		if (c == 0 || c == '\b' || c == '\f' || c == '\n' ||
