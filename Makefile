@@ -27,9 +27,11 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 LDFLAGS ?=
 
-# pkg-config name -> Debian package, for `make deps`.
+# pkg-config name -> Debian package, for `make deps`. zlib and libcrypto
+# write the pack of a fetch from a folder (core/git_pack_out.c: each
+# object deflated, the pack's SHA-1).
 CORE_PKGS := sqlite3 jansson libical libcmark-gfm libgit2 krb5-gssapi \
-	gmime-3.0
+	gmime-3.0 zlib libcrypto
 TUI_PKGS  := ncursesw
 DEB_ncursesw := libncurses-dev
 DEB_sqlite3 := libsqlite3-dev
@@ -38,6 +40,8 @@ DEB_libical := libical-dev
 DEB_libcmark-gfm := libcmark-gfm-dev libcmark-gfm-extensions-dev
 DEB_libgit2 := libgit2-dev
 DEB_krb5-gssapi := libkrb5-dev
+DEB_zlib := zlib1g-dev
+DEB_libcrypto := libssl-dev
 DEB_gmime-3.0 := libgmime-3.0-dev
 # libgit2 and the libraries it brings (mbedTLS, libssh2 and its
 # OpenSSL, PCRE2, zlib) are linked statically, from Debian's own
@@ -82,7 +86,7 @@ ifeq ($(LINK),shared)
 # Shared, libgit2's own calls cannot be wrapped: only the CA bundle's
 # parse, which mbedTLS exports, is; GV_GIT_SHARED leaves out the rest.
 GIT_LIBS = -Wl,--wrap=mbedtls_x509_crt_parse_file \
-	$$(pkg-config --libs libgit2) -lmbedx509
+	$$(pkg-config --libs libgit2 zlib libcrypto) -lmbedx509
 GIT_CFLAGS := -DGV_GIT_SHARED
 BSTATIC  :=
 BDYNAMIC :=

@@ -28,4 +28,13 @@ int gv__chain_failed(enum gv_error_code code, const char *what);
  * otherwise. */
 int gv__chain_oid(git_oid *out, const char *hex, const char *what);
 
+/*
+ * gv__chain_fetch from a remote that is a folder here, path a repository
+ * (core/git_copy.c): the objects r lacks copied as one pack, then the
+ * mirror under refs/gavel-remotes/<remote>/ set and pruned. Errors are
+ * libgit2's (negative, git_error_last saying why).
+ */
+int gv__chain_copy(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
+                   const char *remote, const char *path);
+
 #endif

@@ -201,15 +201,24 @@ gv_global_shutdown(void)
 	git_started = 0;
 }
 
+int
+gv__text_hash_into(char hex[41], const char *text, size_t len)
+{
+	git_oid oid;
+
+	if (gv__git_start() < 0 ||
+	    git_odb_hash(&oid, text, len, GIT_OBJECT_BLOB) < 0)
+		return GV_ERROR;
+	git_oid_tostr(hex, GIT_OID_HEXSZ + 1, &oid);
+	return 0;
+}
+
 char *
 gv__text_hash(const char *text)
 {
 	char hex[GIT_OID_HEXSZ + 1];
-	git_oid oid;
 
-	if (gv__git_start() < 0 ||
-	    git_odb_hash(&oid, text, strlen(text), GIT_OBJECT_BLOB) < 0)
+	if (gv__text_hash_into(hex, text, strlen(text)) < 0)
 		return NULL;
-	git_oid_tostr(hex, sizeof(hex), &oid);
 	return gv__xstrdup(hex);
 }

@@ -7,7 +7,9 @@
  * list. Fetch is forced and pruned into refs/gavel-remotes/<remote>/,
  * a mirror of what the remote has; push is never forced, since each ref
  * has one writer and a remote ref ours does not contain means someone
- * else wrote it.
+ * else wrote it. A fetch from a folder (a path or file://) copies the
+ * objects as they are (core/git_copy.c) instead of libgit2's fetch,
+ * which repacks them first.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,6 +82,38 @@ url_kind(enum url_kind *kind, const char *url)
 	/* user@host:path, as git reads it: a colon before any slash. */
 	*kind = colon && (!slash || colon < slash) ? URL_SSH : URL_PATH;
 	return 0;
+}
+
+/*
+ * The folder a path or file:// URL names, as libgit2 reads the URL:
+ * file:///PATH or file://localhost/PATH, %XX decoded. NULL for a
+ * file:// URL of another host or none. Owned.
+ */
+static char *
+local_path(enum url_kind kind, const char *url)
+{
+	const char *p = url + strlen("file://");
+	char *out, *o;
+
+	if (kind == URL_PATH)
+		return gv__xstrdup(url);
+	if (strncmp(p, "localhost/", 10) == 0)
+		p += strlen("localhost");
+	if (p[0] != '/' || !p[1] || p[1] == '/')
+		return NULL;
+	o = out = gv__xstrdup(p);
+	for (; *p; p++) {
+		unsigned hi, lo;
+
+		if (*p == '%' && sscanf(p + 1, "%1x%1x", &hi, &lo) == 2) {
+			*o++ = (char)(hi << 4 | lo);
+			p += 2;
+		} else {
+			*o++ = *p;
+		}
+	}
+	*o = '\0';
+	return out;
 }
 
 int
@@ -257,6 +291,34 @@ fetch_progress(const git_indexer_progress *p, void *payload)
 	return 0;
 }
 
+/* gv__chain_fetch from a folder here: its objects copied as they are
+ * (core/git_copy.c), not repacked as libgit2's fetch would. */
+static int
+fetch_local(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
+            const char *remote, const char *url, enum url_kind kind)
+{
+	char *path = local_path(kind, url);
+	struct gv__cred none; /* a folder asks for no credentials */
+	int error = 0, rc;
+
+	gv__cred_init(&none);
+	clear_local_locks(kind, url);
+	if (!path) {
+		git_error_set_str(GIT_ERROR_NET,
+		                  "a file:// URL names a folder of this "
+		                  "machine (file:///PATH)");
+		rc = GIT_EINVALIDSPEC;
+	} else {
+		rc = gv__chain_copy(stats, r, remote, path);
+	}
+	if (rc < 0)
+		error = transfer_failed(&none, url, rc);
+	chain_progress(r, "receiving objects", stats->objects, stats->objects);
+	gv__cred_done(&none, error == 0);
+	free(path);
+	return error;
+}
+
 int
 gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                 const char *remote, const char *url)
@@ -272,7 +334,11 @@ gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 
 	memset(stats, 0, sizeof(*stats));
 	if ((error = check_remote_name(remote)) < 0 ||
-	    (error = remote_for(&rem, &kind, r, url)) < 0)
+	    (error = url_kind(&kind, url)) < 0)
+		return error;
+	if (kind == URL_PATH || kind == URL_FILE)
+		return fetch_local(stats, r, remote, url, kind);
+	if ((error = remote_for(&rem, &kind, r, url)) < 0)
 		return error;
 	spec = gv__xsprintf("+refs/gavel/*:refs/gavel-remotes/%s/*", remote);
 	gv__cred_init(&fs.cred);

@@ -138,6 +138,10 @@ int gv__read_file(char **data, size_t *len, const char *path, size_t max,
  * hash-object` gives it, or NULL. */
 char *gv__text_hash(const char *text);
 
+/* The same, of len bytes, into hex (40 digits and a NUL): 0, or
+ * GV_ERROR. */
+int gv__text_hash_into(char hex[41], const char *text, size_t len);
+
 /* A UTC offset in seconds as TIME writes it: "-05:00", "+10:30". */
 void gv__time_format_offset(char *buf, size_t n, int offset);
 

@@ -143,6 +143,101 @@ fetch_prunes_and_forces(struct gv__chain_repo *theirs,
 	T_EQ_STR(tip_of(ours, "refs/gavel-remotes/usb/smcwg/ann"), ann);
 }
 
+/*
+ * From a folder the objects are copied, not fetched (core/git_copy.c):
+ * whatever a ref reaches comes along, as git's fetch brings it (a tag's
+ * target, a tree's subtrees, a ref at a blob), so the copy passes git's
+ * own connectivity check; and a file:// URL is read as libgit2 reads
+ * it, %XX decoded, localhost or no host.
+ */
+static void
+fetch_from_folder_copies_all_reached(struct gv__chain_repo *theirs,
+                                     struct gv__chain_repo *ours)
+{
+	struct gv__chain_transfer st;
+	char ann[GV__OID_HEX], url[4400];
+
+	T_OK(chain(theirs, ANN, "ann", 2, ann));
+	T_EQ_INT(cf_sh("cd '%s' && export GIT_DIR=. && "
+	               "git tag -a -m t t $(echo tagged | "
+	               "git hash-object -w --stdin) && "
+	               "git update-ref refs/gavel/smcwg/tag refs/tags/t && "
+	               "b=$(echo deep | git hash-object -w --stdin) && "
+	               "s=$(printf '100644 blob %%s\\tf\\n' $b | git mktree) "
+	               "&& t=$(printf '040000 tree %%s\\tdir\\n' $s | "
+	               "git mktree) && c=$(git commit-tree -m x $t) && "
+	               "git update-ref refs/gavel/smcwg/nested $c && "
+	               "git update-ref refs/gavel/smcwg/blob $b && "
+	               "cd .. && mv remote.git 'the remote.git'",
+	               t_path("remote.git")),
+	         0);
+	snprintf(url, sizeof(url), "file://localhost%s",
+	         t_path("the%20remote.git"));
+	T_OK(gv__chain_fetch(&st, ours, "origin", url));
+	/* ann's 6, the tag and its blob, nested's commit, two trees and
+	 * blob (which the blob's ref is at too: copied once). */
+	T_EQ_INT(st.objects, 12);
+	T_EQ_STR(names_under(ours, "refs/gavel-remotes/origin/"),
+	         "refs/gavel-remotes/origin/smcwg/ann "
+	         "refs/gavel-remotes/origin/smcwg/blob "
+	         "refs/gavel-remotes/origin/smcwg/nested "
+	         "refs/gavel-remotes/origin/smcwg/tag");
+	T_EQ_INT(cf_sh("git --git-dir='%s' fsck --connectivity-only "
+	               ">/dev/null 2>&1",
+	               t_path("local.git")),
+	         0);
+	snprintf(url, sizeof(url), "file://%s", t_path("the%20remote.git"));
+	T_OK(gv__chain_fetch(&st, ours, "usb", url));
+	T_EQ_INT(st.objects, 0);
+	T_EQ_STR(tip_of(ours, "refs/gavel-remotes/usb/smcwg/ann"), ann);
+	snprintf(url, sizeof(url), "file://elsewhere%s",
+	         t_path("the%20remote.git"));
+	T_ASSERT(gv__chain_fetch(&st, ours, "usb", url) < 0);
+	T_CONTAINS(gv_error_last()->message, "file:///PATH");
+}
+
+/*
+ * A folder missing an object its refs reach: the copy fails as a whole,
+ * nothing of it lands and no mirror ref moves, so the next sync is
+ * simply run again once the folder is whole.
+ */
+static void
+fetch_from_broken_folder_moves_nothing(struct gv__chain_repo *theirs,
+                                       struct gv__chain_repo *ours)
+{
+	struct gv__chain_transfer st;
+	char ann[GV__OID_HEX], bob[GV__OID_HEX], old[GV__OID_HEX];
+
+	T_OK(chain(theirs, ANN, "ann", 1, old));
+	T_OK(gv__chain_fetch(&st, ours, "origin", t_path("remote.git")));
+	T_OK(chain(theirs, ANN, "ann-more", 1, ann));
+	T_OK(chain(theirs, BOB, "bob", 1, bob));
+	/* The new commit's blob goes missing. */
+	T_EQ_INT(cf_sh("cd '%s' && b=$(git --git-dir=. rev-parse %s:ops) && "
+	               "mv objects/$(echo $b | cut -c1-2)/$(echo $b | "
+	               "cut -c3-) blob.away",
+	               t_path("remote.git"), ann),
+	         0);
+	T_ASSERT(gv__chain_fetch(&st, ours, "origin", t_path("remote.git")) <
+	         0);
+	T_CONTAINS(gv_error_last()->message, "cannot reach");
+	T_EQ_STR(tip_of(ours, "refs/gavel-remotes/origin/smcwg/ann"), old);
+	T_EQ_STR(tip_of(ours, "refs/gavel-remotes/origin/smcwg/bob"), "");
+	/* One pack, the first fetch's: nothing of the failed one. */
+	T_EQ_INT(cf_sh("test $(ls '%s/objects/pack' | wc -l) -eq 2",
+	               t_path("local.git")),
+	         0);
+	T_EQ_INT(cf_sh("cd '%s' && b=$(git --git-dir=. rev-parse %s:ops) && "
+	               "mv blob.away objects/$(echo $b | cut -c1-2)/$(echo "
+	               "$b | cut -c3-)",
+	               t_path("remote.git"), ann),
+	         0);
+	T_OK(gv__chain_fetch(&st, ours, "origin", t_path("remote.git")));
+	T_EQ_INT(st.objects, 6);
+	T_EQ_STR(tip_of(ours, "refs/gavel-remotes/origin/smcwg/ann"), ann);
+	T_EQ_STR(tip_of(ours, "refs/gavel-remotes/origin/smcwg/bob"), bob);
+}
+
 static void
 push_fast_forward(struct gv__chain_repo *theirs, struct gv__chain_repo *ours)
 {
@@ -218,6 +313,18 @@ static void
 fetch_prunes_and_forces_mirror(void)
 {
 	with_pair(fetch_prunes_and_forces);
+}
+
+static void
+fetch_from_folder_copies_all(void)
+{
+	with_pair(fetch_from_folder_copies_all_reached);
+}
+
+static void
+fetch_from_broken_folder(void)
+{
+	with_pair(fetch_from_broken_folder_moves_nothing);
 }
 
 static void
@@ -634,6 +741,8 @@ https_fetch_and_push(void)
 const struct t_case git_remote_tests[] = {
         {"fetch_by_path_and_file", fetch_by_path_and_file},
         {"fetch_prunes_and_forces_mirror", fetch_prunes_and_forces_mirror},
+        {"fetch_from_folder_copies_all", fetch_from_folder_copies_all},
+        {"fetch_from_broken_folder", fetch_from_broken_folder},
         {"push_fast_forwards_only", push_fast_forwards_only},
         {"push_refuses_diverged_ref", push_refuses_diverged_ref},
         {"unreachable_remote_is_named", unreachable_remote_is_named},

@@ -6,7 +6,9 @@
  * canonical form of its JSON, byte for byte; and a text of the shape this
  * gavel writes (format 1, its own fields, "private" only when true) must
  * come out of gv__op_text again exactly, so the operation keeps its id
- * (the git blob id of that text) wherever it is written again.
+ * (the git blob id of that text) wherever it is written again. The
+ * canonical check itself, read off the text, agrees with jansson's writer
+ * on every object of integers and text.
  *
  * The seeds are real operations, one of each kind, as `gavel` commands
  * recorded them (`SELECT text FROM op`), and one of a newer gavel;
@@ -15,6 +17,7 @@
 #include "fuzz.h"
 #include "gavel/error.h"
 #include "internal.h"
+#include "json_canon.h"
 #include "op_kinds.h"
 #include "op_log.h"
 
@@ -39,6 +42,47 @@ ours(const struct gv__op_read *r)
 			return 0;
 	return json_object_size(r->root) ==
 	       sizeof(fields) / sizeof(fields[0]) + (private != NULL);
+}
+
+/* Whether v holds a real number anywhere. */
+static int
+holds_real(json_t *v)
+{
+	const char *key;
+	json_t *item;
+	size_t i;
+
+	if (json_is_real(v))
+		return 1;
+	json_object_foreach (v, key, item)
+		if (holds_real(item))
+			return 1;
+	json_array_foreach (v, i, item)
+		if (holds_real(item))
+			return 1;
+	return 0;
+}
+
+/* The canonical check (core/json_canon.c) says "same" exactly when
+ * jansson's writer gives the bytes back, for every object of integers
+ * and text it is asked about. */
+static void
+canonical_as_jansson_writes(const uint8_t *data, size_t size)
+{
+	json_error_t e;
+	json_t *root = json_loadb((const char *)data, size,
+	                          JSON_REJECT_DUPLICATES, &e);
+	char *again;
+
+	if (root && json_is_object(root) && !holds_real(root)) {
+		again = json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
+		FUZZ_CHECK(again != NULL);
+		FUZZ_CHECK(gv__json_canonical((const char *)data, size) ==
+		           (strlen(again) == size &&
+		            memcmp(again, data, size) == 0));
+		free(again);
+	}
+	json_decref(root);
 }
 
 /* Writes r again as gv__op_text does: the same bytes, the same id. */
@@ -68,6 +112,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	struct gv__op_read r;
 	char *again;
 
+	canonical_as_jansson_writes(data, size);
 	if (gv__op_parse(&r, (const char *)data, size) < 0) {
 		FUZZ_CHECK(gv_error_last()->message[0] != '\0');
 		return 0;

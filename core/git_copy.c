@@ -1,0 +1,341 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * This file implements fetching from a remote that is a folder here (a
+ * path or file://: a bare repository on a USB stick or a shared drive):
+ * the objects of its refs/gavel/... that this repository lacks are read
+ * from its object store and written here as one pack, then the mirror
+ * refs/gavel-remotes/<remote>/... is set to what the remote holds, as
+ * gv__chain_fetch promises. libgit2's own fetch from a folder builds a
+ * new pack with a delta search over every object first, which cost more
+ * than the rest of a sync; git's upload-pack sends what is packed as it
+ * is. Objects are followed as git's pack-objects follows them: a commit's
+ * tree and parents, a tree's entries by their mode (a submodule's commit
+ * is not ours to copy), a tag's target; an object this repository has is
+ * taken to come with what it reaches, as every pack written here does.
+ * The pack lands whole or not at all, and the refs move after it: a copy
+ * interrupted at any point leaves at most objects nothing points to, and
+ * the next one copies again what is missing.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "git_chain_repo.h"
+#include "git_pack_out.h"
+#include "internal.h"
+
+/* An object to copy, and what it was reached as. */
+struct wanted {
+	git_oid id;
+	git_object_t type;   /* GIT_OBJECT_ANY for a ref's target */
+	git_odb_object *raw; /* as read to find what it reaches, or NULL */
+};
+
+struct copy {
+	git_repository *from;
+	git_odb *from_odb, *to_odb;
+	struct wanted *list; /* in the order reached; also the queue */
+	size_t n, alloc;
+	git_oid *seen; /* open addressing, cap a power of two */
+	size_t nseen, cap;
+};
+
+/* Adds id to the set of objects reached; 0 when it was there. */
+static int
+seen_add(struct copy *c, const git_oid *id)
+{
+	uint64_t h;
+	size_t i;
+
+	if (2 * (c->nseen + 1) > c->cap) {
+		git_oid *old = c->seen;
+		size_t cap = c->cap;
+
+		c->cap = cap ? cap * 2 : 1024;
+		c->seen = gv__xcalloc(c->cap, sizeof(*c->seen));
+		c->nseen = 0;
+		for (i = 0; i < cap; i++)
+			if (!git_oid_is_zero(&old[i]))
+				seen_add(c, &old[i]);
+		free(old);
+	}
+	/* The ids are hashes already: their first bytes are spread. */
+	memcpy(&h, id->id, sizeof(h));
+	for (i = (size_t)h & (c->cap - 1); !git_oid_is_zero(&c->seen[i]);
+	     i = (i + 1) & (c->cap - 1))
+		if (git_oid_equal(&c->seen[i], id))
+			return 0;
+	git_oid_cpy(&c->seen[i], id);
+	c->nseen++;
+	return 1;
+}
+
+/* Queues id unless it was reached before or this repository has it. */
+static void
+want(struct copy *c, const git_oid *id, git_object_t type)
+{
+	/* Without a refresh: git_odb_exists reads the pack folder again
+	 * for every object it does not find, and here most are not. */
+	if (git_oid_is_zero(id) || !seen_add(c, id) ||
+	    git_odb_exists_ext(c->to_odb, id, GIT_ODB_LOOKUP_NO_REFRESH))
+		return;
+	c->list = gv__grow(c->list, &c->alloc, c->n, sizeof(*c->list));
+	git_oid_cpy(&c->list[c->n].id, id);
+	c->list[c->n].raw = NULL;
+	c->list[c->n++].type = type;
+}
+
+/*
+ * Queues what the object reaches. A blob reaches nothing and is not read
+ * here: it is read once, as it is written. Another object is read whole
+ * first and kept for the pack: libgit2 parses it from its cache of what
+ * was just read, and caches the parsed object in its place, so a second
+ * read would inflate it again. w is not used once something is queued:
+ * the list may move as it grows.
+ */
+static int
+expand(struct copy *c, struct wanted *w)
+{
+	git_object *o = NULL;
+	size_t i, n;
+
+	if (w->type == GIT_OBJECT_BLOB)
+		return 0;
+	if (git_odb_read(&w->raw, c->from_odb, &w->id) < 0 ||
+	    git_object_lookup(&o, c->from, &w->id, w->type) < 0)
+		return -1;
+	switch (git_object_type(o)) {
+	case GIT_OBJECT_COMMIT:
+		want(c, git_commit_tree_id((git_commit *)o), GIT_OBJECT_TREE);
+		n = git_commit_parentcount((git_commit *)o);
+		for (i = 0; i < n; i++)
+			want(c,
+			     git_commit_parent_id((git_commit *)o, (unsigned)i),
+			     GIT_OBJECT_COMMIT);
+		break;
+	case GIT_OBJECT_TREE:
+		n = git_tree_entrycount((git_tree *)o);
+		for (i = 0; i < n; i++) {
+			const git_tree_entry *e =
+			        git_tree_entry_byindex((git_tree *)o, i);
+			git_object_t type = git_tree_entry_type(e);
+
+			if (type == GIT_OBJECT_TREE || type == GIT_OBJECT_BLOB)
+				want(c, git_tree_entry_id(e), type);
+		}
+		break;
+	case GIT_OBJECT_TAG:
+		want(c, git_tag_target_id((git_tag *)o),
+		     git_tag_target_type((git_tag *)o));
+		break;
+	default:
+		break;
+	}
+	git_object_free(o);
+	return 0;
+}
+
+static void
+progress(const struct gv__chain_repo *r, size_t done, size_t total)
+{
+	if (r->progress)
+		r->progress("receiving objects", done, total,
+		            r->progress_payload);
+}
+
+/* Writes the queued objects here as one pack. */
+static int
+write_pack(struct gv__chain_transfer *stats, struct copy *c,
+           const struct gv__chain_repo *r)
+{
+	struct gv__pack_out *pack = NULL;
+	git_odb_object *o;
+	size_t i;
+	int rc;
+
+	if (!c->n)
+		return 0;
+	if ((rc = gv__pack_out_start(&pack, c->to_odb, c->n)) < 0)
+		goto out;
+	for (i = 0; i < c->n; i++) {
+		progress(r, i, c->n);
+		if ((o = c->list[i].raw) == NULL &&
+		    (rc = git_odb_read(&o, c->from_odb, &c->list[i].id)) < 0)
+			goto out;
+		c->list[i].raw = NULL;
+		rc = gv__pack_out_add(pack, git_odb_object_type(o),
+		                      git_odb_object_data(o),
+		                      git_odb_object_size(o));
+		git_odb_object_free(o);
+		if (rc < 0)
+			goto out;
+	}
+	if ((rc = gv__pack_out_finish(pack, &stats->bytes)) == 0)
+		stats->objects = c->n;
+out:
+	gv__pack_out_free(pack);
+	return rc;
+}
+
+/* A remote's chain: its name under refs/gavel/ and its tip. */
+struct head {
+	char *name;
+	git_oid id;
+};
+
+static int
+by_name(const void *a, const void *b)
+{
+	return strcmp(((const struct head *)a)->name,
+	              ((const struct head *)b)->name);
+}
+
+static void
+heads_free(struct head *h, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(h[i].name);
+	free(h);
+}
+
+/* The remote's refs/gavel/..., each at the object it resolves to (a
+ * symbolic ref that leads nowhere is left out, as libgit2's fetch did),
+ * sorted by name. */
+static int
+list_heads(struct head **out, size_t *n, git_repository *from)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref, *resolved;
+	struct head *h = NULL;
+	size_t alloc = 0;
+	int rc;
+
+	*out = NULL;
+	*n = 0;
+	if ((rc = git_reference_iterator_new(&it, from)) < 0)
+		return rc;
+	while ((rc = git_reference_next(&ref, it)) == 0) {
+		if (strncmp(git_reference_name(ref), "refs/gavel/", 11) == 0 &&
+		    git_reference_resolve(&resolved, ref) == 0) {
+			h = gv__grow(h, &alloc, *n, sizeof(*h));
+			h[*n].name = gv__xstrdup(git_reference_name(ref));
+			git_oid_cpy(&h[(*n)++].id,
+			            git_reference_target(resolved));
+			git_reference_free(resolved);
+		}
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	if (rc != GIT_ITEROVER) {
+		heads_free(h, *n);
+		*n = 0;
+		return rc;
+	}
+	if (*n)
+		qsort(h, *n, sizeof(*h), by_name);
+	*out = h;
+	return 0;
+}
+
+/* Sets refs/gavel-remotes/<remote>/X to each remote chain X, forced. */
+static int
+set_mirrors(git_repository *to, const char *prefix, const struct head *h,
+            size_t n)
+{
+	git_reference *ref = NULL;
+	git_oid now;
+	char *name;
+	int rc = 0;
+
+	for (size_t i = 0; i < n && rc == 0; i++) {
+		name = gv__xsprintf("%s%s", prefix,
+		                    h[i].name + strlen("refs/gavel/"));
+		if (git_reference_name_to_id(&now, to, name) != 0 ||
+		    !git_oid_equal(&now, &h[i].id)) {
+			rc = git_reference_create(&ref, to, name, &h[i].id, 1,
+			                          "gavel fetch");
+			git_reference_free(ref);
+		}
+		free(name);
+	}
+	return rc;
+}
+
+/* Removes each mirror ref whose chain the remote no longer has. */
+static int
+prune_mirrors(git_repository *to, const char *prefix, const struct head *h,
+              size_t n)
+{
+	git_reference_iterator *it = NULL;
+	git_reference *ref;
+	struct head key = {0};
+	char **gone = NULL;
+	size_t ngone = 0, alloc = 0, i;
+	int rc;
+
+	if ((rc = git_reference_iterator_new(&it, to)) < 0)
+		return rc;
+	while ((rc = git_reference_next(&ref, it)) == 0) {
+		const char *mine = git_reference_name(ref);
+
+		if (strncmp(mine, prefix, strlen(prefix)) == 0) {
+			key.name = gv__xsprintf("refs/gavel/%s",
+			                        mine + strlen(prefix));
+			if (!n || !bsearch(&key, h, n, sizeof(*h), by_name)) {
+				gone = gv__grow(gone, &alloc, ngone,
+				                sizeof(*gone));
+				gone[ngone++] = gv__xstrdup(mine);
+			}
+			free(key.name);
+		}
+		git_reference_free(ref);
+	}
+	git_reference_iterator_free(it);
+	rc = rc == GIT_ITEROVER ? 0 : rc;
+	for (i = 0; i < ngone; i++) {
+		if (rc == 0)
+			rc = git_reference_remove(to, gone[i]);
+		free(gone[i]);
+	}
+	free(gone);
+	return rc;
+}
+
+int
+gv__chain_copy(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
+               const char *remote, const char *path)
+{
+	struct copy c = {0};
+	struct head *heads = NULL;
+	char *prefix = gv__xsprintf("refs/gavel-remotes/%s/", remote);
+	size_t n = 0, i;
+	int rc;
+
+	memset(stats, 0, sizeof(*stats));
+	if ((rc = git_repository_open(&c.from, path)) < 0 ||
+	    (rc = git_repository_odb(&c.from_odb, c.from)) < 0 ||
+	    (rc = git_repository_odb(&c.to_odb, r->repo)) < 0 ||
+	    (rc = list_heads(&heads, &n, c.from)) < 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		want(&c, &heads[i].id, GIT_OBJECT_ANY);
+	/* The list grows as it is read: each object queues what it
+	 * reaches. */
+	for (i = 0; i < c.n && rc == 0; i++)
+		rc = expand(&c, &c.list[i]);
+	if (rc < 0 || (rc = write_pack(stats, &c, r)) < 0 ||
+	    (rc = set_mirrors(r->repo, prefix, heads, n)) < 0)
+		goto out;
+	rc = prune_mirrors(r->repo, prefix, heads, n);
+out:
+	heads_free(heads, n);
+	for (i = 0; i < c.n; i++)
+		git_odb_object_free(c.list[i].raw);
+	free(c.list);
+	free(c.seen);
+	git_odb_free(c.to_odb);
+	git_odb_free(c.from_odb);
+	git_repository_free(c.from);
+	free(prefix);
+	return rc;
+}
