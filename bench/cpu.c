@@ -7,6 +7,14 @@
  * memory (maximum resident set) in kilobytes: "median min max kb". CPU
  * time rather than the clock, so that a machine others share still
  * measures what the program does.
+ *
+ * "cpu-bench RUNS CMD ARG... --against REF ARG..." runs the two in turn,
+ * CMD then REF, RUNS times each, and prints the line of each, CMD's
+ * first. Taking turns matters for commands of a few milliseconds: run as
+ * two blocks, whatever drifts on the machine between the blocks (another
+ * process, the caches, the clock speed) fell on one side only, and
+ * moved a ratio by a tenth from run to run where turns hold it within a
+ * few hundredths (bench/README.md).
  */
 #define _DEFAULT_SOURCE
 #include <fcntl.h>
@@ -62,25 +70,44 @@ run_once(double *cpu, long *kb, char **argv)
 	return 0;
 }
 
-int
-main(int argc, char **argv)
+/* Sorts a side's runs and prints its line. */
+static void
+report(double *cpu, long *kb, int runs)
 {
-	double cpu[MAX_RUNS];
-	long kb[MAX_RUNS];
-	int runs, i;
-
-	if (argc < 3 || (runs = atoi(argv[1])) < 1 || runs > MAX_RUNS) {
-		fprintf(stderr, "usage: cpu-bench RUNS CMD [ARG...]\n");
-		return 2;
-	}
-	for (i = 0; i < runs; i++)
-		if (run_once(&cpu[i], &kb[i], argv + 2) < 0) {
-			fprintf(stderr, "cpu-bench: %s failed\n", argv[2]);
-			return 1;
-		}
 	qsort(cpu, (size_t)runs, sizeof(*cpu), cmp_double);
 	qsort(kb, (size_t)runs, sizeof(*kb), cmp_long);
 	printf("%.6f %.6f %.6f %ld\n", cpu[runs / 2], cpu[0], cpu[runs - 1],
 	       kb[runs / 2]);
+}
+
+int
+main(int argc, char **argv)
+{
+	double cpu[2][MAX_RUNS];
+	long kb[2][MAX_RUNS];
+	char **cmd[2] = {argv + 2, NULL};
+	int runs, sides = 1, i, k;
+
+	if (argc < 3 || (runs = atoi(argv[1])) < 1 || runs > MAX_RUNS) {
+		fprintf(stderr, "usage: cpu-bench RUNS CMD [ARG...] "
+		                "[--against REF [ARG...]]\n");
+		return 2;
+	}
+	for (i = 2; i < argc; i++)
+		if (!strcmp(argv[i], "--against") && i + 1 < argc) {
+			argv[i] = NULL;
+			cmd[1] = argv + i + 1;
+			sides = 2;
+			break;
+		}
+	for (i = 0; i < runs; i++)
+		for (k = 0; k < sides; k++)
+			if (run_once(&cpu[k][i], &kb[k][i], cmd[k]) < 0) {
+				fprintf(stderr, "cpu-bench: %s failed\n",
+				        cmd[k][0]);
+				return 1;
+			}
+	for (k = 0; k < sides; k++)
+		report(cpu[k], kb[k], runs);
 	return 0;
 }

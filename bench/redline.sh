@@ -50,12 +50,12 @@ compare() {
 }
 
 # per_process NAME TARGET MEMORY REPO BASE HEAD: issue 21's measure, CPU
-# time per process (cpu-bench: the median of five runs of each, with the
-# spread) against TARGET, and the peak memory of each; with MEMORY,
+# time per process (cpu-bench: the median of five runs of each, gavel and
+# git taking turns, with the spread) against TARGET, and the peak memory of each; with MEMORY,
 # gavel's peak at most that many times git's is a target too.
 per_process() {
 	set -- "$@" $("$cpu" 5 "$gavel" redline --repo "$4" --format plain \
-		"$5..$6") $("$cpu" 5 git -C "$4" diff --word-diff=plain "$5" "$6")
+		"$5..$6" --against git -C "$4" diff --word-diff=plain "$5" "$6")
 	awk -v n="$1" -v target="$2" -v mem="$3" -v g="$7" -v glo="$8" \
 	    -v ghi="$9" -v gk="${10}" -v t="${11}" -v tlo="${12}" \
 	    -v thi="${13}" -v tk="${14}" 'BEGIN {

@@ -27,7 +27,7 @@ else
 	set -- $(instructions "$gavel" --version) \
 		$(instructions git --version)
 	g=$1 glo=$2 ghi=$3 t=$4 tlo=$5 thi=$6
-	set -- $("$cpu" 5 "$gavel" --version) $("$cpu" 5 git --version)
+	set -- $("$cpu" 5 "$gavel" --version --against git --version)
 	awk -v g="$g" -v glo="$glo" -v ghi="$ghi" -v t="$t" -v tlo="$tlo" \
 	    -v thi="$thi" -v gc="$1" -v gk="$4" -v tc="$5" -v tk="$8" 'BEGIN {
 		printf "startup gavel --version %.2f M instructions (%.2f-%.2f), " \
