@@ -117,6 +117,29 @@ listed(struct gv_db *db, int every)
 	return out;
 }
 
+/* The deadlines at now with the live filter and without it are the same
+ * (0); a failure names the moment and both lists (-1). */
+static int
+same_lists_at(struct gv_db *db, int64_t now)
+{
+	char *every, *live;
+	int same;
+
+	gv_db_set_now(db, now);
+	every = listed(db, 1);
+	live = listed(db, 0);
+	same = every && live && !strcmp(every, live);
+	if (!same)
+		t_fail(__FILE__, __LINE__,
+		       "at %lld the live ballots give \"%s\", all of them "
+		       "\"%s\"",
+		       (long long)now, live ? live : "(null)",
+		       every ? every : "(null)");
+	free(every);
+	free(live);
+	return same ? 0 : -1;
+}
+
 /* Changes after the fact, as later operations (or acts recorded with
  * --at in the past) make them: a cancellation recorded or undone, a
  * withdrawal, a new version reopening a round, a result or kind
@@ -292,15 +315,8 @@ shortcut_lists_what_every_clock_lists(void)
 		never_live_once_settled(db);
 		for (now = t0 - 10 * DAY; now < t0 + 800 * DAY;
 		     now += 9 * DAY + 3607) {
-			char *every, *live;
-
-			gv_db_set_now(db, now);
-			every = listed(db, 1);
-			live = listed(db, 0);
-			T_ASSERT(every && live);
-			T_EQ_STR(live, every);
-			free(every);
-			free(live);
+			if (same_lists_at(db, now) < 0)
+				return;
 			skipped += count(db, 1) < count(db, 0);
 		}
 	}
@@ -380,17 +396,9 @@ same_lists_daily(struct gv_db *db, int64_t from, int64_t to)
 {
 	int64_t saved = gv_db_now(db), now;
 
-	for (now = from + 5 * 3600; now < to; now += DAY) {
-		char *every, *live;
-
-		gv_db_set_now(db, now);
-		every = listed(db, 1);
-		live = listed(db, 0);
-		T_ASSERT(every && live);
-		T_EQ_STR(live, every);
-		free(every);
-		free(live);
-	}
+	for (now = from + 5 * 3600; now < to; now += DAY)
+		if (same_lists_at(db, now) < 0)
+			break;
 	gv_db_set_now(db, saved);
 }
 
