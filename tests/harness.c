@@ -20,6 +20,7 @@
 
 #include "db.h"
 #include "gavel/init.h"
+#include "gavel/roster.h"
 #include "gavel/time.h"
 #include "harness.h"
 #include "internal.h"
@@ -593,6 +594,26 @@ t_at(const char *text)
 	if (gv_time_parse(&t, text) < 0)
 		abort();
 	return t;
+}
+
+struct gv_db *
+t_smcwg_db(int64_t now)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	struct gv_body_spec spec = {0};
+	struct gv_db *db = NULL;
+
+	if (gv_db_open(&db, t_path("g.db"), &opts) < 0)
+		return NULL;
+	gv_db_set_now(db, now);
+	spec.code = "SMCWG";
+	spec.name = "S/MIME Certificate Working Group";
+	spec.tz = "America/New_York";
+	if (gv_body_add(NULL, db, &spec) < 0) {
+		gv_db_free(db);
+		return NULL;
+	}
+	return db;
 }
 
 int64_t

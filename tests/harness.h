@@ -155,6 +155,11 @@ int64_t t_at(const char *text);
 struct gv_db;
 int64_t t_sql_int(struct gv_db *db, const char *sql);
 
+/* A new database g.db in the test's folder holding the S/MIME Certificate
+ * Working Group (SMCWG, America/New_York), its clock at now; NULL when
+ * that fails. */
+struct gv_db *t_smcwg_db(int64_t now);
+
 /* Every database a passing test leaves is checked to rebuild from its
  * operation log as it was (tests/rebuild_check.c); a test that writes
  * rows around the log on purpose (as an older gavel or another tool

@@ -17,18 +17,11 @@
 static struct gv_db *
 group(void)
 {
-	struct gv_db_options opts = {GV_DB_CREATE, 0};
-	struct gv_body_spec spec = {0};
-	struct gv_db *db = NULL;
+	struct gv_db *db = t_smcwg_db(t_at("2019-01-01 00:00"));
 
-	if (gv_db_open(&db, t_path("g.db"), &opts) < 0)
+	if (!db)
 		return NULL;
-	gv_db_set_now(db, t_at("2019-01-01 00:00"));
-	spec.code = "SMCWG";
-	spec.name = "S/MIME Certificate Working Group";
-	spec.tz = "America/New_York";
-	if (gv_body_add(NULL, db, &spec) < 0 ||
-	    gv_org_add(NULL, db, "Entrust", "SMCWG", GV_CLASS_ISSUER, 0) < 0 ||
+	if (gv_org_add(NULL, db, "Entrust", "SMCWG", GV_CLASS_ISSUER, 0) < 0 ||
 	    gv_org_add(NULL, db, "Sectigo", "SMCWG", GV_CLASS_ISSUER, 0) < 0 ||
 	    gv_org_add(NULL, db, "Mozilla", "SMCWG", GV_CLASS_CONSUMER, 0) <
 	            0) {

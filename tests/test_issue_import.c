@@ -24,20 +24,10 @@
 static struct gv_db *
 group(void)
 {
-	struct gv_db_options opts = {GV_DB_CREATE, 0};
-	struct gv_body_spec spec = {0};
-	struct gv_db *db = NULL;
+	struct gv_db *db = t_smcwg_db(t_at("2024-12-01 12:00"));
 
-	if (gv_db_open(&db, t_path("g.db"), &opts) < 0)
-		return NULL;
-	gv_db_set_now(db, t_at("2024-12-01 12:00"));
-	gv_db_set_actor(db, "chair");
-	spec.code = "SMCWG";
-	spec.name = "S/MIME Certificate Working Group";
-	if (gv_body_add(NULL, db, &spec) < 0) {
-		gv_db_free(db);
-		return NULL;
-	}
+	if (db)
+		gv_db_set_actor(db, "chair");
 	return db;
 }
 

@@ -19,20 +19,13 @@
 static struct gv_db *
 group(void)
 {
-	struct gv_db_options opts = {GV_DB_CREATE, 0};
-	struct gv_body_spec spec = {0};
 	struct gv_body_change change = {0};
-	struct gv_db *db = NULL;
+	struct gv_db *db = t_smcwg_db(t_at("2024-01-01"));
 
-	if (gv_db_open(&db, t_path("g.db"), &opts) < 0)
+	if (!db)
 		return NULL;
-	gv_db_set_now(db, t_at("2024-01-01"));
-	spec.code = "SMCWG";
-	spec.name = "S/MIME Certificate Working Group";
-	spec.tz = "America/New_York";
 	change.cadence = "every 2 weeks on Wednesday at 11:00 from 2024-10-09";
-	if (gv_body_add(NULL, db, &spec) < 0 ||
-	    gv_body_set(db, "SMCWG", &change) < 0) {
+	if (gv_body_set(db, "SMCWG", &change) < 0) {
 		gv_db_free(db);
 		return NULL;
 	}

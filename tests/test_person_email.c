@@ -16,22 +16,16 @@
 static struct gv_db *
 email_db(void)
 {
-	struct gv_db_options opts = {GV_DB_CREATE, 0};
-	struct gv_body_spec spec = {0};
 	struct gv_person_spec p = {0};
-	struct gv_db *db = NULL;
+	struct gv_db *db = t_smcwg_db(t_at("2024-12-18 16:00"));
 
-	if (gv_db_open(&db, t_path("g.db"), &opts) < 0)
+	if (!db)
 		return NULL;
-	gv_db_set_now(db, 1734537600); /* 2024-12-18 16:00 UTC */
-	spec.code = "SMCWG";
-	spec.name = "S/MIME Certificate Working Group";
 	p.name = "Tim Hollebeek";
 	p.org = "DigiCert";
 	p.rep_body = "SMCWG";
 	p.email = "Tim.Hollebeek@digicert.example";
-	if (gv_body_add(NULL, db, &spec) < 0 ||
-	    gv_org_add(NULL, db, "DigiCert", "SMCWG", GV_CLASS_ISSUER, 0) < 0 ||
+	if (gv_org_add(NULL, db, "DigiCert", "SMCWG", GV_CLASS_ISSUER, 0) < 0 ||
 	    gv_org_add(NULL, db, "Sectigo", "SMCWG", GV_CLASS_ISSUER, 0) < 0 ||
 	    gv_person_add(NULL, db, &p) < 0) {
 		gv_db_free(db);
