@@ -596,6 +596,34 @@ t_at(const char *text)
 	return t;
 }
 
+const char *
+t_gh_issues(const char *name, int n, const char *title)
+{
+	const char *path = t_path(name);
+	FILE *f = fopen(path, "w");
+	int i;
+
+	if (!f)
+		return NULL;
+	fputc('[', f);
+	for (i = 1; i <= n; i++)
+		fprintf(f,
+		        "%s{\"number\": %d, \"title\": \"%s %d\", \"state\": "
+		        "\"OPEN\", \"labels\": [], \"body\": \"text\", "
+		        "\"url\": "
+		        "\"https://github.com/o/r/issues/%d\", \"createdAt\": "
+		        "\"2024-01-01T00:00:00Z\", \"closedAt\": null, "
+		        "\"author\": {\"login\": \"a\"}, \"comments\": "
+		        "[{\"id\": "
+		        "\"C%d\", \"author\": {\"login\": \"b\"}, \"body\": "
+		        "\"c\", "
+		        "\"createdAt\": \"2024-01-02T00:00:00Z\"}]}",
+		        i > 1 ? ", " : "", 1000 + i, title, i, i, i);
+	fputs("]\n", f);
+	fclose(f);
+	return path;
+}
+
 struct gv_db *
 t_smcwg_db(int64_t now)
 {

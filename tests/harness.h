@@ -126,6 +126,11 @@ struct t_run *t_gavel_as_nobody(const char *const *env, ...);
 /* Writes text to name in the test's folder; its path, or NULL. */
 const char *t_write_file(const char *name, const char *text);
 
+/* Writes name in the test's folder: n issues as `gh issue list --json`
+ * writes them, numbered from 1001 and titled "TITLE 1".."TITLE n", each
+ * with one comment; its path, or NULL. */
+const char *t_gh_issues(const char *name, int n, const char *title);
+
 /* Reads a whole file (freed by the harness when the test ends). */
 char *t_read_file(const char *path, size_t *size);
 

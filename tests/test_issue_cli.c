@@ -211,43 +211,15 @@ draft_links_resolve_in_a_clone(void)
 	T_EQ_INT(r->status, 2);
 }
 
-/* Writes n issues as gh writes them, each with one comment. */
-static const char *
-gh_file(const char *name, int n, const char *title)
-{
-	const char *path = t_path(name);
-	FILE *f = fopen(path, "w");
-	int i;
-
-	if (!f)
-		return NULL;
-	fputc('[', f);
-	for (i = 1; i <= n; i++)
-		fprintf(f,
-		        "%s{\"number\": %d, \"title\": \"%s %d\", \"state\": "
-		        "\"OPEN\", \"labels\": [], \"body\": \"text\", "
-		        "\"url\": "
-		        "\"https://github.com/o/r/issues/%d\", \"createdAt\": "
-		        "\"2024-01-01T00:00:00Z\", \"closedAt\": null, "
-		        "\"author\": {\"login\": \"a\"}, \"comments\": "
-		        "[{\"id\": "
-		        "\"C%d\", \"author\": {\"login\": \"b\"}, \"body\": "
-		        "\"c\", "
-		        "\"createdAt\": \"2024-01-02T00:00:00Z\"}]}",
-		        i > 1 ? ", " : "", 1000 + i, title, i, i, i);
-	fputs("]\n", f);
-	fclose(f);
-	return path;
-}
-
 static void
 import_summary_and_progress(void)
 {
 	struct t_run *r;
 
 	T_ASSERT(demo());
-	r = t_gavel(env(), "issue", "import", gh_file("big.json", 1500, "Item"),
-	            "--body", "SMCWG", NULL);
+	r = t_gavel(env(), "issue", "import",
+	            t_gh_issues("big.json", 1500, "Item"), "--body", "SMCWG",
+	            NULL);
 	T_EQ_INT(r->status, 0);
 	T_EQ_STR(r->out, "1500 issues: 1500 new, 0 updated, 0 unchanged; "
 	                 "1500 comments: 1500 new, 0 updated\n");
@@ -257,8 +229,8 @@ import_summary_and_progress(void)
 	            "SMCWG", NULL);
 	T_EQ_STR(r->out, "1500 issues: 0 new, 0 updated, 1500 unchanged; "
 	                 "1500 comments: 0 new, 0 updated\n");
-	r = t_gavel(env(), "issue", "import", gh_file("small.json", 2, "Item"),
-	            NULL);
+	r = t_gavel(env(), "issue", "import",
+	            t_gh_issues("small.json", 2, "Item"), NULL);
 	T_EQ_INT(r->status, 2);
 	T_CONTAINS(r->err, "give the --body CODE");
 	r = t_gavel(env(), "issue", "import", t_path("small.json"), "--body",

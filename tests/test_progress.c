@@ -86,31 +86,6 @@ erased(const char *out, const char *what)
 	return blanks >= len && end[1 + blanks] == '\r';
 }
 
-/* n issues in gh's shape, numbered from 1000. */
-static const char *
-issues_file(const char *name, int n)
-{
-	const char *path = t_path(name);
-	FILE *f = fopen(path, "w");
-	int i;
-
-	if (!f)
-		return NULL;
-	fputc('[', f);
-	for (i = 1; i <= n; i++)
-		fprintf(f,
-		        "%s{\"number\": %d, \"title\": \"Item %d\", \"state\": "
-		        "\"OPEN\", \"labels\": [], \"body\": \"text\", "
-		        "\"url\": \"https://github.com/o/r/issues/%d\", "
-		        "\"createdAt\": \"2024-01-01T00:00:00Z\", "
-		        "\"closedAt\": null, \"author\": {\"login\": \"a\"}, "
-		        "\"comments\": []}",
-		        i > 1 ? ", " : "", 1000 + i, i, i);
-	fputs("]\n", f);
-	fclose(f);
-	return path;
-}
-
 static void
 issue_import(void)
 {
@@ -120,7 +95,7 @@ issue_import(void)
 	int n;
 
 	T_EQ_INT(t_gavel(env(), "init", "--demo", NULL)->status, 0);
-	T_ASSERT(issues_file("big.json", 3000));
+	T_ASSERT(t_gh_issues("big.json", 3000, "Item"));
 	r = t_gavel(env(), "issue", "import", t_path("big.json"), "--body",
 	            "SMCWG", NULL);
 	T_EQ_INT(r->status, 0);
