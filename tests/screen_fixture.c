@@ -403,3 +403,27 @@ scr_quit(const char *sock)
 	scr_tmux(sock, "kill-server");
 	return out ? 0 : -1;
 }
+
+const char *const *
+scr_headless(const char *now, const char *user, const char *script,
+             const char *size)
+{
+	static char path[4200], dims[32];
+	static const char *vars[12];
+	const char *const *base = t_env(now, user);
+	size_t n = 0;
+
+	while (base[n] && n < 4) {
+		vars[n] = base[n];
+		n++;
+	}
+	snprintf(path, sizeof(path), "GV_SCRIPT=%s", script);
+	snprintf(dims, sizeof(dims), "GV_SIZE=%s", size);
+	vars[n++] = path;
+	vars[n++] = "GV_NO_DISPLAY=1";
+	vars[n++] = dims;
+	vars[n++] = "NO_COLOR=1";
+	vars[n++] = "TERM=xterm-256color";
+	vars[n] = NULL;
+	return vars;
+}

@@ -50,6 +50,13 @@ const char *scr_capture(const char *sock, int escapes);
 const char *scr_wait(const char *file, int line, const char *sock,
                      const char *want, int still);
 
+/* The environment of a run without a terminal (GV_NO_DISPLAY): the
+ * test's g.db at clock now acting as user, the keys of the file script
+ * (GV_SCRIPT), a screen of size ("100x30"), no colours. Valid until the
+ * next call. */
+const char *const *scr_headless(const char *now, const char *user,
+                                const char *script, const char *size);
+
 /* Keys as tmux send-keys takes them ("j", "Enter", "'two words'"). */
 void scr_keys(const char *sock, const char *keys);
 

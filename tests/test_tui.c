@@ -15,30 +15,6 @@
 #include "screen_fixture.h"
 #include "sync_fixture.h"
 
-/* The environment of a headless run: the test's database and clock, a
- * script, a 100x30 screen, no colours (so redlines are marked in text). */
-static const char *const *
-headless(const char *now, const char *script)
-{
-	static char path[4200];
-	static const char *vars[12];
-	const char *const *base = t_env(now, "chair");
-	size_t n = 0;
-
-	while (base[n] && n < 4) {
-		vars[n] = base[n];
-		n++;
-	}
-	snprintf(path, sizeof(path), "GV_SCRIPT=%s", script);
-	vars[n++] = path;
-	vars[n++] = "GV_NO_DISPLAY=1";
-	vars[n++] = "GV_SIZE=100x30";
-	vars[n++] = "NO_COLOR=1";
-	vars[n++] = "TERM=xterm-256color";
-	vars[n] = NULL;
-	return vars;
-}
-
 static const char *
 screen(const char *name)
 {
@@ -71,7 +47,7 @@ every_view_on_the_demo(void)
 
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
 	         0);
-	r = t_gavel(headless(now, script), NULL);
+	r = t_gavel(scr_headless(now, "chair", script, "100x30"), NULL);
 	T_EQ_INT(r->status, 0);
 	T_CONTAINS(screen("dash.txt"),
 	           "  SMC010   IPR review ends        2024-12-22 16:00 UTC  "
@@ -135,7 +111,9 @@ redline_of_any_range(void)
 	script = t_write_file("r.txt", text);
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
 	         0);
-	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_EQ_INT(t_gavel(scr_headless(now, "chair", script, "100x30"), NULL)
+	                 ->status,
+	         0);
 	T_CONTAINS(screen("range.txt"),
 	           "Redline of Ballot_SMC09..draft-263 in");
 	T_CONTAINS(screen("range.txt"), "{+");
@@ -162,7 +140,9 @@ notes_inline_and_roll_call(void)
 
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
 	         0);
-	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_EQ_INT(t_gavel(scr_headless(now, "chair", script, "100x30"), NULL)
+	                 ->status,
+	         0);
 	T_CONTAINS(screen("noted.txt"), "     3 subtitle: Version");
 	T_CONTAINS(screen("noted.txt"),
 	           "        note by chair: Should say 1.0.8 in the date too");
@@ -207,7 +187,9 @@ roll_call_uses_the_days_organisation(void)
 	T_ASSERT(t_gavel(e, "meeting", "attend", "5", "Pat Mover (Sectigo)",
 	                 NULL)
 	                 ->status == 0);
-	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_EQ_INT(t_gavel(scr_headless(now, "chair", script, "100x30"), NULL)
+	                 ->status,
+	         0);
 	T_CONTAINS(screen("toggled.txt"), "Meeting 4 of SMCWG: held");
 	r = t_gavel(e, "meeting", "show", "4", NULL);
 	T_CONTAINS(r->out, "  - Pat Mover (DigiCert)");
@@ -246,7 +228,7 @@ command_line_changes_the_store(void)
 	         t_path("g.db"));
 	t_rebuild_skip();
 	T_ASSERT(t_shell_output(sql) != NULL);
-	r = t_gavel(headless(now, script), NULL);
+	r = t_gavel(scr_headless(now, "chair", script, "100x30"), NULL);
 	T_EQ_INT(r->status, 0);
 	/* The live tally on the dashboard counts the new vote. */
 	T_CONTAINS(screen("voted.txt"), "Ballots in voting, live tally");
@@ -299,14 +281,16 @@ terminals_and_widths(void)
 	T_EQ_INT(t_gavel(t_env(now, "chair"), "issue", "close", "3", NULL)
 	                 ->status,
 	         0);
-	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_EQ_INT(t_gavel(scr_headless(now, "chair", script, "100x30"), NULL)
+	                 ->status,
+	         0);
 	snprintf(first, sizeof(first), "%s", screen("screen.txt"));
 	T_CONTAINS(screen("issues.txt"), "電子署名の標準化 (wide)");
 	T_CONTAINS(screen("issues.txt"), "Issues (2, open)");
 	T_CONTAINS(screen("closed.txt"), "Issues (1, closed)");
 	T_CONTAINS(screen("all.txt"), "Issues (3, all)");
 	for (i = 0; i < sizeof(terms) / sizeof(terms[0]); i++) {
-		base = headless(now, script);
+		base = scr_headless(now, "chair", script, "100x30");
 		for (n = 0; base[n] && n < 12; n++)
 			vars[n] = base[n];
 		snprintf(term, sizeof(term), "TERM=%s", terms[i]);
@@ -335,7 +319,9 @@ local_time_at_80_columns(void)
 
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
 	         0);
-	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_EQ_INT(t_gavel(scr_headless(now, "chair", script, "100x30"), NULL)
+	                 ->status,
+	         0);
 	T_CONTAINS(screen("wide.txt"), "  IPR review ends    2024-12-22 16:00 "
 	                               "UTC  Sun 11:00 EST  in 3 d 23 h   IPR "
 	                               "4.1\n");
@@ -592,7 +578,9 @@ sync_text_is_made_safe(void)
 	         "WHERE seq = (SELECT max(seq) FROM op)\"",
 	         t_path("g.db"));
 	T_ASSERT(t_shell_output(sql) != NULL);
-	T_EQ_INT(t_gavel(headless(now, script), NULL)->status, 0);
+	T_EQ_INT(t_gavel(scr_headless(now, "chair", script, "100x30"), NULL)
+	                 ->status,
+	         0);
 	T_ASSERT(!strstr(screen("dash.txt"), "\xc2\x9b"));
 	T_CONTAINS(screen("dash.txt"), "  ! far: last sync failed: cannot "
 	                               "reach ");

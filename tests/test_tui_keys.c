@@ -15,31 +15,6 @@
 #include "harness.h"
 #include "screen_fixture.h"
 
-/* The headless environment: the fixture's database and clock, a script,
- * a screen of size ("120x40"), no colours. */
-static const char *const *
-headless(const char *script, const char *size)
-{
-	static char path[4200], dims[32];
-	static const char *vars[12];
-	const char *const *base = t_env(SCR_NOW, SCR_USER);
-	size_t n = 0;
-
-	while (base[n] && n < 4) {
-		vars[n] = base[n];
-		n++;
-	}
-	snprintf(path, sizeof(path), "GV_SCRIPT=%s", script);
-	snprintf(dims, sizeof(dims), "GV_SIZE=%s", size);
-	vars[n++] = path;
-	vars[n++] = "GV_NO_DISPLAY=1";
-	vars[n++] = dims;
-	vars[n++] = "NO_COLOR=1";
-	vars[n++] = "TERM=xterm-256color";
-	vars[n] = NULL;
-	return vars;
-}
-
 static const char *
 screen(const char *name)
 {
@@ -210,7 +185,9 @@ help_lists_every_key_in_columns(void)
 	size_t i;
 
 	T_ASSERT(scr_group() == 0);
-	T_EQ_INT(t_gavel(headless(script, "80x24"), NULL)->status, 0);
+	T_EQ_INT(t_gavel(scr_headless(SCR_NOW, SCR_USER, script, "80x24"), NULL)
+	                 ->status,
+	         0);
 	help = screen("help.txt");
 	/* The view it was opened from first. */
 	T_CONTAINS(help, "Help: every key, by view");
@@ -270,7 +247,10 @@ status_line_shows_the_views_keys(void)
 	size_t i;
 
 	T_ASSERT(scr_group() == 0);
-	T_EQ_INT(t_gavel(headless(script, "120x40"), NULL)->status, 0);
+	T_EQ_INT(
+	        t_gavel(scr_headless(SCR_NOW, SCR_USER, script, "120x40"), NULL)
+	                ->status,
+	        0);
 	for (i = 0; i < sizeof(views) / sizeof(views[0]); i++)
 		T_CONTAINS(screen(views[i].file), views[i].keys);
 }
@@ -413,7 +393,10 @@ lists_carry_states_deadlines_and_people(void)
 	                 ":save-display meetings80.txt\nquit\n");
 
 	T_ASSERT(scr_group() == 0);
-	T_EQ_INT(t_gavel(headless(script, "120x40"), NULL)->status, 0);
+	T_EQ_INT(
+	        t_gavel(scr_headless(SCR_NOW, SCR_USER, script, "120x40"), NULL)
+	                ->status,
+	        0);
 	T_CONTAINS(screen("ballots.txt"),
 	           "\nSMC011   IPR review  fg    IPR review ends    2025-01-21 "
 	           "09:00 EST  in 21 h 0 min  Update the audit criteria\n");
@@ -455,7 +438,10 @@ acting_offers_what_the_guards_allow(void)
 	const char *s;
 
 	T_ASSERT(scr_group() == 0);
-	T_EQ_INT(t_gavel(headless(script, "100x30"), NULL)->status, 0);
+	T_EQ_INT(
+	        t_gavel(scr_headless(SCR_NOW, SCR_USER, script, "100x30"), NULL)
+	                ->status,
+	        0);
 	s = screen("smc013.txt");
 	T_CONTAINS(s, "Act on SMC013: discussion  ");
 	T_CONTAINS(s, "\nNow (Enter takes it, after y)\n  cancel     cancel "
