@@ -14,6 +14,7 @@
 
 #include "gavel/ballot.h"
 #include "harness.h"
+#include "screen_fixture.h"
 
 #define RUN(now, ...) t_gavel(t_env((now), "chair"), __VA_ARGS__, NULL)
 
@@ -73,26 +74,12 @@ instants(const char *json, const char *key, const char *what)
 static const char *
 screen_of(const char *now, const char *name)
 {
-	static char env_script[4200];
-	const char *const *base = t_env(now, "chair");
-	const char *vars[12];
-	size_t n = 0;
 	const char *script = t_write_file(
 	        "s.txt", ":save-display dash.txt\nview-ballots\n"
 	                 "enter\n:save-display ballot.txt\nquit\n");
 
-	while (base[n] && n < 4) {
-		vars[n] = base[n];
-		n++;
-	}
-	snprintf(env_script, sizeof(env_script), "GV_SCRIPT=%s", script);
-	vars[n++] = env_script;
-	vars[n++] = "GV_NO_DISPLAY=1";
-	vars[n++] = "GV_SIZE=120x40";
-	vars[n++] = "NO_COLOR=1";
-	vars[n++] = "TERM=xterm-256color";
-	vars[n] = NULL;
-	if (t_gavel(vars, NULL)->status != 0)
+	if (t_gavel(scr_headless(now, "chair", script, "120x40"), NULL)
+	            ->status != 0)
 		return "";
 	return t_read_file(t_path(name), NULL);
 }

@@ -14,6 +14,7 @@
 #include "calendar_fixture.h"
 #include "gavel/gavel.h"
 #include "harness.h"
+#include "screen_fixture.h"
 
 #define RUN(now, ...) t_gavel(t_env((now), "chair"), __VA_ARGS__, NULL)
 
@@ -312,27 +313,18 @@ output_file_whole_or_nothing(void)
 static void
 timeline_exports_what_it_shows(void)
 {
-	static char script_env[4200];
-	const char *env[8], *screen, *status, *why;
+	const char *const *env;
+	const char *screen, *status, *why;
 	const char *script =
 	        t_write_file("s.txt", "view-timeline\nexport tl.ics\n"
 	                              ":save-display screen.txt\nquit\n");
-	const char *const *base = t_env(IN_REVIEW, "chair");
 	char from[16], to[16];
 	struct cal_read r;
-	size_t n = 0, i;
+	size_t i;
 	int events;
 
 	T_EQ_INT(RUN(IN_REVIEW, "init", "--demo")->status, 0);
-	while (base[n] && n < 3) {
-		env[n] = base[n];
-		n++;
-	}
-	snprintf(script_env, sizeof(script_env), "GV_SCRIPT=%s", script);
-	env[n++] = script_env;
-	env[n++] = "GV_NO_DISPLAY=1";
-	env[n++] = "GV_SIZE=100x30";
-	env[n] = NULL;
+	env = scr_headless(IN_REVIEW, "chair", script, "100x30");
 	T_EQ_INT(t_gavel(env, NULL)->status, 0);
 	T_ASSERT((screen = t_read_file(t_path("screen.txt"), NULL)));
 	T_ASSERT((status = strstr(screen, " events from ")));

@@ -16,6 +16,7 @@
 #include "demo_internal.h"
 #include "gavel/gavel.h"
 #include "harness.h"
+#include "screen_fixture.h"
 #include "install_fixture.h"
 
 /* How many rows of t_path("g.db") the query counts, with ?1 = now. */
@@ -208,24 +209,14 @@ first_screen(void)
 	const char *now = "2026-12-06 11:48";
 	const char *script =
 	        t_write_file("s.txt", ":save-display dash.txt\nquit\n");
-	const char *env[12];
-	const char *const *base = t_env(now, "chair");
-	char path[4200], *dash;
-	size_t n = 0;
+	char *dash;
 
-	while (base[n]) {
-		env[n] = base[n];
-		n++;
-	}
-	snprintf(path, sizeof(path), "GV_SCRIPT=%s", script);
-	env[n++] = path;
-	env[n++] = "GV_NO_DISPLAY=1";
-	env[n++] = "GV_SIZE=120x40";
-	env[n++] = "NO_COLOR=1";
-	env[n++] = "TERM=xterm-256color";
-	env[n] = NULL;
-	T_EQ_INT(t_gavel(base, "init", "--demo", "--today", NULL)->status, 0);
-	T_EQ_INT(t_gavel(env, NULL)->status, 0);
+	T_EQ_INT(t_gavel(t_env(now, "chair"), "init", "--demo", "--today", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(scr_headless(now, "chair", script, "120x40"), NULL)
+	                 ->status,
+	         0);
 	T_ASSERT((dash = t_read_file(t_path("dash.txt"), NULL)));
 	T_CONTAINS(dash, "SMC013");
 	T_CONTAINS(dash, "SMC012");
