@@ -124,22 +124,28 @@ if [ -f "$dir/pairs" ]; then
 	done
 fi
 
-mkdir "$dir/synthetic"
-"$bench" generate "$dir"
-(
-	cd "$dir/synthetic"
-	git init -q
-	cp ../base.md guideline.md
-	git add guideline.md
-	git -c user.name=bench -c user.email=bench@gavel.invalid \
-		commit -qm base
-	cp ../head.md guideline.md
-	git -c user.name=bench -c user.email=bench@gavel.invalid \
-		commit -qam head
-)
-echo "redline: synthetic guideline $(wc -c <"$dir/base.md") bytes," \
-     "$(git -C "$dir/synthetic" diff --numstat HEAD~1 HEAD | cut -f1)" \
-     "lines changed"
+# synthetic DIR [SCALE]: the generator's base and head of a guideline
+# (at SCALE) as two commits of DIR/synthetic, and what they are.
+synthetic() {
+	mkdir -p "$1/synthetic"
+	"$bench" generate "$1" ${2:+"$2"}
+	(
+		cd "$1/synthetic"
+		git init -q
+		cp ../base.md guideline.md
+		git add guideline.md
+		git -c user.name=bench -c user.email=bench@gavel.invalid \
+			commit -qm base
+		cp ../head.md guideline.md
+		git -c user.name=bench -c user.email=bench@gavel.invalid \
+			commit -qam head
+	)
+	echo "redline: synthetic guideline $(wc -c <"$1/base.md") bytes," \
+	     "$(git -C "$1/synthetic" diff --numstat HEAD~1 HEAD | cut -f1)" \
+	     "lines changed"
+}
+
+synthetic "$dir"
 compare synthetic-1MB "$dir/synthetic" HEAD~1 HEAD
 kb=$("$bench" memory "$dir/synthetic" HEAD~1..HEAD)
 awk -v kb="$kb" 'BEGIN {
@@ -150,21 +156,6 @@ awk -v kb="$kb" 'BEGIN {
 
 # Issue 21: the same at 20 MB (scale 13 of the generator), with 500 edits
 # per MB: CPU per process at most git's, peak at most 1.2 times git's.
-mkdir "$dir/big" "$dir/big/synthetic"
-"$bench" generate "$dir/big" 13
-(
-	cd "$dir/big/synthetic"
-	git init -q
-	cp ../base.md guideline.md
-	git add guideline.md
-	git -c user.name=bench -c user.email=bench@gavel.invalid \
-		commit -qm base
-	cp ../head.md guideline.md
-	git -c user.name=bench -c user.email=bench@gavel.invalid \
-		commit -qam head
-)
-echo "redline: synthetic guideline $(wc -c <"$dir/big/base.md") bytes," \
-     "$(git -C "$dir/big/synthetic" diff --numstat HEAD~1 HEAD | cut -f1)" \
-     "lines changed"
+synthetic "$dir/big" 13
 per_process synthetic-20MB 1.0 1.2 "$dir/big/synthetic" HEAD~1 HEAD
 [ "$missed" -eq 0 ] || echo "redline: $missed target(s) not met"
