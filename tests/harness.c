@@ -624,6 +624,25 @@ t_gh_issues(const char *name, int n, const char *title)
 	return path;
 }
 
+int64_t
+t_file_int(const char *sql, int64_t arg)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	int64_t n = -1;
+
+	if (sqlite3_open_v2(t_path("g.db"), &db, SQLITE_OPEN_READONLY, NULL) ==
+	            SQLITE_OK &&
+	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
+	    (!sqlite3_bind_parameter_count(st) ||
+	     sqlite3_bind_int64(st, 1, arg) == SQLITE_OK) &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		n = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
 struct gv_db *
 t_smcwg_db(int64_t now)
 {

@@ -160,6 +160,11 @@ int64_t t_at(const char *text);
 struct gv_db;
 int64_t t_sql_int(struct gv_db *db, const char *sql);
 
+/* One value of sql on the test's g.db, read through a connection of its
+ * own as another program would, with ?1 (if sql has it) bound to arg;
+ * -1 on error. */
+int64_t t_file_int(const char *sql, int64_t arg);
+
 /* A new database g.db in the test's folder holding the S/MIME Certificate
  * Working Group (SMCWG, America/New_York), its clock at now; NULL when
  * that fails. */

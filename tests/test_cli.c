@@ -31,19 +31,7 @@ env_db(void)
 static int64_t
 events(void)
 {
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	int64_t n = -1;
-
-	if (sqlite3_open_v2(t_path("g.db"), &db, SQLITE_OPEN_READONLY, NULL) ==
-	            SQLITE_OK &&
-	    sqlite3_prepare_v2(db, "SELECT count(*) FROM event", -1, &st,
-	                       NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
+	return t_file_int("SELECT count(*) FROM event", 0);
 }
 
 /* A database with the demo loaded; 1 on success. */

@@ -7,7 +7,6 @@
  * sets it and nothing dated after the clock.
  */
 #include <jansson.h>
-#include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,25 +17,6 @@
 #include "harness.h"
 #include "screen_fixture.h"
 #include "install_fixture.h"
-
-/* How many rows of t_path("g.db") the query counts, with ?1 = now. */
-static int64_t
-count_after(const char *sql, int64_t now)
-{
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	int64_t n = -1;
-
-	if (sqlite3_open_v2(t_path("g.db"), &db, SQLITE_OPEN_READONLY, NULL) ==
-	            SQLITE_OK &&
-	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_bind_int64(st, 1, now) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		n = sqlite3_column_int64(st, 0);
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	return n;
-}
 
 /* Whether the JSON list text has an element whose key is value. */
 static int
@@ -122,14 +102,13 @@ live_at(const char *now)
 	T_ASSERT(has(r->out, "state", "open"));
 	/* Nothing has happened after the clock: no act, no vote, no roll
 	 * call of a meeting still to come. */
-	T_EQ_INT(count_after("SELECT count(*) FROM op WHERE at > ?1", clock),
+	T_EQ_INT(t_file_int("SELECT count(*) FROM op WHERE at > ?1", clock), 0);
+	T_EQ_INT(t_file_int("SELECT count(*) FROM vote WHERE cast_at > ?1",
+	                    clock),
 	         0);
-	T_EQ_INT(count_after("SELECT count(*) FROM vote WHERE cast_at > ?1",
-	                     clock),
-	         0);
-	T_EQ_INT(count_after("SELECT count(*) FROM attendance a JOIN meeting "
-	                     "m ON m.id = a.meeting WHERE m.starts_at > ?1",
-	                     clock),
+	T_EQ_INT(t_file_int("SELECT count(*) FROM attendance a JOIN meeting "
+	                    "m ON m.id = a.meeting WHERE m.starts_at > ?1",
+	                    clock),
 	         0);
 }
 
