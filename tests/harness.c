@@ -653,6 +653,7 @@ t_smcwg_db(int64_t now)
 	if (gv_db_open(&db, t_path("g.db"), &opts) < 0)
 		return NULL;
 	gv_db_set_now(db, now);
+	gv_db_set_actor(db, "chair");
 	spec.code = "SMCWG";
 	spec.name = "S/MIME Certificate Working Group";
 	spec.tz = "America/New_York";

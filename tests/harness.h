@@ -166,8 +166,8 @@ int64_t t_sql_int(struct gv_db *db, const char *sql);
 int64_t t_file_int(const char *sql, int64_t arg);
 
 /* A new database g.db in the test's folder holding the S/MIME Certificate
- * Working Group (SMCWG, America/New_York), its clock at now; NULL when
- * that fails. */
+ * Working Group (SMCWG, America/New_York), its clock at now, acting as
+ * "chair"; NULL when that fails. */
 struct gv_db *t_smcwg_db(int64_t now);
 
 /* Every database a passing test leaves is checked to rebuild from its

@@ -24,11 +24,7 @@
 static struct gv_db *
 group(void)
 {
-	struct gv_db *db = t_smcwg_db(t_at("2024-12-01 12:00"));
-
-	if (db)
-		gv_db_set_actor(db, "chair");
-	return db;
+	return t_smcwg_db(t_at("2024-12-01 12:00"));
 }
 
 /* N issues of BODY bytes of text with a comment each, LINES lines per
