@@ -42,10 +42,10 @@
 	  "SELECT EXISTS (SELECT 1 FROM role r JOIN body b ON b.id = r.body"   \
 	  " WHERE b.fold = ?1)")                                               \
 	X(ROLE_OF,                                                             \
-	  "SELECT r.role FROM role r JOIN person p ON p.id = r.person"         \
+	  "SELECT r.role, min(CASE r.role WHEN 'chair' THEN 0"                 \
+	  " WHEN 'vice-chair' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END)"      \
+	  " FROM role r JOIN person p ON p.id = r.person"                      \
 	  " JOIN body b ON b.id = r.body WHERE p.fold = ?1"                    \
-	  " AND (b.fold = ?2 OR ?2 IS NULL)"                                   \
-	  " ORDER BY CASE r.role WHEN 'chair' THEN 0 WHEN 'vice-chair' THEN 1" \
-	  " WHEN 'secretary' THEN 2 ELSE 3 END LIMIT 1")
+	  " AND (b.fold = ?2 OR ?2 IS NULL)")
 
 #endif

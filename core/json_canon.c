@@ -1,22 +1,38 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements the canonical-form check of core/json_canon.h. The
- * text has been parsed, so its brackets match, its literals are spelled
- * right, its strings are valid UTF-8 and its integers in range: what is
- * left to check is every choice jansson's writer makes where a reader
- * accepts several (jansson 2.14, src/dump.c: dump_string, compare_keys,
- * do_dump). An operation's id is the hash of its text, so a text that
- * passed here and was written differently would be the same operation
- * under a second id; tests/fuzz/fuzz_op.c holds this check to jansson's
+ * This file implements reading a JSON text that must be in its canonical
+ * form (core/json_canon.h). Only one spelling of each value is accepted,
+ * the one jansson's writer chooses wherever a reader would accept several
+ * (jansson 2.14, src/dump.c: dump_string, compare_keys, do_dump), so the
+ * reader needs no lexer: the first byte of each value says what it is,
+ * and a string without an escape is handed to jansson as it stands.
+ * Reading with json_loadb and checking the form afterwards cost 87 K
+ * instructions for an operation of 500 bytes (80 K of them jansson's
+ * lexer, which copies strings a byte at a time); a sync reads an
+ * operation for every line of every chain.
+ *
+ * An operation's id is the hash of its text, so a text accepted here and
+ * written differently would be the same operation under a second id;
+ * tests/fuzz/fuzz_op.c holds this reader to json_loadb and jansson's
  * writer on every text it tries.
  */
+#include <jansson.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "internal.h"
 #include "json_canon.h"
 
-/* Where an object's previous key is, between its quotes. */
+/* Where the text is, and the buffer an escaped string is read into. */
+struct reader {
+	const char *p, *end;
+	size_t depth;
+	char *buf;
+	size_t alloc;
+};
+
+/* A key as it stands in the text, between its quotes. */
 struct key {
 	const char *at;
 	size_t len;
@@ -33,84 +49,108 @@ hex_upper(char c)
 }
 
 /*
- * Checks the string whose opening quote is at *p, as dump_string writes
- * it, and moves *p past its closing quote. 0 when it is written another
- * way.
+ * The byte the escape after a backslash at s stands for, when jansson
+ * writes that byte so: \" \\ \b \f \n \r \t, and \u00XX in capitals for
+ * a control character without a letter of its own. *len is the escape's
+ * length; -1 when it is written another way ('/' and everything else
+ * stand as they are).
  */
 static int
-string_ok(const char **p, const char *end)
+escape(const char *s, const char *end, size_t *len)
 {
-	const char *s = *p + 1;
+	static const char letters[] = "\"\\bfnrt", bytes[] = "\"\\\b\f\n\r\t";
+	const char *l;
 	unsigned hi, lo, c;
 
-	while (s < end && *s != '"') {
-		if ((unsigned char)*s < 0x20)
-			return 0;
-		if (*s++ != '\\')
-			continue;
-		if (s >= end)
-			return 0;
-		if (*s && strchr("\"\\bfnrt", *s)) {
-			s++;
-			continue;
-		}
-		/* Only a control character without a letter of its own is
-		 * written \u00XX; '/' and everything else as it is. */
-		if (*s != 'u' || end - s < 5 || s[1] != '0' || s[2] != '0' ||
-		    (hi = hex_upper(s[3])) > 1 || (lo = hex_upper(s[4])) > 15)
-			return 0;
-		c = hi << 4 | lo;
-		if (c == 0 || c == '\b' || c == '\f' || c == '\n' ||
-		    c == '\r' || c == '\t')
-			return 0;
-		s += 5;
+	if (s + 1 >= end)
+		return -1;
+	if (s[1] && (l = strchr(letters, s[1]))) {
+		*len = 2;
+		return (unsigned char)bytes[l - letters];
 	}
-	if (s >= end)
+	if (s[1] != 'u' || end - s < 6 || s[2] != '0' || s[3] != '0' ||
+	    (hi = hex_upper(s[4])) > 1 || (lo = hex_upper(s[5])) > 15)
+		return -1;
+	c = hi << 4 | lo;
+	if (c == 0 || strchr("\b\f\n\r\t", (int)c))
+		return -1;
+	*len = 6;
+	return (int)c;
+}
+
+/*
+ * Reads the string whose opening quote is at r->p, moving past its
+ * closing quote: *out and *len are its bytes, the text's own when it
+ * holds no escape, else r->buf. Its UTF-8 is left to jansson, which
+ * checks it when the string becomes a value or a key. -1 when it is not
+ * written as jansson writes it.
+ */
+static int
+string(const char **out, size_t *len, struct reader *r)
+{
+	const char *s = r->p + 1, *start = s;
+	size_t n = 0, step;
+	int c;
+
+	while (s < r->end && *s != '"' && *s != '\\' &&
+	       (unsigned char)*s >= 0x20)
+		s++;
+	if (s < r->end && *s == '"') {
+		*out = start;
+		*len = (size_t)(s - start);
+		r->p = s + 1;
 		return 0;
-	*p = s + 1;
-	return 1;
+	}
+	/* Escaped: what it stands for is never longer than its text. */
+	if (r->alloc < (size_t)(r->end - start)) {
+		r->alloc = (size_t)(r->end - start);
+		r->buf = gv__xrealloc(r->buf, r->alloc);
+	}
+	for (s = start; s < r->end && *s != '"'; s += step) {
+		if ((unsigned char)*s < 0x20)
+			return -1;
+		if (*s != '\\') {
+			r->buf[n++] = *s;
+			step = 1;
+		} else if ((c = escape(s, r->end, &step)) < 0) {
+			return -1;
+		} else {
+			r->buf[n++] = (char)c;
+		}
+	}
+	if (s >= r->end)
+		return -1;
+	*out = r->buf;
+	*len = n;
+	r->p = s + 1;
+	return 0;
 }
 
 /* The next byte a key's text stands for (its escapes read). */
 static unsigned char
-key_byte(const char **p)
+key_byte(const char **p, const char *end)
 {
-	const char *s = *p;
-	unsigned char c = (unsigned char)*s;
+	size_t len;
+	int c = **p == '\\' ? escape(*p, end, &len) : -1;
 
-	if (c != '\\') {
-		*p = s + 1;
-		return c;
+	if (c < 0) {
+		len = 1;
+		c = (unsigned char)**p;
 	}
-	*p = s + 2;
-	switch (s[1]) {
-	case 'b':
-		return '\b';
-	case 'f':
-		return '\f';
-	case 'n':
-		return '\n';
-	case 'r':
-		return '\r';
-	case 't':
-		return '\t';
-	case 'u':
-		*p = s + 6;
-		return (unsigned char)(hex_upper(s[4]) << 4 | hex_upper(s[5]));
-	default:
-		return (unsigned char)s[1];
-	}
+	*p += len;
+	return (unsigned char)c;
 }
 
-/* Whether key b comes after key a as compare_keys sorts them: their
- * bytes compared, then the shorter first. */
+/* Whether key b comes after key a as compare_keys sorts them: the bytes
+ * they stand for compared, then the shorter first. Both are known to be
+ * well written. */
 static int
 key_after(struct key a, struct key b)
 {
 	const char *x = a.at, *y = b.at, *xe = a.at + a.len, *ye = b.at + b.len;
 
 	while (x < xe && y < ye) {
-		unsigned char cx = key_byte(&x), cy = key_byte(&y);
+		unsigned char cx = key_byte(&x, xe), cy = key_byte(&y, ye);
 
 		if (cx != cy)
 			return cy > cx;
@@ -118,93 +158,175 @@ key_after(struct key a, struct key b)
 	return x == xe && y < ye;
 }
 
-/* An integer as %lld writes it: no '+', no leading zero, no "-0". */
-static int
-number_ok(const char **p, const char *end)
+/* An integer as %lld writes it (no '+', no leading zero, no "-0"), in
+ * json_int_t's range; a fraction or exponent is a real, which no
+ * canonical text holds: a real has more than one spelling. */
+static json_t *
+integer(struct reader *r)
 {
-	const char *s = *p;
+	const char *s = r->p;
+	int negative = *s == '-';
+	uint64_t v = 0, limit = (uint64_t)INT64_MAX + (uint64_t)negative;
 
-	if (*s == '-')
-		s++;
-	if (s >= end || *s < '0' || *s > '9' || (*s == '0' && s != *p))
-		return 0;
+	s += negative;
+	if (s >= r->end || *s < '0' || *s > '9' || (*s == '0' && negative))
+		return NULL;
 	if (*s == '0') {
 		s++;
 	} else {
-		while (s < end && *s >= '0' && *s <= '9')
-			s++;
-	}
-	/* A fraction or exponent is a real, which another check refuses;
-	 * here it is not the text's one spelling either. */
-	if (s < end &&
-	    (*s == '.' || *s == 'e' || *s == 'E' || (*s >= '0' && *s <= '9')))
-		return 0;
-	*p = s;
-	return 1;
-}
+		for (; s < r->end && *s >= '0' && *s <= '9'; s++) {
+			unsigned d = (unsigned)(*s - '0');
 
-/* An open object or array; for an object, its last key so far. */
-struct frame {
-	struct key last;
-	int object;
-};
-
-int
-gv__json_canonical(const char *text, size_t len)
-{
-	const char *p = text, *end = text + len, *start;
-	struct frame *open = NULL, *top = NULL;
-	size_t depth = 0, alloc = 0;
-	/* Whether the next string is a key of the innermost object. */
-	int ok = 1, keyed = 0;
-
-	while (ok && p < end) {
-		switch (*p) {
-		case '{':
-		case '[':
-			open = gv__grow(open, &alloc, depth, sizeof(*open));
-			top = &open[depth++];
-			top->last.at = NULL;
-			keyed = top->object = *p++ == '{';
-			break;
-		case '}':
-		case ']':
-			depth -= depth > 0;
-			top = depth ? &open[depth - 1] : NULL;
-			keyed = 0;
-			p++;
-			break;
-		case ',':
-			keyed = top && top->object;
-			p++;
-			break;
-		case ':':
-			keyed = 0;
-			p++;
-			break;
-		case '"':
-			start = p + 1;
-			if ((ok = string_ok(&p, end)) && keyed) {
-				struct key k = {start, (size_t)(p - 1 - start)};
-
-				ok = !top->last.at || key_after(top->last, k);
-				top->last = k;
-			}
-			break;
-		case 't':
-		case 'n':
-			p += 4;
-			break;
-		case 'f':
-			p += 5;
-			break;
-		default:
-			/* A space, or anything else outside a string. */
-			ok = (*p == '-' || (*p >= '0' && *p <= '9')) &&
-			     number_ok(&p, end);
-			break;
+			if (v > (limit - d) / 10)
+				return NULL;
+			v = v * 10 + d;
 		}
 	}
-	free(open);
-	return ok && p == end;
+	if (s < r->end &&
+	    (*s == '.' || *s == 'e' || *s == 'E' || (*s >= '0' && *s <= '9')))
+		return NULL;
+	r->p = s;
+	/* -v in two steps: 2^63 itself has no positive json_int_t. */
+	return json_integer(negative ? -(json_int_t)(v - 1) - 1
+	                             : (json_int_t)v);
+}
+
+/* true, false or null, spelled out. */
+static json_t *
+word(struct reader *r, const char *spelling, json_t *value)
+{
+	size_t len = strlen(spelling);
+
+	if ((size_t)(r->end - r->p) < len || memcmp(r->p, spelling, len)) {
+		json_decref(value);
+		return NULL;
+	}
+	r->p += len;
+	return value;
+}
+
+static json_t *value(struct reader *r);
+
+/* Whether the text at r->p is c, which is then passed. */
+static int
+next_is(struct reader *r, char c)
+{
+	if (r->p < r->end && *r->p == c) {
+		r->p++;
+		return 1;
+	}
+	return 0;
+}
+
+static json_t *
+array(struct reader *r)
+{
+	json_t *a = json_array(), *item;
+
+	r->p++;
+	if (next_is(r, ']'))
+		return a;
+	do {
+		if (!(item = value(r)) || json_array_append_new(a, item) < 0) {
+			json_decref(a);
+			return NULL;
+		}
+	} while (next_is(r, ','));
+	if (next_is(r, ']'))
+		return a;
+	json_decref(a);
+	return NULL;
+}
+
+static json_t *
+object(struct reader *r)
+{
+	json_t *o = json_object(), *item;
+	struct key last = {NULL, 0}, k;
+	const char *bytes;
+	char *copy;
+	size_t len;
+	int error;
+
+	r->p++;
+	if (next_is(r, '}'))
+		return o;
+	do {
+		k.at = r->p + 1;
+		if (r->p >= r->end || *r->p != '"' ||
+		    string(&bytes, &len, r) < 0)
+			goto fail;
+		k.len = (size_t)(r->p - 1 - k.at);
+		/* Sorted, so no key twice (json_loadb refuses that too). */
+		if ((last.at && !key_after(last, k)) || !next_is(r, ':'))
+			goto fail;
+		last = k;
+		/* An escaped key is in r->buf, which an escaped value
+		 * reuses. It holds no NUL: \u0000 is refused. */
+		copy = bytes == r->buf ? gv__xstrndup(bytes, len) : NULL;
+		error = (item = value(r))
+		                ? json_object_setn_new(o, copy ? copy : bytes,
+		                                       len, item)
+		                : -1;
+		free(copy);
+		if (error < 0)
+			goto fail;
+	} while (next_is(r, ','));
+	if (next_is(r, '}'))
+		return o;
+fail:
+	json_decref(o);
+	return NULL;
+}
+
+static json_t *
+value(struct reader *r)
+{
+	json_t *v = NULL;
+	const char *bytes;
+	size_t len;
+
+	/* As deep as json_loadb reads, counted as it counts. */
+	if (r->p >= r->end || ++r->depth > JSON_PARSER_MAX_DEPTH)
+		return NULL;
+	switch (*r->p) {
+	case '{':
+		v = object(r);
+		break;
+	case '[':
+		v = array(r);
+		break;
+	case '"':
+		if (string(&bytes, &len, r) == 0)
+			v = json_stringn(bytes, len);
+		break;
+	case 't':
+		v = word(r, "true", json_true());
+		break;
+	case 'f':
+		v = word(r, "false", json_false());
+		break;
+	case 'n':
+		v = word(r, "null", json_null());
+		break;
+	default:
+		v = integer(r);
+		break;
+	}
+	r->depth--;
+	return v;
+}
+
+json_t *
+gv__json_load_canonical(const char *text, size_t len)
+{
+	struct reader r = {text, text + len, 0, NULL, 0};
+	json_t *root = NULL;
+
+	if (len && *text == '{' && (root = value(&r)) && r.p != r.end) {
+		json_decref(root);
+		root = NULL;
+	}
+	free(r.buf);
+	return root;
 }

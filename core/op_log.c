@@ -173,25 +173,30 @@ op_fields(struct gv__op_read *r)
 	return 0;
 }
 
+/* Why text was refused by the canonical reader, which does not say. */
+static int
+refused(const char *text, size_t len)
+{
+	json_error_t jerr;
+	json_t *root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr);
+	int shape;
+
+	if (!root)
+		return corrupt("is not JSON");
+	shape = json_is_object(root) && !has_real(root);
+	json_decref(root);
+	return corrupt(shape ? "is not in its canonical form"
+	                     : "is not a JSON object of integers and text");
+}
+
 int
 gv__op_parse(struct gv__op_read *out, const char *text, size_t len)
 {
-	json_error_t jerr;
 	int error;
 
 	memset(out, 0, sizeof(*out));
-	if (!(out->root = json_loadb(text, len, JSON_REJECT_DUPLICATES, &jerr)))
-		return corrupt("is not JSON");
-	if (!json_is_object(out->root) || has_real(out->root)) {
-		error = corrupt("is not a JSON object of integers and text");
-		goto fail;
-	}
-	/* Read off the text, not by writing the tree out again: that cost
-	 * as much as a third of the parse (core/json_canon.c). */
-	if (!gv__json_canonical(text, len)) {
-		error = corrupt("is not in its canonical form");
-		goto fail;
-	}
+	if (!(out->root = gv__json_load_canonical(text, len)))
+		return refused(text, len);
 	if ((error = gv__text_hash_into(out->id, text, len)) < 0 ||
 	    (error = op_fields(out)) < 0)
 		goto fail;

@@ -41,7 +41,9 @@ roles_exist(int *yes, struct gv_db *db, const char *fold)
 }
 
 /* The actor's highest role in the body (any body when fold is NULL), or
- * NULL (owned). */
+ * NULL (owned). ROLE_OF takes it with min(), whose row SQLite reads the
+ * bare r.role from: ORDER BY ... LIMIT 1 built a sorter for each of the
+ * operations a sync applies. */
 static int
 role_of(char **out, struct gv_db *db, const char *actor, const char *fold)
 {

@@ -1,13 +1,16 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file tests the check that an operation's text is its canonical
- * form (core/json_canon.c) against what it stands in for: jansson's own
- * writer. Each text is parsed as gv__op_parse parses it and written out
- * again with JSON_COMPACT | JSON_SORT_KEYS; the check must say "same"
- * exactly when the bytes are the same, and each case says which it is,
- * so a case that stopped testing what it names fails too.
+ * This file tests the reader of an operation's text in its canonical form
+ * (core/json_canon.c) against what it stands in for: json_loadb and
+ * jansson's own writer. Each text is parsed by json_loadb and written out
+ * again with JSON_COMPACT | JSON_SORT_KEYS; the reader must accept it
+ * exactly when the bytes are the same, with the value json_loadb read,
+ * and each case says which it is, so a case that stopped testing what it
+ * names fails too.
  */
 #include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "harness.h"
@@ -70,41 +73,76 @@ static const struct canon_case cases[] = {
         {"{\"a\":{\"z\":1},\"b\":2}", 1},
         {"{\"b\":{\"a\":1},\"a\":2}", 0},
         {"{\"a\":[1 ,2]}", 0},
+        /* An escaped key, then an escaped value: each read whole. */
+        {"{\"\\u0001\":\"x\\\"y\",\"\\n\":\"\\t\"}", 1},
+        {"{\"a\":[\"\\n\",\"\\r\"],\"b\\n\":{\"c\\t\":\"\\\\\"}}", 1},
+        /* Not UTF-8, in a key or a value. */
+        {"{\"\xc3\":1}", -1},
+        {"{\"a\":\"\xff\"}", -1},
+        {"{\"a\\n\xc3(\":1}", -1},
+        {"{\"a\":\"\\n\xe2\x82\"}", -1},
+        /* Not JSON at all, or not an object of it. */
+        {"{\"a\":01}", -1},
+        {"{\"a\":+1}", -1},
+        {"{\"a\":1.}", -1},
+        {"{\"a\":-}", -1},
+        {"{\"a\":9223372036854775808}", -1},
+        {"{\"a\":-9223372036854775809}", -1},
+        {"{\"a\":tru}", -1},
+        {"{\"a\":1,}", -1},
+        {"{\"a\":1}}", -1},
+        {"{\"a\":\"\\u0000\"}", -1},
+        {"{\"a\":\"\\x\"}", -1},
+        {"{\"a\":\"x", -1},
+        {"{\"a\"", -1},
+        {"{", -1},
+        {"", -1},
+        {"[1]", -1},
 };
 
-/* Whether jansson writes text's JSON back as text. */
-static int
-jansson_same(const char *text)
+/* What json_loadb reads of text (NULL when it is not a JSON object),
+ * and whether jansson writes it back as text. */
+static json_t *
+jansson_read(const char *text, int *same)
 {
 	json_error_t e;
 	json_t *root =
 	        json_loadb(text, strlen(text), JSON_REJECT_DUPLICATES, &e);
 	char *again;
-	int same;
 
-	if (!root)
-		return -1;
+	*same = -1;
+	if (!json_is_object(root)) {
+		json_decref(root);
+		return NULL;
+	}
 	again = json_dumps(root, JSON_COMPACT | JSON_SORT_KEYS);
-	same = again && strcmp(again, text) == 0;
+	*same = again && strcmp(again, text) == 0;
 	free(again);
-	json_decref(root);
-	return same;
+	return root;
 }
 
 static void
-agrees_with_janssons_writer(void)
+agrees_with_jansson(void)
 {
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
 		const char *text = cases[i].text;
-		int got = gv__json_canonical(text, strlen(text));
+		json_t *got = gv__json_load_canonical(text, strlen(text));
+		int same;
+		json_t *want = jansson_read(text, &same);
 
-		if (jansson_same(text) != cases[i].canonical)
+		if (same != cases[i].canonical)
 			t_fail(__FILE__, __LINE__,
-			       "case %zu (%s): jansson's writer says %d", i,
-			       text, jansson_same(text));
-		if (got != cases[i].canonical)
-			t_fail(__FILE__, __LINE__, "case %zu (%s): got %d", i,
-			       text, got);
+			       "case %zu (%s): json_loadb and its writer say "
+			       "%d",
+			       i, text, same);
+		if ((got != NULL) != (cases[i].canonical == 1))
+			t_fail(__FILE__, __LINE__, "case %zu (%s): %s", i, text,
+			       got ? "read" : "refused");
+		if (got && !json_equal(got, want))
+			t_fail(__FILE__, __LINE__,
+			       "case %zu (%s): read another value", i, text);
+		json_decref(got);
+		json_decref(want);
 	}
 }
 
@@ -113,13 +151,51 @@ agrees_with_janssons_writer(void)
 static void
 reals_refused(void)
 {
-	T_EQ_INT(gv__json_canonical("{\"a\":1.5}", 9), 0);
-	T_EQ_INT(gv__json_canonical("{\"a\":1e5}", 9), 0);
-	T_EQ_INT(gv__json_canonical("{\"a\":1E5}", 9), 0);
+	T_ASSERT(!gv__json_load_canonical("{\"a\":1.5}", 9));
+	T_ASSERT(!gv__json_load_canonical("{\"a\":1e5}", 9));
+	T_ASSERT(!gv__json_load_canonical("{\"a\":1E5}", 9));
+}
+
+/* n arrays around an object, "[[...[{}]...]]" inside {"a":...}. */
+static char *
+nested(size_t n)
+{
+	char *text = malloc(2 * n + 10), *p = text;
+
+	p += sprintf(p, "{\"a\":");
+	memset(p, '[', n);
+	p += n;
+	p += sprintf(p, "{}");
+	memset(p, ']', n);
+	p += n;
+	strcpy(p, "}");
+	return text;
+}
+
+/* As deep as json_loadb reads (JSON_PARSER_MAX_DEPTH values, the
+ * innermost counted), and no deeper. */
+static void
+depth_as_jansson(void)
+{
+	size_t n[] = {JSON_PARSER_MAX_DEPTH - 2, JSON_PARSER_MAX_DEPTH - 1};
+
+	for (size_t i = 0; i < 2; i++) {
+		char *text = nested(n[i]);
+		json_t *got = gv__json_load_canonical(text, strlen(text));
+		int same;
+		json_t *want = jansson_read(text, &same);
+
+		T_EQ_INT(got != NULL, i == 0);
+		T_EQ_INT(want != NULL, i == 0);
+		json_decref(got);
+		json_decref(want);
+		free(text);
+	}
 }
 
 const struct t_case json_canon_tests[] = {
-        {"agrees_with_janssons_writer", agrees_with_janssons_writer},
+        {"agrees_with_jansson", agrees_with_jansson},
         {"reals_refused", reals_refused},
+        {"depth_as_jansson", depth_as_jansson},
         {NULL, NULL},
 };
