@@ -616,6 +616,115 @@ static const char schema_v11[] =
         "UPDATE ballot SET kind = kind;";
 
 /*
+ * v12: the enumerations' CHECKs as comparisons (issue 17's sync speed).
+ * SQLite codes "x IN (a, b, c, ...)" with more than two constants by
+ * building an ephemeral table (OP_OpenEphemeral: a temporary b-tree
+ * opened, zeroed and filled) on every run of a statement that checks it:
+ * every op insert and op status update, every ballot touch of v11's
+ * triggers. A sync of 10,000 operations built ~21,000 of them. Written
+ * "x = 'a' OR x = 'b' OR ..." (the cheapest form measured: 0.6-1.5 k
+ * instructions a checked insert, against ~43 k; pairs of two-value INs
+ * cost more), each accepts the same values: a CHECK fails only when its
+ * expression is false, and both forms are false for exactly the values
+ * outside the list, NULL for a NULL (so ballot.result may still be NULL),
+ * with the column's TEXT affinity and BINARY collation either way.
+ * Two-value lists are coded as comparisons already and stay.
+ *
+ * How: the documented writable_schema procedure of lang_altertable.html
+ * ("Making Other Kinds Of Table Schema Changes"), for changes that leave
+ * the on-disk content alone: a CHECK is in no row or index, and no stored
+ * row can fail a constraint that accepts what the one it replaces
+ * accepted (removing a CHECK is among the procedure's own examples). Only
+ * these tables' text in sqlite_schema changes: rows, root pages, indexes,
+ * triggers, FTS tables and foreign keys stay as they are, in constant
+ * time however large the store. The 12-step rebuild does not fit: it
+ * needs PRAGMA foreign_keys = OFF, which does nothing inside the
+ * transaction every migration runs in (core/db_open.c), and with foreign
+ * keys on, dropping the old body, ballot or meeting table would cascade
+ * its ON DELETE to the votes, versions and attendance that refer to it.
+ * writable_schema = RESET ends the edit and makes this connection parse
+ * the new text (a typing error then fails the migration, which rolls
+ * back). The procedure's step 6 sets schema_version one higher so other
+ * connections parse it too; a migration is fixed text and cannot bind the
+ * old number, so creating and dropping a view changes it instead (by two:
+ * what matters is that it changes). Each replace() names the exact text
+ * v1-v9 stored (SQLite keeps a CREATE TABLE and an added column as
+ * written); tests/test_db.c checks that no table's row check builds an
+ * ephemeral table after it, on an upgraded store and a new one, and that
+ * each column accepts and refuses what it did.
+ */
+static const char schema_v12[] =
+        "PRAGMA writable_schema = ON;"
+        "UPDATE sqlite_schema SET sql = replace(sql,"
+        " 'CHECK (quorum_rule IN (''bylaws'', ''average'', ''half-average''))',"
+        " 'CHECK (quorum_rule = ''bylaws'' OR quorum_rule = ''average''"
+        " OR quorum_rule = ''half-average'')')"
+        " WHERE type = 'table' AND name = 'body';"
+        "UPDATE sqlite_schema SET sql = replace(sql,"
+        " 'CHECK (class IN (''issuer'', ''consumer'',  ''associate'',"
+        " ''interested'', ''probationary'', ''unknown''))',"
+        " 'CHECK (class = ''issuer'' OR class = ''consumer''"
+        " OR class = ''associate'' OR class = ''interested''"
+        " OR class = ''probationary'' OR class = ''unknown'')')"
+        " WHERE type = 'table' AND name = 'membership';"
+        "UPDATE sqlite_schema SET sql = replace(replace(sql,"
+        " 'CHECK (status IN (''scheduled'', ''held'', ''cancelled''))',"
+        " 'CHECK (status = ''scheduled'' OR status = ''held''"
+        " OR status = ''cancelled'')'),"
+        " 'CHECK (minutes_state IN (''draft'', ''approved'', ''final''))',"
+        " 'CHECK (minutes_state = ''draft'' OR minutes_state = ''approved''"
+        " OR minutes_state = ''final'')')"
+        " WHERE type = 'table' AND name = 'meeting';"
+        "UPDATE sqlite_schema SET sql = replace(replace(replace(sql,"
+        " 'CHECK (kind IN (''fg'', ''fmg'', ''other''))',"
+        " 'CHECK (kind = ''fg'' OR kind = ''fmg'' OR kind = ''other'')'),"
+        " 'CHECK (state IN (''draft'',  ''discussion'', ''voting'',"
+        " ''withdrawn'', ''closed'', ''passed'', ''failed'',  ''expired'',"
+        " ''ipr_review'', ''adopted'', ''rescinded'', ''second_vote'',"
+        "  ''cancelled''))',"
+        " 'CHECK (state = ''draft'' OR state = ''discussion''"
+        " OR state = ''voting'' OR state = ''withdrawn'' OR state = ''closed''"
+        " OR state = ''passed'' OR state = ''failed'' OR state = ''expired''"
+        " OR state = ''ipr_review'' OR state = ''adopted''"
+        " OR state = ''rescinded'' OR state = ''second_vote''"
+        " OR state = ''cancelled'')'),"
+        " 'CHECK (result IN (''passed'', ''failed'', ''invalid''))',"
+        " 'CHECK (result = ''passed'' OR result = ''failed''"
+        " OR result = ''invalid'')')"
+        " WHERE type = 'table' AND name = 'ballot';"
+        "UPDATE sqlite_schema SET sql = replace(sql,"
+        " 'CHECK (value IN (''yes'', ''no'', ''abstain''))',"
+        " 'CHECK (value = ''yes'' OR value = ''no'' OR value = ''abstain'')')"
+        " WHERE type = 'table' AND name = 'vote';"
+        "UPDATE sqlite_schema SET sql = replace(sql,"
+        " 'CHECK (kind IN (''meeting'', ''ballot'', ''draft''))',"
+        " 'CHECK (kind = ''meeting'' OR kind = ''ballot'' OR kind = "
+        "''draft'')')"
+        " WHERE type = 'table' AND name = 'issue_link';"
+        "UPDATE sqlite_schema SET sql = replace(sql,"
+        " 'CHECK (status IN  (''applied'', ''conflict'', ''same'',"
+        " ''unknown'', ''denied''))',"
+        " 'CHECK (status = ''applied'' OR status = ''conflict''"
+        " OR status = ''same'' OR status = ''unknown''"
+        " OR status = ''denied'')')"
+        " WHERE type = 'table' AND name = 'op';"
+        "UPDATE sqlite_schema SET sql = replace(sql,"
+        " 'CHECK (role IN (''chair'', ''vice-chair'',  ''secretary'',"
+        " ''member''))',"
+        " 'CHECK (role = ''chair'' OR role = ''vice-chair''"
+        " OR role = ''secretary'' OR role = ''member'')')"
+        " WHERE type = 'table' AND name = 'role';"
+        "UPDATE sqlite_schema SET sql = replace(sql,"
+        " 'CHECK (kind IN (''proposal'', ''voting'',  ''results'',"
+        " ''review'', ''adopted''))',"
+        " 'CHECK (kind = ''proposal'' OR kind = ''voting''"
+        " OR kind = ''results'' OR kind = ''review'' OR kind = ''adopted'')')"
+        " WHERE type = 'table' AND name = 'ballot_notice';"
+        "PRAGMA writable_schema = RESET;"
+        "CREATE VIEW schema_v12 AS SELECT 1;"
+        "DROP VIEW schema_v12;";
+
+/*
  * Empties every table derived from the operation log, before a replay
  * (core/replay.c). Foreign keys are checked at the commit that ends the
  * replay, so the order does not matter. The log and this copy's own
@@ -641,7 +750,7 @@ const char gv__derived_clear[] =
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
         schema_v1, schema_v2, schema_v3, schema_v4,  schema_v5,  schema_v6,
-        schema_v7, schema_v8, schema_v9, schema_v10, schema_v11,
+        schema_v7, schema_v8, schema_v9, schema_v10, schema_v11, schema_v12,
 };
 
 const int gv__migration_count =
