@@ -197,10 +197,13 @@
 	  " LEFT JOIN org o ON o.id = a.org WHERE a.meeting = ?1 ORDER BY x)") \
 	X(ATTENDANCE_DELETE,                                                   \
 	  "DELETE FROM attendance WHERE meeting = ?1 AND person = ?2")         \
+	/* Without RETURNING, which makes SQLite build a table for the row:    \
+	 * ITEM_POS reads the position when the caller wants it. */            \
 	X(ITEM_INSERT,                                                         \
 	  "INSERT INTO agenda_item (meeting, pos, title, role)"                \
 	  " VALUES (?1, (SELECT ifnull(max(pos), 0) + 1 FROM agenda_item"      \
-	  " WHERE meeting = ?1), ?2, ?3) RETURNING pos")                       \
+	  " WHERE meeting = ?1), ?2, ?3)")                                     \
+	X(ITEM_POS, "SELECT pos FROM agenda_item WHERE id = ?1")               \
 	X(ITEM_LIST,                                                           \
 	  "SELECT a.id, a.pos, a.title, a.role, a.notes_md,"                   \
 	  " (SELECT group_concat(x, ', ') FROM ("                              \
