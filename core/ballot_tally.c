@@ -216,10 +216,10 @@ vote_seen(struct seen *out, struct gv_db *db, int64_t ballot, int64_t org,
 	gv__bind_int(st, 1, ballot);
 	gv__bind_int(st, 2, org);
 	gv__bind_text(st, 3, source);
-	if ((error = gv__db_step(db, st)) > 0) {
-		out->count = sqlite3_column_int(st, 0);
-		out->last = gv__col_text(st, 1);
-		out->from_source = sqlite3_column_int(st, 2) > 0;
+	while ((error = gv__db_step(db, st)) > 0) {
+		if (!out->count++)
+			out->last = gv__col_text(st, 0);
+		out->from_source |= sqlite3_column_int(st, 1);
 	}
 	gv__db_reset(st);
 	return error < 0 ? error : 0;

@@ -62,7 +62,7 @@
 	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b WHERE b.fold = ?1")       \
 	X(BODY_LIST,                                                           \
 	  GV__SELECT(GV__BODY_LIST_COLUMNS) " FROM body b ORDER BY b.fold")    \
-	X(ORG_BY_FOLD, "SELECT id, name FROM org WHERE fold = ?1")             \
+	X(ORG_BY_FOLD, "SELECT id FROM org WHERE fold = ?1")                   \
 	X(ORG_INSERT,                                                          \
 	  "INSERT INTO org (name, fold, created_at) VALUES (?1, ?2, ?3)")      \
 	X(MEMBERSHIP_CURRENT,                                                  \
@@ -280,12 +280,11 @@
 	  " bl.vote_starts_at, bl.vote_ends_at, bl.withdrawn_at,"              \
 	  " b.vote_end_inclusive FROM ballot bl JOIN body b ON b.id = bl.body" \
 	  " WHERE bl.id = ?1")                                                 \
+	/* An organisation's votes on a ballot, the latest first (the index    \
+	 * holds them so), each with whether it came from source ?3. */        \
 	X(VOTE_SEEN,                                                           \
-	  "SELECT count(*), (SELECT value FROM vote WHERE ballot = ?1"         \
-	  " AND org = ?2 ORDER BY cast_at DESC, id DESC LIMIT 1),"             \
-	  " (SELECT count(*) FROM vote WHERE ballot = ?1 AND org = ?2"         \
-	  " AND source = ?3)"                                                  \
-	  " FROM vote WHERE ballot = ?1 AND org = ?2")                         \
+	  "SELECT value, source = ?3 FROM vote WHERE ballot = ?1 AND org = ?2" \
+	  " ORDER BY cast_at DESC, id DESC")                                   \
 	/* The sources of a ballot's votes: messages recorded already. */      \
 	X(VOTE_SOURCES, "SELECT DISTINCT source FROM vote WHERE ballot = ?1"   \
 	                " AND source IS NOT NULL")                             \

@@ -53,6 +53,12 @@ statements_use_indexes(void)
 	T_EQ_INT(
 	        plan_mentions(db, GV__STMT_MEMBERSHIP_AT, "membership_current"),
 	        1);
+	/* What a vote has seen of the organisation's votes: the latest
+	 * first, as the index holds them. */
+	T_EQ_INT(plan_mentions(db, GV__STMT_VOTE_SEEN, "TEMP B-TREE"), 0);
+	/* An organisation by name (each vote, each attendee): the index
+	 * alone answers. */
+	T_EQ_INT(plan_mentions(db, GV__STMT_ORG_BY_FOLD, "COVERING INDEX"), 1);
 	/* Each close's quorum: the attendees' memberships by the index,
 	 * not the body's every membership against every attendee. */
 	T_EQ_INT(plan_mentions(db, GV__STMT_BASELINE_MEETINGS,
