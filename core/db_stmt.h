@@ -213,7 +213,7 @@
 	  "  FROM agenda_link l JOIN ballot bl ON bl.id = l.ballot"            \
 	  "  JOIN body b ON b.id = bl.body WHERE l.item = a.id))"              \
 	  " FROM agenda_item a WHERE a.meeting = ?1 ORDER BY a.pos")           \
-	X(ITEM_TITLES, "SELECT pos, title FROM agenda_item"                    \
+	X(ITEM_TITLES, "SELECT pos, title, id FROM agenda_item"                \
 	               " WHERE meeting = ?1 ORDER BY pos")                     \
 	X(ITEM_NOTE,                                                           \
 	  "UPDATE agenda_item SET notes_md = CASE WHEN ifnull(notes_md, '')"   \

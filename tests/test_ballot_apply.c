@@ -73,23 +73,23 @@ statements_use_indexes(void)
 	gv_db_free(db);
 }
 
-/* How many statements that look a ballot or a body up have run. */
-struct lookups {
-	int ballot, body;
+/* How many statements mentioning each needle have run. */
+struct traced {
+	const char *needle[2];
+	int n[2];
 };
 
 static int
-count_lookups(unsigned type, void *payload, void *p, void *x)
+count_runs(unsigned type, void *payload, void *p, void *x)
 {
-	struct lookups *n = payload;
+	struct traced *t = payload;
 	const char *sql = sqlite3_sql(p);
 
 	(void)type;
 	(void)x;
-	if (sql && strstr(sql, "FROM body b LEFT JOIN ballot bl"))
-		n->ballot++;
-	if (sql && strstr(sql, "FROM body b WHERE b.fold"))
-		n->body++;
+	for (size_t i = 0; i < 2; i++)
+		if (sql && t->needle[i] && strstr(sql, t->needle[i]))
+			t->n[i]++;
 	return 0;
 }
 
@@ -100,19 +100,21 @@ vote_looks_its_ballot_up_once(void)
 {
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
-	struct lookups n = {0};
+	struct traced n = {
+	        {"FROM body b LEFT JOIN ballot bl", "FROM body b WHERE b.fold"},
+	        {0, 0}};
 	char *reason = NULL;
 
 	T_ASSERT(db);
 	T_OK(body_with(db, "SMCWG", NULL, 5, 2));
 	T_OK(run_to_vote(db, &p));
-	sqlite3_trace_v2(db->sql, SQLITE_TRACE_STMT, count_lookups, &n);
+	sqlite3_trace_v2(db->sql, SQLITE_TRACE_STMT, count_runs, &n);
 	T_OK(gv_ballot_vote(&reason, db, "smc10", "Issuer 1", GV_VOTE_YES,
 	                    t_at("2024-11-15"), NULL));
 	sqlite3_trace_v2(db->sql, 0, NULL, NULL);
 	T_EQ_STR(reason, NULL);
-	T_EQ_INT(n.ballot, 2);
-	T_EQ_INT(n.body, 0);
+	T_EQ_INT(n.n[0], 2); /* the ballot */
+	T_EQ_INT(n.n[1], 0); /* the body's row */
 	/* The log names the ballot as the body writes it. */
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind ="
 	                       " 'ballot.vote' AND subject = 'SMC010'"),
@@ -272,6 +274,37 @@ item_takes_the_next_position(void)
 	gv_db_free(db);
 }
 
+/* A note on an agenda item finds the item once, by its position or
+ * title, and reads no listing of the agenda with its links. */
+static void
+item_note_reads_the_titles_once(void)
+{
+	struct gv_db *db = open_db();
+	struct gv_meeting_spec spec = {0};
+	struct traced n = {{"SELECT pos, title, id FROM agenda_item",
+	                    "FROM agenda_item a WHERE a.meeting"},
+	                   {0, 0}};
+	int64_t id;
+	int pos = 0;
+
+	T_ASSERT(db);
+	T_OK(body_with(db, "SMCWG", NULL, 1, 1));
+	spec.body = "SMCWG";
+	spec.starts_at = t_at("2024-06-05 15:00");
+	T_OK(gv_meeting_add(&id, db, &spec));
+	T_OK(gv_meeting_add_item(&pos, db, id, "Ballot SMC010"));
+	sqlite3_trace_v2(db->sql, SQLITE_TRACE_STMT, count_runs, &n);
+	T_OK(gv_meeting_note(db, id, "ballot smc", "Discussed."));
+	sqlite3_trace_v2(db->sql, 0, NULL, NULL);
+	T_EQ_INT(n.n[0], 1);
+	T_EQ_INT(n.n[1], 0);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM agenda_item WHERE"
+	                       " title = 'Ballot SMC010'"
+	                       " AND notes_md = 'Discussed.'"),
+	         1);
+	gv_db_free(db);
+}
+
 const struct t_case ballot_apply_tests[] = {
         {"statements_use_indexes", statements_use_indexes},
         {"vote_looks_its_ballot_up_once", vote_looks_its_ballot_up_once},
@@ -279,5 +312,6 @@ const struct t_case ballot_apply_tests[] = {
         {"meeting_counts_the_day_s_members", meeting_counts_the_day_s_members},
         {"namesakes_in_recorded_order", namesakes_in_recorded_order},
         {"item_takes_the_next_position", item_takes_the_next_position},
+        {"item_note_reads_the_titles_once", item_note_reads_the_titles_once},
         {NULL, NULL},
 };
