@@ -11,7 +11,6 @@
 
 #include "db.h"
 #include "gavel/ballot.h"
-#include "gavel/roster.h"
 
 void
 gv_ballot_format_number(char *buf, size_t n, const char *prefix, int width,
@@ -23,13 +22,12 @@ gv_ballot_format_number(char *buf, size_t n, const char *prefix, int width,
 int
 gv_ballot_find(int64_t *id_out, struct gv_db *db, const char *ref)
 {
-	struct gv_body body = {0};
 	char prefix[32], *code = NULL;
 	const char *p = ref ? ref : "";
 	size_t n = 0;
 	int64_t number = 0;
 	sqlite3_stmt *st;
-	int error = 0, rc;
+	int error = 0, found = 0, rc;
 
 	while (*p && !isdigit((unsigned char)*p) && *p != '-' && n + 1 < 32)
 		prefix[n++] = *p++;
@@ -53,33 +51,26 @@ gv_ballot_find(int64_t *id_out, struct gv_db *db, const char *ref)
 		                     "\"%s\" is not a ballot: write it as the "
 		                     "body does, such as SMC011",
 		                     ref ? ref : "");
-	if ((error = gv__db_stmt(&st, db, GV__STMT_BODY_BY_PREFIX)) < 0)
+	/* One statement finds the body and the ballot: every vote, step and
+	 * notice names its ballot this way. */
+	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_BY_PREFIX)) < 0)
 		return error;
 	gv__bind_text(st, 1, prefix);
-	if ((rc = gv__db_step(db, st)) > 0)
+	gv__bind_int(st, 2, number);
+	if ((rc = gv__db_step(db, st)) > 0) {
 		code = gv__col_text(st, 0);
+		if ((found = sqlite3_column_type(st, 1) != SQLITE_NULL))
+			*id_out = sqlite3_column_int64(st, 1);
+	}
 	gv__db_reset(st);
 	if (rc < 0)
 		return rc;
 	if (!code)
 		return gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
 		                     "no body numbers its ballots %s", prefix);
-	if ((error = gv_body_get(&body, db, code)) < 0)
-		goto out;
-	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_BY_NUMBER)) < 0)
-		goto out;
-	gv__bind_int(st, 1, body.id);
-	gv__bind_int(st, 2, number);
-	if ((rc = gv__db_step(db, st)) > 0)
-		*id_out = sqlite3_column_int64(st, 0);
-	gv__db_reset(st);
-	if (rc < 0)
-		error = rc;
-	else if (rc == 0)
+	if (!found)
 		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
-		                      "no ballot %s in %s", ref, body.code);
-out:
-	gv_body_dispose(&body);
+		                      "no ballot %s in %s", ref, code);
 	free(code);
 	return error;
 }

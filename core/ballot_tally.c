@@ -86,51 +86,93 @@ gv__org_votes_at(const char **reason, enum gv_class *klass_out,
 	return 0;
 }
 
+/* The voting window a vote is checked against (RULES §4). */
+struct vote_window {
+	int64_t starts, ends, withdrawn; /* -1: none recorded */
+	int end_inclusive;               /* the body reads the end so */
+};
+
 /* Why a vote cast at t falls outside the window, or NULL (RULES §4:
  * [start, end), the end included when the body reads it so). */
 static const char *
-window_reason(const struct gv_ballot *b, int64_t t, int end_inclusive)
+window_reason(const struct vote_window *w, int64_t t)
 {
-	if (b->vote_starts_at < 0)
-		return b->withdrawn_at >= 0 && t >= b->withdrawn_at
+	if (w->starts < 0)
+		return w->withdrawn >= 0 && t >= w->withdrawn
 		               ? "the ballot was withdrawn from voting"
 		               : "voting was not open";
-	if (t < b->vote_starts_at)
+	if (t < w->starts)
 		return "cast before voting opened";
-	if (t > b->vote_ends_at || (t == b->vote_ends_at && !end_inclusive))
+	if (t > w->ends || (t == w->ends && !w->end_inclusive))
 		return "cast after voting closed";
 	return NULL;
 }
 
+/* What casting a vote reads of its ballot: its row, its number and body
+ * (as the log names them) and its window; not the whole ballot. */
+struct vote_ballot {
+	int64_t id, body_id;
+	char number[48];
+	char *body; /* code, owned */
+	struct vote_window window;
+};
+
 static int
-ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
-            const char *name, enum gv_vote_value value, int64_t at,
+vote_ballot_get(struct vote_ballot *out, struct gv_db *db, const char *ref)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	memset(out, 0, sizeof(*out));
+	if ((error = gv_ballot_find(&out->id, db, ref)) < 0 ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_VOTE_BALLOT)) < 0)
+		return error;
+	gv__bind_int(st, 1, out->id);
+	if ((error = gv__db_step(db, st)) > 0) {
+		out->body = gv__col_text(st, 0);
+		gv_ballot_format_number(
+		        out->number, sizeof(out->number),
+		        (const char *)sqlite3_column_text(st, 1),
+		        sqlite3_column_int(st, 2), sqlite3_column_int64(st, 3));
+		out->body_id = sqlite3_column_int64(st, 4);
+		out->window.starts = gv__col_opt(st, 5);
+		out->window.ends = gv__col_opt(st, 6);
+		out->window.withdrawn = gv__col_opt(st, 7);
+		out->window.end_inclusive = sqlite3_column_int(st, 8);
+	}
+	gv__db_reset(st);
+	if (error == 0)
+		error = gv__error_set(GV_ERRCLASS_BALLOT, GV_ENOTFOUND,
+		                      "no ballot with id %lld",
+		                      (long long)out->id);
+	return error < 0 ? error : 0;
+}
+
+/* Records a vote of org (name as the operation wrote it) on b at at:
+ * valid, or kept with the reason it does not count (RULES §5.1). */
+static int
+vote_record(char **reason_out, struct gv_db *db, const struct vote_ballot *b,
+            int64_t org, const char *name, enum gv_vote_value value, int64_t at,
             const char *source)
 {
-	struct gv_ballot *b = NULL;
-	struct gv_body body = {0};
 	const char *reason = NULL;
 	sqlite3_stmt *st;
-	int64_t org = 0;
 	int error;
 
 	if (reason_out)
 		*reason_out = NULL;
 	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "source", source)) <
 	            0 ||
-	    (error = gv__ballot_load_ref(&b, db, ref, at)) < 0 ||
-	    (error = gv_org_find(&org, db, name)) < 0 ||
-	    (error = gv_body_get(&body, db, b->body)) < 0 ||
 	    (error = gv__org_votes_at(&reason, NULL, db, org, b->body_id, at)) <
 	            0)
-		goto out;
+		return error;
 	if (!reason)
-		reason = window_reason(b, at, body.vote_end_inclusive);
+		reason = window_reason(&b->window, at);
 	if ((error = gv__db_begin(db)) < 0)
-		goto out;
+		return error;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_VOTE_INSERT)) < 0) {
 		gv__db_rollback(db);
-		goto out;
+		return error;
 	}
 	gv__bind_int(st, 1, b->id);
 	gv__bind_int(st, 2, org);
@@ -146,14 +188,11 @@ ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
 	                        vote_values[value], "invalid", reason)) < 0 ||
 	    (error = gv__db_commit(db)) < 0) {
 		gv__db_rollback(db);
-		goto out;
+		return error;
 	}
 	if (reason_out && reason)
 		*reason_out = gv__xstrdup(reason);
-out:
-	gv_body_dispose(&body);
-	gv_ballot_free(b);
-	return error;
+	return 0;
 }
 
 /* What the ledger holds of an organisation's votes on a ballot: how many
@@ -165,25 +204,22 @@ struct seen {
 };
 
 static int
-vote_seen(struct seen *out, struct gv_db *db, const char *ref, const char *name,
+vote_seen(struct seen *out, struct gv_db *db, int64_t ballot, int64_t org,
           const char *source)
 {
-	int64_t ballot = 0, org = 0;
 	sqlite3_stmt *st;
 	int error;
 
 	memset(out, 0, sizeof(*out));
-	if ((error = gv_ballot_find(&ballot, db, ref)) < 0 ||
-	    (error = gv_org_find(&org, db, name)) < 0 ||
-	    (error = gv__db_stmt(&st, db, GV__STMT_VOTE_SEEN)) < 0)
+	if ((error = gv__db_stmt(&st, db, GV__STMT_VOTE_SEEN)) < 0)
 		return error;
 	gv__bind_int(st, 1, ballot);
 	gv__bind_int(st, 2, org);
 	gv__bind_text(st, 3, source);
-	if ((error = gv__db_step(db, st)) > 0) {
-		out->count = sqlite3_column_int(st, 0);
-		out->last = gv__col_text(st, 1);
-		out->from_source = sqlite3_column_int(st, 2) > 0;
+	while ((error = gv__db_step(db, st)) > 0) {
+		if (!out->count++)
+			out->last = gv__col_text(st, 0);
+		out->from_source |= sqlite3_column_int(st, 1);
 	}
 	gv__db_reset(st);
 	return error < 0 ? error : 0;
@@ -195,21 +231,26 @@ vote_seen(struct seen *out, struct gv_db *db, const char *ref, const char *name,
  * another member recorded a vote of the organisation meanwhile, the same
  * value is nothing new, and a different one is a conflict for the chair
  * to settle by recording the vote the organisation cast again (issue 17).
+ * The ballot and the organisation are looked up once, for both.
  */
 static int
 vote_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *ballot, *org, *value, *source = NULL;
 	enum gv_vote_value v = GV_VOTE_ABSTAIN;
-	struct seen now;
+	struct vote_ballot b = {0};
+	struct seen now = {0};
+	int64_t org_id = 0;
 	int expect = -1, error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s:s, s?s, s?i}", "ballot",
 	                           &ballot, "org", &org, "value", &value,
 	                           "source", &source, "seen", &expect)) < 0 ||
 	    (error = gv_vote_value_parse(&v, value)) < 0 ||
-	    (error = vote_seen(&now, db, ballot, org, source)) < 0)
-		return error;
+	    (error = vote_ballot_get(&b, db, ballot)) < 0 ||
+	    (error = gv_org_find(&org_id, db, org)) < 0 ||
+	    (error = vote_seen(&now, db, b.id, org_id, source)) < 0)
+		goto out;
 	if (source && now.from_source)
 		error = GV__OP_SAME;
 	else if (expect >= 0 && now.count != expect)
@@ -223,9 +264,11 @@ vote_apply(struct gv_db *db, const struct gv__op *op)
 		                          org, ballot,
 		                          now.last ? now.last : "?", org);
 	else
-		error = ballot_vote(op->out, db, ballot, org, v, op->at,
+		error = vote_record(op->out, db, &b, org_id, org, v, op->at,
 		                    source);
+out:
 	free(now.last);
+	free(b.body);
 	return error;
 }
 
@@ -237,26 +280,28 @@ gv_ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
                const char *name, enum gv_vote_value value, int64_t at,
                const char *source)
 {
-	struct gv_ballot *b = NULL;
-	struct seen seen;
+	struct vote_ballot b = {0};
+	struct seen seen = {0};
+	int64_t org = 0;
 	int error;
 
 	if (reason_out)
 		*reason_out = NULL;
 	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "source", source)) <
 	            0 ||
-	    (error = gv_ballot_get(&b, db, ref)) < 0)
-		return error;
-	if ((error = vote_seen(&seen, db, b->number, name, source)) == 0)
-		error = gv__op_submit(db, &gv__op_ballot_vote, b->body, at,
-		                      json_pack("{s:s, s:s?, s:s, s:s*, s:i}",
-		                                "ballot", b->number, "org",
-		                                name, "value",
-		                                vote_values[value], "source",
-		                                source, "seen", seen.count),
-		                      0, reason_out);
+	    (error = vote_ballot_get(&b, db, ref)) < 0 ||
+	    (error = gv_org_find(&org, db, name)) < 0 ||
+	    (error = vote_seen(&seen, db, b.id, org, source)) < 0)
+		goto out;
+	error = gv__op_submit(db, &gv__op_ballot_vote, b.body, at,
+	                      json_pack("{s:s, s:s?, s:s, s:s*, s:i}", "ballot",
+	                                b.number, "org", name, "value",
+	                                vote_values[value], "source", source,
+	                                "seen", seen.count),
+	                      0, reason_out);
+out:
 	free(seen.last);
-	gv_ballot_free(b);
+	free(b.body);
 	return error;
 }
 
@@ -269,6 +314,9 @@ tally_ledger(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
 	int64_t *orgs = NULL;
 	size_t alloc = 0, oalloc = 0, i, j;
 	enum gv_class klass = GV_CLASS_UNKNOWN;
+	const struct vote_window w = {b->vote_starts_at, b->vote_ends_at,
+	                              b->withdrawn_at,
+	                              body->vote_end_inclusive};
 	const char *reason = NULL;
 	int rc = 0, error = 0;
 
@@ -295,7 +343,7 @@ tally_ledger(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
 		error = gv__org_votes_at(&reason, &klass, db,
 		                         orgs[t->nvotes - 1], b->body_id, at);
 		if (!reason)
-			reason = window_reason(b, at, body->vote_end_inclusive);
+			reason = window_reason(&w, at);
 		v->klass = gv__xstrdup(gv_class_name(klass));
 		v->reason = reason ? gv__xstrdup(reason) : NULL;
 	}

@@ -62,7 +62,7 @@
 	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b WHERE b.fold = ?1")       \
 	X(BODY_LIST,                                                           \
 	  GV__SELECT(GV__BODY_LIST_COLUMNS) " FROM body b ORDER BY b.fold")    \
-	X(ORG_BY_FOLD, "SELECT id, name FROM org WHERE fold = ?1")             \
+	X(ORG_BY_FOLD, "SELECT id FROM org WHERE fold = ?1")                   \
 	X(ORG_INSERT,                                                          \
 	  "INSERT INTO org (name, fold, created_at) VALUES (?1, ?2, ?3)")      \
 	X(MEMBERSHIP_CURRENT,                                                  \
@@ -197,10 +197,13 @@
 	  " LEFT JOIN org o ON o.id = a.org WHERE a.meeting = ?1 ORDER BY x)") \
 	X(ATTENDANCE_DELETE,                                                   \
 	  "DELETE FROM attendance WHERE meeting = ?1 AND person = ?2")         \
+	/* Without RETURNING, which makes SQLite build a table for the row:    \
+	 * ITEM_POS reads the position when the caller wants it. */            \
 	X(ITEM_INSERT,                                                         \
 	  "INSERT INTO agenda_item (meeting, pos, title, role)"                \
 	  " VALUES (?1, (SELECT ifnull(max(pos), 0) + 1 FROM agenda_item"      \
-	  " WHERE meeting = ?1), ?2, ?3) RETURNING pos")                       \
+	  " WHERE meeting = ?1), ?2, ?3)")                                     \
+	X(ITEM_POS, "SELECT pos FROM agenda_item WHERE id = ?1")               \
 	X(ITEM_LIST,                                                           \
 	  "SELECT a.id, a.pos, a.title, a.role, a.notes_md,"                   \
 	  " (SELECT group_concat(x, ', ') FROM ("                              \
@@ -210,7 +213,7 @@
 	  "  FROM agenda_link l JOIN ballot bl ON bl.id = l.ballot"            \
 	  "  JOIN body b ON b.id = bl.body WHERE l.item = a.id))"              \
 	  " FROM agenda_item a WHERE a.meeting = ?1 ORDER BY a.pos")           \
-	X(ITEM_TITLES, "SELECT pos, title FROM agenda_item"                    \
+	X(ITEM_TITLES, "SELECT pos, title, id FROM agenda_item"                \
 	               " WHERE meeting = ?1 ORDER BY pos")                     \
 	X(ITEM_NOTE,                                                           \
 	  "UPDATE agenda_item SET notes_md = CASE WHEN ifnull(notes_md, '')"   \
@@ -271,12 +274,17 @@
 	X(VOTE_INSERT,                                                         \
 	  "INSERT INTO vote (ballot, org, value, cast_at, source, valid,"      \
 	  " reason, recorded_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)")     \
+	/* What a vote reads of its ballot (core/ballot_tally.c). */           \
+	X(VOTE_BALLOT,                                                         \
+	  "SELECT b.code, b.prefix, b.id_width, bl.number, bl.body,"           \
+	  " bl.vote_starts_at, bl.vote_ends_at, bl.withdrawn_at,"              \
+	  " b.vote_end_inclusive FROM ballot bl JOIN body b ON b.id = bl.body" \
+	  " WHERE bl.id = ?1")                                                 \
+	/* An organisation's votes on a ballot, the latest first (the index    \
+	 * holds them so), each with whether it came from source ?3. */        \
 	X(VOTE_SEEN,                                                           \
-	  "SELECT count(*), (SELECT value FROM vote WHERE ballot = ?1"         \
-	  " AND org = ?2 ORDER BY cast_at DESC, id DESC LIMIT 1),"             \
-	  " (SELECT count(*) FROM vote WHERE ballot = ?1 AND org = ?2"         \
-	  " AND source = ?3)"                                                  \
-	  " FROM vote WHERE ballot = ?1 AND org = ?2")                         \
+	  "SELECT value, source = ?3 FROM vote WHERE ballot = ?1 AND org = ?2" \
+	  " ORDER BY cast_at DESC, id DESC")                                   \
 	/* The sources of a ballot's votes: messages recorded already. */      \
 	X(VOTE_SOURCES, "SELECT DISTINCT source FROM vote WHERE ballot = ?1"   \
 	                " AND source IS NOT NULL")                             \
@@ -284,10 +292,14 @@
 	  "SELECT v.org, o.name, v.value, v.cast_at, v.source FROM vote v"     \
 	  " JOIN org o ON o.id = v.org WHERE v.ballot = ?1"                    \
 	  " ORDER BY v.cast_at, v.id")                                         \
+	/* The row in force at ?3. An organisation's rows in a body never      \
+	 * overlap (gv_org_set ends one where the next begins): it is the      \
+	 * open row, found by its index, or else one that has ended. */        \
 	X(MEMBERSHIP_AT,                                                       \
 	  "SELECT class, status FROM membership WHERE org = ?1 AND body = ?2"  \
-	  " AND since <= ?3 AND (until IS NULL OR ?3 < until)"                 \
-	  " ORDER BY since DESC LIMIT 1")                                      \
+	  " AND until IS NULL AND since <= ?3 UNION ALL"                       \
+	  " SELECT class, status FROM membership WHERE org = ?1 AND body = ?2" \
+	  " AND since <= ?3 AND ?3 < until LIMIT 1")                           \
 	X(MEETINGS_HELD_BEFORE,                                                \
 	  "SELECT count(*) FROM meeting WHERE body = ?1"                       \
 	  " AND status != 'cancelled' AND subcommittee IS NULL"                \
@@ -316,10 +328,11 @@
 	  "SELECT r.id, v.n, r.path, r.line, r.line_hash, r.author,"           \
 	  " r.body_md, r.created_at FROM review_note r JOIN ballot_version v"  \
 	  " ON v.id = r.version WHERE v.ballot = ?1 ORDER BY r.path, r.line")  \
-	X(BALLOT_BY_NUMBER,                                                    \
-	  "SELECT id FROM ballot WHERE body = ?1 AND number = ?2")             \
-	X(BODY_BY_PREFIX,                                                      \
-	  "SELECT code FROM body WHERE upper(prefix) = upper(?1)")             \
+	/* The body whose prefix is ?1; its ballot ?2, or NULL. */             \
+	X(BALLOT_BY_PREFIX,                                                    \
+	  "SELECT b.code, bl.id FROM body b LEFT JOIN ballot bl"               \
+	  " ON bl.body = b.id AND bl.number = ?2"                              \
+	  " WHERE upper(b.prefix) = upper(?1)")                                \
 	X(BALLOT_EXISTS,                                                       \
 	  "SELECT 1 FROM ballot WHERE body = ?1 AND number = ?2")              \
 	X(BALLOT_INSERT,                                                       \

@@ -58,8 +58,13 @@
 	X(AFFILIATION_INSERT,                                                  \
 	  "INSERT INTO affiliation (person, org, since, until, from_start)"    \
 	  " VALUES (?1, ?2, ?3, ?4, ?5)")                                      \
-	X(AFFILIATION_EVER,                                                    \
-	  "SELECT 1 FROM affiliation WHERE person = ?1 AND org = ?2 LIMIT 1")  \
+	/* The people of a name for a roll call (core/roll_call.c): each with  \
+	 * their organisation now and whether they were ever with org ?2, in   \
+	 * the index's order (the roll call orders them by id). */             \
+	X(ROLL_NAMESAKES,                                                      \
+	  "SELECT p.id, o.name, EXISTS (SELECT 1 FROM affiliation f"           \
+	  " WHERE f.person = p.id AND f.org = ?2) FROM person p"               \
+	  " LEFT JOIN org o ON o.id = p.org WHERE p.fold = ?1")                \
 	X(AFFILIATION_HISTORY,                                                 \
 	  "SELECT o.name, a.since, a.until, a.from_start FROM affiliation a"   \
 	  " JOIN org o ON o.id = a.org WHERE a.person = ?1"                    \

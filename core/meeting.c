@@ -73,7 +73,11 @@ gv__meeting_item_insert(int *pos, struct gv_db *db, int64_t meeting,
 	gv__bind_int(st, 1, meeting);
 	gv__bind_text(st, 2, title);
 	gv__bind_text(st, 3, item_role(title));
-	if ((rc = gv__db_step(db, st)) > 0 && pos)
+	if ((error = gv__db_run(db, st)) < 0 || !pos ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_POS)) < 0)
+		return error;
+	gv__bind_int(st, 1, sqlite3_last_insert_rowid(db->sql));
+	if ((rc = gv__db_step(db, st)) > 0)
 		*pos = sqlite3_column_int(st, 0);
 	gv__db_reset(st);
 	return rc < 0 ? rc : 0;

@@ -20,9 +20,11 @@
 #include "meeting_key.h"
 #include "op_kinds.h"
 
-/* The agenda item of meeting id named by position or title start. */
+/* The agenda item of meeting id named by position or title start: its
+ * position and its row. */
 static int
-item_find(int64_t *item, struct gv_db *db, int64_t id, const char *which)
+item_find(int64_t *pos_out, int64_t *row, struct gv_db *db, int64_t id,
+          const char *which)
 {
 	struct gv__meeting_head m;
 	sqlite3_stmt *st;
@@ -40,8 +42,10 @@ item_find(int64_t *item, struct gv_db *db, int64_t id, const char *which)
 	while (!found && (error = gv__db_step(db, st)) > 0) {
 		title = gv_text_fold((const char *)sqlite3_column_text(st, 1));
 		if ((*want && !*end && sqlite3_column_int(st, 0) == pos) ||
-		    (*end && !strncmp(title, want, strlen(want))))
+		    (*end && !strncmp(title, want, strlen(want)))) {
 			found = sqlite3_column_int(st, 0);
+			*row = sqlite3_column_int64(st, 2);
+		}
 		free(title);
 	}
 	gv__db_reset(st);
@@ -54,26 +58,8 @@ item_find(int64_t *item, struct gv_db *db, int64_t id, const char *which)
 		                     "see 'gavel meeting show %lld'",
 		                     (long long)id, which ? which : "",
 		                     (long long)id);
-	*item = found;
+	*pos_out = found;
 	return 0;
-}
-
-/* The row id of item number pos of meeting id. */
-static int
-item_row(int64_t *row, struct gv_db *db, int64_t id, int pos)
-{
-	int error;
-	sqlite3_stmt *st = NULL;
-	int rc;
-
-	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_LIST)) < 0)
-		return error;
-	gv__bind_int(st, 1, id);
-	while ((rc = gv__db_step(db, st)) > 0)
-		if (sqlite3_column_int(st, 1) == pos)
-			*row = sqlite3_column_int64(st, 0);
-	gv__db_reset(st);
-	return rc;
 }
 
 static int
@@ -114,11 +100,10 @@ meeting_note(struct gv_db *db, int64_t id, const char *which, const char *notes)
 		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
 		                     "the note is empty");
 	if ((error = gv__check_text(GV_ERRCLASS_MEETING, "note", notes)) < 0 ||
-	    (error = item_find(&pos, db, id, which)) < 0 ||
+	    (error = item_find(&pos, &row, db, id, which)) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		return error;
-	if ((error = item_row(&row, db, id, (int)pos)) < 0 ||
-	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_NOTE)) < 0) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_NOTE)) < 0) {
 		gv__db_rollback(db);
 		return error;
 	}
@@ -173,13 +158,12 @@ meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	if ((issue > 0) == (ballot != NULL))
 		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
 		                     "link an item to one issue or one ballot");
-	if ((error = item_find(&pos, db, id, which)) < 0 ||
+	if ((error = item_find(&pos, &row, db, id, which)) < 0 ||
 	    (error = issue > 0 ? issue_row(&target, db, id, issue)
 	                       : gv_ballot_find(&target, db, ballot)) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		return error;
-	if ((error = item_row(&row, db, id, (int)pos)) < 0 ||
-	    (error = gv__db_stmt(&st, db, GV__STMT_LINK_INSERT)) < 0) {
+	if ((error = gv__db_stmt(&st, db, GV__STMT_LINK_INSERT)) < 0) {
 		gv__db_rollback(db);
 		return error;
 	}

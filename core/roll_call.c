@@ -26,10 +26,15 @@
 #include "op_kinds.h"
 #include "roll_call.h"
 
-/* The people of one name, with their organisation now (or NULL). */
+/* The people of one name, by id: each with their organisation now (or
+ * NULL) and whether they were ever with the organisation the roll call
+ * names. */
 struct namesakes {
-	int64_t *id;
-	char **org;
+	struct namesake {
+		int64_t id;
+		char *org;
+		int ever;
+	} * v;
 	size_t n, alloc;
 };
 
@@ -37,45 +42,59 @@ static void
 namesakes_dispose(struct namesakes *c)
 {
 	for (size_t i = 0; i < c->n; i++)
-		free(c->org[i]);
-	free(c->id);
-	free(c->org);
+		free(c->v[i].org);
+	free(c->v);
 	memset(c, 0, sizeof(*c));
 }
 
 static int
-namesakes_fold(struct namesakes *c, struct gv_db *db, const char *fold)
+namesake_cmp(const void *a, const void *b)
+{
+	int64_t x = ((const struct namesake *)a)->id;
+	int64_t y = ((const struct namesake *)b)->id;
+
+	return (x > y) - (x < y);
+}
+
+/* One query reads them all, with their past at org (0: none named); the
+ * order by id is taken here, which costs less than SQLite's sorter. */
+static int
+namesakes_fold(struct namesakes *c, struct gv_db *db, const char *fold,
+               int64_t org)
 {
 	int error;
 	sqlite3_stmt *st = NULL;
-	size_t alloc = c->alloc;
 	int rc;
 
-	if ((error = gv__db_stmt(&st, db, GV__STMT_PERSON_NAMED)) < 0)
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ROLL_NAMESAKES)) < 0)
 		return error;
 	gv__bind_text(st, 1, fold);
+	gv__bind_opt(st, 2, org, org != 0);
 	while ((rc = gv__db_step(db, st)) > 0) {
-		c->id = gv__grow(c->id, &alloc, c->n, sizeof(*c->id));
-		c->org = gv__grow(c->org, &c->alloc, c->n, sizeof(*c->org));
-		c->id[c->n] = sqlite3_column_int64(st, 0);
-		c->org[c->n++] = gv__col_text(st, 1);
+		c->v = gv__grow(c->v, &c->alloc, c->n, sizeof(*c->v));
+		c->v[c->n].id = sqlite3_column_int64(st, 0);
+		c->v[c->n].org = gv__col_text(st, 1);
+		c->v[c->n++].ever = sqlite3_column_int(st, 2);
 	}
 	gv__db_reset(st);
+	if (c->n > 1)
+		qsort(c->v, c->n, sizeof(*c->v), namesake_cmp);
 	return rc;
 }
 
 /* The people named name, else those named with its two words swapped. */
 static int
-namesakes_find(struct namesakes *c, struct gv_db *db, const char *name)
+namesakes_find(struct namesakes *c, struct gv_db *db, const char *name,
+               int64_t org)
 {
 	char *fold = gv_text_fold(name), *space, *swapped;
-	int error = namesakes_fold(c, db, fold);
+	int error = namesakes_fold(c, db, fold, org);
 
 	space = strchr(fold, ' ');
 	if (error == 0 && !c->n && space && !strchr(space + 1, ' ')) {
 		*space = '\0';
 		swapped = gv__xsprintf("%s %s", space + 1, fold);
-		error = namesakes_fold(c, db, swapped);
+		error = namesakes_fold(c, db, swapped, org);
 		free(swapped);
 	}
 	free(fold);
@@ -90,7 +109,7 @@ namesakes_conflict(const struct namesakes *c, const char *name)
 
 	for (size_t i = 0; i < c->n; i++)
 		gv__buf_printf(&b, "%s%s", i ? "; " : "",
-		               c->org[i] ? c->org[i] : "no organisation");
+		               c->v[i].org ? c->v[i].org : "no organisation");
 	error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
 	                      "\"%s\" names %zu people (%s): write it as "
 	                      "Name (Organisation)",
@@ -143,34 +162,23 @@ enum fit { FIT_NONE, FIT_ONE, FIT_SEVERAL };
 
 /* Of the namesakes, the one "Name (Organisation)" names: who was ever
  * there, else the only one free to have moved. */
-static int
+static void
 pick_at_org(enum fit *fit, int64_t *pick, const struct gv__roll *roll,
             const struct namesakes *c, int64_t org)
 {
-	int error;
-	sqlite3_stmt *st;
 	size_t ever = 0, free_ = 0;
 	int64_t moved = 0;
-	int rc;
 
 	for (size_t i = 0; i < c->n; i++) {
-		if ((error = gv__db_stmt(&st, roll->db,
-		                         GV__STMT_AFFILIATION_EVER)) < 0)
-			return error;
-		gv__bind_int(st, 1, c->id[i]);
-		gv__bind_int(st, 2, org);
-		if ((rc = gv__db_has_row(roll->db, st)) < 0)
-			return rc;
-		if (rc)
-			ever++, *pick = c->id[i];
-		else if (!roll_taken(roll, c->id[i], org))
-			free_++, moved = c->id[i];
+		if (c->v[i].ever)
+			ever++, *pick = c->v[i].id;
+		else if (!roll_taken(roll, c->v[i].id, org))
+			free_++, moved = c->v[i].id;
 	}
 	if (!ever)
 		*pick = moved;
 	ever = ever ? ever : free_;
 	*fit = ever == 0 ? FIT_NONE : ever == 1 ? FIT_ONE : FIT_SEVERAL;
-	return 0;
 }
 
 /* The person and organisation of one attendee; write: create (with
@@ -185,15 +193,14 @@ roll_resolve(int64_t *person, int64_t *org, struct gv__roll *roll,
 	int error;
 
 	*person = *org = 0;
-	if ((error = namesakes_find(&c, roll->db, name)) < 0 ||
-	    (org_name && (error = roll_org(org, roll, org_name, create)) < 0))
+	if ((org_name && (error = roll_org(org, roll, org_name, create)) < 0) ||
+	    (error = namesakes_find(&c, roll->db, name, *org)) < 0)
 		goto out;
 	if (org_name) {
-		if ((error = pick_at_org(&fit, person, roll, &c, *org)) < 0)
-			goto out;
+		pick_at_org(&fit, person, roll, &c, *org);
 	} else {
 		fit = c.n == 0 ? FIT_NONE : c.n == 1 ? FIT_ONE : FIT_SEVERAL;
-		*person = c.n ? c.id[0] : 0;
+		*person = c.n ? c.v[0].id : 0;
 	}
 	if (fit == FIT_SEVERAL) {
 		error = namesakes_conflict(&c, name);
