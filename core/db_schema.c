@@ -747,10 +747,23 @@ const char gv__derived_clear[] =
         "DELETE FROM org; DELETE FROM holiday; DELETE FROM event;"
         "DELETE FROM body;";
 
+/*
+ * v13: each organisation's memberships of a body by start. The membership
+ * in force on a day, read for every vote and every vote a close tallies
+ * (MEMBERSHIP_AT: the latest that began by then and had not ended), is
+ * then the first row read backwards off this index, where SQLite sorted
+ * the body's rows in a table built for each vote; a quorum's count of the
+ * members present (GV__VOTING_PRESENT) seeks an attendee's ended
+ * memberships by it too (issue 17's sync speed).
+ */
+static const char schema_v13[] =
+        "CREATE INDEX membership_since ON membership(org, body, since);";
+
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
-        schema_v1, schema_v2, schema_v3, schema_v4,  schema_v5,  schema_v6,
-        schema_v7, schema_v8, schema_v9, schema_v10, schema_v11, schema_v12,
+        schema_v1,  schema_v2,  schema_v3,  schema_v4, schema_v5,
+        schema_v6,  schema_v7,  schema_v8,  schema_v9, schema_v10,
+        schema_v11, schema_v12, schema_v13,
 };
 
 const int gv__migration_count =

@@ -292,14 +292,12 @@
 	  "SELECT v.org, o.name, v.value, v.cast_at, v.source FROM vote v"     \
 	  " JOIN org o ON o.id = v.org WHERE v.ballot = ?1"                    \
 	  " ORDER BY v.cast_at, v.id")                                         \
-	/* The row in force at ?3. An organisation's rows in a body never      \
-	 * overlap (gv_org_set ends one where the next begins): it is the      \
-	 * open row, found by its index, or else one that has ended. */        \
+	/* The row in force at ?3: the latest begun by then and not ended,  \
+	 * read backwards off membership_since (schema v13). */                \
 	X(MEMBERSHIP_AT,                                                       \
 	  "SELECT class, status FROM membership WHERE org = ?1 AND body = ?2"  \
-	  " AND until IS NULL AND since <= ?3 UNION ALL"                       \
-	  " SELECT class, status FROM membership WHERE org = ?1 AND body = ?2" \
-	  " AND since <= ?3 AND ?3 < until LIMIT 1")                           \
+	  " AND since <= ?3 AND (until IS NULL OR ?3 < until)"                 \
+	  " ORDER BY since DESC LIMIT 1")                                      \
 	X(MEETINGS_HELD_BEFORE,                                                \
 	  "SELECT count(*) FROM meeting WHERE body = ?1"                       \
 	  " AND status != 'cancelled' AND subcommittee IS NULL"                \

@@ -50,9 +50,8 @@ statements_use_indexes(void)
 	/* Every vote, and every vote a close tallies: the open membership
 	 * by its index, no sort for the one row in force. */
 	T_EQ_INT(plan_mentions(db, GV__STMT_MEMBERSHIP_AT, "TEMP B-TREE"), 0);
-	T_EQ_INT(
-	        plan_mentions(db, GV__STMT_MEMBERSHIP_AT, "membership_current"),
-	        1);
+	T_EQ_INT(plan_mentions(db, GV__STMT_MEMBERSHIP_AT, "membership_since"),
+	         1);
 	/* What a vote has seen of the organisation's votes: the latest
 	 * first, as the index holds them. */
 	T_EQ_INT(plan_mentions(db, GV__STMT_VOTE_SEEN, "TEMP B-TREE"), 0);
@@ -62,8 +61,9 @@ statements_use_indexes(void)
 	/* Each close's quorum: the attendees' memberships by the index,
 	 * not the body's every membership against every attendee. */
 	T_EQ_INT(plan_mentions(db, GV__STMT_BASELINE_MEETINGS,
-	                       "membership_current"),
+	                       "membership_since"),
 	         1);
+	T_EQ_INT(plan_mentions(db, GV__STMT_BASELINE_MEETINGS, "SCAN ms"), 0);
 	/* Each attendee of a roll call: the people of the name and their
 	 * past at the organisation in one statement, without a sort. */
 	T_EQ_INT(plan_mentions(db, GV__STMT_ROLL_NAMESAKES, "TEMP B-TREE"), 0);
