@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "body_key.h"
 #include "config.h"
 #include "db.h"
 #include "event.h"
@@ -508,6 +509,36 @@ gv_body_get(struct gv_body *out, struct gv_db *db, const char *code)
 	if (rc != 0)
 		return rc < 0 ? rc : 0;
 	return body_not_found(db, code ? code : "");
+}
+
+int
+gv__body_key(struct gv__body_key *out, struct gv_db *db, const char *code)
+{
+	sqlite3_stmt *st = NULL;
+	char *fold;
+	int rc;
+
+	memset(out, 0, sizeof(*out));
+	if ((rc = gv__db_stmt(&st, db, GV__STMT_BODY_KEY)) < 0)
+		return rc;
+	fold = gv_text_fold(code ? code : "");
+	gv__bind_text(st, 1, fold);
+	if ((rc = gv__db_step(db, st)) > 0) {
+		out->id = sqlite3_column_int64(st, 0);
+		out->code = gv__col_text(st, 1);
+	}
+	gv__db_reset(st);
+	free(fold);
+	if (rc != 0)
+		return rc < 0 ? rc : 0;
+	return body_not_found(db, code ? code : "");
+}
+
+void
+gv__body_key_dispose(struct gv__body_key *key)
+{
+	free(key->code);
+	key->code = NULL;
 }
 
 int

@@ -60,6 +60,7 @@
 	  " min_meetings = ifnull(?16, min_meetings) WHERE id = ?1")           \
 	X(BODY_BY_FOLD,                                                        \
 	  GV__SELECT(GV__BODY_COLUMNS) " FROM body b WHERE b.fold = ?1")       \
+	X(BODY_KEY, "SELECT id, code FROM body WHERE fold = ?1")               \
 	X(BODY_LIST,                                                           \
 	  GV__SELECT(GV__BODY_LIST_COLUMNS) " FROM body b ORDER BY b.fold")    \
 	X(ORG_BY_FOLD, "SELECT id FROM org WHERE fold = ?1")                   \

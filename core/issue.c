@@ -8,10 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "body_key.h"
 #include "db.h"
 #include "event.h"
 #include "gavel/issue.h"
-#include "gavel/roster.h"
 #include "gavel/text.h"
 #include "issue_internal.h"
 #include "op_kinds.h"
@@ -123,7 +123,7 @@ int
 gv__issue_find(struct gv__issue_ref *out, struct gv_db *db, const char *body,
                const char *ref)
 {
-	struct gv_body b = {0};
+	struct gv__body_key b = {0};
 	char code[32];
 	sqlite3_stmt *st;
 	int error;
@@ -135,7 +135,7 @@ gv__issue_find(struct gv__issue_ref *out, struct gv_db *db, const char *body,
 		body = code;
 	if (!body || !*body)
 		return find_any(out, db, out->number);
-	if ((error = gv_body_get(&b, db, body)) < 0)
+	if ((error = gv__body_key(&b, db, body)) < 0)
 		return error;
 	out->body = b.id;
 	snprintf(out->subject, sizeof(out->subject), "%s#%lld", b.code,
@@ -155,7 +155,7 @@ gv__issue_find(struct gv__issue_ref *out, struct gv_db *db, const char *body,
 	}
 	gv__db_reset(st);
 out:
-	gv_body_dispose(&b);
+	gv__body_key_dispose(&b);
 	return error;
 }
 
@@ -285,7 +285,7 @@ static int
 issue_add(int64_t *number_out, struct gv_db *db,
           const struct gv_issue_spec *spec)
 {
-	struct gv_body body = {0};
+	struct gv__body_key body = {0};
 	int64_t created =
 	        spec->created_at >= 0 ? spec->created_at : gv_db_now(db);
 	int64_t number = spec->number;
@@ -294,7 +294,7 @@ issue_add(int64_t *number_out, struct gv_db *db,
 	int error;
 
 	if ((error = check_spec(spec)) < 0 ||
-	    (error = gv_body_get(&body, db, spec->body)) < 0)
+	    (error = gv__body_key(&body, db, spec->body)) < 0)
 		goto out;
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
@@ -347,7 +347,7 @@ issue_add(int64_t *number_out, struct gv_db *db,
 rollback:
 	gv__db_rollback(db);
 out:
-	gv_body_dispose(&body);
+	gv__body_key_dispose(&body);
 	return error;
 }
 

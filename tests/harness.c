@@ -678,6 +678,32 @@ t_sql_int(struct gv_db *db, const char *sql)
 	return v;
 }
 
+static int
+count_runs(unsigned type, void *payload, void *stmt, void *x)
+{
+	struct t_runs *r = payload;
+	const char *sql = sqlite3_sql(stmt);
+
+	(void)type;
+	(void)x;
+	for (size_t i = 0; i < 2; i++)
+		if (sql && r->needle[i] && strstr(sql, r->needle[i]))
+			r->n[i]++;
+	return 0;
+}
+
+void
+t_runs_start(struct gv_db *db, struct t_runs *runs)
+{
+	sqlite3_trace_v2(db->sql, SQLITE_TRACE_STMT, count_runs, runs);
+}
+
+void
+t_runs_stop(struct gv_db *db)
+{
+	sqlite3_trace_v2(db->sql, 0, NULL, NULL);
+}
+
 char *
 t_db_snapshot(struct gv_db *db)
 {

@@ -160,6 +160,15 @@ int64_t t_at(const char *text);
 struct gv_db;
 int64_t t_sql_int(struct gv_db *db, const char *sql);
 
+/* How many statements whose text holds each needle ran on db between
+ * t_runs_start and t_runs_stop (sqlite3_trace_v2): what a path reads. */
+struct t_runs {
+	const char *needle[2];
+	int n[2];
+};
+void t_runs_start(struct gv_db *db, struct t_runs *runs);
+void t_runs_stop(struct gv_db *db);
+
 /* One value of sql on the test's g.db, read through a connection of its
  * own as another program would, with ?1 (if sql has it) bound to arg;
  * -1 on error. */

@@ -73,26 +73,6 @@ statements_use_indexes(void)
 	gv_db_free(db);
 }
 
-/* How many statements mentioning each needle have run. */
-struct traced {
-	const char *needle[2];
-	int n[2];
-};
-
-static int
-count_runs(unsigned type, void *payload, void *p, void *x)
-{
-	struct traced *t = payload;
-	const char *sql = sqlite3_sql(p);
-
-	(void)type;
-	(void)x;
-	for (size_t i = 0; i < 2; i++)
-		if (sql && t->needle[i] && strstr(sql, t->needle[i]))
-			t->n[i]++;
-	return 0;
-}
-
 /* A vote finds its ballot once to record the operation and once to apply
  * it, and reads neither the whole ballot nor the body's row. */
 static void
@@ -100,7 +80,7 @@ vote_looks_its_ballot_up_once(void)
 {
 	struct gv_db *db = open_db();
 	struct plan p = usual("SMCWG", "SMC010", 10);
-	struct traced n = {
+	struct t_runs n = {
 	        {"FROM body b LEFT JOIN ballot bl", "FROM body b WHERE b.fold"},
 	        {0, 0}};
 	char *reason = NULL;
@@ -108,10 +88,10 @@ vote_looks_its_ballot_up_once(void)
 	T_ASSERT(db);
 	T_OK(body_with(db, "SMCWG", NULL, 5, 2));
 	T_OK(run_to_vote(db, &p));
-	sqlite3_trace_v2(db->sql, SQLITE_TRACE_STMT, count_runs, &n);
+	t_runs_start(db, &n);
 	T_OK(gv_ballot_vote(&reason, db, "smc10", "Issuer 1", GV_VOTE_YES,
 	                    t_at("2024-11-15"), NULL));
-	sqlite3_trace_v2(db->sql, 0, NULL, NULL);
+	t_runs_stop(db);
 	T_EQ_STR(reason, NULL);
 	T_EQ_INT(n.n[0], 2); /* the ballot */
 	T_EQ_INT(n.n[1], 0); /* the body's row */
@@ -281,7 +261,7 @@ item_note_reads_the_titles_once(void)
 {
 	struct gv_db *db = open_db();
 	struct gv_meeting_spec spec = {0};
-	struct traced n = {{"SELECT pos, title, id FROM agenda_item",
+	struct t_runs n = {{"SELECT pos, title, id FROM agenda_item",
 	                    "FROM agenda_item a WHERE a.meeting"},
 	                   {0, 0}};
 	int64_t id;
@@ -293,9 +273,9 @@ item_note_reads_the_titles_once(void)
 	spec.starts_at = t_at("2024-06-05 15:00");
 	T_OK(gv_meeting_add(&id, db, &spec));
 	T_OK(gv_meeting_add_item(&pos, db, id, "Ballot SMC010"));
-	sqlite3_trace_v2(db->sql, SQLITE_TRACE_STMT, count_runs, &n);
+	t_runs_start(db, &n);
 	T_OK(gv_meeting_note(db, id, "ballot smc", "Discussed."));
-	sqlite3_trace_v2(db->sql, 0, NULL, NULL);
+	t_runs_stop(db);
 	T_EQ_INT(n.n[0], 1);
 	T_EQ_INT(n.n[1], 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM agenda_item WHERE"

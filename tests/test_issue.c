@@ -598,10 +598,37 @@ import_flattens_hostile_titles(void)
 	gv_db_free(db);
 }
 
+/* Adding an issue and noting one find the body by its key alone: every
+ * issue and note a sync applies did, and read the body's settings too. */
+static void
+issue_and_note_read_no_body_settings(void)
+{
+	struct gv_db *db = group();
+	struct gv_issue_note_spec note = {"Discussed.", NULL, 0, -1};
+	struct t_runs n = {{"FROM body b WHERE b.fold", "FROM body WHERE fold"},
+	                   {0, 0}};
+
+	T_ASSERT(db);
+	t_runs_start(db, &n);
+	T_OK(add(db, 7, "EUID", NULL));
+	T_OK(gv_issue_note(NULL, db, "smcwg", "7", &note));
+	t_runs_stop(db);
+	T_EQ_INT(n.n[0], 0);  /* every setting */
+	T_ASSERT(n.n[1] > 0); /* the key */
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE subject ="
+	                       " 'SMCWG#7'"),
+	         2);
+	T_EQ_INT(gv_issue_note(NULL, db, "nope", "7", &note), GV_ENOTFOUND);
+	T_CONTAINS(gv_error_last()->message, "known bodies are SMCWG");
+	gv_db_free(db);
+}
+
 const struct t_case issue_tests[] = {
         {"query_word_cap", query_word_cap},
         {"crud_writes_events", crud_writes_events},
         {"refs_are_found_or_refused", refs_are_found_or_refused},
+        {"issue_and_note_read_no_body_settings",
+         issue_and_note_read_no_body_settings},
         {"query_translation", query_translation},
         {"search_ranks_and_marks", search_ranks_and_marks},
         {"story_in_time_order", story_in_time_order},
