@@ -183,7 +183,8 @@ db_open_readonly(struct gv_db *db, const char *path)
 	int64_t n = 0;
 	int rc;
 
-	if ((rc = sqlite3_open_v2(path, &db->sql, SQLITE_OPEN_READONLY,
+	if ((rc = sqlite3_open_v2(path, &db->sql,
+	                          SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
 	                          NULL)) != SQLITE_OK ||
 	    db_query_int(db, "SELECT count(*) FROM sqlite_schema", &n) == 0)
 		return rc == SQLITE_OK ? 0 : -1;
@@ -197,7 +198,9 @@ db_open_readonly(struct gv_db *db, const char *path)
 			gv__buf_putc(&uri, (char)*p);
 	gv__buf_puts(&uri, "?immutable=1");
 	rc = sqlite3_open_v2(uri.ptr, &db->sql,
-	                     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL);
+	                     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI |
+	                             SQLITE_OPEN_NOMUTEX,
+	                     NULL);
 	gv__buf_dispose(&uri);
 	return rc == SQLITE_OK ? 0 : -1;
 }
@@ -247,6 +250,26 @@ db_configure(struct gv_db *db, int busy_ms)
 	return gv__snapshot_legacy(db);
 }
 
+/*
+ * How gavel runs SQLite: a connection is used by one thread at a time
+ * (SQLITE_OPEN_NOMUTEX on each open), and no memory statistics are kept
+ * (gavel reads none). In the default serialized mode SQLite took a mutex
+ * for every call on a connection and, keeping the statistics, for every
+ * allocation: 3 million of them, 5 % of the instructions of a sync of
+ * 10,000 operations. The statistics are process-wide and can be set only
+ * before SQLite starts: where a program used SQLite first, it keeps them.
+ */
+static void
+sqlite_configure(void)
+{
+	static int done;
+
+	if (!done) {
+		done = 1;
+		sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+	}
+}
+
 int
 gv_db_open(struct gv_db **out, const char *path,
            const struct gv_db_options *opts)
@@ -258,16 +281,17 @@ gv_db_open(struct gv_db **out, const char *path,
 	*out = NULL;
 	if ((error = db_check_path(path, flags)) < 0)
 		return error;
+	sqlite_configure();
 	db = gv__xcalloc(1, sizeof(*db));
 	db->path = gv__xstrdup(path);
 	db->now = -1;
 	if ((flags & GV_DB_CREATE) || db_writable(path)
-	            ? sqlite3_open_v2(path, &db->sql,
-	                              SQLITE_OPEN_READWRITE |
-	                                      (flags & GV_DB_CREATE
-	                                               ? SQLITE_OPEN_CREATE
-	                                               : 0),
-	                              NULL) != SQLITE_OK
+	            ? sqlite3_open_v2(
+	                      path, &db->sql,
+	                      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX |
+	                              (flags & GV_DB_CREATE ? SQLITE_OPEN_CREATE
+	                                                    : 0),
+	                      NULL) != SQLITE_OK
 	            : db_open_readonly(db, path) < 0) {
 		error = db->sql ? gv__db_error(db, GV_ERRCLASS_DB)
 		                : gv__error_set(GV_ERRCLASS_DB, GV_ERROR,

@@ -659,6 +659,19 @@ upgrade_v12_checks_without_ephemeral(void)
 	T_ASSERT(memcmp(before, after, sizeof(before)) == 0);
 }
 
+/* A connection is one thread's at a time: SQLite takes no mutex for its
+ * calls (core/db_open.c says what they cost a sync). */
+static void
+connections_take_no_mutex(void)
+{
+	struct gv_db_options create = {GV_DB_CREATE, 0};
+	struct gv_db *db = NULL;
+
+	T_EQ_INT(gv_db_open(&db, t_path("g.db"), &create), 0);
+	T_ASSERT(sqlite3_db_mutex(db->sql) == NULL);
+	gv_db_free(db);
+}
+
 static void
 refuses_newer_schema(void)
 {
@@ -868,6 +881,7 @@ const struct t_case db_tests[] = {
         {"upgrades_every_saved_schema", upgrades_every_saved_schema},
         {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
         {"refuses_newer_schema", refuses_newer_schema},
+        {"connections_take_no_mutex", connections_take_no_mutex},
         {"upgrade_v10_keeps_addresses", upgrade_v10_keeps_addresses},
         {"upgrade_v11_settles_ballots", upgrade_v11_settles_ballots},
         {"upgrade_v12_checks_without_ephemeral",
