@@ -30,24 +30,17 @@
 #define PACK_BUF (64u << 10)
 
 /*
- * How hard each object is deflated: the fastest level. The pack stays in
- * this repository (a push packs afresh); bench/sync.sh's 4.6 MB of
- * operation texts deflate to 0.87 MB at this level and to 0.65 MB at
- * zlib's default, for four times the work (0.024 s against 0.098 s).
+ * Objects are stored as they are, not deflated: zlib's level 0, still a
+ * zlib stream as the format wants. The pack stays in this repository (a
+ * push packs afresh) and is read back once, by the sync that wrote it.
+ * bench/sync.sh's 10,000 operations, callgrind of the whole sync: in 9
+ * commits, deflating their 4.6 MB of texts at zlib's fastest level made
+ * it 0.19 G instructions dearer (4 %: 0.22 G to deflate, 0.05 G more to
+ * inflate when read back, less the pack's checksums over fewer bytes)
+ * for a pack of 0.87 MB instead of 4.6 MB; in 1,002 commits 0.32 G
+ * (6 %), 1.5 MB instead of 4.9 MB. zlib's other strategies (Huffman
+ * codes only, runs only) cost more than its fastest level.
  */
-#define PACK_LEVEL Z_BEST_SPEED
-
-/*
- * Objects below this size are stored as they are (zlib's level 0, still
- * a zlib stream as the format wants). Deflating costs about 7 us an
- * object whatever its size, zlib building its Huffman trees for each,
- * and inflating it again costs each later read; for a commit, its tree
- * or one operation that buys a few hundred bytes. bench/sync.sh's
- * 10,000 commits of one operation each (30,000 objects, 7.2 MB): stored
- * 7.6 MB, deflated 4.6 MB, but 0.01 s against 0.24 s to write and
- * 0.005 s against 0.06 s for each pass that reads them.
- */
-#define PACK_SMALL 1024
 
 /* An index entry: an offset above this goes in its table of 8 bytes. */
 #define OFFSET_MAX32 0x7fffffffu
@@ -66,8 +59,8 @@ struct gv__pack_out {
 	char *tmp_idx;
 	int fd; /* tmp_pack's, or -1 */
 	EVP_MD_CTX *sha;
-	z_stream z, small; /* PACK_LEVEL, and level 0 */
-	int z_ready, small_ready;
+	z_stream z; /* level 0 */
+	int z_ready;
 	struct entry *list;
 	size_t n, count;
 	uint64_t bytes; /* written so far */
@@ -203,10 +196,9 @@ gv__pack_out_start(struct gv__pack_out **out, git_repository *repo,
 	}
 	/* Level 0 has no use for a hash of the window: the smallest one,
 	 * which each object's reset clears (64 KB at the default). */
-	p->z_ready = deflateInit(&p->z, PACK_LEVEL) == Z_OK;
-	p->small_ready = deflateInit2(&p->small, Z_NO_COMPRESSION, Z_DEFLATED,
-	                              15, 1, Z_DEFAULT_STRATEGY) == Z_OK;
-	if (!p->z_ready || !p->small_ready) {
+	p->z_ready = deflateInit2(&p->z, Z_NO_COMPRESSION, Z_DEFLATED, 15, 1,
+	                          Z_DEFAULT_STRATEGY) == Z_OK;
+	if (!p->z_ready) {
 		gv__pack_out_free(p);
 		return failed(GIT_ERROR_ZLIB, "cannot start zlib");
 	}
@@ -239,11 +231,11 @@ put_header(struct gv__pack_out *p, git_object_t type, size_t len)
 	return put(p, head, n + 1);
 }
 
-/* The object deflated into the pack, its output counted into the CRC. */
+/* The object as a zlib stream into the pack, counted into the CRC. */
 static int
-put_deflated(struct gv__pack_out *p, const void *data, size_t len)
+put_stored(struct gv__pack_out *p, const void *data, size_t len)
 {
-	z_stream *z = len < PACK_SMALL ? &p->small : &p->z;
+	z_stream *z = &p->z;
 	struct entry *e = &p->list[p->n];
 	int rc = Z_OK;
 
@@ -296,7 +288,7 @@ gv__pack_out_add(struct gv__pack_out *p, const git_oid *id, git_object_t type,
 	git_oid_cpy(&e->id, id);
 	e->offset = p->bytes + p->used;
 	e->crc = (uint32_t)crc32(0, NULL, 0);
-	if (put_header(p, type, len) < 0 || put_deflated(p, data, len) < 0)
+	if (put_header(p, type, len) < 0 || put_stored(p, data, len) < 0)
 		return -1;
 	p->n++;
 	return 0;
@@ -463,8 +455,6 @@ gv__pack_out_free(struct gv__pack_out *p)
 		unlink(p->tmp_idx);
 	if (p->z_ready)
 		deflateEnd(&p->z);
-	if (p->small_ready)
-		deflateEnd(&p->small);
 	EVP_MD_CTX_free(p->sha);
 	git_odb_free(p->odb);
 	free(p->tmp_pack);
