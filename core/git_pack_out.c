@@ -30,8 +30,8 @@
 #define PACK_BUF (64u << 10)
 
 /*
- * Objects are stored as they are, not deflated: zlib's level 0, still a
- * zlib stream as the format wants. The pack stays in this repository (a
+ * Objects are stored as they are, not deflated, in the zlib stream the
+ * format wants (put_stored). The pack stays in this repository (a
  * push packs afresh) and is read back once, by the sync that wrote it.
  * bench/sync.sh's 10,000 operations, callgrind of the whole sync: in 9
  * commits, deflating their 4.6 MB of texts at zlib's fastest level made
@@ -59,8 +59,6 @@ struct gv__pack_out {
 	char *tmp_idx;
 	int fd; /* tmp_pack's, or -1 */
 	EVP_MD_CTX *sha;
-	z_stream z; /* level 0 */
-	int z_ready;
 	struct entry *list;
 	size_t n, count;
 	uint64_t bytes; /* written so far */
@@ -97,6 +95,14 @@ write_all(int fd, const unsigned char *data, size_t len, const char *path)
 		len -= (size_t)n;
 	}
 	return 0;
+}
+
+static unsigned char *
+be32(unsigned char *at, uint32_t v)
+{
+	for (int i = 0; i < 4; i++)
+		at[i] = (unsigned char)(v >> (24 - 8 * i));
+	return at + 4;
 }
 
 /* A temporary file in the pack folder, as git names them (git prune
@@ -149,7 +155,7 @@ put(struct gv__pack_out *p, const unsigned char *data, size_t len)
 {
 	struct entry *e = &p->list[p->n];
 
-	e->crc = (uint32_t)crc32(e->crc, data, (uInt)len);
+	e->crc = (uint32_t)crc32_z(e->crc, data, len);
 	while (len) {
 		size_t n = PACK_BUF - p->used < len ? PACK_BUF - p->used : len;
 
@@ -194,14 +200,6 @@ gv__pack_out_start(struct gv__pack_out **out, git_repository *repo,
 		gv__pack_out_free(p);
 		return failed(GIT_ERROR_SHA, "cannot hash the pack");
 	}
-	/* Level 0 has no use for a hash of the window: the smallest one,
-	 * which each object's reset clears (64 KB at the default). */
-	p->z_ready = deflateInit2(&p->z, Z_NO_COMPRESSION, Z_DEFLATED, 15, 1,
-	                          Z_DEFAULT_STRATEGY) == Z_OK;
-	if (!p->z_ready) {
-		gv__pack_out_free(p);
-		return failed(GIT_ERROR_ZLIB, "cannot start zlib");
-	}
 	if ((mkdir(p->dir, 0777) < 0 && errno != EEXIST) ||
 	    (p->fd = tmp_open(&p->tmp_pack, p->dir, "pack")) < 0) {
 		if (!p->tmp_pack)
@@ -231,37 +229,37 @@ put_header(struct gv__pack_out *p, git_object_t type, size_t len)
 	return put(p, head, n + 1);
 }
 
-/* The object as a zlib stream into the pack, counted into the CRC. */
+/*
+ * The object as a zlib stream (RFC 1950) of stored blocks (RFC 1951,
+ * 3.2.4): the header zlib's level 0 writes, blocks of at most 65,535
+ * bytes each behind its length and that length's complement, the last
+ * one marked, then the Adler-32 of the content. zlib's deflate at level
+ * 0 writes the same bytes, but resetting it for each object cost more
+ * than the rest of storing a small one.
+ */
 static int
-put_stored(struct gv__pack_out *p, const void *data, size_t len)
+put_stored(struct gv__pack_out *p, const unsigned char *data, size_t len)
 {
-	z_stream *z = &p->z;
-	struct entry *e = &p->list[p->n];
-	int rc = Z_OK;
+	unsigned char head[5], sum[4];
+	uLong adler = adler32_z(adler32(0, NULL, 0), data, len);
 
-	if (deflateReset(z) != Z_OK)
-		return failed(GIT_ERROR_ZLIB, "cannot deflate");
-	z->next_in = (unsigned char *)(uintptr_t)data;
-	z->avail_in = (uInt)len;
-	/* Objects are far below 4 GiB (a chain's blob is capped at
-	 * GV__CHAIN_BLOB_MAX); zlib's counts are 32 bits. */
-	if ((size_t)z->avail_in != len)
-		return failed(GIT_ERROR_INVALID, "an object is too large");
-	while (rc != Z_STREAM_END) {
-		size_t from = p->used;
+	if (put(p, (const unsigned char *)"\x78\x01", 2) < 0)
+		return -1;
+	do {
+		size_t n = len < 65535 ? len : 65535;
 
-		z->next_out = p->buf + p->used;
-		z->avail_out = (uInt)(PACK_BUF - p->used);
-		rc = deflate(z, Z_FINISH);
-		if (rc != Z_OK && rc != Z_STREAM_END && rc != Z_BUF_ERROR)
-			return failed(GIT_ERROR_ZLIB, "cannot deflate");
-		p->used = PACK_BUF - z->avail_out;
-		e->crc = (uint32_t)crc32(e->crc, p->buf + from,
-		                         (uInt)(p->used - from));
-		if (p->used == PACK_BUF && flush(p) < 0)
+		head[0] = n == len; /* the last block, stored */
+		head[1] = (unsigned char)n;
+		head[2] = (unsigned char)(n >> 8);
+		head[3] = (unsigned char)~head[1];
+		head[4] = (unsigned char)~head[2];
+		if (put(p, head, sizeof(head)) < 0 || put(p, data, n) < 0)
 			return -1;
-	}
-	return 0;
+		data += n;
+		len -= n;
+	} while (len);
+	be32(sum, (uint32_t)adler);
+	return put(p, sum, sizeof(sum));
 }
 
 int
@@ -299,14 +297,6 @@ by_id(const void *a, const void *b)
 {
 	return git_oid_cmp(&((const struct entry *)a)->id,
 	                   &((const struct entry *)b)->id);
-}
-
-static unsigned char *
-be32(unsigned char *at, uint32_t v)
-{
-	for (int i = 0; i < 4; i++)
-		at[i] = (unsigned char)(v >> (24 - 8 * i));
-	return at + 4;
 }
 
 /*
@@ -453,8 +443,6 @@ gv__pack_out_free(struct gv__pack_out *p)
 		unlink(p->tmp_pack);
 	if (p->tmp_idx)
 		unlink(p->tmp_idx);
-	if (p->z_ready)
-		deflateEnd(&p->z);
 	EVP_MD_CTX_free(p->sha);
 	git_odb_free(p->odb);
 	free(p->tmp_pack);

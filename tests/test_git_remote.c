@@ -168,6 +168,10 @@ fetch_from_folder_copies_all_reached(struct gv__chain_repo *theirs,
 	               "git mktree) && c=$(git commit-tree -m x $t) && "
 	               "git update-ref refs/gavel/smcwg/nested $c && "
 	               "git update-ref refs/gavel/smcwg/blob $b && "
+	               "git update-ref refs/gavel/smcwg/empty $(git "
+	               "hash-object -w --stdin </dev/null) && "
+	               "git update-ref refs/gavel/smcwg/large $(seq 40000 | "
+	               "git hash-object -w --stdin) && "
 	               "cd .. && mv remote.git 'the remote.git'",
 	               t_path("remote.git")),
 	         0);
@@ -175,18 +179,21 @@ fetch_from_folder_copies_all_reached(struct gv__chain_repo *theirs,
 	         t_path("the%20remote.git"));
 	T_OK(gv__chain_fetch(&st, ours, "origin", url));
 	/* ann's 6, the tag and its blob, nested's commit, two trees and
-	 * blob (which the blob's ref is at too: copied once). */
-	T_EQ_INT(st.objects, 12);
+	 * blob (which the blob's ref is at too: copied once), an empty blob
+	 * and one of 228,894 bytes (stored in four blocks). */
+	T_EQ_INT(st.objects, 14);
 	T_EQ_STR(names_under(ours, "refs/gavel-remotes/origin/"),
 	         "refs/gavel-remotes/origin/smcwg/ann "
 	         "refs/gavel-remotes/origin/smcwg/blob "
+	         "refs/gavel-remotes/origin/smcwg/empty "
+	         "refs/gavel-remotes/origin/smcwg/large "
 	         "refs/gavel-remotes/origin/smcwg/nested "
 	         "refs/gavel-remotes/origin/smcwg/tag");
 	/* The pack and the index written for it are git's own: git checks
 	 * every object, their ids, the index's CRCs and both checksums. */
 	T_EQ_INT(cf_sh("cd '%s' && git --git-dir=. fsck --full >/dev/null "
 	               "2>&1 && git verify-pack -v objects/pack/*.idx | "
-	               "grep -c '^[0-9a-f]\\{40\\} ' | grep -qx 12 && "
+	               "grep -c '^[0-9a-f]\\{40\\} ' | grep -qx 14 && "
 	               "test \"$(stat -c %%a objects/pack/* | sort -u)\" = 444",
 	               t_path("local.git")),
 	         0);
