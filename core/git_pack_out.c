@@ -188,29 +188,24 @@ gv__pack_out_start(struct gv__pack_out **out, git_repository *repo,
 	p->count = count;
 	if (git_repository_odb(&p->odb, repo) < 0 ||
 	    git_repository_item_path(&objects, repo,
-	                             GIT_REPOSITORY_ITEM_OBJECTS) < 0) {
-		git_buf_dispose(&objects);
-		gv__pack_out_free(p);
-		return -1;
-	}
+	                             GIT_REPOSITORY_ITEM_OBJECTS) < 0)
+		goto fail;
 	p->dir = gv__xsprintf("%spack", objects.ptr);
-	git_buf_dispose(&objects);
 	if (!(p->sha = EVP_MD_CTX_new()) ||
 	    EVP_DigestInit_ex(p->sha, EVP_sha1(), NULL) != 1) {
-		gv__pack_out_free(p);
-		return failed(GIT_ERROR_SHA, "cannot hash the pack");
+		failed(GIT_ERROR_SHA, "cannot hash the pack");
+		goto fail;
 	}
-	if ((mkdir(p->dir, 0777) < 0 && errno != EEXIST) ||
-	    (p->fd = tmp_open(&p->tmp_pack, p->dir, "pack")) < 0) {
-		if (!p->tmp_pack)
-			os_failed("create", p->dir);
-		gv__pack_out_free(p);
-		return -1;
-	}
-	for (int i = 0; i < 4; i++)
-		head[8 + i] = (unsigned char)(count >> (24 - 8 * i));
+	if ((p->fd = tmp_open(&p->tmp_pack, p->dir, "pack")) < 0)
+		goto fail;
+	git_buf_dispose(&objects);
+	be32(head + 8, (uint32_t)count);
 	*out = p;
 	return put(p, head, sizeof(head));
+fail:
+	git_buf_dispose(&objects);
+	gv__pack_out_free(p);
+	return -1;
 }
 
 /* The object's header: its type and inflated size, seven bits a byte
