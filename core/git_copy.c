@@ -155,7 +155,7 @@ write_pack(struct gv__chain_transfer *stats, struct copy *c,
 
 	if (!c->n)
 		return 0;
-	if ((rc = gv__pack_out_start(&pack, c->to_odb, c->n)) < 0)
+	if ((rc = gv__pack_out_start(&pack, r->repo, c->n)) < 0)
 		goto out;
 	for (i = 0; i < c->n; i++) {
 		progress(r, i, c->n);
@@ -163,9 +163,9 @@ write_pack(struct gv__chain_transfer *stats, struct copy *c,
 		    (rc = git_odb_read(&o, c->from_odb, &c->list[i].id)) < 0)
 			goto out;
 		c->list[i].raw = NULL;
-		rc = gv__pack_out_add(pack, git_odb_object_type(o),
-		                      git_odb_object_data(o),
-		                      git_odb_object_size(o));
+		rc = gv__pack_out_add(
+		        pack, &c->list[i].id, git_odb_object_type(o),
+		        git_odb_object_data(o), git_odb_object_size(o));
 		git_odb_object_free(o);
 		if (rc < 0)
 			goto out;

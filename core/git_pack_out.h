@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file declares writing whole objects into a repository as one new
- * pack (core/git_pack_out.c): the pack stream git's format describes
- * (Documentation/gitformat-pack.txt: a header with the count, each object
- * deflated whole, no deltas, the SHA-1 of it all), handed to the
- * repository's own indexer (git_odb_write_pack), which checks it, names
- * each object by its hash and moves the pack and its index into place
- * only once both are whole. Errors are libgit2's: negative, with
- * git_error_last saying why.
+ * pack and its index (core/git_pack_out.c), as git's index-pack leaves
+ * them (Documentation/gitformat-pack.txt: the pack a header with the
+ * count, each object zlib-compressed whole, no deltas, the SHA-1 of it
+ * all; the index version 2). Each object is checked to be the id it is
+ * added under, and the pack and its index move into
+ * objects/pack/ only once both are whole. Errors are libgit2's:
+ * negative, with git_error_last saying why.
  */
 #ifndef GV_CORE_GIT_PACK_OUT_H
 #define GV_CORE_GIT_PACK_OUT_H
@@ -18,19 +18,22 @@
 
 struct gv__pack_out;
 
-/* Starts a pack of exactly count objects into odb. */
-int gv__pack_out_start(struct gv__pack_out **out, git_odb *odb, size_t count);
+/* Starts a pack of exactly count objects into repo. */
+int gv__pack_out_start(struct gv__pack_out **out, git_repository *repo,
+                       size_t count);
 
-/* Adds one object, deflated whole. */
-int gv__pack_out_add(struct gv__pack_out *p, git_object_t type,
-                     const void *data, size_t len);
+/* Adds one object as id; an error when its content does not hash to id
+ * (a damaged or forged object is never stored under another's name). */
+int gv__pack_out_add(struct gv__pack_out *p, const git_oid *id,
+                     git_object_t type, const void *data, size_t len);
 
-/* Ends the pack (its checksum) and has the indexer move it into place;
- * *bytes gets its size. An error, or fewer objects than announced,
- * leaves nothing in the repository. */
+/* Ends the pack (its checksum), writes its index, moves both into place
+ * and has the repository see them; *bytes gets the pack's size. An
+ * error, or fewer objects than announced, leaves nothing in the
+ * repository. */
 int gv__pack_out_finish(struct gv__pack_out *p, size_t *bytes);
 
-/* Frees p; a pack not finished is dropped. */
+/* Frees p; a pack not finished is removed. */
 void gv__pack_out_free(struct gv__pack_out *p);
 
 #endif

@@ -168,6 +168,10 @@ fetch_from_folder_copies_all_reached(struct gv__chain_repo *theirs,
 	               "git mktree) && c=$(git commit-tree -m x $t) && "
 	               "git update-ref refs/gavel/smcwg/nested $c && "
 	               "git update-ref refs/gavel/smcwg/blob $b && "
+	               "git update-ref refs/gavel/smcwg/empty $(git "
+	               "hash-object -w --stdin </dev/null) && "
+	               "git update-ref refs/gavel/smcwg/large $(seq 40000 | "
+	               "git hash-object -w --stdin) && "
 	               "cd .. && mv remote.git 'the remote.git'",
 	               t_path("remote.git")),
 	         0);
@@ -175,15 +179,22 @@ fetch_from_folder_copies_all_reached(struct gv__chain_repo *theirs,
 	         t_path("the%20remote.git"));
 	T_OK(gv__chain_fetch(&st, ours, "origin", url));
 	/* ann's 6, the tag and its blob, nested's commit, two trees and
-	 * blob (which the blob's ref is at too: copied once). */
-	T_EQ_INT(st.objects, 12);
+	 * blob (which the blob's ref is at too: copied once), an empty blob
+	 * and one of 228,894 bytes (stored in four blocks). */
+	T_EQ_INT(st.objects, 14);
 	T_EQ_STR(names_under(ours, "refs/gavel-remotes/origin/"),
 	         "refs/gavel-remotes/origin/smcwg/ann "
 	         "refs/gavel-remotes/origin/smcwg/blob "
+	         "refs/gavel-remotes/origin/smcwg/empty "
+	         "refs/gavel-remotes/origin/smcwg/large "
 	         "refs/gavel-remotes/origin/smcwg/nested "
 	         "refs/gavel-remotes/origin/smcwg/tag");
-	T_EQ_INT(cf_sh("git --git-dir='%s' fsck --connectivity-only "
-	               ">/dev/null 2>&1",
+	/* The pack and the index written for it are git's own: git checks
+	 * every object, their ids, the index's CRCs and both checksums. */
+	T_EQ_INT(cf_sh("cd '%s' && git --git-dir=. fsck --full >/dev/null "
+	               "2>&1 && git verify-pack -v objects/pack/*.idx | "
+	               "grep -c '^[0-9a-f]\\{40\\} ' | grep -qx 14 && "
+	               "test \"$(stat -c %%a objects/pack/* | sort -u)\" = 444",
 	               t_path("local.git")),
 	         0);
 	snprintf(url, sizeof(url), "file://%s", t_path("the%20remote.git"));
@@ -236,6 +247,36 @@ fetch_from_broken_folder_moves_nothing(struct gv__chain_repo *theirs,
 	T_EQ_INT(st.objects, 6);
 	T_EQ_STR(tip_of(ours, "refs/gavel-remotes/origin/smcwg/ann"), ann);
 	T_EQ_STR(tip_of(ours, "refs/gavel-remotes/origin/smcwg/bob"), bob);
+}
+
+/*
+ * A folder whose object is not what its name says (damaged, or forged
+ * to slip other operations under a signed commit): the copy hashes each
+ * object it writes and refuses the pack, so nothing is stored under a
+ * name that is not its hash.
+ */
+static void
+fetch_from_forged_folder_refuses(struct gv__chain_repo *theirs,
+                                 struct gv__chain_repo *ours)
+{
+	struct gv__chain_transfer st;
+	char ann[GV__OID_HEX];
+
+	T_OK(chain(theirs, ANN, "ann", 1, ann));
+	T_EQ_INT(cf_sh("cd '%s' && export GIT_DIR=. && "
+	               "f=$(echo forged | git hash-object -w --stdin) && "
+	               "b=$(git rev-parse %s:ops) && "
+	               "o() { echo objects/$(echo $1 | cut -c1-2)/$(echo $1 | "
+	               "cut -c3-); } && mv -f $(o $f) $(o $b)",
+	               t_path("remote.git"), ann),
+	         0);
+	T_ASSERT(gv__chain_fetch(&st, ours, "origin", t_path("remote.git")) <
+	         0);
+	T_CONTAINS(gv_error_last()->message, "is damaged");
+	T_EQ_STR(tip_of(ours, "refs/gavel-remotes/origin/smcwg/ann"), "");
+	T_EQ_INT(cf_sh("test -z \"$(ls '%s/objects/pack')\"",
+	               t_path("local.git")),
+	         0);
 }
 
 static void
@@ -325,6 +366,12 @@ static void
 fetch_from_broken_folder(void)
 {
 	with_pair(fetch_from_broken_folder_moves_nothing);
+}
+
+static void
+fetch_from_forged_folder(void)
+{
+	with_pair(fetch_from_forged_folder_refuses);
 }
 
 static void
@@ -743,6 +790,7 @@ const struct t_case git_remote_tests[] = {
         {"fetch_prunes_and_forces_mirror", fetch_prunes_and_forces_mirror},
         {"fetch_from_folder_copies_all", fetch_from_folder_copies_all},
         {"fetch_from_broken_folder", fetch_from_broken_folder},
+        {"fetch_from_forged_folder", fetch_from_forged_folder},
         {"push_fast_forwards_only", push_fast_forwards_only},
         {"push_refuses_diverged_ref", push_refuses_diverged_ref},
         {"unreachable_remote_is_named", unreachable_remote_is_named},
