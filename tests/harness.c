@@ -20,6 +20,7 @@
 
 #include "db.h"
 #include "gavel/init.h"
+#include "gavel/meeting.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
 #include "harness.h"
@@ -676,6 +677,18 @@ t_sql_int(struct gv_db *db, const char *sql)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+int
+t_voting_orgs(struct gv_db *db, int64_t id)
+{
+	struct gv_meeting_detail *m = NULL;
+	int n = -1;
+
+	if (gv_meeting_get(&m, db, id) == 0)
+		n = m->meeting.voting_orgs;
+	gv_meeting_detail_free(m);
+	return n;
 }
 
 static int

@@ -160,6 +160,10 @@ int64_t t_at(const char *text);
 struct gv_db;
 int64_t t_sql_int(struct gv_db *db, const char *sql);
 
+/* The voting members meeting id counted present (its roll call against
+ * the memberships of its day), or -1. */
+int t_voting_orgs(struct gv_db *db, int64_t id);
+
 /* How many statements whose text holds each needle ran on db between
  * t_runs_start and t_runs_stop (sqlite3_trace_v2): what a path reads. */
 struct t_runs {

@@ -78,18 +78,6 @@ attended_for(struct gv_db *db, int64_t id, const char *name)
 	return got;
 }
 
-static int
-voting_orgs(struct gv_db *db, int64_t id)
-{
-	struct gv_meeting_detail *m = NULL;
-	int n = -1;
-
-	if (gv_meeting_get(&m, db, id) == 0)
-		n = m->meeting.voting_orgs;
-	gv_meeting_detail_free(m);
-	return n;
-}
-
 /* The people of a name, with their histories. */
 static struct gv_person_list *
 people_named(struct gv_db *db, const char *name)
@@ -164,8 +152,8 @@ bare_name_takes_the_day_s_organisation(void)
 	T_EQ_STR(attended_for(db, m2025, "Bruce Morton"), "Sectigo");
 	T_EQ_STR(attended_for(db, m2019, "Bruce Morton"), "");
 	/* Quorum counts each meeting's organisation (BYL 2.3(7)). */
-	T_EQ_INT(voting_orgs(db, m2022), 1);
-	T_EQ_INT(voting_orgs(db, m2019), 0);
+	T_EQ_INT(t_voting_orgs(db, m2022), 1);
+	T_EQ_INT(t_voting_orgs(db, m2019), 0);
 	gv_db_free(db);
 }
 
@@ -222,7 +210,7 @@ namesakes_stay_apart(void)
 	T_ASSERT(list != NULL);
 	T_EQ_INT(list->n, 2);
 	gv_person_list_free(list);
-	T_EQ_INT(voting_orgs(db, m1), 2);
+	T_EQ_INT(t_voting_orgs(db, m1), 2);
 	T_EQ_INT(attend(db, m2, "Adam Jones", 0), GV_ECONFLICT);
 	T_EQ_STR(gv_error_last()->message,
 	         "\"Adam Jones\" names 2 people (Entrust; Mozilla): write it "

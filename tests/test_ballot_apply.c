@@ -146,18 +146,6 @@ vote_reads_an_ended_membership(void)
 	gv_db_free(db);
 }
 
-static int
-voting_orgs(struct gv_db *db, int64_t id)
-{
-	struct gv_meeting_detail *m = NULL;
-	int n = -1;
-
-	if (gv_meeting_get(&m, db, id) == 0)
-		n = m->meeting.voting_orgs;
-	gv_meeting_detail_free(m);
-	return n;
-}
-
 /* BYL 2.3(7): a meeting counts the voting members present as they were
  * that day: one whose membership ended later, not one that became a
  * voting member later; and an organisation once however many attend. */
@@ -191,9 +179,9 @@ meeting_counts_the_day_s_members(void)
 	T_OK(gv_meeting_attend(&r, db, after, names, 4, 0));
 	gv_roll_call_dispose(&r);
 	/* Before: Issuer 1 (twice) and Consumer 1; Probie CA on probation. */
-	T_EQ_INT(voting_orgs(db, before), 2);
+	T_EQ_INT(t_voting_orgs(db, before), 2);
 	/* After: Issuer 1 and Probie CA; Consumer 1 suspended. */
-	T_EQ_INT(voting_orgs(db, after), 2);
+	T_EQ_INT(t_voting_orgs(db, after), 2);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM attendance"), 8);
 	gv_db_free(db);
 }
@@ -229,21 +217,33 @@ namesakes_in_recorded_order(void)
 	gv_db_free(db);
 }
 
+/* A meeting of SMCWG (one issuer, one consumer) on 2024-06-05 with the
+ * item "Ballot SMC010" added by hand at *pos. */
+static int
+meeting_with_item(int64_t *id, int *pos, struct gv_db *db)
+{
+	struct gv_meeting_spec spec = {0};
+	int error;
+
+	if ((error = body_with(db, "SMCWG", NULL, 1, 1)) < 0)
+		return error;
+	spec.body = "SMCWG";
+	spec.starts_at = t_at("2024-06-05 15:00");
+	if ((error = gv_meeting_add(id, db, &spec)) < 0)
+		return error;
+	return gv_meeting_add_item(pos, db, *id, "Ballot SMC010");
+}
+
 /* An agenda item added by hand comes after the meeting's items. */
 static void
 item_takes_the_next_position(void)
 {
 	struct gv_db *db = open_db();
-	struct gv_meeting_spec spec = {0};
 	int64_t id;
 	int pos = 0;
 
 	T_ASSERT(db);
-	T_OK(body_with(db, "SMCWG", NULL, 1, 1));
-	spec.body = "SMCWG";
-	spec.starts_at = t_at("2024-06-05 15:00");
-	T_OK(gv_meeting_add(&id, db, &spec));
-	T_OK(gv_meeting_add_item(&pos, db, id, "Ballot SMC010"));
+	T_OK(meeting_with_item(&id, &pos, db));
 	T_EQ_INT(pos, t_sql_int(db, "SELECT count(*) FROM agenda_item"));
 	T_ASSERT(pos > 1);
 	T_OK(gv_meeting_add_item(&pos, db, id, "Ballot SMC011"));
@@ -260,7 +260,6 @@ static void
 item_note_reads_the_titles_once(void)
 {
 	struct gv_db *db = open_db();
-	struct gv_meeting_spec spec = {0};
 	struct t_runs n = {{"SELECT pos, title, id FROM agenda_item",
 	                    "FROM agenda_item a WHERE a.meeting"},
 	                   {0, 0}};
@@ -268,11 +267,7 @@ item_note_reads_the_titles_once(void)
 	int pos = 0;
 
 	T_ASSERT(db);
-	T_OK(body_with(db, "SMCWG", NULL, 1, 1));
-	spec.body = "SMCWG";
-	spec.starts_at = t_at("2024-06-05 15:00");
-	T_OK(gv_meeting_add(&id, db, &spec));
-	T_OK(gv_meeting_add_item(&pos, db, id, "Ballot SMC010"));
+	T_OK(meeting_with_item(&id, &pos, db));
 	t_runs_start(db, &n);
 	T_OK(gv_meeting_note(db, id, "ballot smc", "Discussed."));
 	t_runs_stop(db);
