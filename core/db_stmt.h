@@ -293,7 +293,7 @@
 	  "SELECT v.org, o.name, v.value, v.cast_at, v.source FROM vote v"     \
 	  " JOIN org o ON o.id = v.org WHERE v.ballot = ?1"                    \
 	  " ORDER BY v.cast_at, v.id")                                         \
-	/* The row in force at ?3: the latest begun by then and not ended,  \
+	/* The row in force at ?3: the latest begun by then and not ended,     \
 	 * read backwards off membership_since (schema v13). */                \
 	X(MEMBERSHIP_AT,                                                       \
 	  "SELECT class, status FROM membership WHERE org = ?1 AND body = ?2"  \
