@@ -29,7 +29,7 @@ LDFLAGS ?=
 
 # pkg-config name -> Debian package, for `make deps`. zlib and libcrypto
 # write the pack of a fetch from a folder (core/git_pack_out.c: each
-# object deflated, the pack's SHA-1).
+# object's Adler-32 and CRC32, the pack's and its index's SHA-1).
 CORE_PKGS := sqlite3 jansson libical libcmark-gfm libgit2 krb5-gssapi \
 	gmime-3.0 zlib libcrypto
 TUI_PKGS  := ncursesw
