@@ -50,6 +50,21 @@ count(struct gv_rebuild_report *r, const char *status)
 		r->denied++;
 }
 
+/*
+ * Whether the failure in gv_error_last() is this machine's, not the
+ * operation's: a module that cannot be loaded (a zone needs gavel-ical.so),
+ * a database locked, read-only or damaged. Recorded as the operation's
+ * conflict, it would stay in the log's statuses after the machine was
+ * mended, and every operation after it that needs what it made would
+ * fail too: the apply stops instead, and nothing of it is kept.
+ */
+static int
+machine_failed(int rc)
+{
+	return gv_error_last()->klass == GV_ERRCLASS_OS || rc == GV_EBUSY ||
+	       rc == GV_EREADONLY || rc == GV_ENOTDB;
+}
+
 /* Applies op in a savepoint of its own: a failed guard undoes only it. */
 static int
 apply_guarded(const char **status, char **reason, struct gv_db *db,
@@ -61,6 +76,10 @@ apply_guarded(const char **status, char **reason, struct gv_db *db,
 		return error;
 	if ((rc = gv__role_allows(db, op)) == 0)
 		rc = gv__op_run(db, op);
+	if (rc < 0 && machine_failed(rc)) {
+		gv__db_rollback(db);
+		return rc;
+	}
 	if (rc < 0) {
 		*status = rc == GV_EDENIED ? "denied" : "conflict";
 		*reason = gv__xstrdup(gv_error_last()->message);

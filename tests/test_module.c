@@ -76,8 +76,49 @@ broken_module_is_named(void)
 	T_ASSERT(!strstr(out, "left"));
 }
 
+/*
+ * A sync by a copy of gavel that cannot load gavel-ical.so: the body's
+ * zone needs it, and the sync stops and says so, recording nothing (not
+ * the body as a conflict and all that follows it); the same sync with
+ * the module mended brings the record whole.
+ */
+static void
+sync_without_module_keeps_nothing(void)
+{
+	const char *bin = getenv("GAVEL_BIN"), *out;
+	char cmd[16384];
+
+	t_write_file("gavel-ical.so", "not a shared object\n");
+	snprintf(cmd, sizeof(cmd),
+	         "cd '%s' && G='%s' && git init -q --bare r.git &&"
+	         " $G --db src.db init >/dev/null &&"
+	         " $G --db src.db body add WG --name 'Working Group'"
+	         " --tz Europe/Berlin >/dev/null &&"
+	         " $G --db src.db remote add origin r.git >/dev/null &&"
+	         " $G --db src.db sync >/dev/null && cp \"$G\" gavel &&"
+	         " ./gavel --db e.db init >/dev/null &&"
+	         " ./gavel --db e.db remote add origin r.git >/dev/null;"
+	         " ./gavel --db e.db sync 2>&1; echo \"status $?\";"
+	         " $G --db e.db sync --conflicts;"
+	         " echo \"ops $(sqlite3 e.db 'SELECT count(*) FROM op')\";"
+	         " $G --db e.db sync >/dev/null;"
+	         " test \"$($G --db e.db digest)\" = \"$($G --db src.db "
+	         "digest)\""
+	         " && echo same; true",
+	         t_tmpdir(), bin);
+	T_ASSERT((out = t_shell_output(cmd)) != NULL);
+	T_CONTAINS(out, "origin: cannot load gavel-ical.so, which time zones "
+	                "and calendars need: ");
+	T_CONTAINS(out, "status 1\n");
+	T_CONTAINS(out, "no conflicts");
+	T_CONTAINS(out, "ops 0\n");
+	T_CONTAINS(out, "same\n");
+}
+
 const struct t_case module_tests[] = {
         {"gavel_links_neither_library", gavel_links_neither_library},
         {"broken_module_is_named", broken_module_is_named},
+        {"sync_without_module_keeps_nothing",
+         sync_without_module_keeps_nothing},
         {NULL, NULL},
 };
