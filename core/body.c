@@ -490,48 +490,57 @@ body_not_found(struct gv_db *db, const char *code)
 	return error;
 }
 
+/*
+ * Steps which, a statement of one body by its fold, for code: > 0 with
+ * the row to read and then reset, else an error (the known bodies named
+ * when there is no such body).
+ */
+static int
+body_row(sqlite3_stmt **st, struct gv_db *db, enum gv__stmt which,
+         const char *code)
+{
+	char *fold;
+	int rc;
+
+	if ((rc = gv__db_stmt(st, db, which)) < 0)
+		return rc;
+	fold = gv_text_fold(code ? code : "");
+	gv__bind_text(*st, 1, fold);
+	rc = gv__db_step(db, *st);
+	free(fold);
+	if (rc > 0)
+		return rc;
+	gv__db_reset(*st);
+	return rc < 0 ? rc : body_not_found(db, code ? code : "");
+}
+
 int
 gv_body_get(struct gv_body *out, struct gv_db *db, const char *code)
 {
 	sqlite3_stmt *st = NULL;
-	char *fold;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = gv__db_stmt(&st, db, GV__STMT_BODY_BY_FOLD)) < 0)
+	if ((rc = body_row(&st, db, GV__STMT_BODY_BY_FOLD, code)) < 0)
 		return rc;
-	fold = gv_text_fold(code ? code : "");
-	gv__bind_text(st, 1, fold);
-	if ((rc = gv__db_step(db, st)) > 0)
-		body_read(out, st);
+	body_read(out, st);
 	gv__db_reset(st);
-	free(fold);
-	if (rc != 0)
-		return rc < 0 ? rc : 0;
-	return body_not_found(db, code ? code : "");
+	return 0;
 }
 
 int
 gv__body_key(struct gv__body_key *out, struct gv_db *db, const char *code)
 {
 	sqlite3_stmt *st = NULL;
-	char *fold;
 	int rc;
 
 	memset(out, 0, sizeof(*out));
-	if ((rc = gv__db_stmt(&st, db, GV__STMT_BODY_KEY)) < 0)
+	if ((rc = body_row(&st, db, GV__STMT_BODY_KEY, code)) < 0)
 		return rc;
-	fold = gv_text_fold(code ? code : "");
-	gv__bind_text(st, 1, fold);
-	if ((rc = gv__db_step(db, st)) > 0) {
-		out->id = sqlite3_column_int64(st, 0);
-		out->code = gv__col_text(st, 1);
-	}
+	out->id = sqlite3_column_int64(st, 0);
+	out->code = gv__col_text(st, 1);
 	gv__db_reset(st);
-	free(fold);
-	if (rc != 0)
-		return rc < 0 ? rc : 0;
-	return body_not_found(db, code ? code : "");
+	return 0;
 }
 
 void

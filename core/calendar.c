@@ -218,23 +218,6 @@ save_error(const char *path)
 	                     "cannot write %s: %s", path, strerror(errno));
 }
 
-/* Writes all of text[0..len) to fd; 0 on an error (errno says which). */
-static int
-save_all(int fd, const char *text, size_t len)
-{
-	ssize_t n;
-
-	while (len > 0) {
-		if ((n = write(fd, text, len)) < 0) {
-			if (errno == EINTR)
-				continue;
-			return 0;
-		}
-		text += n, len -= (size_t)n;
-	}
-	return 1;
-}
-
 /* Writes text into a new file beside path, then renames it over path:
  * a reader (a calendar program polling the file) sees the old calendar
  * or the new one, never half of one. */
@@ -252,7 +235,7 @@ save_whole(const char *path, const char *text)
 		goto out;
 	}
 	/* mkstemp makes it private; a calendar is for others to read. */
-	if (fchmod(fd, 0666 & ~mask) != 0 || !save_all(fd, text, len) ||
+	if (fchmod(fd, 0666 & ~mask) != 0 || gv__write_all(fd, text, len) < 0 ||
 	    fsync(fd) != 0) {
 		error = save_error(path);
 		close(fd);

@@ -51,24 +51,19 @@
 	C(MEMBERS, "(SELECT count(*) FROM membership m WHERE m.body = b.id"    \
 	           " AND m.until IS NULL)")
 
-/* A voting membership of a.org in m's body that began by m's day
- * (GV__VOTING_PRESENT completes it). */
-#define GV__VOTING_MEMBERSHIP                                                  \
-	"SELECT 1 FROM membership ms WHERE ms.org = a.org"                     \
-	" AND ms.body = m.body AND ms.since <= m.starts_at"                    \
-	" AND ms.status = 'active' AND ms.class IN ('issuer', 'consumer')"
-
 /*
- * Voting-member organisations present at meeting m, as of its day: each
- * attendee's organisation looked up by the attendee, the membership still
- * open through its index and else one that ended after the day, rather
- * than every membership of the body against every attendee.
+ * Voting-member organisations present at meeting m, as of its day: for
+ * each attendee's organisation, a voting membership in m's body in force
+ * then, sought through membership_since (schema v13), rather than every
+ * membership of the body joined against every attendee.
  */
 #define GV__VOTING_PRESENT                                                     \
 	"(SELECT count(DISTINCT a.org) FROM attendance a"                      \
-	" WHERE a.meeting = m.id AND (EXISTS (" GV__VOTING_MEMBERSHIP          \
-	" AND ms.until IS NULL) OR EXISTS (" GV__VOTING_MEMBERSHIP             \
-	" AND m.starts_at < ms.until)))"
+	" WHERE a.meeting = m.id AND EXISTS (SELECT 1 FROM membership ms"      \
+	" WHERE ms.org = a.org AND ms.body = m.body"                           \
+	" AND ms.since <= m.starts_at"                                         \
+	" AND (ms.until IS NULL OR m.starts_at < ms.until)"                    \
+	" AND ms.status = 'active' AND ms.class IN ('issuer', 'consumer')))"
 
 /* ?4 is the clock: a past meeting is "held" once it has a roll call, "no
  * roll call" until then. */

@@ -81,20 +81,11 @@ os_failed(const char *what, const char *path)
 	return -1;
 }
 
+/* Writes data out whole, the failure said as libgit2's. */
 static int
-write_all(int fd, const unsigned char *data, size_t len, const char *path)
+write_all(int fd, const void *data, size_t len, const char *path)
 {
-	while (len) {
-		ssize_t n = write(fd, data, len);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n < 0)
-			return os_failed("write", path);
-		data += n;
-		len -= (size_t)n;
-	}
-	return 0;
+	return gv__write_all(fd, data, len) < 0 ? os_failed("write", path) : 0;
 }
 
 static unsigned char *

@@ -73,6 +73,10 @@ char *gv__xsprintf(const char *fmt, ...) GV__PRINTF(1, 2);
  */
 void *gv__grow(void *v, size_t *alloc, size_t n, size_t size);
 
+/* Writes all of data[0..len) to fd, again after a signal or a short
+ * write: 0, or -1 with errno saying why. */
+int gv__write_all(int fd, const void *data, size_t len);
+
 /* A growable, always NUL-terminated string (cmark's strbuf). */
 struct gv_buf {
 	char *ptr;    /* owned; NULL until the first append */

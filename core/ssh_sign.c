@@ -77,20 +77,11 @@ static char *
 private_file(const char *dir, const char *name, const char *text)
 {
 	char *path = gv__xsprintf("%s/%s", dir, name);
-	size_t len = strlen(text), done = 0;
+	size_t len = strlen(text);
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0600);
 
-	while (fd >= 0 && done < len) {
-		ssize_t n = write(fd, text + done, len - done);
-
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		done += (size_t)n;
-	}
 	/* ssh-keygen reads the last line only when it ends. */
-	if (fd < 0 || done < len ||
+	if (fd < 0 || gv__write_all(fd, text, len) < 0 ||
 	    (len && text[len - 1] != '\n' && write(fd, "\n", 1) != 1) ||
 	    close(fd) < 0) {
 		if (fd >= 0)

@@ -51,6 +51,28 @@ gv__grow(void *v, size_t *alloc, size_t n, size_t size)
 	return gv__xrealloc(v, *alloc * size);
 }
 
+int
+gv__write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+
+	while (len) {
+		ssize_t n = write(fd, p, len);
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0) {
+			/* A write of nothing would be tried for ever. */
+			if (n == 0)
+				errno = EIO;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
 char *
 gv__xstrdup(const char *s)
 {
