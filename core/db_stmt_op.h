@@ -7,11 +7,15 @@
 #ifndef GV_CORE_DB_STMT_OP_H
 #define GV_CORE_DB_STMT_OP_H
 
+#define GV__OP_INSERT_SQL                                                      \
+	"INSERT INTO op (id, lamport, actor, part, kind, at, recorded_at,"     \
+	" text, status, reason, private, source, chain)"                       \
+	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
+
 #define GV__STMTS_OP(X)                                                        \
-	X(OP_INSERT,                                                           \
-	  "INSERT INTO op (id, lamport, actor, part, kind, at, recorded_at,"   \
-	  " text, status, reason, private, source, chain)"                     \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")  \
+	X(OP_INSERT, GV__OP_INSERT_SQL)                                        \
+	/* An operation from a chain, unless the log has it. */                \
+	X(OP_INSERT_NEW, GV__OP_INSERT_SQL " ON CONFLICT (id) DO NOTHING")     \
 	X(OP_LEGACY,                                                           \
 	  "SELECT NOT EXISTS (SELECT 1 FROM op) AND EXISTS (SELECT 1 FROM"     \
 	  " (SELECT id FROM body UNION ALL SELECT id FROM org"                 \
@@ -23,7 +27,6 @@
 	  "SELECT part, json_extract(text, '$.data.ballot'), at FROM op"       \
 	  " WHERE kind = ?1 AND status = 'applied' AND at <= ?2"               \
 	  " ORDER BY at")                                                      \
-	X(OP_SEQ_BY_ID, "SELECT seq FROM op WHERE id = ?1")                    \
 	X(OP_SET_STATUS,                                                       \
 	  "UPDATE op SET status = ?2, reason = ?3 WHERE seq = ?1"              \
 	  " AND (status != ?2 OR reason IS NOT ?3)")                           \

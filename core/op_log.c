@@ -46,14 +46,15 @@ gv__op_text(const struct gv__op *op)
 }
 
 static int
-op_insert(struct gv_db *db, const struct gv__op *op, const char *kind,
-          const char *text, const char *id, const char *status,
-          const char *reason, const char *source, const char *chain)
+op_insert(struct gv_db *db, enum gv__stmt which, const struct gv__op *op,
+          const char *kind, const char *text, const char *id,
+          const char *status, const char *reason, const char *source,
+          const char *chain)
 {
 	sqlite3_stmt *st;
 	int error;
 
-	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_INSERT)) < 0)
+	if ((error = gv__db_stmt(&st, db, which)) < 0)
 		return error;
 	gv__bind_text(st, 1, id);
 	gv__bind_int(st, 2, op->lamport);
@@ -87,19 +88,22 @@ gv__op_record(struct gv_db *db, const struct gv__op *op, const char *status,
 		free(text);
 		return GV_ERROR;
 	}
-	error = op_insert(db, op, op->kind->name, text, id, status, reason,
-	                  "local", NULL);
+	error = op_insert(db, GV__STMT_OP_INSERT, op, op->kind->name, text, id,
+	                  status, reason, "local", NULL);
 	free(id);
 	free(text);
 	return error;
 }
 
 int
-gv__op_record_text(struct gv_db *db, const struct gv__op_read *r,
+gv__op_record_text(int *added, struct gv_db *db, const struct gv__op_read *r,
                    const char *text, const char *source, const char *chain)
 {
-	return op_insert(db, &r->op, r->kind_name, text, r->id, "applied", NULL,
-	                 source, chain);
+	int error = op_insert(db, GV__STMT_OP_INSERT_NEW, &r->op, r->kind_name,
+	                      text, r->id, "applied", NULL, source, chain);
+
+	*added = error == 0 && sqlite3_changes(db->sql) > 0;
+	return error;
 }
 
 static int

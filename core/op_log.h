@@ -47,8 +47,10 @@ struct gv__op_read {
 int gv__op_parse(struct gv__op_read *out, const char *text, size_t len);
 void gv__op_read_dispose(struct gv__op_read *r);
 
-/* Appends an operation read from a chain, as its text came. */
-int gv__op_record_text(struct gv_db *db, const struct gv__op_read *r,
-                       const char *text, const char *source, const char *chain);
+/* Appends an operation read from a chain, as its text came, with the
+ * status "applied", unless the log has it (its id): *added says which. */
+int gv__op_record_text(int *added, struct gv_db *db,
+                       const struct gv__op_read *r, const char *text,
+                       const char *source, const char *chain);
 
 #endif

@@ -91,9 +91,10 @@ apply_guarded(const char **status, char **reason, struct gv_db *db,
 }
 
 /* Applies rd (or says why not) and stores what that did as row seq's
- * status. */
+ * status; a row just recorded already says "applied", and is left as it
+ * is when that is what happened (fresh). */
 static int
-replay(struct gv_db *db, int64_t seq, struct gv__op_read *rd,
+replay(struct gv_db *db, int64_t seq, struct gv__op_read *rd, int fresh,
        struct gv_rebuild_report *r)
 {
 	const char *status = "applied";
@@ -110,7 +111,9 @@ replay(struct gv_db *db, int64_t seq, struct gv__op_read *rd,
 		return error;
 	}
 	count(r, status);
-	error = set_status(db, seq, status, reason);
+	error = fresh && !reason && !strcmp(status, "applied")
+	                ? 0
+	                : set_status(db, seq, status, reason);
 	free(reason);
 	return error;
 }
@@ -118,7 +121,7 @@ replay(struct gv_db *db, int64_t seq, struct gv__op_read *rd,
 int
 gv__replay_read(struct gv_db *db, int64_t seq, struct gv__op_read *rd)
 {
-	return replay(db, seq, rd, NULL);
+	return replay(db, seq, rd, 1, NULL);
 }
 
 int
@@ -138,7 +141,7 @@ gv__replay_one(struct gv_db *db, int64_t seq, const char *text, size_t len,
 		free(reason);
 		return error;
 	}
-	error = replay(db, seq, &rd, r);
+	error = replay(db, seq, &rd, 0, r);
 	gv__op_read_dispose(&rd);
 	return error;
 }

@@ -22,7 +22,8 @@ int gv__replay_one(struct gv_db *db, int64_t seq, const char *text, size_t len,
                    struct gv_rebuild_report *r);
 
 /* The same for an operation already read from its text (a sync reads
- * each once, as it comes in): rd->op.kind is set here. */
+ * each once, as it comes in) and just recorded with the status
+ * "applied": rd->op.kind is set here. */
 int gv__replay_read(struct gv_db *db, int64_t seq, struct gv__op_read *rd);
 
 #endif

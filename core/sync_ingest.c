@@ -345,24 +345,17 @@ record(int *added, struct gv__sync *s, const struct incoming *in,
        const char *source)
 {
 	sqlite3_stmt *st;
-	int error, have;
+	int error;
 
-	*added = 0;
-	if ((error = gv__db_stmt(&st, s->db, GV__STMT_OP_SEQ_BY_ID)) < 0)
+	if ((error = gv__op_record_text(added, s->db, &in->rd, in->text, source,
+	                                in->commit)) < 0 ||
+	    *added)
+		return error;
+	if ((error = gv__db_stmt(&st, s->db, GV__STMT_OP_SET_CHAIN)) < 0)
 		return error;
 	gv__bind_text(st, 1, in->rd.id);
-	if ((have = gv__db_has_row(s->db, st)) < 0)
-		return have;
-	if (have) {
-		if ((error = gv__db_stmt(&st, s->db, GV__STMT_OP_SET_CHAIN)) <
-		    0)
-			return error;
-		gv__bind_text(st, 1, in->rd.id);
-		gv__bind_text(st, 2, in->commit);
-		return gv__db_run(s->db, st);
-	}
-	*added = 1;
-	return gv__op_record_text(s->db, &in->rd, in->text, source, in->commit);
+	gv__bind_text(st, 2, in->commit);
+	return gv__db_run(s->db, st);
 }
 
 static int
