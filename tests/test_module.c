@@ -12,6 +12,12 @@
 
 #include "harness.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define ASAN_BUILD 1
+#else
+#define ASAN_BUILD 0
+#endif
+
 /* The NEEDED entries of a file (readelf -d), or NULL. */
 static const char *
 needed(const char *path)
@@ -50,6 +56,46 @@ gavel_links_neither_library(void)
 	T_CONTAINS(ical, "libical.so");
 	T_ASSERT((mail = needed(beside("gavel-mail.so"))) != NULL);
 	T_CONTAINS(mail, "libgmime-3.0.so");
+}
+
+/*
+ * gavel allocates with mimalloc (the Makefile says why): every malloc
+ * and free of the process, the C library's own and those of the modules
+ * it loads, binds to it, as the loader reports. A build with ASan keeps
+ * the sanitizer's allocator, and links no other.
+ */
+static void
+malloc_is_mimalloc(void)
+{
+	const char *bin = needed(getenv("GAVEL_BIN")), *out, *line, *end;
+	char cmd[4400];
+	int bindings = 0;
+
+	if (!bin) {
+		t_skip("readelf not found");
+		return;
+	}
+	if (ASAN_BUILD) {
+		T_ASSERT(!strstr(bin, "libmimalloc"));
+		return;
+	}
+	T_CONTAINS(bin, "libmimalloc.so");
+	snprintf(cmd, sizeof(cmd),
+	         "cd '%s' && LD_DEBUG=bindings '%s' --db d.db init --demo"
+	         " 2>&1 >/dev/null | grep -E \"normal symbol .(malloc|free)'\"",
+	         t_tmpdir(), getenv("GAVEL_BIN"));
+	T_ASSERT((out = t_shell_output(cmd)) != NULL);
+	/* "binding file A [0] to B [0]: normal symbol `malloc'" */
+	for (line = out; (end = strchr(line, '\n')); line = end + 1) {
+		const char *to = strstr(line, " to "),
+		           *lib = to ? strstr(to, "/libmimalloc.so") : NULL;
+
+		T_ASSERT(lib && lib < end && strchr(to, ':') > lib);
+		bindings++;
+	}
+	/* gavel, the C library, and libical's module at least. */
+	T_ASSERT(bindings >= 6);
+	T_CONTAINS(out, "gavel-ical.so");
 }
 
 /*
@@ -117,6 +163,7 @@ sync_without_module_keeps_nothing(void)
 
 const struct t_case module_tests[] = {
         {"gavel_links_neither_library", gavel_links_neither_library},
+        {"malloc_is_mimalloc", malloc_is_mimalloc},
         {"broken_module_is_named", broken_module_is_named},
         {"sync_without_module_keeps_nothing",
          sync_without_module_keeps_nothing},
