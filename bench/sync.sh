@@ -27,6 +27,48 @@ missed=0
 median() { printf '%s\n' "$@" | sort -g | sed -n 2p; }
 sum() { awk -v a="$1" -v b="$2" -v c="$3" 'BEGIN { printf "%.6f", a + b + c }'; }
 
+# floor SRC: what SQLite alone takes to store what the operations made in
+# SRC/empty.db, with no reading, no checks and no events written: each of
+# its rows inserted into an empty store of the same schema, foreign keys
+# on as gavel has them (INSERT ... SELECT row by row: a WHERE clause keeps
+# SQLite from copying whole pages), and the search index built from the
+# same text. CPU time of the sqlite3 shell, the median of three runs,
+# beside git's fetch: what is left of twice the fetch is what copying,
+# reading and checking 10,000 operations may cost.
+floor() {
+	fl=$1 fetch=$2 t=
+	rm -f "$fl/floor.db"
+	sqlite3 "$fl/empty.db" .schema | grep -v '^CREATE TABLE sqlite_' |
+		sqlite3 "$fl/floor.db"
+	cp "$fl/floor.db" "$fl/floor0.db"
+	{
+		echo "PRAGMA foreign_keys = ON;"
+		echo "ATTACH '$fl/empty.db' AS s;"
+		echo "BEGIN;"
+		sqlite3 "$fl/empty.db" "SELECT name FROM sqlite_schema WHERE
+			type = 'table' AND name NOT LIKE 'sqlite_%' AND
+			name NOT LIKE 'issue_fts%' ORDER BY rowid" |
+		while read -r table; do
+			echo "INSERT INTO main.\"$table\"" \
+			     "SELECT * FROM s.\"$table\" WHERE 1;"
+		done
+		echo "INSERT INTO issue_fts (rowid, title, body, notes)" \
+		     "SELECT rowid, title, body, notes FROM s.issue_fts;"
+		echo "COMMIT;"
+	} > "$fl/floor.sql"
+	for run in 1 2 3; do
+		cp "$fl/floor0.db" "$fl/floor.db"
+		t="$t $("$bench" time sqlite3 "$fl/floor.db" < "$fl/floor.sql" |
+		       cut -d' ' -f1)"
+	done
+	[ "$(sqlite3 "$fl/floor.db" "SELECT count(*) FROM op")" = "$ops" ] ||
+		{ echo "sync: the floor did not store every operation"; exit 1; }
+	awk -v s="$(median $t)" -v f="$fetch" 'BEGIN {
+		printf "floor: SQLite alone storing those rows and their " \
+		       "search index %.3f s, %.1f times git fetch\n", s, s / f
+	}'
+}
+
 # shape PER: the source log, with a commit per PER operations (0: one per
 # member), then three empty replicas and three fetches.
 shape() {
@@ -68,6 +110,7 @@ shape() {
 		       (g - f) / ops * 1e6, kb / 1024, a, same
 		exit r <= 2.0 && a == ops && same == "digests-equal" ? 0 : 1
 	}' || missed=$((missed + 1))
+	[ "${src##*/}" != per0 ] || floor "$src" "$(median $f)"
 }
 
 shape 0
