@@ -14,7 +14,8 @@
  * taken to come with what it reaches, as every pack written here does.
  * The pack lands whole or not at all, and the refs move after it: a copy
  * interrupted at any point leaves at most objects nothing points to, and
- * the next one copies again what is missing.
+ * the next one copies again what is missing. What it wrote is also kept
+ * in memory for the walk that reads it next (core/git_chain_kept.c).
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -143,10 +144,11 @@ progress(const struct gv__chain_repo *r, size_t done, size_t total)
 		            r->progress_payload);
 }
 
-/* Writes the queued objects here as one pack. */
+/* Writes the queued objects here as one pack, and keeps them in memory
+ * for the walk (core/git_chain_kept.c). */
 static int
 write_pack(struct gv__chain_transfer *stats, struct copy *c,
-           const struct gv__chain_repo *r)
+           struct gv__chain_repo *r)
 {
 	struct gv__pack_out *pack = NULL;
 	git_odb_object *o;
@@ -166,6 +168,11 @@ write_pack(struct gv__chain_transfer *stats, struct copy *c,
 		rc = gv__pack_out_add(
 		        pack, &c->list[i].id, git_odb_object_type(o),
 		        git_odb_object_data(o), git_odb_object_size(o));
+		/* Checked now: kept for the walk that follows. */
+		if (rc == 0)
+			rc = gv__chain_keep(
+			        r, &c->list[i].id, git_odb_object_type(o),
+			        git_odb_object_data(o), git_odb_object_size(o));
 		git_odb_object_free(o);
 		if (rc < 0)
 			goto out;
@@ -312,6 +319,7 @@ gv__chain_copy(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 	int rc;
 
 	memset(stats, 0, sizeof(*stats));
+	gv__chain_forget(r);
 	if ((rc = git_repository_open(&c.from, path)) < 0 ||
 	    (rc = git_repository_odb(&c.from_odb, c.from)) < 0 ||
 	    (rc = git_repository_odb(&c.to_odb, r->repo)) < 0 ||
@@ -328,6 +336,8 @@ gv__chain_copy(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 		goto out;
 	rc = prune_mirrors(r->repo, prefix, heads, n);
 out:
+	if (rc < 0)
+		gv__chain_forget(r);
 	heads_free(heads, n);
 	for (i = 0; i < c.n; i++)
 		git_odb_object_free(c.list[i].raw);
