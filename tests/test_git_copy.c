@@ -4,7 +4,8 @@
  * beyond moving the chains, which tests/test_git_remote.c covers: the
  * objects it keeps in memory for the walk that follows
  * (core/git_chain_kept.c), within their bound and never past a failed
- * copy.
+ * copy, and a new commit's tree and operations copied without asking
+ * whether this repository has them.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -145,6 +146,32 @@ kept_nothing_of_forged(struct gv__chain_repo *theirs,
 	T_CONTAINS(gv_error_last()->message, "the chain's tip");
 }
 
+/*
+ * A new commit's tree and operations are not asked about (a gavel
+ * commit's are its own): when this repository has them already, from a
+ * commit of the same operations, the copy holds them a second time,
+ * which git allows, and both chains read back.
+ */
+static void
+new_commit_copied_whole(struct gv__chain_repo *theirs,
+                        struct gv__chain_repo *ours)
+{
+	struct gv__chain_transfer st;
+	char mine[GV__OID_HEX], tip[GV__OID_HEX];
+	int rc;
+
+	T_OK(cf_add(mine, ours, ANN, "", "same"));
+	T_OK(cf_add(tip, theirs, ANN, "", "same"));
+	T_ASSERT(strcmp(mine, tip) != 0);
+	T_OK(gv__chain_fetch(&st, ours, "origin", t_path("remote.git")));
+	T_EQ_INT(st.objects, 3);
+	T_EQ_INT(cf_sh("git --git-dir='%s' fsck --full >/dev/null 2>&1",
+	               t_path("local.git")),
+	         0);
+	T_EQ_STR(cf_walk(&rc, ours, tip, ""), "same");
+	T_EQ_STR(cf_walk(&rc, ours, mine, ""), "same");
+}
+
 /* Runs body on a fresh pair of repositories, remote.git and local.git. */
 static void
 with_pair(void (*body)(struct gv__chain_repo *, struct gv__chain_repo *))
@@ -176,9 +203,16 @@ failed_copy_keeps_nothing(void)
 	with_pair(kept_nothing_of_forged);
 }
 
+static void
+new_commit_tree_not_asked(void)
+{
+	with_pair(new_commit_copied_whole);
+}
+
 const struct t_case git_copy_tests[] = {
         {"walk_reads_kept_objects", walk_reads_kept_objects},
         {"kept_objects_bounded", kept_objects_bounded},
         {"failed_copy_keeps_nothing", failed_copy_keeps_nothing},
+        {"new_commit_tree_not_asked", new_commit_tree_not_asked},
         {NULL, NULL},
 };
