@@ -4,8 +4,9 @@
  * beyond moving the chains, which tests/test_git_remote.c covers: the
  * objects it keeps in memory for the walk that follows
  * (core/git_chain_kept.c), within their bound and never past a failed
- * copy, and a new commit's tree and operations copied without asking
- * whether this repository has them.
+ * copy; a new commit's tree and operations copied without asking whether
+ * this repository has them; a commit's tree and parents followed without
+ * parsing the commit whole.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -146,6 +147,45 @@ kept_nothing_of_forged(struct gv__chain_repo *theirs,
 	T_CONTAINS(gv_error_last()->message, "the chain's tip");
 }
 
+/* A merge's parents both come along; a commit whose text does not
+ * begin with its tree is refused by name, and nothing of it lands. */
+static void
+commit_header_followed(struct gv__chain_repo *theirs,
+                       struct gv__chain_repo *ours)
+{
+	struct gv__chain_transfer st;
+	char a[GV__OID_HEX], b[GV__OID_HEX];
+
+	T_OK(cf_add(a, theirs, ANN, "", "ann-1"));
+	T_OK(cf_add(b, theirs, "refs/gavel/smcwg/bob", "", "bob-1"));
+	T_EQ_INT(cf_sh("cd '%s' && export GIT_DIR=. && "
+	               "m=$(git commit-tree -m merge -p %s -p %s %s^{tree}) "
+	               "&& git update-ref refs/gavel/smcwg/merge $m && "
+	               "git update-ref -d refs/gavel/smcwg/bob && "
+	               "git update-ref -d %s",
+	               t_path("remote.git"), a, b, a, ANN),
+	         0);
+	T_OK(gv__chain_fetch(&st, ours, "origin", t_path("remote.git")));
+	/* The merge (its tree is ann-1's), and each parent's three. */
+	T_EQ_INT(st.objects, 7);
+	T_EQ_INT(cf_sh("git --git-dir='%s' fsck --full >/dev/null 2>&1",
+	               t_path("local.git")),
+	         0);
+	T_EQ_INT(
+	        cf_sh("cd '%s' && export GIT_DIR=. && "
+	              "c=$(printf 'author A <a@example.org> 0 +0000\\n\\nx\\n' "
+	              "| git hash-object -t commit --literally -w --stdin) && "
+	              "echo $c >refs/gavel/smcwg/treeless",
+	              t_path("remote.git")),
+	        0);
+	T_ASSERT(gv__chain_fetch(&st, ours, "usb", t_path("remote.git")) < 0);
+	T_CONTAINS(gv_error_last()->message, "does not begin with its tree");
+	T_EQ_INT(cf_sh("test -z \"$(git --git-dir='%s' for-each-ref "
+	               "refs/gavel-remotes/usb)\"",
+	               t_path("local.git")),
+	         0);
+}
+
 /*
  * A new commit's tree and operations are not asked about (a gavel
  * commit's are its own): when this repository has them already, from a
@@ -204,6 +244,12 @@ failed_copy_keeps_nothing(void)
 }
 
 static void
+commit_tree_and_parents_followed(void)
+{
+	with_pair(commit_header_followed);
+}
+
+static void
 new_commit_tree_not_asked(void)
 {
 	with_pair(new_commit_copied_whole);
@@ -213,6 +259,7 @@ const struct t_case git_copy_tests[] = {
         {"walk_reads_kept_objects", walk_reads_kept_objects},
         {"kept_objects_bounded", kept_objects_bounded},
         {"failed_copy_keeps_nothing", failed_copy_keeps_nothing},
+        {"commit_tree_and_parents_followed", commit_tree_and_parents_followed},
         {"new_commit_tree_not_asked", new_commit_tree_not_asked},
         {NULL, NULL},
 };
