@@ -122,6 +122,72 @@ kept_within_bound(struct gv__chain_repo *theirs, struct gv__chain_repo *ours)
 	T_EQ_INT(gv__chain_kept(ours), 0);
 }
 
+/* What the walk handed over of a signed commit, kept. */
+struct signed_link {
+	char sig[256], data[512];
+	size_t len;
+};
+
+static int
+take_signed(const struct gv__chain_link *link, void *ctx)
+{
+	struct signed_link *s = ctx;
+
+	if (!link->signature || link->signed_len >= sizeof(s->data))
+		return 1;
+	snprintf(s->sig, sizeof(s->sig), "%s", link->signature);
+	memcpy(s->data, link->signed_data, link->signed_len);
+	s->data[link->signed_len] = '\0';
+	s->len = link->signed_len;
+	return 0;
+}
+
+/*
+ * A signed commit read from memory: its signature and the bytes it
+ * covers are exactly the commit's (libgit2 reads the commit's text as a
+ * C string there; `make asan` checks nothing is read past it).
+ */
+static void
+kept_signed_commit_read(struct gv__chain_repo *theirs,
+                        struct gv__chain_repo *ours)
+{
+	struct gv__chain_transfer st;
+	struct signed_link got = {{0}, {0}, 0};
+	char plain[GV__OID_HEX], tip[GV__OID_HEX + 1] = "", want[512] = "";
+	FILE *f;
+	size_t n = 0;
+
+	/* The commit, and what its signature covers: it without the
+	 * gpgsig header. */
+	T_OK(cf_add(plain, theirs, ANN, "", "ann-1"));
+	T_EQ_INT(cf_sh("cd '%s' && export GIT_DIR=. && "
+	               "h=\"tree $(git rev-parse %s^{tree})\n"
+	               "author A <a@example.org> 0 +0000\n"
+	               "committer A <a@example.org> 0 +0000\" && "
+	               "printf '%%b\\n\\nops\\n' \"$h\" >../want.txt && "
+	               "c=$(printf '%%b\\ngpgsig -----BEGIN SSH SIGNATURE-----"
+	               "\\n U1NIU0lH\\n -----END SSH SIGNATURE-----\\n\\n"
+	               "ops\\n' \"$h\" | git hash-object -t commit -w --stdin) "
+	               "&& git update-ref %s $c && echo $c >../signed.txt",
+	               t_path("remote.git"), plain, ANN),
+	         0);
+	T_ASSERT((f = fopen(t_path("signed.txt"), "r")) != NULL);
+	T_ASSERT(fgets(tip, sizeof(tip), f) != NULL);
+	fclose(f);
+	tip[GV__OID_HEX - 1] = '\0';
+	T_ASSERT((f = fopen(t_path("want.txt"), "r")) != NULL);
+	n = fread(want, 1, sizeof(want) - 1, f);
+	fclose(f);
+	T_ASSERT(n > 0);
+	T_OK(gv__chain_fetch(&st, ours, "origin", t_path("remote.git")));
+	T_OK(gv__chain_walk(ours, tip, "", take_signed, &got));
+	T_ASSERT(!pack_open("local.git"));
+	T_EQ_STR(got.sig, "-----BEGIN SSH SIGNATURE-----\nU1NIU0lH\n"
+	                  "-----END SSH SIGNATURE-----");
+	T_EQ_STR(got.data, want);
+	T_EQ_INT(got.len, n);
+}
+
 /* A forged object refuses the copy after the commit and tree before it
  * were checked and kept: they go too, so no walk finds them. */
 static void
@@ -238,6 +304,12 @@ kept_objects_bounded(void)
 }
 
 static void
+signed_commit_read_from_memory(void)
+{
+	with_pair(kept_signed_commit_read);
+}
+
+static void
 failed_copy_keeps_nothing(void)
 {
 	with_pair(kept_nothing_of_forged);
@@ -258,6 +330,7 @@ new_commit_tree_not_asked(void)
 const struct t_case git_copy_tests[] = {
         {"walk_reads_kept_objects", walk_reads_kept_objects},
         {"kept_objects_bounded", kept_objects_bounded},
+        {"signed_commit_read_from_memory", signed_commit_read_from_memory},
         {"failed_copy_keeps_nothing", failed_copy_keeps_nothing},
         {"commit_tree_and_parents_followed", commit_tree_and_parents_followed},
         {"new_commit_tree_not_asked", new_commit_tree_not_asked},
