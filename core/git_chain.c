@@ -157,6 +157,7 @@ gv__chain_open(struct gv__chain_repo **out, const char *path)
 	*out = gv__xcalloc(1, sizeof(**out));
 	(*out)->repo = repo;
 	(*out)->path = gv__xstrdup(path);
+	(*out)->keep_max = GV__CHAIN_KEEP_MAX;
 	return 0;
 }
 

@@ -143,6 +143,18 @@ struct gv__chain_transfer {
 int gv__chain_fetch(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                     const char *remote, const char *url);
 
+/*
+ * A fetch from a folder keeps the objects it wrote in memory, up to
+ * GV__CHAIN_KEEP_MAX bytes, for the walk that reads them next; the
+ * next fetch, gv__chain_forget or gv__chain_free drops them. The walk
+ * reads the same objects either way. gv__chain_kept: the bytes kept now;
+ * gv__chain_keep_limit: drops them and sets the bound (for tests).
+ */
+#define GV__CHAIN_KEEP_MAX (32u << 20)
+void gv__chain_forget(struct gv__chain_repo *r);
+size_t gv__chain_kept(const struct gv__chain_repo *r);
+void gv__chain_keep_limit(struct gv__chain_repo *r, size_t max);
+
 /* Where fetches and pushes of r report how many objects went ("receiving
  * objects", "sending objects"); fn NULL: nowhere. */
 void gv__chain_set_progress(struct gv__chain_repo *r, gv_progress_fn fn,

@@ -18,6 +18,11 @@ struct gv__chain_repo {
 	char *path;              /* as given, for messages (owned) */
 	gv_progress_fn progress; /* where transfers report, or NULL */
 	void *progress_payload;
+	/* What the last copy from a folder keeps in memory for the walk
+	 * (core/git_chain_kept.c): a backend in repo's object database
+	 * (owned by it) or NULL, and the bound of what it holds. */
+	struct gv__kept *kept;
+	size_t keep_max;
 };
 
 /* Sets the error "what: libgit2's message" (class GV_ERRCLASS_SYNC) and
@@ -36,5 +41,13 @@ int gv__chain_oid(git_oid *out, const char *hex, const char *what);
  */
 int gv__chain_copy(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                    const char *remote, const char *path);
+
+/*
+ * Keeps the object id (data, which the caller has checked hashes to id)
+ * in memory for the walk that reads it next, unless r's bound would be
+ * passed: then the object is read from its pack. Errors are libgit2's.
+ */
+int gv__chain_keep(struct gv__chain_repo *r, const git_oid *id,
+                   git_object_t type, const void *data, size_t len);
 
 #endif

@@ -712,6 +712,9 @@ gv__sync_ingest(size_t *in, struct gv__sync *s, const char *remote)
 		error = collect(s, &b, &c->refused, c->local, c->tip,
 		                c->local_tip, remote);
 	}
+	/* What the fetch kept in memory for the walks is read: not held
+	 * through the apply. */
+	gv__chain_forget(s->repo);
 	if (error < 0 || (error = gv__db_begin(s->db)) < 0)
 		goto out;
 	if ((error = apply_batch(in, s, &b, remote)) < 0)

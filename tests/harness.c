@@ -48,7 +48,7 @@ extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         person_email_tests[], votes_from_tests[], vote_text_tests[],
         votes_from_cli_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
-        git_remote_tests[], sync_tests[], sync_faults_tests[],
+        git_remote_tests[], git_copy_tests[], sync_tests[], sync_faults_tests[],
         json_canon_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[];
@@ -116,6 +116,7 @@ static const struct {
         {"git_chain", git_chain_tests},
         {"ssh_sign", ssh_sign_tests},
         {"git_remote", git_remote_tests},
+        {"git_copy", git_copy_tests},
         {"sync", sync_tests},
         {"sync_faults", sync_faults_tests},
         {"digest", digest_tests},
