@@ -672,6 +672,57 @@ connections_take_no_mutex(void)
 	gv_db_free(db);
 }
 
+/* The default VFS, wrapped to count the savepoint journals it opens. */
+static sqlite3_vfs *plain_vfs;
+static int subjournals;
+
+static int
+counting_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file,
+              int flags, int *out)
+{
+	(void)vfs;
+	subjournals += (flags & SQLITE_OPEN_SUBJOURNAL) != 0;
+	return plain_vfs->xOpen(plain_vfs, name, file, flags, out);
+}
+
+/*
+ * A savepoint's journal stays in memory however large it grows: each
+ * operation applied is a savepoint, and one whose journal went to a file
+ * sent every later one's there too (core/db_open.c). Here a savepoint
+ * rewrites 400 KiB of pages the transaction began with.
+ */
+static void
+savepoint_journal_stays_in_memory(void)
+{
+	struct gv_db_options create = {GV_DB_CREATE, 0};
+	static sqlite3_vfs counting;
+	struct gv_db *db = NULL;
+
+	plain_vfs = sqlite3_vfs_find(NULL);
+	counting = *plain_vfs;
+	counting.zName = "gavel-test-counting";
+	counting.xOpen = counting_open;
+	T_EQ_INT(sqlite3_vfs_register(&counting, 1), SQLITE_OK);
+	subjournals = 0;
+	T_EQ_INT(gv_db_open(&db, t_path("g.db"), &create), 0);
+	T_EQ_INT(sqlite3_exec(db->sql,
+	                      "CREATE TABLE t (x); WITH RECURSIVE"
+	                      " n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n"
+	                      " WHERE i < 100) INSERT INTO t SELECT"
+	                      " randomblob(4000) FROM n",
+	                      NULL, NULL, NULL),
+	         SQLITE_OK);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_exec(db, "UPDATE t SET x = randomblob(4000)"), 0);
+	T_EQ_INT(gv__db_commit(db), 0);
+	T_EQ_INT(gv__db_commit(db), 0);
+	T_EQ_INT(subjournals, 0);
+	T_EQ_INT(gv__db_exec(db, "DROP TABLE t"), 0);
+	gv_db_free(db);
+	sqlite3_vfs_unregister(&counting);
+}
+
 static void
 refuses_newer_schema(void)
 {
@@ -882,6 +933,8 @@ const struct t_case db_tests[] = {
         {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
         {"refuses_newer_schema", refuses_newer_schema},
         {"connections_take_no_mutex", connections_take_no_mutex},
+        {"savepoint_journal_stays_in_memory",
+         savepoint_journal_stays_in_memory},
         {"upgrade_v10_keeps_addresses", upgrade_v10_keeps_addresses},
         {"upgrade_v11_settles_ballots", upgrade_v11_settles_ballots},
         {"upgrade_v12_checks_without_ephemeral",
