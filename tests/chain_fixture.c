@@ -41,6 +41,32 @@ cf_repo(const char *name)
 }
 
 int
+cf_forge_ops(const char *repo, const char *commit)
+{
+	return cf_sh("cd '%s' && export GIT_DIR=. && "
+	             "f=$(echo forged | git hash-object -w --stdin) && "
+	             "b=$(git rev-parse %s:ops) && "
+	             "o() { echo objects/$(echo $1 | cut -c1-2)/$(echo $1 | "
+	             "cut -c3-); } && mv -f $(o $f) $(o $b)",
+	             t_path(repo), commit) == 0
+	               ? 0
+	               : -1;
+}
+
+void
+cf_with_pair(void (*body)(struct gv__chain_repo *theirs,
+                          struct gv__chain_repo *ours))
+{
+	struct gv__chain_repo *theirs = cf_repo("remote.git");
+	struct gv__chain_repo *ours = cf_repo("local.git");
+
+	if (theirs && ours)
+		body(theirs, ours);
+	gv__chain_free(theirs);
+	gv__chain_free(ours);
+}
+
+int
 cf_add(char oid[GV__OID_HEX], struct gv__chain_repo *r, const char *ref,
        const char *expect, const char *ops)
 {

@@ -18,6 +18,16 @@ int cf_need(const char *program);
  * failed test on error). The test frees it (gv__chain_free). */
 struct gv__chain_repo *cf_repo(const char *name);
 
+/* Puts other bytes in the file of commit's operations (its "ops" blob)
+ * in the git repository t_path(repo), under the same name: a forged
+ * object. 0, or -1. */
+int cf_forge_ops(const char *repo, const char *commit);
+
+/* Runs body on a fresh pair of chain repositories, theirs remote.git and
+ * ours local.git, and frees them. */
+void cf_with_pair(void (*body)(struct gv__chain_repo *theirs,
+                               struct gv__chain_repo *ours));
+
 /* Appends ops to ref on top of expect ("" for a new ref), unsigned,
  * as "Ann Chair" <ann@example.org> at a clock that moves a minute per
  * commit. oid gets the new commit (may be NULL). */

@@ -198,13 +198,7 @@ kept_nothing_of_forged(struct gv__chain_repo *theirs,
 	char tip[GV__OID_HEX];
 
 	T_OK(cf_add(tip, theirs, ANN, "", "ann-1"));
-	T_EQ_INT(cf_sh("cd '%s' && export GIT_DIR=. && "
-	               "f=$(echo forged | git hash-object -w --stdin) && "
-	               "b=$(git rev-parse %s:ops) && "
-	               "o() { echo objects/$(echo $1 | cut -c1-2)/$(echo $1 | "
-	               "cut -c3-); } && mv -f $(o $f) $(o $b)",
-	               t_path("remote.git"), tip),
-	         0);
+	T_EQ_INT(cf_forge_ops("remote.git", tip), 0);
 	T_ASSERT(gv__chain_fetch(&st, ours, "origin", t_path("remote.git")) <
 	         0);
 	T_CONTAINS(gv_error_last()->message, "is damaged");
@@ -278,53 +272,40 @@ new_commit_copied_whole(struct gv__chain_repo *theirs,
 	T_EQ_STR(cf_walk(&rc, ours, mine, ""), "same");
 }
 
-/* Runs body on a fresh pair of repositories, remote.git and local.git. */
-static void
-with_pair(void (*body)(struct gv__chain_repo *, struct gv__chain_repo *))
-{
-	struct gv__chain_repo *theirs = cf_repo("remote.git");
-	struct gv__chain_repo *ours = cf_repo("local.git");
-
-	if (theirs && ours)
-		body(theirs, ours);
-	gv__chain_free(theirs);
-	gv__chain_free(ours);
-}
-
 static void
 walk_reads_kept_objects(void)
 {
-	with_pair(kept_for_walk);
+	cf_with_pair(kept_for_walk);
 }
 
 static void
 kept_objects_bounded(void)
 {
-	with_pair(kept_within_bound);
+	cf_with_pair(kept_within_bound);
 }
 
 static void
 signed_commit_read_from_memory(void)
 {
-	with_pair(kept_signed_commit_read);
+	cf_with_pair(kept_signed_commit_read);
 }
 
 static void
 failed_copy_keeps_nothing(void)
 {
-	with_pair(kept_nothing_of_forged);
+	cf_with_pair(kept_nothing_of_forged);
 }
 
 static void
 commit_tree_and_parents_followed(void)
 {
-	with_pair(commit_header_followed);
+	cf_with_pair(commit_header_followed);
 }
 
 static void
 new_commit_tree_not_asked(void)
 {
-	with_pair(new_commit_copied_whole);
+	cf_with_pair(new_commit_copied_whole);
 }
 
 const struct t_case git_copy_tests[] = {

@@ -263,13 +263,7 @@ fetch_from_forged_folder_refuses(struct gv__chain_repo *theirs,
 	char ann[GV__OID_HEX];
 
 	T_OK(chain(theirs, ANN, "ann", 1, ann));
-	T_EQ_INT(cf_sh("cd '%s' && export GIT_DIR=. && "
-	               "f=$(echo forged | git hash-object -w --stdin) && "
-	               "b=$(git rev-parse %s:ops) && "
-	               "o() { echo objects/$(echo $1 | cut -c1-2)/$(echo $1 | "
-	               "cut -c3-); } && mv -f $(o $f) $(o $b)",
-	               t_path("remote.git"), ann),
-	         0);
+	T_EQ_INT(cf_forge_ops("remote.git", ann), 0);
 	T_ASSERT(gv__chain_fetch(&st, ours, "origin", t_path("remote.git")) <
 	         0);
 	T_CONTAINS(gv_error_last()->message, "is damaged");
@@ -331,59 +325,46 @@ push_refuses_non_fast_forward(struct gv__chain_repo *theirs,
 	T_EQ_STR(tip_of(theirs, ANN), x);
 }
 
-/* Runs body on a fresh pair of repositories, remote.git and local.git. */
-static void
-with_pair(void (*body)(struct gv__chain_repo *, struct gv__chain_repo *))
-{
-	struct gv__chain_repo *theirs = cf_repo("remote.git");
-	struct gv__chain_repo *ours = cf_repo("local.git");
-
-	if (theirs && ours)
-		body(theirs, ours);
-	gv__chain_free(theirs);
-	gv__chain_free(ours);
-}
-
 static void
 fetch_by_path_and_file(void)
 {
-	with_pair(fetch_by_path_and_file_url);
+	cf_with_pair(fetch_by_path_and_file_url);
 }
 
 static void
 fetch_prunes_and_forces_mirror(void)
 {
-	with_pair(fetch_prunes_and_forces);
+	cf_with_pair(fetch_prunes_and_forces);
 }
 
 static void
 fetch_from_folder_copies_all(void)
 {
-	with_pair(fetch_from_folder_copies_all_reached);
+	cf_with_pair(fetch_from_folder_copies_all_reached);
 }
 
 static void
 fetch_from_broken_folder(void)
 {
-	with_pair(fetch_from_broken_folder_moves_nothing);
+	cf_with_pair(fetch_from_broken_folder_moves_nothing);
 }
 
 static void
 fetch_from_forged_folder(void)
 {
-	with_pair(fetch_from_forged_folder_refuses);
+	cf_with_pair(fetch_from_forged_folder_refuses);
 }
 
 static void
 push_fast_forwards_only(void)
 {
-	with_pair(push_fast_forward);
+	cf_with_pair(push_fast_forward);
 }
 
 static void
 push_refuses_diverged_ref(void)
 {
-	with_pair(push_refuses_non_fast_forward);
+	cf_with_pair(push_refuses_non_fast_forward);
 }
 
 static void
