@@ -130,7 +130,7 @@ month_in_every_order_one_digest(void)
 	struct t_run *r;
 	size_t o, i;
 
-	if (cf_need("git") < 0 || group() < 0 || offline_month() < 0)
+	if (!cf_need("git") || group() < 0 || offline_month() < 0)
 		return;
 	for (o = 0; o < 6; o++) {
 		snprintf(folder, sizeof(folder), "order%zu", o);
@@ -193,7 +193,7 @@ concurrent_acts_end_as_conflicts(void)
 	const char *d;
 	struct t_run *r;
 
-	if (cf_need("git") < 0 || two_officers() < 0)
+	if (!cf_need("git") || two_officers() < 0)
 		return;
 	/* Both close the ballot; both record DigiCert's vote, differently;
 	 * both record the roll call of the 15 January call, differently,
@@ -361,7 +361,7 @@ config_user_takes_what_was_recorded_before(void)
 	char *env_db, want[4200];
 	long all;
 
-	if (cf_need("sqlite3") < 0)
+	if (!cf_need("sqlite3"))
 		return;
 	SF("g.db", "init", "--demo");
 	/* One change recorded as a person of the roster, by name. */
