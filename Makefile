@@ -128,11 +128,12 @@ DEB_MALLOC := libmimalloc-dev
 # scdoc writes the man page (doc/gavel.1.scd), groff renders it for its
 # test, man shows it (the README runs `man gavel`); zsh and fish let the
 # tests check their completions, debhelper lets them build the Debian
-# package (each skips by name without it).
+# package, strace lets them see what a sync puts on the disk (each skips
+# by name without it).
 DEB_TOOLS := build-essential pkg-config sqlite3 tzdata cmark-gfm git tmux \
 	bsdutils procps clang libclang-rt-14-dev openssh-client \
 	openssh-server python3 openssl python3-icalendar scdoc groff-base \
-	man-db zsh fish debhelper chromium
+	man-db zsh fish debhelper chromium strace
 # The commands they bring that the tests run, each checked on its own
 # (`command -v a b` answers for one name only; sshd is in /usr/sbin,
 # which a user's PATH may lack: its tests skip by name without it).

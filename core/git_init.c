@@ -177,6 +177,11 @@ gv__git_start(void)
 	 * (a quarter of a redline's time); gv_ballot_verify turns the check
 	 * on for its own reads. */
 	gv__git_verify_hashes(0);
+	/* What gavel writes in a repository (its chains' commits and refs)
+	 * reaches the disk before the log records the operations as sent:
+	 * SQLite commits that later, and a commit lost to a power cut after
+	 * it would leave operations marked sent that no chain holds. */
+	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	git_started = 1;
 	return 0;
 }

@@ -13,6 +13,7 @@
  * more than the rest of a sync.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -112,16 +113,31 @@ tmp_open(char **path, const char *dir, const char *kind)
 	return fd;
 }
 
-/* Closes a finished file, read-only as git's packs are. */
+/* Closes a finished file, on the disk and read-only as git's packs are
+ * (git syncs its packs too: the refs that move after it name objects
+ * only this pack holds). */
 static int
 tmp_close(int fd, const char *path)
 {
-	if (fchmod(fd, 0444) < 0) {
-		os_failed("set the mode of", path);
+	if (fsync(fd) < 0 || fchmod(fd, 0444) < 0) {
+		os_failed("write", path);
 		close(fd);
 		return -1;
 	}
 	return close(fd) < 0 ? os_failed("write", path) : 0;
+}
+
+/* Puts the names moved into dir on the disk. */
+static int
+sync_dir(const char *dir)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY), rc;
+
+	if (fd < 0)
+		return os_failed("open", dir);
+	rc = fsync(fd) < 0 ? os_failed("write", dir) : 0;
+	close(fd);
+	return rc;
 }
 
 /* Writes the buffer out, hashed. */
@@ -412,7 +428,7 @@ gv__pack_out_finish(struct gv__pack_out *p, size_t *bytes)
 	 * be an identical one already in place.) */
 	if (move_in(&p->tmp_pack, p->dir, hex, "pack") < 0 ||
 	    move_in(&p->tmp_idx, p->dir, hex, "idx") < 0 ||
-	    git_odb_refresh(p->odb) < 0)
+	    sync_dir(p->dir) < 0 || git_odb_refresh(p->odb) < 0)
 		return -1;
 	*bytes = (size_t)(p->bytes + n);
 	return 0;
