@@ -266,7 +266,10 @@ repository_writes_are_synced(void)
 		return;
 	snprintf(cmd, sizeof(cmd),
 	         "cd '%s' && G='%s' && export GAVEL_NOW='%s' &&"
-	         " t() { strace -f -y -e trace=fsync,fdatasync -o \"$1\""
+	         /* LeakSanitizer cannot run under ptrace (make asan). */
+	         " t() { ASAN_OPTIONS=\"${ASAN_OPTIONS:+$ASAN_OPTIONS:}"
+	         "detect_leaks=0\""
+	         " strace -f -y -e trace=fsync,fdatasync -o \"$1\""
 	         " \"$G\" --db \"$2\" sync >/dev/null 2>&1; } &&"
 	         " t a.trace a.db && $G --db b.db init >/dev/null &&"
 	         " $G --db b.db remote add origin remote.git >/dev/null &&"
