@@ -20,7 +20,6 @@
  * (gv__chain_keep_limit); an object that would pass the bound is left
  * to be read from the pack.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +27,7 @@
 
 #include "git_chain_repo.h"
 #include "internal.h"
+#include "oid_map.h"
 
 /* Ahead of libgit2's own backends (loose 1, packed 2). */
 #define KEPT_PRIORITY 100
@@ -36,42 +36,26 @@
  * malloc's own, its slot), about. */
 #define KEPT_OVERHEAD 64
 
+/* An object kept: its id is its key in the table. */
 struct object {
-	git_oid id;
 	git_object_t type;
 	size_t len;
 	unsigned char data[]; /* len bytes */
 };
 
 struct gv__kept {
-	git_odb_backend parent; /* first: libgit2 hands this back */
-	struct object **slot;   /* open addressing, cap a power of two */
-	size_t n, cap;
-	size_t bytes; /* each object's len and KEPT_OVERHEAD */
+	git_odb_backend parent;     /* first: libgit2 hands this back */
+	struct gv__oid_map objects; /* id -> struct object */
+	size_t bytes;               /* each object's len and KEPT_OVERHEAD */
 };
-
-/* The slot of id: where it is, or the empty one where it would go. */
-static size_t
-slot_of(const struct gv__kept *k, const git_oid *id)
-{
-	uint64_t h;
-	size_t i;
-
-	/* The ids are hashes already: their first bytes are spread. */
-	memcpy(&h, id->id, sizeof(h));
-	for (i = (size_t)h & (k->cap - 1); k->slot[i];
-	     i = (i + 1) & (k->cap - 1))
-		if (git_oid_equal(&k->slot[i]->id, id))
-			break;
-	return i;
-}
 
 static const struct object *
 find(const git_odb_backend *b, const git_oid *id)
 {
-	const struct gv__kept *k = (const struct gv__kept *)b;
+	const struct gv__oid_slot *s =
+	        gv__oid_map_get(&((const struct gv__kept *)b)->objects, id);
 
-	return k->n ? k->slot[slot_of(k, id)] : NULL;
+	return s ? s->value : NULL;
 }
 
 /* The object NUL-terminated, as libgit2's packs hand them out. */
@@ -116,41 +100,17 @@ kept_exists(git_odb_backend *b, const git_oid *id)
 static void
 kept_clear(struct gv__kept *k)
 {
-	for (size_t i = 0; i < k->cap; i++) {
-		free(k->slot[i]);
-		k->slot[i] = NULL;
-	}
-	k->n = 0;
+	for (size_t i = 0; i < k->objects.cap; i++)
+		free(k->objects.slot[i].value);
+	gv__oid_map_clear(&k->objects);
 	k->bytes = 0;
 }
 
 static void
 kept_free(git_odb_backend *b)
 {
-	struct gv__kept *k = (struct gv__kept *)b;
-
-	kept_clear(k);
-	free(k->slot);
-	free(k);
-}
-
-/* Adds o; the table doubles at half full. */
-static void
-put(struct gv__kept *k, struct object *o)
-{
-	if (2 * (k->n + 1) > k->cap) {
-		struct object **old = k->slot;
-		size_t cap = k->cap;
-
-		k->cap = cap ? cap * 2 : 1024;
-		k->slot = gv__xcalloc(k->cap, sizeof(*k->slot));
-		for (size_t i = 0; i < cap; i++)
-			if (old[i])
-				k->slot[slot_of(k, &old[i]->id)] = old[i];
-		free(old);
-	}
-	k->slot[slot_of(k, &o->id)] = o;
-	k->n++;
+	kept_clear((struct gv__kept *)b);
+	free(b);
 }
 
 /* r's backend, made and put in its object database on first use. */
@@ -199,11 +159,10 @@ gv__chain_keep(struct gv__chain_repo *r, const git_oid *id, git_object_t type,
 	if (find(&k->parent, id))
 		return 0;
 	o = gv__xmalloc(sizeof(*o) + len);
-	git_oid_cpy(&o->id, id);
 	o->type = type;
 	o->len = len;
 	memcpy(o->data, data, len);
-	put(k, o);
+	gv__oid_map_put(&k->objects, id, o);
 	k->bytes += cost;
 	return 0;
 }

@@ -18,13 +18,13 @@
  * the next one copies again what is missing. What it wrote is also kept
  * in memory for the walk that reads it next (core/git_chain_kept.c).
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "git_chain_repo.h"
 #include "git_pack_out.h"
 #include "internal.h"
+#include "oid_map.h"
 
 /* An object to copy, and what it was reached as. */
 struct wanted {
@@ -38,39 +38,8 @@ struct copy {
 	git_odb *from_odb, *to_odb;
 	struct wanted *list; /* in the order reached; also the queue */
 	size_t n, alloc;
-	git_oid *seen; /* open addressing, cap a power of two */
-	size_t nseen, cap;
+	struct gv__oid_map seen; /* every object reached, no values */
 };
-
-/* Adds id to the set of objects reached; 0 when it was there. */
-static int
-seen_add(struct copy *c, const git_oid *id)
-{
-	uint64_t h;
-	size_t i;
-
-	if (2 * (c->nseen + 1) > c->cap) {
-		git_oid *old = c->seen;
-		size_t cap = c->cap;
-
-		c->cap = cap ? cap * 2 : 1024;
-		c->seen = gv__xcalloc(c->cap, sizeof(*c->seen));
-		c->nseen = 0;
-		for (i = 0; i < cap; i++)
-			if (!git_oid_is_zero(&old[i]))
-				seen_add(c, &old[i]);
-		free(old);
-	}
-	/* The ids are hashes already: their first bytes are spread. */
-	memcpy(&h, id->id, sizeof(h));
-	for (i = (size_t)h & (c->cap - 1); !git_oid_is_zero(&c->seen[i]);
-	     i = (i + 1) & (c->cap - 1))
-		if (git_oid_equal(&c->seen[i], id))
-			return 0;
-	git_oid_cpy(&c->seen[i], id);
-	c->nseen++;
-	return 1;
-}
 
 /*
  * Queues id unless it was reached before or, when ask is set, this
@@ -86,7 +55,7 @@ want(struct copy *c, const git_oid *id, git_object_t type, int ask)
 {
 	/* Without a refresh: git_odb_exists reads the pack folder again
 	 * for every object it does not find, and here most are not. */
-	if (git_oid_is_zero(id) || !seen_add(c, id) ||
+	if (git_oid_is_zero(id) || !gv__oid_map_put(&c->seen, id, NULL) ||
 	    (ask &&
 	     git_odb_exists_ext(c->to_odb, id, GIT_ODB_LOOKUP_NO_REFRESH)))
 		return;
@@ -406,7 +375,7 @@ out:
 	for (i = 0; i < c.n; i++)
 		git_odb_object_free(c.list[i].raw);
 	free(c.list);
-	free(c.seen);
+	gv__oid_map_clear(&c.seen);
 	git_odb_free(c.to_odb);
 	git_odb_free(c.from_odb);
 	git_repository_free(c.from);

@@ -16,6 +16,7 @@
 #include "chain_fixture.h"
 #include "gavel/error.h"
 #include "harness.h"
+#include "oid_map.h"
 
 #define ANN "refs/gavel/smcwg/ann"
 
@@ -308,7 +309,41 @@ new_commit_tree_not_asked(void)
 	cf_with_pair(new_commit_copied_whole);
 }
 
+/* The map of ids the copy and the kept objects use: every id put is
+ * found with its value through the table's growth, once only. */
+static void
+oid_map_holds_every_id(void)
+{
+	struct gv__oid_map m = {0};
+	git_oid id;
+	char hex[GIT_OID_HEXSZ + 1];
+	int i, found = 0, again = 0;
+
+	for (i = 1; i <= 5000; i++) {
+		snprintf(hex, sizeof(hex), "%040x", i * 2654435761u);
+		T_OK(git_oid_fromstr(&id, hex));
+		T_EQ_INT(gv__oid_map_put(&m, &id, (void *)(size_t)i), 1);
+	}
+	T_EQ_INT((int)m.n, 5000);
+	for (i = 1; i <= 5000; i++) {
+		const struct gv__oid_slot *s;
+
+		snprintf(hex, sizeof(hex), "%040x", i * 2654435761u);
+		T_OK(git_oid_fromstr(&id, hex));
+		s = gv__oid_map_get(&m, &id);
+		found += s && s->value == (void *)(size_t)i;
+		again += gv__oid_map_put(&m, &id, NULL);
+	}
+	T_EQ_INT(found, 5000);
+	T_EQ_INT(again, 0);
+	T_OK(git_oid_fromstr(&id, "ffffffffffffffffffffffffffffffffffffffff"));
+	T_ASSERT(gv__oid_map_get(&m, &id) == NULL);
+	gv__oid_map_clear(&m);
+	T_ASSERT(gv__oid_map_get(&m, &id) == NULL);
+}
+
 const struct t_case git_copy_tests[] = {
+        {"oid_map_holds_every_id", oid_map_holds_every_id},
         {"walk_reads_kept_objects", walk_reads_kept_objects},
         {"kept_objects_bounded", kept_objects_bounded},
         {"signed_commit_read_from_memory", signed_commit_read_from_memory},
