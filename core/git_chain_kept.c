@@ -27,7 +27,7 @@
 
 #include "git_chain_repo.h"
 #include "internal.h"
-#include "oid_map.h"
+#include "git_oid_map.h"
 
 /* Ahead of libgit2's own backends (loose 1, packed 2). */
 #define KEPT_PRIORITY 100

@@ -24,7 +24,7 @@
 #include "git_chain_repo.h"
 #include "git_pack_out.h"
 #include "internal.h"
-#include "oid_map.h"
+#include "git_oid_map.h"
 
 /* An object to copy, and what it was reached as. */
 struct wanted {

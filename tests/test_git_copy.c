@@ -16,7 +16,7 @@
 #include "chain_fixture.h"
 #include "gavel/error.h"
 #include "harness.h"
-#include "oid_map.h"
+#include "git_oid_map.h"
 
 #define ANN "refs/gavel/smcwg/ann"
 

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements the map from git object ids to pointers
- * (core/oid_map.h): open addressing with linear probing, the table
+ * (core/git_oid_map.h): open addressing with linear probing, the table
  * doubled at half full. The ids are hashes already, so their first bytes
  * are the slot.
  */
@@ -12,7 +12,7 @@
 #include <git2/oid.h>
 
 #include "internal.h"
-#include "oid_map.h"
+#include "git_oid_map.h"
 
 /* Whether slot s is empty (its id zero). memcmp, which the compiler
  * inlines, where libgit2's calls cost a sync with a commit per operation

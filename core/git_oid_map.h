@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file declares a map from git object ids to pointers
- * (core/oid_map.c), for the sets of objects a copy from a folder reaches
+ * (core/git_oid_map.c), for the sets of objects a copy from a folder reaches
  * and keeps. The zero id is not a key.
  */
-#ifndef GV_CORE_OID_MAP_H
-#define GV_CORE_OID_MAP_H
+#ifndef GV_CORE_GIT_OID_MAP_H
+#define GV_CORE_GIT_OID_MAP_H
 
 #include <stddef.h>
 
