@@ -276,6 +276,7 @@ sync_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	struct gv_sync_report r;
 	const char *format_opt = NULL;
 	char *pos[1];
+	size_t failed;
 	int npos, rc, status = 0, conflicts = 0, error;
 	const struct cli_opt opts[] = {
 	        {"status", NULL, &status},
@@ -304,8 +305,22 @@ sync_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		return cli_fail();
 	}
 	report_print(&r);
+	failed = r.failed_remotes;
 	gv_sync_report_dispose(&r);
-	return error < 0 ? cli_fail() : CLI_OK;
+	if (error < 0)
+		return cli_fail();
+	if (failed) {
+		/* What the others brought is kept; the exit status still
+		 * tells a script that a remote was missed, as git fetch --all
+		 * does. */
+		cli_eprintf("gavel: %zu remote%s could not be synced (the "
+		            "reason is above; the others were): sync again "
+		            "once %s reached\n",
+		            failed, failed == 1 ? "" : "s",
+		            failed == 1 ? "it can be" : "they can be");
+		return CLI_FAILED;
+	}
+	return CLI_OK;
 }
 
 static const struct cli_cmd config_subs[] = {

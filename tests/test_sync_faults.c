@@ -167,6 +167,30 @@ remote_that_disappears(void)
 	T_ASSERT(!strstr(r->out, "cannot reach"));
 }
 
+/* Of two remotes, one is gone: the other is synced, and the exit status
+ * still says that a remote was missed, so a script run from cron learns
+ * it. */
+static void
+one_remote_of_two_gone(void)
+{
+	struct t_run *r;
+
+	if (!cf_need("git") || small_group() < 0 || sf_bare("usb.git") < 0 ||
+	    sf_ok("a.db", "remote", "add", "stick", t_path("usb.git"), NULL))
+		return;
+	SF("a.db", "issue", "add", "SMCWG", "--title", "written offline");
+	T_EQ_INT(cf_sh("mv '%s' '%s'", t_path("usb.git"), t_path("away")), 0);
+	r = sf_run("a.db", "sync", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->out, "stick: cannot reach");
+	T_CONTAINS(r->err, "gavel: 1 remote could not be synced");
+	T_EQ_INT(commits("remote.git", "refs/gavel/SMCWG/alice-chair"), 1);
+	/* Named alone, the reachable one succeeds. */
+	r = sf_run("a.db", "sync", "origin", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->err, "");
+}
+
 static void
 garbage_refs_refused_the_rest_applied(void)
 {
@@ -503,6 +527,7 @@ const struct t_case sync_faults_tests[] = {
         {"commit_written_but_not_marked", commit_written_but_not_marked},
         {"killed_at_any_moment", killed_at_any_moment},
         {"remote_that_disappears", remote_that_disappears},
+        {"one_remote_of_two_gone", one_remote_of_two_gone},
         {"stale_lock_cleared_fresh_lock_kept",
          stale_lock_cleared_fresh_lock_kept},
         {"garbage_refs_refused_the_rest_applied",
