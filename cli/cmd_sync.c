@@ -276,7 +276,7 @@ sync_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	struct gv_sync_report r;
 	const char *format_opt = NULL;
 	char *pos[1];
-	size_t failed;
+	size_t failed, held;
 	int npos, rc, status = 0, conflicts = 0, error;
 	const struct cli_opt opts[] = {
 	        {"status", NULL, &status},
@@ -306,9 +306,17 @@ sync_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	}
 	report_print(&r);
 	failed = r.failed_remotes;
+	held = r.held;
 	gv_sync_report_dispose(&r);
 	if (error < 0)
 		return cli_fail();
+	if (held) {
+		cli_eprintf("gavel: %zu operation%s of this copy not sent "
+		            "(see above): choose who you are with 'gavel "
+		            "config user PERSON', then sync again\n",
+		            held, held == 1 ? "" : "s");
+		rc = CLI_FAILED;
+	}
 	if (failed) {
 		/* What the others brought is kept; the exit status still
 		 * tells a script that a remote was missed, as git fetch --all
@@ -318,9 +326,9 @@ sync_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		            "once %s reached\n",
 		            failed, failed == 1 ? "" : "s",
 		            failed == 1 ? "it can be" : "they can be");
-		return CLI_FAILED;
+		rc = CLI_FAILED;
 	}
-	return CLI_OK;
+	return rc;
 }
 
 static const struct cli_cmd config_subs[] = {

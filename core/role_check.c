@@ -77,6 +77,18 @@ allowed(enum gv__may may, const char *role)
 }
 
 int
+gv__roles_in(int *yes, struct gv_db *db, const char *part)
+{
+	char *fold = strcmp(part, GV__OP_NO_PART) ? gv_text_fold(part) : NULL;
+	int error;
+
+	*yes = 0;
+	error = roles_exist(yes, db, fold);
+	free(fold);
+	return error;
+}
+
+int
 gv__role_allows(struct gv_db *db, const struct gv__op *op)
 {
 	int bodyless = !strcmp(op->part, GV__OP_NO_PART), any = 0, error = 0;

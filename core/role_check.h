@@ -17,4 +17,8 @@ struct gv__op;
  */
 int gv__role_allows(struct gv_db *db, const struct gv__op *op);
 
+/* Whether part's body (any body for an operation of no body) has any
+ * role: a group's, not one person's. */
+int gv__roles_in(int *yes, struct gv_db *db, const char *part);
+
 #endif

@@ -16,6 +16,7 @@
 #include "gavel/sync.h"
 #include "gavel/text.h"
 #include "identity.h"
+#include "role_check.h"
 #include "sync.h"
 
 /* The commit tip we last read into the log from ref, or "". */
@@ -232,18 +233,54 @@ out:
 	return error;
 }
 
+/*
+ * Whether g's operations stay here: their body has roles (a group's
+ * record) and their actor is no person of the roster. What a copy
+ * records before it knows its user carries $USER or "unknown": sent, it
+ * would be no one's in the group's record for good ('gavel config user'
+ * makes it the user's only while it is unsent: a sent operation never
+ * changes), and every member's copy without a user would write to one
+ * chain, refs/gavel/BODY/unknown. A body without roles is one person's,
+ * synced between their own machines: it goes as it is.
+ */
+static int
+hold(int *yes, struct gv__sync *s, const struct group *g)
+{
+	char *who = NULL;
+	int count, roles, error;
+
+	*yes = 0;
+	if ((error = gv__person_named(&who, &count, s->db, g->actor)) < 0 ||
+	    (error = gv__roles_in(&roles, s->db, g->part)) < 0)
+		return error;
+	free(who);
+	if (count || !roles)
+		return 0;
+	*yes = 1;
+	s->report->held += g->n;
+	gv__sync_note(s->report,
+	              gv__xsprintf("%zu operation%s in %s not sent: recorded "
+	                           "as \"%s\", who is no person of the "
+	                           "roster: choose who you are with 'gavel "
+	                           "config user PERSON', then sync again",
+	                           g->n, g->n == 1 ? "" : "s", g->part,
+	                           g->actor));
+	return 0;
+}
+
 int
 gv__sync_pack(struct gv__sync *s)
 {
 	struct group *groups = NULL;
 	size_t n = 0, i;
-	int error;
+	int error, held;
 
 	if ((error = reconcile(s)) < 0 ||
 	    (error = unsent(&groups, &n, s->db)) < 0)
 		return error;
 	for (i = 0; i < n && error == 0; i++)
-		error = pack_group(s, &groups[i]);
+		if ((error = hold(&held, s, &groups[i])) == 0 && !held)
+			error = pack_group(s, &groups[i]);
 	groups_free(groups, n);
 	return error;
 }

@@ -191,6 +191,55 @@ one_remote_of_two_gone(void)
 	T_EQ_STR(r->err, "");
 }
 
+/*
+ * A member's copy that does not know who its user is keeps back what it
+ * recorded in a group's body: sent, it would be no one's in the record
+ * for good. Once the user is chosen it is theirs, and goes.
+ */
+static void
+unnamed_member_holds_back(void)
+{
+	static char dbvar[4200];
+	const char *const env[] = {dbvar, "GAVEL_NOW=2025-01-20 12:00",
+	                           "GAVEL_USER=", "USER=visitor", NULL};
+	struct t_run *r;
+
+	if (!cf_need("git") || small_group() < 0)
+		return;
+	SF("a.db", "sync");
+	snprintf(dbvar, sizeof(dbvar), "GAVEL_DB=%s", t_path("b.db"));
+	if (sf_ok("b.db", "init", NULL) ||
+	    sf_ok("b.db", "remote", "add", "origin", t_path("remote.git"),
+	          NULL) ||
+	    sf_ok("b.db", "sync", NULL))
+		return;
+	r = t_gavel(env, "issue", "add", "SMCWG", "--title", "filed unnamed",
+	            NULL);
+	T_EQ_INT(r->status, 0);
+	r = t_gavel(env, "sync", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->out, "1 operation in SMCWG not sent: recorded as "
+	                   "\"visitor\", who is no person of the roster: "
+	                   "choose who you are with 'gavel config user "
+	                   "PERSON'");
+	T_CONTAINS(r->err, "gavel: 1 operation of this copy not sent");
+	T_ASSERT(cf_sh("git -C '%s' show-ref -q --verify "
+	               "refs/gavel/SMCWG/visitor",
+	               t_path("remote.git")) != 0);
+	r = t_gavel(env, "sync", "--status", NULL);
+	T_CONTAINS(r->out, "1 operation not sent yet");
+	/* Chosen, the issue is Bob's and goes out. */
+	SF("b.db", "config", "user", "Bob Member");
+	r = t_gavel(env, "sync", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "sent 1 operation");
+	T_EQ_INT(commits("remote.git", "refs/gavel/SMCWG/bob-member"), 1);
+	SF("a.db", "sync");
+	T_EQ_STR(sf_digest("a.db"), sf_digest("b.db"));
+	r = sf_run("a.db", "issue", "show", "SMCWG#1", NULL);
+	T_CONTAINS(r->out, "filed unnamed");
+}
+
 static void
 garbage_refs_refused_the_rest_applied(void)
 {
@@ -528,6 +577,7 @@ const struct t_case sync_faults_tests[] = {
         {"killed_at_any_moment", killed_at_any_moment},
         {"remote_that_disappears", remote_that_disappears},
         {"one_remote_of_two_gone", one_remote_of_two_gone},
+        {"unnamed_member_holds_back", unnamed_member_holds_back},
         {"stale_lock_cleared_fresh_lock_kept",
          stale_lock_cleared_fresh_lock_kept},
         {"garbage_refs_refused_the_rest_applied",

@@ -59,6 +59,9 @@ summary(char *buf, size_t n, const struct gv_sync_report *r)
 			addf(buf, n, ", %zu of a newer gavel", r->unknown);
 		addf(buf, n, ")");
 	}
+	if (r->held)
+		addf(buf, n, "; %zu not sent: who are you? (gavel config user)",
+		     r->held);
 	if (r->failed_remotes)
 		addf(buf, n, "; %zu remote%s failed", r->failed_remotes,
 		     r->failed_remotes == 1 ? "" : "s");
@@ -78,7 +81,8 @@ sync_run(void)
 	error = gv_sync(&last.report, display.db, NULL);
 	last.done = 1;
 	last.at = gv_db_now(display.db);
-	last.failed = error < 0 || last.report.failed_remotes;
+	last.failed =
+	        error < 0 || last.report.failed_remotes || last.report.held;
 	if (error < 0)
 		snprintf(last.summary, sizeof(last.summary), "sync failed: %s",
 		         gv_error_last()->message);

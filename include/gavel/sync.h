@@ -77,6 +77,8 @@ void gv_remote_list_free(struct gv_remote *r, size_t n);
 /* What one sync did. */
 struct gv_sync_report {
 	size_t packed;            /* this copy's operations put in chains */
+	size_t held;              /* this copy's operations kept back: their
+	                           * actor is no person of the roster */
 	size_t ops_in, ops_out;   /* operations received, sent */
 	size_t applied, same;     /* of those received */
 	size_t conflicts, denied; /* kept, not applied */
