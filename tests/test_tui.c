@@ -498,6 +498,38 @@ tmux_sync_key(void)
 	           "commit\trefs/gavel/SMCWG/stephen-davidson");
 }
 
+/* A copy that does not know its user, in a body with roles: the sync
+ * from the screen keeps back what it recorded, and the status line says
+ * why in short (the conflicts view, C, has the note in full). */
+static void
+tmux_sync_held(void)
+{
+	const char *out;
+	char sock[64], typed[400];
+
+	if (sf_bare("group.git") < 0 || sf_ok("g.db", "init", "--demo", NULL) ||
+	    sf_ok("g.db", "body", "role", "SMCWG", CHAIR, "chair", NULL))
+		return;
+	if (tmux_start(sock, sizeof(sock), "held", sf_now, "visitor") < 0)
+		return;
+	T_CONTAINS(PANE_STILL(sock, "? help"), "S sync  C conflicts");
+	scr_keys(sock, ":");
+	snprintf(typed, sizeof(typed), "'remote add group %.300s' Enter",
+	         t_path("group.git"));
+	scr_keys(sock, typed);
+	PANE_STILL(sock, "never synced (S syncs)");
+	scr_keys(sock, "S");
+	out = PANE_STILL(sock, "held: no user set; C shows the notes");
+	T_CONTAINS(out, "sent 0 operations, received 0; ");
+	scr_keys(sock, "C");
+	T_CONTAINS(PANE_STILL(sock, "then sync again"),
+	           "not sent: recorded as \"");
+	T_ASSERT(scr_quit(sock) == 0);
+	snprintf(typed, sizeof(typed), "git --git-dir='%.300s' for-each-ref",
+	         t_path("group.git"));
+	T_EQ_STR(t_shell_output(typed), "");
+}
+
 /* Issue 17, item 3: one organisation's vote recorded as no on one copy
  * and yes on another; synced from the screen, the log's order keeps the
  * first, and the conflicts view shows the other with why, and the note
@@ -605,6 +637,7 @@ const struct t_case tui_tests[] = {
         {"tmux_walk", tmux_walk},
         {"tmux_signal_restores", tmux_signal_restores},
         {"tmux_sync_key", tmux_sync_key},
+        {"tmux_sync_held", tmux_sync_held},
         {"tmux_sync_conflict", tmux_sync_conflict},
         {"sync_text_is_made_safe", sync_text_is_made_safe},
         {NULL, NULL},

@@ -60,8 +60,7 @@ summary(char *buf, size_t n, const struct gv_sync_report *r)
 		addf(buf, n, ")");
 	}
 	if (r->held)
-		addf(buf, n, "; %zu not sent: who are you? (gavel config user)",
-		     r->held);
+		addf(buf, n, "; %zu held: no user set", r->held);
 	if (r->failed_remotes)
 		addf(buf, n, "; %zu remote%s failed", r->failed_remotes,
 		     r->failed_remotes == 1 ? "" : "s");
