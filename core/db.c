@@ -222,6 +222,10 @@ gv__db_begin(struct gv_db *db)
 {
 	int error;
 
+	if (db->flat && db->depth >= db->flat) {
+		db->depth++;
+		return 0;
+	}
 	if (db->depth == 0 && sqlite3_db_readonly(db->sql, "main") == 1)
 		return gv__error_set(GV_ERRCLASS_DB, GV_EREADONLY,
 		                     "database %s is read-only: check the "
@@ -241,6 +245,10 @@ gv__db_commit(struct gv_db *db)
 
 	if (db->depth == 0)
 		return 0;
+	if (db->flat && db->depth > db->flat) {
+		db->depth--;
+		return 0;
+	}
 	error = db->depth > 1 ? saved(db, GV__STMT_RELEASE)
 	                      : gv__db_exec(db, "COMMIT");
 	if (error == 0)
@@ -253,11 +261,26 @@ gv__db_rollback(struct gv_db *db)
 {
 	if (db->depth == 0)
 		return;
+	if (db->flat && db->depth > db->flat) {
+		db->spoiled = 1;
+		db->depth--;
+		return;
+	}
 	/* Keep the message of the failure that led here. */
 	sqlite3_exec(db->sql,
 	             db->depth > 1 ? "ROLLBACK TO gv; RELEASE gv" : "ROLLBACK",
 	             NULL, NULL, NULL);
 	db->depth--;
+}
+
+int
+gv__db_flatten(struct gv_db *db, int on)
+{
+	int spoiled = db->spoiled;
+
+	db->flat = on ? db->depth : 0;
+	db->spoiled = 0;
+	return spoiled;
 }
 
 int

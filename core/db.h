@@ -29,7 +29,9 @@ struct gv_db {
 	int64_t now;             /* fixed clock, or -1 */
 	gv_progress_fn progress; /* where long work reports, or NULL */
 	void *progress_payload;
-	int depth;               /* transaction nesting */
+	int depth;   /* transaction nesting */
+	int flat;    /* levels above this are not opened (gv__db_flatten) */
+	int spoiled; /* one of them was rolled back */
 	const struct gv__op *op; /* the operation being applied */
 	/* Issues whose search index waits for gv__issue_reindex_flush,
 	 * while a whole log is applied (core/issue.c says why). */
@@ -85,6 +87,16 @@ int gv__db_begin(struct gv_db *db);
 int gv__db_clear_derived(struct gv_db *db);
 int gv__db_commit(struct gv_db *db);
 void gv__db_rollback(struct gv_db *db);
+
+/*
+ * While flattened, a transaction begun inside the current one opens no
+ * savepoint: core/replay.c holds one for a run of operations, and their
+ * applies' own savepoints cost more than the rest of their writes. Such a
+ * level cannot be rolled back; its rollback marks the store spoiled, and
+ * the caller goes back to its savepoint. gv__db_flatten(db, 0) ends it
+ * and says whether that happened.
+ */
+int gv__db_flatten(struct gv_db *db, int on);
 
 /* Binding helpers: NULL text and an absent optional value bind SQL NULL;
  * a failure is kept and reported by the next gv__db_step. */

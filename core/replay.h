@@ -14,16 +14,26 @@ struct gv_rebuild_report;
 struct gv__op_read;
 
 /*
- * Applies the operation stored as row seq with text, inside the caller's
- * transaction, and stores what that did as its status (and the reason
- * when it was not applied). Only a failing store is an error.
+ * Applies stored operations in the log's order, inside the caller's
+ * transaction, each checked again and its status stored (and the reason
+ * when it was not applied); only a failing store is an error. They are
+ * applied in runs that share a savepoint (core/replay.c says why): what a
+ * run applied is the caller's once gv__replay_run_finish returns, and
+ * gv__replay_run_free undoes what it has not kept.
  */
-int gv__replay_one(struct gv_db *db, int64_t seq, const char *text, size_t len,
-                   struct gv_rebuild_report *r);
+struct gv__replay_run;
 
-/* The same for an operation already read from its text (a sync reads
- * each once, as it comes in) and just recorded with the status
- * "applied": rd->op.kind is set here. */
-int gv__replay_read(struct gv_db *db, int64_t seq, struct gv__op_read *rd);
+struct gv__replay_run *gv__replay_run_new(struct gv_db *db,
+                                          struct gv_rebuild_report *r);
+/* The operation stored as row seq with text. */
+int gv__replay_run_text(struct gv__replay_run *run, int64_t seq,
+                        const char *text, size_t len);
+/* The same for an operation already read from its text (a sync reads each
+ * once, as it comes in) and just recorded with the status "applied":
+ * rd->op.kind is set here, and rd must last until the run is finished. */
+int gv__replay_run_read(struct gv__replay_run *run, int64_t seq,
+                        struct gv__op_read *rd);
+int gv__replay_run_finish(struct gv__replay_run *run);
+void gv__replay_run_free(struct gv__replay_run *run);
 
 #endif

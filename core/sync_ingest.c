@@ -389,6 +389,7 @@ static int
 apply_new(struct gv_db *db, int64_t seq0, struct batch *b, size_t n)
 {
 	struct incoming **sorted = gv__xcalloc(b->n + 1, sizeof(*sorted)), *in;
+	struct gv__replay_run *run = gv__replay_run_new(db, NULL);
 	sqlite3_stmt *st;
 	size_t i, done = 0;
 	int error;
@@ -405,19 +406,21 @@ apply_new(struct gv_db *db, int64_t seq0, struct batch *b, size_t n)
 
 		gv__progress(db, "applying operations", done++, n);
 		error = (in = find_read(sorted, b->n, id))
-		                ? gv__replay_read(db, seq, &in->rd)
-		                : gv__replay_one(
-		                          db, seq,
+		                ? gv__replay_run_read(run, seq, &in->rd)
+		                : gv__replay_run_text(
+		                          run, seq,
 		                          (const char *)sqlite3_column_text(st,
 		                                                            2),
-		                          (size_t)sqlite3_column_bytes(st, 2),
-		                          NULL);
+		                          (size_t)sqlite3_column_bytes(st, 2));
 		if (error < 0)
 			break;
 	}
 	gv__db_reset(st);
+	if (error == 0)
+		error = gv__replay_run_finish(run);
 	gv__progress(db, "applying operations", n, n);
 out:
+	gv__replay_run_free(run);
 	free(sorted);
 	return error < 0 ? error : 0;
 }

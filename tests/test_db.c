@@ -723,6 +723,56 @@ savepoint_journal_stays_in_memory(void)
 	sqlite3_vfs_unregister(&counting);
 }
 
+/*
+ * The runs of replayed operations (core/replay.c): while flattened, a
+ * transaction begun inside opens no savepoint and its commit releases
+ * none; its rollback can undo nothing, so it marks the store spoiled,
+ * which the end of the flattening reports once. After it, a nested begin
+ * opens a savepoint again, and its rollback undoes.
+ */
+static void
+flattened_levels_open_no_savepoint(void)
+{
+	struct gv_db_options create = {GV_DB_CREATE, 0};
+	struct t_runs n = {{"SAVEPOINT", "ROLLBACK"}, {0}};
+	struct gv_db *db = NULL;
+
+	T_EQ_INT(gv_db_open(&db, t_path("g.db"), &create), 0);
+	if (!db)
+		return;
+	T_EQ_INT(gv__db_exec(db, "CREATE TABLE t (x)"), 0);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_begin(db), 0); /* the run's savepoint */
+	t_runs_start(db, &n);
+	gv__db_flatten(db, 1);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_exec(db, "INSERT INTO t VALUES (1)"), 0);
+	T_EQ_INT(gv__db_commit(db), 0);
+	T_EQ_INT(gv__db_commit(db), 0);
+	T_EQ_INT(gv__db_flatten(db, 0), 0);
+	T_EQ_INT(n.n[0] + n.n[1], 0);
+	gv__db_flatten(db, 1);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_exec(db, "INSERT INTO t VALUES (2)"), 0);
+	gv__db_rollback(db);
+	T_EQ_INT(n.n[1], 0);
+	T_EQ_INT(gv__db_flatten(db, 0), 1);
+	T_EQ_INT(gv__db_flatten(db, 0), 0);
+	/* Not undone: the caller goes back to its own savepoint. */
+	T_EQ_INT(db->depth, 2);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(n.n[0], 1);
+	T_EQ_INT(gv__db_exec(db, "INSERT INTO t VALUES (3)"), 0);
+	gv__db_rollback(db);
+	T_EQ_INT(n.n[1], 1);
+	t_runs_stop(db);
+	gv__db_rollback(db);
+	T_EQ_INT(gv__db_commit(db), 0);
+	T_EQ_INT(query_int(t_path("g.db"), "SELECT count(*) FROM t"), 0);
+	gv_db_free(db);
+}
+
 static void
 refuses_newer_schema(void)
 {
@@ -935,6 +985,8 @@ const struct t_case db_tests[] = {
         {"connections_take_no_mutex", connections_take_no_mutex},
         {"savepoint_journal_stays_in_memory",
          savepoint_journal_stays_in_memory},
+        {"flattened_levels_open_no_savepoint",
+         flattened_levels_open_no_savepoint},
         {"upgrade_v10_keeps_addresses", upgrade_v10_keeps_addresses},
         {"upgrade_v11_settles_ballots", upgrade_v11_settles_ballots},
         {"upgrade_v12_checks_without_ephemeral",

@@ -3,7 +3,7 @@
  * This file fuzzes applying operations from another member (issue 17):
  * the input is a commit's "ops" blob, one operation a line, recorded in
  * the log of an empty store and applied in the log's order through the
- * path replay and sync share (gv_rebuild, gv__replay_one), so every
+ * path replay and sync share (gv_rebuild, gv__replay_run_text), so every
  * kind's apply meets unknown kinds, data of other shapes, huge numbers,
  * deep nesting and operations that no longer fit the store. Whatever an
  * operation holds, applying it is a status (applied, conflict, ...), never
