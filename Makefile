@@ -22,6 +22,11 @@ BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
 ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
 BUILD   ?= build
+# One spelling of the build folder inside the tree: the tests run make with
+# it as a full path, and the dependency files that run writes name each
+# object that way only, so a plain `make` after `make check` missed the
+# headers its objects depend on and linked stale ones.
+override BUILD := $(patsubst $(CURDIR)/%,%,$(abspath $(BUILD)))
 BIN     ?= gavel
 CC      ?= cc
 CFLAGS  ?= -O2 -g
