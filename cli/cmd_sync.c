@@ -186,8 +186,13 @@ remotes_print(struct cli *c, const char *format_opt, const struct cli_cmd *cmd,
 		cli_printf("no remotes: add one with 'gavel remote add NAME "
 		           "URL'\n");
 	table_free(t);
-	cli_printf("%zu operation%s not sent yet, %zu not applied%s\n",
-	           state.unsent, state.unsent == 1 ? "" : "s", state.conflicts,
+	cli_printf("%zu operation%s not sent yet", state.unsent,
+	           state.unsent == 1 ? "" : "s");
+	if (state.held)
+		cli_printf(" (%zu kept here until you choose who you are: "
+		           "'gavel config user PERSON')",
+		           state.held);
+	cli_printf(", %zu not applied%s\n", state.conflicts,
 	           state.conflicts ? " (see 'gavel sync --conflicts')" : "");
 	gv_remote_list_free(r, n);
 	return CLI_OK;

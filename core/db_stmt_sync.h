@@ -13,6 +13,10 @@
 	  "SELECT id, actor, part, text FROM op WHERE chain IS NULL"           \
 	  " AND source = 'local' AND private = 0"                              \
 	  " ORDER BY part, actor, lamport, id")                                \
+	/* The same, counted by chain. */                                      \
+	X(OP_UNSENT_CHAINS,                                                    \
+	  "SELECT actor, part, count(*) FROM op WHERE chain IS NULL"           \
+	  " AND source = 'local' AND private = 0 GROUP BY actor, part")        \
 	X(OP_SET_CHAIN, "UPDATE op SET chain = ?2 WHERE id = ?1"               \
 	                " AND chain IS NULL")                                  \
 	X(OP_SEQ_MAX, "SELECT ifnull(max(seq), 0) FROM op")                    \

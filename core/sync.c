@@ -264,6 +264,28 @@ out:
 	return error;
 }
 
+/* How many of this copy's unsent operations stay here until its user is
+ * chosen (gv__sync_held). */
+static int
+count_held(size_t *n, struct gv_db *db)
+{
+	sqlite3_stmt *st;
+	int error, yes;
+
+	*n = 0;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_UNSENT_CHAINS)) < 0)
+		return error;
+	while ((error = gv__db_step(db, st)) > 0)
+		if ((error = gv__sync_held(
+		             &yes, db, (const char *)sqlite3_column_text(st, 0),
+		             (const char *)sqlite3_column_text(st, 1))) < 0)
+			break;
+		else if (yes)
+			*n += (size_t)sqlite3_column_int64(st, 2);
+	gv__db_reset(st);
+	return error < 0 ? error : 0;
+}
+
 int
 gv_sync_state(struct gv_sync_state *st, struct gv_db *db)
 {
@@ -286,7 +308,7 @@ gv_sync_state(struct gv_sync_state *st, struct gv_db *db)
 	}
 	error = unpushed(&st->unsent, db, remotes, n);
 	gv_remote_list_free(remotes, n);
-	if (error < 0)
+	if (error < 0 || (error = count_held(&st->held, db)) < 0)
 		return error;
 	if ((error = gv__db_stmt(&q, db, GV__STMT_OP_TALLY)) < 0)
 		return error;

@@ -32,6 +32,14 @@ char *gv__actor_slug(const char *actor);
 /* refs/gavel/<part>/<actor's slug> (owned). */
 char *gv__chain_ref_of(const char *part, const char *actor);
 
+/*
+ * Whether this copy's operations by actor in part stay here for now: the
+ * body has roles (a group's record) and actor is no person of the roster
+ * (what a copy records before it knows its user).
+ */
+int gv__sync_held(int *yes, struct gv_db *db, const char *actor,
+                  const char *part);
+
 /* The bare repository beside the database (owned). */
 char *gv__sync_repo_path(const struct gv_db *db);
 

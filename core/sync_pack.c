@@ -234,29 +234,37 @@ out:
 }
 
 /*
- * Whether g's operations stay here: their body has roles (a group's
- * record) and their actor is no person of the roster. What a copy
- * records before it knows its user carries $USER or "unknown": sent, it
- * would be no one's in the group's record for good ('gavel config user'
- * makes it the user's only while it is unsent: a sent operation never
- * changes), and every member's copy without a user would write to one
- * chain, refs/gavel/BODY/unknown. A body without roles is one person's,
- * synced between their own machines: it goes as it is.
+ * A body with roles is a group's: an operation there by no person of the
+ * roster would be no one's in its record for good ('gavel config user'
+ * makes what a copy recorded before it knew its user the user's only
+ * while it is unsent: a sent operation never changes), and every member's
+ * copy without a user would write to one chain, refs/gavel/BODY/unknown.
+ * A body without roles is one person's, synced between their own
+ * machines: it goes as it is.
  */
-static int
-hold(int *yes, struct gv__sync *s, const struct group *g)
+int
+gv__sync_held(int *yes, struct gv_db *db, const char *actor, const char *part)
 {
 	char *who = NULL;
 	int count, roles, error;
 
 	*yes = 0;
-	if ((error = gv__person_named(&who, &count, s->db, g->actor)) < 0 ||
-	    (error = gv__roles_in(&roles, s->db, g->part)) < 0)
+	if ((error = gv__person_named(&who, &count, db, actor)) < 0 ||
+	    (error = gv__roles_in(&roles, db, part)) < 0)
 		return error;
 	free(who);
-	if (count || !roles)
-		return 0;
-	*yes = 1;
+	*yes = !count && roles;
+	return 0;
+}
+
+/* Whether g stays here, said in the report when it does. */
+static int
+hold(int *yes, struct gv__sync *s, const struct group *g)
+{
+	int error;
+
+	if ((error = gv__sync_held(yes, s->db, g->actor, g->part)) < 0 || !*yes)
+		return error;
 	s->report->held += g->n;
 	gv__sync_note(s->report,
 	              gv__xsprintf("%zu operation%s in %s not sent: recorded "

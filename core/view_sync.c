@@ -29,9 +29,10 @@ gv_view_sync_json(char **out, const struct gv_sync_state *state,
 		                  (json_int_t)r->conflicts, "error", r->error));
 	}
 	return gv__view_dump(out,
-	                     json_pack("{s:o, s:I, s:I, s:o}", "synced_at",
+	                     json_pack("{s:o, s:I, s:I, s:I, s:o}", "synced_at",
 	                               gv__view_iso(state->synced_at), "unsent",
-	                               (json_int_t)state->unsent, "conflicts",
+	                               (json_int_t)state->unsent, "held",
+	                               (json_int_t)state->held, "conflicts",
 	                               (json_int_t)state->conflicts, "remotes",
 	                               list),
 	                     0);

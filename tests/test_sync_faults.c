@@ -227,13 +227,18 @@ unnamed_member_holds_back(void)
 	               "refs/gavel/SMCWG/visitor",
 	               t_path("remote.git")) != 0);
 	r = t_gavel(env, "sync", "--status", NULL);
-	T_CONTAINS(r->out, "1 operation not sent yet");
+	T_CONTAINS(r->out, "1 operation not sent yet (1 kept here until you "
+	                   "choose who you are: 'gavel config user PERSON')");
+	r = t_gavel(env, "sync", "--status", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"held\": 1,");
 	/* Chosen, the issue is Bob's and goes out. */
 	SF("b.db", "config", "user", "Bob Member");
 	r = t_gavel(env, "sync", NULL);
 	T_EQ_INT(r->status, 0);
 	T_CONTAINS(r->out, "sent 1 operation");
 	T_EQ_INT(commits("remote.git", "refs/gavel/SMCWG/bob-member"), 1);
+	r = t_gavel(env, "sync", "--status", NULL);
+	T_CONTAINS(r->out, "0 operations not sent yet, ");
 	SF("a.db", "sync");
 	T_EQ_STR(sf_digest("a.db"), sf_digest("b.db"));
 	r = sf_run("a.db", "issue", "show", "SMCWG#1", NULL);

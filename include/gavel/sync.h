@@ -107,6 +107,7 @@ struct gv_sync_state {
 	int64_t synced_at; /* the latest of any remote, -1: never */
 	int64_t ops_in, ops_out;
 	size_t unsent;    /* operations not sent yet */
+	size_t held;      /* of those, kept here until the user is chosen */
 	size_t conflicts; /* operations kept but not applied */
 	int failing;      /* a remote's last sync failed */
 };
