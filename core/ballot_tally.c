@@ -259,10 +259,12 @@ vote_apply(struct gv_db *db, const struct gv__op *op)
 		                : gv__error_set(
 		                          GV_ERRCLASS_BALLOT, GV_ECONFLICT,
 		                          "%s's vote on %s was recorded as %s "
-		                          "by another member at the same time: "
+		                          "by another member, which the copy "
+		                          "that recorded %s had not seen: "
 		                          "record the vote %s cast again",
 		                          org, ballot,
-		                          now.last ? now.last : "?", org);
+		                          now.last ? now.last : "?", value,
+		                          org);
 	else
 		error = vote_record(op->out, db, &b, org_id, org, v, op->at,
 		                    source);

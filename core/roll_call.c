@@ -508,7 +508,8 @@ attend_concurrent(struct gv_roll_call *r, struct gv_db *db, int64_t id,
 		                : gv__error_set(
 		                          GV_ERRCLASS_MEETING, GV_ECONFLICT,
 		                          "another roll call of this meeting "
-		                          "was recorded at the same time: "
+		                          "was recorded, which the copy that "
+		                          "recorded this one had not seen: "
 		                          "record the %d attendees it misses "
 		                          "again",
 		                          after - before);

@@ -226,8 +226,17 @@ concurrent_acts_end_as_conflicts(void)
 	/* One of each pair applies; the other is kept with its reason. */
 	T_CONTAINS(r->out, "conflict ballot.vote by");
 	T_CONTAINS(r->out, "DigiCert's vote on SMC011 was recorded as");
+	T_ASSERT(strstr(r->out, "no by another member, which the copy that "
+	                        "recorded yes had not seen: record the vote "
+	                        "DigiCert cast again") ||
+	         strstr(r->out, "yes by another member, which the copy that "
+	                        "recorded no had not seen: record the vote "
+	                        "DigiCert cast again"));
 	T_CONTAINS(r->out, "conflict ballot.close by");
 	T_CONTAINS(r->out, "conflict meeting.attend by");
+	T_CONTAINS(r->out, "another roll call of this meeting was recorded, "
+	                   "which the copy that recorded this one had not "
+	                   "seen: record the ");
 	T_EQ_INT(sf_ops("c.db", "conflict"), 3);
 	/* The search index holds what came in (indexed once per sync). */
 	T_CONTAINS(
