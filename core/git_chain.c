@@ -361,8 +361,9 @@ move_ref(git_repository *repo, const char *name, const char *expect_hex,
 	git_reference_free(ref);
 	if (rc == GIT_ELOCKED)
 		return gv__error_set(GV_ERRCLASS_SYNC, GV_EBUSY,
-		                     "%s is being written by another program: "
-		                     "try again",
+		                     "%s is being written by another sync of "
+		                     "this copy, or by git: try again once it "
+		                     "is done",
 		                     name);
 	if (rc == GIT_EEXISTS || rc == GIT_EMODIFIED || rc == GIT_ENOTFOUND) {
 		if (git_reference_name_to_id(&now, repo, name) == 0)

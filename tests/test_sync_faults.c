@@ -673,6 +673,16 @@ stale_lock_cleared_fresh_lock_kept(void)
 	SF("a.db", "sync");
 	T_CONTAINS(sf_run("a.db", "sync", "--status", NULL)->out,
 	           "0 operations not sent yet");
+	/* The same in the copy's own repository, where the other program
+	 * is another sync of it, or git. */
+	SF("a.db", "issue", "add", "SMCWG", "--title", "while locked");
+	T_ASSERT(t_write_file("a.db.git/refs/gavel/SMCWG/alice-chair.lock",
+	                      "") != NULL);
+	r = sf_run("a.db", "sync", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "gavel: refs/gavel/SMCWG/alice-chair is being "
+	                   "written by another sync of this copy, or by git: "
+	                   "try again once it is done");
 }
 
 const struct t_case sync_faults_tests[] = {
