@@ -521,6 +521,8 @@ tmux_sync_held(void)
 	scr_keys(sock, "S");
 	out = PANE_STILL(sock, "held: no user set; C shows the notes");
 	T_CONTAINS(out, "sent 0 operations, received 0; ");
+	T_CONTAINS(out, " kept here until you choose who you are: gavel "
+	                "config user PERSON");
 	scr_keys(sock, "C");
 	T_CONTAINS(PANE_STILL(sock, "then sync again"),
 	           "not sent: recorded as \"");

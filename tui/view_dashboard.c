@@ -72,8 +72,9 @@ ago(char *buf, size_t n, int64_t now, int64_t t)
 }
 
 /* How this copy stands with the group (issue 17, item 5): the last sync,
- * operations received and sent, those not sent yet, those not applied,
- * and each remote whose last sync failed, with why. */
+ * operations received and sent, those not sent yet (and those kept until
+ * the user is chosen), those not applied, and each remote whose last
+ * sync failed, with why. */
 static void
 sync_layout(struct view *v, const struct dashboard *d, size_t cols)
 {
@@ -109,6 +110,11 @@ sync_layout(struct view *v, const struct dashboard *d, size_t cols)
 	     s->conflicts);
 	if (s->conflicts)
 		seg(l, LINE_DIM, " (C lists them)");
+	if (s->held)
+		segf(line_new(v, (void *)s), LINE_WARN,
+		     "  %zu kept here until you choose who you are: gavel "
+		     "config user PERSON",
+		     s->held);
 	for (i = 0; i < d->nremotes; i++) {
 		const struct gv_remote *r = &d->remotes[i];
 		char *why;
