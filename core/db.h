@@ -91,7 +91,7 @@ void gv__db_rollback(struct gv_db *db);
 /*
  * While flattened, a transaction begun inside the current one opens no
  * savepoint: core/replay.c holds one for a run of operations, and their
- * applies' own savepoints cost more than the rest of their writes. Such a
+ * applies' own savepoints would each journal the same pages again. Such a
  * level cannot be rolled back; its rollback marks the store spoiled, and
  * the caller goes back to its savepoint. gv__db_flatten(db, 0) ends it
  * and says whether that happened.

@@ -76,10 +76,18 @@ allowed(enum gv__may may, const char *role)
 	return may == GV__MAY_OFFICER && !strcmp(role, "secretary");
 }
 
+/* The folded code of part's body, or NULL for an operation of no body,
+ * which is checked against every body (owned). */
+static char *
+part_fold(const char *part)
+{
+	return strcmp(part, GV__OP_NO_PART) ? gv_text_fold(part) : NULL;
+}
+
 int
 gv__roles_in(int *yes, struct gv_db *db, const char *part)
 {
-	char *fold = strcmp(part, GV__OP_NO_PART) ? gv_text_fold(part) : NULL;
+	char *fold = part_fold(part);
 	int error;
 
 	*yes = 0;
@@ -92,7 +100,7 @@ int
 gv__role_allows(struct gv_db *db, const struct gv__op *op)
 {
 	int bodyless = !strcmp(op->part, GV__OP_NO_PART), any = 0, error = 0;
-	char *fold = bodyless ? NULL : gv_text_fold(op->part), *role = NULL;
+	char *fold = part_fold(op->part), *role = NULL;
 
 	if (op->kind->may == GV__MAY_ANYONE ||
 	    (error = roles_exist(&any, db, fold)) < 0 || !any)

@@ -249,11 +249,12 @@ gv__sync_held(int *yes, struct gv_db *db, const char *actor, const char *part)
 	int count, roles, error;
 
 	*yes = 0;
-	if ((error = gv__person_named(&who, &count, db, actor)) < 0 ||
-	    (error = gv__roles_in(&roles, db, part)) < 0)
+	if ((error = gv__person_named(&who, &count, db, actor)) < 0)
 		return error;
 	free(who);
-	*yes = !count && roles;
+	if (count || (error = gv__roles_in(&roles, db, part)) < 0)
+		return error;
+	*yes = roles;
 	return 0;
 }
 

@@ -60,11 +60,18 @@ sf_bare(const char *name)
 }
 
 int
-sf_join(const char *db, const char *remote, const char *user)
+sf_copy(const char *db, const char *remote)
 {
 	if (sf_ok(db, "init", NULL) < 0 ||
-	    sf_ok(db, "remote", "add", "origin", t_path(remote), NULL) < 0 ||
-	    sf_ok(db, "sync", NULL) < 0 ||
+	    sf_ok(db, "remote", "add", "origin", t_path(remote), NULL) < 0)
+		return -1;
+	return 0;
+}
+
+int
+sf_join(const char *db, const char *remote, const char *user)
+{
+	if (sf_copy(db, remote) < 0 || sf_ok(db, "sync", NULL) < 0 ||
 	    sf_ok(db, "config", "user", user, NULL) < 0)
 		return -1;
 	return 0;

@@ -31,8 +31,12 @@ int sf_ok(const char *db, ...);
 /* A bare repository t_path(name) (0, or -1 with the test failed). */
 int sf_bare(const char *name);
 
-/* A new replica db: init, the remote "origin" at t_path(remote), a
- * first sync, and its user (a person the roster holds once synced). */
+/* An empty replica db (init) with the remote "origin" at t_path(remote),
+ * not synced yet. 0, or -1 with the test failed. */
+int sf_copy(const char *db, const char *remote);
+
+/* sf_copy, a first sync, and its user (a person the roster holds once
+ * synced). */
 int sf_join(const char *db, const char *remote, const char *user);
 
 /* The digest of db ("" on failure), kept. */

@@ -120,8 +120,8 @@ killed_at_any_moment(void)
 	SF("a.db", "sync");
 	want = sf_digest("a.db");
 	ops = sf_ops("a.db", NULL);
-	SF("b.db", "init");
-	SF("b.db", "remote", "add", "origin", t_path("remote.git"));
+	if (sf_copy("b.db", "remote.git") < 0)
+		return;
 	kill_syncs("b.db", bin);
 	SF("b.db", "sync");
 	T_EQ_STR(sf_digest("b.db"), want);
@@ -208,10 +208,7 @@ unnamed_member_holds_back(void)
 		return;
 	SF("a.db", "sync");
 	snprintf(dbvar, sizeof(dbvar), "GAVEL_DB=%s", t_path("b.db"));
-	if (sf_ok("b.db", "init", NULL) ||
-	    sf_ok("b.db", "remote", "add", "origin", t_path("remote.git"),
-	          NULL) ||
-	    sf_ok("b.db", "sync", NULL))
+	if (sf_copy("b.db", "remote.git") < 0 || sf_ok("b.db", "sync", NULL))
 		return;
 	r = t_gavel(env, "issue", "add", "SMCWG", "--title", "filed unnamed",
 	            NULL);
@@ -279,8 +276,8 @@ garbage_refs_refused_the_rest_applied(void)
 	             "\"v\":1}\n",
 	             NULL) < 0)
 		return;
-	SF("b.db", "init");
-	SF("b.db", "remote", "add", "origin", t_path("remote.git"));
+	if (sf_copy("b.db", "remote.git") < 0)
+		return;
 	r = sf_run("b.db", "sync", NULL);
 	T_EQ_INT(r->status, 0);
 	T_CONTAINS(r->out, "refs/gavel/SMCWG/carol-member refused at commit");
@@ -371,9 +368,7 @@ first_sync_counted(struct gv_sync_report *rep, struct t_runs *n)
 	struct gv_db_options opts = {0, 0};
 	struct gv_db *db = NULL;
 
-	if (sf_ok("b.db", "init", NULL) ||
-	    sf_ok("b.db", "remote", "add", "origin", t_path("remote.git"),
-	          NULL))
+	if (sf_copy("b.db", "remote.git") < 0)
 		return -1;
 	if (gv_db_open(&db, t_path("b.db"), &opts) < 0) {
 		t_fail(__FILE__, __LINE__, "open b.db: %s",
@@ -603,8 +598,8 @@ failed_operation_undone_whole_in_its_run(void)
 	if (sf_forge("remote.git", "refs/gavel/SMCWG/alice-chair", ops, NULL) <
 	    0)
 		return;
-	SF("b.db", "init");
-	SF("b.db", "remote", "add", "origin", t_path("remote.git"));
+	if (sf_copy("b.db", "remote.git") < 0)
+		return;
 	r = sf_run("b.db", "sync", NULL);
 	T_EQ_INT(r->status, 0);
 	T_CONTAINS(r->out, "1 in conflict");
