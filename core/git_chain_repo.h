@@ -43,6 +43,19 @@ int gv__chain_copy(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                    const char *remote, const char *path);
 
 /*
+ * gv__chain_push to a remote that is a folder here, path a repository
+ * (bare or not; core/git_copy.c): each refs[i] there moved to tips[i],
+ * the objects it lacks copied first as one pack. Errors are libgit2's;
+ * for GIT_ENONFASTFORWARD (a ref there not behind ours), GIT_EMODIFIED
+ * (moved by another writer meanwhile) and GIT_ELOCKED (being written)
+ * *failed is the index of the ref.
+ */
+int gv__chain_copy_out(struct gv__chain_transfer *stats,
+                       struct gv__chain_repo *r, const char *path,
+                       const char *const *refs, const git_oid *tips, size_t n,
+                       size_t *failed);
+
+/*
  * Keeps the object id (data, which the caller has checked hashes to id)
  * in memory for the walk that reads it next, unless r's bound would be
  * passed: then the object is read from its pack. Errors are libgit2's.

@@ -1,30 +1,40 @@
 /* SPDX-License-Identifier: MIT */
 /*
- * This file implements fetching from a remote that is a folder here (a
- * path or file://: a bare repository on a USB stick or a shared drive):
- * the objects of its refs/gavel/... that this repository lacks are read
- * from its object store and written here as one pack, then the mirror
- * refs/gavel-remotes/<remote>/... is set to what the remote holds, as
- * gv__chain_fetch promises. libgit2's own fetch from a folder builds a
- * new pack with a delta search over every object first, which cost more
- * than the rest of a sync; git's upload-pack sends what is packed as it
- * is. Objects are followed as git's pack-objects follows them: a commit's
+ * This file implements moving chains to and from a remote that is a
+ * folder here (a path or file://: a bare repository on a USB stick or a
+ * shared drive, or a clone with a working tree) without libgit2's
+ * transfer, which builds a new pack with a delta search over every
+ * object first: that cost more than the rest of a sync, where git's
+ * upload-pack sends what is packed as it is, and libgit2 pushes into no
+ * repository with a working tree (git pushes there any ref not checked
+ * out, as refs/gavel/... never are).
+ *
+ * The objects of the refs copied that the other repository lacks are
+ * read from one object store and written to the other as one pack.
+ * Objects are followed as git's pack-objects follows them: a commit's
  * tree and parents, a tree's entries by their mode (a submodule's commit
- * is not ours to copy), a tag's target; an object this repository has is
- * taken to come with what it reaches, as every pack written here does,
- * and a commit it lacks to bring a tree and blobs it lacks too. The pack
- * lands whole or not at all, and the refs move after it: a copy
+ * is not ours to copy), a tag's target; an object the other repository
+ * has is taken to come with what it reaches, as every pack written there
+ * does, and a commit it lacks to bring a tree and blobs it lacks too.
+ * The pack lands whole or not at all, and the refs move after it: a copy
  * interrupted at any point leaves at most objects nothing points to, and
- * the next one copies again what is missing. What it wrote is also kept
- * in memory for the walk that reads it next (core/git_chain_kept.c).
+ * the next one copies again what is missing.
+ *
+ * A fetch (gv__chain_copy) then sets the mirror
+ * refs/gavel-remotes/<remote>/... to what the folder holds, as
+ * gv__chain_fetch promises, and keeps what it wrote in memory for the
+ * walk that reads it next (core/git_chain_kept.c). A push
+ * (gv__chain_copy_out) moves each of the folder's refs from the commit
+ * it was read at to ours, under the ref's lock.
  */
 #include <stdlib.h>
 #include <string.h>
 
+#include "chain_locks.h"
 #include "git_chain_repo.h"
+#include "git_oid_map.h"
 #include "git_pack_out.h"
 #include "internal.h"
-#include "git_oid_map.h"
 
 /* An object to copy, and what it was reached as. */
 struct wanted {
@@ -34,7 +44,7 @@ struct wanted {
 };
 
 struct copy {
-	git_repository *from;
+	git_repository *from, *to; /* not owned */
 	git_odb *from_odb, *to_odb;
 	struct wanted *list; /* in the order reached; also the queue */
 	size_t n, alloc;
@@ -42,9 +52,9 @@ struct copy {
 };
 
 /*
- * Queues id unless it was reached before or, when ask is set, this
- * repository has it. A commit's tree and a tree's entries are not asked
- * about: the commit is new here, and a gavel commit's tree and its
+ * Queues id unless it was reached before or, when ask is set, the
+ * repository copied into has it. A commit's tree and a tree's entries are not
+ * asked about: the commit is new here, and a gavel commit's tree and its
  * operations are its own, so the answer would be no (the rare yes costs
  * a copy of the object in a second pack, which git allows). Each answer
  * cost libgit2 about 2,600 instructions, most of it writing its "not
@@ -169,20 +179,63 @@ expand(struct copy *c, struct wanted *w)
 	return 0;
 }
 
-static void
-progress(const struct gv__chain_repo *r, size_t done, size_t total)
+static int
+copy_start(struct copy *c, git_repository *from, git_repository *to)
 {
-	if (r->progress)
-		r->progress("receiving objects", done, total,
-		            r->progress_payload);
+	memset(c, 0, sizeof(*c));
+	c->from = from;
+	c->to = to;
+	if (git_repository_odb(&c->from_odb, from) < 0 ||
+	    git_repository_odb(&c->to_odb, to) < 0)
+		return -1;
+	return 0;
 }
 
-/* Writes the queued objects here as one pack, and keeps them in memory
- * for the walk (core/git_chain_kept.c). */
+/* Queues what the objects queued so far reach: the list grows as it is
+ * read. */
+static int
+copy_reached(struct copy *c)
+{
+	int rc = 0;
+
+	for (size_t i = 0; i < c->n && rc == 0; i++)
+		rc = expand(c, &c->list[i]);
+	return rc;
+}
+
+static void
+copy_done(struct copy *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		git_odb_object_free(c->list[i].raw);
+	free(c->list);
+	gv__oid_map_clear(&c->seen);
+	git_odb_free(c->to_odb);
+	git_odb_free(c->from_odb);
+}
+
+/* The repository of the folder at path, its stale ref locks cleared (an
+ * interrupted push into it left them: core/chain_locks.c). */
+static int
+open_folder(git_repository **out, const char *path)
+{
+	int rc;
+
+	if ((rc = git_repository_open(out, path)) == 0)
+		gv__chain_clear_stale_locks(git_repository_path(*out));
+	return rc;
+}
+
+/*
+ * Writes the queued objects into c->to as one pack. A fetch's are
+ * stored as they are and kept in memory for the walk that follows
+ * (core/git_chain_kept.c); a push's are deflated (core/git_pack_out.c).
+ */
 static int
 write_pack(struct gv__chain_transfer *stats, struct copy *c,
-           struct gv__chain_repo *r)
+           struct gv__chain_repo *r, int fetch)
 {
+	const char *phase = fetch ? "receiving objects" : "sending objects";
 	struct gv__pack_out *pack = NULL;
 	git_odb_object *o;
 	size_t i;
@@ -190,10 +243,11 @@ write_pack(struct gv__chain_transfer *stats, struct copy *c,
 
 	if (!c->n)
 		return 0;
-	if ((rc = gv__pack_out_start(&pack, r->repo, c->n)) < 0)
+	if ((rc = gv__pack_out_start(&pack, c->to, c->n, !fetch)) < 0)
 		goto out;
 	for (i = 0; i < c->n; i++) {
-		progress(r, i, c->n);
+		if (r->progress)
+			r->progress(phase, i, c->n, r->progress_payload);
 		if ((o = c->list[i].raw) == NULL &&
 		    (rc = git_odb_read(&o, c->from_odb, &c->list[i].id)) < 0)
 			goto out;
@@ -202,7 +256,7 @@ write_pack(struct gv__chain_transfer *stats, struct copy *c,
 		        pack, &c->list[i].id, git_odb_object_type(o),
 		        git_odb_object_data(o), git_odb_object_size(o));
 		/* Checked now: kept for the walk that follows. */
-		if (rc == 0)
+		if (rc == 0 && fetch)
 			rc = gv__chain_keep(
 			        r, &c->list[i].id, git_odb_object_type(o),
 			        git_odb_object_data(o), git_odb_object_size(o));
@@ -345,6 +399,7 @@ int
 gv__chain_copy(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                const char *remote, const char *path)
 {
+	git_repository *from = NULL;
 	struct copy c = {0};
 	struct head *heads = NULL;
 	char *prefix = gv__xsprintf("refs/gavel-remotes/%s/", remote);
@@ -353,18 +408,14 @@ gv__chain_copy(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 
 	memset(stats, 0, sizeof(*stats));
 	gv__chain_forget(r);
-	if ((rc = git_repository_open(&c.from, path)) < 0 ||
-	    (rc = git_repository_odb(&c.from_odb, c.from)) < 0 ||
-	    (rc = git_repository_odb(&c.to_odb, r->repo)) < 0 ||
-	    (rc = list_heads(&heads, &n, c.from)) < 0)
+	if ((rc = open_folder(&from, path)) < 0 ||
+	    (rc = copy_start(&c, from, r->repo)) < 0 ||
+	    (rc = list_heads(&heads, &n, from)) < 0)
 		goto out;
 	for (i = 0; i < n; i++)
 		want(&c, &heads[i].id, GIT_OBJECT_ANY, 1);
-	/* The list grows as it is read: each object queues what it
-	 * reaches. */
-	for (i = 0; i < c.n && rc == 0; i++)
-		rc = expand(&c, &c.list[i]);
-	if (rc < 0 || (rc = write_pack(stats, &c, r)) < 0 ||
+	if ((rc = copy_reached(&c)) < 0 ||
+	    (rc = write_pack(stats, &c, r, 1)) < 0 ||
 	    (rc = set_mirrors(r->repo, prefix, heads, n)) < 0)
 		goto out;
 	rc = prune_mirrors(r->repo, prefix, heads, n);
@@ -372,13 +423,98 @@ out:
 	if (rc < 0)
 		gv__chain_forget(r);
 	heads_free(heads, n);
-	for (i = 0; i < c.n; i++)
-		git_odb_object_free(c.list[i].raw);
-	free(c.list);
-	gv__oid_map_clear(&c.seen);
-	git_odb_free(c.to_odb);
-	git_odb_free(c.from_odb);
-	git_repository_free(c.from);
+	copy_done(&c);
+	git_repository_free(from);
 	free(prefix);
+	return rc;
+}
+
+/*
+ * Whether the folder's ref at theirs may move to ours: GIT_ENONFASTFORWARD
+ * when theirs is not ours nor an ancestor of it (a commit this
+ * repository lacks is none: ours is here whole).
+ */
+static int
+fast_forward(git_repository *repo, git_odb *odb, const git_oid *ours,
+             const git_oid *theirs, const char *ref)
+{
+	int rc;
+
+	if (git_oid_equal(ours, theirs))
+		return 0;
+	rc = git_odb_exists(odb, theirs)
+	             ? git_graph_descendant_of(repo, ours, theirs)
+	             : 0;
+	if (rc < 0)
+		return rc;
+	if (rc == 0) {
+		git_error_set(GIT_ERROR_REFERENCE,
+		              "%s there is not behind ours", ref);
+		return GIT_ENONFASTFORWARD;
+	}
+	return 0;
+}
+
+/* Moves the folder's ref from theirs (NULL: absent) to ours, if it is
+ * still there: libgit2 compares under the ref's lock. */
+static int
+move_theirs(git_repository *to, const char *ref, const git_oid *ours,
+            const git_oid *theirs)
+{
+	git_reference *out = NULL;
+	int rc;
+
+	if (theirs && git_oid_equal(ours, theirs))
+		return 0;
+	rc = theirs ? git_reference_create_matching(&out, to, ref, ours, 1,
+	                                            theirs, "gavel push")
+	            : git_reference_create(&out, to, ref, ours, 0,
+	                                   "gavel push");
+	git_reference_free(out);
+	return rc == GIT_EEXISTS ? GIT_EMODIFIED : rc;
+}
+
+int
+gv__chain_copy_out(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
+                   const char *path, const char *const *refs,
+                   const git_oid *tips, size_t n, size_t *failed)
+{
+	git_repository *to = NULL;
+	struct copy c = {0};
+	git_oid *theirs = gv__xcalloc(n ? n : 1, sizeof(*theirs));
+	char *had = gv__xcalloc(n ? n : 1, 1);
+	size_t i = 0;
+	int rc;
+
+	memset(stats, 0, sizeof(*stats));
+	if ((rc = open_folder(&to, path)) < 0 ||
+	    (rc = copy_start(&c, r->repo, to)) < 0)
+		goto out;
+	/* Each ref is read before anything is written, and checked not to
+	 * have moved when it is written. */
+	for (i = 0; i < n; i++) {
+		rc = git_reference_name_to_id(&theirs[i], to, refs[i]);
+		if (rc == GIT_ENOTFOUND)
+			continue;
+		if (rc < 0 || (rc = fast_forward(r->repo, c.from_odb, &tips[i],
+		                                 &theirs[i], refs[i])) < 0)
+			goto out;
+		had[i] = 1;
+	}
+	for (i = 0; i < n; i++)
+		want(&c, &tips[i], GIT_OBJECT_COMMIT, 1);
+	if ((rc = copy_reached(&c)) < 0 ||
+	    (rc = write_pack(stats, &c, r, 0)) < 0)
+		goto out;
+	for (i = 0; i < n; i++)
+		if ((rc = move_theirs(to, refs[i], &tips[i],
+		                      had[i] ? &theirs[i] : NULL)) < 0)
+			goto out;
+out:
+	*failed = i;
+	copy_done(&c);
+	git_repository_free(to);
+	free(theirs);
+	free(had);
 	return rc;
 }

@@ -18,9 +18,10 @@
 
 struct gv__pack_out;
 
-/* Starts a pack of exactly count objects into repo. */
+/* Starts a pack of exactly count objects into repo, each deflated at
+ * zlib's default level when deflated is set, stored as it is if not. */
 int gv__pack_out_start(struct gv__pack_out **out, git_repository *repo,
-                       size_t count);
+                       size_t count, int deflated);
 
 /* Adds one object as id; an error when its content does not hash to id
  * (a damaged or forged object is never stored under another's name). */

@@ -7,15 +7,15 @@
  * list. Fetch is forced and pruned into refs/gavel-remotes/<remote>/,
  * a mirror of what the remote has; push is never forced, since each ref
  * has one writer and a remote ref ours does not contain means someone
- * else wrote it. A fetch from a folder (a path or file://) copies the
- * objects as they are (core/git_copy.c) instead of libgit2's fetch,
- * which repacks them first.
+ * else wrote it. A fetch from or a push to a folder (a path or file://)
+ * copies the objects as they are (core/git_copy.c) instead of libgit2's
+ * transfer, which repacks them first and pushes into no repository with
+ * a working tree.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "chain_locks.h"
 #include "git_chain_repo.h"
 #include "git_cred.h"
 #include "internal.h"
@@ -176,17 +176,6 @@ load_authorities(void)
 	return 0;
 }
 
-/* A remote that is a folder here: the stale locks an interrupted push
- * left in it go before the next transfer (core/chain_locks.c). */
-static void
-clear_local_locks(enum url_kind kind, const char *url)
-{
-	if (kind == URL_PATH)
-		gv__chain_clear_stale_locks(url);
-	else if (kind == URL_FILE)
-		gv__chain_clear_stale_locks(url + strlen("file://"));
-}
-
 /* Checks the URL and readies libgit2 for it; the remote, or an error. */
 static int
 remote_for(git_remote **out, enum url_kind *kind, struct gv__chain_repo *r,
@@ -212,7 +201,6 @@ remote_for(git_remote **out, enum url_kind *kind, struct gv__chain_repo *r,
 	opts.repository = r->repo;
 	opts.flags = GIT_REMOTE_CREATE_SKIP_INSTEADOF |
 	             GIT_REMOTE_CREATE_SKIP_DEFAULT_FETCHSPEC;
-	clear_local_locks(*kind, url);
 	if (git_remote_create_with_opts(out, url, &opts) < 0)
 		return gv__chain_failed(GV_EINVALID, "cannot use that URL");
 	return 0;
@@ -291,32 +279,46 @@ fetch_progress(const git_indexer_progress *p, void *payload)
 	return 0;
 }
 
+/* The folder a path or file:// URL names, or NULL with libgit2's error
+ * set. */
+static char *
+folder_of(enum url_kind kind, const char *url)
+{
+	char *path = local_path(kind, url);
+
+	if (!path)
+		git_error_set_str(GIT_ERROR_NET,
+		                  "a file:// URL names a folder of this "
+		                  "machine (file:///PATH)");
+	return path;
+}
+
+/* Why a transfer with a folder failed: it asks for no credentials. */
+static int
+folder_failed(const char *url, int rc)
+{
+	struct gv__cred none;
+	int error;
+
+	gv__cred_init(&none);
+	error = transfer_failed(&none, url, rc);
+	gv__cred_done(&none, 0);
+	return error;
+}
+
 /* gv__chain_fetch from a folder here: its objects copied as they are
  * (core/git_copy.c), not repacked as libgit2's fetch would. */
 static int
 fetch_local(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
             const char *remote, const char *url, enum url_kind kind)
 {
-	char *path = local_path(kind, url);
-	struct gv__cred none; /* a folder asks for no credentials */
-	int error = 0, rc;
+	char *path = folder_of(kind, url);
+	int rc = path ? gv__chain_copy(stats, r, remote, path)
+	              : GIT_EINVALIDSPEC;
 
-	gv__cred_init(&none);
-	clear_local_locks(kind, url);
-	if (!path) {
-		git_error_set_str(GIT_ERROR_NET,
-		                  "a file:// URL names a folder of this "
-		                  "machine (file:///PATH)");
-		rc = GIT_EINVALIDSPEC;
-	} else {
-		rc = gv__chain_copy(stats, r, remote, path);
-	}
-	if (rc < 0)
-		error = transfer_failed(&none, url, rc);
 	chain_progress(r, "receiving objects", stats->objects, stats->objects);
-	gv__cred_done(&none, error == 0);
 	free(path);
-	return error;
+	return rc < 0 ? folder_failed(url, rc) : 0;
 }
 
 int
@@ -474,6 +476,52 @@ push_specs(char **specs, char (*tips)[GV__OID_HEX], struct gv__chain_repo *r,
 	return 0;
 }
 
+/* GV_EBUSY for a ref of a folder being written as we push it. */
+static int
+busy(const char *url, const char *ref)
+{
+	char *shown = gv__chain_url_shown(url);
+	int error = gv__error_set(GV_ERRCLASS_SYNC, GV_EBUSY,
+	                          "%s at %s is being written by another "
+	                          "sync or by git: try again once it is done",
+	                          ref, shown);
+
+	free(shown);
+	return error;
+}
+
+/* gv__chain_push to a folder here, bare or with a working tree: the
+ * objects copied as they are (core/git_copy.c). */
+static int
+push_local(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
+           const char *url, enum url_kind kind, const char *const *refs,
+           char (*tips)[GV__OID_HEX], size_t n)
+{
+	git_oid *ids = gv__xcalloc(n, sizeof(*ids));
+	char *path = NULL;
+	size_t at = 0;
+	int error = 0, rc;
+
+	for (size_t i = 0; i < n && error == 0; i++)
+		error = gv__chain_oid(&ids[i], tips[i], refs[i]);
+	if (error < 0)
+		goto out;
+	path = folder_of(kind, url);
+	rc = path ? gv__chain_copy_out(stats, r, path, refs, ids, n, &at)
+	          : GIT_EINVALIDSPEC;
+	if (rc == GIT_ENONFASTFORWARD || rc == GIT_EMODIFIED)
+		error = diverged(url, refs[at]);
+	else if (rc == GIT_ELOCKED)
+		error = busy(url, refs[at]);
+	else if (rc < 0)
+		error = folder_failed(url, rc);
+	chain_progress(r, "sending objects", stats->objects, stats->objects);
+out:
+	free(path);
+	free(ids);
+	return error;
+}
+
 int
 gv__chain_push(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
                const char *url, const char *const *refs, size_t n)
@@ -504,7 +552,13 @@ gv__chain_push(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 	cb.push_transfer_progress = push_progress;
 	git_proxy_options_init(&proxy, GIT_PROXY_OPTIONS_VERSION);
 	if ((error = push_specs(specs, tips, r, refs, n)) < 0 ||
-	    (error = remote_for(&rem, &kind, r, url)) < 0)
+	    (error = url_kind(&kind, url)) < 0)
+		goto out;
+	if (kind == URL_PATH || kind == URL_FILE) {
+		error = push_local(stats, r, url, kind, refs, tips, n);
+		goto out;
+	}
+	if ((error = remote_for(&rem, &kind, r, url)) < 0)
 		goto out;
 	if (kind == URL_HTTP || kind == URL_HTTPS)
 		proxy.type = GIT_PROXY_AUTO;

@@ -135,14 +135,17 @@ gv_config_signing_key(struct gv_db *db, const char *path)
 	int error;
 
 	if (path && *path) {
-		if (access(path, R_OK) != 0)
-			return gv__error_set(
+		abs = gv__path_absolute(path);
+		if (access(abs, R_OK) != 0) {
+			error = gv__error_set(
 			        GV_ERRCLASS_SYNC, GV_ENOTFOUND,
 			        "cannot read the key %s: give an "
 			        "SSH key file (the public one will "
 			        "do when ssh-agent holds the key)",
 			        path);
-		abs = gv__path_absolute(path);
+			free(abs);
+			return error;
+		}
 	}
 	error = gv__config_set(db, "signing-key", abs);
 	free(abs);

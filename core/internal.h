@@ -44,9 +44,9 @@ void *gv__xcalloc(size_t n, size_t size);
 void *gv__xrealloc(void *p, size_t n);
 char *gv__xstrdup(const char *s);
 
-/* path made absolute against the working folder (not resolved: it may
- * not exist yet), so a setting keeps meaning the same file wherever gavel
- * runs next. Owned. */
+/* path made absolute against the working folder, a leading "~/" against
+ * $HOME (not resolved: it may not exist yet), so a setting keeps meaning
+ * the same file wherever gavel runs next. Owned. */
 char *gv__path_absolute(const char *path);
 
 /* The folder the running program sits in (from /proc/self/exe), or NULL.

@@ -266,8 +266,13 @@ gv__installed_path(const char *sub)
 char *
 gv__path_absolute(const char *path)
 {
+	const char *home = getenv("HOME");
 	char cwd[4096];
 
+	/* A "~" the shell left as it was (quoted) names the home folder
+	 * all the same, as git reads "~/" in a path it is given. */
+	if (path[0] == '~' && (path[1] == '/' || !path[1]) && home && *home)
+		return gv__xsprintf("%s%s", home, path + 1);
 	if (path[0] == '/' || !getcwd(cwd, sizeof(cwd)))
 		return gv__xstrdup(path);
 	return gv__xsprintf("%s/%s", cwd, path);

@@ -6,7 +6,8 @@
  * (core/git_chain_kept.c), within their bound and never past a failed
  * copy; a new commit's tree and operations copied without asking whether
  * this repository has them; a commit's tree and parents followed without
- * parsing the commit whole.
+ * parsing the commit whole. And a push into a folder that is a clone
+ * with a working tree, which libgit2's own push refuses.
  */
 #include <dirent.h>
 #include <stdio.h>
@@ -273,6 +274,54 @@ new_commit_copied_whole(struct gv__chain_repo *theirs,
 	T_EQ_STR(cf_walk(&rc, ours, mine, ""), "same");
 }
 
+/*
+ * A member's folder remote made with a plain `git init` (a working tree,
+ * a branch checked out): the chain goes in as git would push it, the
+ * checkout untouched, its objects deflated as git's push packs them, and
+ * it is fetched back from there.
+ */
+static void
+pushed_into_working_tree(struct gv__chain_repo *theirs,
+                         struct gv__chain_repo *ours)
+{
+	const char *refs[] = {ANN};
+	struct gv__chain_transfer st;
+	char tip[GV__OID_HEX], text[4001], cmd[1024], *out;
+	int rc;
+
+	memset(text, 'a', sizeof(text) - 1);
+	text[sizeof(text) - 1] = '\0';
+	T_ASSERT(cf_sh("cd '%s' && git init -q -b main work && cd work && "
+	               "echo draft > SBR.md && git add SBR.md && "
+	               "git -c user.name=A -c user.email=a@x commit -qm one",
+	               t_tmpdir()) == 0);
+	T_OK(cf_add(tip, ours, ANN, "", text));
+	T_OK(gv__chain_push(&st, ours, t_path("work"), refs, 1));
+	T_EQ_INT(st.objects, 3);
+	/* 4,000 bytes of operations, deflated. */
+	T_ASSERT(st.bytes < 400);
+	snprintf(cmd, sizeof(cmd),
+	         "cd '%s/work' && git rev-parse %s && git symbolic-ref HEAD "
+	         "&& git status --porcelain && git fsck --full 2>&1 && "
+	         "echo checked",
+	         t_tmpdir(), ANN);
+	out = t_shell_output(cmd);
+	T_ASSERT(out != NULL);
+	T_ASSERT(strncmp(out, tip, GV__OID_HEX - 1) == 0);
+	T_CONTAINS(out, "\nrefs/heads/main\nchecked\n");
+	/* A second member fetches it from there. */
+	T_OK(gv__chain_fetch(&st, theirs, "usb", t_path("work")));
+	T_EQ_INT(st.objects, 3);
+	T_EQ_STR(cf_walk(&rc, theirs, tip, ""), text);
+}
+
+static void
+push_into_working_tree(void)
+{
+	if (cf_need("git"))
+		cf_with_pair(pushed_into_working_tree);
+}
+
 static void
 walk_reads_kept_objects(void)
 {
@@ -350,5 +399,6 @@ const struct t_case git_copy_tests[] = {
         {"failed_copy_keeps_nothing", failed_copy_keeps_nothing},
         {"commit_tree_and_parents_followed", commit_tree_and_parents_followed},
         {"new_commit_tree_not_asked", new_commit_tree_not_asked},
+        {"push_into_working_tree", push_into_working_tree},
         {NULL, NULL},
 };

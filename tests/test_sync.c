@@ -367,7 +367,7 @@ config_user_takes_what_was_recorded_before(void)
 	static const char *const as_stephen[] = {"GAVEL_USER=Stephen Davidson",
 	                                         NULL};
 	struct t_run *r;
-	char *env_db, want[4200];
+	char *env_db, want[4200], home[4200];
 	long all;
 
 	if (!cf_need("sqlite3"))
@@ -405,6 +405,21 @@ config_user_takes_what_was_recorded_before(void)
 	SF("g.db", "remote", "add", "usb", "stick/record.git");
 	T_CONTAINS(sf_run("g.db", "remote", "list", NULL)->out,
 	           t_path("stick/record.git"));
+	/* A "~" the shell left (it was quoted) is the home folder. */
+	snprintf(home, sizeof(home), "HOME=%s", t_tmpdir());
+	{
+		const char *env[] = {env_db, home, NULL};
+
+		T_EQ_INT(t_gavel(env, "remote", "add", "home", "~/wg.git", NULL)
+		                 ->status,
+		         0);
+		T_EQ_INT(t_gavel(env, "config", "signing-key", "~/key", NULL)
+		                 ->status,
+		         0);
+	}
+	T_CONTAINS(sf_run("g.db", "remote", "list", NULL)->out,
+	           t_path("wg.git"));
+	T_EQ_STR(sf_run("g.db", "config", "signing-key", NULL)->out, want);
 }
 
 /* A pin names the folder it was made in, a path on the chair's machine;
