@@ -38,23 +38,39 @@ person_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 static int
 person_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *email = NULL;
+	const char *email = NULL, *rep = NULL, *no_rep = NULL,
+	           *since_opt = NULL;
+	int64_t since;
 	int npos, rc;
 	char *pos[1];
 	const struct cli_opt opts[] = {
-	        {"email", &email, NULL},
+	        {"email", &email, NULL},   {"rep", &rep, NULL},
+	        {"no-rep", &no_rep, NULL}, {"since", &since_opt, NULL},
 	        {NULL, NULL, NULL},
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
 		return rc;
-	if (!email)
-		return cli_usage_error(cmd, "give what to change: --email "
-		                            "ADDRESS (\"\" clears it)");
+	/* One change, one transaction: nothing half-done. */
+	if (!!email + !!rep + !!no_rep != 1)
+		return cli_usage_error(cmd, "give one change: --email ADDRESS "
+		                            "(\"\" clears it), --rep CODE or "
+		                            "--no-rep CODE");
+	if (since_opt && email)
+		return cli_usage_error(cmd, "--since goes with --rep or "
+		                            "--no-rep");
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	return gv_person_set_email(c->db, pos[0], email) < 0 ? cli_fail()
-	                                                     : CLI_OK;
+	if (email)
+		return gv_person_set_email(c->db, pos[0], email) < 0
+		               ? cli_fail()
+		               : CLI_OK;
+	if ((rc = cli_time(&since, since_opt, gv_db_now(c->db))) != CLI_OK)
+		return rc;
+	return gv_person_set_rep(c->db, pos[0], rep ? rep : no_rep, rep != NULL,
+	                         since) < 0
+	               ? cli_fail()
+	               : CLI_OK;
 }
 
 /* Gives a person more addresses: a representative's votes come from any
@@ -252,9 +268,12 @@ static const struct cli_cmd person_subs[] = {
         {"add", person_add,
          "gavel person add NAME [--org ORG] [--email E] [--rep CODE]",
          "add a person (--rep: a voting representative in that body)", NULL},
-        {"set", person_set, "gavel person set PERSON --email ADDRESS",
-         "change a person's e-mail address (\"\" clears it; PERSON may be "
-         "\"Name (Organisation)\")",
+        {"set", person_set,
+         "gavel person set PERSON --email ADDRESS | --rep CODE | --no-rep "
+         "CODE [--since TIME]",
+         "change a person's e-mail address (\"\" clears it), or make them "
+         "a voting representative of their organisation in a body or end "
+         "that (PERSON may be \"Name (Organisation)\")",
          NULL},
         {"email", person_email,
          "gavel person email PERSON ADDRESS... [--org ORG]",

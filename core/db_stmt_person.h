@@ -38,13 +38,30 @@
 	  "DELETE FROM person_email WHERE person = ?1 AND fold = ?2")          \
 	X(PERSON_EMAIL_FIRST, "SELECT email FROM person WHERE id = ?1")        \
 	/* A sender (core/vote_sender.c): the people of an address, and        \
-	 * whether each was a voting representative in body ?2 at ?3. */       \
+	 * whether each was a voting representative in body ?2 at ?3: until   \
+	 * their term ended; from its start only for a term after an ended    \
+	 * one (a first is often entered after the votes it covers).  */      \
 	X(PERSON_SENDER,                                                       \
 	  "SELECT p.id, p.name, EXISTS (SELECT 1 FROM rep r"                   \
 	  "  WHERE r.person = p.id AND r.body = ?2"                            \
-	  "  AND (r.until IS NULL OR ?3 < r.until))"                           \
+	  "  AND (r.until IS NULL OR ?3 < r.until)"                            \
+	  "  AND (r.since <= ?3 OR NOT EXISTS (SELECT 1 FROM rep e"            \
+	  "   WHERE e.person = r.person AND e.body = r.body"                   \
+	  "   AND e.since < r.since AND e.until <= r.since)))"                 \
 	  " FROM person_email e JOIN person p ON p.id = e.person"              \
 	  " WHERE e.fold = ?1 ORDER BY p.id")                                  \
+	/* A person's organisation now (core/person.c). */                     \
+	X(PERSON_ORG_OF,                                                       \
+	  "SELECT p.org, o.name FROM person p LEFT JOIN org o ON o.id = p.org" \
+	  " WHERE p.id = ?1")                                                  \
+	/* Person ?1's term in body ?2 now (its start, or NULL), and when     \
+	 * their last one ended. */                                            \
+	X(REP_SPAN,                                                            \
+	  "SELECT (SELECT since FROM rep WHERE person = ?1 AND body = ?2"      \
+	  "  AND until IS NULL),"                                              \
+	  " (SELECT max(until) FROM rep WHERE person = ?1 AND body = ?2)")     \
+	X(REP_END, "UPDATE rep SET until = ?3 WHERE person = ?1 AND body = ?2" \
+	           " AND until IS NULL")                                       \
 	X(ORG_NAME, "SELECT name FROM org WHERE id = ?1")                      \
 	X(PERSON_EMAIL_LEGACY,                                                 \
 	  "INSERT INTO person_email (person, email, fold)"                     \

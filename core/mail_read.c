@@ -310,12 +310,13 @@ mail_refs(struct gv__mail *m, GMimeMessage *msg, const char *header,
 	g_mime_references_free(refs);
 }
 
-static void mail_text(struct gv_buf *out, GMimeObject *part, int depth);
+static void mail_text(struct gv_buf *out, GMimeObject *part, int depth,
+                      int mbox);
 
 /* An attached message, as a forwarded block the way mailers write one
  * inline: the quote rules above read both alike. */
 static void
-mail_forwarded(struct gv_buf *out, GMimeMessage *msg, int depth)
+mail_forwarded(struct gv_buf *out, GMimeMessage *msg, int depth, int mbox)
 {
 	const char *subject;
 	char *from = NULL;
@@ -331,11 +332,41 @@ mail_forwarded(struct gv_buf *out, GMimeMessage *msg, int depth)
 	               from ? from : "", subject ? subject : "");
 	free(from);
 	if ((body = g_mime_message_get_mime_part(msg)))
-		mail_text(out, body, depth + 1);
+		mail_text(out, body, depth + 1, mbox);
+}
+
+/*
+ * An mbox writer puts a '>' before each body line that begins "From ",
+ * which would read as the next message's start, and (mboxrd) before one
+ * that begins ">From " already: such a line loses one '>' here, so that
+ * "From Sectigo: we vote yes" is the sender's line again, not a quote.
+ * (An mboxo writer, such as Mailman's archiver and Python's mailbox,
+ * leaves a line the member wrote as ">From " as it was, so that one loses
+ * its '>' too; mailers quote with "> ".) A base64 part's lines were not
+ * the message's own, and were not touched.
+ */
+static void
+mbox_unescape(char *text)
+{
+	const char *r = text, *q;
+	char *w = text;
+	int line_start = 1;
+
+	while (*r) {
+		if (line_start && *r == '>') {
+			for (q = r; *q == '>'; q++)
+				;
+			if (!strncmp(q, "From ", 5))
+				r++;
+		}
+		line_start = *r == '\n';
+		*w++ = *r++;
+	}
+	*w = '\0';
 }
 
 static void
-mail_text_part(struct gv_buf *out, GMimeTextPart *part)
+mail_text_part(struct gv_buf *out, GMimeTextPart *part, int mbox)
 {
 	GMimeContentType *ct =
 	        g_mime_object_get_content_type(GMIME_OBJECT(part));
@@ -343,6 +374,9 @@ mail_text_part(struct gv_buf *out, GMimeTextPart *part)
 
 	if (!raw)
 		return;
+	if (mbox && g_mime_part_get_content_encoding(GMIME_PART(part)) !=
+	                    GMIME_CONTENT_ENCODING_BASE64)
+		mbox_unescape(raw);
 	text = g_mime_content_type_is_type(ct, "text", "html")
 	               ? gv__html_text(raw, strlen(raw))
 	               : gv_utf8_repair(raw, strlen(raw));
@@ -379,7 +413,7 @@ mail_alternative(GMimeMultipart *mp)
 }
 
 static void
-mail_text(struct gv_buf *out, GMimeObject *part, int depth)
+mail_text(struct gv_buf *out, GMimeObject *part, int depth, int mbox)
 {
 	GMimeContentType *ct = g_mime_object_get_content_type(part);
 
@@ -400,27 +434,28 @@ mail_text(struct gv_buf *out, GMimeObject *part, int depth)
 			                : mail_alternative(mp);
 
 			if (p)
-				mail_text(out, p, depth + 1);
+				mail_text(out, p, depth + 1, mbox);
 			return;
 		}
 		for (int i = 0; i < g_mime_multipart_get_count(mp); i++)
 			mail_text(out, g_mime_multipart_get_part(mp, i),
-			          depth + 1);
+			          depth + 1, mbox);
 	} else if (GMIME_IS_MESSAGE_PART(part)) {
 		mail_forwarded(out,
 		               g_mime_message_part_get_message(
 		                       GMIME_MESSAGE_PART(part)),
-		               depth);
+		               depth, mbox);
 	} else if (GMIME_IS_TEXT_PART(part) &&
 	           !g_mime_part_is_attachment(GMIME_PART(part)) &&
 	           (g_mime_content_type_is_type(ct, "text", "plain") ||
 	            g_mime_content_type_is_type(ct, "text", "html"))) {
-		mail_text_part(out, GMIME_TEXT_PART(part));
+		mail_text_part(out, GMIME_TEXT_PART(part), mbox);
 	}
 }
 
+/* m from msg, read from an mbox when mbox is set. */
 static void
-mail_fill(struct gv__mail *m, GMimeMessage *msg)
+mail_fill(struct gv__mail *m, GMimeMessage *msg, int mbox)
 {
 	struct gv_buf text = GV_BUF_INIT;
 	GDateTime *date = g_mime_message_get_date(msg);
@@ -436,7 +471,7 @@ mail_fill(struct gv__mail *m, GMimeMessage *msg)
 	mail_refs(m, msg, "In-Reply-To", &alloc);
 	mail_refs(m, msg, "References", &alloc);
 	if (body)
-		mail_text(&text, body, 0);
+		mail_text(&text, body, 0, mbox);
 	m->text = gv__buf_detach(&text);
 }
 
@@ -543,7 +578,7 @@ gv__gmime_next(struct gv__mail *m, struct gv__mail_reader *r)
 		}
 		r->count++;
 		r->truncated = 0;
-		mail_fill(m, msg);
+		mail_fill(m, msg, r->mbox);
 		g_object_unref(msg);
 		return 1;
 	}

@@ -58,7 +58,8 @@
 	X(body_role)                                                           \
 	X(ballot_notice_sent)                                                  \
 	X(person_email)                                                        \
-	X(person_email_add)
+	X(person_email_add)                                                    \
+	X(person_rep)
 
 #define GV__OP_KIND_DECLARE(name) extern const struct gv__op_kind gv__op_##name;
 GV__OP_KINDS(GV__OP_KIND_DECLARE)

@@ -8,11 +8,12 @@
 #include <string.h>
 
 #include "db.h"
-#include "op_kinds.h"
-#include "person_email.h"
 #include "event.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
+#include "gavel/time.h"
+#include "op_kinds.h"
+#include "person_email.h"
 #include "roll_call.h"
 
 /* The org must be a voting member (issuer or consumer) of the body now. */
@@ -150,6 +151,174 @@ gv_person_add(int64_t *id_out, struct gv_db *db,
 
 	return gv__op_submit(db, &gv__op_person_add, spec->rep_body, -1, data,
 	                     0, id_out);
+}
+
+/* A person's term in a body: when the current one began (-1: none) and
+ * when the last ended (-1: never). */
+static int
+rep_span(int64_t *since, int64_t *ended, struct gv_db *db, int64_t person,
+         int64_t body)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	*since = *ended = -1;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_REP_SPAN)) < 0)
+		return error;
+	gv__bind_int(st, 1, person);
+	gv__bind_int(st, 2, body);
+	if ((error = gv__db_step(db, st)) > 0) {
+		*since = gv__col_opt(st, 0);
+		*ended = gv__col_opt(st, 1);
+	}
+	gv__db_reset(st);
+	return error < 0 ? error : 0;
+}
+
+/* Begins the person's term in the body at when: their organisation must
+ * vote there (BYL 2.3(2)), and a term cannot begin inside the last. */
+static int
+rep_begin(struct gv_db *db, int64_t person, const char *who,
+          const struct gv_body *body, int64_t when)
+{
+	char *org_name = NULL, at[GV_TIME_BUFSZ];
+	int64_t org = 0, since, ended;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = gv__db_stmt(&st, db, GV__STMT_PERSON_ORG_OF)) < 0)
+		return error;
+	gv__bind_int(st, 1, person);
+	if ((error = gv__db_step(db, st)) > 0) {
+		org = sqlite3_column_int64(st, 0);
+		org_name = gv__col_text(st, 1);
+	}
+	gv__db_reset(st);
+	if (error >= 0 && !org_name)
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                      "%s has no organisation: a voting "
+		                      "representative needs one",
+		                      who);
+	if (error < 0 ||
+	    (error = person_check_rep(db, org, org_name, body)) < 0 ||
+	    (error = rep_span(&since, &ended, db, person, body->id)) < 0)
+		goto out;
+	if (since >= 0)
+		error = gv__error_set(GV_ERRCLASS_ROSTER, GV_EEXISTS,
+		                      "%s is a voting representative in %s "
+		                      "already",
+		                      who, body->code);
+	else if (ended > when)
+		error = gv__error_set(
+		        GV_ERRCLASS_ROSTER, GV_EINVALID,
+		        "%s was a voting representative in %s until %s: a new "
+		        "term begins then or later (--since)",
+		        who, body->code,
+		        gv_time_format(at, ended, GV_TIME_HUMAN));
+	if (error < 0 ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_REP_INSERT)) < 0)
+		goto out;
+	gv__bind_int(st, 1, person);
+	gv__bind_int(st, 2, body->id);
+	gv__bind_int(st, 3, when);
+	if ((error = gv__db_run(db, st)) == 0)
+		error = gv__eventf(db, body->id, "rep.add", who, "{s:s, s:s}",
+		                   "body", body->code, "org", org_name);
+out:
+	free(org_name);
+	return error;
+}
+
+/* Ends the person's term in the body at when. */
+static int
+rep_end(struct gv_db *db, int64_t person, const char *who,
+        const struct gv_body *body, int64_t when)
+{
+	char at[GV_TIME_BUFSZ];
+	int64_t since, ended;
+	sqlite3_stmt *st;
+	int error;
+
+	if ((error = rep_span(&since, &ended, db, person, body->id)) < 0)
+		return error;
+	if (since < 0)
+		return gv__error_set(
+		        GV_ERRCLASS_ROSTER, GV_ENOTFOUND,
+		        "%s is no voting representative in %s: see "
+		        "'gavel person list --reps --body %s'",
+		        who, body->code, body->code);
+	/* A first term's start is when it was entered, which may be after
+	 * it began; a later one's is when it began. */
+	if (ended >= 0 && when < since)
+		return gv__error_set(
+		        GV_ERRCLASS_ROSTER, GV_EINVALID,
+		        "%s became a voting representative in %s on %s: the "
+		        "term ends then or later (--since)",
+		        who, body->code,
+		        gv_time_format(at, since, GV_TIME_HUMAN));
+	if ((error = gv__db_stmt(&st, db, GV__STMT_REP_END)) < 0)
+		return error;
+	gv__bind_int(st, 1, person);
+	gv__bind_int(st, 2, body->id);
+	gv__bind_int(st, 3, when);
+	if ((error = gv__db_run(db, st)) < 0)
+		return error;
+	return gv__eventf(db, body->id, "rep.end", who, "{s:s}", "body",
+	                  body->code);
+}
+
+static int
+rep_apply(struct gv_db *db, const struct gv__op *op)
+{
+	struct gv_body body = {0};
+	const char *who, *code;
+	char *name = NULL, *org = NULL;
+	json_int_t since = 0;
+	int64_t id = 0;
+	int error, on = 0;
+
+	if ((error = gv__op_unpack(op, "{s:s, s:s, s:b, s:I}", "name", &who,
+	                           "body", &code, "rep", &on, "since",
+	                           &since)) < 0)
+		return error;
+	gv__attendee_split(&name, &org, who);
+	if ((error = gv_body_get(&body, db, code)) < 0 ||
+	    (error = gv__db_begin(db)) < 0)
+		goto out;
+	if ((error = gv__person_find(&id, db, name, org,
+	                             "\"Name (Organisation)\"")) < 0 ||
+	    (error = on ? rep_begin(db, id, name, &body, since)
+	                : rep_end(db, id, name, &body, since)) < 0 ||
+	    (error = gv__db_commit(db)) < 0)
+		gv__db_rollback(db);
+out:
+	gv_body_dispose(&body);
+	free(name);
+	free(org);
+	return error;
+}
+
+const struct gv__op_kind gv__op_person_rep = {"person.rep", GV__MAY_OFFICER,
+                                              rep_apply};
+
+int
+gv_person_set_rep(struct gv_db *db, const char *who, const char *body_code,
+                  int rep, int64_t since)
+{
+	json_t *data;
+	char at[GV_TIME_BUFSZ];
+
+	/* The roster says what holds: a term is begun or ended on the day,
+	 * not ahead of it. */
+	if (since > gv_db_now(db))
+		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
+		                     "--since %s is still to come: change the "
+		                     "roster on the day",
+		                     gv_time_format(at, since, GV_TIME_HUMAN));
+	data = json_pack("{s:s?, s:s?, s:b, s:I}", "name", who, "body",
+	                 body_code, "rep", rep, "since", (json_int_t)since);
+	return gv__op_submit(db, &gv__op_person_rep, body_code, since, data, 0,
+	                     NULL);
 }
 
 /* Reads p's affiliations, earliest first. */

@@ -93,14 +93,9 @@ out:
 	return error;
 }
 
-/*
- * The id of the one person named name (with the organisation org now,
- * when not NULL), else GV_ENOTFOUND or GV_ECONFLICT saying how to tell
- * namesakes apart (hint: "--org", or "Name (Organisation)").
- */
-static int
-person_find(int64_t *id, struct gv_db *db, const char *name, const char *org,
-            const char *hint)
+int
+gv__person_find(int64_t *id, struct gv_db *db, const char *name,
+                const char *org, const char *hint)
 {
 	char *fold = gv_text_fold(name),
 	     *org_fold = org ? gv_text_fold(org) : NULL;
@@ -148,7 +143,7 @@ email_apply(struct gv_db *db, const struct gv__op *op)
 
 	if ((error = gv__op_unpack(op, "{s:s, s?s, s:s}", "name", &name, "org",
 	                           &org, "email", &email)) < 0 ||
-	    (error = person_find(&id, db, name, org, "--org")) < 0 ||
+	    (error = gv__person_find(&id, db, name, org, "--org")) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		return error;
 	if ((error = gv__person_email_put(db, id, name, email)) < 0 ||
@@ -211,8 +206,8 @@ set_apply(struct gv_db *db, const struct gv__op *op)
 	gv__attendee_split(&name, &org, who);
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if ((error = person_find(&id, db, name, org,
-	                         "\"Name (Organisation)\"")) < 0 ||
+	if ((error = gv__person_find(&id, db, name, org,
+	                             "\"Name (Organisation)\"")) < 0 ||
 	    (error = gv__db_stmt(&st, db, GV__STMT_PERSON_EMAIL_FIRST)) < 0)
 		goto rollback;
 	gv__bind_int(st, 1, id);

@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file declares what core shares about people's e-mail addresses
- * (core/person_email.c): checking and folding an address, and giving one
- * to a person inside the caller's transaction.
+ * (core/person_email.c): checking and folding an address, giving one to
+ * a person inside the caller's transaction, and finding a person by name.
  */
 #ifndef GV_CORE_PERSON_EMAIL_H
 #define GV_CORE_PERSON_EMAIL_H
@@ -27,5 +27,13 @@ char *gv__email_fold(const char *email);
  */
 int gv__person_email_put(struct gv_db *db, int64_t person, const char *who,
                          const char *email);
+
+/*
+ * The id of the one person named name (with the organisation org now,
+ * when not NULL), else GV_ENOTFOUND or GV_ECONFLICT saying how to tell
+ * namesakes apart (hint: "--org", or "Name (Organisation)").
+ */
+int gv__person_find(int64_t *id, struct gv_db *db, const char *name,
+                    const char *org, const char *hint);
 
 #endif

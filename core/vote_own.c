@@ -304,8 +304,15 @@ gv__own_text_dispose(struct gv__own_text *t)
 
 /* ---- Subjects ---- */
 
-/* The length of a reply or forward prefix at s ("Re:", "AW: ", "Fwd[2]:",
- * "回复："), 0 if none; *fwd set for a forward one. */
+/*
+ * The length of a reply or forward prefix at s ("Re:", "AW: ", "Fwd[2]:",
+ * "Réf. :", "回复："), 0 if none; *fwd set for a forward one. The words
+ * are those the mailers of members' languages write: Outlook's in
+ * Italian ("R:", "I:"), French ("Réf. :", "TR:"), German ("AW:", "WG:"),
+ * Dutch ("Antw:", "Doorst:"), the Nordic languages ("SV:", "VS:", "VL:"),
+ * Polish ("Odp:", "PD:"), Turkish ("YNT:", "İLT:"), Greek ("ΑΠ:", "ΠΡΘ:"),
+ * Spanish and Portuguese ("RV:", "ENC:"), Chinese.
+ */
 static size_t
 subject_prefix(const char *s, int *fwd)
 {
@@ -313,9 +320,14 @@ subject_prefix(const char *s, int *fwd)
 		const char *word;
 		int forward;
 	} prefixes[] = {
-	        {"re", 0},  {"aw", 0},  {"sv", 0},   {"antw", 0}, {"vs", 0},
-	        {"ref", 0}, {"fwd", 1}, {"fw", 1},   {"wg", 1},   {"tr", 1},
-	        {"rv", 1},  {"enc", 1}, {"回复", 0}, {"答复", 0}, {"转发", 1},
+	        {"re", 0},   {"aw", 0},     {"sv", 0},   {"antw", 0},
+	        {"vs", 0},   {"ref", 0},    {"réf", 0},  {"rif", 0},
+	        {"r", 0},    {"odp", 0},    {"ynt", 0},  {"ΑΠ", 0},
+	        {"fwd", 1},  {"fw", 1},     {"wg", 1},   {"tr", 1},
+	        {"rv", 1},   {"enc", 1},    {"i", 1},    {"pd", 1},
+	        {"vl", 1},   {"doorst", 1}, {"İlt", 1},  {"ΠΡΘ", 1},
+	        {"回复", 0}, {"答复", 0},   {"回覆", 0}, {"转发", 1},
+	        {"轉寄", 1},
 	};
 	const char *p;
 
@@ -325,6 +337,8 @@ subject_prefix(const char *s, int *fwd)
 		if (strncasecmp(s, prefixes[i].word, n))
 			continue;
 		p = s + n;
+		if (*p == '.') /* "Réf." */
+			p++;
 		if (*p == '[' || *p == '(') {
 			p++;
 			while (*p >= '0' && *p <= '9')

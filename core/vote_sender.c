@@ -127,8 +127,10 @@ sender_org(struct gv__sender *out, char **why, struct gv_db *db,
 	if (!reps) {
 		*why = gv__xsprintf("%s is not a voting representative in %s: "
 		                    "only one casts a member's vote (BYL "
-		                    "2.3(2))",
-		                    o->v[0].name, body->code);
+		                    "2.3(2)); if they were then, say so with "
+		                    "'gavel person set \"%s\" --rep %s'",
+		                    o->v[0].name, body->code, o->v[0].name,
+		                    body->code);
 		return 1;
 	}
 	if (!out->org) {

@@ -200,6 +200,22 @@ ballot_numbers(void)
 static void
 subjects(void)
 {
+	static const struct {
+		const char *subject;
+		int forward;
+	} replies[] = {
+	        {"R: [Smcwg-public] Voting Period Begins - Ballot SMC011", 0},
+	        {"Réf. : Voting Period Begins - Ballot SMC011", 0},
+	        {"RIF: Voting Period Begins - Ballot SMC011", 0},
+	        {"Odp: Voting Period Begins - Ballot SMC011", 0},
+	        {"YNT: Voting Period Begins - Ballot SMC011", 0},
+	        {"ΑΠ: Voting Period Begins - Ballot SMC011", 0},
+	        {"回覆: Voting Period Begins - Ballot SMC011", 0},
+	        {"I: R: Voting Period Begins - Ballot SMC011", 1},
+	        {"PD: Voting Period Begins - Ballot SMC011", 1},
+	        {"Doorst: Voting Period Begins - Ballot SMC011", 1},
+	        {"ΠΡΘ: Voting Period Begins - Ballot SMC011", 1},
+	};
 	int reply, fwd;
 	char *s;
 
@@ -215,6 +231,18 @@ subjects(void)
 	T_EQ_INT(fwd, 1);
 	s = t_keep(gv__subject_base("Sectigo votes YES on Ballot SMC011",
 	                            &reply, &fwd));
+	T_EQ_INT(reply, 0);
+	/* Outlook's prefixes in the members' languages. */
+	for (size_t i = 0; i < sizeof(replies) / sizeof(replies[0]); i++) {
+		s = t_keep(gv__subject_base(replies[i].subject, &reply, &fwd));
+		expect(s, "Voting Period Begins - Ballot SMC011",
+		       replies[i].subject);
+		T_EQ_INT(reply, 1);
+		T_EQ_INT(fwd, replies[i].forward);
+	}
+	/* A word that only begins like one is the subject's own. */
+	s = t_keep(gv__subject_base("Rifle: Ballot SMC011", &reply, &fwd));
+	T_EQ_STR(s, "Rifle: Ballot SMC011");
 	T_EQ_INT(reply, 0);
 	T_ASSERT(gv__subject_is_notice("Voting Period Begins - Ballot SMC011"));
 	T_ASSERT(gv__subject_is_notice("Vote Results on Ballot Forum-18v3"));

@@ -414,7 +414,9 @@ what_is_listed_and_what_is_not(void)
 	T_EQ_INT(mail_count(v, GV_MAIL_VOTE_UNMATCHED), 7);
 	T_EQ_STR(mail_entry(v, "staff@issuer5")->reason,
 	         "Issuer 5 Staff is not a voting representative in SMCWG: "
-	         "only one casts a member's vote (BYL 2.3(2))");
+	         "only one casts a member's vote (BYL 2.3(2)); if they were "
+	         "then, say so with 'gavel person set \"Issuer 5 Staff\" "
+	         "--rep SMCWG'");
 	T_CONTAINS(mail_entry(v, "two@issuer2")->reason,
 	           "it states two votes (yes, then no)");
 	T_EQ_STR(mail_entry(v, "other@issuer3")->reason,
@@ -535,6 +537,46 @@ archive_formats(void)
 	gv_db_free(db);
 }
 
+/*
+ * An mbox writer escapes a body line that begins "From " as ">From "
+ * (Mailman's archiver, Python's mailbox): in an mbox that line is the
+ * sender's again, not a quote; in a message file it is a quote. A
+ * base64 body's lines were never escaped.
+ */
+static void
+mbox_from_lines_are_the_senders(void)
+{
+	static const char b64[] = "Content-Type: text/plain\n"
+	                          "Content-Transfer-Encoding: base64\n";
+	struct gv_db *db = mail_db("g.db");
+	struct gv_mail_votes *v;
+	const char *box;
+
+	T_ASSERT(db);
+	box = mail_mbox("list.mbox",
+	                mail_msg("Issuer 2 Rep <rep@issuer2.example>", SUBJ,
+	                         "15 Nov 2024 10:00:00", "esc@issuer2", NULL,
+	                         ">From Issuer 2: we vote yes on SMC010.\n"),
+	                mail_msg("Issuer 3 Rep <rep@issuer3.example>", SUBJ,
+	                         "15 Nov 2024 11:00:00", "b64@issuer3", b64,
+	                         /* ">From Issuer 3: we vote yes\n" */
+	                         "PkZyb20gSXNzdWVyIDM6IHdlIHZvdGUgeWVzCg==\n"),
+	                NULL);
+	t_write_file("quote.eml",
+	             mail_msg("Issuer 4 Rep <rep@issuer4.example>", SUBJ,
+	                      "15 Nov 2024 12:00:00", "q@issuer4", NULL,
+	                      ">From Issuer 4: we vote no\n"));
+	T_ASSERT((v = read_votes(db, 0, box, t_path("quote.eml"), NULL)));
+	T_EQ_INT(v->messages, 3);
+	T_EQ_INT(mail_count(v, GV_MAIL_VOTE_RECORDED), 1);
+	T_ASSERT(mail_entry(v, "esc@issuer2") != NULL);
+	votes_done(v);
+	T_EQ_STR(counted(db, "Issuer 2"), "yes");
+	T_EQ_STR(counted(db, "Issuer 3"), "none");
+	T_EQ_STR(counted(db, "Issuer 4"), "none");
+	gv_db_free(db);
+}
+
 /* The Message-ID is each vote's source: a second reading records
  * nothing, and a dry run says what the real one does and records
  * nothing. The same message in two inputs is one vote. */
@@ -629,6 +671,7 @@ const struct t_case votes_from_tests[] = {
         {"ledger_as_the_rules_say", ledger_as_the_rules_say},
         {"what_is_listed_and_what_is_not", what_is_listed_and_what_is_not},
         {"archive_formats", archive_formats},
+        {"mbox_from_lines_are_the_senders", mbox_from_lines_are_the_senders},
         {"second_run_and_dry_run_record_nothing",
          second_run_and_dry_run_record_nothing},
         {"bad_input_records_nothing", bad_input_records_nothing},

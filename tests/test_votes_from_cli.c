@@ -137,6 +137,115 @@ dry_run_then_record_then_nothing(void)
 	gv_db_free(db);
 }
 
+/*
+ * The roster changes as members name their representatives: a person
+ * entered without --rep is made one (person set --rep), and a term ends
+ * (--no-rep --since): what the person sent before it ended counts, what
+ * they sent after is for the chair, and a later term does not reach back
+ * (BYL 2.3(2)).
+ */
+static void
+representatives_named_and_ended(void)
+{
+	struct gv_db *db = mail_db("g.db");
+	const char *mbox;
+	struct t_run *r;
+
+	T_ASSERT(db);
+	gv_db_free(db);
+	T_EQ_INT(t_gavel(env(), "person", "add", "Ina Second", "--org",
+	                 "Issuer 3", "--email", "ina@issuer3.example", NULL)
+	                 ->status,
+	         0);
+	mbox = mail_mbox("reps.mbox",
+	                 mail_msg("Ina Second <ina@issuer3.example>", SUBJ,
+	                          "15 Nov 2024 09:00:00", "i1@issuer3", NULL,
+	                          "Issuer 3 votes yes\n"),
+	                 mail_msg("Issuer 4 Rep <rep@issuer4.example>", SUBJ,
+	                          "15 Nov 2024 10:00:00", "r4@issuer4", NULL,
+	                          "Issuer 4 votes yes\n"),
+	                 mail_msg("Issuer 5 Rep <rep@issuer5.example>", SUBJ,
+	                          "19 Nov 2024 10:00:00", "r5@issuer5", NULL,
+	                          "Issuer 5 votes no\n"),
+	                 NULL);
+	r = t_gavel(env(), "ballot", "votes-from", "SMC010", mbox, "--dry-run",
+	            NULL);
+	T_CONTAINS(r->out, "Would record (2):\n");
+	T_CONTAINS(r->out, "Ina Second is not a voting representative in "
+	                   "SMCWG: only one casts a member's vote (BYL "
+	                   "2.3(2)); if they were then, say so with 'gavel "
+	                   "person set \"Ina Second\" --rep SMCWG'");
+	T_EQ_INT(t_gavel(env(), "person", "set", "Ina Second", "--rep", "SMCWG",
+	                 NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(env(), "person", "set", "Issuer 5 Rep", "--no-rep",
+	                 "SMCWG", "--since", "2024-11-18 00:00", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(env(), "ballot", "votes-from", "SMC010", mbox, "--dry-run",
+	            NULL);
+	T_CONTAINS(r->out, "yes      Issuer 3 (Ina Second)  <i1@issuer3>");
+	T_CONTAINS(r->out, "Would record (2):\n");
+	T_CONTAINS(r->out, "For the chair (1): ");
+	T_CONTAINS(r->out, "Issuer 5 Rep is not a voting representative");
+	r = t_gavel(env(), "person", "list", "--reps", NULL);
+	T_CONTAINS(r->out, "Ina Second");
+	T_ASSERT(strstr(r->out, "Issuer 5 Rep") == NULL);
+	/* A later term begins after the last ended, and does not reach
+	 * back to the vote sent between. */
+	r = t_gavel(env(), "person", "set", "Issuer 5 Rep", "--rep", "SMCWG",
+	            "--since", "2024-11-17 00:00", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "gavel: Issuer 5 Rep was a voting representative in "
+	                   "SMCWG until 2024-11-18 00:00 UTC: a new term "
+	                   "begins then or later (--since)\n");
+	T_EQ_INT(t_gavel(env(), "person", "set", "Issuer 5 Rep", "--rep",
+	                 "SMCWG", "--since", "2024-11-20 00:00", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(env(), "ballot", "votes-from", "SMC010", mbox, "--dry-run",
+	            NULL);
+	T_CONTAINS(r->out, "For the chair (1): ");
+	/* What cannot be done says why. */
+	r = t_gavel(env(), "person", "set", "Ina Second", "--rep", "SMCWG",
+	            NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "Ina Second is a voting representative in SMCWG "
+	                   "already");
+	r = t_gavel(env(), "person", "set", "Ann Associate", "--rep", "SMCWG",
+	            NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "Associate is associate in SMCWG: only voting "
+	                   "members");
+	T_EQ_INT(t_gavel(env(), "person", "add", "Tom Staff", "--org",
+	                 "Issuer 3", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(env(), "person", "set", "Tom Staff", "--no-rep", "SMCWG",
+	            NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "gavel: Tom Staff is no voting representative in "
+	                   "SMCWG: see 'gavel person list --reps --body "
+	                   "SMCWG'\n");
+	r = t_gavel(env(), "person", "set", "Ina Second", "--no-rep", "SMCWG",
+	            "--since", "2030-01-01", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "is still to come");
+	r = t_gavel(env(), "person", "set", "Ina Second", "--rep", "SMCWG",
+	            "--email", "x@issuer3.example", NULL);
+	T_EQ_INT(r->status, 2);
+	/* A first term ends when it did, even before it was entered; what
+	 * was sent before still counts. */
+	T_EQ_INT(t_gavel(env(), "person", "set", "Ina Second", "--no-rep",
+	                 "SMCWG", "--since", "2024-11-16 00:00", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(env(), "ballot", "votes-from", "SMC010", mbox, "--dry-run",
+	            NULL);
+	T_CONTAINS(r->out, "yes      Issuer 3 (Ina Second)  <i1@issuer3>");
+}
+
 static void
 bad_input_is_refused(void)
 {
@@ -171,6 +280,7 @@ bad_input_is_refused(void)
 
 const struct t_case votes_from_cli_tests[] = {
         {"dry_run_then_record_then_nothing", dry_run_then_record_then_nothing},
+        {"representatives_named_and_ended", representatives_named_and_ended},
         {"bad_input_is_refused", bad_input_is_refused},
         {NULL, NULL},
 };

@@ -242,6 +242,21 @@ int gv_person_add(int64_t *id_out, struct gv_db *db,
 int gv_person_set_email(struct gv_db *db, const char *who, const char *email);
 
 /*
+ * Makes the person who ("Name" or "Name (Organisation)") a voting
+ * representative of their organisation in the body from since (rep set),
+ * or ends their term there at since (rep 0). Only a voting member's
+ * people represent it (BYL 2.3(2)); a vote they send after their term
+ * ends is not theirs to cast, and one before a later term begins neither
+ * (a first term also covers what they sent before it was entered, as
+ * gv_person_add's --rep does). Returns 0, GV_ENOTFOUND (no such person,
+ * body, or term to end), GV_ECONFLICT (namesakes), GV_EEXISTS (one
+ * already) or GV_EINVALID (an organisation without a vote there, or a
+ * time inside another term).
+ */
+int gv_person_set_rep(struct gv_db *db, const char *who, const char *body_code,
+                      int rep, int64_t since);
+
+/*
  * Gives a person one more e-mail address (votes read from the list's
  * archive are matched by any of them). org picks between namesakes; NULL
  * when the name is one person's. An address is one person's. Returns 0,
