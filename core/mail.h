@@ -56,6 +56,12 @@ int gv__mail_addr_ok(const char *s);
  * ASCII on both sides of one '@', no spaces or specials. */
 int gv__mail_id_ok(const char *s);
 
+/* One Received header: the host that added it and when. */
+struct gv__mail_hop {
+	char *by;   /* its "by" host, or NULL */
+	int64_t at; /* UTC seconds; -1: unreadable */
+};
+
 /* One message, as plain C. Every string is UTF-8 and owned. */
 struct gv__mail {
 	char *id;        /* Message-ID without <>, or NULL */
@@ -68,6 +74,10 @@ struct gv__mail {
 	char *subject;   /* decoded, or NULL */
 	char **refs;     /* In-Reply-To, then References: ids without <> */
 	size_t nrefs;
+	/* Its Received headers, the last added first (the servers it
+	 * passed, the list's among them when the archive kept them). */
+	struct gv__mail_hop *hops;
+	size_t nhops;
 	/* The message's text: its text/plain part (the first of a
 	 * multipart/alternative, the content of a multipart/signed), else
 	 * its HTML as text (core/html_text.c). An attached message

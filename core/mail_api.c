@@ -52,6 +52,9 @@ gv__mail_dispose(struct gv__mail *m)
 	for (size_t i = 0; i < m->nrefs; i++)
 		free(m->refs[i]);
 	free(m->refs);
+	for (size_t i = 0; i < m->nhops; i++)
+		free(m->hops[i].by);
+	free(m->hops);
 	free(m->text);
 	memset(m, 0, sizeof(*m));
 }

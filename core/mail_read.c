@@ -310,6 +310,64 @@ mail_refs(struct gv__mail *m, GMimeMessage *msg, const char *header,
 	g_mime_references_free(refs);
 }
 
+/*
+ * The host named after "by" in a Received header's value (RFC 5321
+ * 4.4: "from A (comment) by B (comment) with ... ; date"), outside the
+ * comments, where "by" may be any word; or NULL. Owned.
+ */
+static char *
+hop_by(const char *v)
+{
+	const char *p, *end;
+	int depth = 0;
+
+	for (p = v; *p && *p != ';'; p++) {
+		if (*p == '(' || *p == ')') {
+			depth += *p == '(' ? 1 : depth ? -1 : 0;
+			continue;
+		}
+		if (depth || g_ascii_strncasecmp(p, "by", 2) ||
+		    (p > v && !g_ascii_isspace(p[-1])) ||
+		    !g_ascii_isspace(p[2]))
+			continue;
+		for (p += 2; g_ascii_isspace(*p); p++)
+			;
+		end = p + strcspn(p, " \t\r\n;()");
+		return end > p ? gv__xsprintf("%.*s", (int)(end - p), p) : NULL;
+	}
+	return NULL;
+}
+
+/* The Received headers, the last added (the top one) first. */
+static void
+mail_hops(struct gv__mail *m, GMimeMessage *msg)
+{
+	GMimeHeaderList *list =
+	        g_mime_object_get_header_list(GMIME_OBJECT(msg));
+	int n = list ? g_mime_header_list_get_count(list) : 0;
+	size_t alloc = 0;
+
+	for (int i = 0; i < n; i++) {
+		GMimeHeader *h = g_mime_header_list_get_header_at(list, i);
+		const char *v = g_mime_header_get_value(h), *semi;
+		struct gv__mail_hop *hop;
+		GDateTime *when;
+
+		if (g_ascii_strcasecmp(g_mime_header_get_name(h), "Received") ||
+		    !v)
+			continue;
+		m->hops = gv__grow(m->hops, &alloc, m->nhops, sizeof(*m->hops));
+		hop = &m->hops[m->nhops++];
+		hop->by = hop_by(v);
+		hop->at = -1;
+		if ((semi = strrchr(v, ';')) &&
+		    (when = g_mime_utils_header_decode_date(semi + 1))) {
+			hop->at = (int64_t)g_date_time_to_unix(when);
+			g_date_time_unref(when);
+		}
+	}
+}
+
 static void mail_text(struct gv_buf *out, GMimeObject *part, int depth,
                       int mbox);
 
@@ -470,6 +528,7 @@ mail_fill(struct gv__mail *m, GMimeMessage *msg, int mbox)
 	mail_mailbox(&m->reply_to, NULL, g_mime_message_get_reply_to(msg));
 	mail_refs(m, msg, "In-Reply-To", &alloc);
 	mail_refs(m, msg, "References", &alloc);
+	mail_hops(m, msg);
 	if (body)
 		mail_text(&text, body, 0, mbox);
 	m->text = gv__buf_detach(&text);

@@ -21,6 +21,7 @@
 #include "vote_text.h"
 #include "gavel/notice.h"
 #include "gavel/text.h"
+#include "gavel/time.h"
 #include "gavel/vote_mail.h"
 
 /* A message of the archive that may matter. */
@@ -29,6 +30,8 @@ struct cand {
 	int64_t date;
 	char **refs; /* In-Reply-To, References */
 	size_t nrefs;
+	struct gv__mail_hop *hops; /* its Received headers */
+	size_t nhops;
 	int subject_names; /* its subject names the ballot */
 	int text_names;    /* a vote it states names the ballot */
 	int notice;        /* a notice's subject, or counts of votes */
@@ -68,6 +71,9 @@ cand_dispose(struct cand *c)
 	for (size_t i = 0; i < c->nrefs; i++)
 		free(c->refs[i]);
 	free(c->refs);
+	for (size_t i = 0; i < c->nhops; i++)
+		free(c->hops[i].by);
+	free(c->hops);
 	free(c->scrubbed);
 	gv__votes_said_dispose(&c->said);
 }
@@ -122,9 +128,13 @@ cand_take(struct cand *c, struct gv__mail *m)
 	c->refs = m->refs;
 	c->nrefs = m->nrefs;
 	c->date = m->date;
+	c->hops = m->hops;
+	c->nhops = m->nhops;
 	m->id = m->subject = m->from = m->from_name = m->reply_to = NULL;
 	m->refs = NULL;
 	m->nrefs = 0;
+	m->hops = NULL;
+	m->nhops = 0;
 }
 
 /* Reads what matters of one message into r. */
@@ -393,6 +403,65 @@ cand_problem(const struct run *r, const struct cand *c, int *value, long *named,
 	return NULL;
 }
 
+/* Whether host is domain or one of its hosts, in any letter case. */
+static int
+host_in(const char *host, const char *domain)
+{
+	size_t h = strlen(host), d = strlen(domain);
+
+	return h >= d && !strcasecmp(host + h - d, domain) &&
+	       (h == d || host[h - d - 1] == '.');
+}
+
+/*
+ * Why c's Date cannot say when its vote was cast, or NULL: a Received
+ * header added by a host of the list's domain puts its arrival at the
+ * list on the other side of when voting opened or closed. A vote counts
+ * as it reaches the list (BYL 2.3(4)), which the sender's clock may not
+ * tell; every such header is compared, as the sender could write one
+ * below those the list's server adds, so nothing is guessed either way.
+ */
+static char *
+cand_late(const struct run *r, const struct cand *c)
+{
+	const char *at =
+	        r->body.list_addr ? strrchr(r->body.list_addr, '@') : NULL;
+	const int64_t edges[] = {r->b->vote_starts_at, r->b->vote_ends_at};
+	char date[GV_TIME_BUFSZ], heard[GV_TIME_BUFSZ], edge[GV_TIME_BUFSZ];
+
+	if (!at || !at[1])
+		return NULL;
+	for (size_t i = 0; i < c->nhops; i++) {
+		const struct gv__mail_hop *h = &c->hops[i];
+
+		if (!h->by || h->at < 0 || !host_in(h->by, at + 1))
+			continue;
+		for (size_t k = 0; k < 2; k++)
+			if (edges[k] >= 0 &&
+			    (c->date < edges[k]) != (h->at < edges[k]))
+				return gv__xsprintf(
+				        "its Date, %s, and the time %s "
+				        "received "
+				        "it, %s, are on two sides of when "
+				        "voting "
+				        "%s (%s): a vote counts as it reaches "
+				        "the "
+				        "list (BYL 2.3(4)); record it with "
+				        "'gavel "
+				        "ballot vote --at' at the time that "
+				        "holds",
+				        gv_time_format(date, c->date,
+				                       GV_TIME_HUMAN),
+				        h->by,
+				        gv_time_format(heard, h->at,
+				                       GV_TIME_HUMAN),
+				        k ? "closed" : "opened",
+				        gv_time_format(edge, edges[k],
+				                       GV_TIME_HUMAN));
+	}
+	return NULL;
+}
+
 /* Records (or lists) the vote of one candidate of the thread. */
 static int
 run_vote(struct run *r, struct cand *c)
@@ -424,6 +493,8 @@ run_vote(struct run *r, struct cand *c)
 	} else if (str_in(r->sources, r->nsources,
 	                  source = gv__xsprintf("<%s>", c->id))) {
 		out_add(r, c, GV_MAIL_VOTE_KNOWN, value, &s, NULL);
+	} else if ((why = cand_late(r, c))) {
+		out_add(r, c, GV_MAIL_VOTE_UNMATCHED, value, &s, why);
 	} else if ((error = gv_ballot_vote(
 	                    &reason, r->db, r->b->number, s.org_name,
 	                    (enum gv_vote_value)value, c->date, source)) == 0) {

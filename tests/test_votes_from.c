@@ -577,6 +577,63 @@ mbox_from_lines_are_the_senders(void)
 	gv_db_free(db);
 }
 
+/*
+ * A vote counts as it reaches the list (BYL 2.3(4)): when the time the
+ * list's server received a message (a Received header by a host of the
+ * list's domain) and its Date are on two sides of the close, it is for
+ * the chair. A server of another domain, or one named in a comment, says
+ * nothing of the list.
+ */
+static void
+list_receipt_against_date(void)
+{
+	static const char *const hops[] = {
+	        "Received: from mx.issuer2.example by example.org;"
+	        " Thu, 21 Nov 2024 14:30:00 +0000\n",
+	        "Received: from mx.issuer3.example (mx.issuer3.example"
+	        " [192.0.2.1])\n\tby lists.example.org (Postfix) with ESMTPS"
+	        " id 1;\n\tThu, 21 Nov 2024 13:05:00 +0000\n",
+	        "Received: from mx.issuer4.example by mx.other.example;"
+	        " Thu, 21 Nov 2024 15:00:00 +0000\n",
+	        "Received: from a (authenticated by example.org) by"
+	        " mail.other.example; Thu, 21 Nov 2024 15:00:00 +0000\n",
+	};
+	struct gv_db *db = mail_db("g.db");
+	struct gv_mail_votes *v;
+	const char *box;
+
+	T_ASSERT(db);
+	box = mail_mbox("late.mbox",
+	                mail_msg("Issuer 2 Rep <rep@issuer2.example>", SUBJ,
+	                         "21 Nov 2024 13:00:00", "late@issuer2",
+	                         hops[0], "Issuer 2 votes yes\n"),
+	                mail_msg("Issuer 3 Rep <rep@issuer3.example>", SUBJ,
+	                         "21 Nov 2024 13:00:00", "ok@issuer3", hops[1],
+	                         "Issuer 3 votes yes\n"),
+	                mail_msg("Issuer 4 Rep <rep@issuer4.example>", SUBJ,
+	                         "21 Nov 2024 13:00:00", "other@issuer4",
+	                         hops[2], "Issuer 4 votes yes\n"),
+	                mail_msg("Issuer 5 Rep <rep@issuer5.example>", SUBJ,
+	                         "21 Nov 2024 13:00:00", "comment@issuer5",
+	                         hops[3], "Issuer 5 votes yes\n"),
+	                NULL);
+	T_ASSERT((v = read_votes(db, 0, box, NULL)));
+	T_EQ_INT(mail_count(v, GV_MAIL_VOTE_RECORDED), 3);
+	T_ASSERT(mail_entry(v, "late@issuer2") != NULL);
+	T_EQ_INT(mail_entry(v, "late@issuer2")->state, GV_MAIL_VOTE_UNMATCHED);
+	T_EQ_STR(mail_entry(v, "late@issuer2")->reason,
+	         "its Date, 2024-11-21 13:00 UTC, and the time example.org "
+	         "received it, 2024-11-21 14:30 UTC, are on two sides of "
+	         "when voting closed (2024-11-21 14:00 UTC): a vote counts "
+	         "as it reaches the list (BYL 2.3(4)); record it with 'gavel "
+	         "ballot vote --at' at the time that holds");
+	votes_done(v);
+	T_EQ_STR(counted(db, "Issuer 2"), "none");
+	T_EQ_STR(counted(db, "Issuer 3"), "yes");
+	T_EQ_STR(counted(db, "Issuer 5"), "yes");
+	gv_db_free(db);
+}
+
 /* The Message-ID is each vote's source: a second reading records
  * nothing, and a dry run says what the real one does and records
  * nothing. The same message in two inputs is one vote. */
@@ -672,6 +729,7 @@ const struct t_case votes_from_tests[] = {
         {"what_is_listed_and_what_is_not", what_is_listed_and_what_is_not},
         {"archive_formats", archive_formats},
         {"mbox_from_lines_are_the_senders", mbox_from_lines_are_the_senders},
+        {"list_receipt_against_date", list_receipt_against_date},
         {"second_run_and_dry_run_record_nothing",
          second_run_and_dry_run_record_nothing},
         {"bad_input_records_nothing", bad_input_records_nothing},
