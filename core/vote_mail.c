@@ -151,7 +151,8 @@ run_read(struct run *r, struct gv__mail *m)
 
 	memset(&c, 0, sizeof(c));
 	base = gv__subject_base(m->subject, &reply, &forward);
-	nrefs = gv__ballot_refs(&refs, base);
+	/* The whole subject: a tag may be the number ("[SMC-11] ..."). */
+	nrefs = gv__ballot_refs(&refs, m->subject ? m->subject : "");
 	kinds = refs_kinds(r, refs, nrefs);
 	free(refs);
 	c.subject_names = (kinds & 1) != 0;

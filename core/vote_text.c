@@ -54,20 +54,27 @@ gv__ballot_refs(struct gv__ballot_ref **out, const char *text)
 		const char *p = s;
 		size_t letters, digits = 0;
 		int64_t number = 0;
+		int upper = 1, spaced = 0;
 
 		if (!is_alpha(*s) ||
 		    (s > text && (is_alpha(s[-1]) || is_digit(s[-1]))))
 			continue;
-		while (is_alpha(*p))
-			p++;
+		for (; is_alpha(*p); p++)
+			upper = upper && *p >= 'A' && *p <= 'Z';
 		letters = (size_t)(p - s);
 		if (*p == '-')
 			p++;
+		/* "Ballot SMC 013", "SMC 13": a space only after a prefix
+		 * in capitals or "ballot", and before at most three digits
+		 * ("at 10", "SMC 2025" are other words). */
+		else if (*p == ' ' && is_digit(p[1]) &&
+		         (upper || after_ballot(text, s)))
+			spaced = *p++ == ' ';
 		while (is_digit(p[digits]) && digits < 7)
 			number = number * 10 + (p[digits++] - '0');
 		/* A version may follow ("v3", "v.2"); other letters or more
 		 * digits make it another word ("SHA256sum"). */
-		if (letters > 15 || digits == 0 || digits > 6 ||
+		if (letters > 15 || digits == 0 || digits > (spaced ? 3 : 6) ||
 		    (is_alpha(p[digits]) && p[digits] != 'v' &&
 		     p[digits] != 'V')) {
 			s = p + digits > s ? p + digits - 1 : s;

@@ -191,6 +191,9 @@ ballot_numbers(void)
 	        {"SMC01v3, SMC010", "SMC/1 SMC/10"},
 	        {"CSC-24 is not SC-24", "CSC/24 SC/24"},
 	        {"SHA256sum, 2024-11-07, Smcwg-public, x509", "x/509"},
+	        {"Ballot SMC 013: EUID", "SMC/13b"},
+	        {"[SMC-11] vote, SMC 12", "SMC/11 SMC/12"},
+	        {"the SMC 2025 plan at 10 am", ""},
 	};
 
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
