@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "ballot_internal.h"
 #include "db.h"
@@ -22,13 +23,14 @@ static const char *const ballot_states[] = {
         "passed",    "failed",      "expired",   "ipr_review", "adopted",
         "rescinded", "second_vote", "cancelled", NULL};
 
-static int
-ballot_word_valid(const char *const *words, const char *w)
+/* The word of words that w is, in any letter case, or NULL. */
+static const char *
+ballot_word(const char *const *words, const char *w)
 {
 	for (; w && *words; words++)
-		if (!strcmp(*words, w))
-			return 1;
-	return 0;
+		if (!strcasecmp(*words, w))
+			return *words;
+	return NULL;
 }
 
 /*
@@ -154,22 +156,30 @@ static int
 ballot_record(int64_t *id_out, struct gv_db *db,
               const struct gv_ballot_record *r)
 {
+	const char *kind = ballot_word(ballot_kinds, r->kind),
+	           *state = ballot_word(ballot_states, r->state);
+	struct gv_ballot_record canon;
 	struct gv_body body = {0};
 	char *title = NULL, number[32];
 	int64_t proposer = 0, id;
 	sqlite3_stmt *st;
 	int error;
 
-	if (!ballot_word_valid(ballot_kinds, r->kind))
+	if (!kind)
 		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
 		                     "unknown ballot kind \"%s\": use fg "
 		                     "(Final Guideline), fmg (Final "
 		                     "Maintenance Guideline) or other",
 		                     r->kind ? r->kind : "");
-	if (!ballot_word_valid(ballot_states, r->state))
+	if (!state)
 		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
 		                     "unknown ballot state \"%s\"",
 		                     r->state ? r->state : "");
+	/* The words as the store spells them, in lower case. */
+	canon = *r;
+	canon.kind = kind;
+	canon.state = state;
+	r = &canon;
 	if (r->number <= 0)
 		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
 		                     "ballot number %lld is not valid",
@@ -259,7 +269,8 @@ static int
 ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
            const struct gv_ballot_spec *spec, int64_t at)
 {
-	const char *code = spec->body, *kind = spec->kind,
+	const char *code = spec->body,
+	           *kind = ballot_word(ballot_kinds, spec->kind),
 	           *proposer = spec->proposer;
 	struct gv_body body = {0};
 	char *clean = NULL, num[48];
@@ -267,13 +278,13 @@ ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
 	sqlite3_stmt *st;
 	int error;
 
-	if (!ballot_word_valid(ballot_kinds, kind))
+	if (!kind)
 		return gv__error_set(
 		        GV_ERRCLASS_BALLOT, GV_EINVALID,
 		        "unknown ballot kind \"%s\": use fg (Final "
 		        "Guideline), fmg (Final Maintenance "
 		        "Guideline) or other",
-		        kind ? kind : "");
+		        spec->kind ? spec->kind : "");
 	if (number < 0)
 		return gv__error_set(GV_ERRCLASS_BALLOT, GV_EINVALID,
 		                     "ballot number %lld is not valid",

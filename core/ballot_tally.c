@@ -31,7 +31,7 @@ gv_vote_value_parse(enum gv_vote_value *out, const char *text)
 	int i;
 
 	for (i = 0; i < 3; i++)
-		if (text && !strcmp(text, vote_values[i])) {
+		if (text && !strcasecmp(text, vote_values[i])) {
 			*out = (enum gv_vote_value)i;
 			return 0;
 		}

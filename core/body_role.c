@@ -6,6 +6,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "db.h"
 #include "event.h"
@@ -17,14 +18,18 @@
 static const char *const roles[] = {"chair", "vice-chair", "secretary",
                                     "member", "none"};
 
+/* The role named, as the store spells it (in any letter case: "Chair"),
+ * in *out. */
 static int
-role_check(const char *role)
+role_check(const char **out, const char *role)
 {
 	size_t i;
 
 	for (i = 0; i < sizeof(roles) / sizeof(roles[0]); i++)
-		if (!strcmp(role, roles[i]))
+		if (!strcasecmp(role, roles[i])) {
+			*out = roles[i];
 			return 0;
+		}
 	return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
 	                     "\"%.100s\" is not a role: give chair, "
 	                     "vice-chair, secretary, member or none",
@@ -62,14 +67,14 @@ static int
 body_role_apply(struct gv_db *db, const struct gv__op *op)
 {
 	struct gv_body body = {0};
-	const char *code, *name, *role;
+	const char *code, *name, *said, *role = NULL;
 	sqlite3_stmt *st;
 	int64_t person = 0;
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s:s}", "body", &code,
-	                           "person", &name, "role", &role)) < 0 ||
-	    (error = role_check(role)) < 0 ||
+	                           "person", &name, "role", &said)) < 0 ||
+	    (error = role_check(&role, said)) < 0 ||
 	    (error = gv_body_get(&body, db, code)) < 0 ||
 	    (error = person_id(&person, db, name)) < 0)
 		goto out;
@@ -99,13 +104,14 @@ int
 gv_body_role(struct gv_db *db, const char *body, const char *person,
              const char *role, int64_t at)
 {
+	const char *canon = NULL;
 	int error;
 
-	if ((error = role_check(role)) < 0)
+	if ((error = role_check(&canon, role)) < 0)
 		return error;
 	return gv__op_submit(db, &gv__op_body_role, body, at,
 	                     json_pack("{s:s, s:s, s:s}", "body", body,
-	                               "person", person, "role", role),
+	                               "person", person, "role", canon),
 	                     0, NULL);
 }
 

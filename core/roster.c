@@ -4,6 +4,7 @@
  * each class may do (RULES §1).
  */
 #include <string.h>
+#include <strings.h>
 
 #include "gavel/roster.h"
 #include "internal.h"
@@ -36,7 +37,7 @@ gv_class_parse(enum gv_class *out, const char *name)
 	size_t i;
 
 	for (i = 0; i < COUNT(class_names); i++)
-		if (name && !strcmp(name, class_names[i])) {
+		if (name && !strcasecmp(name, class_names[i])) {
 			*out = (enum gv_class)i;
 			return 0;
 		}
@@ -66,7 +67,7 @@ gv_status_parse(enum gv_status *out, const char *name)
 	size_t i;
 
 	for (i = 0; i < COUNT(status_names); i++)
-		if (name && !strcmp(name, status_names[i])) {
+		if (name && !strcasecmp(name, status_names[i])) {
 			*out = (enum gv_status)i;
 			return 0;
 		}

@@ -297,11 +297,56 @@ rule_readings_are_settings(void)
 	T_EQ_INT(db_int("SELECT consumer_rule = 'half-plus-one' FROM body"), 1);
 }
 
+/* The words a command takes (a class, a status, a role, a ballot's kind,
+ * a vote) are read in any letter case, as names are, and stored as the
+ * Bylaws spell them. */
+static void
+keywords_in_any_case(void)
+{
+	const char *const *e = env("2024-12-18 16:00Z");
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	T_EQ_INT(t_gavel(e, "org", "add", "Entrust", "--body", "SMCWG",
+	                 "--class", "Issuer", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "org", "set", "Entrust", "--body", "SMCWG",
+	                 "--status", "SUSPENDED", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "org", "list", "--body", "SMCWG", "--class", "ISSUER",
+	            NULL);
+	T_CONTAINS(r->out, "issuer  suspended");
+	r = t_gavel(e, "ballot", "new", "SMCWG", "--title", "Case", "--kind",
+	            "FMG", "--proposer", "Sectigo", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(t_gavel(e, "ballot", "show", "SMC011", NULL)->out,
+	           "kind: fmg;");
+	/* Recorded as yes (in draft, it does not count). */
+	r = t_gavel(e, "ballot", "vote", "SMC011", "Sectigo", "YES", NULL);
+	T_CONTAINS(r->err, "recorded, but it does not count");
+	T_EQ_INT(db_int("SELECT count(*) FROM vote v JOIN ballot b ON b.id = "
+	                "v.ballot WHERE b.number = 11 AND v.value = 'yes'"),
+	         1);
+	r = t_gavel(e, "ballot", "vote", "SMC011", "Sectigo", "yeah", NULL);
+	T_EQ_INT(r->status, 1);
+	T_CONTAINS(r->err, "\"yeah\" is not a vote: use yes, no or abstain");
+	/* Last: with a role given, the body checks who acts. */
+	T_EQ_INT(t_gavel(e, "body", "role", "SMCWG", "Ben Wilson", "Vice-Chair",
+	                 NULL)
+	                 ->status,
+	         0);
+	T_CONTAINS(t_gavel(e, "body", "roles", "SMCWG", NULL)->out,
+	           "Ben Wilson  vice-chair");
+}
+
 const struct t_case body_cli_tests[] = {
         {"rule_readings_are_settings", rule_readings_are_settings},
         {"holiday_moves_results_due", holiday_moves_results_due},
         {"holiday_refusals_change_nothing", holiday_refusals_change_nothing},
         {"cadence_sets_the_next_call", cadence_sets_the_next_call},
         {"malformed_cadence_says_the_shape", malformed_cadence_says_the_shape},
+        {"keywords_in_any_case", keywords_in_any_case},
         {NULL, NULL},
 };
