@@ -145,24 +145,48 @@ print_clocks(const struct gv_clocks *k, const char *tz, int64_t now)
 		                    : "done");
 }
 
+/* Pads to width display columns after text of display width used. */
+static void
+pad_to(size_t width, size_t used)
+{
+	printf("%*s", (int)(width > used ? width - used : 0) + 2, "");
+}
+
+/* The votes in columns as wide as their widest cell: a time with seconds,
+ * a long or accented organisation name keep the rest in line. */
 static void
 print_ledger(const struct gv_tally *t)
 {
 	char when[GV_TIME_BUFSZ];
-	size_t i;
+	size_t i, tw = 0, ow = 0, cw = 0;
 
 	if (t->nvotes)
 		printf("Votes:\n");
 	for (i = 0; i < t->nvotes; i++) {
 		const struct gv_vote *v = &t->votes[i];
 
-		cli_printf("  %-21s  %-30s %-8s %-7s %s%s\n",
-		           gv_time_format(when, v->cast_at, GV_TIME_HUMAN),
-		           v->org, v->klass, gv_vote_value_name(v->value),
-		           v->reason     ? "not counted: "
-		           : !v->counted ? "superseded by a later vote"
-		                         : "",
-		           v->reason ? v->reason : "");
+		gv_time_format(when, v->cast_at, GV_TIME_HUMAN);
+		tw = strlen(when) > tw ? strlen(when) : tw;
+		ow = gv_text_width(v->org) > ow ? gv_text_width(v->org) : ow;
+		cw = strlen(v->klass) > cw ? strlen(v->klass) : cw;
+	}
+	for (i = 0; i < t->nvotes; i++) {
+		const struct gv_vote *v = &t->votes[i];
+
+		cli_printf("  %s",
+		           gv_time_format(when, v->cast_at, GV_TIME_HUMAN));
+		pad_to(tw, strlen(when));
+		cli_printf("%s", v->org);
+		pad_to(ow, gv_text_width(v->org));
+		cli_printf("%s", v->klass);
+		pad_to(cw, strlen(v->klass));
+		if (!v->reason && v->counted)
+			cli_printf("%s\n", gv_vote_value_name(v->value));
+		else
+			cli_printf("%-7s %s%s\n", gv_vote_value_name(v->value),
+			           v->reason ? "not counted: "
+			                     : "superseded by a later vote",
+			           v->reason ? v->reason : "");
 	}
 }
 

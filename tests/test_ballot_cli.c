@@ -334,7 +334,44 @@ list_by_state_and_body(void)
 	T_EQ_STR(r->out, "");
 }
 
+/* The ledger's columns line up whatever a time or a name holds: a vote
+ * cast at a second past the minute, a long organisation name. */
+static void
+ledger_columns_line_up(void)
+{
+	const char *const *e = env("2024-12-18 16:00");
+	const char *line;
+	struct t_run *r;
+	long at = -1;
+	int lines = 0;
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	t_gavel(e, "ballot", "vote", "SMC010", "Sectigo", "no", "--at",
+	        "2024-11-20 12:17:59", NULL);
+	r = t_gavel(e, "ballot", "show", "SMC010", NULL);
+	T_CONTAINS(r->out, "2024-11-20 12:17:59 UTC  Sectigo ");
+	T_ASSERT((line = strstr(r->out, "Votes:")) != NULL);
+	for (line = line ? strstr(line, "\n  2024-") : NULL; line;
+	     line = strstr(line + 1, "\n  2024-")) {
+		const char *end = strchr(line + 1, '\n'),
+		           *k = strstr(line, "  issuer  ");
+
+		if (!k || (end && k > end))
+			k = strstr(line, "  consumer");
+		T_ASSERT(k && (!end || k < end));
+		if (!k)
+			return;
+		if (at < 0)
+			at = k - line;
+		T_EQ_INT(k - line, at);
+		T_ASSERT(end && end[-1] != ' ');
+		lines++;
+	}
+	T_EQ_INT(lines, 21);
+}
+
 const struct t_case ballot_cli_tests[] = {
+        {"ledger_columns_line_up", ledger_columns_line_up},
         {"list_by_state_and_body", list_by_state_and_body},
         {"demo_smc010_figures", demo_smc010_figures},
         {"full_lifecycle", full_lifecycle},
