@@ -352,13 +352,16 @@ mail_hops(struct gv__mail *m, GMimeMessage *msg)
 		const char *v = g_mime_header_get_value(h), *semi;
 		struct gv__mail_hop *hop;
 		GDateTime *when;
+		char *by;
 
 		if (g_ascii_strcasecmp(g_mime_header_get_name(h), "Received") ||
 		    !v)
 			continue;
 		m->hops = gv__grow(m->hops, &alloc, m->nhops, sizeof(*m->hops));
 		hop = &m->hops[m->nhops++];
-		hop->by = hop_by(v);
+		by = hop_by(v);
+		hop->by = mail_utf8(by);
+		free(by);
 		hop->at = -1;
 		if ((semi = strrchr(v, ';')) &&
 		    (when = g_mime_utils_header_decode_date(semi + 1))) {

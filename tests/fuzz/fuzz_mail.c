@@ -52,6 +52,8 @@ mail_check(const struct gv__mail *m)
 	FUZZ_CHECK(utf8(m->reply_to) && utf8(m->subject));
 	for (size_t i = 0; i < m->nrefs; i++)
 		FUZZ_CHECK(m->refs[i] && utf8(m->refs[i]));
+	for (size_t i = 0; i < m->nhops; i++)
+		FUZZ_CHECK(utf8(m->hops[i].by) && m->hops[i].at >= -1);
 	base = gv__subject_base(m->subject, &reply, &forward);
 	FUZZ_CHECK(utf8(base));
 	(void)gv__subject_is_notice(base);
