@@ -126,20 +126,25 @@ static void
 print_clocks(const struct gv_clocks *k, const char *tz, int64_t now)
 {
 	char when[GV_BOTH_BUFSZ], left[GV_TIME_BUFSZ];
-	int width = 21;
+	int width = 21, what = 0, rule = 0;
 	size_t i;
 
-	/* One column wide enough for the longest (a date when the local
-	 * day is not UTC's). */
-	for (i = 0; i < k->n; i++)
+	/* Each column as wide as its longest cell (a date when the local
+	 * day is not UTC's, a clock under two rules). */
+	for (i = 0; i < k->n; i++) {
 		if ((int)strlen(gv_time_format_both(when, k->v[i].at, tz)) >
 		    width)
 			width = (int)strlen(when);
+		if ((int)strlen(k->v[i].what) > what)
+			what = (int)strlen(k->v[i].what);
+		if ((int)strlen(k->v[i].rule) > rule)
+			rule = (int)strlen(k->v[i].rule);
+	}
 	printf("Clocks:\n");
 	for (i = 0; i < k->n; i++)
-		printf("  %-*s  %-38s %-12s %s\n", width,
-		       gv_time_format_both(when, k->v[i].at, tz), k->v[i].what,
-		       k->v[i].rule,
+		printf("  %-*s  %-*s  %-*s  %s\n", width,
+		       gv_time_format_both(when, k->v[i].at, tz), what,
+		       k->v[i].what, rule, k->v[i].rule,
 		       k->v[i].open ? gv_duration_format(left, sizeof(left),
 		                                         now, k->v[i].at)
 		                    : "done");

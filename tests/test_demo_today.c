@@ -142,7 +142,7 @@ week_boundary(void)
 	T_EQ_INT(t_gavel(env, "init", "--demo", "--today", NULL)->status, 0);
 	r = t_gavel(env, "ballot", "show", "SMC012", NULL);
 	T_CONTAINS(r->out, "2026-12-09 17:00 UTC (12:00 EST)  voting closes");
-	T_CONTAINS(r->out, "2026-12-02 18:05 UTC   DigiCert");
+	T_CONTAINS(r->out, "2026-12-02 18:05 UTC  DigiCert");
 	r = t_gavel(env, "ballot", "tally", "SMC012", "--format", "json", NULL);
 	T_CONTAINS(r->out, "\"participants\": 13");
 	fresh();
