@@ -491,7 +491,7 @@ busy(const char *url, const char *ref)
 }
 
 /* gv__chain_push to a folder here, bare or with a working tree: the
- * objects copied as they are (core/git_copy.c). */
+ * objects it lacks written there as one pack (core/git_copy.c). */
 static int
 push_local(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
            const char *url, enum url_kind kind, const char *const *refs,
