@@ -137,6 +137,25 @@ dry_run_then_record_then_nothing(void)
 	gv_db_free(db);
 }
 
+/* `person set WHO FLAG SMCWG [--since SINCE]`. */
+static struct t_run *
+set_rep(const char *who, const char *flag, const char *since)
+{
+	return since ? t_gavel(env(), "person", "set", who, flag, "SMCWG",
+	                       "--since", since, NULL)
+	             : t_gavel(env(), "person", "set", who, flag, "SMCWG",
+	                       NULL);
+}
+
+/* What `votes-from SMC010 MBOX --dry-run` would do. */
+static const char *
+dry_run(const char *mbox)
+{
+	return t_gavel(env(), "ballot", "votes-from", "SMC010", mbox,
+	               "--dry-run", NULL)
+	        ->out;
+}
+
 /*
  * The roster changes as members name their representatives: a person
  * entered without --rep is made one (person set --rep), and a term ends
@@ -148,7 +167,7 @@ static void
 representatives_named_and_ended(void)
 {
 	struct gv_db *db = mail_db("g.db");
-	const char *mbox;
+	const char *mbox, *out;
 	struct t_run *r;
 
 	T_ASSERT(db);
@@ -168,53 +187,40 @@ representatives_named_and_ended(void)
 	                          "19 Nov 2024 10:00:00", "r5@issuer5", NULL,
 	                          "Issuer 5 votes no\n"),
 	                 NULL);
-	r = t_gavel(env(), "ballot", "votes-from", "SMC010", mbox, "--dry-run",
-	            NULL);
-	T_CONTAINS(r->out, "Would record (2):\n");
-	T_CONTAINS(r->out, "Ina Second is not a voting representative in "
-	                   "SMCWG: only one casts a member's vote (BYL "
-	                   "2.3(2)); if they were then, say so with 'gavel "
-	                   "person set \"Ina Second\" --rep SMCWG'");
-	T_EQ_INT(t_gavel(env(), "person", "set", "Ina Second", "--rep", "SMCWG",
-	                 NULL)
-	                 ->status,
-	         0);
-	T_EQ_INT(t_gavel(env(), "person", "set", "Issuer 5 Rep", "--no-rep",
-	                 "SMCWG", "--since", "2024-11-18 00:00", NULL)
-	                 ->status,
-	         0);
-	r = t_gavel(env(), "ballot", "votes-from", "SMC010", mbox, "--dry-run",
-	            NULL);
-	T_CONTAINS(r->out, "yes      Issuer 3 (Ina Second)  <i1@issuer3>");
-	T_CONTAINS(r->out, "Would record (2):\n");
-	T_CONTAINS(r->out, "For the chair (1): ");
-	T_CONTAINS(r->out, "Issuer 5 Rep is not a voting representative");
+	T_CONTAINS(dry_run(mbox), "Would record (2):\n");
+	T_CONTAINS(dry_run(mbox),
+	           "Ina Second is not a voting representative in "
+	           "SMCWG: only one casts a member's vote (BYL "
+	           "2.3(2)); if they were then, say so with 'gavel "
+	           "person set \"Ina Second\" --rep SMCWG'");
+	T_EQ_INT(set_rep("Ina Second", "--rep", NULL)->status, 0);
+	T_EQ_INT(
+	        set_rep("Issuer 5 Rep", "--no-rep", "2024-11-18 00:00")->status,
+	        0);
+	out = dry_run(mbox);
+	T_CONTAINS(out, "yes      Issuer 3 (Ina Second)  <i1@issuer3>");
+	T_CONTAINS(out, "Would record (2):\n");
+	T_CONTAINS(out, "For the chair (1): ");
+	T_CONTAINS(out, "Issuer 5 Rep is not a voting representative");
 	r = t_gavel(env(), "person", "list", "--reps", NULL);
 	T_CONTAINS(r->out, "Ina Second");
 	T_ASSERT(strstr(r->out, "Issuer 5 Rep") == NULL);
 	/* A later term begins after the last ended, and does not reach
 	 * back to the vote sent between. */
-	r = t_gavel(env(), "person", "set", "Issuer 5 Rep", "--rep", "SMCWG",
-	            "--since", "2024-11-17 00:00", NULL);
+	r = set_rep("Issuer 5 Rep", "--rep", "2024-11-17 00:00");
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "gavel: Issuer 5 Rep was a voting representative in "
 	                   "SMCWG until 2024-11-18 00:00 UTC: a new term "
 	                   "begins then or later (--since)\n");
-	T_EQ_INT(t_gavel(env(), "person", "set", "Issuer 5 Rep", "--rep",
-	                 "SMCWG", "--since", "2024-11-20 00:00", NULL)
-	                 ->status,
+	T_EQ_INT(set_rep("Issuer 5 Rep", "--rep", "2024-11-20 00:00")->status,
 	         0);
-	r = t_gavel(env(), "ballot", "votes-from", "SMC010", mbox, "--dry-run",
-	            NULL);
-	T_CONTAINS(r->out, "For the chair (1): ");
+	T_CONTAINS(dry_run(mbox), "For the chair (1): ");
 	/* What cannot be done says why. */
-	r = t_gavel(env(), "person", "set", "Ina Second", "--rep", "SMCWG",
-	            NULL);
+	r = set_rep("Ina Second", "--rep", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "Ina Second is a voting representative in SMCWG "
 	                   "already");
-	r = t_gavel(env(), "person", "set", "Ann Associate", "--rep", "SMCWG",
-	            NULL);
+	r = set_rep("Ann Associate", "--rep", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "Associate is associate in SMCWG: only voting "
 	                   "members");
@@ -222,14 +228,12 @@ representatives_named_and_ended(void)
 	                 "Issuer 3", NULL)
 	                 ->status,
 	         0);
-	r = t_gavel(env(), "person", "set", "Tom Staff", "--no-rep", "SMCWG",
-	            NULL);
+	r = set_rep("Tom Staff", "--no-rep", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "gavel: Tom Staff is no voting representative in "
 	                   "SMCWG: see 'gavel person list --reps --body "
 	                   "SMCWG'\n");
-	r = t_gavel(env(), "person", "set", "Ina Second", "--no-rep", "SMCWG",
-	            "--since", "2030-01-01", NULL);
+	r = set_rep("Ina Second", "--no-rep", "2030-01-01");
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "is still to come");
 	r = t_gavel(env(), "person", "set", "Ina Second", "--rep", "SMCWG",
@@ -237,13 +241,10 @@ representatives_named_and_ended(void)
 	T_EQ_INT(r->status, 2);
 	/* A first term ends when it did, even before it was entered; what
 	 * was sent before still counts. */
-	T_EQ_INT(t_gavel(env(), "person", "set", "Ina Second", "--no-rep",
-	                 "SMCWG", "--since", "2024-11-16 00:00", NULL)
-	                 ->status,
+	T_EQ_INT(set_rep("Ina Second", "--no-rep", "2024-11-16 00:00")->status,
 	         0);
-	r = t_gavel(env(), "ballot", "votes-from", "SMC010", mbox, "--dry-run",
-	            NULL);
-	T_CONTAINS(r->out, "yes      Issuer 3 (Ina Second)  <i1@issuer3>");
+	T_CONTAINS(dry_run(mbox),
+	           "yes      Issuer 3 (Ina Second)  <i1@issuer3>");
 }
 
 static void
