@@ -15,6 +15,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "git_chain_repo.h"
 #include "git_cred.h"
@@ -293,13 +294,24 @@ folder_of(enum url_kind kind, const char *url)
 	return path;
 }
 
-/* Why a transfer with a folder failed: it asks for no credentials. */
+/* Why a transfer with the folder at path failed: it asks for no
+ * credentials. */
 static int
-folder_failed(const char *url, int rc)
+folder_failed(const char *url, const char *path, int rc)
 {
 	struct gv__cred none;
+	struct stat st;
 	int error;
 
+	/* A folder made for the group's record, without its repository
+	 * yet: the step the README's first block starts with. */
+	if (rc == GIT_ENOTFOUND && path && stat(path, &st) == 0 &&
+	    S_ISDIR(st.st_mode))
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ENOTFOUND,
+		                     "%s is a folder but no git repository: "
+		                     "make one there with 'git init --bare "
+		                     "%s', or give the repository's path",
+		                     path, path);
 	gv__cred_init(&none);
 	error = transfer_failed(&none, url, rc);
 	gv__cred_done(&none, 0);
@@ -314,11 +326,13 @@ fetch_local(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 {
 	char *path = folder_of(kind, url);
 	int rc = path ? gv__chain_copy(stats, r, remote, path)
-	              : GIT_EINVALIDSPEC;
+	              : GIT_EINVALIDSPEC,
+	    error;
 
 	chain_progress(r, "receiving objects", stats->objects, stats->objects);
+	error = rc < 0 ? folder_failed(url, path, rc) : 0;
 	free(path);
-	return rc < 0 ? folder_failed(url, rc) : 0;
+	return error;
 }
 
 int
@@ -514,7 +528,7 @@ push_local(struct gv__chain_transfer *stats, struct gv__chain_repo *r,
 	else if (rc == GIT_ELOCKED)
 		error = busy(url, refs[at]);
 	else if (rc < 0)
-		error = folder_failed(url, rc);
+		error = folder_failed(url, path, rc);
 	chain_progress(r, "sending objects", stats->objects, stats->objects);
 out:
 	free(path);

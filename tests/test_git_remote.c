@@ -385,6 +385,14 @@ unreachable_remote_is_named(void)
 	T_CONTAINS(gv_error_last()->message, "check the URL");
 	T_ASSERT(gv__chain_push(&st, r, file_url("gone.git"), refs, 1) < 0);
 	T_CONTAINS(gv_error_last()->message, "cannot reach file://");
+	/* A folder made for the record, its repository not yet. */
+	T_ASSERT(mkdir(t_path("stick"), 0700) == 0);
+	T_ASSERT(gv__chain_push(&st, r, t_path("stick"), refs, 1) < 0);
+	T_CONTAINS(gv_error_last()->message, "stick is a folder but no git "
+	                                     "repository: make one there with "
+	                                     "'git init --bare ");
+	T_ASSERT(gv__chain_fetch(&st, r, "usb", t_path("stick")) < 0);
+	T_CONTAINS(gv_error_last()->message, "is a folder but no git");
 	/* Port 1 of this machine: nothing listens. The password given in
 	 * the URL is not repeated. */
 	T_ASSERT(gv__chain_fetch(&st, r, "origin",
