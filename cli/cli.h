@@ -99,8 +99,9 @@ int cli_id(int64_t *out, const struct cli_cmd *cmd, const char *what,
 int cli_render_format(enum gv_render_format *out, const struct cli_cmd *cmd,
                       const char *value);
 
-/* Writes a document: byte for byte into a file or a pipe; on a terminal,
- * stored text (a title with an escape sequence) must not reach it raw. */
+/* Writes a document: byte for byte into a file or a pipe; on a terminal
+ * line by line, and stored text (a title with an escape sequence) does
+ * not reach it raw. */
 void cli_write_document(const char *text, size_t len);
 
 /* Fills the template spec names and writes the document byte for byte,

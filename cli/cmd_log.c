@@ -60,7 +60,7 @@ digest_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	if (show) {
 		if (gv_digest_text(&text, c->db, body) < 0)
 			return cli_fail();
-		cli_printf("%s", text);
+		cli_write_document(text, strlen(text));
 		free(text);
 		return CLI_OK;
 	}

@@ -16,10 +16,17 @@
 void
 cli_write_document(const char *out, size_t len)
 {
-	if (isatty(fileno(stdout)))
-		cli_printf("%s", out);
-	else
+	char *safe;
+
+	if (!isatty(fileno(stdout))) {
 		fwrite(out, 1, len, stdout);
+		return;
+	}
+	/* Onto a terminal it keeps its lines; an escape sequence or another
+	 * control a terminal would act on is shown, not done. */
+	safe = gv_text_sanitize(out, GV_SANITIZE_KEEP_NEWLINES);
+	fputs(safe, stdout);
+	free(safe);
 }
 
 int

@@ -303,6 +303,9 @@ hostile_titles_never_reach_a_terminal(void)
 	T_ASSERT((out = t_shell_output(cmd)) != NULL);
 	T_CONTAINS(out, "red");
 	T_ASSERT(!strchr(out, '\033') && !strchr(out, '\a'));
+	/* Its lines stay lines (script(1) ends each with CR LF). */
+	T_CONTAINS(out, "\r\n## Timeline\r\n");
+	T_ASSERT(strstr(out, "^J") == NULL);
 }
 
 const struct t_case issue_cli_tests[] = {
