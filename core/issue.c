@@ -13,6 +13,7 @@
 #include "event.h"
 #include "gavel/issue.h"
 #include "gavel/text.h"
+#include "gavel/time.h"
 #include "issue_internal.h"
 #include "op_kinds.h"
 
@@ -699,10 +700,59 @@ gv_issue_edit(struct gv_db *db, const char *body, const char *ref,
 	                        NULL);
 }
 
+/*
+ * Whether the issue may be closed (or reopened) at at: not before it was
+ * opened, a reopening not before its close, and not later than now (the
+ * story would tell of what has not happened).
+ */
+static int
+state_when_ok(struct gv_db *db, const char *body, const char *ref, int closed,
+              int64_t at)
+{
+	char when[GV_TIME_BUFSZ];
+	int64_t opened = -1, shut = -1;
+	struct gv__issue_ref r;
+	sqlite3_stmt *st;
+	int error;
+
+	if (at > gv_db_now(db))
+		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
+		                     "--at %s is still to come: record it on "
+		                     "the day",
+		                     gv_time_format(when, at, GV_TIME_HUMAN));
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0 ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_ISSUE_TIMES)) < 0)
+		return error;
+	gv__bind_int(st, 1, r.id);
+	if ((error = gv__db_step(db, st)) > 0) {
+		opened = sqlite3_column_int64(st, 0);
+		shut = gv__col_opt(st, 1);
+	}
+	gv__db_reset(st);
+	if (error < 0)
+		return error;
+	if (at >= 0 && at < opened)
+		return gv__error_set(
+		        GV_ERRCLASS_ISSUE, GV_EINVALID,
+		        "%s was opened on %s: it cannot be %s before",
+		        r.subject, gv_time_format(when, opened, GV_TIME_HUMAN),
+		        closed ? "closed" : "reopened");
+	if (!closed && at >= 0 && shut >= 0 && at < shut)
+		return gv__error_set(
+		        GV_ERRCLASS_ISSUE, GV_EINVALID,
+		        "%s was closed on %s: it is reopened then or later",
+		        r.subject, gv_time_format(when, shut, GV_TIME_HUMAN));
+	return 0;
+}
+
 int
 gv_issue_set_state(struct gv_db *db, const char *body, const char *ref,
                    int closed, int64_t at)
 {
+	int error;
+
+	if ((error = state_when_ok(db, body, ref, closed, at)) < 0)
+		return error;
 	return gv__issue_submit(db, &gv__op_issue_state, body, ref, at,
 	                        json_pack("{s:b}", "closed", closed != 0),
 	                        NULL);

@@ -308,9 +308,52 @@ hostile_titles_never_reach_a_terminal(void)
 	T_ASSERT(strstr(out, "^J") == NULL);
 }
 
+/* A close or a reopening is told at its time: not before the issue was
+ * opened, a reopening not before its close, nothing still to come; a
+ * refusal changes nothing. */
+static void
+closed_and_reopened_in_order(void)
+{
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	T_EQ_STR(t_gavel(env(), "issue", "add", "SMCWG", "--title", "Order",
+	                 NULL)
+	                 ->out,
+	         "264\n");
+	r = t_gavel(env(), "issue", "close", "264", "--at", "2020-01-01 00:00",
+	            NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: SMCWG#264 was opened on 2024-12-18 17:00 "
+	                 "UTC: it cannot be closed before\n");
+	r = t_gavel(env(), "issue", "close", "264", "--at", "2030-01-01 00:00",
+	            NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: --at 2030-01-01 00:00 UTC is still to come: "
+	                 "record it on the day\n");
+	T_CONTAINS(t_gavel(env(), "issue", "show", "264", NULL)->out,
+	           "state: open");
+	/* The demo's #263 was opened long before: closed at noon, it is not
+	 * reopened in the morning. */
+	T_EQ_INT(t_gavel(env(), "issue", "close", "263", "--at",
+	                 "2024-12-18 12:00", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(env(), "issue", "reopen", "263", "--at", "2024-12-18 09:00",
+	            NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: SMCWG#263 was closed on 2024-12-18 12:00 "
+	                 "UTC: it is reopened then or later\n");
+	T_EQ_INT(t_gavel(env(), "issue", "reopen", "263", "--at",
+	                 "2024-12-18 13:00", NULL)
+	                 ->status,
+	         0);
+}
+
 const struct t_case issue_cli_tests[] = {
         {"demo_issues_have_their_story", demo_issues_have_their_story},
         {"add_note_close_and_list", add_note_close_and_list},
+        {"closed_and_reopened_in_order", closed_and_reopened_in_order},
         {"draft_links_resolve_in_a_clone", draft_links_resolve_in_a_clone},
         {"import_summary_and_progress", import_summary_and_progress},
         {"hostile_titles_never_reach_a_terminal",
