@@ -65,7 +65,7 @@ org_set(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	    (status_name && gv_status_parse(&status, status_name) < 0))
 		return cli_fail();
 	if ((rc = cli_open(c, 0)) != CLI_OK ||
-	    (rc = cli_time(&since, since_opt, gv_db_now(c->db))) != CLI_OK)
+	    (rc = cli_time(&since, since_opt, -1)) != CLI_OK)
 		return rc;
 	if (gv_org_set(c->db, pos[0], body, klass_name ? (int)klass : -1,
 	               status_name ? (int)status : -1, since) < 0)

@@ -186,7 +186,7 @@ membership_classify(struct gv_db *db, int64_t row, const struct gv_body *body,
 
 static int
 org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
-        int status, int64_t since)
+        int status, int64_t since, int dated)
 {
 	struct gv_body body = {0};
 	enum gv_class cur_class = GV_CLASS_UNKNOWN, new_class;
@@ -220,8 +220,11 @@ org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
 		goto rollback;
 	}
 	/* Classifying an organisation met in imported minutes corrects the
-	 * record rather than changing it: the class holds from the start. */
-	if (cur_class == GV_CLASS_UNKNOWN && new_status == cur_status) {
+	 * record rather than changing it: the class holds from the start,
+	 * unless the change was given a date (--since), from which it holds
+	 * (before it, the organisation stays of a class not known). */
+	if (cur_class == GV_CLASS_UNKNOWN && new_status == cur_status &&
+	    !dated) {
 		error = membership_classify(db, row, &body, name, new_class);
 		if (error < 0 || (error = gv__db_commit(db)) < 0)
 			goto rollback;
@@ -351,16 +354,17 @@ org_set_apply(struct gv_db *db, const struct gv__op *op)
 	enum gv_class c = GV_CLASS_UNKNOWN;
 	enum gv_status t = GV_STATUS_ACTIVE;
 	json_int_t since = 0;
-	int error;
+	int error, dated = 0;
 
-	if ((error = gv__op_unpack(op, "{s:s, s:s, s?s, s?s, s:I}", "name",
+	if ((error = gv__op_unpack(op, "{s:s, s:s, s?s, s?s, s:I, s?b}", "name",
 	                           &name, "body", &body, "class", &klass,
-	                           "status", &status, "since", &since)) < 0 ||
+	                           "status", &status, "since", &since, "dated",
+	                           &dated)) < 0 ||
 	    (klass && (error = gv_class_parse(&c, klass)) < 0) ||
 	    (status && (error = gv_status_parse(&t, status)) < 0))
 		return error;
 	return org_set(db, name, body, klass ? (int)c : -1,
-	               status ? (int)t : -1, since);
+	               status ? (int)t : -1, since, dated);
 }
 
 const struct gv__op_kind gv__op_org_add = {"org.add", GV__MAY_OFFICER,
@@ -384,13 +388,22 @@ int
 gv_org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
            int status, int64_t since)
 {
-	json_t *data = json_pack(
+	int dated = since >= 0;
+	json_t *data;
+
+	/* "dated" only when given, so an undated change's operation is the
+	 * one gavel wrote before it knew the difference. */
+	if (!dated)
+		since = gv_db_now(db);
+	data = json_pack(
 	        "{s:s?, s:s?, s:s*, s:s*, s:I}", "name", name, "body",
 	        body_code, "class",
 	        klass >= 0 ? gv_class_name((enum gv_class)klass) : NULL,
 	        "status",
 	        status >= 0 ? gv_status_name((enum gv_status)status) : NULL,
 	        "since", (json_int_t)since);
+	if (data && dated)
+		json_object_set_new(data, "dated", json_true());
 
 	return gv__op_submit(db, &gv__op_org_set, body_code, since, data, 0,
 	                     NULL);

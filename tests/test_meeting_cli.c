@@ -532,6 +532,36 @@ baseline_from_imported_attendance(void)
 	T_CONTAINS(r->out, "\"quorum\": 2");
 }
 
+/* A class given a date (--since) holds from it: before, the organisation
+ * met in the minutes is still of no known class and counts for no
+ * quorum; one given no date corrects the record from the start. */
+static void
+dated_class_holds_from_its_date(void)
+{
+	const char *const *e = env("2026-11-27 12:00");
+	const char *a, *b;
+	struct t_run *r;
+
+	T_ASSERT((a = fixture_file(2)) != NULL &&
+	         (b = fixture_file(5)) != NULL);
+	T_EQ_INT(t_gavel(e, "init", NULL)->status, 0);
+	T_EQ_INT(t_gavel(e, "minutes", "import", a, b, NULL)->status, 0);
+	T_EQ_INT(t_gavel(e, "org", "set", "DigiCert", "--body", "SMCWG",
+	                 "--class", "issuer", "--since", "2022-01-01", NULL)
+	                 ->status,
+	         0);
+	T_EQ_INT(t_gavel(e, "org", "set", "Sectigo", "--body", "SMCWG",
+	                 "--class", "issuer", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "baseline", "SMCWG", "--before", "2025-01-01",
+	            "--format", "json", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "\"voting_members_present\": 1");
+	T_CONTAINS(r->out, "\"voting_members_present\": 2");
+	T_CONTAINS(r->out, "\"active_average\": 1.5");
+}
+
 /* The attendee line as minutes write it (issue 14, item 8): on the
  * command line or from standard input, read as `minutes import` reads it;
  * unknown names are listed and nothing is recorded, unless --create. */
@@ -665,5 +695,6 @@ const struct t_case meeting_cli_tests[] = {
         {"import_reports_unresolved_names", import_reports_unresolved_names},
         {"baseline_from_imported_attendance",
          baseline_from_imported_attendance},
+        {"dated_class_holds_from_its_date", dated_class_holds_from_its_date},
         {NULL, NULL},
 };

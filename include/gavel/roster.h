@@ -158,10 +158,12 @@ int gv_org_add(int64_t *id_out, struct gv_db *db, const char *name,
                const char *body, enum gv_class klass, int64_t since);
 
 /*
- * Changes an organisation's class and/or status in a body from since on;
- * the previous membership row is closed, so history stays queryable.
- * klass and status of -1 keep the current value. Returns 0, GV_ENOTFOUND
- * or GV_EINVALID (nothing to change, or since before the current row).
+ * Changes an organisation's class and/or status in a body from since on
+ * (-1: now); the previous membership row is closed, so history stays
+ * queryable. klass and status of -1 keep the current value. The class of
+ * an organisation known only from imported minutes holds from the start
+ * when since is -1, from since when given. Returns 0, GV_ENOTFOUND or
+ * GV_EINVALID (nothing to change, or since before the current row).
  */
 int gv_org_set(struct gv_db *db, const char *name, const char *body, int klass,
                int status, int64_t since);
