@@ -315,7 +315,8 @@ local_time_at_80_columns(void)
 	                 "move-down\nmove-down\nenter\n"
 	                 ":save-display meeting.txt\n:resize 100x30\n"
 	                 ":body set SMCWG --tz Asia/Tokyo\nview-dashboard\n"
-	                 ":save-display tokyo.txt\nquit\n");
+	                 ":save-display tokyo.txt\n:resize 60x20\n"
+	                 ":save-display narrow.txt\nquit\n");
 
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
 	         0);
@@ -345,6 +346,10 @@ local_time_at_80_columns(void)
 	T_CONTAINS(screen("tokyo.txt"), "  SMC010   IPR review ends        "
 	                                "2024-12-22 16:00 UTC  Mon 01:00 JST  "
 	                                "in 3 d 23 h");
+	/* At 60 the countdown does not fit whole: it is left out, not cut
+	 * to "in 3". */
+	T_CONTAINS(screen("narrow.txt"), "  SMC010   IPR review ends        "
+	                                 "2024-12-23 01:00 JST\n");
 }
 
 /* gavel in tmux at 100x30 on the test's g.db, at clock now, acting as

@@ -168,11 +168,14 @@ dashboard_layout(struct view *v, size_t cols)
 			     gv_time_format_local(local, c->at, c->tz,
 			                          GV_LOCAL_FULL));
 		}
-		segf(l,
-		     c->overdue       ? LINE_BAD
-		     : in < 3 * 86400 ? LINE_WARN
-		                      : LINE_OK,
-		     "%-14s", left);
+		/* The countdown whole or not at all: cut, "in 13 d 22 h"
+		 * would read "in 1". */
+		if (line_cols(l) + strlen(left) <= (size_t)cols)
+			segf(l,
+			     c->overdue       ? LINE_BAD
+			     : in < 3 * 86400 ? LINE_WARN
+			                      : LINE_OK,
+			     "%-14s", left);
 		used = line_cols(l);
 		/* The rule whole ("BYL 2.3(8), 2.4(4)"), then the title. */
 		if (cols >= 90 && used + 20 <= cols)
