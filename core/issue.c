@@ -765,6 +765,15 @@ gv_issue_label(struct gv_db *db, const char *body, const char *ref,
 	if (!n)
 		return gv__error_set(GV_ERRCLASS_ISSUE, GV_EINVALID,
 		                     "give at least one label");
+	/* Lists write labels "a, b" and --label reads "a,b" as two: a label
+	 * with a comma would read as two wherever it is shown. */
+	for (size_t i = 0; i < n; i++)
+		if (labels[i] && strchr(labels[i], ','))
+			return gv__error_set(
+			        GV_ERRCLASS_ISSUE, GV_EINVALID,
+			        "\"%.100s\" is not one label: give each on its "
+			        "own (gavel issue label REF a b)",
+			        labels[i]);
 	return gv__issue_submit(db, &gv__op_issue_label, body, ref, -1,
 	                        json_pack("{s:o, s:b}", "labels",
 	                                  gv__op_texts(labels, n), "remove",

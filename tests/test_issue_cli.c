@@ -348,6 +348,11 @@ closed_and_reopened_in_order(void)
 	                 "2024-12-18 13:00", NULL)
 	                 ->status,
 	         0);
+	/* A label is one word of a list: "a,b" would read as two. */
+	r = t_gavel(env(), "issue", "label", "263", "a,b", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: \"a,b\" is not one label: give each on its "
+	                 "own (gavel issue label REF a b)\n");
 }
 
 const struct t_case issue_cli_tests[] = {
