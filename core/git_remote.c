@@ -294,27 +294,38 @@ folder_of(enum url_kind kind, const char *url)
 	return path;
 }
 
+/* Whether path is a folder but no git repository (libgit2 says "not
+ * found" of an object missing from a repository too). */
+static int
+not_a_repository(const char *path)
+{
+	struct stat st;
+
+	return path && stat(path, &st) == 0 && S_ISDIR(st.st_mode) &&
+	       git_repository_open_ext(NULL, path,
+	                               GIT_REPOSITORY_OPEN_NO_SEARCH,
+	                               NULL) == GIT_ENOTFOUND;
+}
+
 /* Why a transfer with the folder at path failed: it asks for no
  * credentials. */
 static int
 folder_failed(const char *url, const char *path, int rc)
 {
 	struct gv__cred none;
-	struct stat st;
 	int error;
 
-	/* A folder made for the group's record, without its repository
-	 * yet: the step the README's first block starts with. */
-	if (rc == GIT_ENOTFOUND && path && stat(path, &st) == 0 &&
-	    S_ISDIR(st.st_mode))
-		return gv__error_set(GV_ERRCLASS_SYNC, GV_ENOTFOUND,
-		                     "%s is a folder but no git repository: "
-		                     "make one there with 'git init --bare "
-		                     "%s', or give the repository's path",
-		                     path, path);
 	gv__cred_init(&none);
 	error = transfer_failed(&none, url, rc);
 	gv__cred_done(&none, 0);
+	/* A folder made for the group's record, without its repository
+	 * yet: the step the README's first block starts with. */
+	if (rc == GIT_ENOTFOUND && not_a_repository(path))
+		error = gv__error_set(GV_ERRCLASS_SYNC, GV_ENOTFOUND,
+		                      "%s is a folder but no git repository: "
+		                      "make one there with 'git init --bare "
+		                      "%s', or give the repository's path",
+		                      path, path);
 	return error;
 }
 
