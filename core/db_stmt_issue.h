@@ -70,7 +70,8 @@
 	  "UPDATE issue SET state = ?2, closed_at = ?3, updated_at = ?4"       \
 	  " WHERE id = ?1 AND state <> ?2")                                    \
 	/* When the issue was opened, and closed if it is. */                  \
-	X(ISSUE_TIMES, "SELECT created_at, closed_at FROM issue WHERE id = ?1")\
+	X(ISSUE_TIMES,                                                         \
+	  "SELECT created_at, closed_at FROM issue WHERE id = ?1")             \
 	X(ISSUE_TOUCH, "UPDATE issue SET updated_at = max(updated_at, ?2)"     \
 	               " WHERE id = ?1")                                       \
 	X(ISSUE_FTS_DELETE,                                                    \

@@ -38,9 +38,9 @@
 	  "DELETE FROM person_email WHERE person = ?1 AND fold = ?2")          \
 	X(PERSON_EMAIL_FIRST, "SELECT email FROM person WHERE id = ?1")        \
 	/* A sender (core/vote_sender.c): the people of an address, and        \
-	 * whether each was a voting representative in body ?2 at ?3: until   \
-	 * their term ended; from its start only for a term after an ended    \
-	 * one (a first is often entered after the votes it covers).  */      \
+	 * whether each was a voting representative in body ?2 at ?3: until    \
+	 * their term ended; from its start only for a term after an ended     \
+	 * one (a first is often entered after the votes it covers).  */       \
 	X(PERSON_SENDER,                                                       \
 	  "SELECT p.id, p.name, EXISTS (SELECT 1 FROM rep r"                   \
 	  "  WHERE r.person = p.id AND r.body = ?2"                            \
@@ -54,7 +54,7 @@
 	X(PERSON_ORG_OF,                                                       \
 	  "SELECT p.org, o.name FROM person p LEFT JOIN org o ON o.id = p.org" \
 	  " WHERE p.id = ?1")                                                  \
-	/* Person ?1's term in body ?2 now (its start, or NULL), and when     \
+	/* Person ?1's term in body ?2 now (its start, or NULL), and when      \
 	 * their last one ended. */                                            \
 	X(REP_SPAN,                                                            \
 	  "SELECT (SELECT since FROM rep WHERE person = ?1 AND body = ?2"      \
