@@ -58,6 +58,9 @@ print_entry(const struct gv_issue_entry *e, const char *clone)
 	case GV_ISSUE_CLOSED:
 		cli_printf("closed");
 		break;
+	case GV_ISSUE_REOPENED:
+		cli_printf("reopened");
+		break;
 	}
 	/* Who linked a meeting, draft or ballot is in --format json. */
 	if (e->author &&

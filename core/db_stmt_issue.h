@@ -149,6 +149,13 @@
 	  " WHERE l.issue = ?1 AND l.kind = 'ballot' ORDER BY l.at, l.id")     \
 	X(ISSUE_STORY_DRAFTS,                                                  \
 	  "SELECT at, author, url, repo, base, head FROM issue_link"           \
-	  " WHERE issue = ?1 AND kind = 'draft' ORDER BY at, id")
+	  " WHERE issue = ?1 AND kind = 'draft' ORDER BY at, id")              \
+	/* Each close and reopening of issue ?2 of body ?1, at its act time    \
+	 * (an event before the act time was kept: its record time). */        \
+	X(ISSUE_STORY_STATES,                                                  \
+	  "SELECT coalesce(json_extract(detail, '$.at'), at),"                 \
+	  " kind = 'issue.reopen' FROM event WHERE body = ?1"                  \
+	  " AND subject = ?2 AND kind IN ('issue.close', 'issue.reopen')"      \
+	  " ORDER BY id")
 
 #endif

@@ -297,8 +297,8 @@ read_draft(struct gv_issue_story *s, size_t *alloc, sqlite3_stmt *st)
 }
 
 /* Time order; at the same instant, the order of enum gv_issue_entry_kind
- * (opened first, closed last), then the order read: an insertion sort,
- * which is stable, over a story of at most a few hundred entries. */
+ * (opened first, closed and reopened last), then the order read: an insertion
+ * sort, which is stable, over a story of at most a few hundred entries. */
 static void
 entries_sort(struct gv_issue_entry *v, size_t n)
 {
@@ -314,6 +314,36 @@ entries_sort(struct gv_issue_entry *v, size_t n)
 			v[j] = v[j - 1];
 		v[j] = e;
 	}
+}
+
+/*
+ * Each time the issue was closed or reopened, from the events its
+ * operations wrote; an issue imported closed has no such event, and its
+ * close is told at its closed_at.
+ */
+static int
+story_states(struct gv_issue_story *s, size_t *alloc, struct gv_db *db,
+             const struct gv__issue_ref *r)
+{
+	sqlite3_stmt *st;
+	int rc, closes = 0;
+
+	if ((rc = gv__db_stmt(&st, db, GV__STMT_ISSUE_STORY_STATES)) < 0)
+		return rc;
+	gv__bind_int(st, 1, r->body);
+	gv__bind_text(st, 2, r->subject);
+	while ((rc = gv__db_step(db, st)) > 0) {
+		int reopened = sqlite3_column_int(st, 1);
+
+		entry_new(s, alloc,
+		          reopened ? GV_ISSUE_REOPENED : GV_ISSUE_CLOSED,
+		          sqlite3_column_int64(st, 0));
+		closes += !reopened;
+	}
+	gv__db_reset(st);
+	if (rc == 0 && !closes && s->issue.closed_at >= 0)
+		entry_new(s, alloc, GV_ISSUE_CLOSED, s->issue.closed_at);
+	return rc;
 }
 
 int
@@ -353,8 +383,10 @@ gv_issue_story(struct gv_issue_story *out, struct gv_db *db, const char *body,
 		gv_issue_story_dispose(out);
 		return error;
 	}
-	if (out->issue.closed_at >= 0)
-		entry_new(out, &alloc, GV_ISSUE_CLOSED, out->issue.closed_at);
+	if ((error = story_states(out, &alloc, db, &r)) < 0) {
+		gv_issue_story_dispose(out);
+		return error;
+	}
 	entries_sort(out->v, out->n);
 	return 0;
 }

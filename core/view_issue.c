@@ -111,8 +111,9 @@ gv_view_issues_json(char **out, const struct gv_issue_list *list)
 static json_t *
 entry_json(const struct gv_issue_entry *e)
 {
-	static const char *const kinds[] = {"opened", "meeting", "note",
-	                                    "draft",  "ballot",  "closed"};
+	static const char *const kinds[] = {"opened",  "meeting", "note",
+	                                    "draft",   "ballot",  "closed",
+	                                    "reopened"};
 	char when[GV_TIME_BUFSZ];
 	json_t *meeting = e->meeting ? json_pack("{s:I, s:s?}", "id",
 	                                         (json_int_t)e->meeting,
@@ -146,10 +147,8 @@ entry_json(const struct gv_issue_entry *e)
 		                              e->url, "repo", e->repo, "base",
 		                              e->base, "head", e->head));
 		break;
-	default:
-		json_object_set_new(
-		        o, e->kind == GV_ISSUE_OPENED ? "opened" : "closed",
-		        json_true());
+	default: /* opened, closed, reopened */
+		json_object_set_new(o, kinds[e->kind], json_true());
 		break;
 	}
 	json_decref(meeting);

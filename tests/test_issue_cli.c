@@ -348,6 +348,15 @@ closed_and_reopened_in_order(void)
 	                 "2024-12-18 13:00", NULL)
 	                 ->status,
 	         0);
+	/* Its story tells both, each at its time. */
+	r = t_gavel(env(), "issue", "show", "263", NULL);
+	T_CONTAINS(r->out, "\n2024-12-18 12:00 UTC  closed\n"
+	                   "2024-12-18 13:00 UTC  reopened\n");
+	T_CONTAINS(r->out, "state: open");
+	r = t_gavel(env(), "issue", "show", "263", "--format", "md", NULL);
+	T_CONTAINS(r->out, "**2024-12-18 13:00 UTC**: reopened.");
+	r = t_gavel(env(), "issue", "show", "263", "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"reopened\": true");
 	/* A label is one word of a list: "a,b" would read as two. */
 	r = t_gavel(env(), "issue", "label", "263", "a,b", NULL);
 	T_EQ_INT(r->status, 1);

@@ -227,6 +227,9 @@ entry_layout(struct view *v, const struct gv_issue_entry *e, size_t cols)
 	case GV_ISSUE_CLOSED:
 		seg(l, LINE_BAD, "closed");
 		break;
+	case GV_ISSUE_REOPENED:
+		seg(l, LINE_OK, "reopened");
+		break;
 	}
 	if (e->author &&
 	    (e->kind == GV_ISSUE_NOTE || e->kind == GV_ISSUE_OPENED))

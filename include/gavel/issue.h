@@ -157,6 +157,7 @@ enum gv_issue_entry_kind {
 	GV_ISSUE_DRAFT,  /* a draft redline */
 	GV_ISSUE_BALLOT, /* a linked ballot */
 	GV_ISSUE_CLOSED,
+	GV_ISSUE_REOPENED,
 };
 
 struct gv_issue_entry {
