@@ -69,27 +69,13 @@ html_codepoint(struct html *h, unsigned long cp)
 {
 	char u[5] = {0};
 
-	if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
+	if (cp == 0 || cp > 0x10FFFF)
 		cp = 0xFFFD;
 	if (cp == 0xA0) {
 		html_char(h, ' '); /* &nbsp; spaces as a space does */
 		return;
 	}
-	if (cp < 0x80) {
-		u[0] = (char)cp;
-	} else if (cp < 0x800) {
-		u[0] = (char)(0xC0 | (cp >> 6));
-		u[1] = (char)(0x80 | (cp & 0x3F));
-	} else if (cp < 0x10000) {
-		u[0] = (char)(0xE0 | (cp >> 12));
-		u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[2] = (char)(0x80 | (cp & 0x3F));
-	} else {
-		u[0] = (char)(0xF0 | (cp >> 18));
-		u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-		u[2] = (char)(0x80 | ((cp >> 6) & 0x3F));
-		u[3] = (char)(0x80 | (cp & 0x3F));
-	}
+	gv__utf8_encode(u, (uint32_t)cp);
 	html_text(h, u);
 }
 

@@ -92,6 +92,10 @@ struct gv_buf {
 void gv__buf_put(struct gv_buf *b, const char *data, size_t n);
 void gv__buf_puts(struct gv_buf *b, const char *s);
 void gv__buf_putc(struct gv_buf *b, int c);
+
+/* Writes U+c as UTF-8 into out (U+FFFD for a surrogate or a value past
+ * U+10FFFF); returns its length, 1 to 4 bytes. */
+size_t gv__utf8_encode(char out[4], uint32_t c);
 void gv__buf_printf(struct gv_buf *b, const char *fmt, ...) GV__PRINTF(2, 3);
 /* Gives the string to the caller (never NULL) and resets the buffer. */
 char *gv__buf_detach(struct gv_buf *b);

@@ -6,6 +6,7 @@
  * minute-taker found in its Markdown.
  */
 #include <assert.h>
+#include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -57,6 +58,53 @@ trimmed(const char *s, size_t n)
 	return gv__xstrndup(s, n);
 }
 
+/*
+ * Appends the character the escape at s (after its backslash) stands for
+ * in a double-quoted YAML scalar (YAML 1.2, 5.7): \uXXXX, \UXXXXXXXX and
+ * \xXX as UTF-8, \" \\ \/ as themselves, \_ (no-break) and a line end or
+ * another control (\n, \t, \e, \0, ...) as a space: a front matter value
+ * is one line. An escape YAML does not know is kept as written. Returns
+ * the escape's last byte.
+ */
+static const char *
+fm_escape(struct gv_buf *b, const char *s)
+{
+	static const struct {
+		char c;
+		int digits;
+	} hex[] = {{'x', 2}, {'u', 4}, {'U', 8}};
+	char u[4];
+
+	for (size_t k = 0; k < sizeof(hex) / sizeof(hex[0]); k++) {
+		uint32_t cp = 0;
+		int n = 0;
+
+		if (*s != hex[k].c)
+			continue;
+		for (; n < hex[k].digits && isxdigit((unsigned char)s[n + 1]);
+		     n++)
+			cp = cp * 16 +
+			     (uint32_t)(isdigit((unsigned char)s[n + 1])
+			                        ? s[n + 1] - '0'
+			                        : (s[n + 1] | 0x20) - 'a' + 10);
+		if (n < hex[k].digits)
+			break;
+		if (cp < 0x20 || (cp >= 0x7F && cp < 0xA0))
+			cp = ' ';
+		gv__buf_put(b, u, gv__utf8_encode(u, cp));
+		return s + n;
+	}
+	if (strchr("\"\\/", *s))
+		gv__buf_putc(b, *s);
+	else if (strchr("0abtnvfre _NLP\t", *s))
+		gv__buf_putc(b, ' ');
+	else {
+		gv__buf_putc(b, '\\');
+		gv__buf_putc(b, *s);
+	}
+	return s;
+}
+
 /* A plain, "double" or 'single' quoted YAML scalar, unquoted and trimmed. */
 static int
 fm_value(char **out, struct minutes_scan *p, size_t i, const char *s)
@@ -81,8 +129,8 @@ fm_value(char **out, struct minutes_scan *p, size_t i, const char *s)
 		if (c == q) { /* '' in single quotes */
 			s++;
 		} else if (q == '"' && c == '\\' && s[1]) {
-			c = *++s; /* \n and \t would break the line */
-			c = c == 'n' || c == 't' ? ' ' : c;
+			s = fm_escape(&b, s + 1);
+			continue;
 		}
 		gv__buf_putc(&b, c);
 	}

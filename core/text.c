@@ -81,30 +81,39 @@ utf8_decode(uint32_t *cp, const unsigned char *s, size_t n)
 	return len;
 }
 
+size_t
+gv__utf8_encode(char out[4], uint32_t c)
+{
+	if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+		c = REPLACEMENT;
+	if (c < 0x80) {
+		out[0] = (char)c;
+		return 1;
+	}
+	if (c < 0x800) {
+		out[0] = (char)(0xC0 | (c >> 6));
+		out[1] = (char)(0x80 | (c & 0x3F));
+		return 2;
+	}
+	if (c < 0x10000) {
+		out[0] = (char)(0xE0 | (c >> 12));
+		out[1] = (char)(0x80 | ((c >> 6) & 0x3F));
+		out[2] = (char)(0x80 | (c & 0x3F));
+		return 3;
+	}
+	out[0] = (char)(0xF0 | (c >> 18));
+	out[1] = (char)(0x80 | ((c >> 12) & 0x3F));
+	out[2] = (char)(0x80 | ((c >> 6) & 0x3F));
+	out[3] = (char)(0x80 | (c & 0x3F));
+	return 4;
+}
+
 static void
 utf8_put(struct gv_buf *b, uint32_t c)
 {
 	char o[4];
 
-	if (c < 0x80) {
-		o[0] = (char)c;
-		gv__buf_put(b, o, 1);
-	} else if (c < 0x800) {
-		o[0] = (char)(0xC0 | (c >> 6));
-		o[1] = (char)(0x80 | (c & 0x3F));
-		gv__buf_put(b, o, 2);
-	} else if (c < 0x10000) {
-		o[0] = (char)(0xE0 | (c >> 12));
-		o[1] = (char)(0x80 | ((c >> 6) & 0x3F));
-		o[2] = (char)(0x80 | (c & 0x3F));
-		gv__buf_put(b, o, 3);
-	} else {
-		o[0] = (char)(0xF0 | (c >> 18));
-		o[1] = (char)(0x80 | ((c >> 12) & 0x3F));
-		o[2] = (char)(0x80 | ((c >> 6) & 0x3F));
-		o[3] = (char)(0x80 | (c & 0x3F));
-		gv__buf_put(b, o, 4);
-	}
+	gv__buf_put(b, o, gv__utf8_encode(o, c));
 }
 
 /* How many bytes at the start of p (n bytes) are valid UTF-8. */

@@ -54,6 +54,32 @@ front_matter_fields(void)
 	release();
 }
 
+/* A double-quoted value's escapes (YAML 1.2, 5.7): characters by their
+ * number as UTF-8, quotes and backslashes as themselves, a line end or
+ * another control as a space (a value is one line), an unknown one as
+ * written. */
+static void
+front_matter_escapes(void)
+{
+	struct gv_minutes_doc *d = PARSE(
+	        "a.md", "---\n"
+	                "author: \"Iv\\u00e1n \\x41. \\U0001F600\"\n"
+	                "date: \"2025-01-15 16:00:00\"\n"
+	                "tags: [Minutes, S/MIME]\n"
+	                "title: \"2025-01-15 Caf\\u00e9 \\\"quoted\\\" a\\\\b"
+	                "\\e[31m\\nNext\\tTab \\q\"\n"
+	                "---\n"
+	                "Body\n");
+
+	T_ASSERT(d != NULL);
+	if (!d)
+		return;
+	T_EQ_STR(d->title, "2025-01-15 Caf\xC3\xA9 \"quoted\" a\\b [31m Next Tab "
+	                   "\\q");
+	T_EQ_STR(d->author, "Iv\xC3\xA1n A. \xF0\x9F\x98\x80");
+	release();
+}
+
 static void
 front_matter_absent_keys(void)
 {
@@ -219,6 +245,7 @@ text_after_front_matter(void)
 
 const struct t_case minutes_parse_front_tests[] = {
         {"front_matter_fields", front_matter_fields},
+        {"front_matter_escapes", front_matter_escapes},
         {"front_matter_absent_keys", front_matter_absent_keys},
         {"front_matter_flow_and_block", front_matter_flow_and_block},
         {"front_matter_crlf", front_matter_crlf},
