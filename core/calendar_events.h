@@ -24,6 +24,7 @@ struct gv__cal_event {
 	int64_t sequence;     /* RFC 5545 SEQUENCE */
 	int cancelled;        /* STATUS:CANCELLED, else CONFIRMED */
 	int open;             /* a clock not met yet (kept when overdue) */
+	int met;              /* a clock met: no reminder */
 	int instance;         /* an instance of a series: RECURRENCE-ID */
 	int deadline;         /* a clock: TRANSP:TRANSPARENT */
 	char *summary;        /* one line, unsanitized (owned) */

@@ -271,7 +271,12 @@ ical_event(icalcomponent *vcal, const struct gv__cal *cal,
 	        ev,
 	        icalproperty_new_transp(e->deadline ? ICAL_TRANSP_TRANSPARENT
 	                                            : ICAL_TRANSP_OPAQUE));
-	if (!e->cancelled)
+	/* RFC 5545 gives a VEVENT no STATUS for done (COMPLETED is a
+	 * VTODO's): a met clock stays CONFIRMED, a fact of the ballot's
+	 * history, and loses its reminders, which would tell members of a
+	 * duty already done (the Review Notice sent); its title and
+	 * description say it was met. */
+	if (!e->cancelled && !e->met)
 		ical_alarms(ev, e, alarms);
 	icalcomponent_add_component(vcal, ev);
 	return 0;
