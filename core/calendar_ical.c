@@ -191,13 +191,20 @@ static int
 ical_series(icalcomponent *ev, const struct gv__cal_event *e)
 {
 	struct gv_local l;
-	char rule[64];
+	char rule[96];
 	int error;
 
 	if ((error = gv_zone_from_utc(&l, e->tz ? e->tz : "UTC", e->start)) < 0)
 		return error;
 	snprintf(rule, sizeof(rule), "FREQ=WEEKLY;INTERVAL=%d;BYDAY=%s",
 	         e->weeks, byday[l.weekday]);
+	if (e->until) {
+		/* RFC 5545 3.3.10: in UTC when DTSTART has a TZID. */
+		struct icaltimetype u = ical_utc(e->until);
+
+		snprintf(rule + strlen(rule), sizeof(rule) - strlen(rule),
+		         ";UNTIL=%s", icaltime_as_ical_string(u));
+	}
 	icalcomponent_add_property(
 	        ev,
 	        icalproperty_new_rrule(icalrecurrencetype_from_string(rule)));

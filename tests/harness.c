@@ -52,7 +52,7 @@ extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         json_canon_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[],
-        calendar_met_tests[], calendar_zones_tests[];
+        calendar_met_tests[], calendar_zones_tests[], calendar_cadence_tests[];
 extern const struct t_case commands_tests[], progress_tests[],
         demo_today_tests[];
 extern const struct t_case complete_tests[], install_tests[], deb_tests[];
@@ -129,6 +129,7 @@ static const struct {
         {"calendar_out", calendar_out_tests},
         {"calendar_met", calendar_met_tests},
         {"calendar_zones", calendar_zones_tests},
+        {"calendar_cadence", calendar_cadence_tests},
         {"pages", pages_tests},
         {"report", report_tests},
         {"readme", readme_tests},
