@@ -100,9 +100,12 @@ settings_load(struct setting **out, size_t *n, struct gv_db *db,
 		const char *zone = tz;
 
 		setting_read(&c, &zone, st);
-		zone = gv__xstrdup(zone);
-		free(tz);
-		tz = (char *)zone;
+		if (zone != tz) { /* the row's: copied before the next */
+			char *copy = gv__xstrdup(zone);
+
+			free(tz);
+			tz = copy;
+		}
 		if (*n && setting_same(&(*out)[*n - 1], &c, tz))
 			continue;
 		if (!*n && c.weeks <= 0)
@@ -145,7 +148,7 @@ series_push(struct gv__cal_series **v, size_t *n, size_t *alloc,
             const struct gv_body *body, const struct setting *s, int64_t start)
 {
 	struct gv__cal_series *p;
-	char when[GV_TIME_BUFSZ], *a, *b;
+	char when[GV_TIME_BUFSZ];
 
 	*v = gv__grow(*v, alloc, *n, sizeof(**v));
 	p = &(*v)[(*n)++];
@@ -158,12 +161,7 @@ series_push(struct gv__cal_series **v, size_t *n, size_t *alloc,
 		p->uid = gv__xsprintf("%s-calls@gavel", body->code);
 		return;
 	}
-	gv_time_format(when, start, GV_TIME_ISO);
-	/* 2025-03-06T15:00:00Z -> 20250306T150000Z */
-	for (a = b = when; *a; a++)
-		if (*a != '-' && *a != ':')
-			*b++ = *a;
-	*b = '\0';
+	gv__cal_uid_time(when, start);
 	p->uid = gv__xsprintf("%s-calls-%s-%dw@gavel", body->code, when,
 	                      s->c.weeks);
 }
@@ -172,7 +170,7 @@ int
 gv__cal_series_load(struct gv__cal_series **out, size_t *n, struct gv_db *db,
                     const struct gv_body *body)
 {
-	struct setting *s = NULL, now = {{0}, NULL, INT64_MIN};
+	struct setting *s = NULL;
 	size_t ns = 0, alloc = 0, i;
 	int64_t start;
 	int error;
@@ -181,11 +179,13 @@ gv__cal_series_load(struct gv__cal_series **out, size_t *n, struct gv_db *db,
 	if ((error = settings_load(&s, &ns, db, body->code)) < 0)
 		goto out;
 	if (ns == 0) { /* a log without the body's settings: as it is */
-		gv_body_cadence(&now.c, body);
-		now.tz = (char *)body->tz;
+		s = gv__xcalloc(1, sizeof(*s));
+		gv_body_cadence(&s->c, body);
+		s->tz = gv__xstrdup(body->tz);
+		ns = 1;
 	}
-	for (i = 0; i < (ns ? ns : 1) && error == 0; i++) {
-		const struct setting *x = ns ? &s[i] : &now;
+	for (i = 0; i < ns && error == 0; i++) {
+		const struct setting *x = &s[i];
 
 		/* No cadence from now on: the calls until now stand. */
 		if (x->c.weeks <= 0) {

@@ -55,6 +55,10 @@ void gv__cal_event_dispose(struct gv__cal_event *e);
 /* Frees what cal holds (not cal itself). */
 void gv__cal_dispose(struct gv__cal *cal);
 
+/* t as a UID names it, 20250129T160000Z (UTC), into buf of
+ * GV_TIME_BUFSZ bytes; returns buf. */
+char *gv__cal_uid_time(char *buf, int64_t t);
+
 /* How many operations of the body's part of the log have one of the
  * kinds (NULL-terminated list of at most 3): what the SEQUENCEs count. */
 int gv__cal_op_count(int64_t *out, struct gv_db *db, const char *body,

@@ -98,14 +98,9 @@ name_hash(const char *s)
 static char *
 meeting_uid(const struct gv_body *body, const struct gv_meeting *m)
 {
-	char when[GV_TIME_BUFSZ], *p, *q;
+	char when[GV_TIME_BUFSZ];
 
-	gv_time_format(when, m->starts_at, GV_TIME_ISO);
-	/* 2025-01-29T16:00:00Z -> 20250129T160000Z */
-	for (p = q = when; *p; p++)
-		if (*p != '-' && *p != ':')
-			*q++ = *p;
-	*q = '\0';
+	gv__cal_uid_time(when, m->starts_at);
 	if (m->subcommittee)
 		return gv__xsprintf("%s-meeting-%s-sc%08lx@gavel", body->code,
 		                    when, name_hash(m->subcommittee));
