@@ -164,7 +164,8 @@ CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
 # use, so that no other command pays for libical's ICU or GMime's GLib
 # at start-up. They sit next to $(BIN) and are installed in $(MODDIR).
 # The tests, benchmarks and fuzzers link their objects in instead.
-ICAL_OBJS := $(BUILD)/core/zone_ical.o $(BUILD)/core/calendar_ical.o
+ICAL_OBJS := $(BUILD)/core/zone_ical.o $(BUILD)/core/calendar_ical.o \
+	$(BUILD)/core/zone_vtimezone.o
 MAIL_OBJS := $(patsubst %,$(BUILD)/core/mail_%.o,module init read write)
 MOD_OBJS  := $(ICAL_OBJS) $(MAIL_OBJS)
 MODS      := $(dir $(BIN))gavel-ical.so $(dir $(BIN))gavel-mail.so

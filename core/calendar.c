@@ -119,13 +119,14 @@ gv_alarms_parse(struct gv_alarms *out, const char *text)
 /* ---- The calendar ---- */
 
 /* Whether an event belongs in [from, to): by its start; a series when it
- * has begun by then (its later calls are its own); with --within, the
+ * has begun by then and not ended before (its later calls are its own);
+ * with --within, the
  * open clocks already overdue too, as gv_deadlines keeps them. */
 static int
 cal_keep(const struct gv__cal_event *e, int64_t from, int64_t to, int overdue)
 {
 	if (e->weeks > 0)
-		return e->start < to;
+		return e->start < to && (!e->until || e->until >= from);
 	if (overdue && e->open && e->start < from)
 		return 1;
 	return e->start >= from && e->start < to;

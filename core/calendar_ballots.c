@@ -19,10 +19,15 @@
  * runs instead of with the record), it is derived from what moves a
  * ballot's dates: its rounds. A new version (a round) restarts every
  * clock; within a round a clock only appears, applies and may end
- * (withdrawal, cancellation, voting opening ends the expiry). So with k
- * the round and s = -1 (not yet applied in this round: still the earlier
- * round's, cancelled), 0 (applies) or 1 (ended in this round), 2(k-1) + s
- * never decreases as the record grows and grows at each of those changes.
+ * (withdrawal, cancellation, voting opening ends the expiry); one that
+ * applies is open, then met (its time passed, or the act it waits for
+ * was recorded: the Review Notice sent before it was due), and a met
+ * clock loses its reminder and says so. So with k the round and s = -1
+ * (not yet applied in this round: still the earlier round's, cancelled),
+ * 0 (applies, open), 1 (applies, met) or 2 (ended in this round),
+ * 3(k-1) + s never decreases as the record grows and grows at each of
+ * those changes (nor is it below what 2(k-1) + s gave before met clocks
+ * were told apart, so no calendar that read an older gavel goes back).
  * The other cause of a move is the body's calendar: a holiday added or
  * removed, or a change of its rules, moves business-day clocks. Which
  * ones it moved would need the dates before it, so every such operation
@@ -258,20 +263,90 @@ ballot_why(const struct ballot_ctx *x, int kind, int this_round)
 	return "This clock no longer applies.";
 }
 
-static void
-ballot_text(struct gv__cal_event *e, const struct ballot_ctx *x,
-            const struct seen *s, const char *why)
+/*
+ * How a met clock was met, for its description, and when (*at, -1 when
+ * the record does not say): by the act it waits for (the vote opening
+ * ends the discussion, the results, the Review Notice that opens the IPR
+ * review, BYL 2.3(3), 2.3(8), 2.4(5)) or by its time passing.
+ */
+static const char *
+ballot_met(int64_t *at, const struct ballot_ctx *x, int kind,
+           const struct seen *s)
+{
+	const struct gv__ballot_acts *a = &x->acts;
+
+	*at = s->at;
+	switch (kind) {
+	case GV_CLOCK_DISCUSSION_ENDS:
+		if (a->vote < 0)
+			return "the discussion period ended";
+		*at = a->vote;
+		return "voting opened";
+	case GV_CLOCK_EXPIRES:
+		return "the ballot expired";
+	case GV_CLOCK_VOTE_CLOSES:
+		return "voting closed";
+	case GV_CLOCK_RESULTS_DUE:
+		*at = a->results;
+		return "the results were announced";
+	case GV_CLOCK_REVIEW_NOTICE_DUE:
+	case GV_CLOCK_REVIEW_NOTICE_VICE_CHAIR:
+		*at = a->review;
+		return "the Review Notice was sent: the IPR review opened";
+	case GV_CLOCK_REVIEW_ENDS:
+		return "the IPR review ended";
+	case CAL_VOTING_OPENS: /* the act itself: nothing more to say */
+		return NULL;
+	default: /* the notices after the review: not recorded yet */
+		return "its time passed (gavel does not record this notice)";
+	}
+}
+
+/* The line that says a clock was met, and whether it was met before its
+ * time (its title then says it is done: no one owes it any more). */
+static int
+ballot_met_line(struct gv_buf *d, const struct ballot_ctx *x, int kind,
+                const struct seen *s)
 {
 	char when[GV_BOTH_BUFSZ];
-	struct gv_buf d = GV_BUF_INIT;
+	int64_t at;
+	const char *how = ballot_met(&at, x, kind, s);
 
-	e->summary = gv__xsprintf("%s%s %s: %s", why ? "Cancelled: " : "",
-	                          x->b->number, s->what, x->b->title);
+	if (!how)
+		return 0;
+	if (at < 0) {
+		gv__buf_printf(d, "Met: %s (the record does not say when).\n",
+		               how);
+		return 0;
+	}
+	gv__buf_printf(d, "Met: %s, %s.\n", how,
+	               gv_time_format_both(when, at, x->body->tz));
+	return at < s->at;
+}
+
+/* The event's title and description; why: why it was cancelled, or
+ * NULL; met: it applies and was met. */
+static void
+ballot_text(struct gv__cal_event *e, const struct ballot_ctx *x, int kind,
+            const char *why, int met)
+{
+	const struct seen *s = &x->seen[kind];
+	char when[GV_BOTH_BUFSZ];
+	struct gv_buf d = GV_BUF_INIT;
+	int early = 0;
+
 	gv__buf_printf(&d, "%s: %s\n", x->b->number, x->b->title);
 	gv__buf_printf(&d, "%s %s (%s)\n", s->what,
 	               gv_time_format_both(when, s->at, x->body->tz), s->rule);
+	if (met)
+		early = ballot_met_line(&d, x, kind, s);
 	if (why)
 		gv__buf_printf(&d, "%s\n", why);
+	e->summary = gv__xsprintf("%s%s %s: %s",
+	                          why     ? "Cancelled: "
+	                          : early ? "Done: "
+	                                  : "",
+	                          x->b->number, s->what, x->b->title);
 	gv__buf_printf(&d, "State: %s. %s (%s)",
 	               gv_ballot_state_name(x->b->state), x->body->name,
 	               x->body->code);
@@ -292,20 +367,25 @@ ballot_event(struct gv__cal *cal, const struct ballot_ctx *x, int kind)
 
 	if (!s->any)
 		return;
-	if (s->now || (s->in_round && fact && x->acts.cancelled < 0))
-		stage = 0;
+	if (s->now)
+		stage = s->open ? 0 : 1;
+	else if (s->in_round && fact && x->acts.cancelled < 0)
+		stage = 1; /* met: what followed it has begun */
 	else
-		stage = s->in_round ? 1 : -1;
-	seq = 2 * (x->round - 1) + stage + x->changes;
+		stage = s->in_round ? 2 : -1;
+	seq = 3 * (x->round - 1) + stage + x->changes;
 	e = gv__cal_add(cal, s->at);
 	e->uid = gv__xsprintf("%s-ballot-%lld-%s@gavel", x->body->code,
 	                      (long long)x->b->seq, slugs[kind]);
 	e->sequence = seq < 0 ? 0 : seq;
-	e->cancelled = stage != 0;
+	e->cancelled = stage == 2 || stage == -1;
+	e->met = stage == 1;
 	e->open = s->open;
 	e->deadline = 1;
 	e->category = "ballot";
-	ballot_text(e, x, s, stage ? ballot_why(x, kind, s->in_round) : NULL);
+	ballot_text(e, x, kind,
+	            e->cancelled ? ballot_why(x, kind, s->in_round) : NULL,
+	            e->met);
 }
 
 static int

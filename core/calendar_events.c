@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements the calendar's list of events, which the ballot
- * and meeting files fill, and the count of operations their SEQUENCEs
- * are derived from.
+ * and meeting files fill, the instants their UIDs name, and the count of
+ * operations their SEQUENCEs are derived from.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "calendar_events.h"
 #include "db.h"
+#include "gavel/time.h"
 #include "internal.h"
 
 struct gv__cal_event *
@@ -41,6 +42,20 @@ gv__cal_dispose(struct gv__cal *cal)
 	free(cal->v);
 	cal->v = NULL;
 	cal->n = cal->alloc = 0;
+}
+
+char *
+gv__cal_uid_time(char *buf, int64_t t)
+{
+	char *p, *q;
+
+	gv_time_format(buf, t, GV_TIME_ISO);
+	/* 2025-01-29T16:00:00Z -> 20250129T160000Z */
+	for (p = q = buf; *p; p++)
+		if (*p != '-' && *p != ':')
+			*q++ = *p;
+	*q = '\0';
+	return buf;
 }
 
 int

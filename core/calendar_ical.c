@@ -26,10 +26,14 @@
 /* "MO".."SU" of RRULE's BYDAY, by weekday (0 = Sunday). */
 static const char *const byday[] = {"SU", "MO", "TU", "WE", "TH", "FR", "SA"};
 
+/* Whether times in tz are written as its wall clock with its VTIMEZONE:
+ * not for UTC, nor for what libical reads as UTC ("GMT"), which has no
+ * VTIMEZONE to write; a time in UTC is written as such ("...Z"). */
 static int
 ical_zoned(const char *tz)
 {
-	return tz && strcmp(tz, "UTC") != 0;
+	return tz && icaltimezone_get_builtin_timezone(tz) !=
+	                     icaltimezone_get_utc_timezone();
 }
 
 /* t as UTC ("20250129T160000Z"). */
@@ -111,34 +115,6 @@ ical_add_when(icalcomponent *c, icalproperty_kind kind, int64_t t,
 	return 0;
 }
 
-/*
- * The zone as libical builds it from the system's tzdata, under the IANA
- * name as TZID: libical's own prefix (/freeassociation.sourceforge.net/)
- * is a name no other program knows, where Google, Apple and Outlook take
- * "America/New_York" as it is. Its observances since 1883 are cut to
- * those from the earliest time written in it (RFC 5545 3.6.5 lets a
- * VTIMEZONE cover only the span it serves).
- */
-static int
-ical_vtimezone(icalcomponent *vcal, const char *name, int64_t earliest)
-{
-	icaltimezone *zone = icaltimezone_get_builtin_timezone(name);
-	icalcomponent *c = zone ? icaltimezone_get_component(zone) : NULL;
-	icalproperty *p;
-
-	if (!c)
-		return gv__error_set(GV_ERRCLASS_CALENDAR, GV_EINVALID,
-		                     "unknown time zone \"%s\"", name);
-	c = icalcomponent_new_clone(c);
-	/* A day before: no reader has to decide about the very instant. */
-	icaltimezone_truncate_vtimezone(c, ical_utc(earliest - 86400),
-	                                icaltime_null_time(), 0);
-	if ((p = icalcomponent_get_first_property(c, ICAL_TZID_PROPERTY)))
-		icalproperty_set_tzid(p, name);
-	icalcomponent_add_component(vcal, c);
-	return 0;
-}
-
 /* The earliest time written in zone tz: a start (a series' first call,
  * before its exceptions and instances). */
 static int64_t
@@ -169,8 +145,8 @@ ical_zones(icalcomponent *vcal, const struct gv__cal *cal)
 			if (cal->v[j].tz && !strcmp(cal->v[j].tz, tz))
 				break;
 		if (j == i)
-			error = ical_vtimezone(vcal, tz,
-			                       ical_earliest(cal, tz));
+			error = gv__ical_vtimezone(vcal, tz,
+			                           ical_earliest(cal, tz));
 	}
 	return error;
 }
@@ -215,13 +191,20 @@ static int
 ical_series(icalcomponent *ev, const struct gv__cal_event *e)
 {
 	struct gv_local l;
-	char rule[64];
+	char rule[96];
 	int error;
 
 	if ((error = gv_zone_from_utc(&l, e->tz ? e->tz : "UTC", e->start)) < 0)
 		return error;
 	snprintf(rule, sizeof(rule), "FREQ=WEEKLY;INTERVAL=%d;BYDAY=%s",
 	         e->weeks, byday[l.weekday]);
+	if (e->until) {
+		/* RFC 5545 3.3.10: in UTC when DTSTART has a TZID. */
+		struct icaltimetype u = ical_utc(e->until);
+
+		snprintf(rule + strlen(rule), sizeof(rule) - strlen(rule),
+		         ";UNTIL=%s", icaltime_as_ical_string(u));
+	}
 	icalcomponent_add_property(
 	        ev,
 	        icalproperty_new_rrule(icalrecurrencetype_from_string(rule)));
@@ -271,7 +254,12 @@ ical_event(icalcomponent *vcal, const struct gv__cal *cal,
 	        ev,
 	        icalproperty_new_transp(e->deadline ? ICAL_TRANSP_TRANSPARENT
 	                                            : ICAL_TRANSP_OPAQUE));
-	if (!e->cancelled)
+	/* RFC 5545 gives a VEVENT no STATUS for done (COMPLETED is a
+	 * VTODO's): a met clock stays CONFIRMED, a fact of the ballot's
+	 * history, and loses its reminders, which would tell members of a
+	 * duty already done (the Review Notice sent); its title and
+	 * description say it was met. */
+	if (!e->cancelled && !e->met)
 		ical_alarms(ev, e, alarms);
 	icalcomponent_add_component(vcal, ev);
 	return 0;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements the calendar's meeting events: each body's calls
- * as one recurring event (its cadence, RULES §7) with its cancelled calls
+ * as a recurring event per cadence it has had (RULES §7; the series and
+ * their UIDs are core/calendar_cadences.c's) with its cancelled calls
  * excluded, the meetings held at its slots as instances of it, and every
  * other meeting as an event of its own, each with its agenda.
  *
@@ -28,35 +29,57 @@
 /* gavel records no end: a call is shown as the hour it usually takes. */
 #define MEETING_LENGTH 3600
 
-/* The body, its cadence and the series' numbers. */
+/* The body, the series of its calls (one per cadence it has had) and
+ * their numbers. */
 struct series {
 	const struct gv_body *body;
-	struct gv_cadence cadence;
+	struct gv__cal_series *v;
+	size_t n;
+	size_t *index; /* each series' place in cal (gv__cal_add moves) */
 	int64_t sequence;
-	int has_event; /* the body has a cadence: its series is in cal */
-	size_t index;  /* the series' place in cal (gv__cal_add moves) */
 };
 
-/* Whether m is one of the series' calls: the body's own meeting at the
- * wall clock of a slot, on a day the cadence meets. */
+/* Whether the series k holds m: the body's own meeting at the wall clock
+ * of one of its slots, on a day its cadence meets, in its span. */
 static int
-series_slot(int *yes, const struct series *s, const struct gv_meeting *m)
+series_holds(int *yes, const struct gv__cal_series *k,
+             const struct gv_meeting *m)
 {
-	const struct gv_cadence *c = &s->cadence;
+	const struct gv_cadence *c = &k->cadence;
 	struct gv_local l;
 	int64_t slot;
 	int error;
 
 	*yes = 0;
-	if (!s->has_event || m->subcommittee)
+	if (m->starts_at < k->start || m->starts_at >= k->end)
 		return 0;
-	if ((error = gv_zone_from_utc(&l, s->body->tz, m->starts_at)) < 0)
+	if ((error = gv_zone_from_utc(&l, k->tz, m->starts_at)) < 0)
 		return error;
 	if (l.days < c->anchor || (l.days - c->anchor) % (7 * c->weeks))
 		return 0;
-	if ((error = gv_zone_to_utc(&slot, s->body->tz, l.days, c->minute)) < 0)
+	if ((error = gv_zone_to_utc(&slot, k->tz, l.days, c->minute)) < 0)
 		return error;
 	*yes = slot == m->starts_at;
+	return 0;
+}
+
+/* The series m is a call of (*which), or n: none. */
+static int
+series_slot(size_t *which, const struct series *s, const struct gv_meeting *m)
+{
+	int yes = 0, error;
+
+	*which = s->n;
+	if (m->subcommittee)
+		return 0;
+	for (size_t k = 0; k < s->n; k++) {
+		if ((error = series_holds(&yes, &s->v[k], m)) < 0)
+			return error;
+		if (yes) {
+			*which = k;
+			break;
+		}
+	}
 	return 0;
 }
 
@@ -75,14 +98,9 @@ name_hash(const char *s)
 static char *
 meeting_uid(const struct gv_body *body, const struct gv_meeting *m)
 {
-	char when[GV_TIME_BUFSZ], *p, *q;
+	char when[GV_TIME_BUFSZ];
 
-	gv_time_format(when, m->starts_at, GV_TIME_ISO);
-	/* 2025-01-29T16:00:00Z -> 20250129T160000Z */
-	for (p = q = when; *p; p++)
-		if (*p != '-' && *p != ':')
-			*q++ = *p;
-	*q = '\0';
+	gv__cal_uid_time(when, m->starts_at);
 	if (m->subcommittee)
 		return gv__xsprintf("%s-meeting-%s-sc%08lx@gavel", body->code,
 		                    when, name_hash(m->subcommittee));
@@ -147,28 +165,29 @@ meeting_event(struct gv__cal *cal, struct gv_db *db, struct series *s,
 {
 	struct gv_meeting_detail *d = NULL;
 	struct gv__cal_event *e;
-	int slot, cancelled = !strcmp(m->status, "cancelled"), error;
+	int cancelled = !strcmp(m->status, "cancelled"), error;
+	size_t k;
 	char *uid;
 
-	if ((error = series_slot(&slot, s, m)) < 0 ||
+	if ((error = series_slot(&k, s, m)) < 0 ||
 	    (error = gv_meeting_get(&d, db, m->id)) < 0)
 		return error;
-	uid = slot ? gv__xstrdup(cal->v[s->index].uid)
-	           : meeting_uid(s->body, m);
+	uid = k < s->n ? gv__xstrdup(cal->v[s->index[k]].uid)
+	               : meeting_uid(s->body, m);
 	e = gv__cal_add(cal, m->starts_at);
-	e->instance = slot;
+	e->instance = k < s->n;
 	e->uid = uid;
 	/* An instance keeps the series' zone: its RECURRENCE-ID names the
 	 * slot as the series writes it. */
-	e->tz = gv__xstrdup(slot ? s->body->tz : m->tz);
+	e->tz = gv__xstrdup(k < s->n ? s->v[k].tz : m->tz);
 	e->duration = MEETING_LENGTH;
-	e->sequence = slot ? s->sequence : cancelled;
+	e->sequence = k < s->n ? s->sequence : cancelled;
 	e->cancelled = cancelled;
 	e->category = "meeting";
 	e->summary = meeting_summary(s->body, m);
 	e->description = meeting_description(s->body, d);
-	if (slot && cancelled) {
-		struct gv__cal_event *series = &cal->v[s->index];
+	if (k < s->n && cancelled) {
+		struct gv__cal_event *series = &cal->v[s->index[k]];
 
 		series->exdates = gv__xrealloc(
 		        series->exdates,
@@ -179,44 +198,62 @@ meeting_event(struct gv__cal *cal, struct gv_db *db, struct series *s,
 	return 0;
 }
 
-/* The body's calls as one recurring event, from its first slot. */
+/* What a series says: its cadence and zone, and why it ended. */
+static char *
+series_description(const struct gv_body *body, const struct gv__cal_series *k)
+{
+	char rule[160], when[GV_BOTH_BUFSZ];
+	struct gv_buf b = GV_BUF_INIT;
+
+	gv_cadence_format(rule, sizeof(rule), &k->cadence);
+	gv__buf_printf(&b, "%s, teleconference\nCalls %s, %s (%s).\n",
+	               body->name, rule, gv_zone_display_name(k->tz), k->tz);
+	if (k->end <= k->start)
+		gv__buf_puts(&b, "The cadence changed before the first of "
+		                 "these calls.\n");
+	else if (k->end != INT64_MAX)
+		gv__buf_printf(&b,
+		               "The cadence changed: these calls end before "
+		               "%s.\n",
+		               gv_time_format_both(when, k->end, k->tz));
+	if (body->list_addr)
+		gv__buf_printf(&b, "Public list: %s\n", body->list_addr);
+	return gv__buf_detach(&b);
+}
+
+/* The body's calls as one recurring event per cadence it has had. */
 static int
-series_event(struct gv__cal *cal, struct gv_db *db, struct series *s)
+series_events(struct gv__cal *cal, struct gv_db *db, struct series *s)
 {
 	static const char *const changes[] = {"body.set", "meeting.cancel",
 	                                      NULL};
-	const struct gv_body *body = s->body;
-	struct gv__cal_event *e;
-	char rule[160];
-	struct gv_buf b = GV_BUF_INIT;
-	int64_t first;
 	int error;
 
-	gv_body_cadence(&s->cadence, body);
-	if (s->cadence.weeks <= 0)
-		return 0;
-	if ((error = gv_zone_to_utc(&first, body->tz, s->cadence.anchor,
-	                            s->cadence.minute)) < 0 ||
-	    (error = gv__cal_op_count(&s->sequence, db, body->code, changes)) <
-	            0)
+	if ((error = gv__cal_series_load(&s->v, &s->n, db, s->body)) < 0 ||
+	    (error = gv__cal_op_count(&s->sequence, db, s->body->code,
+	                              changes)) < 0)
 		return error;
-	gv_cadence_format(rule, sizeof(rule), &s->cadence);
-	s->has_event = 1;
-	s->index = cal->n;
-	e = gv__cal_add(cal, first);
-	e->uid = gv__xsprintf("%s-calls@gavel", body->code);
-	e->tz = gv__xstrdup(body->tz);
-	e->duration = MEETING_LENGTH;
-	e->sequence = s->sequence;
-	e->weeks = s->cadence.weeks;
-	e->category = "meeting";
-	e->summary = gv__xsprintf("%s call", body->code);
-	gv__buf_printf(&b, "%s, teleconference\nCalls %s, %s (%s).\n",
-	               body->name, rule, gv_zone_display_name(body->tz),
-	               body->tz);
-	if (body->list_addr)
-		gv__buf_printf(&b, "Public list: %s\n", body->list_addr);
-	e->description = gv__buf_detach(&b);
+	s->index = gv__xcalloc(s->n ? s->n : 1, sizeof(*s->index));
+	for (size_t k = 0; k < s->n; k++) {
+		const struct gv__cal_series *x = &s->v[k];
+		struct gv__cal_event *e;
+
+		s->index[k] = cal->n;
+		e = gv__cal_add(cal, x->start);
+		e->uid = gv__xstrdup(x->uid);
+		e->tz = gv__xstrdup(x->tz);
+		e->duration = MEETING_LENGTH;
+		e->sequence = s->sequence;
+		e->weeks = x->cadence.weeks;
+		/* RFC 5545 3.3.10: UNTIL is inclusive, in UTC. */
+		e->until = x->end == INT64_MAX ? 0 : x->end - 1;
+		e->cancelled = x->end <= x->start;
+		e->category = "meeting";
+		e->summary = gv__xsprintf("%s%s call",
+		                          e->cancelled ? "Cancelled: " : "",
+		                          s->body->code);
+		e->description = series_description(s->body, x);
+	}
 	return 0;
 }
 
@@ -230,12 +267,13 @@ body_events(struct gv__cal *cal, struct gv_db *db, const struct gv_body *body)
 
 	s.body = body;
 	f.body = body->code;
-	if ((error = series_event(cal, db, &s)) < 0 ||
-	    (error = gv_meeting_list(&list, db, &f)) < 0)
-		return error;
-	for (size_t i = 0; i < list->n && error == 0; i++)
-		error = meeting_event(cal, db, &s, &list->v[i]);
+	if ((error = series_events(cal, db, &s)) == 0 &&
+	    (error = gv_meeting_list(&list, db, &f)) == 0)
+		for (size_t i = 0; i < list->n && error == 0; i++)
+			error = meeting_event(cal, db, &s, &list->v[i]);
 	gv_meeting_list_free(list);
+	gv__cal_series_free(s.v, s.n);
+	free(s.index);
 	return error;
 }
 

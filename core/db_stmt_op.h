@@ -27,6 +27,17 @@
 	  "SELECT part, json_extract(text, '$.data.ballot'), at FROM op"       \
 	  " WHERE kind = ?1 AND status = 'applied' AND at <= ?2"               \
 	  " ORDER BY at")                                                      \
+	/* The cadence and zone each body.add and body.set gave a body,        \
+	 * in the log's order (core/calendar_cadences.c). */                   \
+	X(OP_BODY_CADENCES,                                                    \
+	  "SELECT kind, at, json_extract(text, '$.data.cadence'),"             \
+	  " json_extract(text, '$.data.cadence_weeks'),"                       \
+	  " json_extract(text, '$.data.cadence_weekday'),"                     \
+	  " json_extract(text, '$.data.cadence_minute'),"                      \
+	  " json_extract(text, '$.data.cadence_anchor'),"                      \
+	  " json_extract(text, '$.data.tz') FROM op"                           \
+	  " WHERE part = ?1 AND kind IN (?2, ?3) AND status = 'applied'"       \
+	  " ORDER BY lamport, actor, id")                                      \
 	X(OP_SET_STATUS,                                                       \
 	  "UPDATE op SET status = ?2, reason = ?3 WHERE seq = ?1"              \
 	  " AND (status != ?2 OR reason IS NOT ?3)")                           \

@@ -172,7 +172,9 @@ out:
 
 /* Prints the events as JSON; exits 3 when a module is missing. A series
  * is expanded on its wall clock, each start then placed in its zone (as
- * pytz wants: localize, never the zone of the first start). */
+ * pytz wants: localize, never the zone of the first start), until its
+ * UNTIL, an instant in UTC (RFC 5545 3.3.10), which dateutil refuses
+ * beside a wall-clock start, so it is compared here. */
 static const char python_reader[] =
         "import sys, json, datetime\n"
         "try:\n"
@@ -205,11 +207,14 @@ static const char python_reader[] =
         "        e['recurrence'] = epoch(c.decoded('RECURRENCE-ID'))\n"
         "    if 'RRULE' in c:\n"
         "        zone = pytz.timezone(start.tzinfo.zone)\n"
-        "        rule = rrule.rrulestr(c['RRULE'].to_ical().decode(),\n"
+        "        r = c['RRULE']\n"
+        "        until = r.pop('UNTIL', None)\n"
+        "        stop = epoch(until[0]) if until else hi\n"
+        "        rule = rrule.rrulestr(r.to_ical().decode(),\n"
         "                              dtstart=start.replace(tzinfo=None))\n"
         "        for occ in rule:\n"
         "            t = epoch(zone.localize(occ))\n"
-        "            if t >= hi:\n"
+        "            if t >= hi or t > stop:\n"
         "                break\n"
         "            if t >= lo:\n"
         "                e['occurrences'].append(t)\n"

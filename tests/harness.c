@@ -51,7 +51,8 @@ extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], git_copy_tests[], sync_tests[], sync_faults_tests[],
         json_canon_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
-extern const struct t_case calendar_tests[], calendar_out_tests[];
+extern const struct t_case calendar_tests[], calendar_out_tests[],
+        calendar_met_tests[], calendar_zones_tests[], calendar_cadence_tests[];
 extern const struct t_case commands_tests[], progress_tests[],
         demo_today_tests[];
 extern const struct t_case complete_tests[], install_tests[], deb_tests[];
@@ -126,6 +127,9 @@ static const struct {
         {"remind", remind_tests},
         {"calendar", calendar_tests},
         {"calendar_out", calendar_out_tests},
+        {"calendar_met", calendar_met_tests},
+        {"calendar_zones", calendar_zones_tests},
+        {"calendar_cadence", calendar_cadence_tests},
         {"pages", pages_tests},
         {"report", report_tests},
         {"readme", readme_tests},

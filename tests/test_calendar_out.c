@@ -193,7 +193,11 @@ reminders_are(const char *alarm, const int64_t *want, size_t nwant)
 	for (size_t i = 0; i < r.n; i++) {
 		const struct cal_event *e = &r.v[i];
 
-		if (!strcmp(e->status, "CANCELLED")) {
+		/* What will not happen, and a clock already met (the vote
+		 * that opened, a Review Notice sent), remind no one. */
+		if (!strcmp(e->status, "CANCELLED") ||
+		    strstr(e->description, "\nMet: ") ||
+		    strstr(e->uid, "-voting-opens@")) {
 			T_EQ_INT(e->nalarms, 0);
 			continue;
 		}
