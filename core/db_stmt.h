@@ -152,7 +152,7 @@
 	                                  " LEFT JOIN person t ON t.id = "     \
 	                                  "m.minute_taker WHERE m.id = ?5")    \
 	X(MEETING_HEAD,                                                        \
-	  "SELECT b.code, b.id, m.starts_at, m.status = 'cancelled'"           \
+	  "SELECT b.code, b.id, m.starts_at, m.status = 'cancelled', m.tz"     \
 	  " FROM meeting m JOIN body b ON b.id = m.body WHERE m.id = ?1")      \
 	X(MEETING_ATTENDEES,                                                   \
 	  "SELECT p.name, o.name, ifnull(ms.class, 'unknown'),"                \
@@ -182,7 +182,7 @@
 	  " (SELECT count(*) FROM attendance a WHERE a.meeting = m.id)"        \
 	  " FROM meeting m WHERE m.body = ?1 AND m.status != 'cancelled'"      \
 	  " AND m.subcommittee IS NULL AND m.starts_at < ?2"                   \
-	  " ORDER BY m.starts_at DESC")                                        \
+	  " AND m.starts_at <= ?3 ORDER BY m.starts_at DESC")                  \
 	X(MEETING_ON_DAY,                                                      \
 	  "SELECT id FROM meeting WHERE body = ?1 AND starts_at >= ?2"         \
 	  " AND starts_at < ?3 AND ifnull(subcommittee, '') = ifnull(?4, '')"  \

@@ -22,6 +22,7 @@ struct gv__meeting_head {
 	int64_t body_id;
 	int64_t starts_at;
 	int cancelled;
+	char *tz; /* the zone its time is announced in */
 };
 
 /* Meeting id's head, or GV_ENOTFOUND as gv_meeting_get says it. */

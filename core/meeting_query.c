@@ -290,6 +290,7 @@ gv__meeting_head(struct gv__meeting_head *out, struct gv_db *db, int64_t id)
 		out->body_id = sqlite3_column_int64(st, 1);
 		out->starts_at = sqlite3_column_int64(st, 2);
 		out->cancelled = sqlite3_column_int(st, 3);
+		out->tz = gv__col_text(st, 4);
 	}
 	gv__db_reset(st);
 	if (error < 0)
@@ -301,6 +302,7 @@ void
 gv__meeting_head_dispose(struct gv__meeting_head *h)
 {
 	free(h->body);
+	free(h->tz);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -464,6 +466,9 @@ gv_meeting_baseline(struct gv_baseline *out, struct gv_db *db, const char *code,
 	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, before);
+	/* A meeting still to come by the clock is scheduled, whatever was
+	 * recorded for it: it counts for no baseline (BYL 2.3(7)). */
+	gv__bind_int(st, 3, gv_db_now(db));
 	while (out->n < 3 && (error = gv__db_step(db, st)) > 0) {
 		if (sqlite3_column_int(st, 3) == 0) {
 			out->skipped++;

@@ -20,6 +20,7 @@
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
+#include "gavel/zone.h"
 #include "meeting_items.h"
 #include "meeting_key.h"
 #include "minutes_parse.h"
@@ -241,8 +242,10 @@ gv__roll_open(struct gv__roll *roll, struct gv_db *db, int64_t id,
 	roll->db = db;
 	roll->meeting = id;
 	roll->at = m.starts_at;
-	roll->body = m.body;
 	roll->body_id = m.body_id;
+	roll->body = m.body; /* taken over */
+	m.body = NULL;
+	gv__meeting_head_dispose(&m);
 	roll->flags = flags;
 	roll->result = result;
 	return error;
@@ -518,6 +521,33 @@ out:
 	return error;
 }
 
+/*
+ * A roll call records who was there: it is taken once the meeting has
+ * begun, by the act's time, never the clock's, so a rebuild agrees. A
+ * meeting still to come has no attendance to count toward quorum (BYL
+ * 2.3(7), RULES §5.3).
+ */
+static int
+attend_started(struct gv_db *db, int64_t id, int64_t at)
+{
+	struct gv__meeting_head m;
+	char when[GV_BOTH_BUFSZ];
+	int error;
+
+	if ((error = gv__meeting_head(&m, db, id)) < 0)
+		return error;
+	/* A cancelled one is refused as such, when the roll call opens. */
+	if (!m.cancelled && m.starts_at > at)
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_EINVALID,
+		        "meeting %lld has not started yet (it starts %s): "
+		        "record its roll call once it has begun",
+		        (long long)id,
+		        gv_time_format_both(when, m.starts_at, m.tz));
+	gv__meeting_head_dispose(&m);
+	return error;
+}
+
 static int
 attend_apply(struct gv_db *db, const struct gv__op *op)
 {
@@ -531,7 +561,8 @@ attend_apply(struct gv_db *db, const struct gv__op *op)
 	if ((error = gv__op_unpack(op, "{s:o, s?o, s?s, s?b, s?s}", "meeting",
 	                           &meeting, "names", &names, "line", &line,
 	                           "create", &create, "seen", &seen)) < 0 ||
-	    (error = gv__meeting_by_key(&id, db, meeting)) < 0)
+	    (error = gv__meeting_by_key(&id, db, meeting)) < 0 ||
+	    (error = attend_started(db, id, op->at)) < 0)
 		return error;
 	if (!line && !json_is_array(names))
 		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,

@@ -113,10 +113,14 @@ int gv_meeting_link(struct gv_db *db, int64_t id, const char *item,
 
 /*
  * Records that the minutes of meeting id were approved at the later
- * meeting approved_in (both meetings show it). Returns 0, GV_ENOTFOUND,
- * GV_EINVALID (not later, cancelled) or GV_ECONFLICT (already approved).
+ * meeting approved_in (both meetings show it), an act of time at (-1: the
+ * clock's now). BYL 5.1(1): approved_in is a later meeting of the same
+ * body, not cancelled, that had begun by at, which is no later than now;
+ * meeting id was not cancelled. Returns 0, GV_ENOTFOUND, GV_EINVALID
+ * (any of those, saying which) or GV_ECONFLICT (already approved).
  */
-int gv_minutes_approve(struct gv_db *db, int64_t id, int64_t approved_in);
+int gv_minutes_approve(struct gv_db *db, int64_t id, int64_t approved_in,
+                       int64_t at);
 
 /* Records when draft minutes were circulated (starts the 3-week clock). */
 int gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at);
@@ -230,14 +234,15 @@ struct gv_baseline {
 	size_t n;       /* how many were found (3 unless history ends) */
 	double average; /* A */
 	int quorum;     /* Q = floor(A / 2) + 1 */
-	int skipped;    /* held meetings skipped: no attendance recorded */
+	int skipped;    /* past meetings left out: no roll call recorded */
 };
 
 /*
  * The average number of voting-member organisations present at the body's
  * previous three held meetings before the instant before (its own meetings:
- * cancelled ones, subcommittee meetings and meetings with no attendance
- * recorded are left out), and the quorum it gives. Returns 0 or
+ * cancelled ones, subcommittee meetings, meetings with no attendance
+ * recorded and meetings still to come by the clock are left out), and the
+ * quorum it gives. Returns 0 or
  * GV_ENOTFOUND (no such meeting).
  */
 int gv_meeting_baseline(struct gv_baseline *out, struct gv_db *db,
