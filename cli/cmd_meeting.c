@@ -239,6 +239,42 @@ show_items(const struct gv_meeting_detail *d)
 	}
 }
 
+/* The minutes' state in words (BYL 5.1(1)): a draft with what makes it
+ * final, final since when, or approved where. */
+static void
+show_minutes(const struct gv_meeting *m)
+{
+	char day[GV_TIME_BUFSZ];
+
+	switch (m->minutes) {
+	case GV_MINUTES_APPROVED:
+		printf("Minutes: approved at meeting %lld (%s)\n",
+		       (long long)m->approved_in,
+		       gv_time_format(day, m->approved_at, GV_TIME_DATE));
+		break;
+	case GV_MINUTES_FINAL:
+		printf("Minutes: final since %s (no meeting within 3 weeks of "
+		       "the draft)\n",
+		       gv_time_format(day, m->minutes_final_at, GV_TIME_DATE));
+		break;
+	case GV_MINUTES_DRAFT:
+		if (m->minutes_final_at >= 0)
+			printf("Minutes: draft, final on %s unless a meeting "
+			       "approves them sooner\n",
+			       gv_time_format(day, m->minutes_final_at,
+			                      GV_TIME_DATE));
+		else
+			printf("Minutes: draft, until a later meeting approves "
+			       "them (the next, on %s, falls within 3 weeks "
+			       "of the draft)\n",
+			       gv_time_format(day, m->minutes_next_at,
+			                      GV_TIME_DATE));
+		break;
+	default:
+		break;
+	}
+}
+
 static int
 meeting_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
@@ -282,18 +318,7 @@ meeting_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		printf("Roll call: none recorded (record it with 'gavel "
 		       "meeting attend %lld ...')\n",
 		       (long long)id);
-	if (d->meeting.minutes != GV_MINUTES_NONE) {
-		printf("Minutes: %s",
-		       gv_minutes_state_name(d->meeting.minutes));
-		if (d->meeting.approved_in >= 0)
-			printf(" at meeting %lld",
-			       (long long)d->meeting.approved_in);
-		else if (d->meeting.minutes_final_at >= 0)
-			printf(" (final on %s unless approved sooner)",
-			       gv_time_format(utc, d->meeting.minutes_final_at,
-			                      GV_TIME_DATE));
-		putchar('\n');
-	}
+	show_minutes(&d->meeting);
 	for (i = 0; i < d->napproves; i++)
 		printf("Approved the minutes of meeting %lld\n",
 		       (long long)d->approves[i]);

@@ -297,6 +297,38 @@ approval_chain_and_three_weeks(void)
 	gv_db_free(db);
 }
 
+/* BYL 5.1(1): draft minutes are final three weeks on only when no
+ * meeting is scheduled within them; the cadence's calls are scheduled
+ * meetings, unless cancelled. */
+static void
+minutes_final_counts_the_cadence(void)
+{
+	struct gv_db *db = group(); /* every 2 weeks on Wednesday at 11:00 */
+	struct gv_meeting_detail *d = NULL;
+	int64_t jan29, feb12;
+
+	T_ASSERT(db);
+	jan29 = add_meeting(db, "2025-01-29 11:00");
+	held(db, jan29);
+	gv_db_set_now(db, t_at("2025-02-20 12:00Z"));
+	/* The 02-12 call of the cadence, never added, is within 3 weeks. */
+	T_OK(gv_meeting_get(&d, db, jan29));
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_DRAFT);
+	T_EQ_INT(d->meeting.minutes_final_at, -1);
+	T_EQ_INT(d->meeting.minutes_next_at, t_at("2025-02-12 16:00Z"));
+	gv_meeting_detail_free(d);
+	/* Cancelled, it is no meeting: the next call (02-26) is beyond the
+	 * three weeks, so the draft was final on 02-19. */
+	feb12 = add_meeting(db, "2025-02-12 11:00");
+	T_OK(gv_meeting_cancel(db, feb12, "holiday"));
+	T_OK(gv_meeting_get(&d, db, jan29));
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_FINAL);
+	T_EQ_INT(d->meeting.minutes_final_at, t_at("2025-02-19 16:00Z"));
+	T_EQ_INT(d->meeting.minutes_next_at, -1);
+	gv_meeting_detail_free(d);
+	gv_db_free(db);
+}
+
 /* A roll call of n voting organisations (and one associate). */
 static void
 roll_call(struct gv_db *db, int64_t id, int n)
@@ -438,7 +470,10 @@ no_roll_call_is_not_held(void)
 	T_EQ_INT(gv_minutes_ready(db, id), 0);
 	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
 	T_EQ_STR(d->meeting.status, "held");
-	T_EQ_INT(d->meeting.minutes, GV_MINUTES_FINAL);
+	/* Minutes now; a draft still, as the cadence's 01-01 call fell
+	 * within three weeks of it and approved nothing (BYL 5.1(1)). */
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_DRAFT);
+	T_EQ_INT(d->meeting.minutes_next_at, t_at("2025-01-01 16:00Z"));
 	gv_meeting_detail_free(d);
 	/* A meeting yet to come has no minutes either. */
 	id = add_meeting(db, "2025-07-02 11:00");
@@ -630,6 +665,7 @@ const struct t_case meeting_tests[] = {
         {"roll_call_matches_and_creates", roll_call_matches_and_creates},
         {"agenda_notes_and_links", agenda_notes_and_links},
         {"approval_chain_and_three_weeks", approval_chain_and_three_weeks},
+        {"minutes_final_counts_the_cadence", minutes_final_counts_the_cadence},
         {"quorum_baseline", quorum_baseline},
         {"same_start_refused", same_start_refused},
         {"no_roll_call_is_not_held", no_roll_call_is_not_held},

@@ -649,8 +649,47 @@ import_reports_unresolved_names(void)
 	                   "it as Name (Organisation); not recorded\n");
 }
 
+/* The minutes' line in each state, as the trial read it (BYL 5.1(1)). */
+static void
+minutes_line_reads_each_state(void)
+{
+	const char *const *e;
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-29 18:00"); /* one static environment: after demo() */
+	T_EQ_INT(t_gavel(e, "body", "set", "SMCWG", "--cadence",
+	                 "every 2 weeks on Wednesday at 11:00 from 2024-12-04",
+	                 NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 11:00", NULL);
+	T_EQ_STR(r->out, "5\n");
+	T_EQ_INT(t_gavel(e, "meeting", "attend", "5", "Ben Wilson (Mozilla)",
+	                 NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "--now", "2025-02-20 12:00", "meeting", "show", "5",
+	            NULL);
+	T_CONTAINS(r->out, "\nMinutes: draft, until a later meeting approves "
+	                   "them (the next, on 2025-02-12, falls within 3 "
+	                   "weeks of the draft)\n");
+	r = t_gavel(e, "meeting", "show", "2", NULL);
+	T_CONTAINS(r->out, "\nMinutes: final since 2025-01-08 (no meeting "
+	                   "within 3 weeks of the draft)\n");
+	r = t_gavel(e, "meeting", "show", "1", NULL);
+	T_CONTAINS(r->out, "\nMinutes: approved at meeting 2 (2024-12-18)\n");
+	T_EQ_INT(t_gavel(e, "body", "set", "SMCWG", "--cadence", "none", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "show", "5", NULL);
+	T_CONTAINS(r->out, "\nMinutes: draft, final on 2025-02-19 unless a "
+	                   "meeting approves them sooner\n");
+}
+
 const struct t_case meeting_cli_tests[] = {
         {"add_prints_id_and_lists_json", add_prints_id_and_lists_json},
+        {"minutes_line_reads_each_state", minutes_line_reads_each_state},
         {"next_call_seed_case", next_call_seed_case},
         {"roll_call_refuses_strangers", roll_call_refuses_strangers},
         {"minutes_and_agenda", minutes_and_agenda},

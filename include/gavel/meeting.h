@@ -129,7 +129,8 @@ int gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at);
 enum gv_minutes_state {
 	GV_MINUTES_DRAFT,
 	GV_MINUTES_APPROVED, /* at a later meeting */
-	GV_MINUTES_FINAL,    /* 3 weeks after the draft, no meeting in them */
+	GV_MINUTES_FINAL,    /* 3 weeks after the draft, no meeting in them
+	                        (an added one or a call of the cadence) */
 	GV_MINUTES_NONE,     /* not held as recorded: scheduled, cancelled,
 	                        or no roll call */
 };
@@ -160,6 +161,10 @@ struct gv_meeting {
 	int voting_orgs; /* voting members present, as of that day */
 	enum gv_minutes_state minutes;
 	int64_t minutes_final_at; /* when draft minutes become final, or -1 */
+	int64_t minutes_next_at;  /* a draft's: the start of the meeting
+	                             scheduled within 3 weeks of it (added, or
+	                             a call of the cadence) that is to approve
+	                             it, or -1 */
 	int64_t approved_in;      /* meeting id, or -1 */
 	int64_t approved_at;      /* its start, or -1 */
 };
