@@ -47,6 +47,15 @@ meeting_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	spec.kind =
 	        kind && !strcmp(kind, "f2f") ? GV_MEETING_F2F : GV_MEETING_CALL;
 	spec.body = pos[0];
+	/* A meeting starts at an hour: a date alone would be read as its
+	 * midnight, a time no chair announces. */
+	if (!strchr(pos[1], ':')) {
+		cli_eprintf("gavel: \"%s\" has no time of day: give the "
+		            "meeting's start as YYYY-MM-DD HH:MM (\"2025-03-05 "
+		            "11:00\")\n",
+		            pos[1]);
+		return CLI_FAILED;
+	}
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
 	if (gv_body_get(&body, c->db, spec.body) < 0)

@@ -58,6 +58,13 @@ add_prints_id_and_lists_json(void)
 	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-13-01 11:00", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "no such date");
+	/* A date alone is no start (it was taken as midnight). */
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-03-05", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: \"2025-03-05\" has no time of day: give the "
+	                 "meeting's start as YYYY-MM-DD HH:MM (\"2025-03-05 "
+	                 "11:00\")\n");
+	T_EQ_STR(r->out, "");
 	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 11:00", "--kind",
 	            "party", NULL);
 	T_EQ_INT(r->status, 2);
