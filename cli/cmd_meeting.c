@@ -465,15 +465,20 @@ meeting_taker(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 static int
 meeting_item(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
+	const char *before = NULL;
 	char *pos[2];
 	int64_t id;
 	int npos, rc, n;
+	const struct cli_opt opts[] = {
+	        {"before", &before, NULL},
+	        {NULL, NULL, NULL},
+	};
 
-	if ((rc = cli_parse(cmd, argc, argv, NULL, pos, &npos, 2, 2)) >= 0 ||
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 2)) >= 0 ||
 	    (rc = cli_id(&id, cmd, "meeting", pos[0])) != CLI_OK ||
 	    (rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	if (gv_meeting_add_item(&n, c->db, id, pos[1]) < 0)
+	if (gv_meeting_insert_item(&n, c->db, id, pos[1], before) < 0)
 		return cli_fail();
 	printf("%d\n", n);
 	return CLI_OK;
@@ -593,8 +598,10 @@ static const struct cli_cmd meeting_subs[] = {
          "take people off the roll call", NULL},
         {"taker", meeting_taker, "gavel meeting taker ID PERSON",
          "set the minute-taker", NULL},
-        {"item", meeting_item, "gavel meeting item ID TITLE",
-         "add an agenda item", NULL},
+        {"item", meeting_item, "gavel meeting item ID TITLE [--before ITEM]",
+         "add an agenda item at the end, or before ITEM (its number or "
+         "title)",
+         NULL},
         {"note", meeting_note, "gavel meeting note ID ITEM TEXT",
          "add Markdown notes to an item (its number or title)", NULL},
         {"link", meeting_link,

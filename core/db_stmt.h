@@ -205,6 +205,15 @@
 	  " VALUES (?1, (SELECT ifnull(max(pos), 0) + 1 FROM agenda_item"      \
 	  " WHERE meeting = ?1), ?2, ?3)")                                     \
 	X(ITEM_POS, "SELECT pos FROM agenda_item WHERE id = ?1")               \
+	/* Makes room at position ?2: the items from it move down one, in      \
+	 * two steps so that no two share a position meanwhile. */             \
+	X(ITEM_SHIFT_OUT, "UPDATE agenda_item SET pos = -pos - 1"              \
+	                  " WHERE meeting = ?1 AND pos >= ?2")                 \
+	X(ITEM_SHIFT_IN, "UPDATE agenda_item SET pos = -pos"                   \
+	                 " WHERE meeting = ?1 AND pos < 0")                    \
+	X(ITEM_INSERT_AT,                                                      \
+	  "INSERT INTO agenda_item (meeting, pos, title, role)"                \
+	  " VALUES (?1, ?2, ?3, ?4)")                                          \
 	X(ITEM_LIST,                                                           \
 	  "SELECT a.id, a.pos, a.title, a.role, a.notes_md,"                   \
 	  " (SELECT group_concat(x, ', ') FROM ("                              \

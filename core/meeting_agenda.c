@@ -63,19 +63,28 @@ item_find(int64_t *pos_out, int64_t *row, struct gv_db *db, int64_t id,
 	return 0;
 }
 
+/* Adds an agenda item at the end, or before the item named before (its
+ * position or the start of its title), so that discussion items can go
+ * ahead of "Any other business" and "Next call" (RULES §7's order). */
 static int
-meeting_add_item(int *pos_out, struct gv_db *db, int64_t id, const char *title)
+meeting_add_item(int *pos_out, struct gv_db *db, int64_t id, const char *title,
+                 const char *before)
 {
 	struct gv_meeting_detail *m = NULL;
+	int64_t at = 0, row = 0;
 	char *clean = NULL;
 	int error, pos = 0;
 
 	if ((error = gv__clean_name(&clean, GV_ERRCLASS_MEETING, "agenda item",
 	                            title)) < 0 ||
 	    (error = gv_meeting_get(&m, db, id)) < 0 ||
+	    (before && (error = item_find(&at, &row, db, id, before)) < 0) ||
 	    (error = gv__db_begin(db)) < 0)
 		goto out;
-	if ((error = gv__meeting_item_insert(&pos, db, id, clean)) < 0 ||
+	pos = (int)at;
+	if ((error = before ? gv__meeting_item_insert_at(db, id, pos, clean)
+	                    : gv__meeting_item_insert(&pos, db, id, clean)) <
+	            0 ||
 	    (error = gv__eventf(db, -1, "meeting.item", clean, "{s:I, s:i}",
 	                        "meeting", (json_int_t)id, "pos", pos)) < 0 ||
 	    (error = gv__db_commit(db)) < 0) {
@@ -315,14 +324,15 @@ meeting_at(int64_t *id, struct gv_db *db, const struct gv__op *op,
 static int
 item_add_apply(struct gv_db *db, const struct gv__op *op)
 {
-	const char *title;
+	const char *title, *before = NULL;
 	int64_t id = 0;
 	int error;
 
-	if ((error = gv__op_unpack(op, "{s:s}", "title", &title)) < 0 ||
+	if ((error = gv__op_unpack(op, "{s:s, s?s}", "title", &title, "before",
+	                           &before)) < 0 ||
 	    (error = meeting_at(&id, db, op, "meeting")) < 0)
 		return error;
-	return meeting_add_item(op->out, db, id, title);
+	return meeting_add_item(op->out, db, id, title, before);
 }
 
 static int
@@ -392,8 +402,17 @@ int
 gv_meeting_add_item(int *pos_out, struct gv_db *db, int64_t id,
                     const char *title)
 {
-	return gv__meeting_submit(db, &gv__op_meeting_item, id,
-	                          json_pack("{s:s?}", "title", title), pos_out);
+	return gv_meeting_insert_item(pos_out, db, id, title, NULL);
+}
+
+int
+gv_meeting_insert_item(int *pos_out, struct gv_db *db, int64_t id,
+                       const char *title, const char *before)
+{
+	return gv__meeting_submit(
+	        db, &gv__op_meeting_item, id,
+	        json_pack("{s:s?, s:s*}", "title", title, "before", before),
+	        pos_out);
 }
 
 int

@@ -14,6 +14,11 @@ struct gv_db;
 int gv__meeting_item_insert(int *pos, struct gv_db *db, int64_t meeting,
                             const char *title);
 
+/* Inserts an agenda item at position pos, the items from there moving
+ * down one, in the caller's transaction. */
+int gv__meeting_item_insert_at(struct gv_db *db, int64_t meeting, int pos,
+                               const char *title);
+
 /* What applying an act on a meeting needs of it: gv_meeting_get reads
  * the whole meeting (its attendees, items, the voting members present),
  * which was a tenth of a sync that applies 900 such acts. */

@@ -249,6 +249,39 @@ agenda_notes_and_links(void)
 	gv_db_free(db);
 }
 
+/* RULES §7's order puts discussion items before "Any other business"
+ * and "Next call": an item added --before one goes there, the closing
+ * items moving down, their roles with them. */
+static void
+item_goes_before_the_closing_items(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_detail *d = NULL;
+	int64_t id;
+	int pos = 0;
+
+	T_ASSERT(db);
+	id = add_meeting(db, "2025-01-29 11:00");
+	T_OK(gv_meeting_insert_item(&pos, db, id, "Membership", "any other"));
+	T_EQ_INT(pos, 6);
+	T_OK(gv_meeting_insert_item(&pos, db, id, "Ballot SMC011", "6"));
+	T_EQ_INT(pos, 6);
+	T_REFUSED(gv_meeting_insert_item(&pos, db, id, "Lunch", "dinner"),
+	          GV_ENOTFOUND, "meeting 1 has no agenda item \"dinner\"");
+	T_OK(gv_meeting_note(db, id, "next call", "February 12."));
+	T_OK(gv_meeting_get(&d, db, id));
+	T_EQ_INT(d->nitems, 9);
+	T_EQ_STR(d->items[4].title, "Discussion");
+	T_EQ_STR(d->items[5].title, "Ballot SMC011");
+	T_EQ_STR(d->items[6].title, "Membership");
+	T_EQ_STR(d->items[7].role, "other-business");
+	T_EQ_INT(d->items[7].pos, 8);
+	T_EQ_STR(d->items[8].role, "next-call");
+	T_EQ_STR(d->items[8].notes, "February 12.");
+	gv_meeting_detail_free(d);
+	gv_db_free(db);
+}
+
 static void
 approval_chain_and_three_weeks(void)
 {
@@ -664,6 +697,8 @@ const struct t_case meeting_tests[] = {
         {"next_call_skips_cancelled", next_call_skips_cancelled},
         {"roll_call_matches_and_creates", roll_call_matches_and_creates},
         {"agenda_notes_and_links", agenda_notes_and_links},
+        {"item_goes_before_the_closing_items",
+         item_goes_before_the_closing_items},
         {"approval_chain_and_three_weeks", approval_chain_and_three_weeks},
         {"minutes_final_counts_the_cadence", minutes_final_counts_the_cadence},
         {"quorum_baseline", quorum_baseline},

@@ -100,6 +100,16 @@ int gv_meeting_add_item(int *pos_out, struct gv_db *db, int64_t id,
                         const char *title);
 
 /*
+ * Adds an agenda item before the item before names (its position, "6",
+ * or the start of its title, "any other"), which moves down one with
+ * those after it: discussion items go ahead of "Any other business" and
+ * "Next call" (RULES §7). NULL before: at the end. Returns 0 (its
+ * position in *pos_out), GV_ENOTFOUND (meeting, item) or GV_EINVALID.
+ */
+int gv_meeting_insert_item(int *pos_out, struct gv_db *db, int64_t id,
+                           const char *title, const char *before);
+
+/*
  * Appends Markdown notes to an agenda item. item is its position ("5") or
  * the start of its title, in any case ("discussion"). Returns 0,
  * GV_ENOTFOUND or GV_EINVALID.
