@@ -11,6 +11,13 @@
 #include "cli.h"
 #include "gavel/gavel.h"
 
+/* A count's noun: "1 person", "2 people". */
+static const char *
+noun(int n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 /* "Wed 2024-12-18 11:00 EST": the weekday, then the wall clock. */
 static void
 local_time(char *buf, size_t n, int64_t t, const char *tz)
@@ -203,8 +210,11 @@ show_attendance(const struct gv_meeting_detail *d)
 	int klass, orgs;
 	size_t i;
 
-	printf("\nAttendance: %d people, %d voting members present\n",
-	       d->meeting.attendees, d->meeting.voting_orgs);
+	printf("\nAttendance: %d %s, %d voting %s present\n",
+	       d->meeting.attendees,
+	       noun(d->meeting.attendees, "person", "people"),
+	       d->meeting.voting_orgs,
+	       noun(d->meeting.voting_orgs, "member", "members"));
 	for (klass = GV_CLASS_ISSUER; klass <= GV_CLASS_UNKNOWN; klass++) {
 		orgs = 0;
 		for (i = 0; i < d->nattendees; i++) {
@@ -415,10 +425,15 @@ meeting_attend(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		rc = CLI_FAILED;
 		report_unmatched(&r);
 	} else {
-		printf("%d recorded", r.recorded);
+		printf("%d recorded", r.recorded - r.already);
+		if (r.already)
+			printf(", %d already present", r.already);
 		if (create)
-			printf(", %d new people, %d new organisations",
-			       r.created_people, r.created_orgs);
+			printf(", %d new %s, %d new %s", r.created_people,
+			       noun(r.created_people, "person", "people"),
+			       r.created_orgs,
+			       noun(r.created_orgs, "organisation",
+			            "organisations"));
 		putchar('\n');
 	}
 	gv_roll_call_dispose(&r);
@@ -556,17 +571,23 @@ meeting_baseline(struct cli *c, const struct cli_cmd *cmd, int argc,
 		error = gv_view_baseline_json(&json, &b);
 		return cli_print_json(error, json);
 	}
-	printf("Quorum baseline (BYL 2.3(7)): the previous %zu held "
-	       "meetings before %s\n",
-	       b.n, gv_time_format(when, before, GV_TIME_HUMAN));
+	if (b.n == 1)
+		printf("Quorum baseline (BYL 2.3(7)): the previous held "
+		       "meeting before %s\n",
+		       gv_time_format(when, before, GV_TIME_HUMAN));
+	else
+		printf("Quorum baseline (BYL 2.3(7)): the previous %zu held "
+		       "meetings before %s\n",
+		       b.n, gv_time_format(when, before, GV_TIME_HUMAN));
 	for (i = 0; i < b.n; i++)
-		printf("  meeting %-5lld %s  %d voting members present\n",
+		printf("  meeting %-5lld %s  %d voting %s present\n",
 		       (long long)b.meetings[i],
 		       gv_time_format(when, b.starts[i], GV_TIME_DATE),
-		       b.present[i]);
+		       b.present[i], noun(b.present[i], "member", "members"));
+	/* They are no held meetings: "no roll call" is their status. */
 	if (b.skipped)
-		printf("  (%d held meetings without a roll call left out)\n",
-		       b.skipped);
+		printf("  (%d past %s with no roll call left out)\n", b.skipped,
+		       noun(b.skipped, "meeting", "meetings"));
 	printf("Average %.2f; quorum floor(%.2f / 2) + 1 = %d\n", b.average,
 	       b.average, b.quorum);
 	return CLI_OK;

@@ -196,6 +196,8 @@
 	  " (SELECT p.fold || ' (' || ifnull(o.fold, '') || ')' AS x"          \
 	  " FROM attendance a JOIN person p ON p.id = a.person"                \
 	  " LEFT JOIN org o ON o.id = a.org WHERE a.meeting = ?1 ORDER BY x)") \
+	X(ATTENDANCE_HAS, "SELECT 1 FROM attendance"                           \
+	                  " WHERE meeting = ?1 AND person = ?2")               \
 	X(ATTENDANCE_DELETE,                                                   \
 	  "DELETE FROM attendance WHERE meeting = ?1 AND person = ?2")         \
 	/* Without RETURNING, which makes SQLite build a table for the row:    \

@@ -260,18 +260,27 @@ gv__roll_dispose(struct gv__roll *roll)
 	memset(roll, 0, sizeof(*roll));
 }
 
-/* Resolves and records one attendee; gv__roll_add() wraps it. */
+/* Resolves and records one attendee; gv__roll_add() wraps it. *there:
+ * whether they were on the roll call already. */
 static int
-roll_record(struct gv__roll *roll, int64_t *person, const char *name,
-            const char *org_name)
+roll_record(struct gv__roll *roll, int64_t *person, int *there,
+            const char *name, const char *org_name)
 {
 	sqlite3_stmt *st;
 	int64_t org;
 	size_t alloc;
 	int error;
 
-	if ((error = roll_resolve(person, &org, roll, name, org_name, 1)) < 0)
+	if ((error = roll_resolve(person, &org, roll, name, org_name, 1)) < 0 ||
+	    (error = gv__db_stmt(&st, roll->db, GV__STMT_ATTENDANCE_HAS)) < 0)
 		return error;
+	gv__bind_int(st, 1, roll->meeting);
+	gv__bind_int(st, 2, *person);
+	error = gv__db_step(roll->db, st);
+	gv__db_reset(st);
+	if (error < 0)
+		return error;
+	*there = error > 0;
 	if ((error = gv__db_stmt(&st, roll->db, GV__STMT_ATTENDANCE_PUT)) < 0)
 		return error;
 	gv__bind_int(st, 1, roll->meeting);
@@ -295,13 +304,13 @@ gv__roll_add(struct gv__roll *roll, int64_t *person_out, const char *name,
 {
 	struct gv_roll_call before = *roll->result;
 	int64_t person = 0;
-	int error;
+	int error, there = 0;
 
 	/* One attendee is all or nothing: a name refused leaves no new
 	 * organisation or person behind. */
 	if ((error = gv__db_begin(roll->db)) < 0)
 		return error;
-	if ((error = roll_record(roll, &person, name, org_name)) < 0 ||
+	if ((error = roll_record(roll, &person, &there, name, org_name)) < 0 ||
 	    (error = gv__db_commit(roll->db)) < 0) {
 		gv__db_rollback(roll->db);
 		roll->result->created_people = before.created_people;
@@ -309,6 +318,7 @@ gv__roll_add(struct gv__roll *roll, int64_t *person_out, const char *name,
 		return error;
 	}
 	roll->result->recorded++;
+	roll->result->already += there;
 	if (person_out)
 		*person_out = person;
 	return 0;
@@ -374,7 +384,8 @@ attend_all(struct gv_roll_call *r, struct gv_db *db, int64_t id,
 	                        r->created_orgs)) < 0 ||
 	    (error = gv__db_commit(db)) < 0) {
 		gv__db_rollback(db);
-		r->recorded = r->created_people = r->created_orgs = 0;
+		r->recorded = r->already = r->created_people = r->created_orgs =
+		        0;
 	}
 out:
 	gv__roll_dispose(&roll);

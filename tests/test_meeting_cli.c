@@ -107,7 +107,7 @@ roll_call_refuses_strangers(void)
 	r = t_gavel(e, "meeting", "attend", "4", "STEPHEN DAVIDSON (digicert)",
 	            "Jane Roe (Nowhere Inc.)", "--create", NULL);
 	T_EQ_INT(r->status, 0);
-	T_EQ_STR(r->out, "2 recorded, 1 new people, 1 new organisations\n");
+	T_EQ_STR(r->out, "2 recorded, 1 new person, 1 new organisation\n");
 	r = t_gavel(e, "org", "list", "--class", "unknown", NULL);
 	T_CONTAINS(r->out, "Nowhere Inc.");
 	r = t_gavel(e, "meeting", "attend", "3", "Stephen Davidson", NULL);
@@ -565,7 +565,7 @@ roll_call_from_a_pasted_line(void)
 	                  e, "meeting", "attend", "4", "--line", "-",
 	                  "--create", NULL);
 	T_EQ_INT(r->status, 0);
-	T_EQ_STR(r->out, "3 recorded, 1 new people, 1 new organisations\n");
+	T_EQ_STR(r->out, "3 recorded, 1 new person, 1 new organisation\n");
 	r = t_gavel(e, "meeting", "show", "4", NULL);
 	T_CONTAINS(r->out, "  - Jane Roe (Nowhere Inc.)\n");
 	T_CONTAINS(r->out, "  - I\xC3\xB1igo Barreira (Sectigo)\n");
@@ -694,9 +694,45 @@ minutes_line_reads_each_state(void)
 	                   "meeting approves them sooner\n");
 }
 
+/* What a roll call and a baseline print, in the singular where it is
+ * one, and a second roll call of someone present is no new attendee. */
+static void
+roll_call_and_baseline_wording(void)
+{
+	const char *const *e;
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-29 18:00"); /* one static environment: after demo() */
+	r = t_gavel(e, "meeting", "attend", "4", "Ben Wilson (Mozilla)", NULL);
+	T_EQ_STR(r->out, "1 recorded\n");
+	r = t_gavel(e, "meeting", "attend", "4", "Ben Wilson (Mozilla)",
+	            "Stephen Davidson (DigiCert)", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "1 recorded, 1 already present\n");
+	r = t_gavel(e, "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out,
+	           "\nAttendance: 2 people, 2 voting members present\n");
+	T_EQ_INT(t_gavel(e, "meeting", "absent", "4", "Stephen Davidson", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out, "\nAttendance: 1 person, 1 voting member present\n");
+	r = t_gavel(e, "meeting", "baseline", "SMCWG", NULL);
+	T_CONTAINS(r->out, "the previous 2 held meetings before");
+	T_CONTAINS(r->out,
+	           "  meeting 4     2025-01-15  1 voting member present\n");
+	T_CONTAINS(r->out, "  (1 past meeting with no roll call left out)\n");
+	r = t_gavel(e, "meeting", "baseline", "SMCWG", "--before", "2025-01-01",
+	            NULL);
+	T_CONTAINS(r->out, "the previous held meeting before 2025-01-01 00:00 "
+	                   "UTC\n");
+}
+
 const struct t_case meeting_cli_tests[] = {
         {"add_prints_id_and_lists_json", add_prints_id_and_lists_json},
         {"minutes_line_reads_each_state", minutes_line_reads_each_state},
+        {"roll_call_and_baseline_wording", roll_call_and_baseline_wording},
         {"next_call_seed_case", next_call_seed_case},
         {"roll_call_refuses_strangers", roll_call_refuses_strangers},
         {"minutes_and_agenda", minutes_and_agenda},

@@ -51,6 +51,7 @@ enum gv_attend_flags {
 /* What a roll call matched and did not. */
 struct gv_roll_call {
 	int recorded;       /* attendees recorded (new or already there) */
+	int already;        /* of them, those already on the roll call */
 	int created_people; /* with GV_ATTEND_CREATE */
 	int created_orgs;
 	char **unmatched; /* names it could not match (owned) */
