@@ -284,8 +284,8 @@ show_minutes(const struct gv_meeting *m)
 			                      GV_TIME_DATE));
 		else
 			printf("Minutes: draft, until a later meeting approves "
-			       "them (the next, on %s, falls within 3 weeks "
-			       "of the draft)\n",
+			       "them (the meeting of %s is within 3 weeks of "
+			       "the draft)\n",
 			       gv_time_format(day, m->minutes_next_at,
 			                      GV_TIME_DATE));
 		break;

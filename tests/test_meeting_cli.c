@@ -679,8 +679,8 @@ minutes_line_reads_each_state(void)
 	r = t_gavel(e, "--now", "2025-02-20 12:00", "meeting", "show", "5",
 	            NULL);
 	T_CONTAINS(r->out, "\nMinutes: draft, until a later meeting approves "
-	                   "them (the next, on 2025-02-12, falls within 3 "
-	                   "weeks of the draft)\n");
+	                   "them (the meeting of 2025-02-12 is within 3 weeks "
+	                   "of the draft)\n");
 	r = t_gavel(e, "meeting", "show", "2", NULL);
 	T_CONTAINS(r->out, "\nMinutes: final since 2025-01-08 (no meeting "
 	                   "within 3 weeks of the draft)\n");
