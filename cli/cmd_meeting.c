@@ -11,6 +11,13 @@
 #include "cli.h"
 #include "gavel/gavel.h"
 
+/* A count's noun: "1 person", "2 people". */
+static const char *
+noun(int n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}
+
 /* "Wed 2024-12-18 11:00 EST": the weekday, then the wall clock. */
 static void
 local_time(char *buf, size_t n, int64_t t, const char *tz)
@@ -47,6 +54,15 @@ meeting_add(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 	spec.kind =
 	        kind && !strcmp(kind, "f2f") ? GV_MEETING_F2F : GV_MEETING_CALL;
 	spec.body = pos[0];
+	/* A meeting starts at an hour: a date alone would be read as its
+	 * midnight, a time no chair announces. */
+	if (!strchr(pos[1], ':')) {
+		cli_eprintf("gavel: \"%s\" has no time of day: give the "
+		            "meeting's start as YYYY-MM-DD HH:MM (\"2025-03-05 "
+		            "11:00\")\n",
+		            pos[1]);
+		return CLI_FAILED;
+	}
 	if ((rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
 	if (gv_body_get(&body, c->db, spec.body) < 0)
@@ -194,8 +210,11 @@ show_attendance(const struct gv_meeting_detail *d)
 	int klass, orgs;
 	size_t i;
 
-	printf("\nAttendance: %d people, %d voting members present\n",
-	       d->meeting.attendees, d->meeting.voting_orgs);
+	printf("\nAttendance: %d %s, %d voting %s present\n",
+	       d->meeting.attendees,
+	       noun(d->meeting.attendees, "person", "people"),
+	       d->meeting.voting_orgs,
+	       noun(d->meeting.voting_orgs, "member", "members"));
 	for (klass = GV_CLASS_ISSUER; klass <= GV_CLASS_UNKNOWN; klass++) {
 		orgs = 0;
 		for (i = 0; i < d->nattendees; i++) {
@@ -236,6 +255,42 @@ show_items(const struct gv_meeting_detail *d)
 		           it->links ? "]" : "");
 		if (it->notes)
 			cli_print_block(it->notes, "     ");
+	}
+}
+
+/* The minutes' state in words (BYL 5.1(1)): a draft with what makes it
+ * final, final since when, or approved where. */
+static void
+show_minutes(const struct gv_meeting *m)
+{
+	char day[GV_TIME_BUFSZ];
+
+	switch (m->minutes) {
+	case GV_MINUTES_APPROVED:
+		printf("Minutes: approved at meeting %lld (%s)\n",
+		       (long long)m->approved_in,
+		       gv_time_format(day, m->approved_at, GV_TIME_DATE));
+		break;
+	case GV_MINUTES_FINAL:
+		printf("Minutes: final since %s (no meeting within 3 weeks of "
+		       "the draft)\n",
+		       gv_time_format(day, m->minutes_final_at, GV_TIME_DATE));
+		break;
+	case GV_MINUTES_DRAFT:
+		if (m->minutes_final_at >= 0)
+			printf("Minutes: draft, final on %s unless a meeting "
+			       "approves them sooner\n",
+			       gv_time_format(day, m->minutes_final_at,
+			                      GV_TIME_DATE));
+		else
+			printf("Minutes: draft, until a later meeting approves "
+			       "them (the meeting of %s is within 3 weeks of "
+			       "the draft)\n",
+			       gv_time_format(day, m->minutes_next_at,
+			                      GV_TIME_DATE));
+		break;
+	default:
+		break;
 	}
 }
 
@@ -282,18 +337,7 @@ meeting_show(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		printf("Roll call: none recorded (record it with 'gavel "
 		       "meeting attend %lld ...')\n",
 		       (long long)id);
-	if (d->meeting.minutes != GV_MINUTES_NONE) {
-		printf("Minutes: %s",
-		       gv_minutes_state_name(d->meeting.minutes));
-		if (d->meeting.approved_in >= 0)
-			printf(" at meeting %lld",
-			       (long long)d->meeting.approved_in);
-		else if (d->meeting.minutes_final_at >= 0)
-			printf(" (final on %s unless approved sooner)",
-			       gv_time_format(utc, d->meeting.minutes_final_at,
-			                      GV_TIME_DATE));
-		putchar('\n');
-	}
+	show_minutes(&d->meeting);
 	for (i = 0; i < d->napproves; i++)
 		printf("Approved the minutes of meeting %lld\n",
 		       (long long)d->approves[i]);
@@ -381,10 +425,15 @@ meeting_attend(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 		rc = CLI_FAILED;
 		report_unmatched(&r);
 	} else {
-		printf("%d recorded", r.recorded);
+		printf("%d recorded", r.recorded - r.already);
+		if (r.already)
+			printf(", %d already present", r.already);
 		if (create)
-			printf(", %d new people, %d new organisations",
-			       r.created_people, r.created_orgs);
+			printf(", %d new %s, %d new %s", r.created_people,
+			       noun(r.created_people, "person", "people"),
+			       r.created_orgs,
+			       noun(r.created_orgs, "organisation",
+			            "organisations"));
 		putchar('\n');
 	}
 	gv_roll_call_dispose(&r);
@@ -431,15 +480,20 @@ meeting_taker(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 static int
 meeting_item(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
+	const char *before = NULL;
 	char *pos[2];
 	int64_t id;
 	int npos, rc, n;
+	const struct cli_opt opts[] = {
+	        {"before", &before, NULL},
+	        {NULL, NULL, NULL},
+	};
 
-	if ((rc = cli_parse(cmd, argc, argv, NULL, pos, &npos, 2, 2)) >= 0 ||
+	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 2, 2)) >= 0 ||
 	    (rc = cli_id(&id, cmd, "meeting", pos[0])) != CLI_OK ||
 	    (rc = cli_open(c, 0)) != CLI_OK)
 		return rc;
-	if (gv_meeting_add_item(&n, c->db, id, pos[1]) < 0)
+	if (gv_meeting_insert_item(&n, c->db, id, pos[1], before) < 0)
 		return cli_fail();
 	printf("%d\n", n);
 	return CLI_OK;
@@ -517,17 +571,23 @@ meeting_baseline(struct cli *c, const struct cli_cmd *cmd, int argc,
 		error = gv_view_baseline_json(&json, &b);
 		return cli_print_json(error, json);
 	}
-	printf("Quorum baseline (BYL 2.3(7)): the previous %zu held "
-	       "meetings before %s\n",
-	       b.n, gv_time_format(when, before, GV_TIME_HUMAN));
+	if (b.n == 1)
+		printf("Quorum baseline (BYL 2.3(7)): the previous held "
+		       "meeting before %s\n",
+		       gv_time_format(when, before, GV_TIME_HUMAN));
+	else
+		printf("Quorum baseline (BYL 2.3(7)): the previous %zu held "
+		       "meetings before %s\n",
+		       b.n, gv_time_format(when, before, GV_TIME_HUMAN));
 	for (i = 0; i < b.n; i++)
-		printf("  meeting %-5lld %s  %d voting members present\n",
+		printf("  meeting %-5lld %s  %d voting %s present\n",
 		       (long long)b.meetings[i],
 		       gv_time_format(when, b.starts[i], GV_TIME_DATE),
-		       b.present[i]);
+		       b.present[i], noun(b.present[i], "member", "members"));
+	/* They are no held meetings: "no roll call" is their status. */
 	if (b.skipped)
-		printf("  (%d held meetings without a roll call left out)\n",
-		       b.skipped);
+		printf("  (%d past %s with no roll call left out)\n", b.skipped,
+		       noun(b.skipped, "meeting", "meetings"));
 	printf("Average %.2f; quorum floor(%.2f / 2) + 1 = %d\n", b.average,
 	       b.average, b.quorum);
 	return CLI_OK;
@@ -559,8 +619,10 @@ static const struct cli_cmd meeting_subs[] = {
          "take people off the roll call", NULL},
         {"taker", meeting_taker, "gavel meeting taker ID PERSON",
          "set the minute-taker", NULL},
-        {"item", meeting_item, "gavel meeting item ID TITLE",
-         "add an agenda item", NULL},
+        {"item", meeting_item, "gavel meeting item ID TITLE [--before ITEM]",
+         "add an agenda item at the end, or before ITEM (its number or "
+         "title)",
+         NULL},
         {"note", meeting_note, "gavel meeting note ID ITEM TEXT",
          "add Markdown notes to an item (its number or title)", NULL},
         {"link", meeting_link,

@@ -71,24 +71,27 @@ agenda_run(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 static int
 minutes_approve(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 {
-	const char *at = NULL;
-	int64_t id, later;
+	const char *later_opt = NULL, *at_opt = NULL;
+	int64_t id, later, at;
 	char *pos[1];
 	int npos, rc;
 	const struct cli_opt opts[] = {
-	        {"at-meeting", &at, NULL},
+	        {"at-meeting", &later_opt, NULL},
+	        {"at", &at_opt, NULL},
 	        {NULL, NULL, NULL},
 	};
 
 	if ((rc = cli_parse(cmd, argc, argv, opts, pos, &npos, 1, 1)) >= 0)
 		return rc;
-	if (!at)
+	if (!later_opt)
 		return cli_usage_error(cmd, "--at-meeting is required");
 	if ((rc = cli_id(&id, cmd, "meeting", pos[0])) != CLI_OK ||
-	    (rc = cli_id(&later, cmd, "meeting", at)) != CLI_OK ||
-	    (rc = cli_open(c, 0)) != CLI_OK)
+	    (rc = cli_id(&later, cmd, "meeting", later_opt)) != CLI_OK ||
+	    (rc = cli_open(c, 0)) != CLI_OK ||
+	    (rc = cli_time(&at, at_opt, -1)) != CLI_OK)
 		return rc;
-	return gv_minutes_approve(c->db, id, later) < 0 ? cli_fail() : CLI_OK;
+	return gv_minutes_approve(c->db, id, later, at) < 0 ? cli_fail()
+	                                                    : CLI_OK;
 }
 
 static int
@@ -185,8 +188,10 @@ static const struct cli_cmd minutes_subs[] = {
         {"import", minutes_import, "gavel minutes import FILE...",
          "import cabforum.org minutes posts (meeting, roll call, text)", NULL},
         {"approve", minutes_approve,
-         "gavel minutes approve ID --at-meeting LATER",
-         "record that a later meeting approved these minutes", NULL},
+         "gavel minutes approve ID --at-meeting LATER [--at TIME]",
+         "record that a later meeting approved these minutes (--at: "
+         "when, if not now)",
+         NULL},
         {"draft", minutes_draft, "gavel minutes draft ID [--at TIME]",
          "record when the draft was circulated (starts the 3 weeks)", NULL},
         {NULL, NULL, NULL, NULL, NULL},

@@ -152,7 +152,7 @@
 	                                  " LEFT JOIN person t ON t.id = "     \
 	                                  "m.minute_taker WHERE m.id = ?5")    \
 	X(MEETING_HEAD,                                                        \
-	  "SELECT b.code, b.id, m.starts_at, m.status = 'cancelled'"           \
+	  "SELECT b.code, b.id, m.starts_at, m.status = 'cancelled', m.tz"     \
 	  " FROM meeting m JOIN body b ON b.id = m.body WHERE m.id = ?1")      \
 	X(MEETING_ATTENDEES,                                                   \
 	  "SELECT p.name, o.name, ifnull(ms.class, 'unknown'),"                \
@@ -182,7 +182,7 @@
 	  " (SELECT count(*) FROM attendance a WHERE a.meeting = m.id)"        \
 	  " FROM meeting m WHERE m.body = ?1 AND m.status != 'cancelled'"      \
 	  " AND m.subcommittee IS NULL AND m.starts_at < ?2"                   \
-	  " ORDER BY m.starts_at DESC")                                        \
+	  " AND m.starts_at <= ?3 ORDER BY m.starts_at DESC")                  \
 	X(MEETING_ON_DAY,                                                      \
 	  "SELECT id FROM meeting WHERE body = ?1 AND starts_at >= ?2"         \
 	  " AND starts_at < ?3 AND ifnull(subcommittee, '') = ifnull(?4, '')"  \
@@ -196,6 +196,8 @@
 	  " (SELECT p.fold || ' (' || ifnull(o.fold, '') || ')' AS x"          \
 	  " FROM attendance a JOIN person p ON p.id = a.person"                \
 	  " LEFT JOIN org o ON o.id = a.org WHERE a.meeting = ?1 ORDER BY x)") \
+	X(ATTENDANCE_HAS, "SELECT 1 FROM attendance"                           \
+	                  " WHERE meeting = ?1 AND person = ?2")               \
 	X(ATTENDANCE_DELETE,                                                   \
 	  "DELETE FROM attendance WHERE meeting = ?1 AND person = ?2")         \
 	/* Without RETURNING, which makes SQLite build a table for the row:    \
@@ -205,6 +207,15 @@
 	  " VALUES (?1, (SELECT ifnull(max(pos), 0) + 1 FROM agenda_item"      \
 	  " WHERE meeting = ?1), ?2, ?3)")                                     \
 	X(ITEM_POS, "SELECT pos FROM agenda_item WHERE id = ?1")               \
+	/* Makes room at position ?2: the items from it move down one, in      \
+	 * two steps so that no two share a position meanwhile. */             \
+	X(ITEM_SHIFT_OUT, "UPDATE agenda_item SET pos = -pos - 1"              \
+	                  " WHERE meeting = ?1 AND pos >= ?2")                 \
+	X(ITEM_SHIFT_IN, "UPDATE agenda_item SET pos = -pos"                   \
+	                 " WHERE meeting = ?1 AND pos < 0")                    \
+	X(ITEM_INSERT_AT,                                                      \
+	  "INSERT INTO agenda_item (meeting, pos, title, role)"                \
+	  " VALUES (?1, ?2, ?3, ?4)")                                          \
 	X(ITEM_LIST,                                                           \
 	  "SELECT a.id, a.pos, a.title, a.role, a.notes_md,"                   \
 	  " (SELECT group_concat(x, ', ') FROM ("                              \

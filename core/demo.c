@@ -265,14 +265,16 @@ demo_meeting(struct gv_db *db, json_t *item, json_t *ids,
 	gv_body_dispose(&body);
 	if (error < 0 || (error = gv_meeting_add(&id, db, &spec)) < 0)
 		return error;
-	if (spec.starts_at <= clk->until &&
+	/* A roll call or an approval is recorded once the meeting has
+	 * begun (BYL 5.1(1), 2.3(7)): by until, and by the clock. */
+	if (spec.starts_at <= clk->until && spec.starts_at <= gv_db_now(db) &&
 	    ((error = demo_meeting_record(db, id, item, clk)) < 0 ||
 	     (error = demo_meeting_issues(db, spec.body, id, spec.starts_at,
 	                                  item, clk)) < 0 ||
 	     (approves &&
 	      (error = gv_minutes_approve(
 	               db, json_integer_value(json_object_get(ids, approves)),
-	               id)) < 0)))
+	               id, -1)) < 0)))
 		return error;
 	if (cancelled) {
 		if ((error = gv__demo_text(&reason, cancelled, clk)) == 0)

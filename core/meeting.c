@@ -83,6 +83,31 @@ gv__meeting_item_insert(int *pos, struct gv_db *db, int64_t meeting,
 	return rc < 0 ? rc : 0;
 }
 
+int
+gv__meeting_item_insert_at(struct gv_db *db, int64_t meeting, int pos,
+                           const char *title)
+{
+	sqlite3_stmt *st = NULL;
+	int error;
+
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_SHIFT_OUT)) < 0)
+		return error;
+	gv__bind_int(st, 1, meeting);
+	gv__bind_int(st, 2, pos);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_SHIFT_IN)) < 0)
+		return error;
+	gv__bind_int(st, 1, meeting);
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_INSERT_AT)) < 0)
+		return error;
+	gv__bind_int(st, 1, meeting);
+	gv__bind_int(st, 2, pos);
+	gv__bind_text(st, 3, title);
+	gv__bind_text(st, 4, item_role(title));
+	return gv__db_run(db, st);
+}
+
 /* The standard items' titles: agenda-items.txt on the body's template
  * path. Read where the meeting is added, and carried by the operation, so
  * every copy gives the meeting the items its chair's templates gave it. */

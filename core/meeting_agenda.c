@@ -16,6 +16,7 @@
 #include "gavel/meeting.h"
 #include "gavel/text.h"
 #include "gavel/time.h"
+#include "gavel/zone.h"
 #include "meeting_items.h"
 #include "meeting_key.h"
 #include "op_kinds.h"
@@ -62,19 +63,28 @@ item_find(int64_t *pos_out, int64_t *row, struct gv_db *db, int64_t id,
 	return 0;
 }
 
+/* Adds an agenda item at the end, or before the item named before (its
+ * position or the start of its title), so that discussion items can go
+ * ahead of "Any other business" and "Next call" (RULES §7's order). */
 static int
-meeting_add_item(int *pos_out, struct gv_db *db, int64_t id, const char *title)
+meeting_add_item(int *pos_out, struct gv_db *db, int64_t id, const char *title,
+                 const char *before)
 {
 	struct gv_meeting_detail *m = NULL;
+	int64_t at = 0, row = 0;
 	char *clean = NULL;
 	int error, pos = 0;
 
 	if ((error = gv__clean_name(&clean, GV_ERRCLASS_MEETING, "agenda item",
 	                            title)) < 0 ||
 	    (error = gv_meeting_get(&m, db, id)) < 0 ||
+	    (before && (error = item_find(&at, &row, db, id, before)) < 0) ||
 	    (error = gv__db_begin(db)) < 0)
 		goto out;
-	if ((error = gv__meeting_item_insert(&pos, db, id, clean)) < 0 ||
+	pos = (int)at;
+	if ((error = before ? gv__meeting_item_insert_at(db, id, pos, clean)
+	                    : gv__meeting_item_insert(&pos, db, id, clean)) <
+	            0 ||
 	    (error = gv__eventf(db, -1, "meeting.item", clean, "{s:I, s:i}",
 	                        "meeting", (json_int_t)id, "pos", pos)) < 0 ||
 	    (error = gv__db_commit(db)) < 0) {
@@ -180,32 +190,72 @@ meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	return error;
 }
 
+/*
+ * BYL 5.1(1): minutes "will be considered final when approved at a
+ * subsequent Forum Meeting or Forum Teleconference". So the approving
+ * meeting is a later one of the same body that was not cancelled and had
+ * begun by the act (at, the operation's time: --at, or when it was
+ * recorded), and a cancelled meeting has no minutes to approve. Judged on
+ * the act's recorded times, never the clock, so a rebuild agrees.
+ */
 static int
-minutes_approve(struct gv_db *db, int64_t id, int64_t later)
+approve_check(const struct gv_meeting *a, const struct gv_meeting *b,
+              int64_t at, int64_t recorded)
+{
+	char when[GV_BOTH_BUFSZ];
+
+	if (a->approved_in >= 0)
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
+		                     "the minutes of meeting %lld were already "
+		                     "approved at meeting %lld",
+		                     (long long)a->id,
+		                     (long long)a->approved_in);
+	if (!strcmp(a->status, "cancelled"))
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+		                     "meeting %lld was cancelled: it has no "
+		                     "minutes to approve (the next held "
+		                     "meeting's minutes report it)",
+		                     (long long)a->id);
+	if (strcmp(a->body, b->body) || b->starts_at <= a->starts_at)
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+		                     "minutes are approved at a later meeting "
+		                     "of the same body (BYL 5.1(1)): meeting "
+		                     "%lld is not later than meeting %lld",
+		                     (long long)b->id, (long long)a->id);
+	if (!strcmp(b->status, "cancelled"))
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+		                     "meeting %lld was cancelled: minutes are "
+		                     "approved at a meeting that took place "
+		                     "(BYL 5.1(1))",
+		                     (long long)b->id);
+	if (at > recorded)
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
+		                     "an approval cannot be dated after the "
+		                     "time it is recorded: give --at a past "
+		                     "time");
+	if (b->starts_at > at)
+		return gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_EINVALID,
+		        "meeting %lld has not taken place yet (it starts %s): "
+		        "record the approval at or after it (BYL 5.1(1))",
+		        (long long)b->id,
+		        gv_time_format_both(when, b->starts_at, b->tz));
+	return 0;
+}
+
+static int
+minutes_approve(struct gv_db *db, int64_t id, int64_t later, int64_t at,
+                int64_t recorded)
 {
 	struct gv_meeting_detail *a = NULL, *b = NULL;
 	sqlite3_stmt *st;
 	int error;
 
 	if ((error = gv_meeting_get(&a, db, id)) < 0 ||
-	    (error = gv_meeting_get(&b, db, later)) < 0)
-		goto out;
-	if (a->meeting.approved_in >= 0)
-		error = gv__error_set(
-		        GV_ERRCLASS_MEETING, GV_ECONFLICT,
-		        "the minutes of meeting %lld were already "
-		        "approved at meeting %lld",
-		        (long long)id, (long long)a->meeting.approved_in);
-	else if (strcmp(a->meeting.body, b->meeting.body) ||
-	         b->meeting.starts_at <= a->meeting.starts_at ||
-	         !strcmp(b->meeting.status, "cancelled"))
-		error = gv__error_set(
-		        GV_ERRCLASS_MEETING, GV_EINVALID,
-		        "minutes are approved at a later meeting "
-		        "of the same body (BYL 5.1): meeting %lld "
-		        "is not one",
-		        (long long)later);
-	if (error < 0 || (error = gv__db_begin(db)) < 0)
+	    (error = gv_meeting_get(&b, db, later)) < 0 ||
+	    (error = approve_check(&a->meeting, &b->meeting, at, recorded)) <
+	            0 ||
+	    (error = gv__db_begin(db)) < 0)
 		goto out;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_MINUTES_APPROVE)) < 0) {
 		gv__db_rollback(db);
@@ -274,14 +324,15 @@ meeting_at(int64_t *id, struct gv_db *db, const struct gv__op *op,
 static int
 item_add_apply(struct gv_db *db, const struct gv__op *op)
 {
-	const char *title;
+	const char *title, *before = NULL;
 	int64_t id = 0;
 	int error;
 
-	if ((error = gv__op_unpack(op, "{s:s}", "title", &title)) < 0 ||
+	if ((error = gv__op_unpack(op, "{s:s, s?s}", "title", &title, "before",
+	                           &before)) < 0 ||
 	    (error = meeting_at(&id, db, op, "meeting")) < 0)
 		return error;
-	return meeting_add_item(op->out, db, id, title);
+	return meeting_add_item(op->out, db, id, title, before);
 }
 
 static int
@@ -322,7 +373,7 @@ minutes_approve_apply(struct gv_db *db, const struct gv__op *op)
 	if ((error = meeting_at(&id, db, op, "meeting")) < 0 ||
 	    (error = meeting_at(&later, db, op, "approved_in")) < 0)
 		return error;
-	return minutes_approve(db, id, later);
+	return minutes_approve(db, id, later, op->at, op->recorded);
 }
 
 static int
@@ -351,8 +402,17 @@ int
 gv_meeting_add_item(int *pos_out, struct gv_db *db, int64_t id,
                     const char *title)
 {
-	return gv__meeting_submit(db, &gv__op_meeting_item, id,
-	                          json_pack("{s:s?}", "title", title), pos_out);
+	return gv_meeting_insert_item(pos_out, db, id, title, NULL);
+}
+
+int
+gv_meeting_insert_item(int *pos_out, struct gv_db *db, int64_t id,
+                       const char *title, const char *before)
+{
+	return gv__meeting_submit(
+	        db, &gv__op_meeting_item, id,
+	        json_pack("{s:s?, s:s*}", "title", title, "before", before),
+	        pos_out);
 }
 
 int
@@ -379,17 +439,25 @@ gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 }
 
 int
-gv_minutes_approve(struct gv_db *db, int64_t id, int64_t later)
+gv_minutes_approve(struct gv_db *db, int64_t id, int64_t later, int64_t at)
 {
-	json_t *key = NULL;
-	char *part = NULL;
+	json_t *key = NULL, *meeting = NULL;
+	char *part = NULL, *later_part = NULL;
 	int error;
 
-	if ((error = gv__meeting_key(&key, &part, db, later)) < 0)
+	if ((error = gv__meeting_key(&key, &later_part, db, later)) < 0 ||
+	    (error = gv__meeting_key(&meeting, &part, db, id)) < 0) {
+		json_decref(key);
+		free(later_part);
 		return error;
+	}
+	free(later_part);
+	error = gv__op_submit(
+	        db, &gv__op_minutes_approve, part, at,
+	        json_pack("{s:o, s:o}", "meeting", meeting, "approved_in", key),
+	        0, NULL);
 	free(part);
-	return gv__meeting_submit(db, &gv__op_minutes_approve, id,
-	                          json_pack("{s:o}", "approved_in", key), NULL);
+	return error;
 }
 
 int

@@ -14,6 +14,11 @@ struct gv_db;
 int gv__meeting_item_insert(int *pos, struct gv_db *db, int64_t meeting,
                             const char *title);
 
+/* Inserts an agenda item at position pos, the items from there moving
+ * down one, in the caller's transaction. */
+int gv__meeting_item_insert_at(struct gv_db *db, int64_t meeting, int pos,
+                               const char *title);
+
 /* What applying an act on a meeting needs of it: gv_meeting_get reads
  * the whole meeting (its attendees, items, the voting members present),
  * which was a tenth of a sync that applies 900 such acts. */
@@ -22,6 +27,7 @@ struct gv__meeting_head {
 	int64_t body_id;
 	int64_t starts_at;
 	int cancelled;
+	char *tz; /* the zone its time is announced in */
 };
 
 /* Meeting id's head, or GV_ENOTFOUND as gv_meeting_get says it. */

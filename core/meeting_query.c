@@ -31,12 +31,13 @@ gv_minutes_state_name(enum gv_minutes_state state)
 	return minutes_states[state];
 }
 
-/* Fills m from a row of GV__MEETING_COLUMNS. */
+/* Fills m from a row of GV__MEETING_COLUMNS; *draft is when its draft
+ * minutes were circulated, *next the start of the body's next meeting
+ * added after it (-1: none). minutes_state sets the minutes' state. */
 static void
-meeting_read(struct gv_meeting *m, sqlite3_stmt *st, int64_t now)
+meeting_read(struct gv_meeting *m, int64_t *draft, int64_t *next,
+             sqlite3_stmt *st)
 {
-	int64_t draft, next_meeting;
-
 	memset(m, 0, sizeof(*m));
 	m->id = sqlite3_column_int64(st, GV__MEETING_ID);
 	m->body = gv__col_text(st, GV__MEETING_BODY);
@@ -56,22 +57,10 @@ meeting_read(struct gv_meeting *m, sqlite3_stmt *st, int64_t now)
 	m->voting_orgs = sqlite3_column_int(st, GV__MEETING_VOTING_ORGS);
 	m->approved_in = gv__col_opt(st, GV__MEETING_APPROVED_IN);
 	m->approved_at = gv__col_opt(st, GV__MEETING_APPROVED_AT);
-	draft = sqlite3_column_int64(st, GV__MEETING_DRAFTED_AT);
-	next_meeting = gv__col_opt(st, GV__MEETING_NEXT_MEETING);
-	m->minutes_final_at = -1;
-	/* Minutes of a meeting not held as recorded are no draft, and never
-	 * final by the clock; an approval recorded for them still stands. */
+	*draft = sqlite3_column_int64(st, GV__MEETING_DRAFTED_AT);
+	*next = gv__col_opt(st, GV__MEETING_NEXT_MEETING);
+	m->minutes_final_at = m->minutes_next_at = -1;
 	m->minutes = GV_MINUTES_NONE;
-	if (m->approved_in >= 0) {
-		m->minutes = GV_MINUTES_APPROVED;
-	} else if (strcmp(m->status, "held") == 0) {
-		m->minutes = GV_MINUTES_DRAFT;
-		if (next_meeting < 0 ||
-		    next_meeting > draft + MINUTES_FINAL_AFTER)
-			m->minutes_final_at = draft + MINUTES_FINAL_AFTER;
-		if (m->minutes_final_at >= 0 && now >= m->minutes_final_at)
-			m->minutes = GV_MINUTES_FINAL;
-	}
 }
 
 static void
@@ -86,11 +75,89 @@ meeting_dispose(struct gv_meeting *m)
 	free(m->minute_taker);
 }
 
+static int cadence_next(int64_t *when, int64_t *id, struct gv_db *db,
+                        const struct gv_body *b, int64_t after);
+
+/* The body whose cadence minutes_state read last, kept for the next
+ * meeting of the list (a list is mostly one body's). */
+struct cadence_cache {
+	struct gv_body body;
+	int loaded;
+};
+
+/* The start of the body's next call of its cadence after `after` that
+ * was not cancelled, or -1. */
+static int
+cadence_call(int64_t *when, struct cadence_cache *c, struct gv_db *db,
+             const char *code, int64_t after)
+{
+	int64_t id;
+	int error;
+
+	if (c->loaded && strcmp(c->body.code, code)) {
+		gv_body_dispose(&c->body);
+		c->loaded = 0;
+	}
+	if (!c->loaded && (error = gv_body_get(&c->body, db, code)) < 0)
+		return error;
+	c->loaded = 1;
+	return cadence_next(when, &id, db, &c->body, after);
+}
+
+/*
+ * The state of m's minutes (RULES §4, §7). BYL 5.1(1): "Minutes will be
+ * considered final when approved at a subsequent Forum Meeting or Forum
+ * Teleconference; provided, however, that if there is no Forum Meeting or
+ * Forum Teleconference scheduled within three (3) weeks of the
+ * publication of the draft minutes" (the sentence stops there; RULES §4
+ * reads it as: then they are final three weeks after the draft). A call
+ * of the body's cadence is a teleconference scheduled as surely as one
+ * added with `meeting add`: the charter's regular calls are what the
+ * cadence records, and `meeting next` reports them. So the next cadence
+ * call that was not cancelled counts when it falls within the three
+ * weeks, and the draft then waits for an approval. A cancelled meeting
+ * (or call) is none; nor is a subcommittee's, no Forum Meeting or
+ * Teleconference (BYL Definitions). Minutes of a meeting not held as
+ * recorded are no draft, and never final by the clock; an approval
+ * recorded for them still stands.
+ */
+static int
+minutes_state(struct gv_meeting *m, struct cadence_cache *c, struct gv_db *db,
+              int64_t draft, int64_t next, int64_t now)
+{
+	int64_t deadline = draft + MINUTES_FINAL_AFTER, call = -1;
+	int error;
+
+	if (m->approved_in >= 0) {
+		m->minutes = GV_MINUTES_APPROVED;
+		return 0;
+	}
+	if (strcmp(m->status, "held"))
+		return 0;
+	m->minutes = GV_MINUTES_DRAFT;
+	if (next < 0 || next > deadline) {
+		if ((error = cadence_call(&call, c, db, m->body, draft)) < 0)
+			return error;
+		if (call >= 0 && (next < 0 || call < next))
+			next = call;
+	}
+	if (next >= 0 && next <= deadline) {
+		m->minutes_next_at = next;
+		return 0;
+	}
+	m->minutes_final_at = deadline;
+	if (now >= deadline)
+		m->minutes = GV_MINUTES_FINAL;
+	return 0;
+}
+
 /* Runs MEETING_LIST with its five parameters into a new list. */
 static int
 meeting_query(struct gv_meeting_list **out, struct gv_db *db, int64_t body,
               int64_t issue, int64_t ballot, int64_t only)
 {
+	struct cadence_cache cache = {0};
+	int64_t draft, next;
 	int error;
 	sqlite3_stmt *st = NULL;
 	struct gv_meeting_list *list;
@@ -111,9 +178,14 @@ meeting_query(struct gv_meeting_list **out, struct gv_db *db, int64_t body,
 	list = gv__xcalloc(1, sizeof(*list));
 	while ((rc = gv__db_step(db, st)) > 0) {
 		list->v = gv__grow(list->v, &alloc, list->n, sizeof(*list->v));
-		meeting_read(&list->v[list->n++], st, gv_db_now(db));
+		meeting_read(&list->v[list->n], &draft, &next, st);
+		if ((rc = minutes_state(&list->v[list->n++], &cache, db, draft,
+		                        next, gv_db_now(db))) < 0)
+			break;
 	}
 	gv__db_reset(st);
+	if (cache.loaded)
+		gv_body_dispose(&cache.body);
 	if (rc < 0) {
 		gv_meeting_list_free(list);
 		return rc;
@@ -290,6 +362,7 @@ gv__meeting_head(struct gv__meeting_head *out, struct gv_db *db, int64_t id)
 		out->body_id = sqlite3_column_int64(st, 1);
 		out->starts_at = sqlite3_column_int64(st, 2);
 		out->cancelled = sqlite3_column_int(st, 3);
+		out->tz = gv__col_text(st, 4);
 	}
 	gv__db_reset(st);
 	if (error < 0)
@@ -301,6 +374,7 @@ void
 gv__meeting_head_dispose(struct gv__meeting_head *h)
 {
 	free(h->body);
+	free(h->tz);
 	memset(h, 0, sizeof(*h));
 }
 
@@ -464,6 +538,9 @@ gv_meeting_baseline(struct gv_baseline *out, struct gv_db *db, const char *code,
 	}
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, before);
+	/* A meeting still to come by the clock is scheduled, whatever was
+	 * recorded for it: it counts for no baseline (BYL 2.3(7)). */
+	gv__bind_int(st, 3, gv_db_now(db));
 	while (out->n < 3 && (error = gv__db_step(db, st)) > 0) {
 		if (sqlite3_column_int(st, 3) == 0) {
 			out->skipped++;

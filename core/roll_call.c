@@ -20,6 +20,7 @@
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
+#include "gavel/zone.h"
 #include "meeting_items.h"
 #include "meeting_key.h"
 #include "minutes_parse.h"
@@ -241,8 +242,10 @@ gv__roll_open(struct gv__roll *roll, struct gv_db *db, int64_t id,
 	roll->db = db;
 	roll->meeting = id;
 	roll->at = m.starts_at;
-	roll->body = m.body;
 	roll->body_id = m.body_id;
+	roll->body = m.body; /* taken over */
+	m.body = NULL;
+	gv__meeting_head_dispose(&m);
 	roll->flags = flags;
 	roll->result = result;
 	return error;
@@ -257,18 +260,27 @@ gv__roll_dispose(struct gv__roll *roll)
 	memset(roll, 0, sizeof(*roll));
 }
 
-/* Resolves and records one attendee; gv__roll_add() wraps it. */
+/* Resolves and records one attendee; gv__roll_add() wraps it. *there:
+ * whether they were on the roll call already. */
 static int
-roll_record(struct gv__roll *roll, int64_t *person, const char *name,
-            const char *org_name)
+roll_record(struct gv__roll *roll, int64_t *person, int *there,
+            const char *name, const char *org_name)
 {
 	sqlite3_stmt *st;
 	int64_t org;
 	size_t alloc;
 	int error;
 
-	if ((error = roll_resolve(person, &org, roll, name, org_name, 1)) < 0)
+	if ((error = roll_resolve(person, &org, roll, name, org_name, 1)) < 0 ||
+	    (error = gv__db_stmt(&st, roll->db, GV__STMT_ATTENDANCE_HAS)) < 0)
 		return error;
+	gv__bind_int(st, 1, roll->meeting);
+	gv__bind_int(st, 2, *person);
+	error = gv__db_step(roll->db, st);
+	gv__db_reset(st);
+	if (error < 0)
+		return error;
+	*there = error > 0;
 	if ((error = gv__db_stmt(&st, roll->db, GV__STMT_ATTENDANCE_PUT)) < 0)
 		return error;
 	gv__bind_int(st, 1, roll->meeting);
@@ -292,13 +304,13 @@ gv__roll_add(struct gv__roll *roll, int64_t *person_out, const char *name,
 {
 	struct gv_roll_call before = *roll->result;
 	int64_t person = 0;
-	int error;
+	int error, there = 0;
 
 	/* One attendee is all or nothing: a name refused leaves no new
 	 * organisation or person behind. */
 	if ((error = gv__db_begin(roll->db)) < 0)
 		return error;
-	if ((error = roll_record(roll, &person, name, org_name)) < 0 ||
+	if ((error = roll_record(roll, &person, &there, name, org_name)) < 0 ||
 	    (error = gv__db_commit(roll->db)) < 0) {
 		gv__db_rollback(roll->db);
 		roll->result->created_people = before.created_people;
@@ -306,6 +318,7 @@ gv__roll_add(struct gv__roll *roll, int64_t *person_out, const char *name,
 		return error;
 	}
 	roll->result->recorded++;
+	roll->result->already += there;
 	if (person_out)
 		*person_out = person;
 	return 0;
@@ -371,7 +384,8 @@ attend_all(struct gv_roll_call *r, struct gv_db *db, int64_t id,
 	                        r->created_orgs)) < 0 ||
 	    (error = gv__db_commit(db)) < 0) {
 		gv__db_rollback(db);
-		r->recorded = r->created_people = r->created_orgs = 0;
+		r->recorded = r->already = r->created_people = r->created_orgs =
+		        0;
 	}
 out:
 	gv__roll_dispose(&roll);
@@ -518,6 +532,33 @@ out:
 	return error;
 }
 
+/*
+ * A roll call records who was there: it is taken once the meeting has
+ * begun, by the act's time, never the clock's, so a rebuild agrees. A
+ * meeting still to come has no attendance to count toward quorum (BYL
+ * 2.3(7), RULES §5.3).
+ */
+static int
+attend_started(struct gv_db *db, int64_t id, int64_t at)
+{
+	struct gv__meeting_head m;
+	char when[GV_BOTH_BUFSZ];
+	int error;
+
+	if ((error = gv__meeting_head(&m, db, id)) < 0)
+		return error;
+	/* A cancelled one is refused as such, when the roll call opens. */
+	if (!m.cancelled && m.starts_at > at)
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_EINVALID,
+		        "meeting %lld has not started yet (it starts %s): "
+		        "record its roll call once it has begun",
+		        (long long)id,
+		        gv_time_format_both(when, m.starts_at, m.tz));
+	gv__meeting_head_dispose(&m);
+	return error;
+}
+
 static int
 attend_apply(struct gv_db *db, const struct gv__op *op)
 {
@@ -531,7 +572,8 @@ attend_apply(struct gv_db *db, const struct gv__op *op)
 	if ((error = gv__op_unpack(op, "{s:o, s?o, s?s, s?b, s?s}", "meeting",
 	                           &meeting, "names", &names, "line", &line,
 	                           "create", &create, "seen", &seen)) < 0 ||
-	    (error = gv__meeting_by_key(&id, db, meeting)) < 0)
+	    (error = gv__meeting_by_key(&id, db, meeting)) < 0 ||
+	    (error = attend_started(db, id, op->at)) < 0)
 		return error;
 	if (!line && !json_is_array(names))
 		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,

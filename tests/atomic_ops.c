@@ -95,15 +95,18 @@ meeting_add(struct gv_db *db)
 	return gv_meeting_add(NULL, db, &m);
 }
 
-/* Meeting 4 (2025-01-15) is the next call; 2 is the 12-18 call. */
+/* Meeting 4 (2025-01-15) is the next call; 2 is the 12-18 call. Its
+ * roll call is taken once it has begun: the clock moves to that evening. */
 static int
 attend(struct gv_db *db)
 {
 	const char *const names[] = {"Stephen Davidson (DigiCert)",
 	                             "Jane Roe (Example Trust)"};
 	struct gv_roll_call r;
-	int rc = gv_meeting_attend(&r, db, 4, names, 2, GV_ATTEND_CREATE);
+	int rc;
 
+	gv_db_set_now(db, t_at("2025-01-15 17:00Z"));
+	rc = gv_meeting_attend(&r, db, 4, names, 2, GV_ATTEND_CREATE);
 	gv_roll_call_dispose(&r);
 	return rc;
 }
@@ -112,11 +115,13 @@ static int
 attend_line(struct gv_db *db)
 {
 	struct gv_roll_call r;
-	int rc = gv_meeting_attend_line(
+	int rc;
+
+	gv_db_set_now(db, t_at("2025-01-15 17:00Z"));
+	rc = gv_meeting_attend_line(
 	        &r, db, 4,
 	        "Attendees: Ben Wilson (Mozilla), Jane Roe (Example Trust)",
 	        GV_ATTEND_CREATE);
-
 	gv_roll_call_dispose(&r);
 	return rc;
 }
@@ -167,10 +172,11 @@ jan15_held(struct gv_db *db)
 {
 	const char *const names[] = {"Stephen Davidson (DigiCert)"};
 	struct gv_roll_call r;
-	int rc = gv_meeting_attend(&r, db, 4, names, 1, 0);
+	int rc;
 
-	gv_roll_call_dispose(&r);
 	gv_db_set_now(db, t_at("2025-01-16 12:00Z"));
+	rc = gv_meeting_attend(&r, db, 4, names, 1, 0);
+	gv_roll_call_dispose(&r);
 	return rc;
 }
 
@@ -178,7 +184,7 @@ jan15_held(struct gv_db *db)
 static int
 minutes_approve(struct gv_db *db)
 {
-	return gv_minutes_approve(db, 2, 4);
+	return gv_minutes_approve(db, 2, 4, -1);
 }
 
 static int

@@ -39,6 +39,7 @@ extern const struct t_case minutes_parse_front_tests[],
         ballot_lifecycle_tests[], ballot_lint_tests[], ballot_cli_tests[],
         ballot_rounds_tests[], ballot_notice_tests[], ballot_apply_tests[],
         ballot_asof_tests[], redline_tests[], redline_cli_tests[];
+extern const struct t_case meeting_guards_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], issue_golden_tests[], issue_import_tests[],
         deadlines_live_tests[], tui_tests[], readme_tests[], body_cli_tests[];
@@ -79,6 +80,7 @@ static const struct {
         {"render", render_tests},
         {"meeting", meeting_tests},
         {"meeting_cli", meeting_cli_tests},
+        {"meeting_guards", meeting_guards_tests},
         {"minutes_parse_front", minutes_parse_front_tests},
         {"minutes_parse_meeting", minutes_parse_meeting_tests},
         {"minutes_parse_attendees", minutes_parse_attendees_tests},

@@ -45,6 +45,19 @@ add_meeting(struct gv_db *db, const char *when)
 	return id;
 }
 
+/* Moves the clock to an hour into meeting id, unless it is later: a
+ * roll call is taken once the meeting has begun. */
+static void
+begun(struct gv_db *db, int64_t id)
+{
+	struct gv_meeting_detail *d = NULL;
+
+	if (gv_meeting_get(&d, db, id) == 0 &&
+	    gv_db_now(db) < d->meeting.starts_at + 3600)
+		gv_db_set_now(db, d->meeting.starts_at + 3600);
+	gv_meeting_detail_free(d);
+}
+
 /* A roll call of one (created): the meeting was held as recorded. */
 static void
 held(struct gv_db *db, int64_t id)
@@ -52,6 +65,7 @@ held(struct gv_db *db, int64_t id)
 	const char *who = "Stephen Davidson (DigiCert)";
 	struct gv_roll_call r;
 
+	begun(db, id);
 	gv_meeting_attend(&r, db, id, &who, 1, GV_ATTEND_CREATE);
 	gv_roll_call_dispose(&r);
 }
@@ -161,6 +175,7 @@ roll_call_matches_and_creates(void)
 	p.org = "Asseco Data Systems SA (Certum)";
 	T_EQ_INT(gv_person_add(NULL, db, &p), 0);
 	id = add_meeting(db, "2024-12-18 11:00");
+	begun(db, id);
 	T_EQ_INT(gv_meeting_attend(&r, db, id, known, 2, 0), 0);
 	T_EQ_INT(r.recorded, 2);
 	gv_roll_call_dispose(&r);
@@ -234,23 +249,61 @@ agenda_notes_and_links(void)
 	gv_db_free(db);
 }
 
+/* RULES §7's order puts discussion items before "Any other business"
+ * and "Next call": an item added --before one goes there, the closing
+ * items moving down, their roles with them. */
+static void
+item_goes_before_the_closing_items(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_detail *d = NULL;
+	int64_t id;
+	int pos = 0;
+
+	T_ASSERT(db);
+	id = add_meeting(db, "2025-01-29 11:00");
+	T_OK(gv_meeting_insert_item(&pos, db, id, "Membership", "any other"));
+	T_EQ_INT(pos, 6);
+	T_OK(gv_meeting_insert_item(&pos, db, id, "Ballot SMC011", "6"));
+	T_EQ_INT(pos, 6);
+	T_REFUSED(gv_meeting_insert_item(&pos, db, id, "Lunch", "dinner"),
+	          GV_ENOTFOUND, "meeting 1 has no agenda item \"dinner\"");
+	T_OK(gv_meeting_note(db, id, "next call", "February 12."));
+	T_OK(gv_meeting_get(&d, db, id));
+	T_EQ_INT(d->nitems, 9);
+	T_EQ_STR(d->items[4].title, "Discussion");
+	T_EQ_STR(d->items[5].title, "Ballot SMC011");
+	T_EQ_STR(d->items[6].title, "Membership");
+	T_EQ_STR(d->items[7].role, "other-business");
+	T_EQ_INT(d->items[7].pos, 8);
+	T_EQ_STR(d->items[8].role, "next-call");
+	T_EQ_STR(d->items[8].notes, "February 12.");
+	gv_meeting_detail_free(d);
+	gv_db_free(db);
+}
+
 static void
 approval_chain_and_three_weeks(void)
 {
 	struct gv_db *db = group();
+	struct gv_body_change none = {0};
 	struct gv_meeting_detail *d = NULL;
 	int64_t a, b, c;
 
 	T_ASSERT(db);
+	/* Only the meetings added count here: the cadence's calls are
+	 * minutes_final_counts_the_cadence's. */
+	none.cadence = "none";
+	T_OK(gv_body_set(db, "SMCWG", &none));
 	a = add_meeting(db, "2024-12-04 11:00");
 	b = add_meeting(db, "2024-12-18 11:00");
 	c = add_meeting(db, "2025-03-05 11:00");
 	held(db, a);
 	held(db, b);
 	gv_db_set_now(db, t_at("2025-06-01"));
-	T_EQ_INT(gv_minutes_approve(db, b, a), GV_EINVALID);
-	T_EQ_INT(gv_minutes_approve(db, a, b), 0);
-	T_EQ_INT(gv_minutes_approve(db, a, b), GV_ECONFLICT);
+	T_EQ_INT(gv_minutes_approve(db, b, a, -1), GV_EINVALID);
+	T_EQ_INT(gv_minutes_approve(db, a, b, -1), 0);
+	T_EQ_INT(gv_minutes_approve(db, a, b, -1), GV_ECONFLICT);
 	T_EQ_INT(gv_meeting_get(&d, db, a), 0);
 	T_EQ_INT(d->meeting.minutes, GV_MINUTES_APPROVED);
 	T_EQ_INT(d->meeting.approved_in, b);
@@ -277,6 +330,38 @@ approval_chain_and_three_weeks(void)
 	gv_db_free(db);
 }
 
+/* BYL 5.1(1): draft minutes are final three weeks on only when no
+ * meeting is scheduled within them; the cadence's calls are scheduled
+ * meetings, unless cancelled. */
+static void
+minutes_final_counts_the_cadence(void)
+{
+	struct gv_db *db = group(); /* every 2 weeks on Wednesday at 11:00 */
+	struct gv_meeting_detail *d = NULL;
+	int64_t jan29, feb12;
+
+	T_ASSERT(db);
+	jan29 = add_meeting(db, "2025-01-29 11:00");
+	held(db, jan29);
+	gv_db_set_now(db, t_at("2025-02-20 12:00Z"));
+	/* The 02-12 call of the cadence, never added, is within 3 weeks. */
+	T_OK(gv_meeting_get(&d, db, jan29));
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_DRAFT);
+	T_EQ_INT(d->meeting.minutes_final_at, -1);
+	T_EQ_INT(d->meeting.minutes_next_at, t_at("2025-02-12 16:00Z"));
+	gv_meeting_detail_free(d);
+	/* Cancelled, it is no meeting: the next call (02-26) is beyond the
+	 * three weeks, so the draft was final on 02-19. */
+	feb12 = add_meeting(db, "2025-02-12 11:00");
+	T_OK(gv_meeting_cancel(db, feb12, "holiday"));
+	T_OK(gv_meeting_get(&d, db, jan29));
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_FINAL);
+	T_EQ_INT(d->meeting.minutes_final_at, t_at("2025-02-19 16:00Z"));
+	T_EQ_INT(d->meeting.minutes_next_at, -1);
+	gv_meeting_detail_free(d);
+	gv_db_free(db);
+}
+
 /* A roll call of n voting organisations (and one associate). */
 static void
 roll_call(struct gv_db *db, int64_t id, int n)
@@ -291,6 +376,7 @@ roll_call(struct gv_db *db, int64_t id, int n)
 		names[i] = buf[i];
 	}
 	names[n] = "Tim Crawford (CPA Canada/WebTrust)";
+	begun(db, id);
 	gv_meeting_attend(&r, db, id, names, (size_t)n + 1, 0);
 	gv_roll_call_dispose(&r);
 }
@@ -334,6 +420,7 @@ quorum_baseline(void)
 	sub.subcommittee = "Certificate Profiles";
 	T_EQ_INT(gv_meeting_add(&m[3], db, &sub), 0);
 	roll_call(db, m[3], 1);
+	gv_db_set_now(db, t_at("2024-11-14 14:00"));
 	T_EQ_INT(gv_meeting_baseline(&b, db, "SMCWG", t_at("2024-11-14 14:00")),
 	         0);
 	T_EQ_INT(b.n, 3);
@@ -416,7 +503,10 @@ no_roll_call_is_not_held(void)
 	T_EQ_INT(gv_minutes_ready(db, id), 0);
 	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
 	T_EQ_STR(d->meeting.status, "held");
-	T_EQ_INT(d->meeting.minutes, GV_MINUTES_FINAL);
+	/* Minutes now; a draft still, as the cadence's 01-01 call fell
+	 * within three weeks of it and approved nothing (BYL 5.1(1)). */
+	T_EQ_INT(d->meeting.minutes, GV_MINUTES_DRAFT);
+	T_EQ_INT(d->meeting.minutes_next_at, t_at("2025-01-01 16:00Z"));
 	gv_meeting_detail_free(d);
 	/* A meeting yet to come has no minutes either. */
 	id = add_meeting(db, "2025-07-02 11:00");
@@ -474,7 +564,7 @@ minutes_report_approvals_and_cancellations(void)
 	               "were not yet approved.\n\n## 5.");
 	T_ASSERT(!strstr(md, "January 1, 2025"));
 	free(md);
-	T_EQ_INT(gv_minutes_approve(db, jan15, jan29), 0);
+	T_EQ_INT(gv_minutes_approve(db, jan15, jan29, -1), 0);
 	md = minutes_of(db, jan29);
 	T_CONTAINS(md, "Approval of minutes from last teleconference\n\nThe "
 	               "minutes of the teleconference of January 15, 2025 "
@@ -607,7 +697,10 @@ const struct t_case meeting_tests[] = {
         {"next_call_skips_cancelled", next_call_skips_cancelled},
         {"roll_call_matches_and_creates", roll_call_matches_and_creates},
         {"agenda_notes_and_links", agenda_notes_and_links},
+        {"item_goes_before_the_closing_items",
+         item_goes_before_the_closing_items},
         {"approval_chain_and_three_weeks", approval_chain_and_three_weeks},
+        {"minutes_final_counts_the_cadence", minutes_final_counts_the_cadence},
         {"quorum_baseline", quorum_baseline},
         {"same_start_refused", same_start_refused},
         {"no_roll_call_is_not_held", no_roll_call_is_not_held},

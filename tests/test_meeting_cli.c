@@ -58,6 +58,13 @@ add_prints_id_and_lists_json(void)
 	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-13-01 11:00", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "no such date");
+	/* A date alone is no start (it was taken as midnight). */
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-03-05", NULL);
+	T_EQ_INT(r->status, 1);
+	T_EQ_STR(r->err, "gavel: \"2025-03-05\" has no time of day: give the "
+	                 "meeting's start as YYYY-MM-DD HH:MM (\"2025-03-05 "
+	                 "11:00\")\n");
+	T_EQ_STR(r->out, "");
 	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 11:00", "--kind",
 	            "party", NULL);
 	T_EQ_INT(r->status, 2);
@@ -85,10 +92,11 @@ next_call_seed_case(void)
 static void
 roll_call_refuses_strangers(void)
 {
-	const char *const *e = env("2025-01-15 17:00");
+	const char *const *e;
 	struct t_run *r;
 
 	T_ASSERT(demo());
+	e = env("2025-01-15 17:00"); /* one static environment: after demo() */
 	r = t_gavel(e, "meeting", "attend", "4", "Stephen Davidson (DigiCert)",
 	            "Jane Roe (Nowhere Inc.)", NULL);
 	T_EQ_INT(r->status, 1);
@@ -99,7 +107,7 @@ roll_call_refuses_strangers(void)
 	r = t_gavel(e, "meeting", "attend", "4", "STEPHEN DAVIDSON (digicert)",
 	            "Jane Roe (Nowhere Inc.)", "--create", NULL);
 	T_EQ_INT(r->status, 0);
-	T_EQ_STR(r->out, "2 recorded, 1 new people, 1 new organisations\n");
+	T_EQ_STR(r->out, "2 recorded, 1 new person, 1 new organisation\n");
 	r = t_gavel(e, "org", "list", "--class", "unknown", NULL);
 	T_CONTAINS(r->out, "Nowhere Inc.");
 	r = t_gavel(e, "meeting", "attend", "3", "Stephen Davidson", NULL);
@@ -587,7 +595,7 @@ roll_call_from_a_pasted_line(void)
 	                  e, "meeting", "attend", "4", "--line", "-",
 	                  "--create", NULL);
 	T_EQ_INT(r->status, 0);
-	T_EQ_STR(r->out, "3 recorded, 1 new people, 1 new organisations\n");
+	T_EQ_STR(r->out, "3 recorded, 1 new person, 1 new organisation\n");
 	r = t_gavel(e, "meeting", "show", "4", NULL);
 	T_CONTAINS(r->out, "  - Jane Roe (Nowhere Inc.)\n");
 	T_CONTAINS(r->out, "  - I\xC3\xB1igo Barreira (Sectigo)\n");
@@ -622,6 +630,7 @@ person_moves_between_organisations(void)
 	         0);
 	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 16:00Z", NULL);
 	T_EQ_STR(r->out, "5\n");
+	e = env("2025-01-29 17:00"); /* the roll call once the call began */
 	r = t_gavel(e, "meeting", "attend", "5", "Bruce Morton (Sectigo)",
 	            NULL);
 	T_EQ_INT(r->status, 0);
@@ -677,8 +686,83 @@ import_reports_unresolved_names(void)
 	                   "it as Name (Organisation); not recorded\n");
 }
 
+/* The minutes' line in each state, as the trial read it (BYL 5.1(1)). */
+static void
+minutes_line_reads_each_state(void)
+{
+	const char *const *e;
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-29 18:00"); /* one static environment: after demo() */
+	T_EQ_INT(t_gavel(e, "body", "set", "SMCWG", "--cadence",
+	                 "every 2 weeks on Wednesday at 11:00 from 2024-12-04",
+	                 NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "add", "SMCWG", "2025-01-29 11:00", NULL);
+	T_EQ_STR(r->out, "5\n");
+	T_EQ_INT(t_gavel(e, "meeting", "attend", "5", "Ben Wilson (Mozilla)",
+	                 NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "--now", "2025-02-20 12:00", "meeting", "show", "5",
+	            NULL);
+	T_CONTAINS(r->out, "\nMinutes: draft, until a later meeting approves "
+	                   "them (the meeting of 2025-02-12 is within 3 weeks "
+	                   "of the draft)\n");
+	r = t_gavel(e, "meeting", "show", "2", NULL);
+	T_CONTAINS(r->out, "\nMinutes: final since 2025-01-08 (no meeting "
+	                   "within 3 weeks of the draft)\n");
+	r = t_gavel(e, "meeting", "show", "1", NULL);
+	T_CONTAINS(r->out, "\nMinutes: approved at meeting 2 (2024-12-18)\n");
+	T_EQ_INT(t_gavel(e, "body", "set", "SMCWG", "--cadence", "none", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "show", "5", NULL);
+	T_CONTAINS(r->out, "\nMinutes: draft, final on 2025-02-19 unless a "
+	                   "meeting approves them sooner\n");
+}
+
+/* What a roll call and a baseline print, in the singular where it is
+ * one, and a second roll call of someone present is no new attendee. */
+static void
+roll_call_and_baseline_wording(void)
+{
+	const char *const *e;
+	struct t_run *r;
+
+	T_ASSERT(demo());
+	e = env("2025-01-29 18:00"); /* one static environment: after demo() */
+	r = t_gavel(e, "meeting", "attend", "4", "Ben Wilson (Mozilla)", NULL);
+	T_EQ_STR(r->out, "1 recorded\n");
+	r = t_gavel(e, "meeting", "attend", "4", "Ben Wilson (Mozilla)",
+	            "Stephen Davidson (DigiCert)", NULL);
+	T_EQ_INT(r->status, 0);
+	T_EQ_STR(r->out, "1 recorded, 1 already present\n");
+	r = t_gavel(e, "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out,
+	           "\nAttendance: 2 people, 2 voting members present\n");
+	T_EQ_INT(t_gavel(e, "meeting", "absent", "4", "Stephen Davidson", NULL)
+	                 ->status,
+	         0);
+	r = t_gavel(e, "meeting", "show", "4", NULL);
+	T_CONTAINS(r->out, "\nAttendance: 1 person, 1 voting member present\n");
+	r = t_gavel(e, "meeting", "baseline", "SMCWG", NULL);
+	T_CONTAINS(r->out, "the previous 2 held meetings before");
+	T_CONTAINS(r->out,
+	           "  meeting 4     2025-01-15  1 voting member present\n");
+	T_CONTAINS(r->out, "  (1 past meeting with no roll call left out)\n");
+	r = t_gavel(e, "meeting", "baseline", "SMCWG", "--before", "2025-01-01",
+	            NULL);
+	T_CONTAINS(r->out, "the previous held meeting before 2025-01-01 00:00 "
+	                   "UTC\n");
+}
+
 const struct t_case meeting_cli_tests[] = {
         {"add_prints_id_and_lists_json", add_prints_id_and_lists_json},
+        {"minutes_line_reads_each_state", minutes_line_reads_each_state},
+        {"roll_call_and_baseline_wording", roll_call_and_baseline_wording},
         {"next_call_seed_case", next_call_seed_case},
         {"roll_call_refuses_strangers", roll_call_refuses_strangers},
         {"minutes_and_agenda", minutes_and_agenda},

@@ -241,10 +241,17 @@ meeting_refusals(void)
 	                                 0),
 	          GV_ECONFLICT, "meeting 3 was cancelled: nobody attended it");
 	gv_roll_call_dispose(&rc);
-	T_REFUSED(gv_meeting_attend_line(&rc, db, 4, "Attendees:", 0),
+	T_REFUSED(gv_meeting_attend_line(&rc, db, 2, "Attendees:", 0),
 	          GV_EINVALID,
 	          "the line names nobody: write it as \"Name "
 	          "(Organisation), Name (Organisation), ...\"");
+	gv_roll_call_dispose(&rc);
+	/* The 01-15 call is four weeks away: no roll call yet. */
+	T_REFUSED(gv_meeting_attend_line(&rc, db, 4,
+	                                 "Attendees: Ben Wilson (Mozilla)", 0),
+	          GV_EINVALID,
+	          "meeting 4 has not started yet (it starts 2025-01-15 16:00 "
+	          "UTC (11:00 EST)): record its roll call once it has begun");
 	gv_roll_call_dispose(&rc);
 	T_EQ_STR(t_db_snapshot(db), before);
 	gv_db_free(db);

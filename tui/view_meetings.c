@@ -71,7 +71,9 @@ minutes_text(char *buf, size_t n, const struct gv_meeting *m)
 		         (long long)m->approved_in);
 		break;
 	case GV_MINUTES_FINAL:
-		snprintf(buf, n, "final");
+		snprintf(buf, n, "final since %.10s",
+		         gv_time_format_local(local, m->minutes_final_at, m->tz,
+		                              GV_LOCAL_FULL));
 		break;
 	default:
 		buf[0] = '\0';

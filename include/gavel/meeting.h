@@ -51,6 +51,7 @@ enum gv_attend_flags {
 /* What a roll call matched and did not. */
 struct gv_roll_call {
 	int recorded;       /* attendees recorded (new or already there) */
+	int already;        /* of them, those already on the roll call */
 	int created_people; /* with GV_ATTEND_CREATE */
 	int created_orgs;
 	char **unmatched; /* names it could not match (owned) */
@@ -100,6 +101,16 @@ int gv_meeting_add_item(int *pos_out, struct gv_db *db, int64_t id,
                         const char *title);
 
 /*
+ * Adds an agenda item before the item before names (its position, "6",
+ * or the start of its title, "any other"), which moves down one with
+ * those after it: discussion items go ahead of "Any other business" and
+ * "Next call" (RULES §7). NULL before: at the end. Returns 0 (its
+ * position in *pos_out), GV_ENOTFOUND (meeting, item) or GV_EINVALID.
+ */
+int gv_meeting_insert_item(int *pos_out, struct gv_db *db, int64_t id,
+                           const char *title, const char *before);
+
+/*
  * Appends Markdown notes to an agenda item. item is its position ("5") or
  * the start of its title, in any case ("discussion"). Returns 0,
  * GV_ENOTFOUND or GV_EINVALID.
@@ -113,10 +124,14 @@ int gv_meeting_link(struct gv_db *db, int64_t id, const char *item,
 
 /*
  * Records that the minutes of meeting id were approved at the later
- * meeting approved_in (both meetings show it). Returns 0, GV_ENOTFOUND,
- * GV_EINVALID (not later, cancelled) or GV_ECONFLICT (already approved).
+ * meeting approved_in (both meetings show it), an act of time at (-1: the
+ * clock's now). BYL 5.1(1): approved_in is a later meeting of the same
+ * body, not cancelled, that had begun by at, which is no later than now;
+ * meeting id was not cancelled. Returns 0, GV_ENOTFOUND, GV_EINVALID
+ * (any of those, saying which) or GV_ECONFLICT (already approved).
  */
-int gv_minutes_approve(struct gv_db *db, int64_t id, int64_t approved_in);
+int gv_minutes_approve(struct gv_db *db, int64_t id, int64_t approved_in,
+                       int64_t at);
 
 /* Records when draft minutes were circulated (starts the 3-week clock). */
 int gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at);
@@ -125,7 +140,8 @@ int gv_minutes_drafted(struct gv_db *db, int64_t id, int64_t at);
 enum gv_minutes_state {
 	GV_MINUTES_DRAFT,
 	GV_MINUTES_APPROVED, /* at a later meeting */
-	GV_MINUTES_FINAL,    /* 3 weeks after the draft, no meeting in them */
+	GV_MINUTES_FINAL,    /* 3 weeks after the draft, no meeting in them
+	                        (an added one or a call of the cadence) */
 	GV_MINUTES_NONE,     /* not held as recorded: scheduled, cancelled,
 	                        or no roll call */
 };
@@ -156,6 +172,10 @@ struct gv_meeting {
 	int voting_orgs; /* voting members present, as of that day */
 	enum gv_minutes_state minutes;
 	int64_t minutes_final_at; /* when draft minutes become final, or -1 */
+	int64_t minutes_next_at;  /* a draft's: the start of the meeting
+	                             scheduled within 3 weeks of it (added, or
+	                             a call of the cadence) that is to approve
+	                             it, or -1 */
 	int64_t approved_in;      /* meeting id, or -1 */
 	int64_t approved_at;      /* its start, or -1 */
 };
@@ -230,14 +250,15 @@ struct gv_baseline {
 	size_t n;       /* how many were found (3 unless history ends) */
 	double average; /* A */
 	int quorum;     /* Q = floor(A / 2) + 1 */
-	int skipped;    /* held meetings skipped: no attendance recorded */
+	int skipped;    /* past meetings left out: no roll call recorded */
 };
 
 /*
  * The average number of voting-member organisations present at the body's
  * previous three held meetings before the instant before (its own meetings:
- * cancelled ones, subcommittee meetings and meetings with no attendance
- * recorded are left out), and the quorum it gives. Returns 0 or
+ * cancelled ones, subcommittee meetings, meetings with no attendance
+ * recorded and meetings still to come by the clock are left out), and the
+ * quorum it gives. Returns 0 or
  * GV_ENOTFOUND (no such meeting).
  */
 int gv_meeting_baseline(struct gv_baseline *out, struct gv_db *db,
