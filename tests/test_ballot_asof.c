@@ -202,7 +202,7 @@ withdrawal(void)
 	T_CONTAINS(r->out, "\"counted\": true");
 	T_EQ_STR(shown(NOW, "ballot", "state", NULL), "withdrawn");
 	r = RUN(NOW, "ballot", "show", "SMC011");
-	T_CONTAINS(r->out, "DigiCert  issuer  yes     "
+	T_CONTAINS(r->out, "DigiCert                       issuer   yes     "
 	                   "not counted: withdrawn with the ballot on "
 	                   "2025-05-14 10:00 UTC (BYL 2.3(4))");
 	T_CONTAINS(r->out, "not counted: the ballot was withdrawn from "
