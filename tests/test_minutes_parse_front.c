@@ -74,8 +74,9 @@ front_matter_escapes(void)
 	T_ASSERT(d != NULL);
 	if (!d)
 		return;
-	T_EQ_STR(d->title, "2025-01-15 Caf\xC3\xA9 \"quoted\" a\\b [31m Next Tab "
-	                   "\\q");
+	T_EQ_STR(d->title,
+	         "2025-01-15 Caf\xC3\xA9 \"quoted\" a\\b [31m Next Tab "
+	         "\\q");
 	T_EQ_STR(d->author, "Iv\xC3\xA1n A. \xF0\x9F\x98\x80");
 	release();
 }
