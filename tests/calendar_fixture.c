@@ -371,3 +371,42 @@ cal_iso(const char *iso)
 	return gv_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 +
 	       h * 3600 + mi * 60 + s;
 }
+
+int
+cal_written(struct cal_read *r, const char *now, const char *name, int64_t from,
+            int64_t to,
+            int (*alike)(const struct cal_event *a, const struct cal_event *b))
+{
+	struct cal_read py;
+	const char *why = NULL, *text;
+
+	if (t_gavel(t_env(now, "chair"), "calendar", "-o", name, NULL)
+	                    ->status != 0 ||
+	    !(text = t_read_file(t_path(name), NULL))) {
+		t_fail(__FILE__, __LINE__, "%s: gavel calendar failed", name);
+		return 0;
+	}
+	if ((why = cal_lines_check(text)) ||
+	    cal_read_libical(r, &why, text, from, to) < 0) {
+		t_fail(__FILE__, __LINE__, "%s: %s", name, why);
+		return 0;
+	}
+	if (cal_read_python(&py, &why, t_path(name), from, to) > 0)
+		return 1;
+	if (why) {
+		t_fail(__FILE__, __LINE__, "python: %s", why);
+		return 0;
+	}
+	for (size_t i = 0; i < r->n; i++) {
+		const struct cal_event *a = &r->v[i],
+		                       *b = cal_find(&py, a->uid,
+		                                     a->recurrence);
+
+		if (!b || !alike(a, b)) {
+			t_fail(__FILE__, __LINE__, "python reads %s otherwise",
+			       a->uid);
+			return 0;
+		}
+	}
+	return 1;
+}

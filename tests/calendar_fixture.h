@@ -60,6 +60,17 @@ const struct cal_event *cal_find_summary(const struct cal_read *r,
  * octets, no control character and valid UTF-8; else what is wrong. */
 const char *cal_lines_check(const char *text);
 
+/*
+ * `gavel calendar -o name` as of now (acting as the chair), its lines
+ * checked and read back into *r by libical, and by Python's icalendar
+ * when it is installed: alike says whether Python read an event (b) as
+ * libical did (a). 1, or 0 with the test failed saying where.
+ */
+int cal_written(struct cal_read *r, const char *now, const char *name,
+                int64_t from, int64_t to,
+                int (*alike)(const struct cal_event *a,
+                             const struct cal_event *b));
+
 /* An ISO instant as JSON gives it ("2025-02-05T12:00:00Z"), or -1. */
 int64_t cal_iso(const char *iso);
 

@@ -23,6 +23,7 @@
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
+#include "gavel/zone.h"
 #include "harness.h"
 #include "internal.h"
 #include "rebuild_check.h"
@@ -671,6 +672,19 @@ t_smcwg_db(int64_t now)
 		return NULL;
 	}
 	return db;
+}
+
+int64_t
+t_smcwg_meeting(struct gv_db *db, const char *when)
+{
+	struct gv_meeting_spec spec = {0};
+	int64_t id = -1;
+
+	spec.body = "SMCWG";
+	if (gv_time_parse_in(&spec.starts_at, when, "America/New_York") < 0 ||
+	    gv_meeting_add(&id, db, &spec) < 0)
+		return -1;
+	return id;
 }
 
 int64_t

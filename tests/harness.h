@@ -183,6 +183,10 @@ int64_t t_file_int(const char *sql, int64_t arg);
  * "chair"; NULL when that fails. */
 struct gv_db *t_smcwg_db(int64_t now);
 
+/* A call of t_smcwg_db's SMCWG at when ("2025-01-15 11:00", New York
+ * time); its id, or -1. */
+int64_t t_smcwg_meeting(struct gv_db *db, const char *when);
+
 /* Every database a passing test leaves is checked to rebuild from its
  * operation log as it was (tests/rebuild_check.c); a test that writes
  * rows around the log on purpose (as an older gavel or another tool

@@ -32,19 +32,6 @@ group(void)
 	return db;
 }
 
-static int64_t
-add_meeting(struct gv_db *db, const char *when)
-{
-	struct gv_meeting_spec spec = {0};
-	int64_t id = -1;
-
-	spec.body = "SMCWG";
-	if (gv_time_parse_in(&spec.starts_at, when, "America/New_York") < 0 ||
-	    gv_meeting_add(&id, db, &spec) < 0)
-		return -1;
-	return id;
-}
-
 /* Moves the clock to an hour into meeting id, unless it is later: a
  * roll call is taken once the meeting has begun. */
 static void
@@ -133,7 +120,7 @@ next_call_skips_cancelled(void)
 	int64_t jan1, when, id, f2f;
 
 	T_ASSERT(db);
-	jan1 = add_meeting(db, "2025-01-01 11:00");
+	jan1 = t_smcwg_meeting(db, "2025-01-01 11:00");
 	T_ASSERT(jan1 > 0);
 	T_EQ_INT(gv_meeting_cancel(db, jan1, "holiday"), 0);
 	T_EQ_INT(gv_meeting_cancel(db, jan1, NULL), GV_ECONFLICT);
@@ -142,7 +129,7 @@ next_call_skips_cancelled(void)
 	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", DEC18), 0);
 	T_EQ_INT(when, t_at("2025-01-15 16:00"));
 	/* A meeting scheduled off the cadence comes first when sooner. */
-	f2f = add_meeting(db, "2025-01-08 09:00");
+	f2f = t_smcwg_meeting(db, "2025-01-08 09:00");
 	T_EQ_INT(gv_meeting_next(&when, &id, db, "SMCWG", DEC18), 0);
 	T_EQ_INT(id, f2f);
 	gv_db_free(db);
@@ -174,7 +161,7 @@ roll_call_matches_and_creates(void)
 	p.name = "Kateryna Aleksieieva";
 	p.org = "Asseco Data Systems SA (Certum)";
 	T_EQ_INT(gv_person_add(NULL, db, &p), 0);
-	id = add_meeting(db, "2024-12-18 11:00");
+	id = t_smcwg_meeting(db, "2024-12-18 11:00");
 	begun(db, id);
 	T_EQ_INT(gv_meeting_attend(&r, db, id, known, 2, 0), 0);
 	T_EQ_INT(r.recorded, 2);
@@ -219,8 +206,8 @@ agenda_notes_and_links(void)
 	issue.title = "EUID in OrganizationIdentifier attribute";
 	issue.created_at = -1;
 	T_EQ_INT(gv_issue_add(NULL, db, &issue), 0);
-	a = add_meeting(db, "2024-12-04 11:00");
-	b = add_meeting(db, "2024-12-18 11:00");
+	a = t_smcwg_meeting(db, "2024-12-04 11:00");
+	b = t_smcwg_meeting(db, "2024-12-18 11:00");
 	T_EQ_INT(gv_meeting_get(&d, db, a), 0);
 	T_EQ_INT(d->nitems, 7); /* the standard agenda */
 	T_EQ_STR(d->items[3].role, "approval");
@@ -261,7 +248,7 @@ item_goes_before_the_closing_items(void)
 	int pos = 0;
 
 	T_ASSERT(db);
-	id = add_meeting(db, "2025-01-29 11:00");
+	id = t_smcwg_meeting(db, "2025-01-29 11:00");
 	T_OK(gv_meeting_insert_item(&pos, db, id, "Membership", "any other"));
 	T_EQ_INT(pos, 6);
 	T_OK(gv_meeting_insert_item(&pos, db, id, "Ballot SMC011", "6"));
@@ -295,9 +282,9 @@ approval_chain_and_three_weeks(void)
 	 * minutes_final_counts_the_cadence's. */
 	none.cadence = "none";
 	T_OK(gv_body_set(db, "SMCWG", &none));
-	a = add_meeting(db, "2024-12-04 11:00");
-	b = add_meeting(db, "2024-12-18 11:00");
-	c = add_meeting(db, "2025-03-05 11:00");
+	a = t_smcwg_meeting(db, "2024-12-04 11:00");
+	b = t_smcwg_meeting(db, "2024-12-18 11:00");
+	c = t_smcwg_meeting(db, "2025-03-05 11:00");
 	held(db, a);
 	held(db, b);
 	gv_db_set_now(db, t_at("2025-06-01"));
@@ -341,7 +328,7 @@ minutes_final_counts_the_cadence(void)
 	int64_t jan29, feb12;
 
 	T_ASSERT(db);
-	jan29 = add_meeting(db, "2025-01-29 11:00");
+	jan29 = t_smcwg_meeting(db, "2025-01-29 11:00");
 	held(db, jan29);
 	gv_db_set_now(db, t_at("2025-02-20 12:00Z"));
 	/* The 02-12 call of the cadence, never added, is within 3 weeks. */
@@ -352,7 +339,7 @@ minutes_final_counts_the_cadence(void)
 	gv_meeting_detail_free(d);
 	/* Cancelled, it is no meeting: the next call (02-26) is beyond the
 	 * three weeks, so the draft was final on 02-19. */
-	feb12 = add_meeting(db, "2025-02-12 11:00");
+	feb12 = t_smcwg_meeting(db, "2025-02-12 11:00");
 	T_OK(gv_meeting_cancel(db, feb12, "holiday"));
 	T_OK(gv_meeting_get(&d, db, jan29));
 	T_EQ_INT(d->meeting.minutes, GV_MINUTES_FINAL);
@@ -407,10 +394,10 @@ quorum_baseline(void)
 	p.name = "Tim Crawford";
 	p.org = "CPA Canada/WebTrust";
 	gv_person_add(NULL, db, &p);
-	m[0] = add_meeting(db, "2024-10-02 11:00");
-	m[1] = add_meeting(db, "2024-10-16 11:00");
-	m[2] = add_meeting(db, "2024-10-30 11:00");
-	m[3] = add_meeting(db, "2024-11-13 11:00"); /* no roll call */
+	m[0] = t_smcwg_meeting(db, "2024-10-02 11:00");
+	m[1] = t_smcwg_meeting(db, "2024-10-16 11:00");
+	m[2] = t_smcwg_meeting(db, "2024-10-30 11:00");
+	m[3] = t_smcwg_meeting(db, "2024-11-13 11:00"); /* no roll call */
 	roll_call(db, m[0], 7);
 	roll_call(db, m[1], 5);
 	roll_call(db, m[2], 5);
@@ -486,7 +473,7 @@ no_roll_call_is_not_held(void)
 	int64_t id;
 
 	T_ASSERT(db);
-	id = add_meeting(db, "2024-12-18 11:00");
+	id = t_smcwg_meeting(db, "2024-12-18 11:00");
 	gv_db_set_now(db, t_at("2025-06-01"));
 	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
 	T_EQ_STR(d->meeting.status, "no roll call");
@@ -509,7 +496,7 @@ no_roll_call_is_not_held(void)
 	T_EQ_INT(d->meeting.minutes_next_at, t_at("2025-01-01 16:00Z"));
 	gv_meeting_detail_free(d);
 	/* A meeting yet to come has no minutes either. */
-	id = add_meeting(db, "2025-07-02 11:00");
+	id = t_smcwg_meeting(db, "2025-07-02 11:00");
 	T_EQ_INT(gv_meeting_get(&d, db, id), 0);
 	T_EQ_STR(d->meeting.status, "scheduled");
 	T_EQ_INT(d->meeting.minutes, GV_MINUTES_NONE);
@@ -542,10 +529,10 @@ minutes_report_approvals_and_cancellations(void)
 	char *md;
 
 	T_ASSERT(db);
-	dec18 = add_meeting(db, "2024-12-18 11:00");
-	jan1 = add_meeting(db, "2025-01-01 11:00");
-	jan15 = add_meeting(db, "2025-01-15 11:00");
-	jan29 = add_meeting(db, "2025-01-29 11:00");
+	dec18 = t_smcwg_meeting(db, "2024-12-18 11:00");
+	jan1 = t_smcwg_meeting(db, "2025-01-01 11:00");
+	jan15 = t_smcwg_meeting(db, "2025-01-15 11:00");
+	jan29 = t_smcwg_meeting(db, "2025-01-29 11:00");
 	T_EQ_INT(gv_meeting_cancel(db, jan1, "holiday"), 0);
 	held(db, dec18);
 	held(db, jan15);
@@ -600,7 +587,7 @@ minutes_list_linked_issues(void)
 	issue.title = "Additional methods for mailbox control";
 	issue.url = NULL;
 	T_EQ_INT(gv_issue_add(NULL, db, &issue), 0);
-	a = add_meeting(db, "2024-12-18 11:00");
+	a = t_smcwg_meeting(db, "2024-12-18 11:00");
 	held(db, a);
 	T_EQ_INT(gv_meeting_link(db, a, "any other", 3, NULL), 0);
 	T_EQ_INT(gv_meeting_link(db, a, "any other", 3, NULL), 0);

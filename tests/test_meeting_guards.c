@@ -24,19 +24,6 @@ group(const char *now)
 	return t_smcwg_db(t_at(now));
 }
 
-static int64_t
-add_meeting(struct gv_db *db, const char *when)
-{
-	struct gv_meeting_spec spec = {0};
-	int64_t id = -1;
-
-	spec.body = "SMCWG";
-	if (gv_time_parse_in(&spec.starts_at, when, "America/New_York") < 0 ||
-	    gv_meeting_add(&id, db, &spec) < 0)
-		return -1;
-	return id;
-}
-
 static int
 attend(struct gv_db *db, int64_t id, const char *who)
 {
@@ -67,10 +54,10 @@ approval_waits_for_the_meeting(void)
 	int64_t jan15, jan29, feb12, apr16;
 
 	T_ASSERT(db);
-	jan15 = add_meeting(db, "2025-01-15 11:00");
-	jan29 = add_meeting(db, "2025-01-29 11:00");
-	feb12 = add_meeting(db, "2025-02-12 11:00");
-	apr16 = add_meeting(db, "2025-04-16 11:00");
+	jan15 = t_smcwg_meeting(db, "2025-01-15 11:00");
+	jan29 = t_smcwg_meeting(db, "2025-01-29 11:00");
+	feb12 = t_smcwg_meeting(db, "2025-02-12 11:00");
+	apr16 = t_smcwg_meeting(db, "2025-04-16 11:00");
 	T_OK(attend(db, jan15, "Stephen Davidson (DigiCert)"));
 	T_OK(gv_meeting_cancel(db, jan29, "holiday"));
 	gv_db_set_now(db, t_at("2025-02-12 18:00Z"));
@@ -113,8 +100,8 @@ replayed_approval_meets_the_guard(void)
 	int64_t jan15, apr16;
 
 	T_ASSERT(db);
-	jan15 = add_meeting(db, "2025-01-15 11:00");
-	apr16 = add_meeting(db, "2025-04-16 11:00");
+	jan15 = t_smcwg_meeting(db, "2025-01-15 11:00");
+	apr16 = t_smcwg_meeting(db, "2025-04-16 11:00");
 	T_OK(attend(db, jan15, "Stephen Davidson (DigiCert)"));
 	gv_db_set_now(db, t_at("2025-06-01"));
 	data = json_object();
@@ -152,7 +139,7 @@ roll_call_waits_for_the_start(void)
 	int64_t feb26;
 
 	T_ASSERT(db);
-	feb26 = add_meeting(db, "2025-02-26 11:00");
+	feb26 = t_smcwg_meeting(db, "2025-02-26 11:00");
 	T_REFUSED(attend(db, feb26, "Ben Wilson (Mozilla)"), GV_EINVALID,
 	          "meeting 1 has not started yet (it starts 2025-02-26 16:00 "
 	          "UTC (11:00 EST)): record its roll call once it has begun");
@@ -178,9 +165,9 @@ baseline_leaves_scheduled_meetings_out(void)
 	int64_t jan15, jan29, feb12;
 
 	T_ASSERT(db);
-	jan15 = add_meeting(db, "2025-01-15 11:00");
-	jan29 = add_meeting(db, "2025-01-29 11:00");
-	feb12 = add_meeting(db, "2025-02-12 11:00");
+	jan15 = t_smcwg_meeting(db, "2025-01-15 11:00");
+	jan29 = t_smcwg_meeting(db, "2025-01-29 11:00");
+	feb12 = t_smcwg_meeting(db, "2025-02-12 11:00");
 	gv_db_set_now(db, t_at("2025-02-12 17:00Z"));
 	T_OK(attend(db, jan15, "Stephen Davidson (DigiCert)"));
 	T_OK(attend(db, feb12, "Ben Wilson (Mozilla)"));
