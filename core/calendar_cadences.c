@@ -31,11 +31,9 @@
 #include "calendar_events.h"
 #include "db.h"
 #include "gavel/roster.h"
+#include "gavel/schedule.h"
 #include "gavel/time.h"
-#include "gavel/zone.h"
 #include "internal.h"
-
-#define DAY INT64_C(86400)
 
 /* A body's cadence and zone at one operation of the log. */
 struct setting {
@@ -121,28 +119,6 @@ out:
 	return error < 0 ? error : 0;
 }
 
-/* The first slot of c in tz at or after t (INT64_MIN: its first). */
-static int
-slot_from(int64_t *out, const struct gv_cadence *c, const char *tz, int64_t t)
-{
-	int64_t day = c->anchor, step = 7 * (int64_t)c->weeks;
-	struct gv_local l;
-	int error;
-
-	if (t != INT64_MIN) {
-		if ((error = gv_zone_from_utc(&l, tz, t)) < 0)
-			return error;
-		if (l.days > day)
-			day += (l.days - day + step - 1) / step * step;
-	}
-	if ((error = gv_zone_to_utc(out, tz, day, c->minute)) < 0)
-		return error;
-	if (*out < t &&
-	    (error = gv_zone_to_utc(out, tz, day + step, c->minute)) < 0)
-		return error;
-	return 0;
-}
-
 static void
 series_push(struct gv__cal_series **v, size_t *n, size_t *alloc,
             const struct gv_body *body, const struct setting *s, int64_t start)
@@ -194,8 +170,8 @@ gv__cal_series_load(struct gv__cal_series **out, size_t *n, struct gv_db *db,
 			continue;
 		}
 		/* A later cadence claims no slot before it was set. */
-		if ((error = slot_from(&start, &x->c, x->tz,
-		                       *n ? x->at : INT64_MIN)) < 0)
+		if ((error = gv_cadence_next(&start, &x->c, x->tz,
+		                             *n ? x->at : INT64_MIN)) < 0)
 			break;
 		/* The earlier ones end where it begins, even one that
 		 * was to begin later still (replaced before its first). */

@@ -45,19 +45,14 @@ static int
 series_holds(int *yes, const struct gv__cal_series *k,
              const struct gv_meeting *m)
 {
-	const struct gv_cadence *c = &k->cadence;
-	struct gv_local l;
 	int64_t slot;
 	int error;
 
 	*yes = 0;
 	if (m->starts_at < k->start || m->starts_at >= k->end)
 		return 0;
-	if ((error = gv_zone_from_utc(&l, k->tz, m->starts_at)) < 0)
-		return error;
-	if (l.days < c->anchor || (l.days - c->anchor) % (7 * c->weeks))
-		return 0;
-	if ((error = gv_zone_to_utc(&slot, k->tz, l.days, c->minute)) < 0)
+	if ((error = gv_cadence_next(&slot, &k->cadence, k->tz, m->starts_at)) <
+	    0)
 		return error;
 	*yes = slot == m->starts_at;
 	return 0;

@@ -11,7 +11,7 @@
 #include "db.h"
 #include "gavel/ballot.h"
 #include "gavel/meeting.h"
-#include "gavel/zone.h"
+#include "gavel/schedule.h"
 #include "meeting_items.h"
 
 /* BYL 5.1(1): draft minutes are final 3 weeks after the draft when no
@@ -447,32 +447,21 @@ static int
 cadence_next(int64_t *when, int64_t *id, struct gv_db *db,
              const struct gv_body *b, int64_t after)
 {
-	int64_t period = 7 * (int64_t)b->cadence_weeks, day, k, t;
-	struct gv_local now;
-	int error, cancelled;
+	struct gv_cadence c;
+	int64_t t = after;
+	int error, cancelled = 1;
 
 	*when = -1;
-	if (b->cadence_weeks <= 0)
+	gv_body_cadence(&c, b);
+	if (c.weeks <= 0)
 		return 0;
-	if ((error = gv_zone_from_utc(&now, b->tz, after)) < 0)
-		return error;
-	k = now.days > b->cadence_anchor
-	            ? (now.days - b->cadence_anchor) / period
-	            : 0;
-	for (; k < 100000; k++) {
-		day = b->cadence_anchor + k * period;
-		if ((error = gv_zone_to_utc(&t, b->tz, day,
-		                            b->cadence_minute)) < 0)
+	for (int k = 0; cancelled && k < 100000; k++) {
+		if ((error = gv_cadence_next(&t, &c, b->tz, t + 1)) < 0 ||
+		    (error = slot_meeting(id, &cancelled, db, b->id, t)) < 0)
 			return error;
-		if (t <= after)
-			continue;
-		if ((error = slot_meeting(id, &cancelled, db, b->id, t)) < 0)
-			return error;
-		if (!cancelled) {
-			*when = t;
-			return 0;
-		}
 	}
+	if (!cancelled)
+		*when = t;
 	return 0;
 }
 

@@ -13,6 +13,7 @@
 #include "gavel/schedule.h"
 #include "gavel/text.h"
 #include "gavel/time.h"
+#include "gavel/zone.h"
 #include "internal.h"
 
 static const char *const weekdays[] = {"sunday",    "monday",   "tuesday",
@@ -161,4 +162,27 @@ gv_body_cadence(struct gv_cadence *out, const struct gv_body *body)
 	out->weekday = body->cadence_weekday;
 	out->minute = body->cadence_minute;
 	out->anchor = body->cadence_anchor;
+}
+
+int
+gv_cadence_next(int64_t *out, const struct gv_cadence *c, const char *tz,
+                int64_t t)
+{
+	int64_t day = c->anchor, step = 7 * (int64_t)c->weeks;
+	struct gv_local l;
+	int error;
+
+	if (t != INT64_MIN) {
+		if ((error = gv_zone_from_utc(&l, tz, t)) < 0)
+			return error;
+		if (l.days > day)
+			day += (l.days - day + step - 1) / step * step;
+	}
+	if ((error = gv_zone_to_utc(out, tz, day, c->minute)) < 0)
+		return error;
+	/* That day's call was earlier than t: the next one. */
+	if (*out < t &&
+	    (error = gv_zone_to_utc(out, tz, day + step, c->minute)) < 0)
+		return error;
+	return 0;
 }

@@ -90,6 +90,39 @@ cadence_parse_and_format(void)
 	T_CONTAINS(gv_error_last()->message, "write it like");
 }
 
+/* The first call at or after a time, its wall clock kept across the
+ * change of clocks: the one thing the calendar, `meeting next` and the
+ * final minutes ask of a cadence. */
+static void
+cadence_next_call(void)
+{
+	struct gv_cadence c;
+	int64_t t;
+
+	T_ASSERT(gv_cadence_parse(&c, "every 2 weeks on Wednesday at 11:00 "
+	                              "from 2024-10-23") == 0);
+	T_EQ_INT(gv_cadence_next(&t, &c, "America/New_York", INT64_MIN), 0);
+	T_EQ_INT(t, t_at("2024-10-23 15:00"));
+	/* At the call itself: that call; a second later: the next, in EST. */
+	T_EQ_INT(gv_cadence_next(&t, &c, "America/New_York",
+	                         t_at("2024-10-23 15:00")),
+	         0);
+	T_EQ_INT(t, t_at("2024-10-23 15:00"));
+	T_EQ_INT(gv_cadence_next(&t, &c, "America/New_York",
+	                         t_at("2024-10-23 15:00") + 1),
+	         0);
+	T_EQ_INT(t, t_at("2024-11-06 16:00"));
+	/* Before the first call: the first; a day between: the next. */
+	T_EQ_INT(
+	        gv_cadence_next(&t, &c, "America/New_York", t_at("2024-01-01")),
+	        0);
+	T_EQ_INT(t, t_at("2024-10-23 15:00"));
+	T_EQ_INT(
+	        gv_cadence_next(&t, &c, "America/New_York", t_at("2025-03-01")),
+	        0);
+	T_EQ_INT(t, t_at("2025-03-12 15:00"));
+}
+
 static void
 next_call_keeps_local_hour_across_dst(void)
 {
@@ -679,6 +712,7 @@ demo_minutes_match_published(void)
 
 const struct t_case meeting_tests[] = {
         {"cadence_parse_and_format", cadence_parse_and_format},
+        {"cadence_next_call", cadence_next_call},
         {"next_call_keeps_local_hour_across_dst",
          next_call_keeps_local_hour_across_dst},
         {"next_call_skips_cancelled", next_call_skips_cancelled},

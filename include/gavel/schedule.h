@@ -28,6 +28,14 @@ int gv_cadence_parse(struct gv_cadence *out, const char *text);
 struct gv_body;
 void gv_body_cadence(struct gv_cadence *out, const struct gv_body *body);
 
+/*
+ * The first call of c (weeks > 0) at or after t, UTC seconds, its wall
+ * clock kept in the zone tz whatever daylight saving does; t of
+ * INT64_MIN gives its first call. Returns 0 or the zone's error.
+ */
+int gv_cadence_next(int64_t *out, const struct gv_cadence *c, const char *tz,
+                    int64_t t);
+
 /* Writes "every 2 weeks on Wednesday at 11:00 from 2024-12-04" (or
  * "none") into buf of size n. */
 void gv_cadence_format(char *buf, size_t n, const struct gv_cadence *c);
