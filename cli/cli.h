@@ -131,6 +131,9 @@ void cli_eprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Prints multi-line stored text, each line after indent, made safe. */
 void cli_print_block(const char *text, const char *indent);
 
+/* A count's noun: cli_noun(n, "person", "people"). */
+const char *cli_noun(long n, const char *one, const char *many);
+
 /* The terminal's width, or 0 (no limit) when f is not a terminal. */
 size_t cli_terminal_width(FILE *f);
 

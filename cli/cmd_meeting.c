@@ -11,13 +11,6 @@
 #include "cli.h"
 #include "gavel/gavel.h"
 
-/* A count's noun: "1 person", "2 people". */
-static const char *
-noun(int n, const char *one, const char *many)
-{
-	return n == 1 ? one : many;
-}
-
 /* "Wed 2024-12-18 11:00 EST": the weekday, then the wall clock. */
 static void
 local_time(char *buf, size_t n, int64_t t, const char *tz)
@@ -212,9 +205,9 @@ show_attendance(const struct gv_meeting_detail *d)
 
 	printf("\nAttendance: %d %s, %d voting %s present\n",
 	       d->meeting.attendees,
-	       noun(d->meeting.attendees, "person", "people"),
+	       cli_noun(d->meeting.attendees, "person", "people"),
 	       d->meeting.voting_orgs,
-	       noun(d->meeting.voting_orgs, "member", "members"));
+	       cli_noun(d->meeting.voting_orgs, "member", "members"));
 	for (klass = GV_CLASS_ISSUER; klass <= GV_CLASS_UNKNOWN; klass++) {
 		orgs = 0;
 		for (i = 0; i < d->nattendees; i++) {
@@ -430,10 +423,10 @@ meeting_attend(struct cli *c, const struct cli_cmd *cmd, int argc, char **argv)
 			printf(", %d already present", r.already);
 		if (create)
 			printf(", %d new %s, %d new %s", r.created_people,
-			       noun(r.created_people, "person", "people"),
+			       cli_noun(r.created_people, "person", "people"),
 			       r.created_orgs,
-			       noun(r.created_orgs, "organisation",
-			            "organisations"));
+			       cli_noun(r.created_orgs, "organisation",
+			                "organisations"));
 		putchar('\n');
 	}
 	gv_roll_call_dispose(&r);
@@ -583,11 +576,12 @@ meeting_baseline(struct cli *c, const struct cli_cmd *cmd, int argc,
 		printf("  meeting %-5lld %s  %d voting %s present\n",
 		       (long long)b.meetings[i],
 		       gv_time_format(when, b.starts[i], GV_TIME_DATE),
-		       b.present[i], noun(b.present[i], "member", "members"));
+		       b.present[i],
+		       cli_noun(b.present[i], "member", "members"));
 	/* They are no held meetings: "no roll call" is their status. */
 	if (b.skipped)
 		printf("  (%d past %s with no roll call left out)\n", b.skipped,
-		       noun(b.skipped, "meeting", "meetings"));
+		       cli_noun(b.skipped, "meeting", "meetings"));
 	printf("Average %.2f; quorum floor(%.2f / 2) + 1 = %d\n", b.average,
 	       b.average, b.quorum);
 	return CLI_OK;

@@ -121,17 +121,20 @@ print_report(const char *file, const struct gv_import_report *r)
 	size_t i;
 
 	gv_time_format(day, r->day * 86400, GV_TIME_DATE);
-	cli_printf("%s: %s meeting %lld of %s (%s): %d attendees, %d "
-	           "organisations",
-	           file, r->body, (long long)r->meeting, day,
+	cli_printf("%s: %s meeting %lld of %s (%s): %d %s, %d %s", file,
+	           r->body, (long long)r->meeting, day,
 	           r->new_meeting ? "new" : "updated", r->attendees,
-	           r->organisations);
+	           cli_noun(r->attendees, "attendee", "attendees"),
+	           r->organisations,
+	           cli_noun(r->organisations, "organisation", "organisations"));
 	/* Names the roll call could not tell apart: each is a warning below,
 	 * with its file and line. */
 	if (r->unresolved)
 		printf(", %d not recorded", r->unresolved);
-	printf("; new: %d people, %d organisations%s\n", r->new_people,
-	       r->new_orgs, r->new_body ? ", the body" : "");
+	printf("; new: %d %s, %d %s%s\n", r->new_people,
+	       cli_noun(r->new_people, "person", "people"), r->new_orgs,
+	       cli_noun(r->new_orgs, "organisation", "organisations"),
+	       r->new_body ? ", the body" : "");
 	if (r->minute_taker)
 		cli_printf("  minute-taker: %s\n", r->minute_taker);
 	if (r->new_orgs)

@@ -329,3 +329,9 @@ cli_print_block(const char *text, const char *indent)
 	}
 	free(safe);
 }
+
+const char *
+cli_noun(long n, const char *one, const char *many)
+{
+	return n == 1 ? one : many;
+}

@@ -688,8 +688,8 @@ import_reports_unresolved_names(void)
 	                    "\nAdam Jones, Ben Wilson (Mozilla)\n");
 	r = t_gavel(e, "minutes", "import", post, NULL);
 	T_EQ_INT(r->status, 0);
-	T_CONTAINS(r->out, ": 1 attendees, 1 organisations, 1 not recorded; "
-	                   "new: 1 people");
+	T_CONTAINS(r->out, ": 1 attendee, 1 organisation, 1 not recorded; "
+	                   "new: 1 person");
 	T_CONTAINS(r->out, "  warning: 2024-03-20-minutes.md:9: \"Adam "
 	                   "Jones\" names 2 people (Entrust; Mozilla): write "
 	                   "it as Name (Organisation); not recorded\n");
