@@ -119,6 +119,7 @@ EXTRA_HEADERS := cmark-gfm-core-extensions.h mimalloc.h
 # it: checked by its header. Builds with a sanitizer keep the C library's
 # malloc, which the sanitizer's own takes the place of.
 MALLOC_LIBS = $(if $(findstring -fsanitize,$(LDFLAGS)),,-lmimalloc)
+MALLOC_DEFS = $(if $(MALLOC_LIBS),-DGV_MIMALLOC)
 DEB_MALLOC := libmimalloc-dev
 # Tools the build and the tests use (the test runner drives ./gavel;
 # sqlite3 is the reference tool the benchmarks compare against; clang and
@@ -224,6 +225,9 @@ $(MOD_OBJS): ALL_CFLAGS += -fPIC
 $(BUILD)/cli/%.o: cli/%.c $(CONFIG)
 	@mkdir -p $(@D)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+# Only cli/allocator.c knows which allocator the binary links.
+$(BUILD)/cli/allocator.o: ALL_CFLAGS += $(MALLOC_DEFS)
 
 $(BUILD)/tui/%.o: tui/%.c $(CONFIG)
 	@mkdir -p $(@D)

@@ -67,6 +67,9 @@ int cli_usage_error(const struct cli_cmd *cmd, const char *fmt, ...)
 /* Prints "gavel: <core's last error>" on stderr; returns 1. */
 int cli_fail(void);
 
+/* The allocator's settings, made first thing in main() (allocator.c). */
+void cli_allocator_setup(void);
+
 /*
  * Opens the database (once) into c->db, with enum gv_db_flags; the default
  * path's folder is created first. Returns 0, or prints the error and

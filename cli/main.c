@@ -285,6 +285,7 @@ main(int argc, char **argv)
 	struct cli c = {0};
 	int rc;
 
+	cli_allocator_setup();
 	if (gv_global_init() < 0)
 		return cli_fail();
 	rc = run(&c, argc, argv);

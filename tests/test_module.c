@@ -99,6 +99,37 @@ malloc_is_mimalloc(void)
 }
 
 /*
+ * mimalloc asks the kernel for huge pages on gavel's heap (cli/allocator.c
+ * says why), as strace sees: madvise(MADV_HUGEPAGE) on its segments,
+ * after a MAP_HUGETLB the kernel may refuse. MIMALLOC_LARGE_OS_PAGES=0
+ * keeps the small pages, and an ASan build asks for none.
+ */
+static void
+heap_asks_for_huge_pages(void)
+{
+	const char *out;
+	char cmd[4400];
+	int asked = -1, asked_off = -1;
+
+	snprintf(cmd, sizeof(cmd),
+	         "command -v strace >/dev/null || { echo no strace; exit; }; "
+	         "cd '%s' && huge() { rm -f d.db; strace -f -e "
+	         "trace=madvise,mmap '%s' --db d.db init --demo 2>&1 "
+	         ">/dev/null | grep -c -E 'MADV_HUGEPAGE\\) = 0|"
+	         "MAP_HUGETLB.*= 0x'; }; huge; MIMALLOC_LARGE_OS_PAGES=0 huge; "
+	         "true",
+	         t_tmpdir(), getenv("GAVEL_BIN"));
+	T_ASSERT((out = t_shell_output(cmd)) != NULL);
+	if (!strcmp(out, "no strace\n")) {
+		t_skip("strace not found");
+		return;
+	}
+	T_ASSERT(sscanf(out, "%d %d", &asked, &asked_off) == 2);
+	T_ASSERT(ASAN_BUILD ? asked == 0 : asked > 0);
+	T_ASSERT(asked_off == 0);
+}
+
+/*
  * A copy of gavel beside a gavel-ical.so that is no shared object: the
  * demo's body has a zone, so init --demo needs the module, and says
  * which file to put back, leaving no database behind.
@@ -164,6 +195,7 @@ sync_without_module_keeps_nothing(void)
 const struct t_case module_tests[] = {
         {"gavel_links_neither_library", gavel_links_neither_library},
         {"malloc_is_mimalloc", malloc_is_mimalloc},
+        {"heap_asks_for_huge_pages", heap_asks_for_huge_pages},
         {"broken_module_is_named", broken_module_is_named},
         {"sync_without_module_keeps_nothing",
          sync_without_module_keeps_nothing},
