@@ -262,7 +262,10 @@ report_print(const struct gv_sync_report *r)
 
 	cli_printf("sent %zu operation%s, received %zu", r->ops_out,
 	           r->ops_out == 1 ? "" : "s", r->ops_in);
-	if (r->ops_in)
+	if (r->ops_local)
+		cli_printf(", read back %zu from this copy's chains",
+		           r->ops_local);
+	if (r->ops_in || r->ops_local)
 		cli_printf(" (%zu applied, %zu same as one before, %zu in "
 		           "conflict, %zu denied, %zu of a newer gavel)",
 		           r->applied, r->same, r->conflicts, r->denied,

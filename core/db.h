@@ -32,6 +32,8 @@ struct gv_db {
 	int depth;   /* transaction nesting */
 	int flat;    /* levels above this are not opened (gv__db_flatten) */
 	int spoiled; /* one of them was rolled back */
+	int bulk;    /* gv__db_bulk nesting */
+	int64_t bulk_cache;      /* the page cache's size before it */
 	const struct gv__op *op; /* the operation being applied */
 	/* Issues whose search index waits for gv__issue_reindex_flush,
 	 * while a whole log is applied (core/issue.c says why). */
@@ -97,6 +99,15 @@ void gv__db_rollback(struct gv_db *db);
  * and says whether that happened.
  */
 int gv__db_flatten(struct gv_db *db, int on);
+
+/*
+ * Around a transaction that writes the rows of thousands of operations (a
+ * sync's batch, a rebuild), gv__db_bulk(db, 1) gives the connection a
+ * page cache of GV__DB_BULK_CACHE_KIB, and gv__db_bulk(db, 0) gives back
+ * the size it had; the calls nest. Only speed depends on it.
+ */
+#define GV__DB_BULK_CACHE_KIB 32768
+void gv__db_bulk(struct gv_db *db, int on);
 
 /* Binding helpers: NULL text and an absent optional value bind SQL NULL;
  * a failure is kept and reported by the next gv__db_step. */

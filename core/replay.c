@@ -270,7 +270,11 @@ gv__replay_run_read(struct gv__replay_run *run, int64_t seq,
 	struct entry *e = &run->e[run->n++];
 
 	e->seq = seq;
-	e->rd = rd;
+	e->own = *rd;
+	memset(&rd->op, 0, sizeof(rd->op));
+	rd->kind_name = NULL;
+	rd->root = NULL;
+	e->rd = &e->own;
 	e->fresh = 1;
 	return run_apply_last(run);
 }
@@ -322,6 +326,7 @@ gv_rebuild(struct gv_rebuild_report *r, struct gv_db *db)
 		memset(r, 0, sizeof(*r));
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
+	gv__db_bulk(db, 1);
 	n = log_size(db);
 	if ((error = gv__db_clear_derived(db)) < 0 ||
 	    (error = gv__db_stmt(&st, db, GV__STMT_OP_IN_ORDER)) < 0)
@@ -348,9 +353,11 @@ gv_rebuild(struct gv_rebuild_report *r, struct gv_db *db)
 	if ((error = gv__issue_reindex_flush(db)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
+	gv__db_bulk(db, 0);
 	return 0;
 rollback:
 	gv__db_rollback(db);
+	gv__db_bulk(db, 0);
 	if (r)
 		memset(r, 0, sizeof(*r));
 	return error;

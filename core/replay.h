@@ -29,8 +29,10 @@ struct gv__replay_run *gv__replay_run_new(struct gv_db *db,
 int gv__replay_run_text(struct gv__replay_run *run, int64_t seq,
                         const char *text, size_t len);
 /* The same for an operation already read from its text (a sync reads each
- * once, as it comes in) and just recorded with the status "applied":
- * rd->op.kind is set here, and rd must last until the run is finished. */
+ * once, as it comes in) and just recorded with the status "applied". The
+ * run takes over what rd read, and frees it once the run is kept (a sync
+ * of 10,000 operations held 18 MB of them to its end): rd keeps its id
+ * only. */
 int gv__replay_run_read(struct gv__replay_run *run, int64_t seq,
                         struct gv__op_read *rd);
 int gv__replay_run_finish(struct gv__replay_run *run);

@@ -58,9 +58,9 @@ int gv__sync_pack(struct gv__sync *s);
  */
 int gv__sync_ingest(size_t *in, struct gv__sync *s, const char *remote);
 
-/* Reads the commits of ref from tip back to stop into the log (a local
- * chain's: source "local" for this copy's own). */
-int gv__sync_ingest_local(size_t *in, struct gv__sync *s, const char *ref,
-                          const char *tip, const char *stop);
+/* Reads what the local chains hold beyond what the log has seen (a
+ * commit written before the log marked it, or a database made again
+ * beside its chains) into the log, in one batch (source "local"). */
+int gv__sync_ingest_local(size_t *in, struct gv__sync *s);
 
 #endif

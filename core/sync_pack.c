@@ -19,47 +19,6 @@
 #include "role_check.h"
 #include "sync.h"
 
-/* The commit tip we last read into the log from ref, or "". */
-static int
-seen_get(char oid[GV__OID_HEX], struct gv_db *db, const char *ref)
-{
-	sqlite3_stmt *st;
-	int error;
-
-	oid[0] = '\0';
-	if ((error = gv__db_stmt(&st, db, GV__STMT_CHAIN_SEEN_GET)) < 0)
-		return error;
-	gv__bind_text(st, 1, ref);
-	if ((error = gv__db_step(db, st)) > 0) {
-		const char *t = (const char *)sqlite3_column_text(st, 0);
-
-		if (t && strlen(t) == GV__OID_HEX - 1)
-			memcpy(oid, t, GV__OID_HEX);
-	}
-	gv__db_reset(st);
-	return error < 0 ? error : 0;
-}
-
-/* Reads back what the local chains hold beyond what the log has seen. */
-static int
-reconcile(struct gv__sync *s)
-{
-	struct gv__chain_ref *refs = NULL;
-	char seen[GV__OID_HEX];
-	size_t n = 0, i, in;
-	int error;
-
-	if ((error = gv__chain_refs(&refs, &n, s->repo, "refs/gavel/")) < 0)
-		return error;
-	for (i = 0; i < n && error == 0; i++)
-		if ((error = seen_get(seen, s->db, refs[i].name)) == 0 &&
-		    strcmp(seen, refs[i].oid))
-			error = gv__sync_ingest_local(&in, s, refs[i].name,
-			                              refs[i].oid, seen);
-	gv__chain_refs_free(refs, n);
-	return error;
-}
-
 /* This copy's unsent operations of one chain. */
 struct group {
 	char *part, *actor;
@@ -281,12 +240,13 @@ int
 gv__sync_pack(struct gv__sync *s)
 {
 	struct group *groups = NULL;
-	size_t n = 0, i;
+	size_t n = 0, i, in;
 	int error, held;
 
-	if ((error = reconcile(s)) < 0 ||
+	if ((error = gv__sync_ingest_local(&in, s)) < 0 ||
 	    (error = unsent(&groups, &n, s->db)) < 0)
 		return error;
+	s->report->ops_local += in;
 	for (i = 0; i < n && error == 0; i++)
 		if ((error = hold(&held, s, &groups[i])) == 0 && !held)
 			error = pack_group(s, &groups[i]);

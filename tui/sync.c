@@ -48,7 +48,9 @@ summary(char *buf, size_t n, const struct gv_sync_report *r)
 	buf[0] = '\0';
 	addf(buf, n, "sent %zu operation%s, received %zu", r->ops_out,
 	     r->ops_out == 1 ? "" : "s", r->ops_in);
-	if (r->ops_in) {
+	if (r->ops_local)
+		addf(buf, n, ", read back %zu", r->ops_local);
+	if (r->ops_in || r->ops_local) {
 		addf(buf, n, " (%zu applied, %zu in conflict", r->applied,
 		     r->conflicts);
 		if (r->same)

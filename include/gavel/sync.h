@@ -80,7 +80,9 @@ struct gv_sync_report {
 	size_t held;              /* this copy's operations kept back: their
 	                           * actor is no person of the roster */
 	size_t ops_in, ops_out;   /* operations received, sent */
-	size_t applied, same;     /* of those received */
+	size_t ops_local;         /* read back from this copy's own chains
+	                           * (a database made again beside them) */
+	size_t applied, same;     /* of those received or read back */
 	size_t conflicts, denied; /* kept, not applied */
 	size_t unknown;           /* kept for a newer gavel */
 	int replayed;             /* the whole log was applied again */
