@@ -33,8 +33,8 @@ alarm_bad(const char *text)
 	return gv__error_set(GV_ERRCLASS_CALENDAR, GV_EINVALID,
 	                     "cannot read the reminder \"%s\": write how long "
 	                     "before the event, such as 1d, 2h, 30m or "
-	                     "1d12h (at most 366 days), comma-separated, or "
-	                     "none",
+	                     "1d12h (at most 366 days; 0 at the start), "
+	                     "comma-separated, or none",
 	                     text);
 }
 
@@ -59,7 +59,8 @@ alarm_unit(int c, int iso, int after_t)
 	}
 }
 
-/* One duration, s[0..n): "1d12h", "30m" or "P1DT12H"; -1 if not one. */
+/* One duration, s[0..n): "1d12h", "30m", "P1DT12H" or "0"; -1 if not
+ * one. */
 static int64_t
 alarm_one(const char *s, size_t n)
 {
@@ -68,6 +69,9 @@ alarm_one(const char *s, size_t n)
 	int iso = n > 0 && toupper((unsigned char)s[0]) == 'P', after_t = 0;
 	int terms = 0;
 
+	/* Nothing before needs no unit: at the event's start. */
+	if (n == 1 && s[0] == '0')
+		return 0;
 	for (i = (size_t)iso; i < n;) {
 		if (iso && !after_t && toupper((unsigned char)s[i]) == 'T') {
 			after_t = 1, i++;

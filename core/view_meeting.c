@@ -256,6 +256,14 @@ gv__view_meeting(json_t **out, struct gv_db *db, int64_t id)
 	        "imported", d->minutes_md);
 	json_object_set_new(doc, "has_roll_call",
 	                    json_boolean(d->nattendees > 0));
+	/* "1 person attended, for 1 voting member." */
+	json_object_set_new(
+	        doc, "attendees_word",
+	        json_string(d->meeting.attendees == 1 ? "person" : "people"));
+	json_object_set_new(doc, "voting_word",
+	                    json_string(d->meeting.voting_orgs == 1
+	                                        ? "voting member"
+	                                        : "voting members"));
 	json_object_set_new(doc, "next_call", view_next(db, d));
 	json_object_set_new(
 	        doc, "ballots",

@@ -166,6 +166,7 @@ texts_and_calls_move_with_it(void)
 	T_EQ_INT(r->status, 0);
 	T_CONTAINS(r->out, "2026-12-02 Minutes of the S/MIME Certificate");
 	T_CONTAINS(r->out, "Its IPR review completes on December 6;");
+	T_CONTAINS(r->out, "30 people attended, for 20 voting members.");
 	T_CONTAINS(r->out, "The call of December 16, 2026 is cancelled.");
 	T_ASSERT(!strstr(r->out, "2024") && !strstr(r->out, "{{"));
 	r = t_gavel(env, "meeting", "list", NULL);

@@ -257,7 +257,8 @@ no_roll_call_everywhere(void)
 	T_CONTAINS(r->out, "\"minutes\": \"draft\"");
 	r = t_gavel(e, "minutes", "4", NULL);
 	T_EQ_INT(r->status, 0);
-	T_CONTAINS(r->out, "## 1. Roll Call\n\n1 people attended");
+	T_CONTAINS(r->out, "## 1. Roll Call\n\n1 person attended, for 1 "
+	                   "voting member.");
 }
 
 /* Issue 14.10: the next minutes report the calls cancelled since the last
