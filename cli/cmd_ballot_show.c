@@ -94,7 +94,9 @@ print_tally(const struct gv_tally *t)
 		       t->nquorum_meetings, t->active_average, t->quorum_rule);
 	if (!t->charter_meetings_met)
 		printf("  the charter's minimum of meetings before a ballot is "
-		       "not met\n");
+		       "not met: %d held with a roll call before voting "
+		       "began, %d needed\n",
+		       t->charter_meetings_held, t->charter_meetings_needed);
 }
 
 int

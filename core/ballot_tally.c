@@ -500,13 +500,19 @@ tally_charter(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
 	t->charter_meetings_met = 1;
 	if (body->min_meetings <= 0 || b->vote_starts_at < 0)
 		return 0;
+	/* A meeting "happened" when its roll call is recorded, as the
+	 * quorum's baseline reads it: one past without a roll call may not
+	 * have met, and one still to come by the clock has not. */
 	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETINGS_HELD_BEFORE)) < 0)
 		return error;
 	gv__bind_int(st, 1, body->id);
 	gv__bind_int(st, 2, b->vote_starts_at);
+	gv__bind_int(st, 3, gv_db_now(db));
 	if ((error = gv__db_step(db, st)) > 0)
 		held = sqlite3_column_int(st, 0);
 	gv__db_reset(st);
+	t->charter_meetings_held = held;
+	t->charter_meetings_needed = body->min_meetings;
 	t->charter_meetings_met = held >= body->min_meetings;
 	return error < 0 ? error : 0;
 }

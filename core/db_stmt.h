@@ -311,9 +311,10 @@
 	  " AND since <= ?3 AND (until IS NULL OR ?3 < until)"                 \
 	  " ORDER BY since DESC LIMIT 1")                                      \
 	X(MEETINGS_HELD_BEFORE,                                                \
-	  "SELECT count(*) FROM meeting WHERE body = ?1"                       \
-	  " AND status != 'cancelled' AND subcommittee IS NULL"                \
-	  " AND starts_at < ?2")                                               \
+	  "SELECT count(*) FROM meeting m WHERE m.body = ?1"                   \
+	  " AND m.status != 'cancelled' AND m.subcommittee IS NULL"            \
+	  " AND m.starts_at < ?2 AND m.starts_at <= ?3 AND EXISTS"             \
+	  " (SELECT 1 FROM attendance a WHERE a.meeting = m.id)")              \
 	X(EXCLUSION_INSERT,                                                    \
 	  "INSERT INTO exclusion_notice (ballot, org, received_at, body_md)"   \
 	  " VALUES (?1, ?2, ?3, ?4)")                                          \

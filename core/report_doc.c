@@ -293,8 +293,11 @@ doc_quorum(struct doc *d, const struct gv_tally *t, json_t *tests)
 	}
 	doc_raw(d, ": %s.", t->quorum_met ? "met" : "not met");
 	if (!t->charter_meetings_met)
-		doc_text(d, " The charter's minimum of meetings before a "
-		            "ballot is not met.");
+		doc_raw(d,
+		        " The charter's minimum of meetings before a ballot is "
+		        "not met: %d held with a roll call before voting "
+		        "began, %d needed.",
+		        t->charter_meetings_held, t->charter_meetings_needed);
 	doc_para(d, 0);
 }
 

@@ -229,7 +229,7 @@ gv__view_tally(const struct gv_tally *t)
 		                            t->quorum_present[i]));
 	return json_pack(
 	        "{s:s, s:s, s:b, s:o, s:o, s:i, s:o, s:i, s:b, s:s, s:s, s:o,"
-	        " s:s, s:b, s:o, s:o}",
+	        " s:s, s:b, s:i, s:i, s:o, s:o}",
 	        "ballot", t->ballot, "result", t->result, "passed",
 	        !strcmp(t->result, "passed"), "issuers",
 	        view_class(&t->issuers), "consumers", view_class(&t->consumers),
@@ -240,7 +240,9 @@ gv__view_tally(const struct gv_tally *t)
 	        "quorum", t->quorum, "quorum_met", t->quorum_met, "quorum_from",
 	        t->quorum_from, "quorum_rule", t->quorum_rule,
 	        "quorum_meetings", meetings, "consumer_rule", t->consumer_rule,
-	        "charter_meetings_met", t->charter_meetings_met, "tests",
+	        "charter_meetings_met", t->charter_meetings_met,
+	        "charter_meetings_held", t->charter_meetings_held,
+	        "charter_meetings_needed", t->charter_meetings_needed, "tests",
 	        view_tests(t), "votes", view_ledger(t));
 }
 

@@ -283,10 +283,59 @@ changed_votes(void)
 	gv_db_free(db);
 }
 
+/*
+ * SMC-CH 5.1: no ballot is adopted before three meetings have happened.
+ * A meeting happened when its roll call is recorded, as the quorum's
+ * baseline reads it: not one past without a roll call, a subcommittee's,
+ * a cancelled one, or one during the vote. The tally says how many it
+ * counted and how many the charter needs.
+ */
+static void
+charter_minimum_counts_meetings_with_a_roll_call(void)
+{
+	struct gv_meeting_spec bare = {0};
+	struct gv_db *db = open_db();
+	struct plan p = usual("SMCWG", "SMC010", 10);
+	struct gv_tally *t = NULL;
+	int64_t vote = t_at(p.vote), id = -1;
+
+	T_ASSERT(db);
+	T_OK(body_with(db, "SMCWG", "America/New_York", 30, 2));
+	T_OK(member(db, "SMCWG", "CPA Canada/WebTrust", GV_CLASS_ASSOCIATE));
+	T_ASSERT(meeting_of(db, "2024-10-16 15:00", NULL, 19) > 0);
+	bare.body = "SMCWG";
+	bare.starts_at = t_at("2024-10-30 15:00");
+	bare.bare = 1;
+	T_OK(gv_meeting_add(&id, db, &bare)); /* no roll call recorded */
+	T_ASSERT(meeting_of(db, "2024-11-06 16:00", "Certificate Profiles", 3) >
+	         0);
+	T_ASSERT(meeting_of(db, "2024-11-13 16:00", NULL, 22) > 0);
+	T_ASSERT(meeting_of(db, "2024-11-20 16:00", NULL, 12) > 0);
+	T_OK(run_to_vote(db, &p));
+	T_OK(votes(db, "SMC010", "Issuer", 1, 12, GV_VOTE_YES, vote + DAY));
+	T_OK(votes(db, "SMC010", "Consumer", 1, 2, GV_VOTE_YES, vote + DAY));
+	T_OK(sql_exec(db, "UPDATE body SET min_meetings = 3"));
+	T_OK(gv_ballot_tally(&t, db, "SMC010"));
+	T_EQ_INT(t->charter_meetings_held, 2);
+	T_EQ_INT(t->charter_meetings_needed, 3);
+	T_EQ_INT(t->charter_meetings_met, 0);
+	T_EQ_INT(t->quorum_met, 0);
+	gv_tally_free(t);
+	T_OK(sql_exec(db, "UPDATE body SET min_meetings = 2"));
+	T_OK(gv_ballot_tally(&t, db, "SMC010"));
+	T_EQ_INT(t->charter_meetings_met, 1);
+	T_EQ_INT(t->quorum_met, 1);
+	T_EQ_STR(t->result, "passed");
+	gv_tally_free(t);
+	gv_db_free(db);
+}
+
 const struct t_case ballot_tally_tests[] = {
         {"quorum_from_attendance", quorum_from_attendance},
         {"quorum_unknown_refuses_close", quorum_unknown_refuses_close},
         {"thresholds", thresholds},
         {"changed_votes", changed_votes},
+        {"charter_minimum_counts_meetings_with_a_roll_call",
+         charter_minimum_counts_meetings_with_a_roll_call},
         {NULL, NULL},
 };

@@ -336,7 +336,9 @@ struct gv_tally {
 	const char *quorum_rule;  /* the body's reading: bylaws, average, ... */
 	int charter_meetings_met; /* a charter's minimum of meetings held
 	                             before any ballot (SMC-CH 5.1), or 1 */
-	int64_t quorum_meetings[3]; /* the meetings the average used */
+	int charter_meetings_held;   /* with a roll call, before voting */
+	int charter_meetings_needed; /* the minimum; 0: none */
+	int64_t quorum_meetings[3];  /* the meetings the average used */
 	int quorum_present[3];
 	size_t nquorum_meetings;
 	const char *consumer_rule; /* "majority" or "half-plus-one" */
