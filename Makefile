@@ -302,7 +302,16 @@ cycles: $(BUILD)/cycles $(CORE_OBJS)
 
 ASAN_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all \
 	-fno-omit-frame-pointer
+# intercept_tls_get_addr=0: gcc 12's LeakSanitizer keeps the bounds of
+# each dynamic TLS block it sees handed out, and for one that a module
+# loaded with dlopen uses (ICU or GLib, under gavel-ical.so and
+# gavel-mail.so) it kept garbage and crashed reading it at exit ("Tracer
+# caught signal 11", DTLS at 0x47d): `ballot notice --send` in
+# test_mail_out, on every run. Not followed, those blocks are not read
+# for pointers, so a block only they point to would be reported: it
+# hides no leak.
 asan:
+	ASAN_OPTIONS="$${ASAN_OPTIONS:+$$ASAN_OPTIONS:}intercept_tls_get_addr=0" \
 	$(MAKE) --no-print-directory BUILD=build-asan BIN=build-asan/gavel \
 		CFLAGS="$(ASAN_FLAGS)" LDFLAGS="$(ASAN_FLAGS)" check
 

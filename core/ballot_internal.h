@@ -19,9 +19,18 @@ struct gv_db;
 
 #define GV__DAY 86400
 
-/* Loads a ballot by row id, its state as of now. */
+/* BYL 2.3(4), 2.4(3): voting lasts exactly 7 days. */
+#define GV__VOTING_LENGTH (7 * GV__DAY)
+
+/* Loads a ballot by row id, its state as of now: its row as it is, what
+ * a step checks and writes back. */
 int gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
                     int64_t now);
+
+/* Loads a ballot by row id as it stood at t, for a view: its row as it
+ * was then (gv__ballot_past) and the endorsements made by then. */
+int gv__ballot_read(struct gv_ballot **out, struct gv_db *db, int64_t id,
+                    int64_t t);
 
 /* gv_deadlines; every_ballot: compute every ballot's clocks, the
  * shortcut's reference (tests/test_deadlines_live.c). */
@@ -142,6 +151,43 @@ enum gv_ballot_state gv__ballot_state_at(const struct gv_ballot *b, int64_t t);
 
 /* Sets what a ballot reads as of t: its state and discussion period. */
 void gv__ballot_set_now(struct gv_ballot *b, int64_t t);
+
+/*
+ * A ballot's rounds by an instant (core/ballot_past.c): the first before
+ * any version, then one from each version (RULES §3). Within one, voting
+ * opens once at most, and ends early when the ballot is withdrawn or the
+ * next version comes during it (BYL 2.3(4)).
+ */
+struct gv__round {
+	int64_t vote, vote_ends; /* voting opened and closes, or -1 */
+	int64_t withdrawn;       /* `ballot withdraw` during it, or -1 */
+	int64_t discussion_ends; /* the end announced with the proposal */
+	const struct gv_ballot_version *next; /* the version ending it */
+};
+
+struct gv__rounds {
+	struct gv__round *v;
+	size_t n;
+};
+
+/* The rounds of b by t, from its row and, when a later act cleared some
+ * of them from the row, the operation log. Dispose with
+ * gv__rounds_dispose. */
+int gv__ballot_rounds(struct gv__rounds *out, struct gv_db *db,
+                      const struct gv_ballot *b, int64_t t);
+void gv__rounds_dispose(struct gv__rounds *rounds);
+
+/* Sets b's (as loaded) instants to what its row held at t: the vote, the
+ * withdrawal and the announced end of discussion of the round then, which
+ * a new version or a withdrawal since may have cleared. */
+int gv__ballot_past(struct gv_ballot *b, struct gv_db *db, int64_t t);
+
+/* Why a vote cast at cast does not count in the rounds (of b, by the
+ * clock), or NULL: outside its round's voting, or withdrawn with it
+ * (BYL 2.3(4)). Caller frees. */
+char *gv__vote_round_reason(const struct gv__rounds *rounds,
+                            const struct gv_ballot *b, int64_t cast,
+                            int end_inclusive);
 
 /*
  * Whether org may vote (propose, endorse) in body at t: a voting member,

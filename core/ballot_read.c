@@ -3,7 +3,10 @@
  * This file implements reading ballots: one ballot with its endorsers and
  * versions, and the list, each read as of an instant through
  * core/ballot_acts.c, so that every view, "as of" ones included, agrees.
+ * A view reads a ballot as it stood then (core/ballot_past.c); a step
+ * reads its row as it is, to check and write it back.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -135,8 +138,9 @@ ballot_read_row(struct gv_ballot *b, sqlite3_stmt *st)
 	b->purpose = gv__col_text(st, GV__BALLOT_PURPOSE);
 }
 
+/* The endorsers of b made by t, and its versions. */
 static int
-ballot_read_parts(struct gv_ballot *b, struct gv_db *db)
+ballot_read_parts(struct gv_ballot *b, struct gv_db *db, int64_t t)
 {
 	int error;
 	sqlite3_stmt *st = NULL;
@@ -146,6 +150,7 @@ ballot_read_parts(struct gv_ballot *b, struct gv_db *db)
 	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_ENDORSERS)) < 0)
 		return error;
 	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, t);
 	while ((rc = gv__db_step(db, st)) > 0) {
 		b->endorsers = gv__grow(b->endorsers, &alloc, b->nendorsers,
 		                        sizeof(*b->endorsers));
@@ -175,9 +180,54 @@ ballot_read_parts(struct gv_ballot *b, struct gv_db *db)
 	return rc;
 }
 
-int
-gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
-                int64_t now)
+static void
+ballot_version_dispose(struct gv_ballot_version *v)
+{
+	free(v->url);
+	free(v->hash);
+	free(v->repo);
+	free(v->base);
+	free(v->head);
+}
+
+/* Drops the versions posted after t: a view as of t lists the texts put
+ * before the group by then (versions are dated in order). */
+static void
+ballot_versions_by(struct gv_ballot *b, int64_t t)
+{
+	while (b->nversions && b->versions[b->nversions - 1].posted_at > t)
+		ballot_version_dispose(&b->versions[--b->nversions]);
+}
+
+/* An instant recorded by t, else -1. */
+static int64_t
+ballot_by(int64_t instant, int64_t t)
+{
+	return instant <= t ? instant : -1;
+}
+
+/* Forgets the acts recorded after t, so that a view as of t shows none
+ * of them: each act with what it set (voting, its scheduled close; the
+ * review, its end; the proposal, its announced end of discussion). */
+static void
+ballot_acts_by(struct gv_ballot *b, int64_t t)
+{
+	if ((b->proposed_at = ballot_by(b->proposed_at, t)) < 0)
+		b->discussion_ends_at = -1;
+	if ((b->vote_starts_at = ballot_by(b->vote_starts_at, t)) < 0)
+		b->vote_ends_at = -1;
+	b->results_at = ballot_by(b->results_at, t);
+	if ((b->review_starts_at = ballot_by(b->review_starts_at, t)) < 0)
+		b->review_ends_at = -1;
+	b->withdrawn_at = ballot_by(b->withdrawn_at, t);
+	b->cancelled_at = ballot_by(b->cancelled_at, t);
+	ballot_versions_by(b, t);
+}
+
+/* Loads ballot id; as_of: as it stood at now, for a view. */
+static int
+ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id, int64_t now,
+            int as_of)
 {
 	sqlite3_stmt *st = NULL;
 	struct gv_ballot *b;
@@ -187,6 +237,7 @@ gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
 	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_GET)) < 0)
 		return error;
 	gv__bind_int(st, 1, id);
+	gv__bind_int(st, 2, as_of ? now : INT64_MAX);
 	if ((rc = gv__db_step(db, st)) <= 0) {
 		gv__db_reset(st);
 		return rc < 0 ? rc
@@ -197,13 +248,30 @@ gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
 	b = gv__xcalloc(1, sizeof(*b));
 	ballot_read_row(b, st);
 	gv__db_reset(st);
-	if ((error = ballot_read_parts(b, db)) < 0) {
+	/* A step reads every endorsement: its guards say which count. */
+	if ((error = ballot_read_parts(b, db, as_of ? now : INT64_MAX)) < 0 ||
+	    (as_of && (error = gv__ballot_past(b, db, now)) < 0)) {
 		gv_ballot_free(b);
 		return error;
 	}
+	if (as_of)
+		ballot_acts_by(b, now);
 	gv__ballot_set_now(b, now);
 	*out = b;
 	return 0;
+}
+
+int
+gv__ballot_load(struct gv_ballot **out, struct gv_db *db, int64_t id,
+                int64_t now)
+{
+	return ballot_load(out, db, id, now, 0);
+}
+
+int
+gv__ballot_read(struct gv_ballot **out, struct gv_db *db, int64_t id, int64_t t)
+{
+	return ballot_load(out, db, id, t, 1);
 }
 
 int
@@ -252,7 +320,13 @@ gv__ballot_load_ref(struct gv_ballot **out, struct gv_db *db, const char *ref,
 int
 gv_ballot_get(struct gv_ballot **out, struct gv_db *db, const char *ref)
 {
-	return gv__ballot_load_ref(out, db, ref, gv_db_now(db));
+	int64_t id = 0;
+	int error;
+
+	*out = NULL;
+	if ((error = gv_ballot_find(&id, db, ref)) < 0)
+		return error;
+	return gv__ballot_read(out, db, id, gv_db_now(db));
 }
 
 void
@@ -270,13 +344,8 @@ gv_ballot_free(struct gv_ballot *b)
 	for (i = 0; i < b->nendorsers; i++)
 		free(b->endorsers[i]);
 	free(b->endorsers);
-	for (i = 0; i < b->nversions; i++) {
-		free(b->versions[i].url);
-		free(b->versions[i].hash);
-		free(b->versions[i].repo);
-		free(b->versions[i].base);
-		free(b->versions[i].head);
-	}
+	for (i = 0; i < b->nversions; i++)
+		ballot_version_dispose(&b->versions[i]);
 	free(b->versions);
 	free(b->result);
 	free(b->quorum_source);
@@ -315,7 +384,7 @@ ballot_list_of(struct gv_ballot_list **out, struct gv_db *db, const char *code,
 	list = gv__xcalloc(1, sizeof(*list));
 	list->v = gv__xcalloc(n, sizeof(*list->v));
 	for (i = 0; i < n && error == 0; i++)
-		if ((error = gv__ballot_load(&list->v[i], db, ids[i],
+		if ((error = gv__ballot_read(&list->v[i], db, ids[i],
 		                             gv_db_now(db))) == 0)
 			list->n++;
 	free(ids);

@@ -15,9 +15,6 @@
 #include "op_kinds.h"
 #include "gavel/time.h"
 
-/* BYL 2.3(4), 2.4(3): voting lasts exactly 7 days. */
-#define VOTING_LENGTH (7 * GV__DAY)
-
 /* "SMC010 is in voting: it cannot ..." */
 static int
 step_refuse(const struct gv_ballot *b, const char *what)
@@ -173,7 +170,7 @@ ballot_open_vote(struct gv_db *db, const char *ref, int64_t at)
 		                       "the opening of voting");
 	} else {
 		b->vote_starts_at = at;
-		b->vote_ends_at = at + VOTING_LENGTH;
+		b->vote_ends_at = at + GV__VOTING_LENGTH;
 		error = step_save(db, b, at, "ballot.open-vote");
 	}
 	gv_ballot_free(b);

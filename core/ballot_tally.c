@@ -307,23 +307,26 @@ out:
 	return error;
 }
 
-/* Reads the ledger and decides which votes count. */
+/* Reads the ledger and decides which votes count: each by the round it
+ * was cast in (core/ballot_past.c), as the ballot stands now. */
 static int
 tally_ledger(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
              const struct gv_body *body, int64_t now)
 {
 	sqlite3_stmt *st = NULL;
+	struct gv__rounds rounds = {0};
 	int64_t *orgs = NULL;
 	size_t alloc = 0, oalloc = 0, i, j;
 	enum gv_class klass = GV_CLASS_UNKNOWN;
-	const struct vote_window w = {b->vote_starts_at, b->vote_ends_at,
-	                              b->withdrawn_at,
-	                              body->vote_end_inclusive};
 	const char *reason = NULL;
 	int rc = 0, error = 0;
 
-	if ((error = gv__db_stmt(&st, db, GV__STMT_VOTE_LEDGER)) < 0)
+	if ((error = gv__ballot_rounds(&rounds, db, b, now)) < 0)
 		return error;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_VOTE_LEDGER)) < 0) {
+		gv__rounds_dispose(&rounds);
+		return error;
+	}
 	gv__bind_int(st, 1, b->id);
 	while (error == 0 && (rc = gv__db_step(db, st)) > 0) {
 		struct gv_vote *v;
@@ -344,12 +347,14 @@ tally_ledger(struct gv_tally *t, struct gv_db *db, const struct gv_ballot *b,
 		v->source = gv__col_text(st, 4);
 		error = gv__org_votes_at(&reason, &klass, db,
 		                         orgs[t->nvotes - 1], b->body_id, at);
-		if (!reason)
-			reason = window_reason(&w, at);
 		v->klass = gv__xstrdup(gv_class_name(klass));
-		v->reason = reason ? gv__xstrdup(reason) : NULL;
+		v->reason = reason ? gv__xstrdup(reason)
+		                   : gv__vote_round_reason(
+		                             &rounds, b, at,
+		                             body->vote_end_inclusive);
 	}
 	gv__db_reset(st);
+	gv__rounds_dispose(&rounds);
 	if (error == 0 && rc < 0)
 		error = rc;
 	/* RULES §5.1 [INTERP]: an organisation's last valid vote counts. */

@@ -119,7 +119,8 @@
 	C(EXCLUSIONS, "(SELECT count(*) FROM exclusion_notice x"               \
 	              " WHERE x.ballot = bl.id"                                \
 	              " AND x.received_at >= bl.review_starts_at"              \
-	              " AND x.received_at < bl.review_ends_at)")               \
+	              " AND x.received_at < bl.review_ends_at"                 \
+	              " AND x.received_at <= ?2)")                             \
 	C(PURPOSE, "bl.purpose_md")
 
 /* A search hit adds its snippet and rank; a plain list gives NULL and 0

@@ -239,12 +239,22 @@
 	                                 "LEFT JOIN org o ON "                 \
 	                                 "o.id = bl.proposer"                  \
 	                                 " WHERE bl.id = ?1")                  \
+	/* ?2: the exclusion notices received by then are counted. */          \
 	X(BALLOT_LIST_ALL,                                                     \
 	  "SELECT bl.id FROM ballot bl JOIN body b ON b.id = bl.body"          \
 	  " WHERE ?1 IS NULL OR bl.body = ?1 ORDER BY b.fold, bl.number")      \
 	X(BALLOT_ENDORSERS,                                                    \
 	  "SELECT o.name FROM endorsement e JOIN org o ON o.id = e.org"        \
-	  " WHERE e.ballot = ?1 ORDER BY e.at, o.fold")                        \
+	  " WHERE e.ballot = ?1 AND e.at <= ?2 ORDER BY e.at, o.fold")         \
+	/* The acts of ballot ?2 (its number) of body ?1 by ?3 that its row    \
+	 * does not keep once a later act clears them (core/ballot_past.c).    \
+	 */                                                                    \
+	X(BALLOT_ACTS_LOGGED,                                                  \
+	  "SELECT kind, at, json_extract(text, '$.data.until') FROM op"        \
+	  " WHERE (kind = 'ballot.open-vote' OR kind = 'ballot.withdraw'"      \
+	  " OR kind = 'ballot.discuss') AND status = 'applied' AND at <= ?3"   \
+	  " AND part = ?1 COLLATE NOCASE"                                      \
+	  " AND json_extract(text, '$.data.ballot') = ?2 ORDER BY at")         \
 	X(BALLOT_ENDORSED,                                                     \
 	  "SELECT 1 FROM endorsement WHERE ballot = ?1 AND org = ?2")          \
 	X(BALLOT_VERSIONS,                                                     \

@@ -26,7 +26,9 @@
 	 * latest version by ?2, else the proposal (core/ballot_acts.c); an       \
 	 * act after it belongs to the current round. The test runs only on       \
 	 * the ballots not settled by ?2 (settled_at, core/db_schema.c v11),      \
-	 * found by its index: a decided ballot's row is never read. */           \
+	 * found by its index: a decided ballot's row is never read. A vote       \
+	 * opened by ?2 and withdrawn after it is no longer in the row (core/     \
+	 * ballot_past.c): a ballot withdrawn after ?2 is never "unvoted". */     \
 	X(BALLOT_LIST_LIVE,                                                       \
 	  "SELECT bl.id FROM ballot bl JOIN body b ON b.id = bl.body"             \
 	  " WHERE (bl.settled_at IS NULL OR bl.settled_at > ?2)"                  \
@@ -42,7 +44,8 @@
 	  " OR (bl.vote_starts_at IS NULL AND " GV__BALLOT_LATEST " >= 0"         \
 	  "  AND " GV__BALLOT_LATEST " + 90 * 86400 <= ?2"                        \
 	  "  AND ifnull(bl.proposed_at + 7 * 86400 <= ?2, 1)"                     \
-	  "  AND ifnull(bl.discussion_ends_at <= ?2, 1))" /* voted and counted    \
+	  "  AND ifnull(bl.discussion_ends_at <= ?2, 1)"                          \
+	  "  AND ifnull(bl.withdrawn_at <= ?2, 1))" /* voted and counted          \
 	                                                     in this round        \
 	                                                     (BYL 2.3(4), 2.3(8)) \
 	                                                   */                     \

@@ -207,11 +207,13 @@ view_ballots(json_t *items, struct gv_db *db, const struct gv_meeting *m)
 	gv__bind_int(st, 1, m->id);
 	while (error == 0 && (rc = gv__db_step(db, st)) > 0) {
 		it = item_at(items, sqlite3_column_int(st, 0));
-		if (!it || (error = gv__ballot_load(&b, db,
+		/* As it stood at the meeting: a vote withdrawn since was
+		 * open then (core/ballot_past.c). */
+		if (!it || (error = gv__ballot_read(&b, db,
 		                                    sqlite3_column_int64(st, 1),
-		                                    gv_db_now(db))) < 0)
+		                                    m->starts_at)) < 0)
 			continue;
-		state = gv__ballot_state_at(b, m->starts_at);
+		state = b->state;
 		json_array_append_new(
 		        json_object_get(it, "linked_ballots"),
 		        json_pack("{s:s, s:s, s:s, s:s}", "number", b->number,

@@ -39,7 +39,7 @@ extern const struct t_case minutes_parse_front_tests[],
         ballot_examples_tests[], ballot_tally_tests[], ballot_vote_tests[],
         ballot_lifecycle_tests[], ballot_lint_tests[], ballot_cli_tests[],
         ballot_rounds_tests[], ballot_notice_tests[], ballot_apply_tests[],
-        redline_tests[], redline_cli_tests[];
+        ballot_asof_tests[], redline_tests[], redline_cli_tests[];
 extern const struct t_case meeting_guards_tests[];
 extern const struct t_case redline_write_tests[], issue_tests[],
         issue_cli_tests[], issue_golden_tests[], issue_import_tests[],
@@ -101,6 +101,7 @@ static const struct {
         {"ballot_rounds", ballot_rounds_tests},
         {"ballot_notice", ballot_notice_tests},
         {"ballot_apply", ballot_apply_tests},
+        {"ballot_asof", ballot_asof_tests},
         {"vote_text", vote_text_tests},
         {"votes_from", votes_from_tests},
         {"votes_from_cli", votes_from_cli_tests},
