@@ -18,24 +18,32 @@
 #define RUN(now, ...) t_gavel(t_env((now), "chair"), __VA_ARGS__, NULL)
 #define NOW           "2025-06-01 12:00" /* after every act below */
 
+/* A new ballot of the demo's SMCWG (number: its number to be), drafted
+ * on 05-01 with two endorsements and its first version on 05-02; 1 when
+ * every step was taken. */
+static int
+drafted(const char *number)
+{
+	return RUN(NOW, "ballot", "new", "SMCWG", "--title", "T", "--kind",
+	           "fmg", "--proposer", "DigiCert", "--at", "2025-05-01 09:00")
+	                       ->status == 0 &&
+	       RUN(NOW, "ballot", "endorse", number, "Sectigo", "--at",
+	           "2025-05-01 10:00")
+	                       ->status == 0 &&
+	       RUN(NOW, "ballot", "endorse", number, "Google", "--at",
+	           "2025-05-01 11:00")
+	                       ->status == 0 &&
+	       RUN(NOW, "ballot", "version", number, "--url",
+	           "https://example.org/pr/2a", "--at", "2025-05-02 10:00")
+	                       ->status == 0;
+}
+
 /* The demo's SMCWG with SMC011 proposed on 05-03 and voting from 05-12,
  * DigiCert voting yes on its first day. */
 static int
 voting_smc011(void)
 {
-	return RUN(NOW, "init", "--demo")->status == 0 &&
-	       RUN(NOW, "ballot", "new", "SMCWG", "--title", "T", "--kind",
-	           "fmg", "--proposer", "DigiCert", "--at", "2025-05-01 09:00")
-	                       ->status == 0 &&
-	       RUN(NOW, "ballot", "endorse", "SMC011", "Sectigo", "--at",
-	           "2025-05-01 10:00")
-	                       ->status == 0 &&
-	       RUN(NOW, "ballot", "endorse", "SMC011", "Google", "--at",
-	           "2025-05-01 11:00")
-	                       ->status == 0 &&
-	       RUN(NOW, "ballot", "version", "SMC011", "--url",
-	           "https://example.org/pr/2a", "--at", "2025-05-02 10:00")
-	                       ->status == 0 &&
+	return RUN(NOW, "init", "--demo")->status == 0 && drafted("SMC011") &&
 	       RUN(NOW, "ballot", "discuss", "SMC011", "--at",
 	           "2025-05-03 10:00")
 	                       ->status == 0 &&
@@ -218,14 +226,7 @@ new_version_during_discussion(void)
 	const char *day = "2025-05-04 00:00";
 
 	T_ASSERT(RUN(NOW, "init", "--demo")->status == 0);
-	RUN(NOW, "ballot", "new", "SMCWG", "--title", "T", "--kind", "fmg",
-	    "--proposer", "DigiCert", "--at", "2025-05-01 09:00");
-	RUN(NOW, "ballot", "endorse", "SMC011", "Sectigo", "--at",
-	    "2025-05-01 10:00");
-	RUN(NOW, "ballot", "endorse", "SMC011", "Google", "--at",
-	    "2025-05-01 10:00");
-	RUN(NOW, "ballot", "version", "SMC011", "--url", "u1", "--at",
-	    "2025-05-02 10:00");
+	T_ASSERT(drafted("SMC011"));
 	T_ASSERT(RUN(NOW, "ballot", "discuss", "SMC011", "--at",
 	             "2025-05-03 10:00", "--until", "2025-05-15 14:00")
 	                 ->status == 0);
@@ -271,16 +272,7 @@ later_vote_close_and_cancel(void)
 	         "2025-05-20 10:00 UTC");
 
 	/* A cancellation: discussing until its day. */
-	T_ASSERT(RUN(NOW, "ballot", "new", "SMCWG", "--title", "U", "--kind",
-	             "other", "--proposer", "DigiCert", "--at",
-	             "2025-05-01 09:00")
-	                 ->status == 0);
-	RUN(NOW, "ballot", "endorse", "SMC012", "Sectigo", "--at",
-	    "2025-05-01 10:00");
-	RUN(NOW, "ballot", "endorse", "SMC012", "Google", "--at",
-	    "2025-05-01 10:00");
-	RUN(NOW, "ballot", "version", "SMC012", "--url", "u", "--at",
-	    "2025-05-02 10:00");
+	T_ASSERT(drafted("SMC012"));
 	RUN(NOW, "ballot", "discuss", "SMC012", "--at", "2025-05-03 10:00");
 	T_ASSERT(RUN(NOW, "ballot", "cancel", "SMC012", "--at",
 	             "2025-05-08 10:00")
@@ -329,14 +321,7 @@ late_vote_withdrawn_later(void)
 	const char *day = "2025-08-01 00:00";
 
 	T_ASSERT(RUN("2025-08-10 00:00", "init", "--demo")->status == 0);
-	RUN(NOW, "ballot", "new", "SMCWG", "--title", "T", "--kind", "fmg",
-	    "--proposer", "DigiCert", "--at", "2025-05-01 09:00");
-	RUN(NOW, "ballot", "endorse", "SMC011", "Sectigo", "--at",
-	    "2025-05-01 10:00");
-	RUN(NOW, "ballot", "endorse", "SMC011", "Google", "--at",
-	    "2025-05-01 10:00");
-	RUN(NOW, "ballot", "version", "SMC011", "--url", "u", "--at",
-	    "2025-05-02 10:00");
+	T_ASSERT(drafted("SMC011"));
 	RUN(NOW, "ballot", "discuss", "SMC011", "--at", "2025-05-03 10:00");
 	T_ASSERT(RUN(NOW, "ballot", "open-vote", "SMC011", "--at",
 	             "2025-07-30 10:00")
