@@ -128,7 +128,9 @@ minutes_state(struct gv_meeting *m, struct cadence_cache *c, struct gv_db *db,
 	int64_t deadline = draft + MINUTES_FINAL_AFTER, call = -1;
 	int error;
 
-	if (m->approved_in >= 0) {
+	/* An approval counts from its meeting on: as of an earlier day
+	 * the minutes were still what the clock made them. */
+	if (m->approved_in >= 0 && m->approved_at <= now) {
 		m->minutes = GV_MINUTES_APPROVED;
 		return 0;
 	}

@@ -220,6 +220,30 @@ cli_refuses_acts_before_the_meeting(void)
 	T_CONTAINS(r->out, "quorum floor(20.00 / 2) + 1 = 11");
 }
 
+/* An approval counts from its meeting on: as of an earlier day the
+ * minutes are what the clock made them (the demo's meeting 1, approved
+ * at meeting 2 on 2024-12-18, had no roll call: no minutes before). */
+static void
+approval_shown_from_its_meeting_on(void)
+{
+	const char *const *e = t_env("2025-01-29 18:00", "secretary");
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	r = t_gavel(e, "--now", "2024-12-10 12:00", "meeting", "show", "1",
+	            NULL);
+	T_EQ_INT(r->status, 0);
+	T_ASSERT(!strstr(r->out, "approved"));
+	r = t_gavel(e, "--now", "2024-12-10 12:00", "meeting", "list",
+	            "--format", "json", NULL);
+	T_ASSERT(!strstr(r->out, "\"approved\""));
+	r = t_gavel(e, "--now", "2024-12-18 16:00", "meeting", "show", "1",
+	            NULL);
+	T_CONTAINS(r->out, "Minutes: approved at meeting 2 (2024-12-18)");
+	r = t_gavel(e, "meeting", "list", NULL);
+	T_CONTAINS(r->out, "no roll call  0       0       approved");
+}
+
 const struct t_case meeting_guards_tests[] = {
         {"approval_waits_for_the_meeting", approval_waits_for_the_meeting},
         {"replayed_approval_meets_the_guard",
@@ -229,5 +253,7 @@ const struct t_case meeting_guards_tests[] = {
          baseline_leaves_scheduled_meetings_out},
         {"cli_refuses_acts_before_the_meeting",
          cli_refuses_acts_before_the_meeting},
+        {"approval_shown_from_its_meeting_on",
+         approval_shown_from_its_meeting_on},
         {NULL, NULL},
 };
