@@ -199,6 +199,23 @@ gv__db_exec(struct gv_db *db, const char *sql)
 	               : gv__db_error(db, GV_ERRCLASS_DB);
 }
 
+/* Reads one integer from a query without parameters. */
+int
+gv__db_query_int(struct gv_db *db, const char *sql, int64_t *out)
+{
+	sqlite3_stmt *st = NULL;
+	int error = 0;
+
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
+		return gv__db_error(db, GV_ERRCLASS_DB);
+	if (sqlite3_step(st) == SQLITE_ROW)
+		*out = sqlite3_column_int64(st, 0);
+	else
+		error = gv__db_error(db, GV_ERRCLASS_DB);
+	sqlite3_finalize(st);
+	return error;
+}
+
 int
 gv__db_clear_derived(struct gv_db *db)
 {
@@ -297,16 +314,11 @@ gv__db_flatten(struct gv_db *db, int on)
 void
 gv__db_bulk(struct gv_db *db, int on)
 {
-	sqlite3_stmt *st = NULL;
 	char pragma[48];
 
 	if (on && db->bulk++ == 0) {
 		db->bulk_cache = -2000; /* SQLite's default */
-		if (sqlite3_prepare_v2(db->sql, "PRAGMA cache_size", -1, &st,
-		                       NULL) == SQLITE_OK &&
-		    sqlite3_step(st) == SQLITE_ROW)
-			db->bulk_cache = sqlite3_column_int64(st, 0);
-		sqlite3_finalize(st);
+		gv__db_query_int(db, "PRAGMA cache_size", &db->bulk_cache);
 		snprintf(pragma, sizeof(pragma), "PRAGMA cache_size = -%d",
 		         GV__DB_BULK_CACHE_KIB);
 	} else if (!on && --db->bulk == 0) {

@@ -85,6 +85,8 @@ int gv__db_error(struct gv_db *db, enum gv_error_class klass);
 int gv__db_exec(struct gv_db *db, const char *sql);
 
 int gv__db_begin(struct gv_db *db);
+/* Reads one integer from a query without parameters. */
+int gv__db_query_int(struct gv_db *db, const char *sql, int64_t *out);
 /* Empties the tables derived from the operation log (in a transaction). */
 int gv__db_clear_derived(struct gv_db *db);
 int gv__db_commit(struct gv_db *db);

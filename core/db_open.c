@@ -16,23 +16,6 @@
 #include "gavel/text.h"
 #include "snapshot.h"
 
-/* Reads one integer from a query without parameters. */
-static int
-db_query_int(struct gv_db *db, const char *sql, int64_t *out)
-{
-	sqlite3_stmt *st = NULL;
-	int error = 0;
-
-	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK)
-		return gv__db_error(db, GV_ERRCLASS_DB);
-	if (sqlite3_step(st) == SQLITE_ROW)
-		*out = sqlite3_column_int64(st, 0);
-	else
-		error = gv__db_error(db, GV_ERRCLASS_DB);
-	sqlite3_finalize(st);
-	return error;
-}
-
 int
 gv__db_migrate(struct gv_db *db, const char *const *migrations, int count)
 {
@@ -40,7 +23,7 @@ gv__db_migrate(struct gv_db *db, const char *const *migrations, int count)
 	char pragma[80];
 	int error, i;
 
-	if ((error = db_query_int(db, "PRAGMA user_version", &version)) < 0)
+	if ((error = gv__db_query_int(db, "PRAGMA user_version", &version)) < 0)
 		return error;
 	if (version > count)
 		return gv__error_set(GV_ERRCLASS_DB, GV_EVERSION,
@@ -88,10 +71,11 @@ db_check_owner(struct gv_db *db)
 	int64_t app = 0, version = 0, objects = 0;
 	int error;
 
-	if ((error = db_query_int(db, "PRAGMA application_id", &app)) < 0 ||
-	    (error = db_query_int(db, "PRAGMA user_version", &version)) < 0 ||
-	    (error = db_query_int(db, "SELECT count(*) FROM sqlite_schema",
-	                          &objects)) < 0)
+	if ((error = gv__db_query_int(db, "PRAGMA application_id", &app)) < 0 ||
+	    (error = gv__db_query_int(db, "PRAGMA user_version", &version)) <
+	            0 ||
+	    (error = gv__db_query_int(db, "SELECT count(*) FROM sqlite_schema",
+	                              &objects)) < 0)
 		return error;
 	if (app == GV__APPLICATION_ID || (app == 0 && objects == 0))
 		return 0;
@@ -186,7 +170,7 @@ db_open_readonly(struct gv_db *db, const char *path)
 	if ((rc = sqlite3_open_v2(path, &db->sql,
 	                          SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX,
 	                          NULL)) != SQLITE_OK ||
-	    db_query_int(db, "SELECT count(*) FROM sqlite_schema", &n) == 0)
+	    gv__db_query_int(db, "SELECT count(*) FROM sqlite_schema", &n) == 0)
 		return rc == SQLITE_OK ? 0 : -1;
 	sqlite3_close(db->sql);
 	db->sql = NULL;
@@ -248,7 +232,7 @@ db_configure(struct gv_db *db, int busy_ms)
 	if ((error = db_check_owner(db)) < 0 ||
 	    (error = gv__db_exec(db, "PRAGMA foreign_keys = ON;"
 	                             " PRAGMA temp_store = MEMORY")) < 0 ||
-	    (error = db_query_int(db, "PRAGMA foreign_keys", &fk)) < 0)
+	    (error = gv__db_query_int(db, "PRAGMA foreign_keys", &fk)) < 0)
 		return error;
 	/* WAL lets readers go on while one writer writes; setting it on a
 	 * read-only file fails, and is not needed to read one. */
