@@ -32,7 +32,8 @@ struct gv_db {
 	int depth;   /* transaction nesting */
 	int flat;    /* levels above this are not opened (gv__db_flatten) */
 	int spoiled; /* one of them was rolled back */
-	int bulk;    /* gv__db_bulk nesting */
+	int bulk;    /* gv__db_bulk_begin nesting */
+	int bulk_rollback;       /* it switched WAL for a rollback journal */
 	int64_t bulk_cache;      /* the page cache's size before it */
 	const struct gv__op *op; /* the operation being applied */
 	/* Issues whose search index waits for gv__issue_reindex_flush,
@@ -103,13 +104,19 @@ void gv__db_rollback(struct gv_db *db);
 int gv__db_flatten(struct gv_db *db, int on);
 
 /*
- * Around a transaction that writes the rows of thousands of operations (a
- * sync's batch, a rebuild), gv__db_bulk(db, 1) gives the connection a
- * page cache of GV__DB_BULK_CACHE_KIB, and gv__db_bulk(db, 0) gives back
- * the size it had; the calls nest. Only speed depends on it.
+ * Around a transaction that writes the rows of many operations (a sync's
+ * batch, a rebuild): gv__db_bulk_begin, called before the transaction
+ * begins with the size of the operations' texts it will apply, gives the
+ * connection a page cache of GV__DB_BULK_CACHE_KIB and, from
+ * GV__DB_BULK_JOURNAL_BYTES on, a rollback journal in place of
+ * the WAL when this is the only connection to the file (core/db.c says
+ * why); gv__db_bulk_end, after the commit or rollback, gives back what it
+ * had. The calls nest. Only speed depends on them.
  */
-#define GV__DB_BULK_CACHE_KIB 32768
-void gv__db_bulk(struct gv_db *db, int on);
+#define GV__DB_BULK_CACHE_KIB     32768
+#define GV__DB_BULK_JOURNAL_BYTES (64 << 10)
+void gv__db_bulk_begin(struct gv_db *db, size_t bytes);
+void gv__db_bulk_end(struct gv_db *db);
 
 /* Binding helpers: NULL text and an absent optional value bind SQL NULL;
  * a failure is kept and reported by the next gv__db_step. */

@@ -324,10 +324,13 @@ gv_rebuild(struct gv_rebuild_report *r, struct gv_db *db)
 
 	if (r)
 		memset(r, 0, sizeof(*r));
-	if ((error = gv__db_begin(db)) < 0)
-		return error;
-	gv__db_bulk(db, 1);
 	n = log_size(db);
+	/* Every derived table is written again, whatever the log's size. */
+	gv__db_bulk_begin(db, SIZE_MAX);
+	if ((error = gv__db_begin(db)) < 0) {
+		gv__db_bulk_end(db);
+		return error;
+	}
 	if ((error = gv__db_clear_derived(db)) < 0 ||
 	    (error = gv__db_stmt(&st, db, GV__STMT_OP_IN_ORDER)) < 0)
 		goto rollback;
@@ -353,11 +356,11 @@ gv_rebuild(struct gv_rebuild_report *r, struct gv_db *db)
 	if ((error = gv__issue_reindex_flush(db)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
-	gv__db_bulk(db, 0);
+	gv__db_bulk_end(db);
 	return 0;
 rollback:
 	gv__db_rollback(db);
-	gv__db_bulk(db, 0);
+	gv__db_bulk_end(db);
 	if (r)
 		memset(r, 0, sizeof(*r));
 	return error;

@@ -480,6 +480,17 @@ report_new(struct gv__sync *s, int64_t seq0, int64_t trouble0)
 	return error;
 }
 
+/* The size of the batch's texts, for gv__db_bulk_begin. */
+static size_t
+batch_bytes(const struct batch *b)
+{
+	size_t bytes = 0;
+
+	for (size_t i = 0; i < b->n; i++)
+		bytes += b->ops[i].len;
+	return bytes;
+}
+
 /* Records and applies the batch in one transaction. */
 static int
 apply_batch(size_t *in, struct gv__sync *s, struct batch *b, const char *source)
@@ -594,17 +605,19 @@ gv__sync_ingest_local(size_t *in, struct gv__sync *s)
 		    (error = collect(s, &b, &refused, refs[i].name, refs[i].oid,
 		                     seen, "local")) == 0)
 			read[i] = !refused;
-	if (error < 0 || !memchr(read, 1, n) ||
-	    (error = gv__db_begin(s->db)) < 0)
+	if (error < 0 || !memchr(read, 1, n))
 		goto out;
-	gv__db_bulk(s->db, 1);
-	error = apply_batch(in, s, &b, "local");
-	for (i = 0; i < n && error == 0; i++)
-		if (read[i])
-			error = seen_set(s->db, refs[i].name, refs[i].oid);
-	if (error < 0 || (error = gv__db_commit(s->db)) < 0)
-		gv__db_rollback(s->db);
-	gv__db_bulk(s->db, 0);
+	gv__db_bulk_begin(s->db, batch_bytes(&b));
+	if ((error = gv__db_begin(s->db)) == 0) {
+		error = apply_batch(in, s, &b, "local");
+		for (i = 0; i < n && error == 0; i++)
+			if (read[i])
+				error = seen_set(s->db, refs[i].name,
+				                 refs[i].oid);
+		if (error < 0 || (error = gv__db_commit(s->db)) < 0)
+			gv__db_rollback(s->db);
+	}
+	gv__db_bulk_end(s->db);
 out:
 	batch_free(&b);
 	free(read);
@@ -767,9 +780,13 @@ gv__sync_ingest(size_t *in, struct gv__sync *s, const char *remote)
 	/* What the fetch kept in memory for the walks is read: not held
 	 * through the apply. */
 	gv__chain_forget(s->repo);
-	if (error < 0 || (error = gv__db_begin(s->db)) < 0)
+	if (error < 0)
 		goto out;
-	gv__db_bulk(s->db, 1);
+	gv__db_bulk_begin(s->db, batch_bytes(&b));
+	if ((error = gv__db_begin(s->db)) < 0) {
+		gv__db_bulk_end(s->db);
+		goto out;
+	}
 	if ((error = apply_batch(in, s, &b, remote)) < 0)
 		goto rollback;
 	for (i = 0; i < nrefs; i++)
@@ -779,7 +796,7 @@ gv__sync_ingest(size_t *in, struct gv__sync *s, const char *remote)
 			goto rollback;
 	if ((error = gv__db_commit(s->db)) < 0)
 		goto rollback;
-	gv__db_bulk(s->db, 0);
+	gv__db_bulk_end(s->db);
 	/* Only now, with the operations safe in the log, do the chains
 	 * move: an interruption before this reads them again, and what is
 	 * known is skipped. */
@@ -787,7 +804,7 @@ gv__sync_ingest(size_t *in, struct gv__sync *s, const char *remote)
 	goto out;
 rollback:
 	gv__db_rollback(s->db);
-	gv__db_bulk(s->db, 0);
+	gv__db_bulk_end(s->db);
 out:
 	batch_free(&b);
 	chains_free(chains, nrefs);

@@ -5,9 +5,11 @@
  * refuses, locking and the event log.
  */
 #include <sqlite3.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "db.h"
 #include "gavel/gavel.h"
@@ -743,7 +745,7 @@ cache_spills(struct gv_db *db)
 
 /*
  * A transaction that writes thousands of operations' rows keeps its pages
- * in a cache of 32 MiB (core/db.c says why): inside gv__db_bulk, 8 MiB
+ * in a cache of 32 MiB (core/db.c says why): inside gv__db_bulk_begin, 8 MiB
  * written in one transaction spill nothing, where the default cache
  * spills; the calls nest, and the last gives back the size it had. A
  * rebuild runs inside one.
@@ -773,16 +775,16 @@ bulk_writes_keep_their_pages(void)
 	T_EQ_INT(gv__db_commit(db), 0);
 	T_ASSERT(cache_spills(db) > 0);
 
-	gv__db_bulk(db, 1);
-	gv__db_bulk(db, 1);
-	gv__db_bulk(db, 0);
+	gv__db_bulk_begin(db, 0);
+	gv__db_bulk_begin(db, 0);
+	gv__db_bulk_end(db);
 	T_EQ_INT(cache_size(db), -GV__DB_BULK_CACHE_KIB);
 	T_EQ_INT(gv__db_begin(db), 0);
 	T_EQ_INT(gv__db_exec(db, "DELETE FROM t"), 0);
 	T_EQ_INT(gv__db_exec(db, fill), 0);
 	T_EQ_INT(gv__db_commit(db), 0);
 	T_EQ_INT(cache_spills(db), 0);
-	gv__db_bulk(db, 0);
+	gv__db_bulk_end(db);
 	T_EQ_INT(cache_size(db), plain);
 	T_EQ_INT(gv__db_exec(db, "DROP TABLE t"), 0);
 
@@ -791,6 +793,95 @@ bulk_writes_keep_their_pages(void)
 	t_runs_stop(db);
 	T_EQ_INT(n.n[0], 1);
 	T_EQ_INT(cache_size(db), plain);
+	gv_db_free(db);
+}
+
+/* The connection's journal mode ("wal", "delete"), as a static copy. */
+static const char *
+journal_mode(struct gv_db *db)
+{
+	static char mode[16];
+	sqlite3_stmt *st;
+
+	mode[0] = '\0';
+	if (sqlite3_prepare_v2(db->sql, "PRAGMA journal_mode", -1, &st, NULL) ==
+	            SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW)
+		snprintf(mode, sizeof(mode), "%s", sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return mode;
+}
+
+static double
+seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * A bulk of GV__DB_BULK_JOURNAL_BYTES or more writes its pages once, with
+ * a rollback journal synced in full, in place of the WAL (core/db.c says
+ * why), and gives the WAL back at its end; a smaller one, one begun inside
+ * a transaction, and one while another connection has the file open keep
+ * the WAL. That last one does not wait out the busy timeout for the
+ * other connection to go.
+ */
+static void
+large_bulk_journals_once(void)
+{
+	struct gv_db_options create = {GV_DB_CREATE, 60000}, open = {0, 60000};
+	struct gv_db *db = NULL, *other = NULL;
+	double start;
+
+	T_EQ_INT(gv_db_open(&db, t_path("g.db"), &create), 0);
+	if (!db)
+		return;
+	T_EQ_STR(journal_mode(db), "wal");
+	T_EQ_INT(t_sql_int(db, "PRAGMA synchronous"), 1);
+
+	gv__db_bulk_begin(db, GV__DB_BULK_JOURNAL_BYTES - 1);
+	T_EQ_STR(journal_mode(db), "wal");
+	gv__db_bulk_end(db);
+
+	gv__db_bulk_begin(db, GV__DB_BULK_JOURNAL_BYTES);
+	gv__db_bulk_begin(db, GV__DB_BULK_JOURNAL_BYTES);
+	gv__db_bulk_end(db);
+	T_EQ_STR(journal_mode(db), "delete");
+	T_EQ_INT(t_sql_int(db, "PRAGMA synchronous"), 2);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_exec(db, "CREATE TABLE t (x); INSERT INTO t"
+	                         " VALUES (randomblob(9000))"),
+	         0);
+	T_EQ_INT(gv__db_commit(db), 0);
+	gv__db_bulk_end(db);
+	T_EQ_STR(journal_mode(db), "wal");
+	T_EQ_INT(t_sql_int(db, "PRAGMA synchronous"), 1);
+
+	T_EQ_INT(gv__db_begin(db), 0);
+	gv__db_bulk_begin(db, SIZE_MAX);
+	T_EQ_STR(journal_mode(db), "wal");
+	gv__db_bulk_end(db);
+	T_EQ_INT(gv__db_commit(db), 0);
+
+	T_EQ_INT(gv_db_open(&other, t_path("g.db"), &open), 0);
+	if (other)
+		T_EQ_INT(t_sql_int(other, "SELECT count(*) FROM t"), 1);
+	start = seconds();
+	gv__db_bulk_begin(db, SIZE_MAX);
+	T_ASSERT(seconds() - start < 10);
+	T_EQ_STR(journal_mode(db), "wal");
+	T_EQ_INT(t_sql_int(db, "PRAGMA synchronous"), 1);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_exec(db, "INSERT INTO t VALUES (2)"), 0);
+	T_EQ_INT(gv__db_commit(db), 0);
+	gv__db_bulk_end(db);
+	T_EQ_STR(journal_mode(db), "wal");
+	if (other)
+		T_EQ_INT(t_sql_int(other, "SELECT count(*) FROM t"), 2);
+	gv_db_free(other);
 	gv_db_free(db);
 }
 
@@ -1059,6 +1150,7 @@ const struct t_case db_tests[] = {
         {"flattened_levels_open_no_savepoint",
          flattened_levels_open_no_savepoint},
         {"bulk_writes_keep_their_pages", bulk_writes_keep_their_pages},
+        {"large_bulk_journals_once", large_bulk_journals_once},
         {"upgrade_v10_keeps_addresses", upgrade_v10_keeps_addresses},
         {"upgrade_v11_settles_ballots", upgrade_v11_settles_ballots},
         {"upgrade_v12_checks_without_ephemeral",

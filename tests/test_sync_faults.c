@@ -14,6 +14,7 @@
 #include "chain_fixture.h"
 #include "gavel/gavel.h"
 #include "harness.h"
+#include "internal.h"
 #include "sync_fixture.h"
 
 /* A small group: Alice chairs, Bob is a member, Carol too; Alice's copy
@@ -492,6 +493,108 @@ operations_share_savepoints(void)
 	gv_sync_report_dispose(&rep);
 }
 
+/* The small group with one operation larger than
+ * GV__DB_BULK_JOURNAL_BYTES: an import of 600 issues, about 250 KB. */
+static int
+large_group(void)
+{
+	struct gv_buf json = GV_BUF_INIT;
+	int error;
+
+	gv__buf_puts(&json, "[");
+	for (int i = 1; i <= 600; i++)
+		gv__buf_printf(&json,
+		               "%s{\"number\": %d, \"title\": \"Issue %d\","
+		               " \"state\": \"OPEN\", \"body\": \"%0300d\"}",
+		               i > 1 ? "," : "", i, i, i);
+	gv__buf_puts(&json, "]");
+	error = !t_write_file("issues.json", json.ptr) || small_group() < 0 ||
+	        sf_ok("a.db", "issue", "import", t_path("issues.json"),
+	              "--body", "SMCWG", NULL) ||
+	        sf_ok("a.db", "sync", NULL);
+	gv__buf_dispose(&json);
+	return error ? -1 : 0;
+}
+
+/* A copy's journal mode, as the sqlite3 shell reads it. */
+static const char *
+journal_mode(const char *db)
+{
+	char cmd[4400], *out, *nl;
+
+	snprintf(cmd, sizeof(cmd), "sqlite3 '%s' 'PRAGMA journal_mode'",
+	         t_path(db));
+	out = t_shell_output(cmd);
+	if (out && (nl = strchr(out, '\n')))
+		*nl = '\0';
+	return out ? out : "";
+}
+
+/* A batch that large is written with a rollback journal in place of the
+ * WAL (core/db.c says why), switched once each way; the copy is in WAL
+ * mode again after it. */
+static void
+large_batch_written_once(void)
+{
+	struct t_runs n = {{"journal_mode = DELETE", "journal_mode = WAL"},
+	                   {0}};
+	struct gv_sync_report rep;
+
+	if (!cf_need("git") || large_group() < 0 ||
+	    first_sync_counted(&rep, &n) < 0)
+		return;
+	T_EQ_INT(n.n[0], 1);
+	T_EQ_INT(n.n[1], 1);
+	T_EQ_INT((long)rep.applied, sf_ops("a.db", NULL));
+	T_EQ_STR(journal_mode("b.db"), "wal");
+	T_EQ_STR(sf_digest("b.db"), sf_digest("a.db"));
+	gv_sync_report_dispose(&rep);
+}
+
+/*
+ * Kills `gavel sync` of b.db after 0, 2, 4, ... ms until a sync ends by
+ * itself, whatever this build's speed (the locks a kill left are made a
+ * minute old before each, as kill_syncs does). The kills that land while
+ * the batch is written leave the rollback journal hot beside the file,
+ * and SQLite rolls the batch back when the copy is next opened; at least
+ * one must. Then one sync applies every operation once, and the copy is
+ * in WAL mode.
+ */
+static void
+killed_while_its_journal_is_hot(void)
+{
+	const char *bin = getenv("GAVEL_BIN");
+	int rc = 137, hot = 0;
+	long ops;
+
+	if (!cf_need("git") || large_group() < 0 ||
+	    sf_copy("b.db", "remote.git") < 0)
+		return;
+	ops = sf_ops("a.db", NULL);
+	for (int ms = 0; rc == 137 && ms < 10000; ms += 2) {
+		rc = cf_sh(
+		        "exec 2>/dev/null; cd '%s' || exit 1; find . -name "
+		        "'*.lock' -exec touch -d '1 minute ago' {} +; "
+		        "GAVEL_DB='%s' GAVEL_NOW='%s' '%s' sync >/dev/null & "
+		        "p=$!; sleep %d.%03d; kill -9 $p; wait $p; s=$?; "
+		        "[ $s = 137 ] && [ -e b.db-journal ] && s=138; exit $s",
+		        t_tmpdir(), t_path("b.db"), sf_now, bin, ms / 1000,
+		        ms % 1000);
+		/* Opening it rolls back what the batch had written. */
+		if (rc == 138) {
+			hot += sf_ops("b.db", NULL) < ops;
+			rc = 137;
+		}
+	}
+	T_EQ_INT(rc, 0);
+	T_ASSERT(hot > 0);
+	SF("b.db", "sync");
+	T_EQ_STR(sf_digest("b.db"), sf_digest("a.db"));
+	T_EQ_INT(sf_ops("b.db", NULL), ops);
+	T_EQ_INT(sf_ops("b.db", "applied"), ops);
+	T_EQ_STR(journal_mode("b.db"), "wal");
+}
+
 /* Alice's copy requires signed operations: Alice's and Bob's keys are
  * the allowed signers; Eve's is not. */
 static int
@@ -745,6 +848,8 @@ const struct t_case sync_faults_tests[] = {
         {"newer_kind_is_kept_and_passed_on", newer_kind_is_kept_and_passed_on},
         {"each_operation_written_once", each_operation_written_once},
         {"operations_share_savepoints", operations_share_savepoints},
+        {"large_batch_written_once", large_batch_written_once},
+        {"killed_while_its_journal_is_hot", killed_while_its_journal_is_hot},
         {"database_made_again_beside_its_chains",
          database_made_again_beside_its_chains},
         {"repository_writes_are_synced", repository_writes_are_synced},
