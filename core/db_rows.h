@@ -66,7 +66,9 @@
 	" AND ms.status = 'active' AND ms.class IN ('issuer', 'consumer')))"
 
 /* ?4 is the clock: a past meeting is "held" once it has a roll call, "no
- * roll call" until then. */
+ * roll call" until then. A meeting after the clock has no roll call yet
+ * (one is recorded only from its start, core/roll_call.c), so a view of an
+ * earlier day counts nobody present at it. */
 #define GV__MEETING_COLUMNS(C)                                                 \
 	C(ID, "m.id")                                                          \
 	C(BODY, "b.code")                                                      \
@@ -82,9 +84,11 @@
 	C(SUBCOMMITTEE, "m.subcommittee")                                      \
 	C(CANCEL_REASON, "m.cancel_reason")                                    \
 	C(MINUTE_TAKER, "t.name")                                              \
-	C(ATTENDEES, "(SELECT count(*) FROM attendance a"                      \
-	             " WHERE a.meeting = m.id)")                               \
-	C(VOTING_ORGS, GV__VOTING_PRESENT)                                     \
+	C(ATTENDEES, "CASE WHEN m.starts_at > ?4 THEN 0 ELSE"                  \
+	             " (SELECT count(*) FROM attendance a"                     \
+	             " WHERE a.meeting = m.id) END")                           \
+	C(VOTING_ORGS, "CASE WHEN m.starts_at > ?4 THEN 0 ELSE "               \
+	               GV__VOTING_PRESENT " END")                              \
 	C(APPROVED_IN, "m.approved_in")                                        \
 	C(APPROVED_AT, "m.approved_at")                                        \
 	C(DRAFTED_AT, "ifnull(m.drafted_at, m.starts_at)")                     \

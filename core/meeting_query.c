@@ -239,6 +239,9 @@ detail_attendees(struct gv_meeting_detail *d, struct gv_db *db)
 	size_t alloc = 0;
 	int rc;
 
+	/* Not yet held by the clock: no roll call (GV__MEETING_COLUMNS). */
+	if (d->meeting.starts_at > gv_db_now(db))
+		return 0;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_ATTENDEES)) < 0)
 		return error;
 	gv__bind_int(st, 1, d->meeting.id);
@@ -293,9 +296,12 @@ detail_rest(struct gv_meeting_detail *d, struct gv_db *db)
 	size_t alloc = 0;
 	int rc;
 
+	/* Approvals recorded later are not shown in a view of an earlier
+	 * day, as minutes_state does not count them. */
 	if ((error = gv__db_stmt(&st, db, GV__STMT_MEETING_APPROVES)) < 0)
 		return error;
 	gv__bind_int(st, 1, d->meeting.id);
+	gv__bind_int(st, 2, gv_db_now(db));
 	while ((rc = gv__db_step(db, st)) > 0) {
 		d->approves = gv__grow(d->approves, &alloc, d->napproves,
 		                       sizeof(*d->approves));

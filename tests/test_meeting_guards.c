@@ -244,6 +244,37 @@ approval_shown_from_its_meeting_on(void)
 	T_CONTAINS(r->out, "no roll call  0       0       approved");
 }
 
+/* Nor its roll call: a roll call is recorded only from the meeting's
+ * start, so a view of a day before it (meeting list and show, their JSON,
+ * the screen through the same calls) counts nobody present, and does not
+ * say the meeting approved minutes it approves later. */
+static void
+roll_call_shown_from_its_meeting_on(void)
+{
+	const char *const *e = t_env("2025-01-29 18:00", "secretary");
+	struct t_run *r;
+
+	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
+	r = t_gavel(e, "--now", "2024-12-10 12:00", "meeting", "list", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "scheduled     0       0");
+	T_ASSERT(!strstr(r->out, " 30 "));
+	r = t_gavel(e, "--now", "2024-12-10 12:00", "meeting", "show", "2",
+	            "--format", "json", NULL);
+	T_CONTAINS(r->out, "\"attendees\": 0,");
+	T_CONTAINS(r->out, "\"voting_orgs\": 0,");
+	r = t_gavel(e, "--now", "2024-12-10 12:00", "meeting", "show", "2",
+	            NULL);
+	T_CONTAINS(r->out, "Attendance: 0 people, 0 voting members present");
+	T_ASSERT(!strstr(r->out, "Approved the minutes"));
+	T_ASSERT(!strstr(r->out, "Ben Wilson"));
+	r = t_gavel(e, "--now", "2024-12-18 17:00", "meeting", "show", "2",
+	            NULL);
+	T_CONTAINS(r->out, "Attendance: 30 people, 20 voting members present");
+	T_CONTAINS(r->out, "Approved the minutes of meeting 1");
+	T_CONTAINS(r->out, "Ben Wilson (Mozilla)");
+}
+
 const struct t_case meeting_guards_tests[] = {
         {"approval_waits_for_the_meeting", approval_waits_for_the_meeting},
         {"replayed_approval_meets_the_guard",
@@ -255,5 +286,7 @@ const struct t_case meeting_guards_tests[] = {
          cli_refuses_acts_before_the_meeting},
         {"approval_shown_from_its_meeting_on",
          approval_shown_from_its_meeting_on},
+        {"roll_call_shown_from_its_meeting_on",
+         roll_call_shown_from_its_meeting_on},
         {NULL, NULL},
 };
