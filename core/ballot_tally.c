@@ -148,6 +148,31 @@ vote_ballot_get(struct vote_ballot *out, struct gv_db *db, const char *ref)
 	return error < 0 ? error : 0;
 }
 
+/*
+ * Why a vote cast at `at` outside b's window does not count, as `ballot
+ * show` will say it: by the round it was cast in (core/ballot_past.c),
+ * which the row's window alone cannot tell once a withdrawal or a new
+ * version cleared it (a vote cast in a withdrawn round went with it, BYL
+ * 2.3(4)). For the one who records it; the reason the row keeps is the
+ * window's, which every copy computes alike.
+ */
+static char *
+round_reason(struct gv_db *db, const struct vote_ballot *b, int64_t at,
+             const char *window)
+{
+	struct gv_ballot *full = NULL;
+	struct gv__rounds r = {0};
+	char *why = NULL;
+
+	if (gv__ballot_load_ref(&full, db, b->number, gv_db_now(db)) == 0 &&
+	    gv__ballot_rounds(&r, db, full, gv_db_now(db)) == 0)
+		why = gv__vote_round_reason(&r, full, at,
+		                            b->window.end_inclusive);
+	gv__rounds_dispose(&r);
+	gv_ballot_free(full);
+	return why ? why : gv__xstrdup(window);
+}
+
 /* Records a vote of org (name as the operation wrote it) on b at at:
  * valid, or kept with the reason it does not count (RULES §5.1). */
 static int
@@ -157,7 +182,7 @@ vote_record(char **reason_out, struct gv_db *db, const struct vote_ballot *b,
 {
 	const char *reason = NULL;
 	sqlite3_stmt *st;
-	int error;
+	int error, outside = 0;
 
 	if (reason_out)
 		*reason_out = NULL;
@@ -167,7 +192,7 @@ vote_record(char **reason_out, struct gv_db *db, const struct vote_ballot *b,
 	            0)
 		return error;
 	if (!reason)
-		reason = window_reason(&b->window, at);
+		outside = (reason = window_reason(&b->window, at)) != NULL;
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_VOTE_INSERT)) < 0) {
@@ -191,7 +216,8 @@ vote_record(char **reason_out, struct gv_db *db, const struct vote_ballot *b,
 		return error;
 	}
 	if (reason_out && reason)
-		*reason_out = gv__xstrdup(reason);
+		*reason_out = outside ? round_reason(db, b, at, reason)
+		                      : gv__xstrdup(reason);
 	return 0;
 }
 

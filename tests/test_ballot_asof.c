@@ -216,6 +216,17 @@ withdrawal(void)
 	T_CONTAINS(r->out, "not counted: the ballot was withdrawn from "
 	                   "voting");
 	T_EQ_STR(deadline(NOW, "voting closes"), "");
+	/* Recorded after the withdrawal, a vote cast in the withdrawn round
+	 * (or before it opened) is told what `ballot show` says of it, not
+	 * that voting was never open. */
+	r = RUN(NOW, "ballot", "vote", "SMC011", "Sectigo", "no", "--at",
+	        "2025-05-13 10:00");
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->err, "recorded, but it does not count: withdrawn with "
+	                   "the ballot on 2025-05-14 10:00 UTC (BYL 2.3(4))");
+	r = RUN(NOW, "ballot", "vote", "SMC011", "Google", "no", "--at",
+	        "2025-05-10 10:00");
+	T_CONTAINS(r->err, "does not count: cast before voting opened");
 }
 
 /* A new version during discussion clears the end announced with the
