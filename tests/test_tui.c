@@ -216,7 +216,8 @@ command_line_changes_the_store(void)
 	                    "add 2025-02-12 11:00|America/New_York|call\n"
 	                    ":save-display meetings.txt\n"
 	                    "cancel moved to the F2F\n"
-	                    ":save-display cancelled.txt\nquit\n");
+	                    ":save-display cancelled.txt\n"
+	                    "cancel\n:save-display again.txt\nquit\n");
 	struct t_run *r;
 
 	T_ASSERT(t_gavel(t_env(now, "chair"), "init", "--demo", NULL)->status ==
@@ -251,6 +252,8 @@ command_line_changes_the_store(void)
 	T_CONTAINS(screen("meetings.txt"),
 	           "2025-02-12 16:00 UTC  Wed 11:00 EST  call");
 	T_CONTAINS(screen("cancelled.txt"), "cancelled");
+	/* Cancelled already: said at once, no reason asked for. */
+	T_CONTAINS(screen("again.txt"), "meeting 5 is already cancelled");
 	r = t_gavel(t_env(now, "chair"), "meeting", "show", "5", NULL);
 	T_CONTAINS(r->out, "moved to the F2F");
 }

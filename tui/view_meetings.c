@@ -196,16 +196,22 @@ meetings_select(struct view *v, void *data)
 	return view_push(&meeting_ops, id) == 0;
 }
 
-/* Cancelling a meeting, with its reason. */
+/* Cancelling a meeting, with its reason; one already cancelled is said
+ * so at once, rather than after its reason is asked for. */
 static void
-cancel_form(const char *id)
+cancel_form(const struct gv_meeting *m)
 {
+	char id[32];
 	const char *base[] = {"meeting", "cancel", id};
 	static const struct form_field fields[] = {
 	        {"reason", "--reason", NULL, 1},
 	};
 
-	form_run("cancel", base, 3, fields, 1);
+	snprintf(id, sizeof(id), "%lld", (long long)m->id);
+	if (!strcmp(m->status, "cancelled"))
+		report("meeting %s is already cancelled", id);
+	else
+		form_run("cancel", base, 3, fields, 1);
 }
 
 static int
@@ -213,7 +219,6 @@ meetings_request(struct view *v, enum request req)
 {
 	const struct gv_meeting *m =
 	        v->nlines ? v->lines[v->cursor].data : NULL;
-	char id[32];
 
 	if (req == REQ_ADD) {
 		const char *base[] = {"meeting", "add", m ? m->body : "CODE"};
@@ -227,8 +232,7 @@ meetings_request(struct view *v, enum request req)
 		return 1;
 	}
 	if (req == REQ_CANCEL && m) {
-		snprintf(id, sizeof(id), "%lld", (long long)m->id);
-		cancel_form(id);
+		cancel_form(m);
 		return 1;
 	}
 	return 0;
@@ -413,8 +417,7 @@ meeting_request(struct view *v, enum request req)
 	size_t i;
 
 	if (req == REQ_CANCEL) {
-		snprintf(cmd, sizeof(cmd), "%lld", (long long)m->d->meeting.id);
-		cancel_form(cmd);
+		cancel_form(&m->d->meeting);
 		return 1;
 	}
 	if (req != REQ_TOGGLE)
