@@ -87,8 +87,8 @@
 	C(ATTENDEES, "CASE WHEN m.starts_at > ?4 THEN 0 ELSE"                  \
 	             " (SELECT count(*) FROM attendance a"                     \
 	             " WHERE a.meeting = m.id) END")                           \
-	C(VOTING_ORGS, "CASE WHEN m.starts_at > ?4 THEN 0 ELSE "               \
-	               GV__VOTING_PRESENT " END")                              \
+	C(VOTING_ORGS,                                                         \
+	  "CASE WHEN m.starts_at > ?4 THEN 0 ELSE " GV__VOTING_PRESENT " END") \
 	C(APPROVED_IN, "m.approved_in")                                        \
 	C(APPROVED_AT, "m.approved_at")                                        \
 	C(DRAFTED_AT, "ifnull(m.drafted_at, m.starts_at)")                     \

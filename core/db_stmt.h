@@ -165,9 +165,9 @@
 	  "  AND (ms.until IS NULL OR m.starts_at < ms.until)"                 \
 	  " WHERE a.meeting = ?1"                                              \
 	  " ORDER BY p.name COLLATE gv_name, o.name COLLATE gv_name")          \
-	X(MEETING_APPROVES,                                                    \
-	  "SELECT id FROM meeting WHERE approved_in = ?1 AND approved_at <= ?2"\
-	  " ORDER BY starts_at")                                               \
+	X(MEETING_APPROVES, "SELECT id FROM meeting WHERE approved_in = ?1 "   \
+	                    "AND approved_at <= ?2"                            \
+	                    " ORDER BY starts_at")                             \
 	X(MEETING_TEXT,                                                        \
 	  "SELECT minutes_md, source FROM meeting WHERE id = ?1")              \
 	X(MEETING_NEXT_SCHEDULED,                                              \
