@@ -211,7 +211,7 @@ static int
 db_configure(struct gv_db *db, int busy_ms)
 {
 	int64_t fk;
-	int error;
+	int error, rc;
 
 	sqlite3_extended_result_codes(db->sql, 1);
 	sqlite3_busy_timeout(db->sql, busy_ms > 0 ? busy_ms : 5000);
@@ -234,12 +234,25 @@ db_configure(struct gv_db *db, int busy_ms)
 	                             " PRAGMA temp_store = MEMORY")) < 0 ||
 	    (error = gv__db_query_int(db, "PRAGMA foreign_keys", &fk)) < 0)
 		return error;
-	/* WAL lets readers go on while one writer writes; setting it on a
-	 * read-only file fails, and is not needed to read one. */
-	if (sqlite3_db_readonly(db->sql, "main") != 1 &&
-	    (error = gv__db_exec(db, "PRAGMA journal_mode = WAL;"
-	                             " PRAGMA synchronous = NORMAL")) < 0)
-		return error;
+	/*
+	 * WAL lets readers go on while one writer writes; setting it on a
+	 * read-only file fails, and is not needed to read one. While a sync
+	 * writes a large batch with a rollback journal (gv__db_bulk_begin,
+	 * core/db.c), SQLite refuses the switch at once: this connection
+	 * then works in that mode, with its commits synced in full as that
+	 * mode needs, and follows the file back to WAL after the batch.
+	 */
+	if (sqlite3_db_readonly(db->sql, "main") != 1) {
+		rc = sqlite3_exec(db->sql, "PRAGMA journal_mode = WAL", NULL,
+		                  NULL, NULL);
+		if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
+			return gv__db_error(db, GV_ERRCLASS_DB);
+		if ((error = gv__db_exec(
+		             db, rc == SQLITE_OK
+		                         ? "PRAGMA synchronous = NORMAL"
+		                         : "PRAGMA synchronous = FULL")) < 0)
+			return error;
+	}
 	if ((error = gv__db_migrate(db, gv__migrations, gv__migration_count)) <
 	    0)
 		return error;
