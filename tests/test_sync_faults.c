@@ -552,13 +552,14 @@ large_batch_written_once(void)
 }
 
 /*
- * Kills `gavel sync` of b.db after 0, 2, 4, ... ms until a sync ends by
- * itself, whatever this build's speed (the locks a kill left are made a
- * minute old before each, as kill_syncs does). The kills that land while
- * the batch is written leave the rollback journal hot beside the file,
- * and SQLite rolls the batch back when the copy is next opened; at least
- * one must. Then one sync applies every operation once, and the copy is
- * in WAL mode.
+ * Kills `gavel sync` of b.db after 0, 1, 2, ... ms, each wait a sixteenth
+ * longer than the one before once past 16 ms, until a sync ends by
+ * itself: some dozens of runs, whatever this build's speed. The locks a
+ * kill left are made a minute old before each, as kill_syncs does. The
+ * kills that land while the batch is written leave the rollback journal
+ * hot beside the file, and SQLite rolls the batch back when the copy is
+ * next opened; at least one must. Then one sync applies every operation
+ * once, and the copy is in WAL mode.
  */
 static void
 killed_while_its_journal_is_hot(void)
@@ -571,7 +572,7 @@ killed_while_its_journal_is_hot(void)
 	    sf_copy("b.db", "remote.git") < 0)
 		return;
 	ops = sf_ops("a.db", NULL);
-	for (int ms = 0; rc == 137 && ms < 10000; ms += 2) {
+	for (int ms = 0; rc == 137 && ms < 60000; ms += 1 + ms / 16) {
 		rc = cf_sh(
 		        "exec 2>/dev/null; cd '%s' || exit 1; find . -name "
 		        "'*.lock' -exec touch -d '1 minute ago' {} +; "
