@@ -243,6 +243,13 @@ db_configure(struct gv_db *db, int busy_ms)
 	 * mode needs, and follows the file back to WAL after the batch.
 	 */
 	if (sqlite3_db_readonly(db->sql, "main") != 1) {
+		/* A new file gets pages of 8 KiB, not 4: SQLite writes each
+		 * page with a system call of its own, and a sync of 10,000
+		 * operations into a new copy made 4,489 of them (12 ms of
+		 * its 0.32 s; bench/README.md, "Pages of 8 KiB"). A file
+		 * that exists keeps its size: this does nothing there. */
+		if ((error = gv__db_exec(db, "PRAGMA page_size = 8192")) < 0)
+			return error;
 		rc = sqlite3_exec(db->sql, "PRAGMA journal_mode = WAL", NULL,
 		                  NULL, NULL);
 		if (rc != SQLITE_OK && (rc & 0xff) != SQLITE_BUSY)
