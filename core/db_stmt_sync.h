@@ -20,7 +20,7 @@
 	X(OP_SET_CHAIN, "UPDATE op SET chain = ?2 WHERE id = ?1"               \
 	                " AND chain IS NULL")                                  \
 	X(OP_SEQ_MAX, "SELECT ifnull(max(seq), 0) FROM op")                    \
-	X(OP_NEW_IN_ORDER, "SELECT seq, id, text FROM op WHERE seq > ?1"       \
+	X(OP_NEW_IN_ORDER, "SELECT seq, text FROM op WHERE seq > ?1"           \
 	                   " ORDER BY lamport, actor, id")                     \
 	/* Operations recorded here before the user was set: theirs. */        \
 	X(OP_UNSTAMPED,                                                        \
@@ -28,23 +28,28 @@
 	  " AND actor != ?1 ORDER BY seq")                                     \
 	X(OP_RESTAMP,                                                          \
 	  "UPDATE op SET actor = ?2, id = ?3, text = ?4 WHERE seq = ?1")       \
+	/* Those not applied as they are, by op_trouble (core/db_schema.c,     \
+	 * v14): each WHERE names its condition, and "+lamport" keeps the      \
+	 * planner off op_order, which reads the whole log in order. */        \
 	X(OP_NEW_STATUS, "SELECT status, count(*) FROM op WHERE seq > ?1"      \
-	                 " GROUP BY status")                                   \
+	                 " AND status != 'applied' GROUP BY status")           \
 	X(OP_NEW_TROUBLE,                                                      \
 	  "SELECT actor, kind, source, reason FROM op WHERE seq > ?1"          \
+	  " AND status != 'applied'"                                           \
 	  " AND status IN ('conflict', 'denied', 'unknown')"                   \
-	  " ORDER BY lamport, actor, id")                                      \
+	  " ORDER BY +lamport, actor, id")                                     \
 	X(OP_OLD_TROUBLE, "SELECT count(*) FROM op WHERE seq <= ?1"            \
+	                  " AND status != 'applied'"                           \
 	                  " AND status IN ('conflict', 'denied', 'unknown')")  \
 	X(OP_TROUBLE,                                                          \
 	  "SELECT id, lamport, actor, part, kind, at, status, reason, source"  \
-	  " FROM op WHERE status IN ('conflict', 'denied', 'unknown')"         \
-	  " ORDER BY lamport, actor, id")                                      \
-	X(OP_TALLY,                                                            \
-	  "SELECT count(*) FILTER (WHERE chain IS NULL AND source = 'local'"   \
-	  " AND private = 0),"                                                 \
-	  " count(*) FILTER (WHERE status IN ('conflict', 'denied',"           \
-	  " 'unknown')) FROM op")                                              \
+	  " FROM op WHERE status != 'applied'"                                 \
+	  " AND status IN ('conflict', 'denied', 'unknown')"                   \
+	  " ORDER BY +lamport, actor, id")                                     \
+	X(OP_TALLY, "SELECT (SELECT count(*) FROM op WHERE chain IS NULL"      \
+	            " AND source = 'local' AND private = 0),"                  \
+	            " (SELECT count(*) FROM op WHERE status != 'applied'"      \
+	            " AND status IN ('conflict', 'denied', 'unknown'))")       \
 	X(CHAIN_SEEN_GET, "SELECT oid FROM chain_seen WHERE ref = ?1")         \
 	X(CHAIN_SEEN_SET,                                                      \
 	  "INSERT INTO chain_seen (ref, oid) VALUES (?1, ?2)"                  \

@@ -37,6 +37,10 @@ int gv__git_tls_pending(void);
  * into it; core/git_gssapi.c). */
 int gv__git_gss_loaded(void);
 
+/* Whether libgit2 keeps the blobs it reads in its cache (on once
+ * started; core/git_init.c says why). */
+void gv__git_cache_blobs(int on);
+
 /* Whether libgit2 re-hashes every object it reads (git does not; off
  * once started). */
 void gv__git_verify_hashes(int on);

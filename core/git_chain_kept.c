@@ -14,6 +14,13 @@
  * objects the mempack hands out (libgit2 1.5.1) have no NUL after them,
  * where its packs' do; this one hands out each object as the packs do.
  *
+ * A blob is read once, for its operations, so it is handed over, not
+ * copied: the buffer libgit2 frees is the one kept (copies of every
+ * blob, held to the end of the sync, were memory the kernel had to clear
+ * on first touch; bench/README.md, "Memory touched once"). A commit or a
+ * tree is copied: libgit2 reads a commit raw (its walk, its signature)
+ * after parsing it, and its cache hands a parsed object to neither.
+ *
  * Only an object hashed to its id goes in (gv__pack_out_add checked it),
  * and a copy that fails empties the backend: it never holds an object
  * the repository's packs lack. What is kept is bounded by bytes
@@ -36,11 +43,12 @@
  * malloc's own, its slot), about. */
 #define KEPT_OVERHEAD 64
 
-/* An object kept: its id is its key in the table. */
+/* An object kept: its id is its key in the table (its value NULL once
+ * the object was handed over). */
 struct object {
 	git_object_t type;
 	size_t len;
-	unsigned char data[]; /* len bytes */
+	unsigned char *data; /* len bytes and a NUL, libgit2's to free */
 };
 
 struct gv__kept {
@@ -58,23 +66,30 @@ find(const git_odb_backend *b, const git_oid *id)
 	return s ? s->value : NULL;
 }
 
-/* The object NUL-terminated, as libgit2's packs hand them out. */
+/* The object NUL-terminated, as libgit2's packs hand them out; a blob
+ * no longer kept. */
 static int
 kept_read(void **out, size_t *len, git_object_t *type, git_odb_backend *b,
           const git_oid *id)
 {
-	const struct object *o = find(b, id);
-	unsigned char *data;
+	struct gv__kept *k = (struct gv__kept *)b;
+	struct gv__oid_slot *s = gv__oid_map_get(&k->objects, id);
+	struct object *o = s ? s->value : NULL;
 
 	if (!o)
 		return GIT_ENOTFOUND;
-	if (!(data = git_odb_backend_data_alloc(b, o->len + 1)))
-		return -1;
-	memcpy(data, o->data, o->len);
-	data[o->len] = '\0';
-	*out = data;
 	*len = o->len;
 	*type = o->type;
+	if (o->type != GIT_OBJECT_BLOB) {
+		if (!(*out = git_odb_backend_data_alloc(b, o->len + 1)))
+			return -1;
+		memcpy(*out, o->data, o->len + 1);
+		return 0;
+	}
+	*out = o->data;
+	k->bytes -= o->len + KEPT_OVERHEAD;
+	s->value = NULL;
+	free(o);
 	return 0;
 }
 
@@ -100,8 +115,13 @@ kept_exists(git_odb_backend *b, const git_oid *id)
 static void
 kept_clear(struct gv__kept *k)
 {
-	for (size_t i = 0; i < k->objects.cap; i++)
-		free(k->objects.slot[i].value);
+	for (size_t i = 0; i < k->objects.cap; i++) {
+		struct object *o = k->objects.slot[i].value;
+
+		if (o)
+			git_odb_backend_data_free(&k->parent, o->data);
+		free(o);
+	}
 	gv__oid_map_clear(&k->objects);
 	k->bytes = 0;
 }
@@ -148,6 +168,7 @@ gv__chain_keep(struct gv__chain_repo *r, const git_oid *id, git_object_t type,
                const void *data, size_t len)
 {
 	struct gv__kept *k;
+	struct gv__oid_slot *s;
 	struct object *o;
 	size_t cost = len + KEPT_OVERHEAD;
 	int rc;
@@ -156,13 +177,21 @@ gv__chain_keep(struct gv__chain_repo *r, const git_oid *id, git_object_t type,
 		return 0;
 	if ((rc = kept_of(&k, r)) < 0)
 		return rc;
-	if (find(&k->parent, id))
+	if ((s = gv__oid_map_get(&k->objects, id)) && s->value)
 		return 0;
-	o = gv__xmalloc(sizeof(*o) + len);
+	o = gv__xmalloc(sizeof(*o));
+	if (!(o->data = git_odb_backend_data_alloc(&k->parent, len + 1))) {
+		free(o);
+		return -1;
+	}
 	o->type = type;
 	o->len = len;
 	memcpy(o->data, data, len);
-	gv__oid_map_put(&k->objects, id, o);
+	o->data[len] = '\0';
+	if (s) /* handed over already: kept again */
+		s->value = o;
+	else
+		gv__oid_map_put(&k->objects, id, o);
 	k->bytes += cost;
 	return 0;
 }

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "git.h"
 #include "git_chain_repo.h"
 #include "internal.h"
 
@@ -245,8 +246,13 @@ gv__chain_walk(struct gv__chain_repo *r, const char *tip, const char *stop,
 		error = unreadable("the chain at", tip);
 		goto out;
 	}
+	/* Each blob is read once: cached, the chain's would all stay in
+	 * memory as long as the repository is open (bench/README.md,
+	 * "Memory touched once"). */
+	gv__git_cache_blobs(0);
 	for (size_t i = 0; i < n && error == 0; i++)
 		error = visit(r->repo, &ids[i], fn, ctx);
+	gv__git_cache_blobs(1);
 out:
 	free(ids);
 	git_revwalk_free(walk);

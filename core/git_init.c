@@ -167,12 +167,7 @@ gv__git_start(void)
 	if (rc < 0)
 		return gv__error_set(GV_ERRCLASS_NONE, GV_ERROR,
 		                     "cannot initialise libgit2");
-	/* A redline reads each blob once, for its patch and its headings
-	 * (core/git_redline.c); the screen shows the same ranges again, and
-	 * libgit2 caches no blobs unless told to. SBR.md is about 208 KB;
-	 * 8 MB covers any guideline. */
-	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
-	                 (size_t)8 << 20);
+	gv__git_cache_blobs(1);
 	/* Objects are read as git reads them, without re-hashing each one
 	 * (a quarter of a redline's time); gv_ballot_verify turns the check
 	 * on for its own reads. */
@@ -184,6 +179,17 @@ gv__git_start(void)
 	git_libgit2_opts(GIT_OPT_ENABLE_FSYNC_GITDIR, 1);
 	git_started = 1;
 	return 0;
+}
+
+void
+gv__git_cache_blobs(int on)
+{
+	/* A redline reads each blob once, for its patch and its headings
+	 * (core/git_redline.c); the screen shows the same ranges again, and
+	 * libgit2 caches no blobs unless told to. SBR.md is about 208 KB;
+	 * 8 MB covers any guideline. */
+	git_libgit2_opts(GIT_OPT_SET_CACHE_OBJECT_LIMIT, GIT_OBJECT_BLOB,
+	                 on ? (size_t)8 << 20 : 0);
 }
 
 void

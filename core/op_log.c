@@ -96,11 +96,12 @@ gv__op_record(struct gv_db *db, const struct gv__op *op, const char *status,
 }
 
 int
-gv__op_record_text(int *added, struct gv_db *db, const struct gv__op_read *r,
-                   const char *text, const char *source, const char *chain)
+gv__op_record_text(int *added, struct gv_db *db, const struct gv__op *op,
+                   const char *kind, const char *id, const char *text,
+                   const char *source, const char *chain)
 {
-	int error = op_insert(db, GV__STMT_OP_INSERT_NEW, &r->op, r->kind_name,
-	                      text, r->id, "applied", NULL, source, chain);
+	int error = op_insert(db, GV__STMT_OP_INSERT_NEW, op, kind, text, id,
+	                      "applied", NULL, source, chain);
 
 	*added = error == 0 && sqlite3_changes(db->sql) > 0;
 	return error;
@@ -215,19 +216,26 @@ refused(const char *text, size_t len)
 }
 
 int
-gv__op_parse(struct gv__op_read *out, const char *text, size_t len)
+gv__op_parse_logged(struct gv__op_read *out, const char *text, size_t len)
 {
 	int error;
 
 	memset(out, 0, sizeof(*out));
 	if (!(out->root = gv__json_load_canonical(text, len)))
 		return refused(text, len);
-	if ((error = gv__text_hash_into(out->id, text, len)) < 0 ||
-	    (error = op_fields(out)) < 0)
-		goto fail;
-	return 0;
-fail:
-	gv__op_read_dispose(out);
+	if ((error = op_fields(out)) < 0)
+		gv__op_read_dispose(out);
+	return error;
+}
+
+int
+gv__op_parse(struct gv__op_read *out, const char *text, size_t len)
+{
+	int error;
+
+	if ((error = gv__op_parse_logged(out, text, len)) == 0 &&
+	    (error = gv__text_hash_into(out->id, text, len)) < 0)
+		gv__op_read_dispose(out);
 	return error;
 }
 

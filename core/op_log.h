@@ -42,15 +42,19 @@ struct gv__op_read {
 /*
  * Reads an operation's text, which must be its canonical form exactly (a
  * copy that differs by a byte is not the operation its id names):
- * GV_ECORRUPT otherwise, saying what is wrong.
+ * GV_ECORRUPT otherwise, saying what is wrong. gv__op_parse_logged does
+ * the same for a text the log holds, whose id is its row's: out->id is
+ * left empty, the text not hashed again.
  */
 int gv__op_parse(struct gv__op_read *out, const char *text, size_t len);
+int gv__op_parse_logged(struct gv__op_read *out, const char *text, size_t len);
 void gv__op_read_dispose(struct gv__op_read *r);
 
 /* Appends an operation read from a chain, as its text came, with the
- * status "applied", unless the log has it (its id): *added says which. */
-int gv__op_record_text(int *added, struct gv_db *db,
-                       const struct gv__op_read *r, const char *text,
+ * status "applied", unless the log has it (its id): *added says which.
+ * op->data is not read: text holds it. */
+int gv__op_record_text(int *added, struct gv_db *db, const struct gv__op *op,
+                       const char *kind, const char *id, const char *text,
                        const char *source, const char *chain);
 
 #endif

@@ -110,8 +110,9 @@ apply_guarded(const char **status, char **reason, struct gv_db *db,
 /* An operation of a run, held until the run is kept. */
 struct entry {
 	int64_t seq;
-	struct gv__op_read *rd; /* NULL: its text does not read (why) */
-	struct gv__op_read own; /* what rd points to when the run read it */
+	struct gv__op_read
+	        *rd; /* &own, or NULL: its text does not read (why) */
+	struct gv__op_read own;
 	char *why;
 	int fresh;          /* just recorded with the status "applied" */
 	int guarded;        /* in a savepoint of its own */
@@ -249,14 +250,17 @@ gv__replay_run_new(struct gv_db *db, struct gv_rebuild_report *r)
 	return run;
 }
 
-int
-gv__replay_run_text(struct gv__replay_run *run, int64_t seq, const char *text,
-                    size_t len)
+/* Reads the operation stored as row seq and applies it at the run's end;
+ * the text is the log's, checked when it came in: not hashed again. */
+static int
+run_add(struct gv__replay_run *run, int64_t seq, const char *text, size_t len,
+        int fresh)
 {
 	struct entry *e = &run->e[run->n++];
 
 	e->seq = seq;
-	if (gv__op_parse(&e->own, text, len) < 0)
+	e->fresh = fresh;
+	if (gv__op_parse_logged(&e->own, text, len) < 0)
 		e->why = gv__xstrdup(gv_error_last()->message);
 	else
 		e->rd = &e->own;
@@ -264,19 +268,17 @@ gv__replay_run_text(struct gv__replay_run *run, int64_t seq, const char *text,
 }
 
 int
-gv__replay_run_read(struct gv__replay_run *run, int64_t seq,
-                    struct gv__op_read *rd)
+gv__replay_run_text(struct gv__replay_run *run, int64_t seq, const char *text,
+                    size_t len)
 {
-	struct entry *e = &run->e[run->n++];
+	return run_add(run, seq, text, len, 0);
+}
 
-	e->seq = seq;
-	e->own = *rd;
-	memset(&rd->op, 0, sizeof(rd->op));
-	rd->kind_name = NULL;
-	rd->root = NULL;
-	e->rd = &e->own;
-	e->fresh = 1;
-	return run_apply_last(run);
+int
+gv__replay_run_fresh(struct gv__replay_run *run, int64_t seq, const char *text,
+                     size_t len)
+{
+	return run_add(run, seq, text, len, 1);
 }
 
 int

@@ -11,7 +11,6 @@
 
 struct gv_db;
 struct gv_rebuild_report;
-struct gv__op_read;
 
 /*
  * Applies stored operations in the log's order, inside the caller's
@@ -28,13 +27,11 @@ struct gv__replay_run *gv__replay_run_new(struct gv_db *db,
 /* The operation stored as row seq with text. */
 int gv__replay_run_text(struct gv__replay_run *run, int64_t seq,
                         const char *text, size_t len);
-/* The same for an operation already read from its text (a sync reads each
- * once, as it comes in) and just recorded with the status "applied". The
- * run takes over what rd read, and frees it once the run is kept (a sync
- * of 10,000 operations held 18 MB of them to its end): rd keeps its id
- * only. */
-int gv__replay_run_read(struct gv__replay_run *run, int64_t seq,
-                        struct gv__op_read *rd);
+/* The same for an operation just recorded with the status "applied" (a
+ * sync's): its row is written again only when applying it does something
+ * else. */
+int gv__replay_run_fresh(struct gv__replay_run *run, int64_t seq,
+                         const char *text, size_t len);
 int gv__replay_run_finish(struct gv__replay_run *run);
 void gv__replay_run_free(struct gv__replay_run *run);
 

@@ -25,9 +25,18 @@
 #include "ssh_sign.h"
 #include "sync.h"
 
-/* One operation read from a chain, waiting to be recorded. */
+/*
+ * One operation read from a chain, waiting to be recorded: the fields of
+ * its row in the log. What it does is read again from the log when it is
+ * applied: every operation's tree held from its chain's walk to its apply
+ * was memory the kernel had to clear on first touch (bench/README.md,
+ * "Memory touched once").
+ */
 struct incoming {
-	struct gv__op_read rd;
+	int64_t lamport, at, recorded;
+	unsigned flags;
+	char *actor, *part, *kind;
+	char id[41];
 	char *text;
 	size_t len;
 	char commit[GV__OID_HEX];
@@ -55,9 +64,12 @@ static void
 batch_truncate(struct batch *b, size_t n)
 {
 	while (b->n > n) {
-		b->n--;
-		gv__op_read_dispose(&b->ops[b->n].rd);
-		free(b->ops[b->n].text);
+		struct incoming *in = &b->ops[--b->n];
+
+		free(in->actor);
+		free(in->part);
+		free(in->kind);
+		free(in->text);
 	}
 }
 
@@ -158,36 +170,41 @@ take_line(struct range *r, const struct gv__chain_link *link, const char *line,
           size_t len)
 {
 	struct batch *b = r->batch;
+	struct gv__op_read rd;
 	struct incoming *in;
-	char *slug;
+	char *slug, *why = NULL;
 	int mine;
 
-	if (b->n == b->alloc)
-		b->ops = gv__xrealloc(
-		        b->ops, (b->alloc = b->alloc ? b->alloc * 2 : 64) *
-		                        sizeof(*b->ops));
-	in = &b->ops[b->n];
-	memset(in, 0, sizeof(*in));
-	if (gv__op_parse(&in->rd, line, len) < 0)
+	if (gv__op_parse(&rd, line, len) < 0)
 		return refuse(r, link->oid,
 		              gv__xstrdup(gv_error_last()->message));
-	slug = gv__actor_slug(in->rd.op.actor);
-	mine = !strcmp(in->rd.op.part, r->part) && !strcmp(slug, r->slug);
+	slug = gv__actor_slug(rd.op.actor);
+	mine = !strcmp(rd.op.part, r->part) && !strcmp(slug, r->slug);
 	free(slug);
-	if (!mine || (in->rd.op.flags & GV__OP_PRIVATE)) {
-		char *why = gv__xsprintf(
-		        mine ? "it holds a private operation of %s"
-		             : "it holds an operation of %s in %s, "
-		               "which is not this chain's",
-		        in->rd.op.actor, in->rd.op.part);
-
-		gv__op_read_dispose(&in->rd);
+	if (!mine || (rd.op.flags & GV__OP_PRIVATE))
+		why = gv__xsprintf(mine ? "it holds a private operation of %s"
+		                        : "it holds an operation of %s in %s, "
+		                          "which is not this chain's",
+		                   rd.op.actor, rd.op.part);
+	if (why) {
+		gv__op_read_dispose(&rd);
 		return refuse(r, link->oid, why);
 	}
+	b->ops = gv__grow(b->ops, &b->alloc, b->n, sizeof(*b->ops));
+	in = &b->ops[b->n++];
+	in->lamport = rd.op.lamport;
+	in->at = rd.op.at;
+	in->recorded = rd.op.recorded;
+	in->flags = rd.op.flags;
+	in->actor = gv__xstrdup(rd.op.actor);
+	in->part = gv__xstrdup(rd.op.part);
+	in->kind = gv__xstrdup(rd.kind_name);
+	memcpy(in->id, rd.id, sizeof(in->id));
 	in->text = gv__xstrndup(line, len);
 	in->len = len;
 	memcpy(in->commit, link->oid, GV__OID_HEX - 1);
-	b->n++;
+	in->commit[GV__OID_HEX - 1] = '\0';
+	gv__op_read_dispose(&rd);
 	return 0;
 }
 
@@ -212,12 +229,11 @@ take_commit(const struct gv__chain_link *link, void *ctx)
 		return 0;
 	/* One commit, one author. */
 	for (i = first + 1; i < r->batch->n; i++)
-		if (strcmp(r->batch->ops[i].rd.op.actor,
-		           r->batch->ops[first].rd.op.actor))
+		if (strcmp(r->batch->ops[i].actor, r->batch->ops[first].actor))
 			return refuse(r, link->oid,
 			              gv__xstrdup("it holds operations of two "
 			                          "actors"));
-	return check_signature(r, link, r->batch->ops[first].rd.op.actor);
+	return check_signature(r, link, r->batch->ops[first].actor);
 }
 
 /*
@@ -289,17 +305,17 @@ struct key {
 };
 
 static int
-key_after(const struct key *last, const struct gv__op_read *rd)
+key_after(const struct key *last, const struct incoming *in)
 {
 	int c;
 
 	if (!last->id)
 		return 1;
-	if (rd->op.lamport != last->lamport)
-		return rd->op.lamport > last->lamport;
-	if ((c = strcmp(rd->op.actor, last->actor)) != 0)
+	if (in->lamport != last->lamport)
+		return in->lamport > last->lamport;
+	if ((c = strcmp(in->actor, last->actor)) != 0)
 		return c > 0;
-	return strcmp(rd->id, last->id) > 0;
+	return strcmp(in->id, last->id) > 0;
 }
 
 static int
@@ -344,75 +360,46 @@ static int
 record(int *added, struct gv__sync *s, const struct incoming *in,
        const char *source)
 {
+	struct gv__op op = {
+	        .actor = in->actor,
+	        .part = in->part,
+	        .at = in->at,
+	        .recorded = in->recorded,
+	        .lamport = in->lamport,
+	        .flags = in->flags,
+	};
 	sqlite3_stmt *st;
 	int error;
 
-	if ((error = gv__op_record_text(added, s->db, &in->rd, in->text, source,
-	                                in->commit)) < 0 ||
+	if ((error = gv__op_record_text(added, s->db, &op, in->kind, in->id,
+	                                in->text, source, in->commit)) < 0 ||
 	    *added)
 		return error;
 	if ((error = gv__db_stmt(&st, s->db, GV__STMT_OP_SET_CHAIN)) < 0)
 		return error;
-	gv__bind_text(st, 1, in->rd.id);
+	gv__bind_text(st, 1, in->id);
 	gv__bind_text(st, 2, in->commit);
 	return gv__db_run(s->db, st);
 }
 
+/* Applies the n operations recorded after row seq0, in the log's order. */
 static int
-by_id(const void *a, const void *b)
+apply_new(struct gv_db *db, int64_t seq0, size_t n)
 {
-	const struct incoming *x = *(const struct incoming *const *)a,
-	                      *y = *(const struct incoming *const *)b;
-
-	return strcmp(x->rd.id, y->rd.id);
-}
-
-/* The operation of b with that id (the batch, sorted by id), or NULL. */
-static struct incoming *
-find_read(struct incoming **sorted, size_t n, const char *id)
-{
-	struct incoming key, *k = &key, **hit;
-	size_t len = strnlen(id, sizeof(key.rd.id) - 1);
-
-	memcpy(key.rd.id, id, len);
-	key.rd.id[len] = '\0';
-	hit = bsearch(&k, sorted, n, sizeof(*sorted), by_id);
-	return hit ? *hit : NULL;
-}
-
-/*
- * Applies the n operations recorded after row seq0, in the log's order.
- * Each operation is applied as it was read from its chain: its text was
- * checked then, and reading it again cost as much as a fetch.
- */
-static int
-apply_new(struct gv_db *db, int64_t seq0, struct batch *b, size_t n)
-{
-	struct incoming **sorted = gv__xcalloc(b->n + 1, sizeof(*sorted)), *in;
 	struct gv__replay_run *run = gv__replay_run_new(db, NULL);
 	sqlite3_stmt *st;
-	size_t i, done = 0;
+	size_t done = 0;
 	int error;
 
-	for (i = 0; i < b->n; i++)
-		sorted[i] = &b->ops[i];
-	qsort(sorted, b->n, sizeof(*sorted), by_id);
 	if ((error = gv__db_stmt(&st, db, GV__STMT_OP_NEW_IN_ORDER)) < 0)
 		goto out;
 	gv__bind_int(st, 1, seq0);
 	while ((error = gv__db_step(db, st)) > 0) {
-		int64_t seq = sqlite3_column_int64(st, 0);
-		const char *id = (const char *)sqlite3_column_text(st, 1);
-
 		gv__progress(db, "applying operations", done++, n);
-		error = (in = find_read(sorted, b->n, id))
-		                ? gv__replay_run_read(run, seq, &in->rd)
-		                : gv__replay_run_text(
-		                          run, seq,
-		                          (const char *)sqlite3_column_text(st,
-		                                                            2),
-		                          (size_t)sqlite3_column_bytes(st, 2));
-		if (error < 0)
+		if ((error = gv__replay_run_fresh(
+		             run, sqlite3_column_int64(st, 0),
+		             (const char *)sqlite3_column_text(st, 1),
+		             (size_t)sqlite3_column_bytes(st, 1))) < 0)
 			break;
 	}
 	gv__db_reset(st);
@@ -421,19 +408,21 @@ apply_new(struct gv_db *db, int64_t seq0, struct batch *b, size_t n)
 	gv__progress(db, "applying operations", n, n);
 out:
 	gv__replay_run_free(run);
-	free(sorted);
 	return error < 0 ? error : 0;
 }
 
 /* Adds what applying the new operations did to the report. */
 static int
-report_new(struct gv__sync *s, int64_t seq0, int64_t trouble0)
+report_new(struct gv__sync *s, int64_t seq0, size_t added, int64_t trouble0)
 {
 	struct gv_sync_report *r = s->report;
 	sqlite3_stmt *st;
 	int64_t trouble;
 	int error;
 
+	/* The rows after seq0 are the added ones; those not counted here
+	 * were applied. */
+	r->applied += added;
 	if ((error = gv__db_stmt(&st, s->db, GV__STMT_OP_NEW_STATUS)) < 0)
 		return error;
 	gv__bind_int(st, 1, seq0);
@@ -441,9 +430,8 @@ report_new(struct gv__sync *s, int64_t seq0, int64_t trouble0)
 		const char *status = (const char *)sqlite3_column_text(st, 0);
 		size_t n = (size_t)sqlite3_column_int64(st, 1);
 
-		if (!strcmp(status, "applied"))
-			r->applied += n;
-		else if (!strcmp(status, "same"))
+		r->applied -= n;
+		if (!strcmp(status, "same"))
 			r->same += n;
 		else if (!strcmp(status, "conflict"))
 			r->conflicts += n;
@@ -510,7 +498,7 @@ apply_batch(size_t *in, struct gv__sync *s, struct batch *b, const char *source)
 		if ((error = record(&added, s, &b->ops[i], source)) == 0 &&
 		    added) {
 			++*in;
-			before |= !key_after(&last, &b->ops[i].rd);
+			before |= !key_after(&last, &b->ops[i]);
 		}
 		/* In the log now: its copy is not needed again. */
 		free(b->ops[i].text);
@@ -524,12 +512,12 @@ apply_batch(size_t *in, struct gv__sync *s, struct batch *b, const char *source)
 			s->report->replayed = 1;
 		} else {
 			gv__issue_reindex_defer(s->db);
-			error = apply_new(s->db, seq0, b, *in);
+			error = apply_new(s->db, seq0, *in);
 			if (gv__issue_reindex_flush(s->db) < 0 && error == 0)
 				error = GV_ERROR;
 		}
 		if (error == 0)
-			error = report_new(s, seq0, trouble0);
+			error = report_new(s, seq0, *in, trouble0);
 	}
 	free(last.actor);
 	free(last.id);

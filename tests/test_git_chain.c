@@ -201,6 +201,46 @@ walk_stops_on_callback_error(void)
 	gv__chain_free(r);
 }
 
+/* The bytes libgit2 holds in its object cache now. */
+static ssize_t
+cached(void)
+{
+	ssize_t now = 0, allowed = 0;
+
+	git_libgit2_opts(GIT_OPT_GET_CACHED_MEMORY, &now, &allowed);
+	return now;
+}
+
+/* The walk reads each blob once: it leaves none in libgit2's cache,
+ * which would hold them as long as the repository is open, and the
+ * cache keeps blobs again after it (redlines read theirs twice). */
+static void
+walk_caches_no_blob(void)
+{
+	struct gv__chain_repo *r = cf_repo("c.git");
+	char *ops = malloc(200001);
+	char id[GV__OID_HEX];
+	git_repository *repo = NULL;
+	git_object *blob = NULL;
+	ssize_t before;
+	int rc;
+
+	T_ASSERT(r != NULL && ops != NULL);
+	memset(ops, 'x', 200000);
+	ops[200000] = '\0';
+	T_OK(cf_add(id, r, REF, "", ops));
+	before = cached();
+	T_ASSERT(cf_walk(&rc, r, id, "") != NULL);
+	T_ASSERT(cached() - before < 20000);
+	T_OK(git_repository_open(&repo, t_path("c.git")));
+	T_OK(git_revparse_single(&blob, repo, REF ":ops"));
+	T_ASSERT(cached() - before >= 200000);
+	git_object_free(blob);
+	git_repository_free(repo);
+	free(ops);
+	gv__chain_free(r);
+}
+
 static void
 append_compare_and_swap(void)
 {
@@ -610,6 +650,7 @@ const struct t_case git_chain_tests[] = {
         {"append_walk_round_trip", append_walk_round_trip},
         {"walk_hands_over_link", walk_hands_over_link},
         {"walk_stops_on_callback_error", walk_stops_on_callback_error},
+        {"walk_caches_no_blob", walk_caches_no_blob},
         {"append_compare_and_swap", append_compare_and_swap},
         {"append_refuses_bad_input", append_refuses_bad_input},
         {"refs_sorted_under_prefix", refs_sorted_under_prefix},
