@@ -80,6 +80,8 @@ creates_schema(void)
 	T_EQ_INT(query_int(path, "SELECT journal_mode = 'wal' FROM "
 	                         "pragma_journal_mode"),
 	         1);
+	/* Pages of 8 KiB (core/db_open.c says why). */
+	T_EQ_INT(query_int(path, "PRAGMA page_size"), 8192);
 }
 
 static void
@@ -225,6 +227,8 @@ upgrades_every_saved_schema(void)
 		gv_db_free(db);
 		T_EQ_INT(query_int(file, "PRAGMA user_version"),
 		         gv_db_schema_version());
+		/* A file that exists keeps the size of its pages. */
+		T_EQ_INT(query_int(file, "PRAGMA page_size"), 4096);
 	}
 }
 
