@@ -78,7 +78,8 @@ record(struct gv_db *db, const uint8_t *line, size_t len)
 		free(text);
 		return 0;
 	}
-	FUZZ_CHECK(gv__op_record_text(&added, db, &r, text, "fuzz", NULL) == 0);
+	FUZZ_CHECK(gv__op_record_text(&added, db, &r.op, r.kind_name, r.id,
+	                              text, "fuzz", NULL) == 0);
 	gv__op_read_dispose(&r);
 	free(text);
 	return added;
