@@ -170,8 +170,11 @@ roll_call_uses_the_days_organisation(void)
 	const char *const *e = t_env(now, "chair");
 	const char *script = t_write_file(
 	        "p.txt", "view-meetings\n/2025-01-15 16:00\nenter\n"
+	                 ":save-display opened.txt\n"
 	                 "/absent  Pat Mover\ntoggle\n"
-	                 ":save-display toggled.txt\nquit\n");
+	                 ":save-display toggled.txt\n"
+	                 "back\nenter\n:save-display reopened.txt\n"
+	                 "cancel\n:save-display held.txt\nquit\n");
 	struct t_run *r;
 
 	T_ASSERT(t_gavel(e, "init", "--demo", NULL)->status == 0);
@@ -191,6 +194,14 @@ roll_call_uses_the_days_organisation(void)
 	                 ->status,
 	         0);
 	T_CONTAINS(screen("toggled.txt"), "Meeting 4 of SMCWG: held");
+	/* Without a roll call it could be cancelled; held, it cannot: no
+	 * key offered, and the key says why at once. */
+	T_CONTAINS(screen("opened.txt"), "t present/absent  x cancel  q back");
+	T_CONTAINS(screen("reopened.txt"), "Meeting 4 of SMCWG: held");
+	T_CONTAINS(screen("reopened.txt"), "t present/absent  q back");
+	T_CONTAINS(screen("held.txt"),
+	           "meeting 4 has a roll call: it was held, so it cannot be "
+	           "cancelled");
 	r = t_gavel(e, "meeting", "show", "4", NULL);
 	T_CONTAINS(r->out, "  - Pat Mover (DigiCert)");
 }
@@ -252,7 +263,10 @@ command_line_changes_the_store(void)
 	T_CONTAINS(screen("meetings.txt"),
 	           "2025-02-12 16:00 UTC  Wed 11:00 EST  call");
 	T_CONTAINS(screen("cancelled.txt"), "cancelled");
-	/* Cancelled already: said at once, no reason asked for. */
+	/* The cancel key is offered on a meeting to come, not on one
+	 * cancelled; pressed there, it says so at once, no reason asked. */
+	T_CONTAINS(screen("meetings.txt"), "x cancel");
+	T_ASSERT(!strstr(screen("cancelled.txt"), "x cancel"));
 	T_CONTAINS(screen("again.txt"), "meeting 5 is already cancelled");
 	r = t_gavel(t_env(now, "chair"), "meeting", "show", "5", NULL);
 	T_CONTAINS(r->out, "moved to the F2F");

@@ -425,7 +425,7 @@ draw_bars(const struct view *v)
 	if (used)
 		used += 2;
 	if (room > used + 10) {
-		keymap_hints(hints, sizeof(hints), v->ops->name, room - used);
+		keymap_hints(hints, sizeof(hints), v, room - used);
 		move(LINES - 1, (int)used);
 		attrset(display_attr(LINE_DIM));
 		put_fit(hints, (int)(room - used));

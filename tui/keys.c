@@ -349,8 +349,9 @@ hint_add(char *buf, size_t n, size_t cols, int key, const char *word)
 }
 
 void
-keymap_hints(char *buf, size_t n, const char *keymap, size_t cols)
+keymap_hints(char *buf, size_t n, const struct view *v, size_t cols)
 {
+	const char *keymap = v->ops->name;
 	char help[32] = "";
 	size_t i, room;
 	int own = 0;
@@ -370,6 +371,8 @@ keymap_hints(char *buf, size_t n, const char *keymap, size_t cols)
 		if (!b->hint || strcmp(b->keymap, keymap))
 			continue;
 		own |= b->req == REQ_BACK;
+		if (v->ops->offers && !v->ops->offers(v, b->req))
+			continue;
 		if (hint_add(buf, n, room, b->key, b->hint) < 0)
 			break;
 	}

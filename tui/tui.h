@@ -66,6 +66,9 @@ struct view_ops {
 	/* Enter on data: opens the next view, or 0 when nothing to open. */
 	int (*select)(struct view *view, void *data);
 	void (*done)(struct view *view); /* frees data */
+	/* Whether req applies to what the view shows now (NULL: always);
+	 * the status line leaves out the key of one that does not. */
+	int (*offers)(const struct view *view, enum request req);
 };
 
 struct view {
@@ -194,8 +197,9 @@ struct key_entry {
 };
 size_t keymap_entries(struct key_entry *out, size_t max, const char *keymap);
 /* The status line's keys for a view ("Enter open  v vote ... ? help"), as
- * many as fit in cols, "? help" always. */
-void keymap_hints(char *buf, size_t n, const char *keymap, size_t cols);
+ * many as fit in cols, "? help" always; those of requests the view does
+ * not offer now left out. */
+void keymap_hints(char *buf, size_t n, const struct view *v, size_t cols);
 /* The title bar's view keys: "1 dash  2 time ...". */
 void keymap_nav(char *buf, size_t n);
 /* Every keymap, for `gavel tui --help`, wrapped at width. */

@@ -196,8 +196,17 @@ meetings_select(struct view *v, void *data)
 	return view_push(&meeting_ops, id) == 0;
 }
 
-/* Cancelling a meeting, with its reason; one already cancelled is said
- * so at once, rather than after its reason is asked for. */
+/* Whether m can still be cancelled: not cancelled, and not held (a
+ * roll call, which is recorded from its start on, says it was; core
+ * refuses both, core/meeting.c). */
+static int
+cancellable(const struct gv_meeting *m)
+{
+	return m && strcmp(m->status, "cancelled") && strcmp(m->status, "held");
+}
+
+/* Cancelling a meeting, with its reason; one that cannot be is said so
+ * at once, in core's words, rather than after its reason is asked for. */
 static void
 cancel_form(const struct gv_meeting *m)
 {
@@ -208,10 +217,22 @@ cancel_form(const struct gv_meeting *m)
 	};
 
 	snprintf(id, sizeof(id), "%lld", (long long)m->id);
-	if (!strcmp(m->status, "cancelled"))
+	if (cancellable(m))
+		form_run("cancel", base, 3, fields, 1);
+	else if (!strcmp(m->status, "cancelled"))
 		report("meeting %s is already cancelled", id);
 	else
-		form_run("cancel", base, 3, fields, 1);
+		report("meeting %s has a roll call: it was held, so it cannot "
+		       "be cancelled",
+		       id);
+}
+
+/* The cancel key, hinted only where it would cancel something. */
+static int
+meetings_offers(const struct view *v, enum request req)
+{
+	return req != REQ_CANCEL ||
+	       cancellable(v->nlines ? v->lines[v->cursor].data : NULL);
 }
 
 static int
@@ -258,6 +279,7 @@ const struct view_ops meetings_ops = {
         .open = meetings_open,
         .layout = meetings_layout,
         .request = meetings_request,
+        .offers = meetings_offers,
         .select = meetings_select,
         .done = meetings_done,
 };
@@ -447,6 +469,14 @@ meeting_request(struct view *v, enum request req)
 	return 1;
 }
 
+static int
+meeting_offers(const struct view *v, enum request req)
+{
+	const struct meeting_data *m = v->data;
+
+	return req != REQ_CANCEL || (m && cancellable(&m->d->meeting));
+}
+
 static void
 meeting_done(struct view *v)
 {
@@ -468,4 +498,5 @@ const struct view_ops meeting_ops = {
         .layout = meeting_layout,
         .request = meeting_request,
         .done = meeting_done,
+        .offers = meeting_offers,
 };
