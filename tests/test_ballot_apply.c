@@ -67,6 +67,17 @@ statements_use_indexes(void)
 	/* Each attendee of a roll call: the people of the name and their
 	 * past at the organisation in one statement, without a sort. */
 	T_EQ_INT(plan_mentions(db, GV__STMT_ROLL_NAMESAKES, "TEMP B-TREE"), 0);
+	/* The few operations not applied as they are, and an issue's
+	 * closes and reopenings: by their partial indexes, not by reading
+	 * the whole log or the whole history. */
+	T_EQ_INT(plan_mentions(db, GV__STMT_OP_NEW_STATUS, "op_trouble"), 1);
+	T_EQ_INT(plan_mentions(db, GV__STMT_OP_NEW_TROUBLE, "op_trouble"), 1);
+	T_EQ_INT(plan_mentions(db, GV__STMT_OP_OLD_TROUBLE, "op_trouble"), 1);
+	T_EQ_INT(plan_mentions(db, GV__STMT_OP_TROUBLE, "op_trouble"), 1);
+	T_EQ_INT(plan_mentions(db, GV__STMT_OP_TALLY, "op_trouble"), 1);
+	T_EQ_INT(plan_mentions(db, GV__STMT_ISSUE_STORY_STATES,
+	                       "event_issue_state"),
+	         1);
 	/* Each agenda item of a new meeting: no row to return. */
 	T_OK(gv__db_stmt(&st, db, GV__STMT_ITEM_INSERT));
 	T_EQ_INT(sqlite3_column_count(st), 0);

@@ -24,6 +24,7 @@ CREATE TABLE chain_seen ( ref TEXT PRIMARY KEY, oid TEXT NOT NULL) STRICT;
 CREATE TABLE config ( key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
 CREATE TABLE endorsement ( ballot INTEGER NOT NULL REFERENCES ballot(id) ON DELETE CASCADE, org INTEGER NOT NULL REFERENCES org(id), person INTEGER REFERENCES person(id), at INTEGER NOT NULL, PRIMARY KEY (ballot, org)) STRICT;
 CREATE TABLE event ( id INTEGER PRIMARY KEY, at INTEGER NOT NULL, actor TEXT NOT NULL, body INTEGER REFERENCES body(id), kind TEXT NOT NULL, subject TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '{}') STRICT;
+CREATE INDEX event_issue_state ON event(body, subject) WHERE kind IN ('issue.close', 'issue.reopen');
 CREATE TABLE exclusion_notice ( id INTEGER PRIMARY KEY, ballot INTEGER NOT NULL REFERENCES ballot(id) ON DELETE CASCADE, org INTEGER NOT NULL REFERENCES org(id), received_at INTEGER NOT NULL, sections TEXT, patents TEXT, body_md TEXT) STRICT;
 CREATE TABLE holiday ( body INTEGER NOT NULL REFERENCES body(id) ON DELETE CASCADE, day INTEGER NOT NULL, name TEXT, PRIMARY KEY (body, day)) STRICT;
 CREATE TRIGGER holiday_settle_gone AFTER DELETE ON holiday BEGIN UPDATE ballot SET kind = kind WHERE body = OLD.body  AND review_starts_at IS NOT NULL; END;
