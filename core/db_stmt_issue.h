@@ -152,7 +152,7 @@
 	  " WHERE issue = ?1 AND kind = 'draft' ORDER BY at, id")              \
 	/* Each close and reopening of issue ?2 of body ?1 (by the index       \
 	 * event_issue_state, whose condition the WHERE names), at its act     \
-	 * time (an event before the act time was kept: its record time). */                  \
+	 * time (an event before the act time was kept: its record time). */   \
 	X(ISSUE_STORY_STATES,                                                  \
 	  "SELECT coalesce(json_extract(detail, '$.at'), at),"                 \
 	  " kind = 'issue.reopen' FROM event WHERE body = ?1"                  \
