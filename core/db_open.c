@@ -218,20 +218,12 @@ db_configure(struct gv_db *db, int busy_ms)
 	if (sqlite3_create_collation_v2(db->sql, "gv_name", SQLITE_UTF8, NULL,
 	                                db_collate_name, NULL) != SQLITE_OK)
 		return gv__db_error(db, GV_ERRCLASS_DB);
-	/*
-	 * Temporary tables and savepoints' journals in memory. Each operation
-	 * applied is a savepoint; by default its journal went to a file once
-	 * it passed 64 KiB (a person added: the row, its timeline, the event,
-	 * the indexes), and every later operation's pages were written there
-	 * for the rest of the transaction: 120,000 writes in a sync of 10,000
-	 * operations, 8 % of its time. Raising that threshold instead
-	 * (SQLITE_CONFIG_STMTJRNL_SPILL) makes SQLite allocate the whole
-	 * threshold for every savepoint's journal, which mimalloc at times
-	 * zeroes: 0.4 G instructions of such a sync.
-	 */
+	/* A savepoint's journal stays in memory up to 64 KiB, then goes to a
+	 * temporary file: while a sync or a rebuild applies thousands of
+	 * small operations, all of it stays in memory (gv__db_bulk_begin,
+	 * core/db.c says why). */
 	if ((error = db_check_owner(db)) < 0 ||
-	    (error = gv__db_exec(db, "PRAGMA foreign_keys = ON;"
-	                             " PRAGMA temp_store = MEMORY")) < 0 ||
+	    (error = gv__db_exec(db, "PRAGMA foreign_keys = ON")) < 0 ||
 	    (error = gv__db_query_int(db, "PRAGMA foreign_keys", &fk)) < 0)
 		return error;
 	/*

@@ -691,14 +691,27 @@ counting_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *file,
 	return plain_vfs->xOpen(plain_vfs, name, file, flags, out);
 }
 
+/* Rewrites 400 KiB of t's pages in a savepoint of a transaction that
+ * began with them. */
+static void
+rewrite_in_savepoint(struct gv_db *db)
+{
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_begin(db), 0);
+	T_EQ_INT(gv__db_exec(db, "UPDATE t SET x = randomblob(4000)"), 0);
+	T_EQ_INT(gv__db_commit(db), 0);
+	T_EQ_INT(gv__db_commit(db), 0);
+}
+
 /*
- * A savepoint's journal stays in memory however large it grows: each
- * operation applied is a savepoint, and one whose journal went to a file
- * sent every later one's there too (core/db_open.c). Here a savepoint
- * rewrites 400 KiB of pages the transaction began with.
+ * In a bulk (a sync, a rebuild) a savepoint's journal stays in memory
+ * however large it grows: each operation applied is a savepoint, and one
+ * whose journal went to a file sent every later one's there too. Outside
+ * one, a large savepoint's journal goes to a file past 64 KiB, not held
+ * in memory to the savepoint's end (core/db.c, bulk_memory).
  */
 static void
-savepoint_journal_stays_in_memory(void)
+savepoint_journal_in_memory_in_a_bulk(void)
 {
 	struct gv_db_options create = {GV_DB_CREATE, 0};
 	static sqlite3_vfs counting;
@@ -718,12 +731,12 @@ savepoint_journal_stays_in_memory(void)
 	                      " randomblob(4000) FROM n",
 	                      NULL, NULL, NULL),
 	         SQLITE_OK);
-	T_EQ_INT(gv__db_begin(db), 0);
-	T_EQ_INT(gv__db_begin(db), 0);
-	T_EQ_INT(gv__db_exec(db, "UPDATE t SET x = randomblob(4000)"), 0);
-	T_EQ_INT(gv__db_commit(db), 0);
-	T_EQ_INT(gv__db_commit(db), 0);
+	gv__db_bulk_begin(db, 0);
+	rewrite_in_savepoint(db);
+	gv__db_bulk_end(db);
 	T_EQ_INT(subjournals, 0);
+	rewrite_in_savepoint(db);
+	T_EQ_INT(subjournals, 1);
 	T_EQ_INT(gv__db_exec(db, "DROP TABLE t"), 0);
 	gv_db_free(db);
 	sqlite3_vfs_unregister(&counting);
@@ -779,10 +792,14 @@ bulk_writes_keep_their_pages(void)
 	T_EQ_INT(gv__db_commit(db), 0);
 	T_ASSERT(cache_spills(db) > 0);
 
+	/* Savepoints' journals go to a file past 64 KiB (temp_store 0),
+	 * except in a bulk (2: memory). */
+	T_EQ_INT(t_sql_int(db, "PRAGMA temp_store"), 0);
 	gv__db_bulk_begin(db, 0);
 	gv__db_bulk_begin(db, 0);
 	gv__db_bulk_end(db);
 	T_EQ_INT(cache_size(db), -GV__DB_BULK_CACHE_KIB);
+	T_EQ_INT(t_sql_int(db, "PRAGMA temp_store"), 2);
 	T_EQ_INT(gv__db_begin(db), 0);
 	T_EQ_INT(gv__db_exec(db, "DELETE FROM t"), 0);
 	T_EQ_INT(gv__db_exec(db, fill), 0);
@@ -790,6 +807,7 @@ bulk_writes_keep_their_pages(void)
 	T_EQ_INT(cache_spills(db), 0);
 	gv__db_bulk_end(db);
 	T_EQ_INT(cache_size(db), plain);
+	T_EQ_INT(t_sql_int(db, "PRAGMA temp_store"), 0);
 	T_EQ_INT(gv__db_exec(db, "DROP TABLE t"), 0);
 
 	t_runs_start(db, &n);
@@ -1160,8 +1178,8 @@ const struct t_case db_tests[] = {
         {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
         {"refuses_newer_schema", refuses_newer_schema},
         {"connections_take_no_mutex", connections_take_no_mutex},
-        {"savepoint_journal_stays_in_memory",
-         savepoint_journal_stays_in_memory},
+        {"savepoint_journal_in_memory_in_a_bulk",
+         savepoint_journal_in_memory_in_a_bulk},
         {"flattened_levels_open_no_savepoint",
          flattened_levels_open_no_savepoint},
         {"bulk_writes_keep_their_pages", bulk_writes_keep_their_pages},
