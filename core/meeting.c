@@ -304,6 +304,22 @@ meeting_update(struct gv_db *db, int64_t id, sqlite3_stmt *st, const char *kind,
 	return 0;
 }
 
+int
+gv_meeting_cancellable(const struct gv_meeting *m)
+{
+	if (!strcmp(m->status, "cancelled"))
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
+		                     "meeting %lld is already cancelled",
+		                     (long long)m->id);
+	/* Its roll call, as of the clock (GV__MEETING_COLUMNS). */
+	if (m->attendees)
+		return gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
+		                     "meeting %lld has a roll call: it was "
+		                     "held, so it cannot be cancelled",
+		                     (long long)m->id);
+	return 0;
+}
+
 static int
 meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
 {
@@ -315,15 +331,7 @@ meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
 	            0 ||
 	    (error = gv_meeting_get(&m, db, id)) < 0)
 		return error;
-	if (!strcmp(m->meeting.status, "cancelled"))
-		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
-		                      "meeting %lld is already cancelled",
-		                      (long long)id);
-	else if (m->nattendees)
-		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ECONFLICT,
-		                      "meeting %lld has a roll call: it was "
-		                      "held, so it cannot be cancelled",
-		                      (long long)id);
+	error = gv_meeting_cancellable(&m->meeting);
 	gv_meeting_detail_free(m);
 	if (error < 0 || (error = gv__db_begin(db)) < 0)
 		return error;

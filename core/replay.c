@@ -110,8 +110,8 @@ apply_guarded(const char **status, char **reason, struct gv_db *db,
 /* An operation of a run, held until the run is kept. */
 struct entry {
 	int64_t seq;
-	struct gv__op_read
-	        *rd; /* &own, or NULL: its text does not read (why) */
+	/* &own, or NULL: its text does not read (why). */
+	struct gv__op_read *rd;
 	struct gv__op_read own;
 	char *why;
 	int fresh;          /* just recorded with the status "applied" */

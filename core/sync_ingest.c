@@ -172,7 +172,7 @@ take_line(struct range *r, const struct gv__chain_link *link, const char *line,
 	struct batch *b = r->batch;
 	struct gv__op_read rd;
 	struct incoming *in;
-	char *slug, *why = NULL;
+	char *slug;
 	int mine;
 
 	if (gv__op_parse(&rd, line, len) < 0)
@@ -181,12 +181,13 @@ take_line(struct range *r, const struct gv__chain_link *link, const char *line,
 	slug = gv__actor_slug(rd.op.actor);
 	mine = !strcmp(rd.op.part, r->part) && !strcmp(slug, r->slug);
 	free(slug);
-	if (!mine || (rd.op.flags & GV__OP_PRIVATE))
-		why = gv__xsprintf(mine ? "it holds a private operation of %s"
-		                        : "it holds an operation of %s in %s, "
-		                          "which is not this chain's",
-		                   rd.op.actor, rd.op.part);
-	if (why) {
+	if (!mine || (rd.op.flags & GV__OP_PRIVATE)) {
+		char *why = gv__xsprintf(
+		        mine ? "it holds a private operation of %s"
+		             : "it holds an operation of %s in %s, "
+		               "which is not this chain's",
+		        rd.op.actor, rd.op.part);
+
 		gv__op_read_dispose(&rd);
 		return refuse(r, link->oid, why);
 	}

@@ -202,6 +202,7 @@ ballot_steps_refused(void)
 static void
 meeting_refusals(void)
 {
+	struct gv_meeting_list *list = NULL;
 	struct gv_roll_call rc;
 	const char *before;
 	struct gv_db *db = demo(&before);
@@ -214,6 +215,15 @@ meeting_refusals(void)
 	T_REFUSED(gv_meeting_cancel(db, 2, NULL), GV_ECONFLICT,
 	          "meeting 2 has a roll call: it was held, so it cannot be "
 	          "cancelled");
+	/* The same rule, asked before (the screen hints its key by it):
+	 * 1 passed without a roll call and 4 is to come, both can be. */
+	T_OK(gv_meeting_list(&list, db, NULL));
+	for (size_t i = 0; list && i < list->n; i++)
+		T_EQ_INT(gv_meeting_cancellable(&list->v[i]),
+		         list->v[i].id == 2 || list->v[i].id == 3 ? GV_ECONFLICT
+		                                                  : 0);
+	T_ASSERT(list && list->n == 4);
+	gv_meeting_list_free(list);
 	T_REFUSED(gv_meeting_note(db, 2, "Discussion", ""), GV_EINVALID,
 	          "the note is empty");
 	T_REFUSED(gv_meeting_link(db, 2, "Discussion", 263, "SMC010"),

@@ -196,13 +196,11 @@ meetings_select(struct view *v, void *data)
 	return view_push(&meeting_ops, id) == 0;
 }
 
-/* Whether m can still be cancelled: not cancelled, and not held (a
- * roll call, which is recorded from its start on, says it was; core
- * refuses both, core/meeting.c). */
+/* Whether m (NULL: no meeting) can still be cancelled, by core's rule. */
 static int
 cancellable(const struct gv_meeting *m)
 {
-	return m && strcmp(m->status, "cancelled") && strcmp(m->status, "held");
+	return m && gv_meeting_cancellable(m) == 0;
 }
 
 /* Cancelling a meeting, with its reason; one that cannot be is said so
@@ -219,12 +217,8 @@ cancel_form(const struct gv_meeting *m)
 	snprintf(id, sizeof(id), "%lld", (long long)m->id);
 	if (cancellable(m))
 		form_run("cancel", base, 3, fields, 1);
-	else if (!strcmp(m->status, "cancelled"))
-		report("meeting %s is already cancelled", id);
 	else
-		report("meeting %s has a roll call: it was held, so it cannot "
-		       "be cancelled",
-		       id);
+		report("%s", gv_error_last()->message);
 }
 
 /* The cancel key, hinted only where it would cancel something. */

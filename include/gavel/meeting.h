@@ -196,6 +196,11 @@ int gv_meeting_list(struct gv_meeting_list **out, struct gv_db *db,
                     const struct gv_meeting_filter *filter);
 void gv_meeting_list_free(struct gv_meeting_list *list);
 
+/* Whether m, as read, can be cancelled: 0, or GV_ECONFLICT with the
+ * reason in gv_error_last() (already cancelled, or it has a roll call:
+ * it was held). gv_meeting_cancel refuses by this. */
+int gv_meeting_cancellable(const struct gv_meeting *m);
+
 struct gv_attendee {
 	char *name;
 	char *org;           /* or NULL */
