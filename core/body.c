@@ -67,7 +67,7 @@ body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
 	if ((error = body_check_code("body code", spec->code)) < 0 ||
 	    (error = gv__clean_name(&name, GV_ERRCLASS_ROSTER, "body name",
 	                            spec->name)) < 0 ||
-	    (error = gv_zone_check(tz)) < 0 ||
+	    (error = gv__zone_check_form(tz)) < 0 ||
 	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "list address",
 	                            spec->list_addr)) < 0 ||
 	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "tag", spec->tag)) < 0)
@@ -225,7 +225,7 @@ body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	                                       c->tag)) < 0) ||
 	    (c->name && (error = gv__clean_name(&name, GV_ERRCLASS_ROSTER,
 	                                        "body name", c->name)) < 0) ||
-	    (c->tz && (error = gv_zone_check(c->tz)) < 0) ||
+	    (c->tz && (error = gv__zone_check_form(c->tz)) < 0) ||
 	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "list address",
 	                            c->list_addr)) < 0 ||
 	    (error = gv__check_text(GV_ERRCLASS_ROSTER, "allowed signers",
@@ -335,10 +335,17 @@ const struct gv__op_kind gv__op_body_add = {"body.add", GV__MAY_ANYONE,
 const struct gv__op_kind gv__op_body_set = {"body.set", GV__MAY_CHAIR,
                                             body_set_apply};
 
+/* An act names only zones this machine's database knows; an operation
+ * applied is held to the name's form (core/zone.c says why). */
 int
 gv_body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
 {
-	json_t *data = json_pack(
+	json_t *data;
+	int error;
+
+	if (spec->tz && (error = gv_zone_check(spec->tz)) < 0)
+		return error;
+	data = json_pack(
 	        "{s:s?, s:s*, s:s*, s:i, s:s*, s:s*, s:i, s:i, s:i, s:I, s:s*}",
 	        "code", spec->code, "name", spec->name, "prefix", spec->prefix,
 	        "id_width", spec->id_width, "tz", spec->tz, "list",
@@ -384,6 +391,8 @@ gv_body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	if (!shared && !c->templates)
 		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
 		                     "nothing to change");
+	if (c->tz && (error = gv_zone_check(c->tz)) < 0)
+		return error;
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
 	if ((c->templates &&

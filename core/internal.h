@@ -156,6 +156,11 @@ void gv__time_format_offset(char *buf, size_t n, int offset);
 /* The English name of a month, 1 = "January". */
 const char *gv__month_name(unsigned month);
 
+/* 0 when name is spelled as the IANA database's zone names are, else
+ * GV_EINVALID; whether this machine's database has it is gv_zone_check's
+ * question (core/zone.c says which asks which). */
+int gv__zone_check_form(const char *name);
+
 /* Checks free text (notes, bodies): UTF-8 only; NUL-free by type. */
 int gv__check_text(enum gv_error_class klass, const char *what, const char *s);
 

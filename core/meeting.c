@@ -220,7 +220,7 @@ meeting_add(int64_t *id_out, struct gv_db *db,
 	if ((error = gv_body_get(&body, db, spec->body)) < 0)
 		return error;
 	tz = spec->tz ? spec->tz : body.tz;
-	if ((error = gv_zone_check(tz)) < 0 ||
+	if ((error = gv__zone_check_form(tz)) < 0 ||
 	    (error = gv__check_text(GV_ERRCLASS_MEETING, "meeting title",
 	                            spec->title)) < 0 ||
 	    (error = gv__check_text(GV_ERRCLASS_MEETING, "subcommittee",
@@ -512,6 +512,9 @@ gv_meeting_add(int64_t *id_out, struct gv_db *db,
 	json_t *items = NULL, *data;
 	int error;
 
+	/* The zone as core/body.c's acts check theirs. */
+	if (spec->tz && (error = gv_zone_check(spec->tz)) < 0)
+		return error;
 	if (!spec->bare &&
 	    (error = standard_items(&items, db, spec->body)) < 0) {
 		json_decref(items);

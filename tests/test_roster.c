@@ -53,6 +53,8 @@ body_add_rejects_bad_input(void)
 {
 	struct gv_db *db = roster_db();
 	struct gv_body_spec spec = {0};
+	struct gv_body_change change = {0};
+	struct gv_meeting_spec meeting = {0};
 
 	T_ASSERT(db);
 	spec.name = "Server Certificate Working Group";
@@ -73,6 +75,15 @@ body_add_rejects_bad_input(void)
 	T_EQ_INT(gv_body_add(NULL, db, &spec), GV_EINVALID);
 	spec.name = "Server Certificate Working Group";
 	T_EQ_INT(gv_body_add(NULL, db, &spec), 0);
+	/* A body's new zone, and a meeting's, are checked as the body's. */
+	change.tz = "Mars/Olympus";
+	T_EQ_INT(gv_body_set(db, "SCWG", &change), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message, "unknown time zone");
+	meeting.body = "SCWG";
+	meeting.starts_at = 1735725600;
+	meeting.tz = "Mars/Olympus";
+	T_EQ_INT(gv_meeting_add(NULL, db, &meeting), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message, "unknown time zone");
 	gv_db_free(db);
 }
 

@@ -369,6 +369,44 @@ newer_kind_is_kept_and_passed_on(void)
 	T_EQ_INT(sf_ops("a.db", "unknown"), 1);
 }
 
+/* A body added elsewhere, in the zone named: Bob's chain of body B. */
+#define BODY_IN(b, tz)                                                         \
+	"{\"actor\":\"Bob Member\",\"at\":1735689600,\"data\":{\"code\":"      \
+	"\"" b "\",\"name\":\"" b " WG\",\"tz\":\"" tz "\"},\"kind\":"         \
+	"\"body.add\",\"lamport\":900,\"part\":\"" b "\",\"recorded\":"        \
+	"1735689600,\"v\":1}\n"
+
+/*
+ * A zone another member's time-zone database has and this one lacks (a
+ * newer tzdata's) is kept as named, not made a conflict of the body and
+ * all that follows; a name that is not a zone's is a conflict that says
+ * so. Neither is checked against this database, so the sync leaves
+ * gavel-ical.so unloaded.
+ */
+static void
+zone_from_elsewhere_kept_by_its_form(void)
+{
+	struct t_run *r;
+
+	if (!cf_need("git") || small_group() < 0)
+		return;
+	SF("a.db", "sync");
+	if (sf_forge("remote.git", "refs/gavel/MARS/bob-member",
+	             BODY_IN("MARS", "Mars/Olympus"), NULL) < 0 ||
+	    sf_forge("remote.git", "refs/gavel/DOTS/bob-member",
+	             BODY_IN("DOTS", "../../etc/passwd"), NULL) < 0)
+		return;
+	r = sf_run("a.db", "sync", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "1 in conflict");
+	r = sf_run("a.db", "body", "list", NULL);
+	T_CONTAINS(r->out, "Mars/Olympus");
+	T_ASSERT(!strstr(r->out, "DOTS"));
+	r = sf_run("a.db", "sync", "--conflicts", NULL);
+	T_CONTAINS(r->out, "\"../../etc/passwd\" is not a time zone's name");
+	T_EQ_INT(sf_ops("a.db", "conflict"), 1);
+}
+
 /*
  * What a sync writes in a repository is on the disk before the log
  * records it, so a power cut cannot leave operations marked sent that no
@@ -852,6 +890,8 @@ const struct t_case sync_faults_tests[] = {
         {"garbage_refs_refused_the_rest_applied",
          garbage_refs_refused_the_rest_applied},
         {"newer_kind_is_kept_and_passed_on", newer_kind_is_kept_and_passed_on},
+        {"zone_from_elsewhere_kept_by_its_form",
+         zone_from_elsewhere_kept_by_its_form},
         {"each_operation_written_once", each_operation_written_once},
         {"operations_share_savepoints", operations_share_savepoints},
         {"large_batch_written_once", large_batch_written_once},

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "harness.h"
+#include "internal.h"
 #include "gavel/error.h"
 #include "gavel/time.h"
 #include "gavel/zone.h"
@@ -405,7 +406,55 @@ notices_carry_local_time(void)
 	                   "16:00 UTC |");
 }
 
+/*
+ * An operation from another member is held to the form of a zone's name,
+ * an act to this machine's database: a name this database lacks passes
+ * the first (a newer tzdata may have it) and not the second.
+ */
+static void
+zone_names_by_form(void)
+{
+	static const char *const good[] = {
+	        "UTC",
+	        NY,
+	        "America/Argentina/Buenos_Aires",
+	        "Etc/GMT+5",
+	        "America/Port-au-Prince",
+	        "EST5EDT",
+	        "Mars/Olympus",
+	};
+	static const char *const bad[] = {
+	        "",
+	        "/etc/passwd",
+	        "America//New_York",
+	        "America/",
+	        "../../etc/passwd",
+	        "America/New York",
+	        "Europe/Berlin\n",
+	        "Europe/Berlin\x1b[2J",
+	        "Zone\"Quoted",
+	        "A/"
+	        "BBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBBB"
+	        "BB",
+	};
+	size_t i;
+
+	for (i = 0; i < sizeof(good) / sizeof(good[0]); i++)
+		T_EQ_INT(gv__zone_check_form(good[i]), 0);
+	for (i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+		T_EQ_INT(gv__zone_check_form(bad[i]), GV_EINVALID);
+		T_CONTAINS(gv_error_last()->message,
+		           "is not a time zone's name: use a name from the "
+		           "IANA database");
+	}
+	T_EQ_INT(gv__zone_check_form(NULL), GV_EINVALID);
+	T_EQ_INT(gv_zone_check("Mars/Olympus"), GV_EINVALID);
+	T_CONTAINS(gv_error_last()->message,
+	           "unknown time zone \"Mars/Olympus\"");
+}
+
 const struct t_case zone_tests[] = {
+        {"zone_names_by_form", zone_names_by_form},
         {"dst_moves_the_utc_hour", dst_moves_the_utc_hour},
         {"skipped_time_is_refused", skipped_time_is_refused},
         {"repeated_time_needs_an_offset", repeated_time_needs_an_offset},
