@@ -52,8 +52,9 @@ count(struct gv_rebuild_report *r, const char *status)
 
 /*
  * Whether the failure in gv_error_last() is this machine's, not the
- * operation's: a module that cannot be loaded (a zone needs gavel-ical.so),
- * a database locked, read-only or damaged. Recorded as the operation's
+ * operation's: a database locked, read-only or damaged, a module that
+ * cannot be loaded (no kind's apply loads one now: a zone is held to its
+ * name's form, core/zone.c). Recorded as the operation's
  * conflict, it would stay in the log's statuses after the machine was
  * mended, and every operation after it that needs what it made would
  * fail too: the apply stops instead, and nothing of it is kept.
