@@ -23,8 +23,15 @@
 	  "SELECT ifnull(max(number), 0) + 1 FROM issue WHERE body = ?1")      \
 	X(ISSUE_INSERT,                                                        \
 	  "INSERT INTO issue (body, number, title, state, url, body_md,"       \
-	  " author, assignee, created_at, updated_at, closed_at, imported_at)" \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11)")        \
+	  " author, assignee, created_at, updated_at, closed_at, imported_at," \
+	  " made_by)"                                                          \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)")   \
+	/* The issue an operation added, as this copy numbers it. */           \
+	X(ISSUE_MADE_BY,                                                       \
+	  "SELECT i.id, i.body, b.code, i.number FROM issue i JOIN body b"     \
+	  " ON b.id = i.body"                                                  \
+	  " WHERE i.made_by = ?1")                                             \
+	X(ISSUE_MADE_OF, "SELECT made_by FROM issue WHERE id = ?1")            \
 	X(ISSUE_BY_NUMBER,                                                     \
 	  "SELECT id FROM issue WHERE body = ?1 AND number = ?2")              \
 	X(ISSUE_BY_NUMBER_ANY,                                                 \

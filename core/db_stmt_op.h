@@ -41,7 +41,8 @@
 	X(OP_SET_STATUS,                                                       \
 	  "UPDATE op SET status = ?2, reason = ?3 WHERE seq = ?1"              \
 	  " AND (status != ?2 OR reason IS NOT ?3)")                           \
-	X(OP_IN_ORDER, "SELECT seq, text FROM op ORDER BY lamport, actor, id") \
+	X(OP_IN_ORDER,                                                         \
+	  "SELECT seq, text, id FROM op ORDER BY lamport, actor, id")          \
 	X(OP_COUNT, "SELECT count(*) FROM op")                                 \
 	X(OP_LAST, "SELECT lamport, actor, id FROM op"                         \
 	           " ORDER BY lamport DESC, actor DESC, id DESC LIMIT 1")      \

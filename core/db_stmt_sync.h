@@ -20,7 +20,7 @@
 	X(OP_SET_CHAIN, "UPDATE op SET chain = ?2 WHERE id = ?1"               \
 	                " AND chain IS NULL")                                  \
 	X(OP_SEQ_MAX, "SELECT ifnull(max(seq), 0) FROM op")                    \
-	X(OP_NEW_IN_ORDER, "SELECT seq, text FROM op WHERE seq > ?1"           \
+	X(OP_NEW_IN_ORDER, "SELECT seq, text, id FROM op WHERE seq > ?1"       \
 	                   " ORDER BY lamport, actor, id")                     \
 	/* Operations recorded here before the user was set: theirs. */        \
 	X(OP_UNSTAMPED,                                                        \

@@ -16,9 +16,34 @@
 #include "identity.h"
 #include "op_log.h"
 
-/* Records op (seq, text) as name's: a new text, so a new id. */
+/* The ids of the operations made name's so far, before and after. */
+struct renamed {
+	struct {
+		char before[41], after[41];
+	} * v;
+	size_t n, alloc;
+};
+
+/* What was recorded on an issue the operation made names it by its id
+ * ("made", core/issue.c): its new one. */
+static void
+rename_made(json_t *data, const struct renamed *r)
+{
+	const char *made = json_string_value(json_object_get(data, "made"));
+
+	for (size_t i = 0; made && i < r->n; i++)
+		if (!strcmp(made, r->v[i].before)) {
+			json_object_set_new(data, "made",
+			                    json_string(r->v[i].after));
+			return;
+		}
+}
+
+/* Records op (seq, text) as name's: a new text, so a new id, which r
+ * keeps. */
 static int
-restamp(struct gv_db *db, int64_t seq, const char *text, const char *name)
+restamp(struct gv_db *db, int64_t seq, const char *text, const char *name,
+        struct renamed *r)
 {
 	struct gv__op_kind kind = {0};
 	struct gv__op_read rd;
@@ -31,6 +56,7 @@ restamp(struct gv_db *db, int64_t seq, const char *text, const char *name)
 	kind.name = rd.kind_name;
 	rd.op.kind = &kind;
 	rd.op.actor = name;
+	rename_made(json_object_get(rd.root, "data"), r);
 	if (!(again = gv__op_text(&rd.op)) || !(id = gv__text_hash(again))) {
 		error = gv__error_set(GV_ERRCLASS_SYNC, GV_ERROR,
 		                      "cannot write operation %s again",
@@ -43,7 +69,11 @@ restamp(struct gv_db *db, int64_t seq, const char *text, const char *name)
 	gv__bind_text(st, 2, name);
 	gv__bind_text(st, 3, id);
 	gv__bind_text(st, 4, again);
-	error = gv__db_run(db, st);
+	if ((error = gv__db_run(db, st)) == 0) {
+		r->v = gv__grow(r->v, &r->alloc, r->n, sizeof(*r->v));
+		memcpy(r->v[r->n].before, rd.id, sizeof(rd.id));
+		snprintf(r->v[r->n++].after, sizeof(r->v[0].after), "%s", id);
+	}
 out:
 	free(again);
 	free(id);
@@ -59,6 +89,7 @@ out:
 static int
 restamp_anonymous(size_t *n, struct gv_db *db, const char *name)
 {
+	struct renamed renamed = {0};
 	sqlite3_stmt *st;
 	int error, count;
 
@@ -78,7 +109,7 @@ restamp_anonymous(size_t *n, struct gv_db *db, const char *name)
 			error = gv__person_named(&who, &count, db, actor);
 		}
 		if (error == 0 && count == 0 &&
-		    (error = restamp(db, seq, text, name)) == 0)
+		    (error = restamp(db, seq, text, name, &renamed)) == 0)
 			++*n;
 		free(text);
 		free(actor);
@@ -87,6 +118,7 @@ restamp_anonymous(size_t *n, struct gv_db *db, const char *name)
 			break;
 	}
 	gv__db_reset(st);
+	free(renamed.v);
 	return error < 0 ? error : 0;
 }
 

@@ -284,7 +284,7 @@ check_spec(const struct gv_issue_spec *spec)
 
 static int
 issue_add(int64_t *number_out, struct gv_db *db,
-          const struct gv_issue_spec *spec)
+          const struct gv_issue_spec *spec, const char *made_by)
 {
 	struct gv__body_key body = {0};
 	int64_t created =
@@ -327,6 +327,7 @@ issue_add(int64_t *number_out, struct gv_db *db,
 	gv__bind_int(st, 9, created);
 	gv__bind_opt(st, 10, spec->closed_at, spec->closed);
 	gv__bind_opt(st, 11, -1, 0);
+	gv__bind_text(st, 12, made_by);
 	snprintf(ref.subject, sizeof(ref.subject), "%s#%lld", body.code,
 	         (long long)number);
 	ref.body = body.id;
@@ -528,23 +529,90 @@ issue_label(struct gv_db *db, const char *body, const char *ref,
 }
 
 int
+gv__issue_made_of(char **made, struct gv_db *db, int64_t id)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	*made = NULL;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_MADE_OF)) < 0)
+		return error;
+	gv__bind_int(st, 1, id);
+	if ((error = gv__db_step(db, st)) > 0) {
+		*made = gv__col_text(st, 0);
+		error = 0;
+	}
+	gv__db_reset(st);
+	return error;
+}
+
+int
+gv__issue_made(struct gv__issue_ref *r, struct gv_db *db,
+               const struct gv__op *op, const char *then)
+{
+	const char *made = json_string_value(json_object_get(op->data, "made"));
+	sqlite3_stmt *st;
+	int error;
+
+	memset(r, 0, sizeof(*r));
+	if (!made)
+		return 0;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_MADE_BY)) < 0)
+		return error;
+	gv__bind_text(st, 1, made);
+	if ((error = gv__db_step(db, st)) > 0) {
+		r->id = sqlite3_column_int64(st, 0);
+		r->body = sqlite3_column_int64(st, 1);
+		r->number = sqlite3_column_int64(st, 3);
+		snprintf(r->subject, sizeof(r->subject), "%s#%lld",
+		         sqlite3_column_text(st, 2), (long long)r->number);
+	} else if (error == 0) {
+		error = gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
+		                      "the issue it was recorded on (%s then) "
+		                      "is not here: the operation that added "
+		                      "it, %.10s, was not applied",
+		                      then, made);
+	}
+	gv__db_reset(st);
+	return error;
+}
+
+int
+gv__issue_named(const char **subject, char buf[48], struct gv_db *db,
+                const struct gv__op *op)
+{
+	struct gv__issue_ref r;
+	int rc = gv__issue_made(&r, db, op, *subject);
+
+	if (rc > 0) {
+		snprintf(buf, 48, "%s", r.subject);
+		*subject = buf;
+	}
+	return rc < 0 ? rc : 0;
+}
+
+int
 gv__issue_submit(struct gv_db *db, const struct gv__op_kind *kind,
                  const char *body, const char *ref, int64_t at, json_t *data,
                  void *out)
 {
 	struct gv__issue_ref r;
-	char *part;
+	char *part, *made = NULL;
 	int error;
 
-	if ((error = gv__issue_find(&r, db, body, ref)) < 0) {
+	if ((error = gv__issue_find(&r, db, body, ref)) < 0 ||
+	    (error = gv__issue_made_of(&made, db, r.id)) < 0) {
 		json_decref(data);
 		return error;
 	}
 	if (data &&
-	    json_object_set_new(data, "issue", json_string(r.subject)) < 0) {
+	    (json_object_set_new(data, "issue", json_string(r.subject)) < 0 ||
+	     (made &&
+	      json_object_set_new(data, "made", json_string(made)) < 0))) {
 		json_decref(data);
 		data = NULL;
 	}
+	free(made);
 	part = gv__xstrndup(r.subject, strcspn(r.subject, "#"));
 	error = gv__op_submit(db, kind, part, at, data, 0, out);
 	free(part);
@@ -594,7 +662,9 @@ issue_add_apply(struct gv_db *db, const struct gv__op *op)
 	spec.created_at = created;
 	spec.closed_at = closed_at;
 	spec.labels = labels;
-	error = issue_add(op->out, db, &spec);
+	/* Named by its operation unless it was added inside another's
+	 * (op->id NULL), which may add several. */
+	error = issue_add(op->out, db, &spec, op->id);
 	free(labels);
 	return error;
 }
@@ -604,12 +674,14 @@ issue_edit_apply(struct gv_db *db, const struct gv__op *op)
 {
 	struct gv_issue_edit edit = {0};
 	const char *subject;
+	char buf[48];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?s, s?s, s?s, s?s}", "issue",
 	                           &subject, "title", &edit.title, "url",
 	                           &edit.url, "text", &edit.body_md, "assignee",
-	                           &edit.assignee)) < 0)
+	                           &edit.assignee)) < 0 ||
+	    (error = gv__issue_named(&subject, buf, db, op)) < 0)
 		return error;
 	return issue_edit(db, NULL, subject, &edit);
 }
@@ -618,10 +690,12 @@ static int
 issue_state_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *subject;
+	char buf[48];
 	int closed = 0, error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:b}", "issue", &subject,
-	                           "closed", &closed)) < 0)
+	                           "closed", &closed)) < 0 ||
+	    (error = gv__issue_named(&subject, buf, db, op)) < 0)
 		return error;
 	return issue_set_state(db, NULL, subject, closed, op->at);
 }
@@ -630,11 +704,13 @@ static int
 issue_label_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *subject, **labels = NULL;
+	char buf[48];
 	int remove = 0, error;
 	size_t n = 0;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?b}", "issue", &subject,
 	                           "remove", &remove)) < 0 ||
+	    (error = gv__issue_named(&subject, buf, db, op)) < 0 ||
 	    (error = op_texts(&labels, &n, op, "labels")) < 0)
 		return error;
 	error = issue_label(db, NULL, subject, labels, n, remove);

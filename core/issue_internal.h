@@ -30,16 +30,42 @@ struct gv__issue_ref {
 int gv__issue_find(struct gv__issue_ref *out, struct gv_db *db,
                    const char *body, const char *ref);
 
+struct gv__op;
 struct gv__op_kind;
 
 /*
  * Submits an operation of kind on the issue REF names, found here first
  * (an unknown one is refused as gv__issue_find says): data (taken over)
- * gains "issue": "SMCWG#263", the issue's name on every copy.
+ * gains "issue": "SMCWG#263", its name here now, and "made": the id of
+ * the issue.add that added it, where one did (gv__issue_named).
  */
 int gv__issue_submit(struct gv_db *db, const struct gv__op_kind *kind,
                      const char *body, const char *ref, int64_t at,
                      json_t *data, void *out);
+
+/*
+ * The issue an operation names, as this copy numbers it now: *subject is
+ * its "issue" or, when it names the issue.add that made the issue
+ * ("made"), that issue's name here, written into buf. An issue gavel
+ * numbered gets its number when its issue.add is applied, so one added
+ * offline is renumbered when another member's, added meanwhile, sorts
+ * before it; by "made", what was recorded on it follows it and does not
+ * land on the issue that took its number. 0, or GV_ENOTFOUND when no
+ * issue here was made by that operation (it was not applied: a
+ * conflict, which this one then is too).
+ */
+int gv__issue_named(const char **subject, char buf[48], struct gv_db *db,
+                    const struct gv__op *op);
+
+/* The issue an operation names by "made", in *r: 1, 0 when it names
+ * none so (r zeroed), or GV_ENOTFOUND as gv__issue_named; then is its
+ * name when the operation was recorded, for the message. */
+int gv__issue_made(struct gv__issue_ref *r, struct gv_db *db,
+                   const struct gv__op *op, const char *then);
+
+/* The id of the operation that added issue id (its row), or NULL in
+ * *made (owned). */
+int gv__issue_made_of(char **made, struct gv_db *db, int64_t id);
 
 /* Rewrites the issue's full-text row from its title, body and notes
  * (inside the caller's transaction). */

@@ -238,12 +238,14 @@ note_apply(struct gv_db *db, const struct gv__op *op)
 {
 	struct gv_issue_note_spec spec = {0};
 	const char *subject;
+	char buf[48];
 	json_int_t at = -1;
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s?s, s?I}", "issue",
 	                           &subject, "text", &spec.text, "author",
 	                           &spec.author, "at", &at)) < 0 ||
+	    (error = gv__issue_named(&subject, buf, db, op)) < 0 ||
 	    (error = op_meeting(&spec.meeting, db, op)) < 0)
 		return error;
 	spec.at = at;
@@ -254,12 +256,14 @@ static int
 link_meeting_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *subject;
+	char buf[48];
 	json_int_t at = -1;
 	int64_t meeting;
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?I}", "issue", &subject, "at",
 	                           &at)) < 0 ||
+	    (error = gv__issue_named(&subject, buf, db, op)) < 0 ||
 	    (error = op_meeting(&meeting, db, op)) < 0)
 		return error;
 	return issue_link_meeting(db, NULL, subject, meeting, at);
@@ -269,11 +273,13 @@ static int
 link_ballot_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *subject, *ballot;
+	char buf[48];
 	int resolves = 0, error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s?b}", "issue", &subject,
 	                           "ballot", &ballot, "resolves", &resolves)) <
-	    0)
+	            0 ||
+	    (error = gv__issue_named(&subject, buf, db, op)) < 0)
 		return error;
 	return issue_link_ballot(db, NULL, subject, ballot, resolves, op->at);
 }
@@ -283,11 +289,13 @@ link_draft_apply(struct gv_db *db, const struct gv__op *op)
 {
 	struct link l = {"draft", op->at, 0, 0, 0, NULL, NULL, NULL, NULL};
 	const char *subject;
+	char buf[48];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s?s, s:s, s:s}", "issue",
 	                           &subject, "range", &l.url, "repo", &l.repo,
-	                           "base", &l.base, "head", &l.head)) < 0)
+	                           "base", &l.base, "head", &l.head)) < 0 ||
+	    (error = gv__issue_named(&subject, buf, db, op)) < 0)
 		return error;
 	return issue_link_draft(db, subject, &l);
 }

@@ -17,6 +17,7 @@
 #include "gavel/text.h"
 #include "gavel/time.h"
 #include "gavel/zone.h"
+#include "issue_internal.h"
 #include "meeting_items.h"
 #include "meeting_key.h"
 #include "op_kinds.h"
@@ -353,15 +354,21 @@ static int
 item_link_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *which, *ballot = NULL;
+	struct gv__issue_ref made;
 	json_int_t issue = 0;
 	int64_t id = 0;
+	char then[32];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?I, s?s}", "item", &which,
 	                           "issue", &issue, "ballot", &ballot)) < 0 ||
 	    (error = meeting_at(&id, db, op, "meeting")) < 0)
 		return error;
-	return meeting_link(db, id, which, issue, ballot);
+	snprintf(then, sizeof(then), "#%lld", (long long)issue);
+	if ((error = gv__issue_made(&made, db, op, then)) < 0)
+		return error;
+	return meeting_link(db, id, which, error > 0 ? made.number : issue,
+	                    ballot);
 }
 
 static int
@@ -432,9 +439,22 @@ gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 {
 	json_t *data = json_pack("{s:s?, s:s*}", "item", which ? which : "",
 	                         "ballot", ballot);
+	char *made = NULL;
+	int64_t row;
+	int error;
 
+	/* The issue is named by the operation that added it too, as
+	 * core/issue.c's operations name theirs. */
+	if (issue > 0 && ((error = issue_row(&row, db, id, issue)) < 0 ||
+	                  (error = gv__issue_made_of(&made, db, row)) < 0)) {
+		json_decref(data);
+		return error;
+	}
 	if (data && issue > 0)
 		json_object_set_new(data, "issue", json_integer(issue));
+	if (data && made)
+		json_object_set_new(data, "made", json_string(made));
+	free(made);
 	return gv__meeting_submit(db, &gv__op_meeting_link, id, data, NULL);
 }
 

@@ -103,6 +103,7 @@ op_nested(struct gv_db *db, const struct gv__op_kind *kind, json_t *data,
 
 	op.kind = kind;
 	op.data = data;
+	op.id = NULL;
 	op.out = out;
 	return kind->apply(db, &op);
 }
@@ -113,7 +114,7 @@ gv__op_submit(struct gv_db *db, const struct gv__op_kind *kind,
               void *out)
 {
 	struct gv__op op = {0};
-	char *code = NULL;
+	char *code = NULL, *id = NULL;
 	int error;
 
 	if (!data)
@@ -138,7 +139,10 @@ gv__op_submit(struct gv_db *db, const struct gv__op_kind *kind,
 	if ((error = op_part(&code, db, part)) < 0)
 		goto rollback;
 	op.part = code;
+	/* Its id is known before it is applied, as a replay knows it: what
+	 * it adds is named by it (core/issue.c, gv__issue_named). */
 	if ((error = gv__op_next_lamport(&op.lamport, db)) < 0 ||
+	    (error = gv__op_id(&id, &op)) < 0 ||
 	    (error = gv__role_allows(db, &op)) < 0 ||
 	    (error = gv__op_run(db, &op)) < 0)
 		goto rollback;
@@ -156,5 +160,6 @@ rollback:
 out:
 	json_decref(data);
 	free(code);
+	free(id);
 	return error < 0 ? error : 0;
 }

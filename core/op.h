@@ -55,6 +55,9 @@ struct gv__op {
 	int64_t recorded; /* when it was recorded: the clock during apply */
 	int64_t lamport;
 	unsigned flags;
+	/* Its id (the hash of its text), or NULL for a change made inside
+	 * another operation's apply, which is part of that one. */
+	const char *id;
 	void *out; /* the caller's result; NULL when replayed */
 };
 

@@ -46,6 +46,14 @@ gv__op_text(const struct gv__op *op)
 }
 
 static int
+not_json(const struct gv__op *op)
+{
+	return gv__error_set(GV_ERRCLASS_SYNC, GV_EINVALID,
+	                     "cannot write operation %s: its data is not JSON",
+	                     op->kind->name);
+}
+
+static int
 op_insert(struct gv_db *db, enum gv__stmt which, const struct gv__op *op,
           const char *kind, const char *text, const char *id,
           const char *status, const char *reason, const char *source,
@@ -76,23 +84,34 @@ int
 gv__op_record(struct gv_db *db, const struct gv__op *op, const char *status,
               const char *reason)
 {
-	char *text = gv__op_text(op), *id;
+	char *text = gv__op_text(op), *id = NULL;
 	int error;
 
 	if (!text)
-		return gv__error_set(GV_ERRCLASS_SYNC, GV_EINVALID,
-		                     "cannot write operation %s: its data is "
-		                     "not JSON",
-		                     op->kind->name);
-	if (!(id = gv__text_hash(text))) {
+		return not_json(op);
+	if (!op->id && !(id = gv__text_hash(text))) {
 		free(text);
 		return GV_ERROR;
 	}
-	error = op_insert(db, GV__STMT_OP_INSERT, op, op->kind->name, text, id,
-	                  status, reason, "local", NULL);
+	error = op_insert(db, GV__STMT_OP_INSERT, op, op->kind->name, text,
+	                  op->id ? op->id : id, status, reason, "local", NULL);
 	free(id);
 	free(text);
 	return error;
+}
+
+int
+gv__op_id(char **id, struct gv__op *op)
+{
+	char *text = gv__op_text(op);
+
+	*id = NULL;
+	if (!text)
+		return not_json(op);
+	*id = gv__text_hash(text);
+	free(text);
+	op->id = *id;
+	return *id ? 0 : GV_ERROR;
 }
 
 int
@@ -215,28 +234,37 @@ refused(const char *text, size_t len)
 	                     : "is not a JSON object of integers and text");
 }
 
-int
-gv__op_parse_logged(struct gv__op_read *out, const char *text, size_t len)
+/* Reads text into out, its id hashed or, for the log's, its row's. */
+static int
+parse(struct gv__op_read *out, const char *text, size_t len, const char *id)
 {
 	int error;
 
 	memset(out, 0, sizeof(*out));
 	if (!(out->root = gv__json_load_canonical(text, len)))
 		return refused(text, len);
-	if ((error = op_fields(out)) < 0)
+	if ((error = op_fields(out)) < 0 ||
+	    (!id && (error = gv__text_hash_into(out->id, text, len)) < 0)) {
 		gv__op_read_dispose(out);
-	return error;
+		return error;
+	}
+	if (id)
+		snprintf(out->id, sizeof(out->id), "%s", id);
+	out->op.id = out->id;
+	return 0;
 }
 
 int
 gv__op_parse(struct gv__op_read *out, const char *text, size_t len)
 {
-	int error;
+	return parse(out, text, len, NULL);
+}
 
-	if ((error = gv__op_parse_logged(out, text, len)) == 0 &&
-	    (error = gv__text_hash_into(out->id, text, len)) < 0)
-		gv__op_read_dispose(out);
-	return error;
+int
+gv__op_parse_logged(struct gv__op_read *out, const char *text, size_t len,
+                    const char *id)
+{
+	return parse(out, text, len, id);
 }
 
 void

@@ -26,6 +26,9 @@ int gv__op_next_lamport(int64_t *out, struct gv_db *db);
  */
 char *gv__op_text(const struct gv__op *op);
 
+/* Sets op->id to the id of its text, in *id (owned): 0 or an error. */
+int gv__op_id(char **id, struct gv__op *op);
+
 /* Appends op to the log, with what applying it did. */
 int gv__op_record(struct gv_db *db, const struct gv__op *op, const char *status,
                   const char *reason);
@@ -44,10 +47,11 @@ struct gv__op_read {
  * copy that differs by a byte is not the operation its id names):
  * GV_ECORRUPT otherwise, saying what is wrong. gv__op_parse_logged does
  * the same for a text the log holds, whose id is its row's: out->id is
- * left empty, the text not hashed again.
+ * id, the text not hashed again. out->op.id is out->id.
  */
 int gv__op_parse(struct gv__op_read *out, const char *text, size_t len);
-int gv__op_parse_logged(struct gv__op_read *out, const char *text, size_t len);
+int gv__op_parse_logged(struct gv__op_read *out, const char *text, size_t len,
+                        const char *id);
 void gv__op_read_dispose(struct gv__op_read *r);
 
 /* Appends an operation read from a chain, as its text came, with the

@@ -254,14 +254,14 @@ gv__replay_run_new(struct gv_db *db, struct gv_rebuild_report *r)
 /* Reads the operation stored as row seq and applies it at the run's end;
  * the text is the log's, checked when it came in: not hashed again. */
 static int
-run_add(struct gv__replay_run *run, int64_t seq, const char *text, size_t len,
-        int fresh)
+run_add(struct gv__replay_run *run, int64_t seq, const char *id,
+        const char *text, size_t len, int fresh)
 {
 	struct entry *e = &run->e[run->n++];
 
 	e->seq = seq;
 	e->fresh = fresh;
-	if (gv__op_parse_logged(&e->own, text, len) < 0)
+	if (gv__op_parse_logged(&e->own, text, len, id) < 0)
 		e->why = gv__xstrdup(gv_error_last()->message);
 	else
 		e->rd = &e->own;
@@ -269,17 +269,17 @@ run_add(struct gv__replay_run *run, int64_t seq, const char *text, size_t len,
 }
 
 int
-gv__replay_run_text(struct gv__replay_run *run, int64_t seq, const char *text,
-                    size_t len)
+gv__replay_run_text(struct gv__replay_run *run, int64_t seq, const char *id,
+                    const char *text, size_t len)
 {
-	return run_add(run, seq, text, len, 0);
+	return run_add(run, seq, id, text, len, 0);
 }
 
 int
-gv__replay_run_fresh(struct gv__replay_run *run, int64_t seq, const char *text,
-                     size_t len)
+gv__replay_run_fresh(struct gv__replay_run *run, int64_t seq, const char *id,
+                     const char *text, size_t len)
 {
-	return run_add(run, seq, text, len, 1);
+	return run_add(run, seq, id, text, len, 1);
 }
 
 int
@@ -343,6 +343,7 @@ gv_rebuild(struct gv_rebuild_report *r, struct gv_db *db)
 		gv__progress(db, "applying operations", done++, n);
 		if ((error = gv__replay_run_text(
 		             run, sqlite3_column_int64(st, 0),
+		             (const char *)sqlite3_column_text(st, 2),
 		             (const char *)sqlite3_column_text(st, 1),
 		             (size_t)sqlite3_column_bytes(st, 1))) < 0)
 			break;

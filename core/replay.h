@@ -24,14 +24,14 @@ struct gv__replay_run;
 
 struct gv__replay_run *gv__replay_run_new(struct gv_db *db,
                                           struct gv_rebuild_report *r);
-/* The operation stored as row seq with text. */
-int gv__replay_run_text(struct gv__replay_run *run, int64_t seq,
+/* The operation stored as row seq with its id and text. */
+int gv__replay_run_text(struct gv__replay_run *run, int64_t seq, const char *id,
                         const char *text, size_t len);
 /* The same for an operation just recorded with the status "applied" (a
  * sync's): its row is written again only when applying it does something
  * else. */
 int gv__replay_run_fresh(struct gv__replay_run *run, int64_t seq,
-                         const char *text, size_t len);
+                         const char *id, const char *text, size_t len);
 int gv__replay_run_finish(struct gv__replay_run *run);
 void gv__replay_run_free(struct gv__replay_run *run);
 

@@ -399,6 +399,7 @@ apply_new(struct gv_db *db, int64_t seq0, size_t n)
 		gv__progress(db, "applying operations", done++, n);
 		if ((error = gv__replay_run_fresh(
 		             run, sqlite3_column_int64(st, 0),
+		             (const char *)sqlite3_column_text(st, 2),
 		             (const char *)sqlite3_column_text(st, 1),
 		             (size_t)sqlite3_column_bytes(st, 1))) < 0)
 			break;

@@ -271,6 +271,93 @@ concurrent_acts_end_as_conflicts(void)
 	T_CONTAINS(r->out, "Stephen Davidson");
 }
 
+/* Checks, on db, that the issue of the two numbered a and b titled
+ * "filed by the chair" holds the chair's note and is closed, and the
+ * other neither. */
+static void
+chairs_issue_kept_its_record(const char *db, const char *a, const char *b)
+{
+	const char *ref[] = {a, b};
+	struct t_run *r;
+	int chair = 0;
+
+	for (size_t i = 0; i < 2; i++) {
+		r = sf_run(db, "issue", "show", ref[i], NULL);
+		T_EQ_INT(r->status, 0);
+		if (strstr(r->out, "filed by the chair")) {
+			chair++;
+			T_CONTAINS(r->out, "the chair's note");
+			T_CONTAINS(r->out, "state: closed");
+		} else {
+			T_CONTAINS(r->out, "filed by the secretary");
+			T_ASSERT(!strstr(r->out, "the chair's note"));
+			T_CONTAINS(r->out, "state: open");
+		}
+	}
+	T_EQ_INT(chair, 1);
+}
+
+/*
+ * An issue filed offline is numbered when its issue.add is applied, so
+ * the chair's and the secretary's, filed at once, take 264 and 265 in
+ * the log's order, whichever each copy gave its own. What the chair
+ * recorded on theirs (a note, the close) follows it, not the number it
+ * had on the chair's copy, and so does the agenda item they linked to
+ * it. An issue given its number (--number 900) on
+ * both is a conflict for one; what was recorded on the one not applied
+ * is a conflict too, and never lands on the other's.
+ */
+static void
+renumbered_issue_keeps_what_was_recorded_on_it(void)
+{
+	struct t_run *r, *c900;
+	const char *s900;
+
+	if (!cf_need("git") || two_officers() < 0)
+		return;
+	r = sf_run("c.db", "issue", "add", "SMCWG", "--title",
+	           "filed by the chair", NULL);
+	T_EQ_STR(r->out, "264\n");
+	SF("c.db", "issue", "note", "SMCWG#264", "the chair's note");
+	SF("c.db", "issue", "close", "SMCWG#264");
+	SF("c.db", "meeting", "link", "4", "Discussion", "--issue", "264");
+	r = sf_run("s.db", "issue", "add", "SMCWG", "--title",
+	           "filed by the secretary", NULL);
+	T_EQ_STR(r->out, "264\n");
+	SF("c.db", "issue", "add", "SMCWG", "--title", "the chair's 900",
+	   "--number", "900");
+	SF("c.db", "issue", "note", "SMCWG#900", "the chair's note on 900");
+	SF("s.db", "issue", "add", "SMCWG", "--title", "the secretary's 900",
+	   "--number", "900");
+	SF("c.db", "sync");
+	SF("s.db", "sync");
+	SF("c.db", "sync");
+	T_EQ_STR(sf_digest("s.db"), sf_digest("c.db"));
+	chairs_issue_kept_its_record("c.db", "SMCWG#264", "SMCWG#265");
+	chairs_issue_kept_its_record("s.db", "SMCWG#264", "SMCWG#265");
+	/* The agenda item the chair linked to theirs is linked to it. */
+	r = sf_run("c.db", "issue", "show", "SMCWG#264", NULL);
+	T_CONTAINS(sf_run("s.db", "meeting", "show", "4", NULL)->out,
+	           strstr(r->out, "filed by the chair") ? "Discussion  [#264]"
+	                                                : "Discussion  [#265]");
+	/* #900 is one of the two; the chair's note is on it only if it is
+	 * the chair's, else kept as a conflict that says why. */
+	c900 = sf_run("c.db", "issue", "show", "SMCWG#900", NULL);
+	s900 = sf_run("s.db", "issue", "show", "SMCWG#900", NULL)->out;
+	T_EQ_STR(s900, c900->out);
+	r = sf_run("c.db", "sync", "--conflicts", NULL);
+	if (strstr(s900, "the secretary's 900")) {
+		T_ASSERT(!strstr(s900, "the chair's note on 900"));
+		T_CONTAINS(r->out, "conflict issue.note by Stephen Davidson");
+		T_CONTAINS(r->out, "the issue it was recorded on (SMCWG#900 "
+		                   "then) is not here");
+		T_EQ_INT(sf_ops("c.db", "conflict"), 2);
+	} else {
+		T_CONTAINS(s900, "the chair's note on 900");
+		T_EQ_INT(sf_ops("c.db", "conflict"), 1);
+	}
+}
+
 static void
 rebuild_restores_tables_changed_around_the_log(void)
 {
@@ -505,6 +592,8 @@ pinned_versions_read_from_each_copys_clone(void)
 const struct t_case sync_tests[] = {
         {"month_in_every_order_one_digest", month_in_every_order_one_digest},
         {"concurrent_acts_end_as_conflicts", concurrent_acts_end_as_conflicts},
+        {"renumbered_issue_keeps_what_was_recorded_on_it",
+         renumbered_issue_keeps_what_was_recorded_on_it},
         {"rebuild_restores_tables_changed_around_the_log",
          rebuild_restores_tables_changed_around_the_log},
         {"bad_input_is_refused_with_what_to_do",
