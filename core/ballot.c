@@ -267,7 +267,7 @@ ballot_actor(int64_t *org, struct gv_db *db, const char *name, int64_t body,
 
 static int
 ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
-           const struct gv_ballot_spec *spec, int64_t at)
+           const struct gv_ballot_spec *spec, int64_t at, const char *made_by)
 {
 	const char *code = spec->body,
 	           *kind = ballot_word(ballot_kinds, spec->kind),
@@ -331,6 +331,7 @@ ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
 	gv__bind_int(st, 6, at);
 	gv__bind_text(st, 7,
 	              spec->purpose && *spec->purpose ? spec->purpose : NULL);
+	gv__bind_text(st, 8, made_by);
 	if ((error = gv__db_run(db, st)) < 0)
 		goto rollback;
 	id = sqlite3_last_insert_rowid(db->sql);
@@ -614,7 +615,7 @@ ballot_new_apply(struct gv_db *db, const struct gv__op *op)
 		                     "a new ballot has no number");
 	spec.number = number;
 	return ballot_new(out ? out->id : NULL, out ? out->number : NULL, db,
-	                  &spec, op->at);
+	                  &spec, op->at, op->id);
 }
 
 static json_t *
@@ -694,10 +695,12 @@ static int
 endorse_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *ballot, *org;
+	char buf[48];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s}", "ballot", &ballot, "org",
-	                           &org)) < 0)
+	                           &org)) < 0 ||
+	    (error = gv__ballot_named(&ballot, buf, db, op)) < 0)
 		return error;
 	return ballot_endorse(db, ballot, org, op->at);
 }
@@ -707,11 +710,13 @@ set_apply(struct gv_db *db, const struct gv__op *op)
 {
 	struct gv_ballot_edit e = {0};
 	const char *ballot;
+	char buf[48];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?s, s?s}", "ballot", &ballot,
 	                           "title", &e.title, "purpose", &e.purpose)) <
-	    0)
+	            0 ||
+	    (error = gv__ballot_named(&ballot, buf, db, op)) < 0)
 		return error;
 	return ballot_set(db, ballot, &e);
 }
@@ -721,11 +726,13 @@ version_apply_op(struct gv_db *db, const struct gv__op *op)
 {
 	struct gv__version_text v = {NULL, NULL, NULL, NULL};
 	const char *ballot;
+	char buf[48];
 	int force = 0, error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?s, s?s, s?b}", "ballot",
 	                           &ballot, "text", &v.text, "url", &v.url,
-	                           "force", &force)) < 0)
+	                           "force", &force)) < 0 ||
+	    (error = gv__ballot_named(&ballot, buf, db, op)) < 0)
 		return error;
 	return gv__ballot_version_add(db, ballot, &v,
 	                              force ? GV_VERSION_FORCE : 0, op->at);

@@ -60,13 +60,28 @@ int gv__ballot_version_add(struct gv_db *db, const char *ref,
                            const struct gv__version_text *v, unsigned flags,
                            int64_t at);
 
+struct gv__op;
 struct gv__op_kind;
 
 /* Submits an operation of kind on the ballot ref names, found here first
  * (an unknown one is refused as gv_ballot_get says): data (taken over)
- * gains "ballot": its number ("SMC010"); the body is its part. */
+ * gains "ballot": its number ("SMC010"), and "ballot_made": the id of
+ * the ballot.new that made it, where one did; the body is its part. */
 int gv__ballot_submit(struct gv_db *db, const struct gv__op_kind *kind,
                       const char *ref, int64_t at, json_t *data);
+
+/* Adds "ballot_made" to data for ballot id, where an operation made it. */
+int gv__ballot_made_add(json_t *data, struct gv_db *db, int64_t id);
+
+/*
+ * The ballot an operation names: *ballot is its "ballot" or, when it
+ * names the ballot.new that made it ("ballot_made"), that ballot's number
+ * here, in buf. Of two ballots proposed at once with one number, one is
+ * a conflict; by "ballot_made", what was recorded on it is a conflict
+ * too (GV_ENOTFOUND, saying so), and never lands on the other.
+ */
+int gv__ballot_named(const char **ballot, char buf[48], struct gv_db *db,
+                     const struct gv__op *op);
 
 /* A version pinned to a repository (core/ballot_pin.c). */
 struct gv__pin {

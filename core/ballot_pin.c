@@ -186,13 +186,15 @@ pin_apply(struct gv_db *db, const struct gv__op *op)
 {
 	struct pin p = {0};
 	struct gv__version_text v = {NULL, NULL, NULL, NULL};
+	char buf[48];
 	int error;
 
 	if ((error = gv__op_unpack(
 	             op, "{s:s, s:s, s:s, s:s, s?s, s:o, s?b, s?b}", "ballot",
 	             &p.ballot, "repo", &p.repo, "base", &p.base, "head",
 	             &p.head, "url", &p.url, "files", &p.files, "force",
-	             &p.force, "in_place", &p.in_place)) < 0)
+	             &p.force, "in_place", &p.in_place)) < 0 ||
+	    (error = gv__ballot_named(&p.ballot, buf, db, op)) < 0)
 		return error;
 	v.url = p.url;
 	v.base = p.base;
@@ -228,7 +230,7 @@ pin(struct gv_db *db, const char *ref, const char *repo_dir,
 {
 	char *spec, *base = NULL, *head = NULL, *where = NULL, *mine = NULL;
 	struct gv_ballot *b = NULL;
-	json_t *files = NULL;
+	json_t *files = NULL, *data;
 	int error;
 
 	if ((error = gv_ballot_get(&b, db, ref)) < 0 ||
@@ -240,14 +242,16 @@ pin(struct gv_db *db, const char *ref, const char *repo_dir,
 	free(spec);
 	if (error < 0 || (error = pin_changes(&files, where, base, head)) < 0)
 		goto out;
-	error = gv__op_submit(
-	        db, &gv__op_ballot_pin, b->body, at,
-	        json_pack("{s:s, s:s, s:s, s:s, s:s*, s:o, s:b, s:b}", "ballot",
-	                  b->number, "repo", where, "base", base, "head", head,
-	                  "url", url, "files", files, "force",
-	                  (flags & GV_VERSION_FORCE) != 0, "in_place",
-	                  in_place),
-	        0, NULL);
+	data = json_pack("{s:s, s:s, s:s, s:s, s:s*, s:o, s:b, s:b}", "ballot",
+	                 b->number, "repo", where, "base", base, "head", head,
+	                 "url", url, "files", files, "force",
+	                 (flags & GV_VERSION_FORCE) != 0, "in_place", in_place);
+	if ((error = gv__ballot_made_add(data, db, b->id)) < 0) {
+		json_decref(data);
+		goto out;
+	}
+	error = gv__op_submit(db, &gv__op_ballot_pin, b->body, at, data, 0,
+	                      NULL);
 out:
 	gv_ballot_free(b);
 	free(mine);

@@ -420,22 +420,27 @@ out:
 	return error;
 }
 
-/* The ballot an operation names. */
+/* The ballot an operation names (gv__ballot_named), in buf. */
 static int
-op_ballot(const char **ballot, const struct gv__op *op)
+op_ballot(const char **ballot, char buf[48], struct gv_db *db,
+          const struct gv__op *op)
 {
-	return gv__op_unpack(op, "{s:s}", "ballot", ballot);
+	int error = gv__op_unpack(op, "{s:s}", "ballot", ballot);
+
+	return error < 0 ? error : gv__ballot_named(ballot, buf, db, op);
 }
 
 static int
 discuss_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *ballot;
+	char buf[48];
 	json_int_t until = -1;
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?I}", "ballot", &ballot, "until",
-	                           &until)) < 0)
+	                           &until)) < 0 ||
+	    (error = gv__ballot_named(&ballot, buf, db, op)) < 0)
 		return error;
 	return ballot_discuss(db, ballot, op->at, until);
 }
@@ -445,7 +450,8 @@ discuss_apply(struct gv_db *db, const struct gv__op *op)
 	static int name##_apply(struct gv_db *db, const struct gv__op *op)     \
 	{                                                                      \
 		const char *ballot;                                            \
-		int error = op_ballot(&ballot, op);                            \
+		char buf[48];                                                  \
+		int error = op_ballot(&ballot, buf, db, op);                   \
                                                                                \
 		return error < 0 ? error : ballot_##name(db, ballot, op->at);  \
 	}
@@ -460,10 +466,12 @@ static int
 exclusion_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *ballot, *org, *text = NULL;
+	char buf[48];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s?s}", "ballot", &ballot,
-	                           "org", &org, "text", &text)) < 0)
+	                           "org", &org, "text", &text)) < 0 ||
+	    (error = gv__ballot_named(&ballot, buf, db, op)) < 0)
 		return error;
 	return ballot_exclusion(db, ballot, org, op->at, text);
 }
@@ -472,10 +480,12 @@ static int
 quorum_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *ballot, *source = NULL;
+	char buf[48];
 	int quorum = 0, error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:i, s?s}", "ballot", &ballot,
-	                           "quorum", &quorum, "source", &source)) < 0)
+	                           "quorum", &quorum, "source", &source)) < 0 ||
+	    (error = gv__ballot_named(&ballot, buf, db, op)) < 0)
 		return error;
 	return ballot_set_quorum(db, ballot, quorum, source);
 }

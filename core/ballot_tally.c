@@ -263,6 +263,7 @@ static int
 vote_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *ballot, *org, *value, *source = NULL;
+	char buf[48];
 	enum gv_vote_value v = GV_VOTE_ABSTAIN;
 	struct vote_ballot b = {0};
 	struct seen now = {0};
@@ -272,6 +273,7 @@ vote_apply(struct gv_db *db, const struct gv__op *op)
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s:s, s?s, s?i}", "ballot",
 	                           &ballot, "org", &org, "value", &value,
 	                           "source", &source, "seen", &expect)) < 0 ||
+	    (error = gv__ballot_named(&ballot, buf, db, op)) < 0 ||
 	    (error = gv_vote_value_parse(&v, value)) < 0 ||
 	    (error = vote_ballot_get(&b, db, ballot)) < 0 ||
 	    (error = gv_org_find(&org_id, db, org)) < 0 ||
@@ -309,6 +311,7 @@ gv_ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
                const char *source)
 {
 	struct vote_ballot b = {0};
+	json_t *data;
 	struct seen seen = {0};
 	int64_t org = 0;
 	int error;
@@ -321,12 +324,15 @@ gv_ballot_vote(char **reason_out, struct gv_db *db, const char *ref,
 	    (error = gv_org_find(&org, db, name)) < 0 ||
 	    (error = vote_seen(&seen, db, b.id, org, source)) < 0)
 		goto out;
-	error = gv__op_submit(db, &gv__op_ballot_vote, b.body, at,
-	                      json_pack("{s:s, s:s?, s:s, s:s*, s:i}", "ballot",
-	                                b.number, "org", name, "value",
-	                                vote_values[value], "source", source,
-	                                "seen", seen.count),
-	                      0, reason_out);
+	data = json_pack("{s:s, s:s?, s:s, s:s*, s:i}", "ballot", b.number,
+	                 "org", name, "value", vote_values[value], "source",
+	                 source, "seen", seen.count);
+	if ((error = gv__ballot_made_add(data, db, b.id)) < 0) {
+		json_decref(data);
+		goto out;
+	}
+	error = gv__op_submit(db, &gv__op_ballot_vote, b.body, at, data, 0,
+	                      reason_out);
 out:
 	free(seen.last);
 	free(b.body);

@@ -776,19 +776,26 @@ static const char schema_v14[] =
         " WHERE kind IN ('issue.close', 'issue.reopen');";
 
 /*
- * v15: the operation that added each issue (issue 17). An issue gavel
- * numbers gets the next number of its body when its issue.add is
- * applied, so an issue added on a laptop offline is renumbered when
- * another member's, added meanwhile, sorts before it; the operations on
- * it (notes, closes, labels, links) name it by that operation as well as
- * by the number it had, and follow it (core/issue.c, gv__issue_named).
- * Derived, as the issue is: a rebuild fills it for every issue an
- * issue.add made; an upgraded store's issues have none until then, and
- * are named by their numbers, as before.
+ * v15: the operation that added each issue, and each ballot (issue 17).
+ * An issue gavel numbers gets the next number of its body when its
+ * issue.add is applied, so an issue added on a laptop offline is
+ * renumbered when another member's, added meanwhile, sorts before it; a
+ * ballot's number is chosen when it is proposed, so of two proposed at
+ * once with one number, one is a conflict. The operations on either
+ * (notes, closes, endorsements, steps, votes) name it by that operation
+ * as well as by the number it had, so they follow it, or are conflicts
+ * too, and never land on the one that took its number (core/issue.c,
+ * gv__issue_named; core/ballot_op.c, gv__ballot_named). Derived, as the
+ * rows are: a rebuild fills it for every issue and ballot an operation
+ * made; an upgraded store's have none until then, and are named by their
+ * numbers, as before.
  */
 static const char schema_v15[] =
         "ALTER TABLE issue ADD COLUMN made_by TEXT;"
         "CREATE UNIQUE INDEX issue_made_by ON issue(made_by)"
+        " WHERE made_by IS NOT NULL;"
+        "ALTER TABLE ballot ADD COLUMN made_by TEXT;"
+        "CREATE UNIQUE INDEX ballot_made_by ON ballot(made_by)"
         " WHERE made_by IS NOT NULL;";
 
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */

@@ -271,8 +271,13 @@
 	  "SELECT ifnull(max(number), 0) + 1 FROM ballot WHERE body = ?1")     \
 	X(BALLOT_NEW,                                                          \
 	  "INSERT INTO ballot (body, number, title, kind, state, proposer,"    \
-	  " created_at, purpose_md) VALUES (?1, ?2, ?3, ?4, 'draft', ?5, ?6,"  \
-	  " ?7)")                                                              \
+	  " created_at, purpose_md, made_by) VALUES (?1, ?2, ?3, ?4, 'draft'," \
+	  " ?5, ?6, ?7, ?8)")                                                  \
+	/* The ballot an operation made, by its number; and the reverse. */    \
+	X(BALLOT_MADE_BY,                                                      \
+	  "SELECT b.prefix, b.id_width, l.number FROM ballot l JOIN body b"    \
+	  " ON b.id = l.body WHERE l.made_by = ?1")                            \
+	X(BALLOT_MADE_OF, "SELECT made_by FROM ballot WHERE id = ?1")          \
 	X(BALLOT_VERSION_ADD,                                                  \
 	  "INSERT INTO ballot_version (ballot, n, posted_at, url, text_md,"    \
 	  " hash) VALUES (?1, (SELECT ifnull(max(n), 0) + 1 FROM"              \

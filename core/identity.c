@@ -24,19 +24,25 @@ struct renamed {
 	size_t n, alloc;
 };
 
-/* What was recorded on an issue the operation made names it by its id
- * ("made", core/issue.c): its new one. */
+/* What was recorded on an issue or a ballot an operation made names it
+ * by that operation's id ("issue_made", core/issue.c; "ballot_made",
+ * core/ballot_op.c): its new one. */
 static void
 rename_made(json_t *data, const struct renamed *r)
 {
-	const char *made = json_string_value(json_object_get(data, "made"));
+	static const char *const keys[] = {"issue_made", "ballot_made"};
 
-	for (size_t i = 0; made && i < r->n; i++)
-		if (!strcmp(made, r->v[i].before)) {
-			json_object_set_new(data, "made",
-			                    json_string(r->v[i].after));
-			return;
-		}
+	for (size_t k = 0; k < sizeof(keys) / sizeof(keys[0]); k++) {
+		const char *made =
+		        json_string_value(json_object_get(data, keys[k]));
+
+		for (size_t i = 0; made && i < r->n; i++)
+			if (!strcmp(made, r->v[i].before)) {
+				json_object_set_new(data, keys[k],
+				                    json_string(r->v[i].after));
+				break;
+			}
+	}
 }
 
 /* Records op (seq, text) as name's: a new text, so a new id, which r

@@ -550,7 +550,8 @@ int
 gv__issue_made(struct gv__issue_ref *r, struct gv_db *db,
                const struct gv__op *op, const char *then)
 {
-	const char *made = json_string_value(json_object_get(op->data, "made"));
+	const char *made =
+	        json_string_value(json_object_get(op->data, "issue_made"));
 	sqlite3_stmt *st;
 	int error;
 
@@ -607,8 +608,8 @@ gv__issue_submit(struct gv_db *db, const struct gv__op_kind *kind,
 	}
 	if (data &&
 	    (json_object_set_new(data, "issue", json_string(r.subject)) < 0 ||
-	     (made &&
-	      json_object_set_new(data, "made", json_string(made)) < 0))) {
+	     (made && json_object_set_new(data, "issue_made",
+	                                  json_string(made)) < 0))) {
 		json_decref(data);
 		data = NULL;
 	}

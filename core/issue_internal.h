@@ -36,7 +36,7 @@ struct gv__op_kind;
 /*
  * Submits an operation of kind on the issue REF names, found here first
  * (an unknown one is refused as gv__issue_find says): data (taken over)
- * gains "issue": "SMCWG#263", its name here now, and "made": the id of
+ * gains "issue": "SMCWG#263", its name here now, and "issue_made": the id of
  * the issue.add that added it, where one did (gv__issue_named).
  */
 int gv__issue_submit(struct gv_db *db, const struct gv__op_kind *kind,
@@ -46,10 +46,10 @@ int gv__issue_submit(struct gv_db *db, const struct gv__op_kind *kind,
 /*
  * The issue an operation names, as this copy numbers it now: *subject is
  * its "issue" or, when it names the issue.add that made the issue
- * ("made"), that issue's name here, written into buf. An issue gavel
+ * ("issue_made"), that issue's name here, written into buf. An issue gavel
  * numbered gets its number when its issue.add is applied, so one added
  * offline is renumbered when another member's, added meanwhile, sorts
- * before it; by "made", what was recorded on it follows it and does not
+ * before it; by "issue_made", what was recorded on it follows it and does not
  * land on the issue that took its number. 0, or GV_ENOTFOUND when no
  * issue here was made by that operation (it was not applied: a
  * conflict, which this one then is too).
@@ -57,7 +57,7 @@ int gv__issue_submit(struct gv_db *db, const struct gv__op_kind *kind,
 int gv__issue_named(const char **subject, char buf[48], struct gv_db *db,
                     const struct gv__op *op);
 
-/* The issue an operation names by "made", in *r: 1, 0 when it names
+/* The issue an operation names by "issue_made", in *r: 1, 0 when it names
  * none so (r zeroed), or GV_ENOTFOUND as gv__issue_named; then is its
  * name when the operation was recorded, for the message. */
 int gv__issue_made(struct gv__issue_ref *r, struct gv_db *db,

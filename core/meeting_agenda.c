@@ -453,7 +453,7 @@ gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	if (data && issue > 0)
 		json_object_set_new(data, "issue", json_integer(issue));
 	if (data && made)
-		json_object_set_new(data, "made", json_string(made));
+		json_object_set_new(data, "issue_made", json_string(made));
 	free(made);
 	return gv__meeting_submit(db, &gv__op_meeting_link, id, data, NULL);
 }

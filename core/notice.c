@@ -110,11 +110,13 @@ static int
 notice_sent_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *ballot, *kind, *message_id;
+	char buf[48];
 	int version, error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s:i, s:s}", "ballot",
 	                           &ballot, "notice", &kind, "version",
-	                           &version, "message_id", &message_id)) < 0)
+	                           &version, "message_id", &message_id)) < 0 ||
+	    (error = gv__ballot_named(&ballot, buf, db, op)) < 0)
 		return error;
 	return notice_sent(db, ballot, kind, version, message_id, op->at);
 }

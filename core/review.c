@@ -81,13 +81,15 @@ static int
 review_add_apply(struct gv_db *db, const struct gv__op *op)
 {
 	struct note n = {0};
+	char buf[48];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:i, s:s, s:i, s:s, s:s, s?s}",
 	                           "ballot", &n.ballot, "version", &n.version,
 	                           "path", &n.path, "line", &n.line, "hash",
 	                           &n.hash, "text", &n.text, "author",
-	                           &n.author)) < 0)
+	                           &n.author)) < 0 ||
+	    (error = gv__ballot_named(&n.ballot, buf, db, op)) < 0)
 		return error;
 	if (n.version < 1)
 		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
@@ -107,6 +109,7 @@ gv_review_add(int64_t *id_out, struct gv_db *db, const char *ref,
 	char **lines = NULL, *hash = NULL;
 	struct gv_ballot *b = NULL;
 	struct gv__pin p = {0};
+	json_t *data;
 	size_t n = 0;
 	int error;
 
@@ -134,12 +137,16 @@ gv_review_add(int64_t *id_out, struct gv_db *db, const char *ref,
 		goto out;
 	}
 	hash = gv__text_hash(lines[line - 1]);
-	error = gv__op_submit(
-	        db, &gv__op_review_add, b->body, -1,
-	        json_pack("{s:s, s:i, s:s, s:i, s:s?, s:s, s:s*}", "ballot",
-	                  b->number, "version", p.n, "path", path, "line", line,
-	                  "hash", hash, "text", text, "author", author),
-	        flags & GV_REVIEW_PRIVATE ? GV__OP_PRIVATE : 0, id_out);
+	data = json_pack("{s:s, s:i, s:s, s:i, s:s?, s:s, s:s*}", "ballot",
+	                 b->number, "version", p.n, "path", path, "line", line,
+	                 "hash", hash, "text", text, "author", author);
+	if ((error = gv__ballot_made_add(data, db, b->id)) < 0) {
+		json_decref(data);
+		goto out;
+	}
+	error = gv__op_submit(db, &gv__op_review_add, b->body, -1, data,
+	                      flags & GV_REVIEW_PRIVATE ? GV__OP_PRIVATE : 0,
+	                      id_out);
 out:
 	lines_free(lines, n);
 	free(hash);

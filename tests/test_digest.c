@@ -45,10 +45,11 @@ static const struct {
         /* A path on one machine, moved to this copy's config in v8; the
          * column stays, unused, in files from before. */
         {"body", "templates"},
-        /* The operation that added the issue: how operations find it
-         * (v15), not what it holds; empty on an upgraded copy's older
-         * issues until it is rebuilt, where a new copy has it. */
+        /* The operation that added the issue or ballot: how operations
+         * find it (v15), not what it holds; empty on an upgraded copy's
+         * older rows until it is rebuilt, where a new copy has it. */
         {"issue", "made_by"},
+        {"ballot", "made_by"},
 };
 
 static int

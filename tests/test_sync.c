@@ -358,6 +358,51 @@ renumbered_issue_keeps_what_was_recorded_on_it(void)
 	}
 }
 
+/*
+ * Two officers propose a ballot at once, each given the next number
+ * (SMC012): one proposal is a conflict, and what its officer recorded on
+ * it (an endorsement) is a conflict too, saying why, where it would have
+ * landed on the other officer's ballot.
+ */
+static void
+concurrent_ballots_keep_their_acts(void)
+{
+	struct t_run *r;
+	const char *show;
+
+	if (!cf_need("git") || two_officers() < 0)
+		return;
+	r = sf_run("c.db", "ballot", "new", "SMCWG", "--title",
+	           "proposed by the chair", "--kind", "fmg", "--proposer",
+	           "DigiCert", "--at", "2025-01-06 10:00", NULL);
+	T_EQ_STR(r->out, "SMC012\n");
+	SF("c.db", "ballot", "endorse", "SMC012", "Sectigo", "--at",
+	   "2025-01-06 11:00");
+	r = sf_run("s.db", "ballot", "new", "SMCWG", "--title",
+	           "proposed by the secretary", "--kind", "fmg", "--proposer",
+	           "DigiCert", "--at", "2025-01-06 10:00", NULL);
+	T_EQ_STR(r->out, "SMC012\n");
+	SF("s.db", "ballot", "endorse", "SMC012", "Google", "--at",
+	   "2025-01-06 11:00");
+	SF("c.db", "sync");
+	SF("s.db", "sync");
+	SF("c.db", "sync");
+	T_EQ_STR(sf_digest("s.db"), sf_digest("c.db"));
+	show = sf_run("c.db", "ballot", "show", "SMC012", NULL)->out;
+	T_EQ_STR(sf_run("s.db", "ballot", "show", "SMC012", NULL)->out, show);
+	if (strstr(show, "proposed by the chair")) {
+		T_CONTAINS(show, "endorsers: Sectigo\n");
+	} else {
+		T_CONTAINS(show, "proposed by the secretary");
+		T_CONTAINS(show, "endorsers: Google\n");
+	}
+	r = sf_run("c.db", "sync", "--conflicts", NULL);
+	T_CONTAINS(r->out, "ballot SMC012 already exists");
+	T_CONTAINS(r->out, "the ballot it was recorded on (SMC012 then) is "
+	                   "not here: the proposal that made it, ");
+	T_EQ_INT(sf_ops("c.db", "conflict"), 2);
+}
+
 static void
 rebuild_restores_tables_changed_around_the_log(void)
 {
@@ -594,6 +639,8 @@ const struct t_case sync_tests[] = {
         {"concurrent_acts_end_as_conflicts", concurrent_acts_end_as_conflicts},
         {"renumbered_issue_keeps_what_was_recorded_on_it",
          renumbered_issue_keeps_what_was_recorded_on_it},
+        {"concurrent_ballots_keep_their_acts",
+         concurrent_ballots_keep_their_acts},
         {"rebuild_restores_tables_changed_around_the_log",
          rebuild_restores_tables_changed_around_the_log},
         {"bad_input_is_refused_with_what_to_do",
