@@ -64,6 +64,69 @@ item_find(int64_t *pos_out, int64_t *row, struct gv_db *db, int64_t id,
 	return 0;
 }
 
+/*
+ * An operation names an agenda item by what the person typed (its
+ * position, or the start of its title) and by its whole title (under
+ * "item_title" or "before_title"): an item added on another copy
+ * meanwhile moves the positions, and a note recorded on item 8 would
+ * land on whichever item is 8 once both are in (issue 17). Adds the
+ * title of the item which names to data under key.
+ */
+static int
+item_title_add(json_t *data, struct gv_db *db, int64_t id, const char *which,
+               const char *key)
+{
+	int64_t pos, row;
+	sqlite3_stmt *st;
+	int error;
+
+	if (!data || !which)
+		return 0;
+	if ((error = item_find(&pos, &row, db, id, which)) < 0 ||
+	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLE)) < 0)
+		return error;
+	gv__bind_int(st, 1, row);
+	if ((error = gv__db_step(db, st)) > 0) {
+		json_object_set_new(
+		        data, key,
+		        json_string((const char *)sqlite3_column_text(st, 0)));
+		error = 0;
+	}
+	gv__db_reset(st);
+	return error;
+}
+
+/* The item an operation names by its title under key, as its position
+ * now in buf; else *which as it is. GV_ENOTFOUND when no item of meeting
+ * id has that title. */
+static int
+item_named(const char **which, char buf[24], struct gv_db *db, int64_t id,
+           const struct gv__op *op, const char *key)
+{
+	const char *title = json_string_value(json_object_get(op->data, key));
+	sqlite3_stmt *st;
+	int error;
+
+	if (!title)
+		return 0;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLES)) < 0)
+		return error;
+	gv__bind_int(st, 1, id);
+	while ((error = gv__db_step(db, st)) > 0)
+		if (!strcmp((const char *)sqlite3_column_text(st, 1), title)) {
+			snprintf(buf, 24, "%d", sqlite3_column_int(st, 0));
+			*which = buf;
+			break;
+		}
+	gv__db_reset(st);
+	if (error == 0)
+		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		                      "meeting %lld has no agenda item \"%s\" "
+		                      "(item %s when it was recorded)",
+		                      (long long)id, title, *which);
+	return error < 0 ? error : 0;
+}
+
 /* Adds an agenda item at the end, or before the item named before (its
  * position or the start of its title), so that discussion items can go
  * ahead of "Any other business" and "Next call" (RULES §7's order). */
@@ -327,11 +390,14 @@ item_add_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *title, *before = NULL;
 	int64_t id = 0;
+	char buf[24];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?s}", "title", &title, "before",
 	                           &before)) < 0 ||
-	    (error = meeting_at(&id, db, op, "meeting")) < 0)
+	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
+	    (before && (error = item_named(&before, buf, db, id, op,
+	                                   "before_title")) < 0))
 		return error;
 	return meeting_add_item(op->out, db, id, title, before);
 }
@@ -341,11 +407,13 @@ item_note_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *which, *notes;
 	int64_t id = 0;
+	char buf[24];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s}", "item", &which, "notes",
 	                           &notes)) < 0 ||
-	    (error = meeting_at(&id, db, op, "meeting")) < 0)
+	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
+	    (error = item_named(&which, buf, db, id, op, "item_title")) < 0)
 		return error;
 	return meeting_note(db, id, which, notes);
 }
@@ -357,12 +425,13 @@ item_link_apply(struct gv_db *db, const struct gv__op *op)
 	struct gv__issue_ref made;
 	json_int_t issue = 0;
 	int64_t id = 0;
-	char then[32];
+	char then[32], buf[24];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?I, s?s}", "item", &which,
 	                           "issue", &issue, "ballot", &ballot)) < 0 ||
-	    (error = meeting_at(&id, db, op, "meeting")) < 0)
+	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
+	    (error = item_named(&which, buf, db, id, op, "item_title")) < 0)
 		return error;
 	snprintf(then, sizeof(then), "#%lld", (long long)issue);
 	if ((error = gv__issue_made(&made, db, op, then)) < 0)
@@ -416,21 +485,31 @@ int
 gv_meeting_insert_item(int *pos_out, struct gv_db *db, int64_t id,
                        const char *title, const char *before)
 {
-	return gv__meeting_submit(
-	        db, &gv__op_meeting_item, id,
-	        json_pack("{s:s?, s:s*}", "title", title, "before", before),
-	        pos_out);
+	json_t *data =
+	        json_pack("{s:s?, s:s*}", "title", title, "before", before);
+	int error;
+
+	if ((error = item_title_add(data, db, id, before, "before_title")) <
+	    0) {
+		json_decref(data);
+		return error;
+	}
+	return gv__meeting_submit(db, &gv__op_meeting_item, id, data, pos_out);
 }
 
 int
 gv_meeting_note(struct gv_db *db, int64_t id, const char *which,
                 const char *notes)
 {
-	return gv__meeting_submit(db, &gv__op_meeting_note, id,
-	                          json_pack("{s:s?, s:s?}", "item",
-	                                    which ? which : "", "notes",
-	                                    notes ? notes : ""),
-	                          NULL);
+	json_t *data = json_pack("{s:s?, s:s?}", "item", which ? which : "",
+	                         "notes", notes ? notes : "");
+	int error;
+
+	if ((error = item_title_add(data, db, id, which, "item_title")) < 0) {
+		json_decref(data);
+		return error;
+	}
+	return gv__meeting_submit(db, &gv__op_meeting_note, id, data, NULL);
 }
 
 int
@@ -445,8 +524,9 @@ gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 
 	/* The issue is named by the operation that added it too, as
 	 * core/issue.c's operations name theirs. */
-	if (issue > 0 && ((error = issue_row(&row, db, id, issue)) < 0 ||
-	                  (error = gv__issue_made_of(&made, db, row)) < 0)) {
+	if ((error = item_title_add(data, db, id, which, "item_title")) < 0 ||
+	    (issue > 0 && ((error = issue_row(&row, db, id, issue)) < 0 ||
+	                   (error = gv__issue_made_of(&made, db, row)) < 0))) {
 		json_decref(data);
 		return error;
 	}

@@ -403,6 +403,40 @@ concurrent_ballots_keep_their_acts(void)
 	T_EQ_INT(sf_ops("c.db", "conflict"), 2);
 }
 
+/*
+ * Each officer adds an item to the 15 January agenda offline (both take
+ * position 8 on their copy); the chair notes theirs by its position, and
+ * the secretary adds one before "Any other business", moving it. After
+ * the sync, the note is on the chair's item wherever it now stands, and
+ * the item the secretary put before "Any other business" is before it.
+ */
+static void
+agenda_items_keep_their_notes(void)
+{
+	const char *show;
+	struct t_run *r;
+
+	if (!cf_need("git") || two_officers() < 0)
+		return;
+	r = sf_run("c.db", "meeting", "item", "4", "the chair's topic", NULL);
+	T_EQ_STR(r->out, "8\n");
+	SF("c.db", "meeting", "note", "4", "8", "noted by the chair");
+	r = sf_run("s.db", "meeting", "item", "4", "the secretary's topic",
+	           NULL);
+	T_EQ_STR(r->out, "8\n");
+	SF("s.db", "meeting", "item", "4", "placed by the secretary",
+	   "--before", "6");
+	SF("c.db", "sync");
+	SF("s.db", "sync");
+	SF("c.db", "sync");
+	T_EQ_STR(sf_digest("s.db"), sf_digest("c.db"));
+	show = sf_run("c.db", "meeting", "show", "4", NULL)->out;
+	T_EQ_STR(sf_run("s.db", "meeting", "show", "4", NULL)->out, show);
+	T_CONTAINS(show, "the chair's topic\n     noted by the chair\n");
+	T_CONTAINS(show, "placed by the secretary\n  7. Any other business");
+	T_EQ_INT(sf_ops("c.db", "conflict"), 0);
+}
+
 static void
 rebuild_restores_tables_changed_around_the_log(void)
 {
@@ -641,6 +675,7 @@ const struct t_case sync_tests[] = {
          renumbered_issue_keeps_what_was_recorded_on_it},
         {"concurrent_ballots_keep_their_acts",
          concurrent_ballots_keep_their_acts},
+        {"agenda_items_keep_their_notes", agenda_items_keep_their_notes},
         {"rebuild_restores_tables_changed_around_the_log",
          rebuild_restores_tables_changed_around_the_log},
         {"bad_input_is_refused_with_what_to_do",
