@@ -114,7 +114,7 @@ gv__op_submit(struct gv_db *db, const struct gv__op_kind *kind,
               void *out)
 {
 	struct gv__op op = {0};
-	char *code = NULL, *id = NULL;
+	char *code = NULL, *text = NULL, *id = NULL;
 	int error;
 
 	if (!data)
@@ -142,7 +142,7 @@ gv__op_submit(struct gv_db *db, const struct gv__op_kind *kind,
 	/* Its id is known before it is applied, as a replay knows it: what
 	 * it adds is named by it (core/issue.c, gv__issue_named). */
 	if ((error = gv__op_next_lamport(&op.lamport, db)) < 0 ||
-	    (error = gv__op_id(&id, &op)) < 0 ||
+	    (error = gv__op_id(&text, &id, &op)) < 0 ||
 	    (error = gv__role_allows(db, &op)) < 0 ||
 	    (error = gv__op_run(db, &op)) < 0)
 		goto rollback;
@@ -151,7 +151,7 @@ gv__op_submit(struct gv_db *db, const struct gv__op_kind *kind,
 		error = gv__db_commit(db);
 		goto out;
 	}
-	if ((error = gv__op_record(db, &op, "applied", NULL)) < 0 ||
+	if ((error = gv__op_record(db, &op, text, "applied", NULL)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
@@ -160,6 +160,7 @@ rollback:
 out:
 	json_decref(data);
 	free(code);
+	free(text);
 	free(id);
 	return error < 0 ? error : 0;
 }

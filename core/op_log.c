@@ -81,35 +81,32 @@ op_insert(struct gv_db *db, enum gv__stmt which, const struct gv__op *op,
 }
 
 int
-gv__op_record(struct gv_db *db, const struct gv__op *op, const char *status,
-              const char *reason)
+gv__op_record(struct gv_db *db, const struct gv__op *op, const char *text,
+              const char *status, const char *reason)
 {
-	char *text = gv__op_text(op), *id = NULL;
+	char *own = NULL, *id = NULL;
 	int error;
 
-	if (!text)
+	if (!text && !(text = own = gv__op_text(op)))
 		return not_json(op);
 	if (!op->id && !(id = gv__text_hash(text))) {
-		free(text);
+		free(own);
 		return GV_ERROR;
 	}
 	error = op_insert(db, GV__STMT_OP_INSERT, op, op->kind->name, text,
 	                  op->id ? op->id : id, status, reason, "local", NULL);
 	free(id);
-	free(text);
+	free(own);
 	return error;
 }
 
 int
-gv__op_id(char **id, struct gv__op *op)
+gv__op_id(char **text, char **id, struct gv__op *op)
 {
-	char *text = gv__op_text(op);
-
 	*id = NULL;
-	if (!text)
+	if (!(*text = gv__op_text(op)))
 		return not_json(op);
-	*id = gv__text_hash(text);
-	free(text);
+	*id = gv__text_hash(*text);
 	op->id = *id;
 	return *id ? 0 : GV_ERROR;
 }

@@ -26,12 +26,14 @@ int gv__op_next_lamport(int64_t *out, struct gv_db *db);
  */
 char *gv__op_text(const struct gv__op *op);
 
-/* Sets op->id to the id of its text, in *id (owned): 0 or an error. */
-int gv__op_id(char **id, struct gv__op *op);
+/* Writes op's text in *text and its id in *id (both owned, for
+ * gv__op_record), and sets op->id to it: 0 or an error. */
+int gv__op_id(char **text, char **id, struct gv__op *op);
 
-/* Appends op to the log, with what applying it did. */
-int gv__op_record(struct gv_db *db, const struct gv__op *op, const char *status,
-                  const char *reason);
+/* Appends op to the log, with what applying it did; text is op's (from
+ * gv__op_id), or NULL to write it here. */
+int gv__op_record(struct gv_db *db, const struct gv__op *op, const char *text,
+                  const char *status, const char *reason);
 
 /* An operation read back from its text. */
 struct gv__op_read {

@@ -297,7 +297,7 @@ gv__snapshot_legacy(struct gv_db *db)
 	op.recorded = op.at = gv_db_now(db);
 	op.lamport = 0;
 	if ((error = gv__db_begin(db)) == 0 &&
-	    ((error = gv__op_record(db, &op, "applied", NULL)) < 0 ||
+	    ((error = gv__op_record(db, &op, NULL, "applied", NULL)) < 0 ||
 	     (error = gv__db_commit(db)) < 0))
 		gv__db_rollback(db);
 	json_decref((json_t *)op.data);

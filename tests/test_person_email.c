@@ -152,7 +152,7 @@ snapshot_from_v8_keeps_addresses(void)
 	op.actor = "tester";
 	op.part = GV__OP_NO_PART;
 	op.at = op.recorded = 1700000000;
-	T_EQ_INT(gv__op_record(db, &op, "applied", NULL), 0);
+	T_EQ_INT(gv__op_record(db, &op, NULL, "applied", NULL), 0);
 	json_decref(data);
 	T_EQ_INT(gv_rebuild(&r, db), 0);
 	T_EQ_STR(addresses_of(db, "Tim Callan"), "tim@sectigo.example");
