@@ -228,7 +228,6 @@
 	  " FROM agenda_item a WHERE a.meeting = ?1 ORDER BY a.pos")           \
 	X(ITEM_TITLES, "SELECT pos, title, id FROM agenda_item"                \
 	               " WHERE meeting = ?1 ORDER BY pos")                     \
-	X(ITEM_TITLE, "SELECT title FROM agenda_item WHERE id = ?1")           \
 	X(ITEM_NOTE,                                                           \
 	  "UPDATE agenda_item SET notes_md = CASE WHEN ifnull(notes_md, '')"   \
 	  " = '' THEN ?2 ELSE notes_md || char(10) || char(10) || ?2 END"      \

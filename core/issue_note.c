@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ballot_internal.h"
 #include "db.h"
 #include "event.h"
 #include "gavel/ballot.h"
@@ -273,13 +274,14 @@ static int
 link_ballot_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *subject, *ballot;
-	char buf[48];
+	char buf[48], named[48];
 	int resolves = 0, error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s?b}", "issue", &subject,
 	                           "ballot", &ballot, "resolves", &resolves)) <
 	            0 ||
-	    (error = gv__issue_named(&subject, buf, db, op)) < 0)
+	    (error = gv__issue_named(&subject, buf, db, op)) < 0 ||
+	    (error = gv__ballot_named(&ballot, named, db, op)) < 0)
 		return error;
 	return issue_link_ballot(db, NULL, subject, ballot, resolves, op->at);
 }
@@ -366,10 +368,19 @@ int
 gv_issue_link_ballot(struct gv_db *db, const char *body, const char *ref,
                      const char *ballot, int resolves, int64_t at)
 {
+	json_t *data = json_pack("{s:s?, s:b}", "ballot", ballot, "resolves",
+	                         resolves != 0);
+	int64_t id;
+	int error;
+
+	/* The ballot named by its proposal too (core/ballot_op.c). */
+	if (ballot && ((error = gv_ballot_find(&id, db, ballot)) < 0 ||
+	               (error = gv__ballot_made_add(data, db, id)) < 0)) {
+		json_decref(data);
+		return error;
+	}
 	return gv__issue_submit(db, &gv__op_issue_link_ballot, body, ref, at,
-	                        json_pack("{s:s?, s:b}", "ballot", ballot,
-	                                  "resolves", resolves != 0),
-	                        NULL);
+	                        data, NULL);
 }
 
 int

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ballot_internal.h"
 #include "db.h"
 #include "event.h"
 #include "gavel/ballot.h"
@@ -22,18 +23,34 @@
 #include "meeting_key.h"
 #include "op_kinds.h"
 
-/* The agenda item of meeting id named by position or title start: its
- * position and its row. */
+/*
+ * An agenda item as an operation names it: what the person typed (its
+ * position, or the start of its title), or its whole title, exactly. An
+ * operation carries the whole title too ("item_title", "before_title"):
+ * an item added on another copy meanwhile moves the positions, and a
+ * note recorded on item 8 would land on whichever item is 8 once both
+ * are in (issue 17).
+ */
+struct item_ref {
+	const char *which;
+	int exact; /* which is a whole title */
+};
+
+/* The agenda item of meeting id ref names: its position and its row,
+ * and its title (owned) where title is not NULL. */
 static int
-item_find(int64_t *pos_out, int64_t *row, struct gv_db *db, int64_t id,
-          const char *which)
+item_find(int64_t *pos_out, int64_t *row, char **title,
+          const struct item_ref *ref, struct gv_db *db, int64_t id)
 {
 	struct gv__meeting_head m;
 	sqlite3_stmt *st;
-	char *want = gv_text_fold(which ? which : ""), *end, *title;
-	long pos = strtol(want, &end, 10);
+	const char *which = ref->which ? ref->which : "", *stored;
+	char *want = gv_text_fold(which), *end, *fold;
+	long pos = ref->exact ? 0 : strtol(want, &end, 10);
 	int error, found = 0;
 
+	if (ref->exact)
+		end = want;
 	if ((error = gv__meeting_head(&m, db, id)) < 0 ||
 	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLES)) < 0) {
 		free(want);
@@ -42,13 +59,19 @@ item_find(int64_t *pos_out, int64_t *row, struct gv_db *db, int64_t id,
 	gv__meeting_head_dispose(&m);
 	gv__bind_int(st, 1, id);
 	while (!found && (error = gv__db_step(db, st)) > 0) {
-		title = gv_text_fold((const char *)sqlite3_column_text(st, 1));
-		if ((*want && !*end && sqlite3_column_int(st, 0) == pos) ||
-		    (*end && !strncmp(title, want, strlen(want)))) {
+		stored = (const char *)sqlite3_column_text(st, 1);
+		fold = gv_text_fold(stored);
+		if (ref->exact ? !strcmp(stored, which)
+		               : (*want && !*end &&
+		                  sqlite3_column_int(st, 0) == pos) ||
+		                         (*end &&
+		                          !strncmp(fold, want, strlen(want)))) {
 			found = sqlite3_column_int(st, 0);
 			*row = sqlite3_column_int64(st, 2);
+			if (title)
+				*title = gv__xstrdup(stored);
 		}
-		free(title);
+		free(fold);
 	}
 	gv__db_reset(st);
 	free(want);
@@ -58,73 +81,39 @@ item_find(int64_t *pos_out, int64_t *row, struct gv_db *db, int64_t id,
 		return gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
 		                     "meeting %lld has no agenda item \"%s\": "
 		                     "see 'gavel meeting show %lld'",
-		                     (long long)id, which ? which : "",
-		                     (long long)id);
+		                     (long long)id, which, (long long)id);
 	*pos_out = found;
 	return 0;
 }
 
-/*
- * An operation names an agenda item by what the person typed (its
- * position, or the start of its title) and by its whole title (under
- * "item_title" or "before_title"): an item added on another copy
- * meanwhile moves the positions, and a note recorded on item 8 would
- * land on whichever item is 8 once both are in (issue 17). Adds the
- * title of the item which names to data under key.
- */
+/* Adds the whole title of the item which names to data under key. */
 static int
 item_title_add(json_t *data, struct gv_db *db, int64_t id, const char *which,
                const char *key)
 {
+	struct item_ref ref = {which, 0};
+	char *title = NULL;
 	int64_t pos, row;
-	sqlite3_stmt *st;
 	int error;
 
 	if (!data || !which)
 		return 0;
-	if ((error = item_find(&pos, &row, db, id, which)) < 0 ||
-	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLE)) < 0)
-		return error;
-	gv__bind_int(st, 1, row);
-	if ((error = gv__db_step(db, st)) > 0) {
-		json_object_set_new(
-		        data, key,
-		        json_string((const char *)sqlite3_column_text(st, 0)));
-		error = 0;
-	}
-	gv__db_reset(st);
+	if ((error = item_find(&pos, &row, &title, &ref, db, id)) == 0)
+		json_object_set_new(data, key, json_string(title));
+	free(title);
 	return error;
 }
 
-/* The item an operation names by its title under key, as its position
- * now in buf; else *which as it is. GV_ENOTFOUND when no item of meeting
- * id has that title. */
-static int
-item_named(const char **which, char buf[24], struct gv_db *db, int64_t id,
-           const struct gv__op *op, const char *key)
+/* The item an operation names: by its whole title under key, else by
+ * what was typed (an operation from before titles were carried). */
+static void
+item_ref_of(struct item_ref *ref, const struct gv__op *op, const char *key,
+            const char *which)
 {
 	const char *title = json_string_value(json_object_get(op->data, key));
-	sqlite3_stmt *st;
-	int error;
 
-	if (!title)
-		return 0;
-	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLES)) < 0)
-		return error;
-	gv__bind_int(st, 1, id);
-	while ((error = gv__db_step(db, st)) > 0)
-		if (!strcmp((const char *)sqlite3_column_text(st, 1), title)) {
-			snprintf(buf, 24, "%d", sqlite3_column_int(st, 0));
-			*which = buf;
-			break;
-		}
-	gv__db_reset(st);
-	if (error == 0)
-		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
-		                      "meeting %lld has no agenda item \"%s\" "
-		                      "(item %s when it was recorded)",
-		                      (long long)id, title, *which);
-	return error < 0 ? error : 0;
+	ref->which = title ? title : which;
+	ref->exact = title != NULL;
 }
 
 /* Adds an agenda item at the end, or before the item named before (its
@@ -132,7 +121,7 @@ item_named(const char **which, char buf[24], struct gv_db *db, int64_t id,
  * ahead of "Any other business" and "Next call" (RULES §7's order). */
 static int
 meeting_add_item(int *pos_out, struct gv_db *db, int64_t id, const char *title,
-                 const char *before)
+                 const struct item_ref *before)
 {
 	struct gv_meeting_detail *m = NULL;
 	int64_t at = 0, row = 0;
@@ -142,12 +131,14 @@ meeting_add_item(int *pos_out, struct gv_db *db, int64_t id, const char *title,
 	if ((error = gv__clean_name(&clean, GV_ERRCLASS_MEETING, "agenda item",
 	                            title)) < 0 ||
 	    (error = gv_meeting_get(&m, db, id)) < 0 ||
-	    (before && (error = item_find(&at, &row, db, id, before)) < 0) ||
+	    (before->which &&
+	     (error = item_find(&at, &row, NULL, before, db, id)) < 0) ||
 	    (error = gv__db_begin(db)) < 0)
 		goto out;
 	pos = (int)at;
-	if ((error = before ? gv__meeting_item_insert_at(db, id, pos, clean)
-	                    : gv__meeting_item_insert(&pos, db, id, clean)) <
+	if ((error = before->which
+	                     ? gv__meeting_item_insert_at(db, id, pos, clean)
+	                     : gv__meeting_item_insert(&pos, db, id, clean)) <
 	            0 ||
 	    (error = gv__eventf(db, -1, "meeting.item", clean, "{s:I, s:i}",
 	                        "meeting", (json_int_t)id, "pos", pos)) < 0 ||
@@ -164,7 +155,8 @@ out:
 }
 
 static int
-meeting_note(struct gv_db *db, int64_t id, const char *which, const char *notes)
+meeting_note(struct gv_db *db, int64_t id, const struct item_ref *item,
+             const char *notes)
 {
 	int64_t pos = 0, row = 0;
 	sqlite3_stmt *st;
@@ -174,7 +166,7 @@ meeting_note(struct gv_db *db, int64_t id, const char *which, const char *notes)
 		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
 		                     "the note is empty");
 	if ((error = gv__check_text(GV_ERRCLASS_MEETING, "note", notes)) < 0 ||
-	    (error = item_find(&pos, &row, db, id, which)) < 0 ||
+	    (error = item_find(&pos, &row, NULL, item, db, id)) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		return error;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_NOTE)) < 0) {
@@ -184,8 +176,8 @@ meeting_note(struct gv_db *db, int64_t id, const char *which, const char *notes)
 	gv__bind_int(st, 1, row);
 	gv__bind_text(st, 2, notes);
 	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, -1, "meeting.note", which, "{s:I, s:I}",
-	                        "meeting", (json_int_t)id, "pos",
+	    (error = gv__eventf(db, -1, "meeting.note", item->which,
+	                        "{s:I, s:I}", "meeting", (json_int_t)id, "pos",
 	                        (json_int_t)pos)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
@@ -222,8 +214,8 @@ out:
 }
 
 static int
-meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
-             const char *ballot)
+meeting_link(struct gv_db *db, int64_t id, const struct item_ref *item,
+             int64_t issue, const char *ballot)
 {
 	int64_t pos = 0, row = 0, target = 0;
 	sqlite3_stmt *st;
@@ -232,7 +224,7 @@ meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	if ((issue > 0) == (ballot != NULL))
 		return gv__error_set(GV_ERRCLASS_MEETING, GV_EINVALID,
 		                     "link an item to one issue or one ballot");
-	if ((error = item_find(&pos, &row, db, id, which)) < 0 ||
+	if ((error = item_find(&pos, &row, NULL, item, db, id)) < 0 ||
 	    (error = issue > 0 ? issue_row(&target, db, id, issue)
 	                       : gv_ballot_find(&target, db, ballot)) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
@@ -245,7 +237,7 @@ meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	gv__bind_opt(st, 2, target, issue > 0);
 	gv__bind_opt(st, 3, target, ballot != NULL);
 	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, -1, "meeting.link", which,
+	    (error = gv__eventf(db, -1, "meeting.link", item->which,
 	                        "{s:I, s:I, s:s?}", "meeting", (json_int_t)id,
 	                        "issue", (json_int_t)issue, "ballot", ballot)) <
 	            0 ||
@@ -389,33 +381,32 @@ static int
 item_add_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *title, *before = NULL;
+	struct item_ref ref;
 	int64_t id = 0;
-	char buf[24];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?s}", "title", &title, "before",
 	                           &before)) < 0 ||
-	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
-	    (before && (error = item_named(&before, buf, db, id, op,
-	                                   "before_title")) < 0))
+	    (error = meeting_at(&id, db, op, "meeting")) < 0)
 		return error;
-	return meeting_add_item(op->out, db, id, title, before);
+	item_ref_of(&ref, op, "before_title", before);
+	return meeting_add_item(op->out, db, id, title, &ref);
 }
 
 static int
 item_note_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *which, *notes;
+	struct item_ref ref;
 	int64_t id = 0;
-	char buf[24];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s}", "item", &which, "notes",
 	                           &notes)) < 0 ||
-	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
-	    (error = item_named(&which, buf, db, id, op, "item_title")) < 0)
+	    (error = meeting_at(&id, db, op, "meeting")) < 0)
 		return error;
-	return meeting_note(db, id, which, notes);
+	item_ref_of(&ref, op, "item_title", which);
+	return meeting_note(db, id, &ref, notes);
 }
 
 static int
@@ -423,20 +414,22 @@ item_link_apply(struct gv_db *db, const struct gv__op *op)
 {
 	const char *which, *ballot = NULL;
 	struct gv__issue_ref made;
+	struct item_ref ref;
 	json_int_t issue = 0;
 	int64_t id = 0;
-	char then[32], buf[24];
+	char then[32], named[48];
 	int error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s?I, s?s}", "item", &which,
 	                           "issue", &issue, "ballot", &ballot)) < 0 ||
 	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
-	    (error = item_named(&which, buf, db, id, op, "item_title")) < 0)
+	    (ballot && (error = gv__ballot_named(&ballot, named, db, op)) < 0))
 		return error;
 	snprintf(then, sizeof(then), "#%lld", (long long)issue);
 	if ((error = gv__issue_made(&made, db, op, then)) < 0)
 		return error;
-	return meeting_link(db, id, which, error > 0 ? made.number : issue,
+	item_ref_of(&ref, op, "item_title", which);
+	return meeting_link(db, id, &ref, error > 0 ? made.number : issue,
 	                    ballot);
 }
 
@@ -522,11 +515,14 @@ gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	int64_t row;
 	int error;
 
-	/* The issue is named by the operation that added it too, as
-	 * core/issue.c's operations name theirs. */
+	/* The issue and the ballot are named by the operations that made
+	 * them too, as core/issue.c's and core/ballot_op.c's operations
+	 * name theirs. */
 	if ((error = item_title_add(data, db, id, which, "item_title")) < 0 ||
 	    (issue > 0 && ((error = issue_row(&row, db, id, issue)) < 0 ||
-	                   (error = gv__issue_made_of(&made, db, row)) < 0))) {
+	                   (error = gv__issue_made_of(&made, db, row)) < 0)) ||
+	    (ballot && ((error = gv_ballot_find(&row, db, ballot)) < 0 ||
+	                (error = gv__ballot_made_add(data, db, row)) < 0))) {
 		json_decref(data);
 		return error;
 	}

@@ -361,14 +361,16 @@ renumbered_issue_keeps_what_was_recorded_on_it(void)
 /*
  * Two officers propose a ballot at once, each given the next number
  * (SMC012): one proposal is a conflict, and what its officer recorded on
- * it (an endorsement) is a conflict too, saying why, where it would have
- * landed on the other officer's ballot.
+ * it (an endorsement, an issue and an agenda item linked to it) is a
+ * conflict too, saying why, where it would have landed on the other
+ * officer's ballot.
  */
 static void
 concurrent_ballots_keep_their_acts(void)
 {
 	struct t_run *r;
 	const char *show;
+	int chair;
 
 	if (!cf_need("git") || two_officers() < 0)
 		return;
@@ -378,6 +380,8 @@ concurrent_ballots_keep_their_acts(void)
 	T_EQ_STR(r->out, "SMC012\n");
 	SF("c.db", "ballot", "endorse", "SMC012", "Sectigo", "--at",
 	   "2025-01-06 11:00");
+	SF("c.db", "issue", "link", "SMCWG#3", "--ballot", "SMC012");
+	SF("c.db", "meeting", "link", "4", "Discussion", "--ballot", "SMC012");
 	r = sf_run("s.db", "ballot", "new", "SMCWG", "--title",
 	           "proposed by the secretary", "--kind", "fmg", "--proposer",
 	           "DigiCert", "--at", "2025-01-06 10:00", NULL);
@@ -390,17 +394,25 @@ concurrent_ballots_keep_their_acts(void)
 	T_EQ_STR(sf_digest("s.db"), sf_digest("c.db"));
 	show = sf_run("c.db", "ballot", "show", "SMC012", NULL)->out;
 	T_EQ_STR(sf_run("s.db", "ballot", "show", "SMC012", NULL)->out, show);
-	if (strstr(show, "proposed by the chair")) {
+	chair = strstr(show, "proposed by the chair") != NULL;
+	if (chair) {
 		T_CONTAINS(show, "endorsers: Sectigo\n");
 	} else {
 		T_CONTAINS(show, "proposed by the secretary");
 		T_CONTAINS(show, "endorsers: Google\n");
 	}
+	/* The chair's links to their ballot: there only if it is. */
+	T_EQ_INT(strstr(sf_run("s.db", "issue", "show", "SMCWG#3", NULL)->out,
+	                "linked to Ballot SMC012") != NULL,
+	         chair);
+	T_EQ_INT(strstr(sf_run("s.db", "meeting", "show", "4", NULL)->out,
+	                "Discussion  [SMC012]") != NULL,
+	         chair);
 	r = sf_run("c.db", "sync", "--conflicts", NULL);
 	T_CONTAINS(r->out, "ballot SMC012 already exists");
 	T_CONTAINS(r->out, "the ballot it was recorded on (SMC012 then) is "
 	                   "not here: the proposal that made it, ");
-	T_EQ_INT(sf_ops("c.db", "conflict"), 2);
+	T_EQ_INT(sf_ops("c.db", "conflict"), chair ? 2 : 4);
 }
 
 /*
