@@ -512,7 +512,7 @@ gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	json_t *data = json_pack("{s:s?, s:s*}", "item", which ? which : "",
 	                         "ballot", ballot);
 	char *made = NULL;
-	int64_t row;
+	int64_t row = 0;
 	int error;
 
 	/* The issue and the ballot are named by the operations that made
