@@ -37,13 +37,13 @@ int
 gv__ballot_named(const char **ballot, char buf[48], struct gv_db *db,
                  const struct gv__op *op)
 {
-	const char *made =
-	        json_string_value(json_object_get(op->data, "ballot_made"));
+	const char *made = NULL;
 	sqlite3_stmt *st;
 	int error;
 
-	if (!made)
-		return 0;
+	if ((error = gv__op_unpack(op, "{s?s}", "ballot_made", &made)) < 0 ||
+	    !made)
+		return error;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_BALLOT_MADE_BY)) < 0)
 		return error;
 	gv__bind_text(st, 1, made);

@@ -550,14 +550,14 @@ int
 gv__issue_made(struct gv__issue_ref *r, struct gv_db *db,
                const struct gv__op *op, const char *then)
 {
-	const char *made =
-	        json_string_value(json_object_get(op->data, "issue_made"));
+	const char *made = NULL;
 	sqlite3_stmt *st;
 	int error;
 
 	memset(r, 0, sizeof(*r));
-	if (!made)
-		return 0;
+	if ((error = gv__op_unpack(op, "{s?s}", "issue_made", &made)) < 0 ||
+	    !made)
+		return error;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_MADE_BY)) < 0)
 		return error;
 	gv__bind_text(st, 1, made);

@@ -36,6 +36,17 @@ struct item_ref {
 	int exact; /* which is a whole title */
 };
 
+/* Whether stored starts with want, both folded (gv_text_fold). */
+static int
+title_starts(const char *stored, const char *want)
+{
+	char *fold = gv_text_fold(stored);
+	int yes = !strncmp(fold, want, strlen(want));
+
+	free(fold);
+	return yes;
+}
+
 /* The agenda item of meeting id ref names: its position and its row,
  * and its title (owned) where title is not NULL. */
 static int
@@ -45,12 +56,10 @@ item_find(int64_t *pos_out, int64_t *row, char **title,
 	struct gv__meeting_head m;
 	sqlite3_stmt *st;
 	const char *which = ref->which ? ref->which : "", *stored;
-	char *want = gv_text_fold(which), *end, *fold;
+	char *want = gv_text_fold(which), *end = want;
 	long pos = ref->exact ? 0 : strtol(want, &end, 10);
-	int error, found = 0;
+	int error, found = 0, match;
 
-	if (ref->exact)
-		end = want;
 	if ((error = gv__meeting_head(&m, db, id)) < 0 ||
 	    (error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLES)) < 0) {
 		free(want);
@@ -60,18 +69,18 @@ item_find(int64_t *pos_out, int64_t *row, char **title,
 	gv__bind_int(st, 1, id);
 	while (!found && (error = gv__db_step(db, st)) > 0) {
 		stored = (const char *)sqlite3_column_text(st, 1);
-		fold = gv_text_fold(stored);
-		if (ref->exact ? !strcmp(stored, which)
-		               : (*want && !*end &&
-		                  sqlite3_column_int(st, 0) == pos) ||
-		                         (*end &&
-		                          !strncmp(fold, want, strlen(want)))) {
+		if (ref->exact)
+			match = !strcmp(stored, which);
+		else if (*end) /* the start of a title */
+			match = title_starts(stored, want);
+		else /* a position */
+			match = *want && sqlite3_column_int(st, 0) == pos;
+		if (match) {
 			found = sqlite3_column_int(st, 0);
 			*row = sqlite3_column_int64(st, 2);
 			if (title)
 				*title = gv__xstrdup(stored);
 		}
-		free(fold);
 	}
 	gv__db_reset(st);
 	free(want);
@@ -106,14 +115,18 @@ item_title_add(json_t *data, struct gv_db *db, int64_t id, const char *which,
 
 /* The item an operation names: by its whole title under key, else by
  * what was typed (an operation from before titles were carried). */
-static void
+static int
 item_ref_of(struct item_ref *ref, const struct gv__op *op, const char *key,
             const char *which)
 {
-	const char *title = json_string_value(json_object_get(op->data, key));
+	const char *title = NULL;
+	int error;
 
+	if ((error = gv__op_unpack(op, "{s?s}", key, &title)) < 0)
+		return error;
 	ref->which = title ? title : which;
 	ref->exact = title != NULL;
+	return 0;
 }
 
 /* Adds an agenda item at the end, or before the item named before (its
@@ -387,9 +400,9 @@ item_add_apply(struct gv_db *db, const struct gv__op *op)
 
 	if ((error = gv__op_unpack(op, "{s:s, s?s}", "title", &title, "before",
 	                           &before)) < 0 ||
-	    (error = meeting_at(&id, db, op, "meeting")) < 0)
+	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
+	    (error = item_ref_of(&ref, op, "before_title", before)) < 0)
 		return error;
-	item_ref_of(&ref, op, "before_title", before);
 	return meeting_add_item(op->out, db, id, title, &ref);
 }
 
@@ -403,9 +416,9 @@ item_note_apply(struct gv_db *db, const struct gv__op *op)
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s}", "item", &which, "notes",
 	                           &notes)) < 0 ||
-	    (error = meeting_at(&id, db, op, "meeting")) < 0)
+	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
+	    (error = item_ref_of(&ref, op, "item_title", which)) < 0)
 		return error;
-	item_ref_of(&ref, op, "item_title", which);
 	return meeting_note(db, id, &ref, notes);
 }
 
@@ -423,12 +436,12 @@ item_link_apply(struct gv_db *db, const struct gv__op *op)
 	if ((error = gv__op_unpack(op, "{s:s, s?I, s?s}", "item", &which,
 	                           "issue", &issue, "ballot", &ballot)) < 0 ||
 	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
+	    (error = item_ref_of(&ref, op, "item_title", which)) < 0 ||
 	    (ballot && (error = gv__ballot_named(&ballot, named, db, op)) < 0))
 		return error;
 	snprintf(then, sizeof(then), "#%lld", (long long)issue);
 	if ((error = gv__issue_made(&made, db, op, then)) < 0)
 		return error;
-	item_ref_of(&ref, op, "item_title", which);
 	return meeting_link(db, id, &ref, error > 0 ? made.number : issue,
 	                    ballot);
 }

@@ -407,6 +407,43 @@ zone_from_elsewhere_kept_by_its_form(void)
 	T_EQ_INT(sf_ops("a.db", "conflict"), 1);
 }
 
+/* An issue, then a note on it naming the issue.add that made it by
+ * something that is not an operation's id. */
+#define NOTE_MADE_BY_NUMBER                                                    \
+	"{\"actor\":\"Bob Member\",\"at\":1735689600,\"data\":{\"body\":"      \
+	"\"SMCWG\",\"created\":1735689600,\"number\":0,\"title\":"             \
+	"\"forged\"},\"kind\":\"issue.add\",\"lamport\":900,\"part\":"         \
+	"\"SMCWG\",\"recorded\":1735689600,\"v\":1}\n"                         \
+	"{\"actor\":\"Bob Member\",\"at\":1735689600,\"data\":{\"issue\":"     \
+	"\"SMCWG#1\",\"issue_made\":5,\"text\":\"a note\"},\"kind\":"          \
+	"\"issue.note\",\"lamport\":901,\"part\":\"SMCWG\",\"recorded\":"      \
+	"1735689600,\"v\":1}\n"
+
+/* What names the issue an operation was recorded on ("issue_made") must
+ * be an operation's id: another shape is a conflict that says so, not a
+ * note put on whatever issue has the number. */
+static void
+made_name_of_another_shape_refused(void)
+{
+	struct t_run *r;
+
+	if (!cf_need("git") || small_group() < 0)
+		return;
+	SF("a.db", "sync");
+	if (sf_forge("remote.git", "refs/gavel/SMCWG/bob-member",
+	             NOTE_MADE_BY_NUMBER, NULL) < 0)
+		return;
+	r = sf_run("a.db", "sync", NULL);
+	T_EQ_INT(r->status, 0);
+	T_CONTAINS(r->out, "received 2 (1 applied, 0 same as one before, 1 in "
+	                   "conflict,");
+	r = sf_run("a.db", "sync", "--conflicts", NULL);
+	T_CONTAINS(r->out, "conflict issue.note by Bob Member");
+	T_CONTAINS(r->out, "operation issue.note has data of another shape");
+	T_ASSERT(!strstr(sf_run("a.db", "issue", "show", "SMCWG#1", NULL)->out,
+	                 "a note"));
+}
+
 /*
  * What a sync writes in a repository is on the disk before the log
  * records it, so a power cut cannot leave operations marked sent that no
@@ -892,6 +929,8 @@ const struct t_case sync_faults_tests[] = {
         {"newer_kind_is_kept_and_passed_on", newer_kind_is_kept_and_passed_on},
         {"zone_from_elsewhere_kept_by_its_form",
          zone_from_elsewhere_kept_by_its_form},
+        {"made_name_of_another_shape_refused",
+         made_name_of_another_shape_refused},
         {"each_operation_written_once", each_operation_written_once},
         {"operations_share_savepoints", operations_share_savepoints},
         {"large_batch_written_once", large_batch_written_once},
