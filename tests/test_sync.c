@@ -303,9 +303,9 @@ chairs_issue_kept_its_record(const char *db, const char *a, const char *b)
  * the log's order, whichever each copy gave its own. What the chair
  * recorded on theirs (a note, the close) follows it, not the number it
  * had on the chair's copy, and so does the agenda item they linked to
- * it. An issue given its number (--number 900) on
- * both is a conflict for one; what was recorded on the one not applied
- * is a conflict too, and never lands on the other's.
+ * it. An issue given its number (--number 900) on both is a conflict
+ * for one; what was recorded on the one not applied is a conflict too,
+ * and never lands on the other's.
  */
 static void
 renumbered_issue_keeps_what_was_recorded_on_it(void)
