@@ -11,9 +11,7 @@
 #include <string.h>
 
 #include "db.h"
-#include "event.h"
 #include "gavel/text.h"
-#include "gavel/time.h"
 #include "person_email.h"
 #include "roll_call.h"
 
@@ -155,28 +153,20 @@ gv__affiliation_at(int64_t *org, struct gv_db *db, int64_t person, int64_t at)
 }
 
 int
-gv__affiliation_seen(struct gv_db *db, int64_t person, const char *who,
-                     int64_t org, const char *org_name, int64_t at)
+gv__affiliation_seen(struct gv_db *db, int64_t person, int64_t org, int64_t at)
 {
-	char when[GV_TIME_BUFSZ];
 	struct timeline t;
 	int error = timeline_load(&t, db, person);
 
-	if (error == 0 && timeline_seen(&t, org, at)) {
-		gv_time_format(when, at, GV_TIME_ISO);
-		if ((error = timeline_save(db, person, &t)) == 0)
-			error = gv__eventf(db, -1, "person.affiliation", who,
-			                   "{s:s, s:s}", "org", org_name,
-			                   "seen", when);
-	}
+	if (error == 0 && timeline_seen(&t, org, at))
+		error = timeline_save(db, person, &t);
 	free(t.v);
 	return error;
 }
 
 int
 gv__person_create(int64_t *id_out, struct gv_db *db, const char *name,
-                  int64_t org, const char *org_name, const char *email,
-                  int64_t since, int from_start)
+                  int64_t org, const char *email, int64_t since, int from_start)
 {
 	char *clean = NULL, *fold = NULL;
 	struct timeline t = {0};
@@ -198,7 +188,7 @@ gv__person_create(int64_t *id_out, struct gv_db *db, const char *name,
 	if ((error = gv__db_run(db, st)) < 0)
 		goto out;
 	id = sqlite3_last_insert_rowid(db->sql);
-	if (email && (error = gv__person_email_put(db, id, clean, email)) < 0)
+	if (email && (error = gv__person_email_put(db, id, email)) < 0)
 		goto out;
 	if (org) {
 		timeline_insert(&t, 0, org, since);
@@ -206,9 +196,6 @@ gv__person_create(int64_t *id_out, struct gv_db *db, const char *name,
 		if ((error = timeline_save(db, id, &t)) < 0)
 			goto out;
 	}
-	if ((error = gv__eventf(db, -1, "person.add", clean, "{s:s?, s:s?}",
-	                        "org", org_name, "email", email)) < 0)
-		goto out;
 	if (id_out)
 		*id_out = id;
 out:

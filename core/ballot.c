@@ -11,7 +11,6 @@
 
 #include "ballot_internal.h"
 #include "db.h"
-#include "event.h"
 #include "op_kinds.h"
 #include "gavel/ballot.h"
 #include "gavel/roster.h"
@@ -230,10 +229,6 @@ ballot_record(int64_t *id_out, struct gv_db *db,
 	id = sqlite3_last_insert_rowid(db->sql);
 	if ((error = ballot_insert_parts(db, id, r)) < 0 ||
 	    (error = ballot_record_rest(db, id, r)) < 0 ||
-	    (error = gv__eventf(db, body.id, "ballot.record", number,
-	                        "{s:s, s:s, s:s, s:s?}", "title", title, "kind",
-	                        r->kind, "state", r->state, "proposer",
-	                        r->proposer)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	if (id_out)
@@ -335,11 +330,7 @@ ballot_new(int64_t *id_out, int64_t *number_out, struct gv_db *db,
 	if ((error = gv__db_run(db, st)) < 0)
 		goto rollback;
 	id = sqlite3_last_insert_rowid(db->sql);
-	if ((error = gv__eventf(db, body.id, "ballot.new", num,
-	                        "{s:s, s:s, s:s, s:s?}", "title", clean, "kind",
-	                        kind, "proposer", proposer, "purpose",
-	                        spec->purpose)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_commit(db)) < 0)
 		goto rollback;
 	if (id_out)
 		*id_out = id;
@@ -405,10 +396,7 @@ ballot_endorse(struct gv_db *db, const char *ref, const char *name, int64_t at)
 	gv__bind_int(st, 1, b->id);
 	gv__bind_int(st, 2, org);
 	gv__bind_int(st, 3, at);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, "ballot.endorse", b->number,
-	                        "{s:s}", "org", name)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 out:
 	gv_ballot_free(b);
@@ -440,11 +428,7 @@ ballot_set(struct gv_db *db, const char *ref, const struct gv_ballot_edit *e)
 	gv__bind_int(st, 1, b->id);
 	gv__bind_text(st, 2, title);
 	gv__bind_text(st, 3, e->purpose);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, "ballot.set", b->number,
-	                        "{s:s?, s:s?}", "title", title, "purpose",
-	                        e->purpose)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
 rollback:
@@ -535,7 +519,7 @@ gv__ballot_version_add(struct gv_db *db, const char *ref,
 	struct gv_ballot *b = NULL;
 	char *hash = NULL;
 	sqlite3_stmt *st;
-	int error, n = 0, withdraws;
+	int error, withdraws;
 
 	if ((error = gv__check_text(GV_ERRCLASS_BALLOT, "ballot text",
 	                            v->text)) < 0 ||
@@ -570,16 +554,8 @@ gv__ballot_version_add(struct gv_db *db, const char *ref,
 	gv__bind_text(st, 3, v->url);
 	gv__bind_text(st, 4, v->text);
 	gv__bind_text(st, 5, hash);
-	if ((error = gv__db_step(db, st)) > 0)
-		n = sqlite3_column_int(st, 0);
-	gv__db_reset(st);
-	if (error < 0)
-		goto rollback;
-	if ((error = ballot_save_reloaded(db, b, at)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, "ballot.version", b->number,
-	                        "{s:i, s:s?, s:s?, s:b}", "version", n, "url",
-	                        v->url, "hash", hash, "forced",
-	                        (flags & GV_VERSION_FORCE) != 0)) < 0 ||
+	if ((error = gv__db_run(db, st)) < 0 ||
+	    (error = ballot_save_reloaded(db, b, at)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;

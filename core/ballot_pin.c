@@ -12,7 +12,6 @@
 
 #include "ballot_internal.h"
 #include "db.h"
-#include "event.h"
 #include "gavel/redline.h"
 #include "git_files.h"
 #include "git_range.h"
@@ -161,10 +160,8 @@ pin_latest(struct gv_db *db, const char *ref, const char *repo,
 	if (error >= 0 && !version)
 		error = gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
 		                      "%s has no version to pin", b->number);
-	else if (error >= 0 && (error = pin_files(db, version, files)) == 0)
-		error = gv__eventf(db, b->body_id, "ballot.pin", b->number,
-		                   "{s:s, s:s, s:s}", "repo", repo, "base",
-		                   base, "head", head);
+	else if (error >= 0)
+		error = pin_files(db, version, files);
 	gv_ballot_free(b);
 	return error;
 }

@@ -11,7 +11,6 @@
 
 #include "ballot_internal.h"
 #include "db.h"
-#include "event.h"
 #include "op_kinds.h"
 #include "gavel/time.h"
 
@@ -78,19 +77,15 @@ step_load(struct gv_ballot **b, struct gv_db *db, const char *ref, int64_t at)
 	return GV_ECONFLICT;
 }
 
-/* Saves the ballot and logs the step, in one transaction. */
+/* Saves the ballot, in one transaction. */
 static int
-step_save(struct gv_db *db, const struct gv_ballot *b, int64_t at,
-          const char *kind)
+step_save(struct gv_db *db, const struct gv_ballot *b, int64_t at)
 {
-	char when[GV_TIME_BUFSZ];
 	int error;
 
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
 	if ((error = gv__ballot_save(db, b, at)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, kind, b->number, "{s:s}", "at",
-	                        gv_time_format(when, at, GV_TIME_ISO))) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 	return error;
@@ -137,7 +132,7 @@ ballot_discuss(struct gv_db *db, const char *ref, int64_t at, int64_t until)
 		goto out;
 	/* Only an announced end is stored: the earliest one is derived. */
 	b->discussion_ends_at = until;
-	error = step_save(db, b, at, "ballot.discuss");
+	error = step_save(db, b, at);
 out:
 	gv_ballot_free(b);
 	return error;
@@ -171,7 +166,7 @@ ballot_open_vote(struct gv_db *db, const char *ref, int64_t at)
 	} else {
 		b->vote_starts_at = at;
 		b->vote_ends_at = at + GV__VOTING_LENGTH;
-		error = step_save(db, b, at, "ballot.open-vote");
+		error = step_save(db, b, at);
 	}
 	gv_ballot_free(b);
 	return error;
@@ -248,10 +243,6 @@ ballot_close(struct gv_db *db, const char *ref, int64_t at)
 		goto out;
 	if ((error = close_store_quorum(db, b, t)) < 0 ||
 	    (error = gv__ballot_save(db, b, at)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, "ballot.close", b->number,
-	                        "{s:s, s:i, s:i}", "result", t->result,
-	                        "participants", t->participants, "quorum",
-	                        t->quorum)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 out:
@@ -281,7 +272,7 @@ ballot_review(struct gv_db *db, const char *ref, int64_t at)
 		b->review_starts_at = at;
 		b->review_ends_at =
 		        at + (!strcmp(b->kind, "fg") ? 60 : 30) * GV__DAY;
-		error = step_save(db, b, at, "ballot.review");
+		error = step_save(db, b, at);
 	}
 	gv_ballot_free(b);
 	return error;
@@ -332,8 +323,6 @@ ballot_exclusion(struct gv_db *db, const char *ref, const char *name,
 	b->exclusions++;
 	if ((error = gv__db_run(db, st)) < 0 ||
 	    (error = gv__ballot_save(db, b, at)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, "ballot.exclusion", b->number,
-	                        "{s:s}", "org", name)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 out:
@@ -356,7 +345,7 @@ ballot_withdraw(struct gv_db *db, const char *ref, int64_t at)
 	} else {
 		b->withdrawn_at = at;
 		b->vote_starts_at = b->vote_ends_at = -1;
-		error = step_save(db, b, at, "ballot.withdraw");
+		error = step_save(db, b, at);
 	}
 	gv_ballot_free(b);
 	return error;
@@ -375,7 +364,7 @@ ballot_cancel(struct gv_db *db, const char *ref, int64_t at)
 	case GV_BALLOT_DISCUSSION:
 	case GV_BALLOT_WITHDRAWN:
 		b->cancelled_at = at;
-		error = step_save(db, b, at, "ballot.cancel");
+		error = step_save(db, b, at);
 		break;
 	default:
 		error = step_refuse(b, "only a ballot not yet in voting is "
@@ -409,11 +398,7 @@ ballot_set_quorum(struct gv_db *db, const char *ref, int quorum,
 	gv__bind_int(st, 1, b->id);
 	gv__bind_opt(st, 2, quorum, quorum > 0);
 	gv__bind_text(st, 3, quorum > 0 ? source : NULL);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, "ballot.quorum", b->number,
-	                        "{s:i, s:s?}", "quorum", quorum, "source",
-	                        source)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 out:
 	gv_ballot_free(b);

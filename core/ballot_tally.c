@@ -12,7 +12,6 @@
 
 #include "ballot_internal.h"
 #include "db.h"
-#include "event.h"
 #include "op_kinds.h"
 #include "gavel/meeting.h"
 #include "gavel/time.h"
@@ -173,11 +172,11 @@ round_reason(struct gv_db *db, const struct vote_ballot *b, int64_t at,
 	return why ? why : gv__xstrdup(window);
 }
 
-/* Records a vote of org (name as the operation wrote it) on b at at:
- * valid, or kept with the reason it does not count (RULES §5.1). */
+/* Records a vote of org on b at at: valid, or kept with the reason it
+ * does not count (RULES §5.1). */
 static int
 vote_record(char **reason_out, struct gv_db *db, const struct vote_ballot *b,
-            int64_t org, const char *name, enum gv_vote_value value, int64_t at,
+            int64_t org, enum gv_vote_value value, int64_t at,
             const char *source)
 {
 	const char *reason = NULL;
@@ -208,9 +207,6 @@ vote_record(char **reason_out, struct gv_db *db, const struct vote_ballot *b,
 	gv__bind_text(st, 7, reason);
 	gv__bind_int(st, 8, gv_db_now(db));
 	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, "ballot.vote", b->number,
-	                        "{s:s, s:s, s:s?}", "org", name, "value",
-	                        vote_values[value], "invalid", reason)) < 0 ||
 	    (error = gv__db_commit(db)) < 0) {
 		gv__db_rollback(db);
 		return error;
@@ -294,8 +290,7 @@ vote_apply(struct gv_db *db, const struct gv__op *op)
 		                          now.last ? now.last : "?", value,
 		                          org);
 	else
-		error = vote_record(op->out, db, &b, org_id, org, v, op->at,
-		                    source);
+		error = vote_record(op->out, db, &b, org_id, v, op->at, source);
 out:
 	free(now.last);
 	free(b.body);

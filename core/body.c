@@ -13,7 +13,6 @@
 #include "body_key.h"
 #include "config.h"
 #include "db.h"
-#include "event.h"
 #include "gavel/roster.h"
 #include "gavel/schedule.h"
 #include "gavel/text.h"
@@ -114,11 +113,7 @@ body_add(int64_t *id_out, struct gv_db *db, const struct gv_body_spec *spec)
 	if ((error = gv__db_run(db, st)) < 0)
 		goto rollback;
 	id = sqlite3_last_insert_rowid(db->sql);
-	if ((error = gv__eventf(db, id, "body.add", spec->code,
-	                        "{s:s, s:s, s:s, s:s?}", "name", name, "prefix",
-	                        prefix, "tz", tz, "list", spec->list_addr)) <
-	            0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_commit(db)) < 0)
 		goto rollback;
 	if (id_out)
 		*id_out = id;
@@ -263,18 +258,7 @@ body_set(struct gv_db *db, const char *code, const struct gv_body_change *c)
 	gv__bind_opt(st, 14, inclusive, inclusive >= 0);
 	gv__bind_text(st, 15, c->quorum_at);
 	gv__bind_opt(st, 16, min, min >= 0);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(
-	             db, body.id, "body.set", body.code,
-	             "{s:s?, s:s?, s:s?, s:s?, s:s?, s:i, s:s?, s:s?, s:s?,"
-	             " s:s?, s:s?}",
-	             "name", name, "tz", c->tz, "list", c->list_addr, "tag",
-	             tag, "cadence", c->cadence, "require_signed",
-	             c->require_signed, "quorum_rule", c->quorum_rule,
-	             "consumer_rule", c->consumer_rule, "vote_end", c->vote_end,
-	             "quorum_at", c->quorum_at, "min_meetings",
-	             c->min_meetings)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
 rollback:

@@ -9,7 +9,6 @@
 #include <strings.h>
 
 #include "db.h"
-#include "event.h"
 #include "gavel/roster.h"
 #include "gavel/sync.h"
 #include "gavel/text.h"
@@ -89,9 +88,7 @@ body_role_apply(struct gv_db *db, const struct gv__op *op)
 		gv__bind_text(st, 3, role);
 		gv__bind_int(st, 4, op->at);
 	}
-	if ((error = gv__db_run(db, st)) == 0)
-		error = gv__eventf(db, body.id, "body.role", name, "{s:s}",
-		                   "role", role);
+	error = gv__db_run(db, st);
 out:
 	gv_body_dispose(&body);
 	return error;

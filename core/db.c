@@ -304,7 +304,7 @@ gv__db_flatten(struct gv_db *db, int on)
  * Savepoints' journals and temporary tables in memory, around a bulk
  * only. Each operation applied is a savepoint; by SQLite's default its
  * journal goes to a file once it passes 64 KiB (a person added: the row,
- * its timeline, the event, the indexes), and every later operation's
+ * its timeline, the indexes), and every later operation's
  * pages were written there for the rest of the transaction: 120,000
  * writes in a sync of 10,000 operations, 8 % of its time. Raising that
  * threshold instead (SQLITE_CONFIG_STMTJRNL_SPILL) makes SQLite allocate
@@ -413,24 +413,6 @@ gv__db_bulk_end(struct gv_db *db)
 		return;
 	bulk_memory(db, 0);
 	bulk_journal(db, 0);
-}
-
-int
-gv__event(struct gv_db *db, int64_t body, const char *kind, const char *subject,
-          const char *detail)
-{
-	sqlite3_stmt *st = NULL;
-	int error;
-
-	if ((error = gv__db_stmt(&st, db, GV__STMT_EVENT_INSERT)) < 0)
-		return error;
-	gv__bind_int(st, 1, gv_db_now(db));
-	gv__bind_text(st, 2, gv__db_actor(db));
-	gv__bind_opt(st, 3, body, body >= 0);
-	gv__bind_text(st, 4, kind);
-	gv__bind_text(st, 5, subject);
-	gv__bind_text(st, 6, detail ? detail : "{}");
-	return gv__db_run(db, st);
 }
 
 void

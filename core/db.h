@@ -50,6 +50,24 @@ extern const char *const gv__migrations[];
 extern const int gv__migration_count;
 extern const char gv__derived_clear[];
 
+/* An issue's closes and reopenings from the event history that gavel
+ * kept until v16, events: the table named event in its own database when
+ * it upgrades, or the rows of one in a snapshot from before
+ * (core/snapshot.c). The act time is the one the event held, else when it
+ * was recorded; a detail that is not JSON, or whose time is not a number,
+ * counts as the latter. */
+#define GV__ISSUE_STATE_FROM(events)                                           \
+	"INSERT INTO issue_state (issue, at, reopened)"                        \
+	" SELECT i.id, CASE WHEN json_valid(e.detail)"                         \
+	"  AND json_type(e.detail, '$.at') = 'integer'"                        \
+	"  THEN json_extract(e.detail, '$.at') ELSE e.at END,"                 \
+	" e.kind = 'issue.reopen' FROM " events " e"                           \
+	" JOIN body b ON b.id = e.body"                                        \
+	" JOIN issue i ON i.body = b.id"                                       \
+	"  AND e.subject = b.code || '#' || i.number"                          \
+	" WHERE e.kind = 'issue.close' OR e.kind = 'issue.reopen'"             \
+	" ORDER BY e.id"
+
 /* Applies migrations[user_version..count) (exposed for the tests). */
 int gv__db_migrate(struct gv_db *db, const char *const *migrations, int count);
 
@@ -130,11 +148,6 @@ int64_t gv__col_opt(sqlite3_stmt *st, int i);
 /* A column as a new string (NULL for SQL NULL). */
 char *gv__col_text(sqlite3_stmt *st, int i);
 
-/*
- * Appends an event row (within the caller's transaction): kind such as
- * "org.add", the subject it names, the body it belongs to (or -1) and
- * detail, a JSON object text (NULL: "{}").
- */
 /* Who the changes being made are by: the operation's actor while one is
  * applied, else this copy's user. */
 const char *gv__db_actor(const struct gv_db *db);
@@ -143,8 +156,5 @@ const char *gv__db_actor(const struct gv_db *db);
  * (gv_db_set_progress); what is a constant phrase. */
 void gv__progress(const struct gv_db *db, const char *what, size_t done,
                   size_t total);
-
-int gv__event(struct gv_db *db, int64_t body, const char *kind,
-              const char *subject, const char *detail);
 
 #endif

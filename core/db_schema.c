@@ -739,12 +739,13 @@ const char gv__derived_clear[] =
         "DELETE FROM ballot_version; DELETE FROM issue_link;"
         "DELETE FROM agenda_link; DELETE FROM ballot;"
         "DELETE FROM issue_note; DELETE FROM issue_label;"
+        "DELETE FROM issue_state;"
         "DELETE FROM issue_fts; DELETE FROM issue;"
         "DELETE FROM agenda_item; DELETE FROM attendance;"
         "DELETE FROM meeting; DELETE FROM role; DELETE FROM affiliation;"
         "DELETE FROM rep; DELETE FROM person_email; DELETE FROM person;"
         "DELETE FROM membership;"
-        "DELETE FROM org; DELETE FROM holiday; DELETE FROM event;"
+        "DELETE FROM org; DELETE FROM holiday;"
         "DELETE FROM body;";
 
 /*
@@ -798,11 +799,31 @@ static const char schema_v15[] =
         "CREATE UNIQUE INDEX ballot_made_by ON ballot(made_by)"
         " WHERE made_by IS NOT NULL;";
 
+/*
+ * v16: the history is the log. Every change is an operation (op), with
+ * its actor, act time, kind and all its data; the event table repeated
+ * it as a JSON detail written for every change (7 % of a sync's
+ * instructions) and was read for one thing: an issue's closes and
+ * reopenings, which its story tells. Those are now rows of their own, by
+ * issue, moved over from the events (the same statement reads the events
+ * of a snapshot from before: GV__ISSUE_STATE_FROM).
+ */
+static const char schema_v16[] =
+        "CREATE TABLE issue_state ("
+        " id INTEGER PRIMARY KEY,"
+        " issue INTEGER NOT NULL REFERENCES issue(id) ON DELETE CASCADE,"
+        " at INTEGER NOT NULL,"
+        " reopened INTEGER NOT NULL CHECK (reopened = 0 OR reopened = 1)"
+        ") STRICT;"
+        "CREATE INDEX issue_state_issue ON "
+        "issue_state(issue);" GV__ISSUE_STATE_FROM("event") ";"
+                                                            "DROP TABLE event;";
+
 /* Keep this list append-only: entry i upgrades user_version i to i+1. */
 const char *const gv__migrations[] = {
-        schema_v1,  schema_v2,  schema_v3,  schema_v4,  schema_v5,
-        schema_v6,  schema_v7,  schema_v8,  schema_v9,  schema_v10,
-        schema_v11, schema_v12, schema_v13, schema_v14, schema_v15,
+        schema_v1,  schema_v2,  schema_v3,  schema_v4,  schema_v5,  schema_v6,
+        schema_v7,  schema_v8,  schema_v9,  schema_v10, schema_v11, schema_v12,
+        schema_v13, schema_v14, schema_v15, schema_v16,
 };
 
 const int gv__migration_count =

@@ -34,9 +34,6 @@
 	GV__STMTS_SYNC(X)                                                      \
 	GV__STMTS_DIGEST(X)                                                    \
 	GV__STMTS_LIVE(X)                                                      \
-	X(EVENT_INSERT,                                                        \
-	  "INSERT INTO event (at, actor, body, kind, subject, detail)"         \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6)")                                  \
 	X(BODY_INSERT,                                                         \
 	  "INSERT INTO body (code, fold, name, prefix, id_width, tz,"          \
 	  " list_addr, cadence_weeks, cadence_weekday, cadence_minute,"        \
@@ -281,7 +278,7 @@
 	X(BALLOT_VERSION_ADD,                                                  \
 	  "INSERT INTO ballot_version (ballot, n, posted_at, url, text_md,"    \
 	  " hash) VALUES (?1, (SELECT ifnull(max(n), 0) + 1 FROM"              \
-	  " ballot_version WHERE ballot = ?1), ?2, ?3, ?4, ?5) RETURNING n")   \
+	  " ballot_version WHERE ballot = ?1), ?2, ?3, ?4, ?5)")               \
 	X(BALLOT_SAVE,                                                         \
 	  "UPDATE ballot SET state = ?2, proposed_at = ?3,"                    \
 	  " discussion_ends_at = ?4, vote_starts_at = ?5, vote_ends_at = ?6,"  \

@@ -6,7 +6,7 @@
  * written as that row's natural key (a body's code, an organisation's
  * name, a meeting's body and start, a ballot's body and number), never a
  * row id, which differs between copies. ?1 is a body's id, or NULL for
- * all. The event history and private notes are not in it, nor
+ * all. Private notes are not in it, nor
  * ballot.settled_at: the schema's triggers derive it from the ballot's
  * columns, versions and holidays here (core/db_schema.c v11), as an index
  * for the live ballots' query, not content; a later gavel may bound it
@@ -150,6 +150,12 @@
 	  "',' || quote(t.label) || ',' || quote(t.source) FROM "              \
 	  "issue_label t WHERE ?1 IS NULL OR (SELECT i.body FROM "             \
 	  "issue i WHERE i.id = t.issue) = ?1 ORDER BY 1")                     \
+	X(DIGEST_ISSUE_STATE,                                                  \
+	  "SELECT quote((SELECT b.code || '#' || k.number FROM issue "         \
+	  "k JOIN body b ON b.id = k.body WHERE k.id = t.issue)) || "          \
+	  "',' || quote(t.at) || ',' || quote(t.reopened) FROM "               \
+	  "issue_state t WHERE ?1 IS NULL OR (SELECT i.body FROM "             \
+	  "issue i WHERE i.id = t.issue) = ?1 ORDER BY 1")                     \
 	X(DIGEST_ISSUE_NOTE,                                                   \
 	  "SELECT quote((SELECT b.code || '#' || k.number FROM issue "         \
 	  "k JOIN body b ON b.id = k.body WHERE k.id = t.issue)) || "          \
@@ -289,6 +295,7 @@
 	Y(ISSUE, issue)                                                        \
 	Y(ISSUE_LABEL, issue_label)                                            \
 	Y(ISSUE_NOTE, issue_note)                                              \
+	Y(ISSUE_STATE, issue_state)                                            \
 	Y(ISSUE_LINK, issue_link)                                              \
 	Y(BALLOT, ballot)                                                      \
 	Y(BALLOT_VERSION, ballot_version)                                      \

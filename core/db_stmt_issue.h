@@ -157,13 +157,10 @@
 	X(ISSUE_STORY_DRAFTS,                                                  \
 	  "SELECT at, author, url, repo, base, head FROM issue_link"           \
 	  " WHERE issue = ?1 AND kind = 'draft' ORDER BY at, id")              \
-	/* Each close and reopening of issue ?2 of body ?1 (by the index       \
-	 * event_issue_state, whose condition the WHERE names), at its act     \
-	 * time (an event before the act time was kept: its record time). */   \
+	/* Each close and reopening of issue ?1, at its act time. */           \
 	X(ISSUE_STORY_STATES,                                                  \
-	  "SELECT coalesce(json_extract(detail, '$.at'), at),"                 \
-	  " kind = 'issue.reopen' FROM event WHERE body = ?1"                  \
-	  " AND subject = ?2 AND kind IN ('issue.close', 'issue.reopen')"      \
-	  " ORDER BY id")
+	  "SELECT at, reopened FROM issue_state WHERE issue = ?1 ORDER BY id") \
+	X(ISSUE_STATE_ADD,                                                     \
+	  "INSERT INTO issue_state (issue, at, reopened) VALUES (?1, ?2, ?3)")
 
 #endif

@@ -19,7 +19,7 @@
 	X(OP_LEGACY,                                                           \
 	  "SELECT NOT EXISTS (SELECT 1 FROM op) AND EXISTS (SELECT 1 FROM"     \
 	  " (SELECT id FROM body UNION ALL SELECT id FROM org"                 \
-	  " UNION ALL SELECT id FROM person UNION ALL SELECT id FROM event))") \
+	  " UNION ALL SELECT id FROM person))")                                \
 	X(OP_LAMPORT_MAX, "SELECT ifnull(max(lamport), 0) FROM op")            \
 	X(OP_KIND_COUNT, "SELECT count(*) FROM op WHERE part = ?1"             \
 	                 " AND kind IN (?2, ?3, ?4)")                          \

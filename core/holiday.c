@@ -2,13 +2,12 @@
 /*
  * This file implements a body's holidays: the days its business-day clocks
  * step over (RULES §4; core/ballot_clock.c reads them). Each change is one
- * transaction with its event.
+ * transaction.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
-#include "event.h"
 #include "gavel/holiday.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
@@ -63,10 +62,7 @@ holiday_add(struct gv_db *db, const char *code, int64_t day, const char *name)
 	gv__bind_int(st, 1, body.id);
 	gv__bind_int(st, 2, day);
 	gv__bind_text(st, 3, clean);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, body.id, "holiday.add", date, "{s:s?}",
-	                        "name", clean)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
 rollback:
@@ -105,9 +101,7 @@ holiday_remove(struct gv_db *db, const char *code, int64_t day)
 		                      date, body.code, body.code);
 		goto rollback;
 	}
-	if ((error = gv__eventf(db, body.id, "holiday.remove", date, "{}")) <
-	            0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
 rollback:

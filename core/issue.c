@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /*
  * This file implements a body's issues: adding, editing, closing and
- * labelling them, each change one transaction with its event, and the
- * REF lookup the other core/issue*.c files share.
+ * labelling them, each change one transaction, and the REF lookup the
+ * other core/issue*.c files share.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -10,7 +10,6 @@
 
 #include "body_key.h"
 #include "db.h"
-#include "event.h"
 #include "gavel/issue.h"
 #include "gavel/text.h"
 #include "gavel/time.h"
@@ -335,10 +334,7 @@ issue_add(int64_t *number_out, struct gv_db *db,
 	if ((error = gv__db_run(db, st)) < 0)
 		goto rollback;
 	ref.id = sqlite3_last_insert_rowid(db->sql);
-	if ((error = gv__eventf(db, body.id, "issue.add", ref.subject,
-	                        "{s:s, s:s?, s:b}", "title", spec->title, "url",
-	                        spec->url, "closed", spec->closed != 0)) < 0 ||
-	    (spec->nlabels && (error = labels_apply(db, &ref, spec->labels,
+	if ((spec->nlabels && (error = labels_apply(db, &ref, spec->labels,
 	                                            spec->nlabels, 0)) < 0) ||
 	    (error = gv__issue_reindex(db, ref.id)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
@@ -387,10 +383,6 @@ issue_edit(struct gv_db *db, const char *body, const char *ref,
 	gv__bind_int(st, 6, gv_db_now(db));
 	if ((error = gv__db_run(db, st)) < 0 ||
 	    (error = gv__issue_reindex(db, r.id)) < 0 ||
-	    (error = gv__eventf(db, r.body, "issue.edit", r.subject,
-	                        "{s:s?, s:s?, s:b, s:s?}", "title", edit->title,
-	                        "url", edit->url, "text", edit->body_md != NULL,
-	                        "assignee", edit->assignee)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	return 0;
@@ -428,10 +420,13 @@ issue_set_state(struct gv_db *db, const char *body, const char *ref, int closed,
 		                      "%s is already %s", r.subject, state);
 		goto rollback;
 	}
-	if ((error = gv__eventf(
-	             db, r.body, closed ? "issue.close" : "issue.reopen",
-	             r.subject, "{s:I}", "at", (json_int_t)at)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	/* Each close and reopening, at its act time: the issue's story. */
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_STATE_ADD)) < 0)
+		goto rollback;
+	gv__bind_int(st, 1, r.id);
+	gv__bind_int(st, 2, at);
+	gv__bind_int(st, 3, !closed);
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	return 0;
 rollback:
@@ -475,7 +470,7 @@ label_one(struct gv_db *db, const struct gv__issue_ref *r, const char *label,
 	return 0;
 }
 
-/* Adds or removes each label, with an event for each real change. */
+/* Adds or removes each label, touching the issue if any changed. */
 static int
 labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
              const char *const *labels, size_t n, int remove)
@@ -493,9 +488,6 @@ labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
 			continue;
 		}
 		changed++;
-		error = gv__eventf(db, r->body,
-		                   remove ? "issue.unlabel" : "issue.label",
-		                   r->subject, "{s:s}", "label", clean);
 		free(clean);
 	}
 	if (error < 0 || !changed)

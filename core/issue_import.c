@@ -19,7 +19,6 @@
 #include <jansson.h>
 
 #include "db.h"
-#include "event.h"
 #include "gavel/issue.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
@@ -446,13 +445,12 @@ stats_read(struct gv_issue_import_stats *s, json_t *o)
 
 /*
  * One part of an import, read from name, into body b: stats hold the
- * counts of the parts before it and gain this one's; the last part
- * records the import's event with the whole file's counts.
+ * counts of the parts before it and gain this one's.
  */
 static int
 import_items(struct gv_issue_import_stats *stats, struct gv_db *db,
              const struct gv_body *b, const char *name, const json_t *items,
-             int last, const struct import_out *out)
+             const struct import_out *out)
 {
 	struct import im = {db, name, b->id, gv_db_now(db), stats, 0, 0};
 	size_t i, before = stats->issues + stats->pulls;
@@ -469,14 +467,7 @@ import_items(struct gv_issue_import_stats *stats, struct gv_db *db,
 			goto rollback;
 		gv__progress(db, "importing issues", im.index, im.total);
 	}
-	if ((last &&
-	     (error = gv__eventf(db, b->id, "issue.import", b->code,
-	                         "{s:s, s:I, s:I, s:I, s:I}", "file", name,
-	                         "added", (json_int_t)stats->added, "updated",
-	                         (json_int_t)stats->updated, "notes_added",
-	                         (json_int_t)stats->notes_added, "pulls",
-	                         (json_int_t)stats->pulls)) < 0) ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_commit(db)) < 0)
 		goto rollback;
 	return 0;
 rollback:
@@ -499,7 +490,7 @@ import_apply(struct gv_db *db, const struct gv__op *op)
 	struct gv_body b = {0};
 	json_t *items, *earlier = NULL;
 	const char *body, *name;
-	int error, more = 0;
+	int error, more = 0; /* only its shape is checked */
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s:o, s?o, s?b}", "body",
 	                           &body, "file", &name, "items", &items,
@@ -510,7 +501,7 @@ import_apply(struct gv_db *db, const struct gv__op *op)
 		                     "an issue import holds no list of issues");
 	if ((error = stats_read(stats, earlier)) == 0 &&
 	    (error = gv_body_get(&b, db, body)) == 0)
-		error = import_items(stats, db, &b, name, items, !more, out);
+		error = import_items(stats, db, &b, name, items, out);
 	gv_body_dispose(&b);
 	return error;
 }
@@ -617,7 +608,7 @@ import_parts(struct gv_db *db, const struct gv_body *b, const char *name,
 	return part_submit(db, b, name, items, 0, out);
 }
 
-/* Imports what f holds; name stands for it in messages and the event. */
+/* Imports what f holds; name stands for it in messages. */
 static int
 import_file(struct gv_issue_import_stats *stats, struct gv_db *db,
             const char *body, const char *name, FILE *f)

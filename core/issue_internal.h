@@ -83,7 +83,7 @@ int gv__issue_check_title(const char *title);
 
 /* gv_issue_import of data[0..len) already in memory (need not end in a
  * NUL; tests/fuzz/fuzz_issue_json.c feeds it); name stands for the file
- * in messages and in the event. */
+ * in messages. */
 int gv__issue_import_data(struct gv_issue_import_stats *stats, struct gv_db *db,
                           const char *body, const char *name, const char *data,
                           size_t len);

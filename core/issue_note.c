@@ -2,14 +2,13 @@
 /*
  * This file implements what an issue's timeline records: notes (taken at
  * a meeting or not), the meetings that discussed it, the ballots linked to
- * it and its draft redlines. Each is one transaction with its event.
+ * it and its draft redlines. Each is one transaction.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "ballot_internal.h"
 #include "db.h"
-#include "event.h"
 #include "gavel/ballot.h"
 #include "gavel/issue.h"
 #include "git_range.h"
@@ -94,10 +93,6 @@ issue_note(int64_t *id_out, struct gv_db *db, const char *body, const char *ref,
 	if (id_out)
 		*id_out = sqlite3_last_insert_rowid(db->sql);
 	if ((error = gv__issue_reindex(db, r.id)) < 0 ||
-	    (error = gv__eventf(db, r.body, "issue.note", r.subject,
-	                        "{s:I, s:s?}", "meeting",
-	                        (json_int_t)spec->meeting, "author", author)) <
-	            0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	return 0;
@@ -146,8 +141,7 @@ link_insert(struct gv_db *db, const struct gv__issue_ref *r,
 		                     what);
 	if (rc < 0)
 		return rc;
-	return gv__eventf(db, r->body, "issue.link", r->subject, "{s:s, s:s}",
-	                  "kind", l->kind, "to", what);
+	return 0;
 }
 
 /* Runs link_insert for REF in one transaction. */

@@ -317,8 +317,8 @@ entries_sort(struct gv_issue_entry *v, size_t n)
 }
 
 /*
- * Each time the issue was closed or reopened, from the events its
- * operations wrote; an issue imported closed has no such event, and its
+ * Each time the issue was closed or reopened, as its operations recorded
+ * it (issue_state); an issue imported closed has no such row, and its
  * close is told at its closed_at.
  */
 static int
@@ -330,8 +330,7 @@ story_states(struct gv_issue_story *s, size_t *alloc, struct gv_db *db,
 
 	if ((rc = gv__db_stmt(&st, db, GV__STMT_ISSUE_STORY_STATES)) < 0)
 		return rc;
-	gv__bind_int(st, 1, r->body);
-	gv__bind_text(st, 2, r->subject);
+	gv__bind_int(st, 1, r->id);
 	while ((rc = gv__db_step(db, st)) > 0) {
 		int reopened = sqlite3_column_int(st, 1);
 

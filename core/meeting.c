@@ -6,12 +6,10 @@
  * notes and links, and the minutes' approval chain.
  */
 #include <ctype.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "db.h"
-#include "event.h"
 #include "gavel/ballot.h"
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
@@ -211,7 +209,6 @@ meeting_add(int64_t *id_out, struct gv_db *db,
             const struct gv_meeting_spec *spec, const json_t *items)
 {
 	struct gv_body body = {0};
-	char when[GV_TIME_BUFSZ];
 	const char *tz;
 	sqlite3_stmt *st;
 	int64_t id;
@@ -241,13 +238,7 @@ meeting_add(int64_t *id_out, struct gv_db *db,
 	if ((error = gv__db_run(db, st)) < 0)
 		goto rollback;
 	id = sqlite3_last_insert_rowid(db->sql);
-	gv_time_format(when, spec->starts_at, GV_TIME_ISO);
 	if ((items && (error = insert_items(db, id, items)) < 0) ||
-	    (error = gv__eventf(db, body.id, "meeting.add", when,
-	                        "{s:I, s:s, s:s, s:s?}", "meeting",
-	                        (json_int_t)id, "tz", tz, "kind",
-	                        spec->kind == GV_MEETING_F2F ? "f2f" : "call",
-	                        "subcommittee", spec->subcommittee)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	if (id_out)
@@ -286,20 +277,15 @@ meeting_find(struct gv_db *db, int64_t id, int64_t *body, int64_t *starts,
 	                     (long long)id);
 }
 
-/* Runs a one-row update of meeting id, with an event, in a transaction. */
+/* Runs a one-row update of meeting id, in a transaction. */
 static int
-meeting_update(struct gv_db *db, int64_t id, sqlite3_stmt *st, const char *kind,
-               const char *detail_key, const char *value)
+meeting_update(struct gv_db *db, int64_t id, sqlite3_stmt *st)
 {
 	int64_t body = -1, starts = 0;
 	int error, cancelled = 0;
-	char subject[32];
 
-	snprintf(subject, sizeof(subject), "%lld", (long long)id);
 	if ((error = meeting_find(db, id, &body, &starts, &cancelled)) < 0 ||
-	    (error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, body, kind, subject, "{s:s?}", detail_key,
-	                        value)) < 0)
+	    (error = gv__db_run(db, st)) < 0)
 		return error;
 	return 0;
 }
@@ -341,8 +327,7 @@ meeting_cancel(struct gv_db *db, int64_t id, const char *reason)
 	}
 	gv__bind_int(st, 1, id);
 	gv__bind_text(st, 2, reason);
-	if ((error = meeting_update(db, id, st, "meeting.cancel", "reason",
-	                            reason)) < 0 ||
+	if ((error = meeting_update(db, id, st)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 	return error;
@@ -368,10 +353,7 @@ meeting_unattend(struct gv_db *db, int64_t id, const char *const *names,
 			break;
 		gv__bind_int(st, 1, id);
 		gv__bind_int(st, 2, person);
-		if ((error = gv__db_run(db, st)) == 0)
-			error = gv__eventf(db, body, "meeting.unattend",
-			                   names[i], "{s:I}", "meeting",
-			                   (json_int_t)id);
+		error = gv__db_run(db, st);
 	}
 	if (error < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
@@ -392,8 +374,7 @@ meeting_set_taker(struct gv_db *db, int64_t id, const char *who)
 		goto rollback;
 	gv__bind_int(st, 1, id);
 	gv__bind_int(st, 2, person);
-	if ((error = meeting_update(db, id, st, "meeting.taker", "who", who)) <
-	            0 ||
+	if ((error = meeting_update(db, id, st)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	return 0;

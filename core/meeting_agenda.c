@@ -12,7 +12,6 @@
 
 #include "ballot_internal.h"
 #include "db.h"
-#include "event.h"
 #include "gavel/ballot.h"
 #include "gavel/meeting.h"
 #include "gavel/text.h"
@@ -153,8 +152,6 @@ meeting_add_item(int *pos_out, struct gv_db *db, int64_t id, const char *title,
 	                     ? gv__meeting_item_insert_at(db, id, pos, clean)
 	                     : gv__meeting_item_insert(&pos, db, id, clean)) <
 	            0 ||
-	    (error = gv__eventf(db, -1, "meeting.item", clean, "{s:I, s:i}",
-	                        "meeting", (json_int_t)id, "pos", pos)) < 0 ||
 	    (error = gv__db_commit(db)) < 0) {
 		gv__db_rollback(db);
 		goto out;
@@ -188,11 +185,7 @@ meeting_note(struct gv_db *db, int64_t id, const struct item_ref *item,
 	}
 	gv__bind_int(st, 1, row);
 	gv__bind_text(st, 2, notes);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, -1, "meeting.note", item->which,
-	                        "{s:I, s:I}", "meeting", (json_int_t)id, "pos",
-	                        (json_int_t)pos)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 	return error;
 }
@@ -249,12 +242,7 @@ meeting_link(struct gv_db *db, int64_t id, const struct item_ref *item,
 	gv__bind_int(st, 1, row);
 	gv__bind_opt(st, 2, target, issue > 0);
 	gv__bind_opt(st, 3, target, ballot != NULL);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, -1, "meeting.link", item->which,
-	                        "{s:I, s:I, s:s?}", "meeting", (json_int_t)id,
-	                        "issue", (json_int_t)issue, "ballot", ballot)) <
-	            0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 	return error;
 }
@@ -333,11 +321,7 @@ minutes_approve(struct gv_db *db, int64_t id, int64_t later, int64_t at,
 	gv__bind_int(st, 1, id);
 	gv__bind_int(st, 2, later);
 	gv__bind_int(st, 3, b->meeting.starts_at);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, -1, "minutes.approve", a->meeting.body,
-	                        "{s:I, s:I}", "meeting", (json_int_t)id,
-	                        "approved_in", (json_int_t)later)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 out:
 	gv_meeting_detail_free(a);
@@ -367,11 +351,7 @@ minutes_drafted(struct gv_db *db, int64_t id, int64_t at)
 	}
 	gv__bind_int(st, 1, id);
 	gv__bind_int(st, 2, at);
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, -1, "minutes.draft", "", "{s:I, s:I}",
-	                        "meeting", (json_int_t)id, "at",
-	                        (json_int_t)at)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 	return error;
 }

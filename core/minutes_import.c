@@ -14,7 +14,6 @@
 
 #include "db.h"
 #include "op_kinds.h"
-#include "event.h"
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
@@ -233,12 +232,7 @@ import_doc(struct gv_import_report *r, struct gv_db *db,
 	    (error = import_roll_call(person, db, id, doc, path, r)) < 0 ||
 	    (doc->minute_taker &&
 	     (error = import_taker(db, id, doc, person, r)) < 0) ||
-	    (error = import_text(db, id, doc, path)) < 0 ||
-	    (error = gv__eventf(db, body.id, "minutes.import", path,
-	                        "{s:I, s:i, s:i, s:s?}", "meeting",
-	                        (json_int_t)id, "attendees", r->attendees,
-	                        "not_recorded", r->unresolved, "minute_taker",
-	                        r->minute_taker)) < 0)
+	    (error = import_text(db, id, doc, path)) < 0)
 		goto out;
 	r->body = gv__xstrdup(body.code);
 	r->meeting = id;

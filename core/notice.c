@@ -11,7 +11,6 @@
 
 #include "ballot_internal.h"
 #include "db.h"
-#include "event.h"
 #include "gavel/notice.h"
 #include "mail.h"
 #include "message.h"
@@ -91,12 +90,7 @@ notice_sent(struct gv_db *db, const char *ref, const char *kind_name,
 	gv__bind_text(st, 4, message_id);
 	gv__bind_int(st, 5, at);
 	gv__bind_text(st, 6, gv__db_actor(db));
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (error = gv__eventf(db, b->body_id, "ballot.notice-sent", b->number,
-	                        "{s:s, s:i, s:s}", "notice", notice_names[kind],
-	                        "version", version, "message_id", message_id)) <
-	            0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
 rollback:

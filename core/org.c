@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "db.h"
-#include "event.h"
 #include "op_kinds.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
@@ -101,7 +100,7 @@ org_find_or_add(int64_t *id, int *created, struct gv_db *db, const char *name)
 		return error;
 	*id = sqlite3_last_insert_rowid(db->sql);
 	*created = 1;
-	return gv__eventf(db, -1, "org.add", name, "{}");
+	return 0;
 }
 
 static int
@@ -146,11 +145,7 @@ org_add(int64_t *id_out, struct gv_db *db, const char *name,
 			goto rollback;
 		}
 		if ((error = membership_insert(db, org, body.id, klass,
-		                               GV_STATUS_ACTIVE, since)) < 0 ||
-		    (error = gv__eventf(db, body.id, "membership.add", clean,
-		                        "{s:s, s:s, s:I}", "body", body.code,
-		                        "class", gv_class_name(klass), "since",
-		                        (json_int_t)since)) < 0)
+		                               GV_STATUS_ACTIVE, since)) < 0)
 			goto rollback;
 	}
 	if ((error = gv__db_commit(db)) < 0)
@@ -167,8 +162,7 @@ out:
 }
 
 static int
-membership_classify(struct gv_db *db, int64_t row, const struct gv_body *body,
-                    const char *name, enum gv_class klass)
+membership_classify(struct gv_db *db, int64_t row, enum gv_class klass)
 {
 	sqlite3_stmt *st = NULL;
 	int error;
@@ -179,9 +173,7 @@ membership_classify(struct gv_db *db, int64_t row, const struct gv_body *body,
 	gv__bind_text(st, 2, gv_class_name(klass));
 	if ((error = gv__db_run(db, st)) < 0)
 		return error;
-	return gv__eventf(db, body->id, "membership.classify", name,
-	                  "{s:s, s:s}", "body", body->code, "class",
-	                  gv_class_name(klass));
+	return 0;
 }
 
 static int
@@ -225,7 +217,7 @@ org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
 	 * (before it, the organisation stays of a class not known). */
 	if (cur_class == GV_CLASS_UNKNOWN && new_status == cur_status &&
 	    !dated) {
-		error = membership_classify(db, row, &body, name, new_class);
+		error = membership_classify(db, row, new_class);
 		if (error < 0 || (error = gv__db_commit(db)) < 0)
 			goto rollback;
 		goto out;
@@ -247,11 +239,6 @@ org_set(struct gv_db *db, const char *name, const char *body_code, int klass,
 	if ((error = gv__db_run(db, st)) < 0 ||
 	    (error = membership_insert(db, org, body.id, new_class, new_status,
 	                               since)) < 0 ||
-	    (error = gv__eventf(db, body.id, "membership.set", name,
-	                        "{s:s, s:s, s:s, s:I}", "body", body.code,
-	                        "class", gv_class_name(new_class), "status",
-	                        gv_status_name(new_status), "since",
-	                        (json_int_t)since)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;

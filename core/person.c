@@ -8,7 +8,6 @@
 #include <string.h>
 
 #include "db.h"
-#include "event.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
 #include "gavel/time.h"
@@ -96,8 +95,8 @@ person_add(int64_t *id_out, struct gv_db *db, const struct gv_person_spec *spec)
 	}
 	/* Entered by hand: the organisation holds from the start, as far as
 	 * anyone knows, until a roll call shows another. */
-	if ((error = gv__person_create(&id, db, name, org, spec->org,
-	                               spec->email, gv_db_now(db), 1)) < 0)
+	if ((error = gv__person_create(&id, db, name, org, spec->email,
+	                               gv_db_now(db), 1)) < 0)
 		goto rollback;
 	if (spec->rep_body) {
 		if ((error = gv__db_stmt(&st, db, GV__STMT_REP_INSERT)) < 0)
@@ -105,10 +104,7 @@ person_add(int64_t *id_out, struct gv_db *db, const struct gv_person_spec *spec)
 		gv__bind_int(st, 1, id);
 		gv__bind_int(st, 2, body.id);
 		gv__bind_int(st, 3, gv_db_now(db));
-		if ((error = gv__db_run(db, st)) < 0 ||
-		    (error = gv__eventf(db, body.id, "rep.add", name,
-		                        "{s:s, s:s}", "body", body.code, "org",
-		                        spec->org)) < 0)
+		if ((error = gv__db_run(db, st)) < 0)
 			goto rollback;
 	}
 	if ((error = gv__db_commit(db)) < 0)
@@ -221,9 +217,7 @@ rep_begin(struct gv_db *db, int64_t person, const char *who,
 	gv__bind_int(st, 1, person);
 	gv__bind_int(st, 2, body->id);
 	gv__bind_int(st, 3, when);
-	if ((error = gv__db_run(db, st)) == 0)
-		error = gv__eventf(db, body->id, "rep.add", who, "{s:s, s:s}",
-		                   "body", body->code, "org", org_name);
+	error = gv__db_run(db, st);
 out:
 	free(org_name);
 	return error;
@@ -263,8 +257,7 @@ rep_end(struct gv_db *db, int64_t person, const char *who,
 	gv__bind_int(st, 3, when);
 	if ((error = gv__db_run(db, st)) < 0)
 		return error;
-	return gv__eventf(db, body->id, "rep.end", who, "{s:s}", "body",
-	                  body->code);
+	return 0;
 }
 
 static int

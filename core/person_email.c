@@ -10,7 +10,6 @@
 #include <string.h>
 
 #include "db.h"
-#include "event.h"
 #include "op_kinds.h"
 #include "person_email.h"
 #include "gavel/roster.h"
@@ -44,8 +43,7 @@ gv__email_fold(const char *email)
 }
 
 int
-gv__person_email_put(struct gv_db *db, int64_t person, const char *who,
-                     const char *email)
+gv__person_email_put(struct gv_db *db, int64_t person, const char *email)
 {
 	sqlite3_stmt *st;
 	char *fold = NULL, *owner = NULL;
@@ -83,10 +81,7 @@ gv__person_email_put(struct gv_db *db, int64_t person, const char *who,
 	gv__bind_int(st, 1, person);
 	gv__bind_text(st, 2, email);
 	gv__bind_text(st, 3, fold);
-	if ((error = gv__db_run(db, st)) < 0)
-		goto out;
-	error = gv__eventf(db, -1, "person.email", who, "{s:s}", "email",
-	                   email);
+	error = gv__db_run(db, st);
 out:
 	free(fold);
 	free(owner);
@@ -146,7 +141,7 @@ email_apply(struct gv_db *db, const struct gv__op *op)
 	    (error = gv__person_find(&id, db, name, org, "--org")) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		return error;
-	if ((error = gv__person_email_put(db, id, name, email)) < 0 ||
+	if ((error = gv__person_email_put(db, id, email)) < 0 ||
 	    (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 	return error;
@@ -215,17 +210,12 @@ set_apply(struct gv_db *db, const struct gv__op *op)
 		old = gv__col_text(st, 0);
 	gv__db_reset(st);
 	if (error < 0 || (old && (error = email_drop(db, id, old)) < 0) ||
-	    (email && (error = gv__person_email_put(db, id, who, email)) < 0) ||
+	    (email && (error = gv__person_email_put(db, id, email)) < 0) ||
 	    (error = gv__db_stmt(&st, db, GV__STMT_PERSON_SET_EMAIL)) < 0)
 		goto rollback;
 	gv__bind_int(st, 1, id);
 	gv__bind_text(st, 2, email);
-	/* A new address is logged by gv__person_email_put; a cleared one
-	 * here. */
-	if ((error = gv__db_run(db, st)) < 0 ||
-	    (!email && (error = gv__eventf(db, -1, "person.email", who, "{s:n}",
-	                                   "email")) < 0) ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = gv__db_run(db, st)) < 0 || (error = gv__db_commit(db)) < 0)
 		goto rollback;
 	goto out;
 rollback:

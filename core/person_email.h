@@ -20,13 +20,11 @@ int gv__email_check(const char *email);
 char *gv__email_fold(const char *email);
 
 /*
- * Gives person (named who, for messages and the event) the address email,
- * in the caller's transaction. An address belongs to one person: one
- * already theirs or another's is GV_EEXISTS naming whose. Returns 0,
- * GV_EINVALID or GV_EEXISTS.
+ * Gives person the address email, in the caller's transaction. An address
+ * belongs to one person: one already theirs or another's is GV_EEXISTS
+ * naming whose. Returns 0, GV_EINVALID or GV_EEXISTS.
  */
-int gv__person_email_put(struct gv_db *db, int64_t person, const char *who,
-                         const char *email);
+int gv__person_email_put(struct gv_db *db, int64_t person, const char *email);
 
 /*
  * The id of the one person named name (with the organisation org now,

@@ -12,7 +12,6 @@
 
 #include "ballot_internal.h"
 #include "db.h"
-#include "event.h"
 #include "gavel/redline.h"
 #include "gavel/text.h"
 #include "git_files.h"
@@ -65,11 +64,7 @@ review_add(int64_t *id_out, struct gv_db *db, const struct note *n)
 	gv__bind_int(st, 8, n->private_note);
 	if ((error = gv__db_run(db, st)) == 0 && id_out)
 		*id_out = sqlite3_last_insert_rowid(db->sql);
-	if (error < 0 ||
-	    (error = gv__eventf(db, b->body_id, "review.add", b->number,
-	                        "{s:s, s:i}", "path", n->path, "line",
-	                        n->line)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if (error < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
 out:
 	gv__pin_dispose(&p);

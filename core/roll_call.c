@@ -16,7 +16,6 @@
 #include <string.h>
 
 #include "db.h"
-#include "event.h"
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
@@ -207,15 +206,13 @@ roll_resolve(int64_t *person, int64_t *org, struct gv__roll *roll,
 		error = namesakes_conflict(&c, name);
 	} else if (fit == FIT_NONE && create) {
 		if ((error = gv__person_create(person, roll->db, name, *org,
-		                               org_name, NULL, roll->at, 0)) ==
-		    0)
+		                               NULL, roll->at, 0)) == 0)
 			roll->result->created_people++;
 	} else if (fit == FIT_NONE) {
 		error = gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
 		                      "no person \"%s\"", name);
 	} else if (org_name && write) {
-		error = gv__affiliation_seen(roll->db, *person, name, *org,
-		                             org_name, roll->at);
+		error = gv__affiliation_seen(roll->db, *person, *org, roll->at);
 	} else if (!org_name) {
 		error = gv__affiliation_at(org, roll->db, *person, roll->at);
 	}
@@ -242,7 +239,6 @@ gv__roll_open(struct gv__roll *roll, struct gv_db *db, int64_t id,
 	roll->db = db;
 	roll->meeting = id;
 	roll->at = m.starts_at;
-	roll->body_id = m.body_id;
 	roll->body = m.body; /* taken over */
 	m.body = NULL;
 	gv__meeting_head_dispose(&m);
@@ -352,7 +348,6 @@ attend_all(struct gv_roll_call *r, struct gv_db *db, int64_t id,
 {
 	struct gv__roll roll = {0};
 	size_t i, alloc = 0;
-	char subject[32];
 	int error;
 
 	if ((error = gv__roll_open(&roll, db, id, flags, r)) < 0 ||
@@ -376,13 +371,7 @@ attend_all(struct gv_roll_call *r, struct gv_db *db, int64_t id,
 		        "them with 'gavel person add', or use "
 		        "--create",
 		        r->nunmatched, n);
-	snprintf(subject, sizeof(subject), "%lld", (long long)id);
-	if (error < 0 ||
-	    (error = gv__eventf(db, roll.body_id, "meeting.attend", subject,
-	                        "{s:i, s:i, s:i}", "attendees", r->recorded,
-	                        "new_people", r->created_people, "new_orgs",
-	                        r->created_orgs)) < 0 ||
-	    (error = gv__db_commit(db)) < 0) {
+	if (error < 0 || (error = gv__db_commit(db)) < 0) {
 		gv__db_rollback(db);
 		r->recorded = r->already = r->created_people = r->created_orgs =
 		        0;

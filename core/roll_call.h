@@ -17,13 +17,13 @@ struct gv_db;
 
 /*
  * Adds a person, in the caller's transaction, with an organisation (its
- * id and name, or 0 and NULL) from the instant since; from_start: entered
- * by hand, so it may have held before since too. Logs "person.add".
- * Returns 0 (id in *id_out) or GV_EINVALID (name).
+ * id, or 0) from the instant since; from_start: entered by hand, so it may
+ * have held before since too. Returns 0 (id in *id_out) or GV_EINVALID
+ * (name).
  */
 int gv__person_create(int64_t *id_out, struct gv_db *db, const char *name,
-                      int64_t org, const char *org_name, const char *email,
-                      int64_t since, int from_start);
+                      int64_t org, const char *email, int64_t since,
+                      int from_start);
 
 /* The organisation person had at the instant at: *org is 0 when none is
  * known (before the first meeting that showed them with one). */
@@ -31,23 +31,21 @@ int gv__affiliation_at(int64_t *org, struct gv_db *db, int64_t person,
                        int64_t at);
 
 /*
- * Records, in the caller's transaction, that person (named who, for the
- * event) was with org (named org_name) at the instant at: nothing when
- * the affiliation in force then is org, else a new affiliation from at (a
- * move when at is later than what is known, earlier history when it is
- * not). Logs "person.affiliation" when the history changed.
+ * Records, in the caller's transaction, that person was with org at the
+ * instant at: nothing when the affiliation in force then is org, else a
+ * new affiliation from at (a move when at is later than what is known,
+ * earlier history when it is not).
  */
-int gv__affiliation_seen(struct gv_db *db, int64_t person, const char *who,
-                         int64_t org, const char *org_name, int64_t at);
+int gv__affiliation_seen(struct gv_db *db, int64_t person, int64_t org,
+                         int64_t at);
 
 /* A roll call being recorded, in the caller's transaction. */
 struct gv__roll {
 	struct gv_db *db;
 	int64_t meeting;
-	int64_t at; /* its start: whose affiliations count */
-	char *body; /* its body's code; new organisations
-	               join it with class "unknown" */
-	int64_t body_id;
+	int64_t at;                  /* its start: whose affiliations count */
+	char *body;                  /* its body's code; new organisations
+	                                join it with class "unknown" */
 	unsigned flags;              /* enum gv_attend_flags */
 	struct gv_roll_call *result; /* the counts, added to */
 	int64_t *person, *org;       /* recorded so far, org 0: none */

@@ -3,10 +3,10 @@
  * This file implements the operation that holds a database from before
  * the log (issue 17: "existing databases migrate: what they hold becomes
  * the first operations, with nothing lost"): every row of every derived
- * table, with its row ids, and the history of events. Its apply inserts
- * them again. Its table and column names come from another member's copy
- * too, so each is checked against the schema before it is written into
- * the INSERT it builds; values are always bound.
+ * table, with its row ids. Its apply inserts them again. Its table and column
+ * names come from another member's copy too, so each is checked against the
+ * schema before it is written into the INSERT it builds; values are always
+ * bound.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -34,6 +34,7 @@ static const char *const tables[] = {
         "issue",
         "issue_label",
         "issue_note",
+        "issue_state",
         "ballot",
         "agenda_link",
         "issue_link",
@@ -44,7 +45,6 @@ static const char *const tables[] = {
         "exclusion_notice",
         "ballot_quorum",
         "review_note",
-        "event",
 };
 
 static int
@@ -188,6 +188,22 @@ bind_value(sqlite3_stmt *st, int i, const json_t *v)
 	return json_is_null(v) ? sqlite3_bind_null(st, i) : SQLITE_MISMATCH;
 }
 
+/* Whether each row of table t has a value for each of its columns. */
+static int
+rows_fit(const char *table, const json_t *t)
+{
+	size_t n = json_array_size(json_object_get(t, "columns")), r;
+	const json_t *row;
+
+	json_array_foreach (json_object_get(t, "rows"), r, row)
+		if (json_array_size(row) != n)
+			return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+			                     "a snapshot row of %s has %zu "
+			                     "values for %zu columns",
+			                     table, json_array_size(row), n);
+	return 0;
+}
+
 static int
 insert_rows(struct gv_db *db, const char *table, const json_t *t)
 {
@@ -198,7 +214,8 @@ insert_rows(struct gv_db *db, const char *table, const json_t *t)
 	int error;
 
 	rows = json_object_get(t, "rows");
-	if ((error = insert_sql(&sql, db, table, columns)) < 0)
+	if ((error = rows_fit(table, t)) < 0 ||
+	    (error = insert_sql(&sql, db, table, columns)) < 0)
 		return error;
 	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
 		free(sql);
@@ -206,13 +223,6 @@ insert_rows(struct gv_db *db, const char *table, const json_t *t)
 	}
 	free(sql);
 	json_array_foreach (rows, r, row) {
-		if (json_array_size(row) != n) {
-			error = gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
-			                      "a snapshot row of %s has %zu "
-			                      "values for %zu columns",
-			                      table, json_array_size(row), n);
-			break;
-		}
 		for (i = 0; i < n && error == 0; i++)
 			if (bind_value(st, (int)i + 1,
 			               json_array_get(row, i)) != SQLITE_OK)
@@ -227,6 +237,55 @@ insert_rows(struct gv_db *db, const char *table, const json_t *t)
 		sqlite3_clear_bindings(st);
 	}
 	sqlite3_finalize(st);
+	return error < 0 ? error : 0;
+}
+
+/* The event rows of a snapshot (?1: the table's columns and rows), each
+ * column found by its name in the columns the snapshot lists. */
+#define SNAPSHOT_EVENTS                                                        \
+	"(SELECT json_extract(r.value, k.id) AS id,"                           \
+	" json_extract(r.value, k.at) AS at,"                                  \
+	" json_extract(r.value, k.body) AS body,"                              \
+	" json_extract(r.value, k.kind) AS kind,"                              \
+	" json_extract(r.value, k.subject) AS subject,"                        \
+	" json_extract(r.value, k.detail) AS detail"                           \
+	" FROM json_each(?1, '$.rows') r, (SELECT"                             \
+	"  max(CASE value WHEN 'id' THEN '$[' || key || ']' END) AS id,"       \
+	"  max(CASE value WHEN 'at' THEN '$[' || key || ']' END) AS at,"       \
+	"  max(CASE value WHEN 'body' THEN '$[' || key || ']' END) AS body,"   \
+	"  max(CASE value WHEN 'kind' THEN '$[' || key || ']' END) AS kind,"   \
+	"  max(CASE value WHEN 'subject' THEN '$[' || key || ']' END)"         \
+	"   AS subject,"                                                       \
+	"  max(CASE value WHEN 'detail' THEN '$[' || key || ']' END)"          \
+	"   AS detail"                                                         \
+	"  FROM json_each(?1, '$.columns')) k)"
+
+/*
+ * The event history of a snapshot taken before v16, which had no
+ * issue_state: its closes and reopenings of an issue are kept, as an
+ * upgrade keeps them (core/db_schema.c v16), read off the snapshot's rows
+ * with the same statement.
+ */
+static int
+events_apply(struct gv_db *db, const json_t *t)
+{
+	static const char sql[] = GV__ISSUE_STATE_FROM(SNAPSHOT_EVENTS);
+	sqlite3_stmt *st = NULL;
+	char *text;
+	int error;
+
+	if ((error = rows_fit("event", t)) < 0)
+		return error;
+	if (!(text = json_dumps(t, JSON_COMPACT)))
+		abort();
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) != SQLITE_OK) {
+		free(text);
+		return gv__db_error(db, GV_ERRCLASS_SYNC);
+	}
+	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
+	error = gv__db_step(db, st);
+	sqlite3_finalize(st);
+	free(text);
 	return error < 0 ? error : 0;
 }
 
@@ -250,6 +309,9 @@ snapshot_apply(struct gv_db *db, const struct gv__op *op)
 		if (t && (error = insert_rows(db, tables[i], t)) < 0)
 			return error;
 	}
+	if (json_object_get(all, "event") &&
+	    (error = events_apply(db, json_object_get(all, "event"))) < 0)
+		return error;
 	/* A snapshot taken before addresses had a table of their own (v9)
 	 * gives each person the one address it kept, as v9 did. */
 	if (!json_object_get(all, "person_email") &&

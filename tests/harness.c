@@ -48,7 +48,7 @@ extern const struct t_case tui_keys_tests[], tui_screens_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[],
         person_email_tests[], votes_from_tests[], vote_text_tests[],
-        votes_from_cli_tests[];
+        issue_state_tests[], votes_from_cli_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], git_copy_tests[], sync_tests[], sync_faults_tests[],
         json_canon_tests[];
@@ -91,6 +91,7 @@ static const struct {
         {"minutes_folder", minutes_folder_tests},
         {"affiliation", affiliation_tests},
         {"person_email", person_email_tests},
+        {"issue_state", issue_state_tests},
         {"ballot_clock", ballot_clock_tests},
         {"ballot_examples", ballot_examples_tests},
         {"ballot_tally", ballot_tally_tests},
@@ -686,6 +687,16 @@ t_smcwg_meeting(struct gv_db *db, const char *when)
 	    gv_meeting_add(&id, db, &spec) < 0)
 		return -1;
 	return id;
+}
+
+void
+t_sql_file(const char *path, const char *sql)
+{
+	sqlite3 *db = NULL;
+
+	sqlite3_open(path, &db);
+	sqlite3_exec(db, sql, NULL, NULL, NULL);
+	sqlite3_close(db);
 }
 
 int64_t

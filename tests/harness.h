@@ -160,6 +160,10 @@ int64_t t_at(const char *text);
 struct gv_db;
 int64_t t_sql_int(struct gv_db *db, const char *sql);
 
+/* Runs sql on the file at path with SQLite alone, as a store written by
+ * another version of gavel would be. */
+void t_sql_file(const char *path, const char *sql);
+
 /* The voting members meeting id counted present (its roll call against
  * the memberships of its day), or -1. */
 int t_voting_orgs(struct gv_db *db, int64_t id);

@@ -76,7 +76,7 @@ statements_use_indexes(void)
 	T_EQ_INT(plan_mentions(db, GV__STMT_OP_TROUBLE, "op_trouble"), 1);
 	T_EQ_INT(plan_mentions(db, GV__STMT_OP_TALLY, "op_trouble"), 1);
 	T_EQ_INT(plan_mentions(db, GV__STMT_ISSUE_STORY_STATES,
-	                       "event_issue_state"),
+	                       "issue_state_issue"),
 	         1);
 	/* Each agenda item of a new meeting: no row to return. */
 	T_OK(gv__db_stmt(&st, db, GV__STMT_ITEM_INSERT));
@@ -107,8 +107,10 @@ vote_looks_its_ballot_up_once(void)
 	T_EQ_INT(n.n[0], 2); /* the ballot */
 	T_EQ_INT(n.n[1], 0); /* the body's row */
 	/* The log names the ballot as the body writes it. */
-	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind ="
-	                       " 'ballot.vote' AND subject = 'SMC010'"),
+	T_EQ_INT(t_sql_int(db,
+	                   "SELECT count(*) FROM op WHERE kind ="
+	                   " 'ballot.vote' AND"
+	                   " json_extract(text, '$.data.ballot') = 'SMC010'"),
 	         1);
 	gv_db_free(db);
 }

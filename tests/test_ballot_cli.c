@@ -184,11 +184,11 @@ static void
 bad_input_changes_nothing(void)
 {
 	const char *const *e = env("2024-11-16 12:00");
-	int64_t events, votes;
+	int64_t ops, votes;
 	struct t_run *r;
 
 	T_EQ_INT(t_gavel(e, "init", "--demo", NULL)->status, 0);
-	events = rows("event");
+	ops = rows("op");
 	votes = rows("vote");
 	r = t_gavel(e, "ballot", "vote", "SMC099", "DigiCert", "yes", NULL);
 	T_EQ_INT(r->status, 1);
@@ -220,7 +220,7 @@ bad_input_changes_nothing(void)
 	            "pdf", NULL);
 	T_EQ_INT(r->status, 2);
 	T_CONTAINS(r->err, "unknown format 'pdf': use md, html or text");
-	T_EQ_INT(rows("event"), events);
+	T_EQ_INT(rows("op"), ops);
 	T_EQ_INT(rows("vote"), votes);
 }
 

@@ -208,10 +208,10 @@ e5_forum019(void)
 	T_EQ_INT(state_at(db, "FORUM-019", t_at("2023-12-05")),
 	         GV_BALLOT_PASSED);
 	/* Not a Draft Guideline Ballot: no Review Notice. */
-	events = (int)t_sql_int(db, "SELECT count(*) FROM event");
+	events = (int)t_sql_int(db, "SELECT count(*) FROM op");
 	T_REFUSED(gv_ballot_review(db, "FORUM-019", t_at("2023-12-05 12:00")),
 	          GV_ECONFLICT, "not a Draft Guideline Ballot");
-	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), events);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), events);
 	T_EQ_INT(state_at(db, "FORUM-019", t_at("2024-06-01")),
 	         GV_BALLOT_PASSED);
 	gv_db_free(db);

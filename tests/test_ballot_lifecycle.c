@@ -253,13 +253,13 @@ bad_input_changes_nothing(void)
 	T_OK(body_with(db, "SMCWG", NULL, 4, 2));
 	T_OK(run_to_vote(db, &p));
 	T_OK(vote1(db, "SMC010", "Issuer 1", GV_VOTE_YES, t));
-	events = t_sql_int(db, "SELECT count(*) FROM event");
+	events = t_sql_int(db, "SELECT count(*) FROM op");
 	nvotes = t_sql_int(db, "SELECT count(*) FROM vote");
 	nballots = t_sql_int(db, "SELECT count(*) FROM ballot");
 	T_ASSERT(events > 0 && nvotes == 1 && nballots == 1);
 #define UNCHANGED()                                                            \
 	do {                                                                   \
-		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), events); \
+		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), events); \
 		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM vote"), nvotes);  \
 		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM ballot"),         \
 		         nballots);                                            \
@@ -363,7 +363,7 @@ steps_offered_by_the_guards(void)
 	T_OK(gv_ballot_version(db, "SMC010", "text", NULL, 0, v));
 	T_OK(gv_ballot_endorse(db, "SMC010", "Issuer 2", v));
 	ops = t_sql_int(db, "SELECT count(*) FROM op");
-	events = t_sql_int(db, "SELECT count(*) FROM event");
+	events = t_sql_int(db, "SELECT count(*) FROM op");
 	/* A draft with one endorsement: only a cancel. */
 	T_OK(gv_ballot_check_steps(&c, db, "smc10", v + 60));
 	T_EQ_INT(c.n, GV_STEP_COUNT);
@@ -376,7 +376,7 @@ steps_offered_by_the_guards(void)
 	T_EQ_INT(c.v[GV_STEP_DISCUSS].from, -1);
 	gv_step_checks_dispose(&c);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), ops);
-	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), events);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), events);
 	T_EQ_INT(state_at(db, "SMC010", v + 60), GV_BALLOT_DRAFT);
 	/* In discussion: voting waits for the 7 days, and says so. */
 	T_OK(gv_ballot_endorse(db, "SMC010", "Consumer 1", v));

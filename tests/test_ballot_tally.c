@@ -128,12 +128,12 @@ quorum_unknown_refuses_close(void)
 	T_OK(votes(db, "SMC010", "Consumer", 1, 2, GV_VOTE_YES,
 	           t_at(p.vote) + DAY));
 	T_EQ_STR(result_of(db, "SMC010"), "pending");
-	events = t_sql_int(db, "SELECT count(*) FROM event");
+	events = t_sql_int(db, "SELECT count(*) FROM op");
 	T_EQ_INT(gv_ballot_close(db, "SMC010", t_at("2024-11-21 15:00")),
 	         GV_ECONFLICT);
 	T_CONTAINS(gv_error_last()->message, "quorum");
 	T_CONTAINS(gv_error_last()->message, "unknown");
-	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), events);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), events);
 	T_EQ_INT(state_at(db, "SMC010", t_at("2024-11-22")), GV_BALLOT_CLOSED);
 	gv_db_free(db);
 }

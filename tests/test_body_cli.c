@@ -99,7 +99,7 @@ holiday_moves_results_due(void)
 	T_EQ_INT(r->status, 0);
 	T_EQ_STR(r->out, "");
 	T_EQ_STR(clock_at(e, "SMC010", "results due"), "2024-11-26T14:00:00Z");
-	T_EQ_INT(db_int("SELECT count(*) FROM event WHERE kind IN"
+	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind IN"
 	                " ('holiday.add', 'holiday.remove')"),
 	         3);
 	T_EQ_INT(db_int("SELECT count(*) FROM holiday"), 1);
@@ -117,7 +117,7 @@ holiday_refusals_change_nothing(void)
 	                 "--name", "Christmas Day", NULL)
 	                 ->status,
 	         0);
-	events = db_int("SELECT count(*) FROM event");
+	events = db_int("SELECT count(*) FROM op");
 	r = t_gavel(e, "body", "holiday", "add", "SMCWG", "2024-12-25", NULL);
 	T_EQ_INT(r->status, 1);
 	T_EQ_STR(r->err, "gavel: 2024-12-25 is already a holiday of SMCWG "
@@ -146,7 +146,7 @@ holiday_refusals_change_nothing(void)
 	T_EQ_INT(r->status, 0);
 	T_CONTAINS(r->out, "usage: gavel body holiday add CODE DATE "
 	                   "[--name TEXT]\n");
-	T_EQ_INT(db_int("SELECT count(*) FROM event"), events);
+	T_EQ_INT(db_int("SELECT count(*) FROM op"), events);
 	T_EQ_INT(db_int("SELECT count(*) FROM holiday"), 1);
 }
 
@@ -204,7 +204,7 @@ cadence_sets_the_next_call(void)
 	T_EQ_INT(t_gavel(e, "meeting", "next", "SCWG", NULL)->status, 1);
 	r = t_gavel(e, "body", "show", "SCWG", NULL);
 	T_CONTAINS(r->out, "\n  calls: none\n");
-	T_EQ_INT(db_int("SELECT count(*) FROM event WHERE kind = 'body.set'"),
+	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind = 'body.set'"),
 	         2);
 }
 
@@ -238,7 +238,7 @@ malformed_cadence_says_the_shape(void)
 	r = t_gavel(e, "body", "show", "SMCWG", NULL);
 	T_CONTAINS(r->out, "calls: every 2 weeks on Wednesday at 11:00 from "
 	                   "2024-12-04\n");
-	T_EQ_INT(db_int("SELECT count(*) FROM event WHERE kind = 'body.set'"),
+	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind = 'body.set'"),
 	         0);
 }
 
@@ -292,7 +292,7 @@ rule_readings_are_settings(void)
 	            "--consumer-rule", "majority", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "minimum meetings \"three\" is not a number");
-	T_EQ_INT(db_int("SELECT count(*) FROM event WHERE kind = 'body.set'"),
+	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind = 'body.set'"),
 	         2);
 	T_EQ_INT(db_int("SELECT consumer_rule = 'half-plus-one' FROM body"), 1);
 }

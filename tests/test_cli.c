@@ -31,7 +31,7 @@ env_db(void)
 static int64_t
 events(void)
 {
-	return t_file_int("SELECT count(*) FROM event", 0);
+	return t_file_int("SELECT count(*) FROM op", 0);
 }
 
 /* A database with the demo loaded; 1 on success. */
@@ -479,7 +479,9 @@ now_fixes_the_clock(void)
 	env[0] = env_db()[0];
 	T_EQ_INT(t_gavel(env, "init", "--demo", NULL)->status, 0);
 	sqlite3_open(t_path("g.db"), &db);
-	sqlite3_prepare_v2(db, "SELECT min(at), max(at) = min(at) FROM event",
+	sqlite3_prepare_v2(db,
+	                   "SELECT min(recorded_at), max(recorded_at) = "
+	                   "min(recorded_at) FROM op",
 	                   -1, &st, NULL);
 	if (sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 1))
 		at = sqlite3_column_int64(st, 0);

@@ -2,7 +2,7 @@
 /*
  * This file tests the store: creating and opening databases, migrations
  * (each in its own transaction, refusal of newer schemas), the files it
- * refuses, locking and the event log.
+ * refuses, locking and the operation log.
  */
 #include <sqlite3.h>
 #include <stdint.h>
@@ -33,16 +33,6 @@ query_int(const char *path, const char *sql)
 }
 
 static void
-exec_sql(const char *path, const char *sql)
-{
-	sqlite3 *db = NULL;
-
-	sqlite3_open(path, &db);
-	sqlite3_exec(db, sql, NULL, NULL, NULL);
-	sqlite3_close(db);
-}
-
-static void
 write_file(const char *path, const char *data)
 {
 	FILE *f = fopen(path, "wb");
@@ -70,7 +60,7 @@ creates_schema(void)
 	                         " 'issue', 'issue_label', 'issue_note',"
 	                         " 'ballot', 'ballot_version', 'endorsement',"
 	                         " 'vote', 'exclusion_notice', 'review_note',"
-	                         " 'event', 'holiday')"),
+	                         " 'op', 'holiday')"),
 	         20);
 	/* Every table is STRICT (FTS5's own tables are virtual or shadow). */
 	T_EQ_INT(query_int(path, "SELECT count(*) FROM pragma_table_list "
@@ -245,17 +235,17 @@ upgrade_v7_keeps_organisations(void)
 
 	T_ASSERT((dump = t_read_file("tests/data/schema-v6.sql", NULL)) !=
 	         NULL);
-	exec_sql(path, dump);
+	t_sql_file(path, dump);
 	snprintf(pragma, sizeof(pragma),
 	         "PRAGMA user_version = 6; PRAGMA application_id = %d",
 	         GV__APPLICATION_ID);
-	exec_sql(path, pragma);
-	exec_sql(path,
-	         "INSERT INTO org (id, name, fold, created_at) VALUES"
-	         " (7, 'Sectigo', 'sectigo', 100);"
-	         "INSERT INTO person (id, name, fold, org, created_at)"
-	         " VALUES (3, 'Tim Callan', 'tim callan', 7, 1700000000),"
-	         " (4, 'Wayne Thayer', 'wayne thayer', NULL, 1700000000);");
+	t_sql_file(path, pragma);
+	t_sql_file(path,
+	           "INSERT INTO org (id, name, fold, created_at) VALUES"
+	           " (7, 'Sectigo', 'sectigo', 100);"
+	           "INSERT INTO person (id, name, fold, org, created_at)"
+	           " VALUES (3, 'Tim Callan', 'tim callan', 7, 1700000000),"
+	           " (4, 'Wayne Thayer', 'wayne thayer', NULL, 1700000000);");
 	T_EQ_INT(gv_db_open(&db, path, NULL), 0);
 	T_EQ_INT(gv_person_list(&list, db, NULL), 0);
 	T_EQ_INT(list->n, 2);
@@ -283,17 +273,17 @@ upgrade_v10_keeps_addresses(void)
 
 	T_ASSERT((dump = t_read_file("tests/data/schema-v9.sql", NULL)) !=
 	         NULL);
-	exec_sql(path, dump);
+	t_sql_file(path, dump);
 	snprintf(pragma, sizeof(pragma),
 	         "PRAGMA user_version = 9; PRAGMA application_id = %d",
 	         GV__APPLICATION_ID);
-	exec_sql(path, pragma);
-	exec_sql(path,
-	         "INSERT INTO person (id, name, fold, org, email, created_at)"
-	         " VALUES (3, 'Tim Callan', 'tim callan', NULL,"
-	         " 'Tim@Sectigo.example', 1700000000),"
-	         " (4, 'Wayne Thayer', 'wayne thayer', NULL, NULL, "
-	         "1700000000);");
+	t_sql_file(path, pragma);
+	t_sql_file(path,
+	           "INSERT INTO person (id, name, fold, org, email, created_at)"
+	           " VALUES (3, 'Tim Callan', 'tim callan', NULL,"
+	           " 'Tim@Sectigo.example', 1700000000),"
+	           " (4, 'Wayne Thayer', 'wayne thayer', NULL, NULL, "
+	           "1700000000);");
 	T_EQ_INT(gv_db_open(&db, path, NULL), 0);
 	T_EQ_INT(gv_person_list(&list, db, NULL), 0);
 	T_EQ_INT(list->n, 2);
@@ -328,12 +318,12 @@ upgrade_v11_settles_ballots(void)
 
 	T_ASSERT((dump = t_read_file("tests/data/schema-v10.sql", NULL)) !=
 	         NULL);
-	exec_sql(path, dump);
+	t_sql_file(path, dump);
 	snprintf(pragma, sizeof(pragma),
 	         "PRAGMA user_version = 10; PRAGMA application_id = %d",
 	         GV__APPLICATION_ID);
-	exec_sql(path, pragma);
-	exec_sql(
+	t_sql_file(path, pragma);
+	t_sql_file(
 	        path,
 	        "INSERT INTO body (id, code, fold, name, prefix, created_at)"
 	        " VALUES (1, 'SMCWG', 'smcwg', 'S/MIME', 'SMC', 1600000000),"
@@ -620,12 +610,12 @@ upgrade_v12_checks_without_ephemeral(void)
 	t_rebuild_skip(); /* rows written as another tool would */
 	T_ASSERT((dump = t_read_file("tests/data/schema-v11.sql", NULL)) !=
 	         NULL);
-	exec_sql(path, dump);
+	t_sql_file(path, dump);
 	snprintf(pragma, sizeof(pragma),
 	         "PRAGMA user_version = 11; PRAGMA application_id = %d",
 	         GV__APPLICATION_ID);
-	exec_sql(path, pragma);
-	exec_sql(path, enum_rows);
+	t_sql_file(path, pragma);
+	t_sql_file(path, enum_rows);
 	enum_outcomes(before, path);
 	rows = file_rows(path, NULL);
 	objects = file_rows(path, SCHEMA_OBJECTS);
@@ -656,7 +646,7 @@ upgrade_v12_checks_without_ephemeral(void)
 
 	T_EQ_INT(gv_db_open(&db, fresh, &create), 0);
 	gv_db_free(db);
-	exec_sql(fresh, enum_rows);
+	t_sql_file(fresh, enum_rows);
 	sqlite3_open(fresh, &other);
 	T_EQ_INT(ephemeral_tables(other), 0);
 	sqlite3_close(other);
@@ -977,7 +967,7 @@ refuses_newer_schema(void)
 
 	T_EQ_INT(gv_db_open(&db, path, &opts), 0);
 	gv_db_free(db);
-	exec_sql(path, "PRAGMA user_version = 99");
+	t_sql_file(path, "PRAGMA user_version = 99");
 	T_EQ_INT(gv_db_open(&db, path, NULL), GV_EVERSION);
 	T_CONTAINS(gv_error_last()->message, "newer gavel");
 	T_EQ_INT(query_int(path, "PRAGMA user_version"), 99);
@@ -1034,7 +1024,7 @@ refuses_foreign_sqlite(void)
 	const char *path = t_path("other.db");
 	struct gv_db *db = NULL;
 
-	exec_sql(path, "CREATE TABLE t (x); INSERT INTO t VALUES (42);");
+	t_sql_file(path, "CREATE TABLE t (x); INSERT INTO t VALUES (42);");
 	T_EQ_INT(gv_db_open(&db, path, NULL), GV_ENOTDB);
 	T_CONTAINS(gv_error_last()->message, "not gavel's");
 	T_EQ_INT(query_int(path, "SELECT x FROM t"), 42);
@@ -1066,7 +1056,7 @@ busy_writer_times_out(void)
 }
 
 static void
-every_change_logs_an_event(void)
+every_change_is_an_operation(void)
 {
 	struct gv_db_options opts = {GV_DB_CREATE, 0};
 	struct gv_body_spec spec = {0};
@@ -1081,23 +1071,23 @@ every_change_logs_an_event(void)
 	T_EQ_INT(gv_body_add(NULL, db, &spec), 0);
 	T_EQ_INT(gv_org_add(NULL, db, "DigiCert", "SMCWG", GV_CLASS_ISSUER, 0),
 	         0);
-	/* A refused change writes nothing, its event included. */
+	/* A refused change writes nothing, its operation included. */
 	T_EQ_INT(gv_org_add(NULL, db, "digicert", "SMCWG", GV_CLASS_ISSUER, 0),
 	         GV_EEXISTS);
 	gv_db_free(db);
-	T_EQ_INT(query_int(path, "SELECT count(*) FROM event"), 3);
-	T_EQ_INT(query_int(path, "SELECT count(*) FROM event WHERE at = "
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM op"), 2);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM op WHERE at = "
 	                         "1734537600 AND actor = 'Stephen Davidson'"),
-	         3);
-	T_EQ_INT(query_int(path, "SELECT count(*) FROM event WHERE kind = "
-	                         "'membership.add' AND json_extract(detail, "
-	                         "'$.class') = 'issuer'"),
+	         2);
+	T_EQ_INT(query_int(path, "SELECT count(*) FROM op WHERE kind = "
+	                         "'org.add' AND json_extract(text, "
+	                         "'$.data.class') = 'issuer'"),
 	         1);
 	T_EQ_INT(query_int(path, "SELECT count(*) FROM org"), 1);
 }
 
 /* The operation log is append-only, and an operation that left this copy
- * never changes; the events are a history derived from it. */
+ * never changes. */
 static void
 operation_log_is_append_only(void)
 {
@@ -1192,7 +1182,7 @@ const struct t_case db_tests[] = {
         {"refuses_non_database", refuses_non_database},
         {"refuses_foreign_sqlite", refuses_foreign_sqlite},
         {"busy_writer_times_out", busy_writer_times_out},
-        {"every_change_logs_an_event", every_change_logs_an_event},
+        {"every_change_is_an_operation", every_change_is_an_operation},
         {"operation_log_is_append_only", operation_log_is_append_only},
         {NULL, NULL},
 };

@@ -136,7 +136,7 @@ broken_document_changes_nothing(void)
 	T_CONTAINS(gv_error_last()->message, "voter");
 	/* The body of the failed document was rolled back with it. */
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM body"), 0);
-	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event"), 0);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), 0);
 	gv_db_free(db);
 }
 

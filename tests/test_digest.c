@@ -23,10 +23,9 @@ static const struct {
 
 /* Tables that are not the record's content. */
 static const char *const not_content[] = {
-        "event",  /* the history of changes, not their result */
-        "op",     /* the log itself, which the digest is of */
-        "config", /* this copy's own settings */
-        "remote", /* where this copy syncs */
+        "op",                      /* the log itself, which the digest is of */
+        "config",                  /* this copy's own settings */
+        "remote",                  /* where this copy syncs */
         "chain_seen", "issue_fts", /* sync's bookkeeping; search index */
 };
 

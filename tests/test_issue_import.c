@@ -103,16 +103,10 @@ import_in_parts_is_one_import(void)
 	T_EQ_INT(seen.calls, N);
 	T_EQ_INT(seen.total, N);
 	T_ASSERT(seen.ordered);
-	/* Parts: more than one operation, one event with the file's counts,
-	 * every issue imported at the same instant. */
+	/* Parts: more than one operation, every issue imported at the same
+	 * instant. */
 	T_ASSERT(t_sql_int(db, "SELECT count(*) FROM op WHERE kind = "
 	                       "'issue.import'") > 1);
-	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
-	                       "'issue.import'"),
-	         1);
-	T_EQ_INT(t_sql_int(db, "SELECT json_extract(detail, '$.added') FROM "
-	                       "event WHERE kind = 'issue.import'"),
-	         N);
 	T_EQ_INT(t_sql_int(db, "SELECT count(DISTINCT imported_at) FROM issue"),
 	         1);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue WHERE state = "
@@ -140,9 +134,6 @@ refused(struct gv_db *db, const char *path, const char *message)
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_note"), 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), ops);
-	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
-	                       "'issue.import'"),
-	         0);
 }
 
 static void

@@ -478,10 +478,10 @@ same_start_refused(void)
 	         "SMCWG already has meeting 1 at 2025-01-29 16:00 UTC: see "
 	         "'gavel meeting show 1'");
 	T_EQ_INT(other, -1);
-	/* Nothing half-written: no row, no agenda, no event. */
+	/* Nothing half-written: no row, no agenda, no operation. */
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM meeting"), 1);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM agenda_item"), 7);
-	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM event WHERE kind = "
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op WHERE kind = "
 	                       "'meeting.add'"),
 	         1);
 	/* Cancelled, it still holds the slot: the message says so. */

@@ -89,7 +89,7 @@ struct gv_ballot_edit {
 	const char *purpose;
 };
 
-/* Changes a ballot's title or purpose (one transaction, one event).
+/* Changes a ballot's title or purpose (one transaction, one operation).
  * Returns 0, GV_ENOTFOUND or GV_EINVALID (a title that is not one line). */
 int gv_ballot_set(struct gv_db *db, const char *ref,
                   const struct gv_ballot_edit *edit);

@@ -2,7 +2,7 @@
 /*
  * This file declares the store: one SQLite file per user (or per group),
  * opened, upgraded and closed here. Every change made through the other
- * modules is one transaction that also appends an event row.
+ * modules is one transaction that also appends an operation to the log.
  */
 #ifndef GV_DB_H
 #define GV_DB_H
@@ -47,7 +47,7 @@ void gv_db_set_now(struct gv_db *db, int64_t clock);
 /* The clock: the fixed time if one was set, else the system's. */
 int64_t gv_db_now(const struct gv_db *db);
 
-/* Who the event log names for the changes that follow (copied). */
+/* Who the operation log names for the changes that follow (copied). */
 void gv_db_set_actor(struct gv_db *db, const char *actor);
 
 /*

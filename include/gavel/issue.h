@@ -46,7 +46,7 @@ struct gv_issue_edit {
 };
 
 /* body (may be NULL) is the body's code for a bare REF. Each change is one
- * transaction and writes an event. */
+ * transaction and one operation. */
 int gv_issue_edit(struct gv_db *db, const char *body, const char *ref,
                   const struct gv_issue_edit *edit);
 /* Closes (closed nonzero) or reopens an issue at `at` (< 0: now); closing

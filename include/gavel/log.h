@@ -36,8 +36,8 @@ int gv_rebuild(struct gv_rebuild_report *r, struct gv_db *db);
  * A hash of the logical content (every derived table, with references
  * written as names, not row ids), of one body (its code) or, body NULL,
  * of all. Two copies that applied the same operations have the same
- * digest, whatever order they received them in. Private notes and the
- * history of events are not part of it.
+ * digest, whatever order they received them in. Private notes are not
+ * part of it.
  */
 int gv_digest(char out[GV_DIGEST_HEX], struct gv_db *db, const char *body);
 
