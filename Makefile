@@ -159,7 +159,8 @@ TUI_SRCS  := $(wildcard tui/*.c)
 TEST_SRCS := $(wildcard tests/*.c)
 TEMPLATES := $(sort $(wildcard templates/*))
 
-CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o
+CORE_OBJS := $(CORE_SRCS:%.c=$(BUILD)/%.o) $(BUILD)/gen/embedded.o \
+	     $(BUILD)/gen/schema_now.o
 # The modules (core/module.h): core files built as shared objects of
 # their own, each linked with its library, which gavel loads on first
 # use, so that no other command pays for libical's ICU or GMime's GLib
@@ -248,6 +249,21 @@ $(BUILD)/gen/embedded.c: $(BUILD)/embed $(TEMPLATES)
 	$(BUILD)/embed $@ $(TEMPLATES)
 
 $(BUILD)/gen/embedded.o: $(BUILD)/gen/embedded.c
+	$(CC) $(ALL_CFLAGS) -Icore -c -o $@ $<
+
+# A new store is made from the schema the migrations leave, written once
+# here by tools/schema_now.c (core/db_open.c says why).
+$(BUILD)/schema_now: tools/schema_now.c core/db_schema.c core/db.h \
+		     core/db_stmt.h $(wildcard core/db_stmt_*.h)
+	@mkdir -p $(@D)
+	$(CC) -std=c11 -O2 -Iinclude -Icore -o $@ tools/schema_now.c \
+		core/db_schema.c $$(pkg-config --libs sqlite3)
+
+$(BUILD)/gen/schema_now.c: $(BUILD)/schema_now
+	@mkdir -p $(@D)
+	$(BUILD)/schema_now $@
+
+$(BUILD)/gen/schema_now.o: $(BUILD)/gen/schema_now.c
 	$(CC) $(ALL_CFLAGS) -Icore -c -o $@ $<
 
 $(LIB): $(filter-out $(MOD_OBJS),$(CORE_OBJS))

@@ -68,6 +68,11 @@ extern const char gv__derived_clear[];
 	" WHERE e.kind = 'issue.close' OR e.kind = 'issue.reopen'"             \
 	" ORDER BY e.id"
 
+/* The schema the migrations leave, as one script, and the version it is
+ * (written at build time by tools/schema_now.c): how a new store is made. */
+extern const char gv__schema_now[];
+extern const int gv__schema_now_version;
+
 /* Applies migrations[user_version..count) (exposed for the tests). */
 int gv__db_migrate(struct gv_db *db, const char *const *migrations, int count);
 

@@ -189,6 +189,41 @@ migrations_match_saved_schemas(void)
 	}
 }
 
+/* A new store is made in one step from the schema the migrations leave
+ * (tools/schema_now.c): the same objects, the same search index set-up,
+ * the same version, as running every migration. */
+static void
+new_store_made_as_migrations_leave_it(void)
+{
+	struct gv_db_options create = {GV_DB_CREATE, 0};
+	struct gv_db *db = NULL, *migrated = calloc(1, sizeof(*migrated));
+	char *got, *want;
+	const char *fts = "SELECT count(*) * 100 + max(CASE WHEN k ="
+	                  " 'version' THEN v END) FROM issue_fts_config";
+	int64_t fts_new = 0, fts_migrated = -1;
+
+	migrated->path = strdup(t_path("m.db"));
+	migrated->now = -1;
+	sqlite3_open(":memory:", &migrated->sql);
+	T_OK(gv__db_migrate(migrated, gv__migrations, gv__migration_count));
+	want = schema_dump(migrated->sql);
+	T_OK(gv__db_query_int(migrated, fts, &fts_migrated));
+	gv_db_free(migrated);
+	T_OK(gv_db_open(&db, t_path("new.db"), &create));
+	got = schema_dump(db->sql);
+	T_OK(gv__db_query_int(db, fts, &fts_new));
+	gv_db_free(db);
+	T_EQ_STR(got, want);
+	T_EQ_INT(fts_new, fts_migrated);
+	T_EQ_INT(gv__schema_now_version, gv__migration_count);
+	T_EQ_INT(query_int(t_path("new.db"), "PRAGMA user_version"),
+	         gv__migration_count);
+	T_EQ_INT(query_int(t_path("new.db"), "PRAGMA application_id"),
+	         GV__APPLICATION_ID);
+	free(got);
+	free(want);
+}
+
 /* A database saved at every older version upgrades to the current one. */
 static void
 upgrades_every_saved_schema(void)
@@ -1164,6 +1199,8 @@ const struct t_case db_tests[] = {
         {"create_refuses_existing", create_refuses_existing},
         {"missing_file_and_folder", missing_file_and_folder},
         {"migrations_match_saved_schemas", migrations_match_saved_schemas},
+        {"new_store_made_as_migrations_leave_it",
+         new_store_made_as_migrations_leave_it},
         {"upgrades_every_saved_schema", upgrades_every_saved_schema},
         {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
         {"refuses_newer_schema", refuses_newer_schema},
