@@ -32,6 +32,11 @@
 	  " ON b.id = i.body"                                                  \
 	  " WHERE i.made_by = ?1")                                             \
 	X(ISSUE_MADE_OF, "SELECT made_by FROM issue WHERE id = ?1")            \
+	/* Every issue an operation added, with its name and title. */         \
+	X(ISSUE_NUMBERS,                                                       \
+	  "SELECT i.made_by, b.code || '#' || i.number, i.title FROM issue i"  \
+	  " JOIN body b ON b.id = i.body WHERE i.made_by IS NOT NULL"          \
+	  " ORDER BY b.code, i.number")                                        \
 	X(ISSUE_BY_NUMBER,                                                     \
 	  "SELECT id FROM issue WHERE body = ?1 AND number = ?2")              \
 	X(ISSUE_BY_NUMBER_ANY,                                                 \

@@ -22,6 +22,20 @@ struct gv__sync {
 	const char *me; /* this copy's actor */
 };
 
+/* The issues gavel numbered, by the operation that added each, with
+ * the name each has: read before a sync applies the whole log again. */
+struct gv__numbers {
+	struct {
+		char *made, *name, *title; /* its issue.add; "SMCWG#264" */
+	} * v;
+	size_t n;
+};
+int gv__numbers_read(struct gv__numbers *o, struct gv_db *db);
+/* Adds a note to r for each issue of was whose name changed since. */
+int gv__numbers_report(const struct gv__numbers *was, struct gv_db *db,
+                       struct gv_sync_report *r);
+void gv__numbers_dispose(struct gv__numbers *o);
+
 /* Adds one line to the report (taken over). */
 void gv__sync_note(struct gv_sync_report *r, char *line);
 

@@ -481,6 +481,21 @@ batch_bytes(const struct batch *b)
 	return bytes;
 }
 
+/* Applies the whole log again, and says which issues it renumbered. */
+static int
+replay_all(struct gv__sync *s)
+{
+	struct gv__numbers was;
+	int error;
+
+	if ((error = gv__numbers_read(&was, s->db)) == 0 &&
+	    (error = gv_rebuild(NULL, s->db)) == 0)
+		error = gv__numbers_report(&was, s->db, s->report);
+	gv__numbers_dispose(&was);
+	s->report->replayed = 1;
+	return error;
+}
+
 /* Records and applies the batch in one transaction. */
 static int
 apply_batch(size_t *in, struct gv__sync *s, struct batch *b, const char *source)
@@ -510,8 +525,7 @@ apply_batch(size_t *in, struct gv__sync *s, struct batch *b, const char *source)
 		/* Something new sorts before what is applied: the tables
 		 * are what the whole log, in its order, makes them. */
 		if (before) {
-			error = gv_rebuild(NULL, s->db);
-			s->report->replayed = 1;
+			error = replay_all(s);
 		} else {
 			gv__issue_reindex_defer(s->db);
 			error = apply_new(s->db, seq0, *in);

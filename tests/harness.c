@@ -48,7 +48,7 @@ extern const struct t_case tui_keys_tests[], tui_screens_tests[];
 extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         affiliation_tests[], atomic_tests[], refusals_tests[],
         person_email_tests[], votes_from_tests[], vote_text_tests[],
-        issue_state_tests[], votes_from_cli_tests[];
+        issue_state_tests[], sync_renumber_tests[], votes_from_cli_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], git_copy_tests[], sync_tests[], sync_faults_tests[],
         json_canon_tests[];
@@ -92,6 +92,7 @@ static const struct {
         {"affiliation", affiliation_tests},
         {"person_email", person_email_tests},
         {"issue_state", issue_state_tests},
+        {"sync_renumber", sync_renumber_tests},
         {"ballot_clock", ballot_clock_tests},
         {"ballot_examples", ballot_examples_tests},
         {"ballot_tally", ballot_tally_tests},

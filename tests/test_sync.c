@@ -303,14 +303,14 @@ chairs_issue_kept_its_record(const char *db, const char *a, const char *b)
  * the log's order, whichever each copy gave its own. What the chair
  * recorded on theirs (a note, the close) follows it, not the number it
  * had on the chair's copy, and so does the agenda item they linked to
- * it. An issue given its number (--number 900) on both is a conflict
- * for one; what was recorded on the one not applied is a conflict too,
- * and never lands on the other's.
+ * it; the sync that renumbered one says so. An issue given its number (--number
+ * 900) on both is a conflict for one; what was recorded on the one not applied
+ * is a conflict too, and never lands on the other's.
  */
 static void
 renumbered_issue_keeps_what_was_recorded_on_it(void)
 {
-	struct t_run *r, *c900;
+	struct t_run *r, *c900, *sync_s, *sync_c;
 	const char *s900;
 
 	if (!cf_need("git") || two_officers() < 0)
@@ -330,9 +330,25 @@ renumbered_issue_keeps_what_was_recorded_on_it(void)
 	SF("s.db", "issue", "add", "SMCWG", "--title", "the secretary's 900",
 	   "--number", "900");
 	SF("c.db", "sync");
-	SF("s.db", "sync");
-	SF("c.db", "sync");
+	sync_s = sf_run("s.db", "sync", NULL);
+	sync_c = sf_run("c.db", "sync", NULL);
+	T_EQ_INT(sync_s->status, 0);
+	T_EQ_INT(sync_c->status, 0);
 	T_EQ_STR(sf_digest("s.db"), sf_digest("c.db"));
+	/* The copy whose issue took #265 says so as it syncs; the other,
+	 * whose issues kept their numbers, says nothing of it. */
+	if (strstr(sf_run("c.db", "issue", "show", "SMCWG#264", NULL)->out,
+	           "filed by the chair")) {
+		T_CONTAINS(sync_s->out, "SMCWG#264 \"filed by the secretary\" "
+		                        "is now SMCWG#265: an issue added "
+		                        "elsewhere sorts before it");
+		T_ASSERT(!strstr(sync_c->out, "is now"));
+	} else {
+		T_CONTAINS(sync_c->out, "SMCWG#264 \"filed by the chair\" is "
+		                        "now SMCWG#265: an issue added "
+		                        "elsewhere sorts before it");
+		T_ASSERT(!strstr(sync_s->out, "is now"));
+	}
 	chairs_issue_kept_its_record("c.db", "SMCWG#264", "SMCWG#265");
 	chairs_issue_kept_its_record("s.db", "SMCWG#264", "SMCWG#265");
 	/* The agenda item the chair linked to theirs is linked to it. */
