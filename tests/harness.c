@@ -20,12 +20,15 @@
 
 #include "db.h"
 #include "gavel/init.h"
+#include "gavel/log.h"
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
 #include "gavel/time.h"
 #include "gavel/zone.h"
 #include "harness.h"
 #include "internal.h"
+#include "op_kinds.h"
+#include "op_log.h"
 #include "rebuild_check.h"
 
 extern const struct t_case module_tests[];
@@ -698,6 +701,43 @@ t_sql_file(const char *path, const char *sql)
 	sqlite3_open(path, &db);
 	sqlite3_exec(db, sql, NULL, NULL, NULL);
 	sqlite3_close(db);
+}
+
+int
+t_store_at(const char *path, int version)
+{
+	char saved[64], pragma[96];
+	const char *dump;
+
+	snprintf(saved, sizeof(saved), "tests/data/schema-v%d.sql", version);
+	if (!(dump = t_read_file(saved, NULL)))
+		return -1;
+	snprintf(pragma, sizeof(pragma),
+	         "PRAGMA user_version = %d; PRAGMA application_id = %d",
+	         version, GV__APPLICATION_ID);
+	t_sql_file(path, dump);
+	t_sql_file(path, pragma);
+	return 0;
+}
+
+int
+t_snapshot_replay(struct gv_rebuild_report *r, struct gv_db *db,
+                  const char *tables)
+{
+	struct gv__op op = {0};
+	json_t *data = json_loads(tables, 0, NULL);
+	int error;
+
+	if (!data)
+		return -1;
+	op.kind = &gv__op_store_snapshot;
+	op.data = data;
+	op.actor = "tester";
+	op.part = GV__OP_NO_PART;
+	op.at = op.recorded = 1700000000;
+	error = gv__op_record(db, &op, NULL, "applied", NULL);
+	json_decref(data);
+	return error < 0 ? error : gv_rebuild(r, db);
 }
 
 int64_t

@@ -164,6 +164,16 @@ int64_t t_sql_int(struct gv_db *db, const char *sql);
  * another version of gavel would be. */
 void t_sql_file(const char *path, const char *sql);
 
+/* An empty store at path as gavel wrote it at schema version (from
+ * tests/data/schema-vN.sql): 0, or -1 when that schema is not saved. */
+int t_store_at(const char *path, int version);
+
+/* Records a snapshot of the tables JSON holds ({"tables": {...}}) as a
+ * store from before the log would have, and rebuilds db from its log. */
+struct gv_rebuild_report;
+int t_snapshot_replay(struct gv_rebuild_report *r, struct gv_db *db,
+                      const char *tables);
+
 /* The voting members meeting id counted present (its roll call against
  * the memberships of its day), or -1. */
 int t_voting_orgs(struct gv_db *db, int64_t id);

@@ -265,16 +265,8 @@ upgrade_v7_keeps_organisations(void)
 	const char *path = t_path("v6.db");
 	struct gv_person_list *list = NULL;
 	struct gv_db *db = NULL;
-	char pragma[96];
-	const char *dump;
 
-	T_ASSERT((dump = t_read_file("tests/data/schema-v6.sql", NULL)) !=
-	         NULL);
-	t_sql_file(path, dump);
-	snprintf(pragma, sizeof(pragma),
-	         "PRAGMA user_version = 6; PRAGMA application_id = %d",
-	         GV__APPLICATION_ID);
-	t_sql_file(path, pragma);
+	T_OK(t_store_at(path, 6));
 	t_sql_file(path,
 	           "INSERT INTO org (id, name, fold, created_at) VALUES"
 	           " (7, 'Sectigo', 'sectigo', 100);"
@@ -303,16 +295,8 @@ upgrade_v10_keeps_addresses(void)
 	const char *path = t_path("v9.db");
 	struct gv_person_list *list = NULL;
 	struct gv_db *db = NULL;
-	char pragma[96];
-	const char *dump;
 
-	T_ASSERT((dump = t_read_file("tests/data/schema-v9.sql", NULL)) !=
-	         NULL);
-	t_sql_file(path, dump);
-	snprintf(pragma, sizeof(pragma),
-	         "PRAGMA user_version = 9; PRAGMA application_id = %d",
-	         GV__APPLICATION_ID);
-	t_sql_file(path, pragma);
+	T_OK(t_store_at(path, 9));
 	t_sql_file(path,
 	           "INSERT INTO person (id, name, fold, org, email, created_at)"
 	           " VALUES (3, 'Tim Callan', 'tim callan', NULL,"
@@ -347,17 +331,9 @@ upgrade_v11_settles_ballots(void)
 	const char *path = t_path("v10.db");
 	struct gv_rebuild_report r;
 	struct gv_db *db = NULL;
-	char pragma[96];
-	const char *dump;
 	const int64_t t = 1700000000, day = 86400;
 
-	T_ASSERT((dump = t_read_file("tests/data/schema-v10.sql", NULL)) !=
-	         NULL);
-	t_sql_file(path, dump);
-	snprintf(pragma, sizeof(pragma),
-	         "PRAGMA user_version = 10; PRAGMA application_id = %d",
-	         GV__APPLICATION_ID);
-	t_sql_file(path, pragma);
+	T_OK(t_store_at(path, 10));
 	t_sql_file(
 	        path,
 	        "INSERT INTO body (id, code, fold, name, prefix, created_at)"
@@ -637,19 +613,12 @@ upgrade_v12_checks_without_ephemeral(void)
 	const char *path = t_path("v11.db"), *fresh = t_path("g.db");
 	struct gv_db_options create = {GV_DB_CREATE, 0};
 	int before[ENUM_PROBES], after[ENUM_PROBES];
-	char pragma[96], *rows, *objects, *schema;
+	char *rows, *objects, *schema;
 	struct gv_db *db = NULL;
 	sqlite3 *other = NULL;
-	const char *dump;
 
 	t_rebuild_skip(); /* rows written as another tool would */
-	T_ASSERT((dump = t_read_file("tests/data/schema-v11.sql", NULL)) !=
-	         NULL);
-	t_sql_file(path, dump);
-	snprintf(pragma, sizeof(pragma),
-	         "PRAGMA user_version = 11; PRAGMA application_id = %d",
-	         GV__APPLICATION_ID);
-	t_sql_file(path, pragma);
+	T_OK(t_store_at(path, 11));
 	t_sql_file(path, enum_rows);
 	enum_outcomes(before, path);
 	rows = file_rows(path, NULL);

@@ -10,11 +10,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "db.h"
 #include "gavel/gavel.h"
 #include "harness.h"
-#include "op_kinds.h"
-#include "op_log.h"
 
 /* The kinds and times of issue ref's story entries, as "c@T r@T ...",
  * closes and reopenings only. */
@@ -50,16 +50,8 @@ upgrade_moves_closes_from_events(void)
 	char before[GV_DIGEST_HEX], after[GV_DIGEST_HEX];
 	struct gv_rebuild_report r;
 	struct gv_db *db = NULL;
-	char pragma[96];
-	const char *dump;
 
-	T_ASSERT((dump = t_read_file("tests/data/schema-v15.sql", NULL)) !=
-	         NULL);
-	t_sql_file(path, dump);
-	snprintf(pragma, sizeof(pragma),
-	         "PRAGMA user_version = 15; PRAGMA application_id = %d",
-	         GV__APPLICATION_ID);
-	t_sql_file(path, pragma);
+	T_OK(t_store_at(path, 15));
 	t_sql_file(
 	        path,
 	        "INSERT INTO body (id, code, fold, name, prefix, created_at)"
@@ -126,20 +118,12 @@ snapshot_from_v15_keeps_closes(void)
 	        "\"{}\"]]}}}";
 	struct gv_db_options opts = {GV_DB_CREATE, 0};
 	struct gv_rebuild_report r;
-	struct gv__op op = {0};
 	struct gv_db *db = NULL;
 	json_t *data;
+	char *bad;
 
 	T_EQ_INT(gv_db_open(&db, t_path("snap.db"), &opts), 0);
-	T_ASSERT((data = json_loads(tables, 0, NULL)) != NULL);
-	op.kind = &gv__op_store_snapshot;
-	op.data = data;
-	op.actor = "tester";
-	op.part = GV__OP_NO_PART;
-	op.at = op.recorded = 1700000000;
-	T_EQ_INT(gv__op_record(db, &op, NULL, "applied", NULL), 0);
-	json_decref(data);
-	T_OK(gv_rebuild(&r, db));
+	T_OK(t_snapshot_replay(&r, db, tables));
 	T_EQ_INT(r.conflicts, 0);
 	T_EQ_STR(turns(db, "263"), "c@5 r@20 c@40");
 	/* The history is read into a table of its own, gone after. */
@@ -161,10 +145,10 @@ snapshot_from_v15_keeps_closes(void)
 	                        "rows"),
 	                0),
 	        6);
-	op.data = data;
-	T_EQ_INT(gv__op_record(db, &op, NULL, "applied", NULL), 0);
+	bad = json_dumps(data, 0);
 	json_decref(data);
-	T_OK(gv_rebuild(&r, db));
+	T_OK(t_snapshot_replay(&r, db, bad));
+	free(bad);
 	T_EQ_INT(r.conflicts, 1);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_state"), 0);

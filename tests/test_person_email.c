@@ -10,8 +10,6 @@
 #include "db.h"
 #include "gavel/gavel.h"
 #include "harness.h"
-#include "op_kinds.h"
-#include "op_log.h"
 
 static struct gv_db *
 email_db(void)
@@ -141,20 +139,10 @@ snapshot_from_v8_keeps_addresses(void)
 	        "Callan\", \"tim callan\", 1, \"tim@sectigo.example\", 0]]}}}";
 	struct gv_db_options opts = {GV_DB_CREATE, 0};
 	struct gv_rebuild_report r;
-	struct gv__op op = {0};
 	struct gv_db *db = NULL;
-	json_t *data;
 
 	T_EQ_INT(gv_db_open(&db, t_path("v8.db"), &opts), 0);
-	T_ASSERT((data = json_loads(tables, 0, NULL)) != NULL);
-	op.kind = &gv__op_store_snapshot;
-	op.data = data;
-	op.actor = "tester";
-	op.part = GV__OP_NO_PART;
-	op.at = op.recorded = 1700000000;
-	T_EQ_INT(gv__op_record(db, &op, NULL, "applied", NULL), 0);
-	json_decref(data);
-	T_EQ_INT(gv_rebuild(&r, db), 0);
+	T_OK(t_snapshot_replay(&r, db, tables));
 	T_EQ_STR(addresses_of(db, "Tim Callan"), "tim@sectigo.example");
 	gv_db_free(db);
 }
