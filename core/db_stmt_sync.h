@@ -61,6 +61,7 @@
 	X(REMOTE_LIST,                                                         \
 	  "SELECT name, url, added_at, synced_at, ops_in, ops_out, error,"     \
 	  " (SELECT count(*) FROM op WHERE op.source = remote.name"            \
+	  "  AND op.status != 'applied'"                                       \
 	  "  AND op.status IN ('conflict', 'denied', 'unknown'))"              \
 	  " FROM remote WHERE ?1 IS NULL OR name = ?1 ORDER BY name")          \
 	X(REMOTE_SYNCED,                                                       \

@@ -75,6 +75,7 @@ statements_use_indexes(void)
 	T_EQ_INT(plan_mentions(db, GV__STMT_OP_OLD_TROUBLE, "op_trouble"), 1);
 	T_EQ_INT(plan_mentions(db, GV__STMT_OP_TROUBLE, "op_trouble"), 1);
 	T_EQ_INT(plan_mentions(db, GV__STMT_OP_TALLY, "op_trouble"), 1);
+	T_EQ_INT(plan_mentions(db, GV__STMT_REMOTE_LIST, "op_trouble"), 1);
 	T_EQ_INT(plan_mentions(db, GV__STMT_ISSUE_STORY_STATES,
 	                       "issue_state_issue"),
 	         1);
