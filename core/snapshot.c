@@ -3,10 +3,10 @@
  * This file implements the operation that holds a database from before
  * the log (issue 17: "existing databases migrate: what they hold becomes
  * the first operations, with nothing lost"): every row of every derived
- * table, with its row ids. Its apply inserts them again. Its table and column
- * names come from another member's copy too, so each is checked against the
- * schema before it is written into the INSERT it builds; values are always
- * bound.
+ * table, with its row ids. Its apply inserts them again. Its table and
+ * column names come from another member's copy too, so each is checked
+ * against the schema before it is written into the INSERT it builds;
+ * values are always bound.
  */
 #include <stdlib.h>
 #include <string.h>
