@@ -259,7 +259,7 @@ bad_input_changes_nothing(void)
 	T_ASSERT(events > 0 && nvotes == 1 && nballots == 1);
 #define UNCHANGED()                                                            \
 	do {                                                                   \
-		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), events); \
+		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), events);    \
 		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM vote"), nvotes);  \
 		T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM ballot"),         \
 		         nballots);                                            \

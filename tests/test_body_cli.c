@@ -204,8 +204,7 @@ cadence_sets_the_next_call(void)
 	T_EQ_INT(t_gavel(e, "meeting", "next", "SCWG", NULL)->status, 1);
 	r = t_gavel(e, "body", "show", "SCWG", NULL);
 	T_CONTAINS(r->out, "\n  calls: none\n");
-	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind = 'body.set'"),
-	         2);
+	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind = 'body.set'"), 2);
 }
 
 static void
@@ -238,8 +237,7 @@ malformed_cadence_says_the_shape(void)
 	r = t_gavel(e, "body", "show", "SMCWG", NULL);
 	T_CONTAINS(r->out, "calls: every 2 weeks on Wednesday at 11:00 from "
 	                   "2024-12-04\n");
-	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind = 'body.set'"),
-	         0);
+	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind = 'body.set'"), 0);
 }
 
 /*
@@ -292,8 +290,7 @@ rule_readings_are_settings(void)
 	            "--consumer-rule", "majority", NULL);
 	T_EQ_INT(r->status, 1);
 	T_CONTAINS(r->err, "minimum meetings \"three\" is not a number");
-	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind = 'body.set'"),
-	         2);
+	T_EQ_INT(db_int("SELECT count(*) FROM op WHERE kind = 'body.set'"), 2);
 	T_EQ_INT(db_int("SELECT consumer_rule = 'half-plus-one' FROM body"), 1);
 }
 
