@@ -274,6 +274,9 @@ events_apply(struct gv_db *db, const json_t *t)
 	char *text;
 	int error;
 
+	if (!json_is_object(t))
+		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
+		                     "a snapshot's events are not a table");
 	if ((error = rows_fit("event", t)) < 0)
 		return error;
 	if (!(text = json_dumps(t, JSON_COMPACT)))

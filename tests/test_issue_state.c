@@ -154,6 +154,12 @@ snapshot_from_v15_keeps_closes(void)
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_state"), 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM sqlite_temp_schema"), 0);
 	gv_db_free(db);
+
+	/* Events that are not a table at all: refused the same way. */
+	T_EQ_INT(gv_db_open(&db, t_path("odd.db"), &opts), 0);
+	T_OK(t_snapshot_replay(&r, db, "{\"tables\": {\"event\": \"x\"}}"));
+	T_EQ_INT(r.conflicts, 1);
+	gv_db_free(db);
 }
 
 const struct t_case issue_state_tests[] = {
