@@ -18,7 +18,8 @@
  * members and roles then one theme each: meetings, issues, ballots with
  * votes, a ballot through its IPR review, redline notes (one private),
  * the demo's recorded ballot, a ballot closed on two copies, a newer
- * gavel's operation (tests/fuzz/op_seeds.sh writes them).
+ * gavel's operation, a snapshot of a store from before the log holding
+ * the event history of v15 (tests/fuzz/op_seeds.sh writes them).
  */
 #include "db.h"
 #include "fuzz.h"

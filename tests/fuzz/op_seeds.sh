@@ -179,4 +179,25 @@ sqlite3 d.db "SELECT text FROM op WHERE seq <= 27 OR kind = 'ballot.record'
 	>"$out/op_blob/demo-record"
 # A newer gavel's operation among known ones, and no final newline.
 { texts s.db 1 6; cat "$out/op/newer-gavel"; } >"$out/op_blob/newer-gavel"
+# A store from before the log, saved at v15 with an issue closed,
+# reopened and closed again in its events: the snapshot it becomes, with
+# those events as a snapshot written before v16 held them (core/snapshot.c,
+# events_apply), one of them with a detail that is not JSON.
+{ cat "$data/data/schema-v15.sql"
+  echo "PRAGMA user_version = 15; PRAGMA application_id = 1198943281;
+	INSERT INTO body (id, code, fold, name, prefix, created_at) VALUES
+	(1, 'SMCWG', 'smcwg', 'S/MIME', 'SMC', 1700000000);
+	INSERT INTO issue (id, body, number, title, state, created_at,
+	updated_at, closed_at) VALUES (1, 1, 263, 'EUID', 'closed',
+	1700000000, 1700900000, 1700800000);"; } | sqlite3 v15.db
+"$gavel" --db v15.db issue list --state all >/dev/null
+sqlite3 v15.db "SELECT json_set(json_remove(text,
+	'\$.data.tables.issue_state'), '\$.data.tables.event',
+	json('{\"columns\": [\"id\", \"at\", \"actor\", \"body\", \"kind\",
+	\"subject\", \"detail\"], \"rows\": [[2, 1700500000, \"chair\", 1,
+	\"issue.close\", \"SMCWG#263\", \"{\\\"at\\\": 1700400000}\"],
+	[3, 1700600000, \"chair\", 1, \"issue.reopen\", \"SMCWG#263\", \"{}\"],
+	[5, 1700800000, \"chair\", 1, \"issue.close\", \"SMCWG#263\",
+	\"not json\"]]}')) FROM op WHERE kind = 'store.snapshot'" \
+	>"$out/op_blob/snapshot-events"
 ls "$out/op" | wc -l | sed 's/$/ operations in seeds\/op/'
