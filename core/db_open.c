@@ -41,6 +41,21 @@ gv__db_migrate(struct gv_db *db, const char *const *migrations, int count)
 	for (i = (int)version; i < count; i++) {
 		if ((error = gv__db_begin(db)) < 0)
 			return error;
+		/* Another process may have upgraded it since it was read:
+		 * read again under the write lock, and go on from there. */
+		if ((error = gv__db_query_int(db, "PRAGMA user_version",
+		                              &version)) < 0) {
+			gv__db_rollback(db);
+			return error;
+		}
+		if (version > i) {
+			if ((error = gv__db_commit(db)) < 0) {
+				gv__db_rollback(db);
+				return error;
+			}
+			i = (int)version - 1;
+			continue;
+		}
 		/* The integer cannot be bound; it comes from our own list. */
 		snprintf(pragma, sizeof(pragma),
 		         "PRAGMA application_id = %d; PRAGMA user_version = %d",
@@ -64,6 +79,21 @@ gv__db_migrate(struct gv_db *db, const char *const *migrations, int count)
 	return 0;
 }
 
+/* 1 when the store has no version and no object yet, else 0. */
+static int
+db_empty(struct gv_db *db)
+{
+	int64_t version = 0, objects = 0;
+	int error;
+
+	if ((error = gv__db_query_int(db, "PRAGMA user_version", &version)) <
+	            0 ||
+	    (error = gv__db_query_int(db, "SELECT count(*) FROM sqlite_schema",
+	                              &objects)) < 0)
+		return error;
+	return version == 0 && objects == 0;
+}
+
 /*
  * Makes a new, empty store's tables in one step, from the schema the
  * migrations leave (gv__schema_now): each ALTER TABLE of the migrations
@@ -74,30 +104,28 @@ gv__db_migrate(struct gv_db *db, const char *const *migrations, int count)
 static int
 db_make_new(struct gv_db *db)
 {
-	int64_t version = 0, objects = 0;
 	char pragma[80];
-	int error;
+	int error, empty;
 
 	if (sqlite3_db_readonly(db->sql, "main") == 1)
 		return 0;
-	if ((error = gv__db_query_int(db, "PRAGMA user_version", &version)) <
-	            0 ||
-	    (error = gv__db_query_int(db, "SELECT count(*) FROM sqlite_schema",
-	                              &objects)) < 0)
+	if ((error = empty = db_empty(db)) <= 0)
 		return error;
-	if (version != 0 || objects != 0)
-		return 0;
-	/* The integers cannot be bound; they are our own. */
-	snprintf(pragma, sizeof(pragma),
-	         "PRAGMA application_id = %d; PRAGMA user_version = %d",
-	         GV__APPLICATION_ID, gv__schema_now_version);
+	/* Another process may be making it too: ask again under the write
+	 * lock, so that only one of them does. */
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
-	if ((error = gv__db_exec(db, gv__schema_now)) < 0 ||
-	    (error = gv__db_exec(db, pragma)) < 0 ||
-	    (error = gv__db_commit(db)) < 0)
+	if ((error = empty = db_empty(db)) > 0) {
+		/* The integers cannot be bound; they are our own. */
+		snprintf(pragma, sizeof(pragma),
+		         "PRAGMA application_id = %d; PRAGMA user_version = %d",
+		         GV__APPLICATION_ID, gv__schema_now_version);
+		if ((error = gv__db_exec(db, gv__schema_now)) == 0)
+			error = gv__db_exec(db, pragma);
+	}
+	if (error < 0 || (error = gv__db_commit(db)) < 0)
 		gv__db_rollback(db);
-	return error;
+	return error < 0 ? error : 0;
 }
 
 /* Refuses SQLite files that some other program made. */

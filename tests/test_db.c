@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "db.h"
 #include "gavel/gavel.h"
@@ -222,6 +224,46 @@ new_store_made_as_migrations_leave_it(void)
 	         GV__APPLICATION_ID);
 	free(got);
 	free(want);
+}
+
+/*
+ * Two processes opening one store at once, as `init` in two terminals or
+ * the screen and a command on a chair's first day would: one makes its
+ * tables (a new file: the other may instead find it there, and says so)
+ * or upgrades it (a file from v15), the other finds that done under the
+ * write lock. Before, the second failed on "table body already exists"
+ * every time.
+ */
+static void
+two_openers_at_once(void)
+{
+	struct gv_db_options create = {GV_DB_CREATE, 0};
+	const char *path = t_path("both.db");
+	int round, k, status;
+	pid_t kid[2];
+
+	for (round = 0; round < 8; round++) {
+		gv_db_remove(path);
+		if (round % 2)
+			T_OK(t_store_at(path, 15));
+		for (k = 0; k < 2; k++)
+			if ((kid[k] = fork()) == 0) {
+				struct gv_db *db = NULL;
+				int rc = gv_db_open(&db, path,
+				                    round % 2 ? NULL : &create);
+
+				gv_db_free(db);
+				_exit(rc == 0 ? 0 : rc == GV_EEXISTS ? 2 : 1);
+			}
+		for (k = 0; k < 2; k++) {
+			T_ASSERT(kid[k] > 0 && waitpid(kid[k], &status, 0) > 0);
+			T_ASSERT(WIFEXITED(status));
+			T_ASSERT(WEXITSTATUS(status) == 0 ||
+			         (WEXITSTATUS(status) == 2 && !(round % 2)));
+		}
+		T_EQ_INT(query_int(path, "PRAGMA user_version"),
+		         gv__migration_count);
+	}
 }
 
 /* A database saved at every older version upgrades to the current one. */
@@ -1170,6 +1212,7 @@ const struct t_case db_tests[] = {
         {"migrations_match_saved_schemas", migrations_match_saved_schemas},
         {"new_store_made_as_migrations_leave_it",
          new_store_made_as_migrations_leave_it},
+        {"two_openers_at_once", two_openers_at_once},
         {"upgrades_every_saved_schema", upgrades_every_saved_schema},
         {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
         {"refuses_newer_schema", refuses_newer_schema},
