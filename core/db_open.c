@@ -105,17 +105,17 @@ static int
 db_make_new(struct gv_db *db)
 {
 	char pragma[80];
-	int error, empty;
+	int error;
 
 	if (sqlite3_db_readonly(db->sql, "main") == 1)
 		return 0;
-	if ((error = empty = db_empty(db)) <= 0)
+	if ((error = db_empty(db)) <= 0)
 		return error;
 	/* Another process may be making it too: ask again under the write
 	 * lock, so that only one of them does. */
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
-	if ((error = empty = db_empty(db)) > 0) {
+	if ((error = db_empty(db)) > 0) {
 		/* The integers cannot be bound; they are our own. */
 		snprintf(pragma, sizeof(pragma),
 		         "PRAGMA application_id = %d; PRAGMA user_version = %d",
