@@ -329,6 +329,68 @@ upgrade_v7_keeps_organisations(void)
 	T_EQ_INT(query_int(path, "SELECT count(*) FROM affiliation"), 1);
 }
 
+/* The numbers of the issues a search finds, as "263 264". */
+static const char *
+searched(struct gv_db *db, const char *query)
+{
+	static char out[64];
+	struct gv_issue_filter f = {0};
+	struct gv_issue_list l;
+	size_t i, n = 0;
+
+	f.search = query;
+	f.state = -1;
+	out[0] = '\0';
+	if (gv_issue_list(&l, db, &f) < 0)
+		return gv_error_last()->message;
+	for (i = 0; i < l.n; i++)
+		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%lld",
+		                      i ? " " : "", (long long)l.v[i].number);
+	gv_issue_list_dispose(&l);
+	return out;
+}
+
+/* v17: the search index is made again without its three-letter prefix
+ * index, from the issues and their notes; every search finds what it
+ * found, by a prefix of any length. */
+static void
+upgrade_v17_search_index_made_again(void)
+{
+	const char *path = t_path("v16.db");
+	struct gv_db *db = NULL;
+
+	T_OK(t_store_at(path, 16));
+	t_sql_file(
+	        path,
+	        "INSERT INTO body (id, code, fold, name, prefix, created_at)"
+	        " VALUES (1, 'SMCWG', 'smcwg', 'S/MIME', 'SMC', 1700000000);"
+	        "INSERT INTO issue (id, body, number, title, body_md,"
+	        " created_at, updated_at) VALUES"
+	        " (1, 1, 263, 'Registration numbers', 'For legal entities.',"
+	        " 1700000000, 1700000000),"
+	        " (2, 1, 264, 'Certificate profiles', NULL, 1700000000,"
+	        " 1700000000);"
+	        "INSERT INTO issue_note (issue, at, body_md) VALUES"
+	        " (2, 1700000100, 'The registration authority is delegated.');"
+	        "INSERT INTO issue_fts (rowid, title, body, notes)"
+	        " SELECT i.id, i.title, ifnull(i.body_md, ''),"
+	        " ifnull((SELECT group_concat(n.body_md, char(10))"
+	        " FROM issue_note n WHERE n.issue = i.id), '') FROM issue i;");
+	T_EQ_INT(gv_db_open(&db, path, NULL), 0);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE"
+	                       " name = 'issue_fts' AND sql LIKE"
+	                       " '%prefix = ''2'')'"),
+	         1);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_fts"), 2);
+	T_EQ_STR(searched(db, "re*"), "263 264");
+	T_EQ_STR(searched(db, "reg*"), "263 264");
+	T_EQ_STR(searched(db, "registration"), "263 264");
+	T_EQ_STR(searched(db, "cer*"), "264");
+	T_EQ_STR(searched(db, "delegated"), "264");
+	T_EQ_STR(searched(db, "entities"), "263");
+	gv_db_free(db);
+}
+
 /* v10: an address stored before (person.email) becomes its person's
  * first in person_email, and finds them in any letter case. */
 static void
@@ -1215,6 +1277,8 @@ const struct t_case db_tests[] = {
         {"two_openers_at_once", two_openers_at_once},
         {"upgrades_every_saved_schema", upgrades_every_saved_schema},
         {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
+        {"upgrade_v17_search_index_made_again",
+         upgrade_v17_search_index_made_again},
         {"refuses_newer_schema", refuses_newer_schema},
         {"connections_take_no_mutex", connections_take_no_mutex},
         {"savepoint_journal_in_memory_in_a_bulk",
