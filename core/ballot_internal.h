@@ -94,6 +94,13 @@ struct gv__pin {
  * with what to run when there is none. Dispose with gv__pin_dispose. */
 int gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
                 int n);
+/* The ballot's pinned version whose head is head: number n if its head
+ * is that, else the latest pinned there. A review note names the head it
+ * was made on, so it stays on that version when two officers pinned one
+ * at once and the log numbered theirs otherwise. GV_ECONFLICT when no
+ * version is pinned there. */
+int gv__pin_get_at(struct gv__pin *p, struct gv_db *db,
+                   const struct gv_ballot *b, int n, const char *head);
 void gv__pin_dispose(struct gv__pin *p);
 
 /* Points p->repo at the clone this copy reads b's pinned commits from

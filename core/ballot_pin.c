@@ -26,19 +26,13 @@ gv__pin_dispose(struct gv__pin *p)
 	memset(p, 0, sizeof(*p));
 }
 
-int
-gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
-            int n)
+/* Reads the version st finds into p; 0 when there is none. */
+static int
+pin_read(struct gv__pin *p, struct gv_db *db, sqlite3_stmt *st)
 {
-	int error;
-	sqlite3_stmt *st = NULL;
 	int rc;
 
 	memset(p, 0, sizeof(*p));
-	if ((error = gv__db_stmt(&st, db, GV__STMT_VERSION_PINNED)) < 0)
-		return error;
-	gv__bind_int(st, 1, b->id);
-	gv__bind_int(st, 2, n);
 	if ((rc = gv__db_step(db, st)) > 0) {
 		p->version = sqlite3_column_int64(st, 0);
 		p->n = sqlite3_column_int(st, 1);
@@ -47,7 +41,22 @@ gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
 		p->head = gv__col_text(st, 4);
 	}
 	gv__db_reset(st);
-	if (rc != 0)
+	return rc;
+}
+
+int
+gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
+            int n)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if ((rc = gv__db_stmt(&st, db, GV__STMT_VERSION_PINNED)) < 0)
+		return rc;
+	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, n);
+	if ((rc = pin_read(p, db, st)) != 0)
 		return rc < 0 ? rc : 0;
 	return gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
 	                     "%s has no version pinned to a repository%s: "
@@ -55,6 +64,28 @@ gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
 	                     "DIR --base REV --head REV'",
 	                     b->number, n ? " with that number" : "",
 	                     b->number);
+}
+
+int
+gv__pin_get_at(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
+               int n, const char *head)
+{
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	memset(p, 0, sizeof(*p));
+	if ((rc = gv__db_stmt(&st, db, GV__STMT_VERSION_PINNED_AT)) < 0)
+		return rc;
+	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, n);
+	gv__bind_text(st, 3, head);
+	if ((rc = pin_read(p, db, st)) != 0)
+		return rc < 0 ? rc : 0;
+	return gv__error_set(GV_ERRCLASS_REDLINE, GV_ECONFLICT,
+	                     "%s has no version pinned at %.12s, the commit "
+	                     "this note was made on: pin it with 'gavel "
+	                     "ballot version %s', then add the note again",
+	                     b->number, head, b->number);
 }
 
 /* Stores the files the range changes, with their blob ids: the list the

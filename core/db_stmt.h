@@ -341,6 +341,12 @@
 	  "SELECT v.id, v.n, v.repo, v.base_oid, v.head_oid FROM"              \
 	  " ballot_version v WHERE v.ballot = ?1 AND v.repo IS NOT NULL"       \
 	  " AND (?2 = 0 OR v.n = ?2) ORDER BY v.n DESC LIMIT 1")               \
+	/* The pinned version at head ?3: number ?2 if it is, else the      \
+	 * latest. */                                                          \
+	X(VERSION_PINNED_AT,                                                   \
+	  "SELECT v.id, v.n, v.repo, v.base_oid, v.head_oid FROM"              \
+	  " ballot_version v WHERE v.ballot = ?1 AND v.repo IS NOT NULL"       \
+	  " AND v.head_oid = ?3 ORDER BY v.n = ?2 DESC, v.n DESC LIMIT 1")     \
 	X(VERSION_FILES,                                                       \
 	  "SELECT path, base_blob, head_blob FROM ballot_version_file"         \
 	  " WHERE version = ?1 ORDER BY path")                                 \

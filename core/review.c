@@ -30,6 +30,7 @@ lines_free(char **lines, size_t n)
 /* What a review note holds: where it is anchored, and its text. */
 struct note {
 	const char *ballot, *path, *hash, *text, *author;
+	const char *head; /* the version's pinned head, or NULL (older) */
 	int version, line, private_note;
 };
 
@@ -47,7 +48,8 @@ review_add(int64_t *id_out, struct gv_db *db, const struct note *n)
 	if ((error = gv__check_text(GV_ERRCLASS_REDLINE, "note", n->text)) <
 	            0 ||
 	    (error = gv_ballot_get(&b, db, n->ballot)) < 0 ||
-	    (error = gv__pin_get(&p, db, b, n->version)) < 0 ||
+	    (error = n->head ? gv__pin_get_at(&p, db, b, n->version, n->head)
+	                     : gv__pin_get(&p, db, b, n->version)) < 0 ||
 	    (error = gv__db_begin(db)) < 0)
 		goto out;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_REVIEW_ADD)) < 0) {
@@ -79,11 +81,11 @@ review_add_apply(struct gv_db *db, const struct gv__op *op)
 	char buf[48];
 	int error;
 
-	if ((error = gv__op_unpack(op, "{s:s, s:i, s:s, s:i, s:s, s:s, s?s}",
-	                           "ballot", &n.ballot, "version", &n.version,
-	                           "path", &n.path, "line", &n.line, "hash",
-	                           &n.hash, "text", &n.text, "author",
-	                           &n.author)) < 0 ||
+	if ((error = gv__op_unpack(
+	             op, "{s:s, s:i, s:s, s:i, s:s, s:s, s?s, s?s}", "ballot",
+	             &n.ballot, "version", &n.version, "path", &n.path, "line",
+	             &n.line, "hash", &n.hash, "text", &n.text, "author",
+	             &n.author, "head", &n.head)) < 0 ||
 	    (error = gv__ballot_named(&n.ballot, buf, db, op)) < 0)
 		return error;
 	if (n.version < 1)
@@ -132,9 +134,12 @@ gv_review_add(int64_t *id_out, struct gv_db *db, const char *ref,
 		goto out;
 	}
 	hash = gv__text_hash(lines[line - 1]);
-	data = json_pack("{s:s, s:i, s:s, s:i, s:s?, s:s, s:s*}", "ballot",
-	                 b->number, "version", p.n, "path", path, "line", line,
-	                 "hash", hash, "text", text, "author", author);
+	/* The version by its number and its head: another officer's,
+	 * pinned meanwhile, may take the number (gv__pin_get_at). */
+	data = json_pack("{s:s, s:i, s:s, s:i, s:s?, s:s, s:s*, s:s*}",
+	                 "ballot", b->number, "version", p.n, "path", path,
+	                 "line", line, "hash", hash, "text", text, "author",
+	                 author, "head", p.head);
 	if ((error = gv__ballot_made_add(data, db, b->id)) < 0) {
 		json_decref(data);
 		goto out;

@@ -11,6 +11,9 @@
 #include <string.h>
 
 #include "chain_fixture.h"
+#include "db.h"
+#include "gavel/gavel.h"
+#include "harness.h"
 #include "sync_fixture.h"
 
 #define CHAIR     "Stephen Davidson"
@@ -696,8 +699,77 @@ pinned_versions_read_from_each_copys_clone(void)
 	         1);
 }
 
+/* On copy db, whether the note with body text is on version n, the one
+ * pinned at head (a commit id). */
+static int64_t
+note_on(const char *db, const char *text, int n, const char *head)
+{
+	struct gv_db *d = NULL;
+	char sql[512];
+	int64_t found;
+
+	if (gv_db_open(&d, t_path(db), NULL) < 0)
+		return -1;
+	snprintf(sql, sizeof(sql),
+	         "SELECT count(*) FROM review_note r JOIN ballot_version v"
+	         " ON v.id = r.version WHERE r.body_md = '%s' AND v.n = %d"
+	         " AND v.head_oid = '%s'",
+	         text, n, head);
+	found = t_sql_int(d, sql);
+	gv_db_free(d);
+	return found;
+}
+
+/* Two officers pin a new version of SMC011 at once, each on a draft of
+ * their own; the log numbers the chair's 2 and the secretary's 3 on
+ * every copy. The secretary's review note, made on what was version 2 on
+ * her copy, stays on her draft's version: before, it was moved onto the
+ * chair's. */
+static void
+review_note_stays_on_its_version(void)
+{
+	const char *head, *d;
+
+	if (!cf_need("git") || group() < 0 || sf_ok("s.db", "sync", NULL))
+		return;
+	T_EQ_INT(
+	        cf_sh("cd '%s' && git checkout -q -b chair draft-263 &&"
+	              " echo 'Chair wording.' >> guideline.md &&"
+	              " git -c user.name=c -c user.email=c@example.org"
+	              " commit -qam chair && git checkout -q -b secretary"
+	              " draft-263 && echo 'Secretary wording.' >> guideline.md"
+	              " && git -c user.name=s -c user.email=s@example.org"
+	              " commit -qam secretary && git rev-parse HEAD > ../s.oid",
+	              t_path("c-guideline")),
+	        0);
+	T_ASSERT((head = t_read_file(t_path("s.oid"), NULL)) != NULL);
+	head = t_keep(strndup(head, 40));
+	/* The secretary's version comes a step later in the log's order. */
+	SF("s.db", "issue", "add", "SMCWG", "--title", "Wording");
+	SF("c.db", "ballot", "version", "SMC011", "--repo",
+	   t_path("c-guideline"), "--base", "Ballot_SMC010", "--head", "chair",
+	   "--at", "2024-12-19 09:00");
+	SF("s.db", "ballot", "version", "SMC011", "--repo",
+	   t_path("c-guideline"), "--base", "Ballot_SMC010", "--head",
+	   "secretary", "--at", "2024-12-19 09:05");
+	SF("s.db", "review", "add", "SMC011", "--path", "guideline.md",
+	   "--line", "3", "On my draft");
+	T_EQ_INT(note_on("s.db", "On my draft", 2, head), 1);
+	SF("c.db", "sync");
+	SF("s.db", "sync");
+	SF("c.db", "sync");
+	d = sf_digest("c.db");
+	T_EQ_STR(sf_digest("s.db"), d);
+	T_EQ_INT(sf_ops("c.db", "conflict"), 0);
+	T_EQ_INT(note_on("c.db", "On my draft", 3, head), 1);
+	T_EQ_INT(note_on("s.db", "On my draft", 3, head), 1);
+	SF("s.db", "rebuild");
+	T_EQ_STR(sf_digest("s.db"), d);
+}
+
 const struct t_case sync_tests[] = {
         {"month_in_every_order_one_digest", month_in_every_order_one_digest},
+        {"review_note_stays_on_its_version", review_note_stays_on_its_version},
         {"concurrent_acts_end_as_conflicts", concurrent_acts_end_as_conflicts},
         {"renumbered_issue_keeps_what_was_recorded_on_it",
          renumbered_issue_keeps_what_was_recorded_on_it},
