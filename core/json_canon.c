@@ -78,26 +78,54 @@ escape(const char *s, const char *end, size_t *len)
 	return (int)c;
 }
 
+/* Each byte of a word: ONES * c holds c eight times. */
+#define ONES  UINT64_C(0x0101010101010101)
+#define HIGHS UINT64_C(0x8080808080808080)
+
+/*
+ * Whether a byte of w may end a string's plain run: a quote, a
+ * backslash, a control character. Never wrong when it says no; when it
+ * says yes the bytes are read one at a time (a byte past the first such
+ * one may be flagged too). Eight bytes a step where one a step was 40 %
+ * of reading a sync's operations.
+ */
+static int
+word_stops(uint64_t w)
+{
+	uint64_t q = w ^ (ONES * '"'), b = w ^ (ONES * '\\');
+
+	return ((((q - ONES) & ~q) | ((b - ONES) & ~b) |
+	         ((w - ONES * 0x20) & ~w)) &
+	        HIGHS) != 0;
+}
+
 /*
  * Reads the string whose opening quote is at r->p, moving past its
  * closing quote: *out and *len are its bytes, the text's own when it
- * holds no escape, else r->buf. Its UTF-8 is left to jansson, which
- * checks it when the string becomes a value or a key. -1 when it is not
- * written as jansson writes it.
+ * holds no escape, else r->buf. *ascii says whether all are below 0x80:
+ * then they are UTF-8, and jansson need not check them again; any other
+ * string jansson checks when it becomes a value or a key. -1 when it is
+ * not written as jansson writes it.
  */
 static int
-string(const char **out, size_t *len, struct reader *r)
+string(const char **out, size_t *len, int *ascii, struct reader *r)
 {
 	const char *s = r->p + 1, *start = s;
+	uint64_t high = 0, w;
 	size_t n = 0, step;
 	int c;
 
+	while (r->end - s >= 8 && (memcpy(&w, s, 8), !word_stops(w))) {
+		high |= w;
+		s += 8;
+	}
 	while (s < r->end && *s != '"' && *s != '\\' &&
 	       (unsigned char)*s >= 0x20)
-		s++;
+		high |= (unsigned char)*s++;
 	if (s < r->end && *s == '"') {
 		*out = start;
 		*len = (size_t)(s - start);
+		*ascii = !(high & HIGHS);
 		r->p = s + 1;
 		return 0;
 	}
@@ -106,10 +134,12 @@ string(const char **out, size_t *len, struct reader *r)
 		r->alloc = (size_t)(r->end - start);
 		r->buf = gv__xrealloc(r->buf, r->alloc);
 	}
+	high = 0;
 	for (s = start; s < r->end && *s != '"'; s += step) {
 		if ((unsigned char)*s < 0x20)
 			return -1;
 		if (*s != '\\') {
+			high |= (unsigned char)*s;
 			r->buf[n++] = *s;
 			step = 1;
 		} else if ((c = escape(s, r->end, &step)) < 0) {
@@ -122,6 +152,7 @@ string(const char **out, size_t *len, struct reader *r)
 		return -1;
 	*out = r->buf;
 	*len = n;
+	*ascii = !(high & 0x80);
 	r->p = s + 1;
 	return 0;
 }
@@ -246,7 +277,7 @@ object(struct reader *r)
 	const char *bytes;
 	char *copy;
 	size_t len;
-	int error;
+	int ascii, error;
 
 	r->p++;
 	if (next_is(r, '}'))
@@ -254,7 +285,7 @@ object(struct reader *r)
 	do {
 		k.at = r->p + 1;
 		if (r->p >= r->end || *r->p != '"' ||
-		    string(&bytes, &len, r) < 0)
+		    string(&bytes, &len, &ascii, r) < 0)
 			goto fail;
 		k.len = (size_t)(r->p - 1 - k.at);
 		/* Sorted, so no key twice (json_loadb refuses that too). */
@@ -264,10 +295,14 @@ object(struct reader *r)
 		/* An escaped key is in r->buf, which an escaped value
 		 * reuses. It holds no NUL: \u0000 is refused. */
 		copy = bytes == r->buf ? gv__xstrndup(bytes, len) : NULL;
-		error = (item = value(r))
-		                ? json_object_setn_new(o, copy ? copy : bytes,
-		                                       len, item)
-		                : -1;
+		if (!(item = value(r)))
+			error = -1;
+		else if (ascii)
+			error = json_object_setn_new_nocheck(
+			        o, copy ? copy : bytes, len, item);
+		else
+			error = json_object_setn_new(o, copy ? copy : bytes,
+			                             len, item);
 		free(copy);
 		if (error < 0)
 			goto fail;
@@ -285,6 +320,7 @@ value(struct reader *r)
 	json_t *v = NULL;
 	const char *bytes;
 	size_t len;
+	int ascii;
 
 	/* As deep as json_loadb reads, counted as it counts. */
 	if (r->p >= r->end || ++r->depth > JSON_PARSER_MAX_DEPTH)
@@ -297,8 +333,9 @@ value(struct reader *r)
 		v = array(r);
 		break;
 	case '"':
-		if (string(&bytes, &len, r) == 0)
-			v = json_stringn(bytes, len);
+		if (string(&bytes, &len, &ascii, r) == 0)
+			v = ascii ? json_stringn_nocheck(bytes, len)
+			          : json_stringn(bytes, len);
 		break;
 	case 't':
 		v = word(r, "true", json_true());

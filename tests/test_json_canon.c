@@ -76,6 +76,22 @@ static const struct canon_case cases[] = {
         /* An escaped key, then an escaped value: each read whole. */
         {"{\"\\u0001\":\"x\\\"y\",\"\\n\":\"\\t\"}", 1},
         {"{\"a\":[\"\\n\",\"\\r\"],\"b\\n\":{\"c\\t\":\"\\\\\"}}", 1},
+        /* Strings longer than a word, read eight bytes a step: what
+         * ends a plain run, at each place in a word; UTF-8 after ASCII
+         * (not checked again by jansson when all is ASCII). */
+        {"{\"a\":\"abcdefgh\"}", 1},
+        {"{\"a\":\"abcdefghijklmnop\"}", 1},
+        {"{\"a\":\"abcdefghijklmno\\\"\"}", 1},
+        {"{\"a\":\"abcdefghij\\\\kl\"}", 1},
+        {"{\"a\":\"abcdefghij\x01kl\"}", -1},
+        {"{\"a\":\"abcdefghijklmno\x1f\"}", -1},
+        {"{\"a\":\"abcdefghij klmnop\x7f\"}", 1},
+        {"{\"a\":\"abcdefghij\xc3\xa9klmnop\"}", 1},
+        {"{\"a\":\"abcdefghijklmnop\xff\"}", -1},
+        {"{\"abcdefghijk\xc3\xa9\":1}", 1},
+        {"{\"abcdefghijk\xc3\":1}", -1},
+        {"{\"a\":\"abcdefgh\\u001Fijklmnop\xe2\x82\xac\"}", 1},
+        {"{\"a\":\"abcdefghijklm\\n\xe2\x82\"}", -1},
         /* Not UTF-8, in a key or a value. */
         {"{\"\xc3\":1}", -1},
         {"{\"a\":\"\xff\"}", -1},
