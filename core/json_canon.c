@@ -86,8 +86,10 @@ escape(const char *s, const char *end, size_t *len)
  * Whether a byte of w may end a string's plain run: a quote, a
  * backslash, a control character. Never wrong when it says no; when it
  * says yes the bytes are read one at a time (a byte past the first such
- * one may be flagged too). Eight bytes a step where one a step was 40 %
- * of reading a sync's operations.
+ * one may be flagged too). A byte a step, and jansson checking each
+ * string's UTF-8 again, were half of reading a sync's operations
+ * (callgrind, 20,000 reads: 155 M of 299 M instructions; 211 M in all
+ * after).
  */
 static int
 word_stops(uint64_t w)
