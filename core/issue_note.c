@@ -47,9 +47,11 @@ author_or_actor(struct gv_db *db, const char *author)
 	return author ? author : gv__db_actor(db);
 }
 
+/* Records a note on the issue made names (found by the operation that
+ * added it), else on ref's. */
 static int
-issue_note(int64_t *id_out, struct gv_db *db, const char *body, const char *ref,
-           const struct gv_issue_note_spec *spec)
+issue_note(int64_t *id_out, struct gv_db *db, const struct gv__issue_ref *made,
+           const char *ref, const struct gv_issue_note_spec *spec)
 {
 	const char *author = author_or_actor(db, spec->author);
 	struct gv__issue_ref r;
@@ -67,7 +69,9 @@ issue_note(int64_t *id_out, struct gv_db *db, const char *body, const char *ref,
 		return error;
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
-	if ((error = gv__issue_find(&r, db, body, ref)) < 0)
+	if (made)
+		r = *made;
+	else if ((error = gv__issue_find(&r, db, NULL, ref)) < 0)
 		goto rollback;
 	if (spec->meeting) {
 		int64_t start = 0;
@@ -232,19 +236,19 @@ static int
 note_apply(struct gv_db *db, const struct gv__op *op)
 {
 	struct gv_issue_note_spec spec = {0};
+	struct gv__issue_ref made;
 	const char *subject;
-	char buf[48];
 	json_int_t at = -1;
-	int error;
+	int named = 0, error;
 
 	if ((error = gv__op_unpack(op, "{s:s, s:s, s?s, s?I}", "issue",
 	                           &subject, "text", &spec.text, "author",
 	                           &spec.author, "at", &at)) < 0 ||
-	    (error = gv__issue_named(&subject, buf, db, op)) < 0 ||
+	    (error = named = gv__issue_made(&made, db, op, subject)) < 0 ||
 	    (error = op_meeting(&spec.meeting, db, op)) < 0)
 		return error;
 	spec.at = at;
-	return issue_note(op->out, db, NULL, subject, &spec);
+	return issue_note(op->out, db, named ? &made : NULL, subject, &spec);
 }
 
 static int
