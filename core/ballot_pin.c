@@ -26,13 +26,24 @@ gv__pin_dispose(struct gv__pin *p)
 	memset(p, 0, sizeof(*p));
 }
 
-/* Reads the version st finds into p; 0 when there is none. */
+/* Reads into p the ballot's pinned version n (0: the latest) or, with a
+ * head, the one pinned there (VERSION_PINNED_AT); 0 when there is none. */
 static int
-pin_read(struct gv__pin *p, struct gv_db *db, sqlite3_stmt *st)
+pin_find(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b, int n,
+         const char *head)
 {
+	sqlite3_stmt *st = NULL;
 	int rc;
 
 	memset(p, 0, sizeof(*p));
+	if ((rc = gv__db_stmt(&st, db,
+	                      head ? GV__STMT_VERSION_PINNED_AT
+	                           : GV__STMT_VERSION_PINNED)) < 0)
+		return rc;
+	gv__bind_int(st, 1, b->id);
+	gv__bind_int(st, 2, n);
+	if (head)
+		gv__bind_text(st, 3, head);
 	if ((rc = gv__db_step(db, st)) > 0) {
 		p->version = sqlite3_column_int64(st, 0);
 		p->n = sqlite3_column_int(st, 1);
@@ -48,15 +59,9 @@ int
 gv__pin_get(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
             int n)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
+	int rc = pin_find(p, db, b, n, NULL);
 
-	memset(p, 0, sizeof(*p));
-	if ((rc = gv__db_stmt(&st, db, GV__STMT_VERSION_PINNED)) < 0)
-		return rc;
-	gv__bind_int(st, 1, b->id);
-	gv__bind_int(st, 2, n);
-	if ((rc = pin_read(p, db, st)) != 0)
+	if (rc != 0)
 		return rc < 0 ? rc : 0;
 	return gv__error_set(GV_ERRCLASS_REDLINE, GV_ENOTFOUND,
 	                     "%s has no version pinned to a repository%s: "
@@ -70,16 +75,9 @@ int
 gv__pin_get_at(struct gv__pin *p, struct gv_db *db, const struct gv_ballot *b,
                int n, const char *head)
 {
-	sqlite3_stmt *st = NULL;
-	int rc;
+	int rc = pin_find(p, db, b, n, head);
 
-	memset(p, 0, sizeof(*p));
-	if ((rc = gv__db_stmt(&st, db, GV__STMT_VERSION_PINNED_AT)) < 0)
-		return rc;
-	gv__bind_int(st, 1, b->id);
-	gv__bind_int(st, 2, n);
-	gv__bind_text(st, 3, head);
-	if ((rc = pin_read(p, db, st)) != 0)
+	if (rc != 0)
 		return rc < 0 ? rc : 0;
 	return gv__error_set(GV_ERRCLASS_REDLINE, GV_ECONFLICT,
 	                     "%s has no version pinned at %.12s, the commit "

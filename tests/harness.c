@@ -20,6 +20,7 @@
 
 #include "db.h"
 #include "gavel/init.h"
+#include "gavel/issue.h"
 #include "gavel/log.h"
 #include "gavel/meeting.h"
 #include "gavel/roster.h"
@@ -751,6 +752,28 @@ t_sql_int(struct gv_db *db, const char *sql)
 		v = sqlite3_column_int64(st, 0);
 	sqlite3_finalize(st);
 	return v;
+}
+
+const char *
+t_issues_found(struct gv_db *db, const char *query, int state,
+               const char *label)
+{
+	static char out[128];
+	struct gv_issue_filter f = {0};
+	struct gv_issue_list l;
+	size_t i, n = 0;
+
+	f.search = query;
+	f.state = state;
+	f.label = label;
+	out[0] = '\0';
+	if (gv_issue_list(&l, db, &f) < 0)
+		return gv_error_last()->message;
+	for (i = 0; i < l.n; i++)
+		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%lld",
+		                      i ? " " : "", (long long)l.v[i].number);
+	gv_issue_list_dispose(&l);
+	return out;
 }
 
 int

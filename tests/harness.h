@@ -174,6 +174,12 @@ struct gv_rebuild_report;
 int t_snapshot_replay(struct gv_rebuild_report *r, struct gv_db *db,
                       const char *tables);
 
+/* The numbers of the issues a search finds, in its order ("263 264"),
+ * with a state (-1: any) and a label (or NULL); the error's message when
+ * the search fails. */
+const char *t_issues_found(struct gv_db *db, const char *query, int state,
+                           const char *label);
+
 /* The voting members meeting id counted present (its roll call against
  * the memberships of its day), or -1. */
 int t_voting_orgs(struct gv_db *db, int64_t id);

@@ -329,27 +329,6 @@ upgrade_v7_keeps_organisations(void)
 	T_EQ_INT(query_int(path, "SELECT count(*) FROM affiliation"), 1);
 }
 
-/* The numbers of the issues a search finds, as "263 264". */
-static const char *
-searched(struct gv_db *db, const char *query)
-{
-	static char out[64];
-	struct gv_issue_filter f = {0};
-	struct gv_issue_list l;
-	size_t i, n = 0;
-
-	f.search = query;
-	f.state = -1;
-	out[0] = '\0';
-	if (gv_issue_list(&l, db, &f) < 0)
-		return gv_error_last()->message;
-	for (i = 0; i < l.n; i++)
-		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%lld",
-		                      i ? " " : "", (long long)l.v[i].number);
-	gv_issue_list_dispose(&l);
-	return out;
-}
-
 /* v17: the search index is made again without its three-letter prefix
  * index, from the issues and their notes; every search finds what it
  * found, by a prefix of any length. */
@@ -382,12 +361,12 @@ upgrade_v17_search_index_made_again(void)
 	                       " '%prefix = ''2'')'"),
 	         1);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_fts"), 2);
-	T_EQ_STR(searched(db, "re*"), "263 264");
-	T_EQ_STR(searched(db, "reg*"), "263 264");
-	T_EQ_STR(searched(db, "registration"), "263 264");
-	T_EQ_STR(searched(db, "cer*"), "264");
-	T_EQ_STR(searched(db, "delegated"), "264");
-	T_EQ_STR(searched(db, "entities"), "263");
+	T_EQ_STR(t_issues_found(db, "re*", -1, NULL), "263 264");
+	T_EQ_STR(t_issues_found(db, "reg*", -1, NULL), "263 264");
+	T_EQ_STR(t_issues_found(db, "registration", -1, NULL), "263 264");
+	T_EQ_STR(t_issues_found(db, "cer*", -1, NULL), "264");
+	T_EQ_STR(t_issues_found(db, "delegated", -1, NULL), "264");
+	T_EQ_STR(t_issues_found(db, "entities", -1, NULL), "263");
 	gv_db_free(db);
 }
 

@@ -220,28 +220,6 @@ query_word_cap(void)
 	free(q);
 }
 
-/* The numbers a search finds, in order, as "1 2 3". */
-static const char *
-found(struct gv_db *db, const char *query, int state, const char *label)
-{
-	static char out[128];
-	struct gv_issue_filter f = {0};
-	struct gv_issue_list l;
-	size_t i, n = 0;
-
-	f.search = query;
-	f.state = state;
-	f.label = label;
-	out[0] = '\0';
-	if (gv_issue_list(&l, db, &f) < 0)
-		return gv_error_last()->message;
-	for (i = 0; i < l.n; i++)
-		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%lld",
-		                      i ? " " : "", (long long)l.v[i].number);
-	gv_issue_list_dispose(&l);
-	return out;
-}
-
 static void
 search_ranks_and_marks(void)
 {
@@ -267,17 +245,17 @@ search_ranks_and_marks(void)
 	T_EQ_INT(gv_issue_label(db, NULL, "3", &label, 1, 0), 0);
 
 	/* A title match weighs most; a note's text is searched too. */
-	T_EQ_STR(found(db, "registration", -1, NULL), "1 2 3");
-	T_EQ_STR(found(db, "regist*", -1, NULL), "1 2 3");
-	T_EQ_STR(found(db, "\"NTR registration\"", -1, NULL), "2");
-	T_EQ_STR(found(db, "\"registration NTR\"", -1, NULL), "");
-	T_EQ_STR(found(db, "registration -etsi", -1, NULL), "1");
-	T_EQ_STR(found(db, "binding OR unrelated", -1, NULL), "4 3");
-	T_EQ_STR(found(db, "title:registration", -1, NULL), "1");
-	T_EQ_STR(found(db, "S/MIME", -1, NULL), "3");
-	T_EQ_STR(found(db, "registration", 0, NULL), "1 3");
-	T_EQ_STR(found(db, "registration", 1, NULL), "2");
-	T_EQ_STR(found(db, "registration", -1, "ballot"), "3");
+	T_EQ_STR(t_issues_found(db, "registration", -1, NULL), "1 2 3");
+	T_EQ_STR(t_issues_found(db, "regist*", -1, NULL), "1 2 3");
+	T_EQ_STR(t_issues_found(db, "\"NTR registration\"", -1, NULL), "2");
+	T_EQ_STR(t_issues_found(db, "\"registration NTR\"", -1, NULL), "");
+	T_EQ_STR(t_issues_found(db, "registration -etsi", -1, NULL), "1");
+	T_EQ_STR(t_issues_found(db, "binding OR unrelated", -1, NULL), "4 3");
+	T_EQ_STR(t_issues_found(db, "title:registration", -1, NULL), "1");
+	T_EQ_STR(t_issues_found(db, "S/MIME", -1, NULL), "3");
+	T_EQ_STR(t_issues_found(db, "registration", 0, NULL), "1 3");
+	T_EQ_STR(t_issues_found(db, "registration", 1, NULL), "2");
+	T_EQ_STR(t_issues_found(db, "registration", -1, "ballot"), "3");
 
 	/* The snippet marks the match; the note's text when it matched. */
 	f.search = "delegated";
@@ -295,8 +273,8 @@ search_ranks_and_marks(void)
 
 		edit.title = "Reliance on a delegated third party";
 		T_EQ_INT(gv_issue_edit(db, NULL, "4", &edit), 0);
-		T_EQ_STR(found(db, "unrelated", -1, NULL), "");
-		T_EQ_STR(found(db, "third", -1, NULL), "4");
+		T_EQ_STR(t_issues_found(db, "unrelated", -1, NULL), "");
+		T_EQ_STR(t_issues_found(db, "third", -1, NULL), "4");
 	}
 	f.search = "\"unclosed";
 	T_EQ_INT(gv_issue_list(&l, db, &f), GV_EINVALID);
@@ -456,8 +434,8 @@ import_is_idempotent(void)
 	T_EQ_INT(s.v[2].imported, 0);
 	T_EQ_STR(s.v[2].text, "Local note from the call.");
 	gv_issue_story_dispose(&s);
-	T_EQ_STR(found(db, "organizationIdentifier", -1, NULL), "263");
-	T_EQ_STR(found(db, "resolved", -1, NULL), "263");
+	T_EQ_STR(t_issues_found(db, "organizationIdentifier", -1, NULL), "263");
+	T_EQ_STR(t_issues_found(db, "resolved", -1, NULL), "263");
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op WHERE kind = "
 	                       "'issue.import'"),
 	         3);
@@ -602,7 +580,7 @@ import_flattens_hostile_titles(void)
 	T_EQ_STR(s.issue.title, " [31mred    title");
 	T_EQ_INT(strlen(s.issue.body_md), n);
 	gv_issue_story_dispose(&s);
-	T_EQ_STR(found(db, "registration", -1, NULL), "1");
+	T_EQ_STR(t_issues_found(db, "registration", -1, NULL), "1");
 	gv_db_free(db);
 }
 

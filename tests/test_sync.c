@@ -10,10 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include <jansson.h>
+
 #include "chain_fixture.h"
 #include "db.h"
 #include "gavel/gavel.h"
 #include "harness.h"
+#include "op.h"
+#include "op_kinds.h"
 #include "sync_fixture.h"
 
 #define CHAIR     "Stephen Davidson"
@@ -720,6 +724,36 @@ note_on(const char *db, const char *text, int n, const char *head)
 	return found;
 }
 
+/* A note made on a commit no version of this copy is pinned at (its
+ * version's operation not applied here) is a conflict, not a note on
+ * another version. */
+static void
+note_on_no_version(const char *db)
+{
+	struct gv__op op = {0};
+	struct gv_db *d = NULL;
+	json_t *data;
+
+	T_OK(gv_db_open(&d, t_path(db), NULL));
+	op.kind = &gv__op_review_add;
+	op.data = data =
+	        json_pack("{s:s, s:i, s:s, s:i, s:s, s:s, s:s}", "ballot",
+	                  "SMC011", "version", 2, "path", "guideline.md",
+	                  "line", 3, "hash", "0", "text", "Orphan", "head",
+	                  "0123456789abcdef0123456789abcdef01234567");
+	op.actor = MEMBER;
+	op.part = "SMCWG";
+	op.at = op.recorded = t_at("2024-12-19 10:00");
+	T_REFUSED(gv__op_run(d, &op), GV_ECONFLICT,
+	          "SMC011 has no version pinned at 0123456789ab, the commit "
+	          "this note was made on");
+	T_EQ_INT(t_sql_int(d, "SELECT count(*) FROM review_note"
+	                      " WHERE body_md = 'Orphan'"),
+	         0);
+	json_decref(data);
+	gv_db_free(d);
+}
+
 /* Two officers pin a new version of SMC011 at once, each on a draft of
  * their own; the log numbers the chair's 2 and the secretary's 3 on
  * every copy. The secretary's review note, made on what was version 2 on
@@ -765,6 +799,7 @@ review_note_stays_on_its_version(void)
 	T_EQ_INT(note_on("s.db", "On my draft", 3, head), 1);
 	SF("s.db", "rebuild");
 	T_EQ_STR(sf_digest("s.db"), d);
+	note_on_no_version("c.db");
 }
 
 const struct t_case sync_tests[] = {
