@@ -341,7 +341,7 @@
 	  "SELECT v.id, v.n, v.repo, v.base_oid, v.head_oid FROM"              \
 	  " ballot_version v WHERE v.ballot = ?1 AND v.repo IS NOT NULL"       \
 	  " AND (?2 = 0 OR v.n = ?2) ORDER BY v.n DESC LIMIT 1")               \
-	/* The pinned version at head ?3: number ?2 if it is, else the      \
+	/* The pinned version at head ?3: number ?2 if it is, else the         \
 	 * latest. */                                                          \
 	X(VERSION_PINNED_AT,                                                   \
 	  "SELECT v.id, v.n, v.repo, v.base_oid, v.head_oid FROM"              \
