@@ -828,9 +828,10 @@ static const char schema_v16[] =
  * so, read off the index's sorted terms; the two-letter index stays,
  * where those terms are many. Measured on 20,000 paragraphs of the S/MIME
  * BR's history and the Forum's minutes (5,828 terms): "con*" 3.0 -> 4.5
- * ms, "the*" 9 -> 17.5 ms, the rest the same, for an index a third
- * smaller; building it is most of a sync's search cost, and the third
- * index was a third of that (issue 17's sync speed, bench/README.md).
+ * ms, "the*" 9 -> 17.5 ms, the rest the same, for an index 16 % smaller.
+ * Building the index is 15 % of a sync of 10,000 operations, and this
+ * one was 22 % of that (410 -> 318 M instructions; issue 17's sync
+ * speed, bench/README.md).
  */
 static const char schema_v17[] =
         "DROP TABLE issue_fts;"
