@@ -277,7 +277,9 @@ roll_record(struct gv__roll *roll, int64_t *person, int *there,
 	if (error < 0)
 		return error;
 	*there = error > 0;
-	if ((error = gv__db_stmt(&st, roll->db, GV__STMT_ATTENDANCE_PUT)) < 0)
+	if ((error = gv__db_stmt(&st, roll->db,
+	                         *there ? GV__STMT_ATTENDANCE_ORG
+	                                : GV__STMT_ATTENDANCE_ADD)) < 0)
 		return error;
 	gv__bind_int(st, 1, roll->meeting);
 	gv__bind_int(st, 2, *person);
