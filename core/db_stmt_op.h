@@ -12,6 +12,20 @@
 	" text, status, reason, private, source, chain)"                       \
 	" VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 
+/*
+ * A person's highest role, and whether the body (any body: _ANY) has any
+ * role, in one row: min() makes SQLite read the bare r.role from the row
+ * of the least rank (ORDER BY ... LIMIT 1 built a sorter), and gives a
+ * row when there is none. A statement with "b.fold = ?2 OR ?2 IS NULL"
+ * read every role of every body for each operation a sync applies.
+ */
+#define GV__ROLE_OF_SQL(exists, body)                                          \
+	"SELECT r.role, min(CASE r.role WHEN 'chair' THEN 0"                   \
+	" WHEN 'vice-chair' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END),"       \
+	" EXISTS (SELECT 1 FROM role" exists ")"                               \
+	" FROM role r JOIN person p ON p.id = r.person"                        \
+	" JOIN body b ON b.id = r.body WHERE p.fold = ?1" body
+
 #define GV__STMTS_OP(X)                                                        \
 	X(OP_INSERT, GV__OP_INSERT_SQL)                                        \
 	/* An operation from a chain, unless the log has it. */                \
@@ -56,11 +70,9 @@
 	X(ROLE_ANY_IN,                                                         \
 	  "SELECT EXISTS (SELECT 1 FROM role r JOIN body b ON b.id = r.body"   \
 	  " WHERE b.fold = ?1)")                                               \
-	X(ROLE_OF,                                                             \
-	  "SELECT r.role, min(CASE r.role WHEN 'chair' THEN 0"                 \
-	  " WHEN 'vice-chair' THEN 1 WHEN 'secretary' THEN 2 ELSE 3 END)"      \
-	  " FROM role r JOIN person p ON p.id = r.person"                      \
-	  " JOIN body b ON b.id = r.body WHERE p.fold = ?1"                    \
-	  " AND (b.fold = ?2 OR ?2 IS NULL)")
+	X(ROLE_OF, GV__ROLE_OF_SQL(" x JOIN body y ON y.id = x.body"           \
+	                           " WHERE y.fold = ?2",                       \
+	                           " AND b.fold = ?2"))                        \
+	X(ROLE_OF_ANY, GV__ROLE_OF_SQL("", ""))
 
 #endif

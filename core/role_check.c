@@ -41,23 +41,28 @@ roles_exist(int *yes, struct gv_db *db, const char *fold)
 }
 
 /* The actor's highest role in the body (any body when fold is NULL), or
- * NULL (owned). ROLE_OF takes it with min(), whose row SQLite reads the
- * bare r.role from: ORDER BY ... LIMIT 1 built a sorter for each of the
- * operations a sync applies. */
+ * NULL (owned), and whether the body has any role. */
 static int
-role_of(char **out, struct gv_db *db, const char *actor, const char *fold)
+role_of(char **out, int *any, struct gv_db *db, const char *actor,
+        const char *fold)
 {
 	sqlite3_stmt *st;
 	char *who = gv_text_fold(actor);
 	int error;
 
 	*out = NULL;
-	if ((error = gv__db_stmt(&st, db, GV__STMT_ROLE_OF)) < 0)
+	*any = 0;
+	if ((error = gv__db_stmt(
+	             &st, db, fold ? GV__STMT_ROLE_OF : GV__STMT_ROLE_OF_ANY)) <
+	    0)
 		goto out;
 	gv__bind_text(st, 1, who);
-	gv__bind_text(st, 2, fold);
-	if ((error = gv__db_step(db, st)) > 0)
+	if (fold)
+		gv__bind_text(st, 2, fold);
+	if ((error = gv__db_step(db, st)) > 0) {
 		*out = gv__col_text(st, 0);
+		*any = sqlite3_column_int(st, 2);
+	}
 	gv__db_reset(st);
 out:
 	free(who);
@@ -100,12 +105,12 @@ int
 gv__role_allows(struct gv_db *db, const struct gv__op *op)
 {
 	int bodyless = !strcmp(op->part, GV__OP_NO_PART), any = 0, error = 0;
-	char *fold = part_fold(op->part), *role = NULL;
+	char *fold, *role = NULL;
 
-	if (op->kind->may == GV__MAY_ANYONE ||
-	    (error = roles_exist(&any, db, fold)) < 0 || !any)
-		goto out;
-	if ((error = role_of(&role, db, op->actor, fold)) < 0 ||
+	if (op->kind->may == GV__MAY_ANYONE)
+		return 0;
+	fold = part_fold(op->part);
+	if ((error = role_of(&role, &any, db, op->actor, fold)) < 0 || !any ||
 	    allowed(op->kind->may, role))
 		goto out;
 	error = gv__error_set(GV_ERRCLASS_SYNC, GV_EDENIED,

@@ -786,6 +786,14 @@ forged_and_unsigned_chains_refused(void)
 	"\"body.role\",\"lamport\":950,\"part\":\"SMCWG\",\"recorded\":"       \
 	"1735689600,\"v\":1}\n"
 
+/* The same act as an operation of no body, which is checked against his
+ * roles in every body. */
+#define ROLE_GRAB_BODYLESS                                                     \
+	"{\"actor\":\"Bob Member\",\"at\":1735689600,\"data\":{\"body\":"      \
+	"\"SMCWG\",\"person\":\"Bob Member\",\"role\":\"chair\"},\"kind\":"    \
+	"\"body.role\",\"lamport\":951,\"part\":\"_\",\"recorded\":"           \
+	"1735689600,\"v\":1}\n"
+
 /* A roll call from the chair's chain naming someone this copy does not
  * know: its first name is recorded before the second fails. %ld: its
  * clock. */
@@ -867,16 +875,20 @@ member_cannot_do_a_chairs_act(void)
 	                   "SMCWG')");
 	/* Written by another program, it is kept and denied. */
 	if (sf_forge("remote.git", "refs/gavel/SMCWG/bob-member", ROLE_GRAB,
-	             bob) < 0)
+	             bob) < 0 ||
+	    sf_forge("remote.git", "refs/gavel/_/bob-member",
+	             ROLE_GRAB_BODYLESS, bob) < 0)
 		return;
 	r = sf_run("a.db", "sync", NULL);
 	T_EQ_INT(r->status, 0);
-	T_CONTAINS(r->out, "1 denied");
+	T_CONTAINS(r->out, "2 denied");
 	T_CONTAINS(r->out, "Bob Member's body.role not applied: Bob Member is "
 	                   "a member of SMCWG");
+	T_CONTAINS(r->out, "Bob Member is a member of any body: body.role is "
+	                   "for its chair or vice-chair");
 	r = sf_run("a.db", "body", "roles", "SMCWG", NULL);
 	T_CONTAINS(r->out, "Bob Member   member");
-	T_EQ_INT(sf_ops("a.db", "denied"), 1);
+	T_EQ_INT(sf_ops("a.db", "denied"), 2);
 }
 
 static void
