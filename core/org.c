@@ -9,6 +9,7 @@
 
 #include "db.h"
 #include "op_kinds.h"
+#include "roll_call.h"
 #include "gavel/roster.h"
 #include "gavel/text.h"
 #include "gavel/time.h"
@@ -58,6 +59,19 @@ membership_current(struct gv_db *db, int64_t org, int64_t body, int64_t *row_id,
 	}
 	gv__db_reset(st);
 	return rc < 0 ? rc : 0;
+}
+
+int
+gv__membership_class(int *member, enum gv_class *klass, struct gv_db *db,
+                     int64_t org, int64_t body)
+{
+	enum gv_status status;
+	int64_t row, since;
+	int error =
+	        membership_current(db, org, body, &row, klass, &status, &since);
+
+	*member = error == 0 && row != 0;
+	return error;
 }
 
 static int

@@ -20,20 +20,12 @@ static int
 person_check_rep(struct gv_db *db, int64_t org, const char *org_name,
                  const struct gv_body *body)
 {
-	struct gv_org_filter filter = {body->code, -1};
-	struct gv_org_list *list = NULL;
 	enum gv_class klass = GV_CLASS_UNKNOWN;
-	int error, member = 0;
-	size_t i;
+	int error, member;
 
-	if ((error = gv_org_list(&list, db, &filter)) < 0)
+	if ((error = gv__membership_class(&member, &klass, db, org, body->id)) <
+	    0)
 		return error;
-	for (i = 0; i < list->n; i++)
-		if (list->v[i].id == org) {
-			member = 1;
-			klass = list->v[i].klass;
-		}
-	gv_org_list_free(list);
 	if (!member)
 		return gv__error_set(GV_ERRCLASS_ROSTER, GV_EINVALID,
 		                     "%s is not a member of %s, so it has no "

@@ -12,6 +12,7 @@
 #include <stdint.h>
 
 #include "gavel/meeting.h"
+#include "gavel/roster.h"
 
 struct gv_db;
 
@@ -24,6 +25,11 @@ struct gv_db;
 int gv__person_create(int64_t *id_out, struct gv_db *db, const char *name,
                       int64_t org, const char *email, int64_t since,
                       int from_start);
+
+/* The class of org's membership of body now (core/org.c): *member is 0
+ * when it has none. */
+int gv__membership_class(int *member, enum gv_class *klass, struct gv_db *db,
+                         int64_t org, int64_t body);
 
 /* The organisation person had at the instant at: *org is 0 when none is
  * known (before the first meeting that showed them with one). */

@@ -314,6 +314,17 @@ roster_refusals(void)
 	          "Loner Trust is not a member of SMCWG, so it has no voting "
 	          "representatives there");
 	T_EQ_STR(t_db_snapshot(db), before);
+
+	/* A member that does not vote has none either. */
+	T_EQ_INT(gv_org_add(NULL, db, "Watching Ltd", "SMCWG",
+	                    GV_CLASS_ASSOCIATE, t_at("2024-01-01 00:00Z")),
+	         0);
+	before = t_db_snapshot(db);
+	rep.org = "Watching Ltd";
+	T_REFUSED(gv_person_add(NULL, db, &rep), GV_EINVALID,
+	          "Watching Ltd is associate in SMCWG: only voting members "
+	          "(issuer, consumer) have voting representatives");
+	T_EQ_STR(t_db_snapshot(db), before);
 	gv_db_free(db);
 }
 
