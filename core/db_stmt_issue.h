@@ -25,7 +25,8 @@
 	  "INSERT INTO issue (body, number, title, state, url, body_md,"       \
 	  " author, assignee, created_at, updated_at, closed_at, imported_at," \
 	  " made_by)"                                                          \
-	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?9, ?10, ?11, ?12)")   \
+	  " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ifnull(?13, ?9), ?10," \
+	  " ?11, ?12)")                                                        \
 	/* The issue an operation added, as this copy numbers it. */           \
 	X(ISSUE_MADE_BY,                                                       \
 	  "SELECT i.id, i.body, b.code, i.number FROM issue i JOIN body b"     \

@@ -286,8 +286,8 @@ issue_add(int64_t *number_out, struct gv_db *db,
           const struct gv_issue_spec *spec, const char *made_by)
 {
 	struct gv__body_key body = {0};
-	int64_t created =
-	        spec->created_at >= 0 ? spec->created_at : gv_db_now(db);
+	int64_t now = gv_db_now(db),
+	        created = spec->created_at >= 0 ? spec->created_at : now;
 	int64_t number = spec->number;
 	struct gv__issue_ref ref;
 	sqlite3_stmt *st;
@@ -327,6 +327,11 @@ issue_add(int64_t *number_out, struct gv_db *db,
 	gv__bind_opt(st, 10, spec->closed_at, spec->closed);
 	gv__bind_opt(st, 11, -1, 0);
 	gv__bind_text(st, 12, made_by);
+	/* Labels given with it touch it as labels added later do (up to
+	 * now): set here, not by an UPDATE of the row just written. Any
+	 * label given changes it, or is refused. */
+	if (spec->nlabels)
+		gv__bind_int(st, 13, created > now ? created : now);
 	snprintf(ref.subject, sizeof(ref.subject), "%s#%lld", body.code,
 	         (long long)number);
 	ref.body = body.id;
@@ -470,15 +475,14 @@ label_one(struct gv_db *db, const struct gv__issue_ref *r, const char *label,
 	return 0;
 }
 
-/* Adds or removes each label, touching the issue if any changed. */
+/* Adds or removes each label: how many changed, or an error. */
 static int
 labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
              const char *const *labels, size_t n, int remove)
 {
 	char *clean = NULL;
-	size_t i, changed = 0;
-	sqlite3_stmt *st;
-	int error = 0;
+	int changed = 0, error = 0;
+	size_t i;
 
 	for (i = 0; labels && i < n && error >= 0; i++) {
 		if ((error = gv__clean_name(&clean, GV_ERRCLASS_ISSUE,
@@ -490,7 +494,18 @@ labels_apply(struct gv_db *db, const struct gv__issue_ref *r,
 		changed++;
 		free(clean);
 	}
-	if (error < 0 || !changed)
+	return error < 0 ? error : changed;
+}
+
+/* The same, touching the issue if any changed. */
+static int
+labels_change(struct gv_db *db, const struct gv__issue_ref *r,
+              const char *const *labels, size_t n, int remove)
+{
+	sqlite3_stmt *st;
+	int error = labels_apply(db, r, labels, n, remove);
+
+	if (error <= 0)
 		return error;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_TOUCH)) < 0)
 		return error;
@@ -512,7 +527,7 @@ issue_label(struct gv_db *db, const char *body, const char *ref,
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
 	if ((error = gv__issue_find(&r, db, body, ref)) < 0 ||
-	    (error = labels_apply(db, &r, labels, n, remove)) < 0 ||
+	    (error = labels_change(db, &r, labels, n, remove)) < 0 ||
 	    (error = gv__db_commit(db)) < 0) {
 		gv__db_rollback(db);
 		return error;

@@ -101,6 +101,38 @@ crud_writes_operations(void)
 	gv_db_free(db);
 }
 
+/* An issue added with labels was touched by them, as one labelled later
+ * is: its updated_at is the clock's, or its own creation if later. */
+static void
+labels_given_touch_the_issue(void)
+{
+	struct gv_db *db = group();
+	const char *labels[] = {"smime"};
+	struct gv_issue_spec spec = {0};
+
+	T_ASSERT(db);
+	spec.body = "SMCWG";
+	spec.title = "Made before, labelled now";
+	spec.labels = labels;
+	spec.nlabels = 1;
+	spec.created_at = t_at("2024-11-01 09:00");
+	T_EQ_INT(gv_issue_add(NULL, db, &spec), 0);
+	spec.title = "Made before, no label";
+	spec.nlabels = 0;
+	T_EQ_INT(gv_issue_add(NULL, db, &spec), 0);
+	spec.title = "Made after the clock, labelled";
+	spec.nlabels = 1;
+	spec.created_at = t_at("2025-01-01 09:00");
+	T_EQ_INT(gv_issue_add(NULL, db, &spec), 0);
+	T_EQ_INT(t_sql_int(db, "SELECT updated_at FROM issue WHERE number = 1"),
+	         t_at("2024-12-01 12:00"));
+	T_EQ_INT(t_sql_int(db, "SELECT updated_at FROM issue WHERE number = 2"),
+	         t_at("2024-11-01 09:00"));
+	T_EQ_INT(t_sql_int(db, "SELECT updated_at FROM issue WHERE number = 3"),
+	         t_at("2025-01-01 09:00"));
+	gv_db_free(db);
+}
+
 static void
 refs_are_found_or_refused(void)
 {
@@ -613,6 +645,7 @@ issue_and_note_read_no_body_settings(void)
 const struct t_case issue_tests[] = {
         {"query_word_cap", query_word_cap},
         {"crud_writes_events", crud_writes_operations},
+        {"labels_given_touch_the_issue", labels_given_touch_the_issue},
         {"refs_are_found_or_refused", refs_are_found_or_refused},
         {"issue_and_note_read_no_body_settings",
          issue_and_note_read_no_body_settings},
