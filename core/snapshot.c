@@ -204,6 +204,24 @@ rows_fit(const char *table, const json_t *t)
 	return 0;
 }
 
+/*
+ * A row SQLite refused (a NOT NULL, a CHECK, a key): the snapshot's
+ * fault, said as one, with SQLite's words for which. Any other failure
+ * (the disk, the store) is left as SQLite said it.
+ */
+static int
+rows_refused(struct gv_db *db, int error, const char *what)
+{
+	if ((sqlite3_errcode(db->sql) & 0xff) != SQLITE_CONSTRAINT)
+		return error;
+	return gv__error_set(
+	        GV_ERRCLASS_SYNC, GV_ECORRUPT,
+	        "a snapshot's %s do not fit what gavel keeps of "
+	        "them (%s): the snapshot was not written by gavel, "
+	        "or was changed since",
+	        what, sqlite3_errmsg(db->sql));
+}
+
 static int
 insert_rows(struct gv_db *db, const char *table, const json_t *t)
 {
@@ -231,8 +249,15 @@ insert_rows(struct gv_db *db, const char *table, const json_t *t)
 				        "a snapshot value of %s is neither a "
 				        "number nor text",
 				        table);
-		if (error < 0 || (error = gv__db_step(db, st)) < 0)
+		if (error < 0)
 			break;
+		if ((error = gv__db_step(db, st)) < 0) {
+			char *what = gv__xsprintf("rows of %s", table);
+
+			error = rows_refused(db, error, what);
+			free(what);
+			break;
+		}
 		sqlite3_reset(st);
 		sqlite3_clear_bindings(st);
 	}
@@ -286,7 +311,8 @@ events_apply(struct gv_db *db, const json_t *t)
 		return gv__db_error(db, GV_ERRCLASS_SYNC);
 	}
 	sqlite3_bind_text(st, 1, text, -1, SQLITE_STATIC);
-	error = gv__db_step(db, st);
+	if ((error = gv__db_step(db, st)) < 0)
+		error = rows_refused(db, error, "event rows");
 	sqlite3_finalize(st);
 	free(text);
 	return error < 0 ? error : 0;

@@ -755,6 +755,21 @@ t_sql_int(struct gv_db *db, const char *sql)
 }
 
 const char *
+t_sql_text(struct gv_db *db, const char *sql)
+{
+	static char out[1024];
+	sqlite3_stmt *st = NULL;
+	const unsigned char *v;
+
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(db->sql, sql, -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_step(st) == SQLITE_ROW && (v = sqlite3_column_text(st, 0)))
+		snprintf(out, sizeof(out), "%s", (const char *)v);
+	sqlite3_finalize(st);
+	return out;
+}
+
+const char *
 t_issues_found(struct gv_db *db, const char *query, int state,
                const char *label)
 {

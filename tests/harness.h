@@ -160,6 +160,10 @@ int64_t t_at(const char *text);
 struct gv_db;
 int64_t t_sql_int(struct gv_db *db, const char *sql);
 
+/* The first column of the first row sql gives, as text (a static copy,
+ * "" for none or NULL). */
+const char *t_sql_text(struct gv_db *db, const char *sql);
+
 /* Runs sql on the file at path with SQLite alone, as a store written by
  * another version of gavel would be. */
 void t_sql_file(const char *path, const char *sql);

@@ -155,6 +155,55 @@ snapshot_from_v15_keeps_closes(void)
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM sqlite_temp_schema"), 0);
 	gv_db_free(db);
 
+	/* A reopening whose time is null: refused whole, and the reason
+	 * says so in gavel's words, with SQLite's after them. */
+	T_EQ_INT(gv_db_open(&db, t_path("null.db"), &opts), 0);
+	T_ASSERT((data = json_loads(tables, 0, NULL)) != NULL);
+	json_array_set_new(
+	        json_array_get(
+	                json_object_get(
+	                        json_object_get(json_object_get(data, "tables"),
+	                                        "event"),
+	                        "rows"),
+	                1),
+	        1, json_null());
+	bad = json_dumps(data, 0);
+	json_decref(data);
+	T_OK(t_snapshot_replay(&r, db, bad));
+	free(bad);
+	T_EQ_INT(r.conflicts, 1);
+	T_EQ_STR(t_sql_text(db, "SELECT reason FROM op WHERE status ="
+	                        " 'conflict'"),
+	         "a snapshot's event rows do not fit what gavel keeps of them "
+	         "(NOT NULL constraint failed: issue_state.at): the snapshot "
+	         "was not written by gavel, or was changed since");
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), 0);
+	gv_db_free(db);
+
+	/* The same of a table's row: an issue without a title. */
+	T_EQ_INT(gv_db_open(&db, t_path("untitled.db"), &opts), 0);
+	T_ASSERT((data = json_loads(tables, 0, NULL)) != NULL);
+	json_array_set_new(
+	        json_array_get(
+	                json_object_get(
+	                        json_object_get(json_object_get(data, "tables"),
+	                                        "issue"),
+	                        "rows"),
+	                0),
+	        3, json_null());
+	bad = json_dumps(data, 0);
+	json_decref(data);
+	T_OK(t_snapshot_replay(&r, db, bad));
+	free(bad);
+	T_EQ_INT(r.conflicts, 1);
+	T_EQ_STR(t_sql_text(db, "SELECT reason FROM op WHERE status ="
+	                        " 'conflict'"),
+	         "a snapshot's rows of issue do not fit what gavel keeps of "
+	         "them (NOT NULL constraint failed: issue.title): the "
+	         "snapshot was not written by gavel, or was changed since");
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM body"), 0);
+	gv_db_free(db);
+
 	/* Events that are not a table at all: refused the same way. */
 	T_EQ_INT(gv_db_open(&db, t_path("odd.db"), &opts), 0);
 	T_OK(t_snapshot_replay(&r, db, "{\"tables\": {\"event\": \"x\"}}"));
