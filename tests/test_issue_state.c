@@ -89,6 +89,47 @@ upgrade_moves_closes_from_events(void)
 	gv_db_free(db);
 }
 
+/* A new store, the file name, made by replaying tables with one value of
+ * a row of table changed: removed (value NULL) or replaced by value
+ * (taken over). NULL when it cannot be made. */
+static struct gv_db *
+replay_changed(struct gv_rebuild_report *r, const char *name,
+               const char *tables, const char *table, size_t row, size_t column,
+               json_t *value)
+{
+	struct gv_db_options opts = {GV_DB_CREATE, 0};
+	json_t *data = json_loads(tables, 0, NULL), *cells;
+	struct gv_db *db = NULL;
+	char *text;
+
+	cells = json_array_get(
+	        json_object_get(
+	                json_object_get(json_object_get(data, "tables"), table),
+	                "rows"),
+	        row);
+	if (value)
+		json_array_set_new(cells, column, value);
+	else
+		json_array_remove(cells, column);
+	text = json_dumps(data, 0);
+	json_decref(data);
+	if (!text || gv_db_open(&db, t_path(name), &opts) < 0 ||
+	    t_snapshot_replay(r, db, text) < 0) {
+		gv_db_free(db);
+		db = NULL;
+	}
+	free(text);
+	return db;
+}
+
+/* Why the log's one conflict is one. */
+static const char *
+conflict_reason(struct gv_db *db)
+{
+	return t_sql_text(db,
+	                  "SELECT reason FROM op WHERE status = 'conflict'");
+}
+
 /* A snapshot written before v16 holds the event history, not
  * issue_state: replaying it keeps the closes and reopenings it tells,
  * and one whose events are not of the shape they had is refused whole. */
@@ -119,8 +160,6 @@ snapshot_from_v15_keeps_closes(void)
 	struct gv_db_options opts = {GV_DB_CREATE, 0};
 	struct gv_rebuild_report r;
 	struct gv_db *db = NULL;
-	json_t *data;
-	char *bad;
 
 	T_EQ_INT(gv_db_open(&db, t_path("snap.db"), &opts), 0);
 	T_OK(t_snapshot_replay(&r, db, tables));
@@ -135,20 +174,8 @@ snapshot_from_v15_keeps_closes(void)
 
 	/* An event row with a value missing: the snapshot is a conflict and
 	 * nothing of it is kept. */
-	T_EQ_INT(gv_db_open(&db, t_path("bad.db"), &opts), 0);
-	T_ASSERT((data = json_loads(tables, 0, NULL)) != NULL);
-	json_array_remove(
-	        json_array_get(
-	                json_object_get(
-	                        json_object_get(json_object_get(data, "tables"),
-	                                        "event"),
-	                        "rows"),
-	                0),
-	        6);
-	bad = json_dumps(data, 0);
-	json_decref(data);
-	T_OK(t_snapshot_replay(&r, db, bad));
-	free(bad);
+	T_ASSERT((db = replay_changed(&r, "bad.db", tables, "event", 0, 6,
+	                              NULL)) != NULL);
 	T_EQ_INT(r.conflicts, 1);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue"), 0);
 	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM issue_state"), 0);
@@ -157,23 +184,10 @@ snapshot_from_v15_keeps_closes(void)
 
 	/* A reopening whose time is null: refused whole, and the reason
 	 * says so in gavel's words, with SQLite's after them. */
-	T_EQ_INT(gv_db_open(&db, t_path("null.db"), &opts), 0);
-	T_ASSERT((data = json_loads(tables, 0, NULL)) != NULL);
-	json_array_set_new(
-	        json_array_get(
-	                json_object_get(
-	                        json_object_get(json_object_get(data, "tables"),
-	                                        "event"),
-	                        "rows"),
-	                1),
-	        1, json_null());
-	bad = json_dumps(data, 0);
-	json_decref(data);
-	T_OK(t_snapshot_replay(&r, db, bad));
-	free(bad);
+	T_ASSERT((db = replay_changed(&r, "null.db", tables, "event", 1, 1,
+	                              json_null())) != NULL);
 	T_EQ_INT(r.conflicts, 1);
-	T_EQ_STR(t_sql_text(db, "SELECT reason FROM op WHERE status ="
-	                        " 'conflict'"),
+	T_EQ_STR(conflict_reason(db),
 	         "a snapshot's event rows do not fit what gavel keeps of them "
 	         "(NOT NULL constraint failed: issue_state.at): the snapshot "
 	         "was not written by gavel, or was changed since");
@@ -181,23 +195,10 @@ snapshot_from_v15_keeps_closes(void)
 	gv_db_free(db);
 
 	/* The same of a table's row: an issue without a title. */
-	T_EQ_INT(gv_db_open(&db, t_path("untitled.db"), &opts), 0);
-	T_ASSERT((data = json_loads(tables, 0, NULL)) != NULL);
-	json_array_set_new(
-	        json_array_get(
-	                json_object_get(
-	                        json_object_get(json_object_get(data, "tables"),
-	                                        "issue"),
-	                        "rows"),
-	                0),
-	        3, json_null());
-	bad = json_dumps(data, 0);
-	json_decref(data);
-	T_OK(t_snapshot_replay(&r, db, bad));
-	free(bad);
+	T_ASSERT((db = replay_changed(&r, "untitled.db", tables, "issue", 0, 3,
+	                              json_null())) != NULL);
 	T_EQ_INT(r.conflicts, 1);
-	T_EQ_STR(t_sql_text(db, "SELECT reason FROM op WHERE status ="
-	                        " 'conflict'"),
+	T_EQ_STR(conflict_reason(db),
 	         "a snapshot's rows of issue do not fit what gavel keeps of "
 	         "them (NOT NULL constraint failed: issue.title): the "
 	         "snapshot was not written by gavel, or was changed since");
