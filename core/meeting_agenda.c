@@ -94,19 +94,76 @@ item_find(int64_t *pos_out, int64_t *row, char **title,
 	return 0;
 }
 
+/*
+ * The whole title of the item of meeting id that the start of a title
+ * typed (want, folded) names: the item it is the whole title of, else the
+ * one item it starts. Several it starts are refused, named: the first
+ * would have been taken, and a note put on an item the chair did not
+ * mean. *title stays NULL when none matches.
+ */
+static int
+title_typed(char **title, struct gv_db *db, int64_t id, const char *typed,
+            const char *want)
+{
+	struct gv_buf named = GV_BUF_INIT;
+	sqlite3_stmt *st;
+	char *fold;
+	int error, n = 0, whole = 0;
+
+	*title = NULL;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLES)) < 0)
+		return error;
+	gv__bind_int(st, 1, id);
+	while (!whole && (error = gv__db_step(db, st)) > 0) {
+		const char *stored = (const char *)sqlite3_column_text(st, 1);
+
+		fold = gv_text_fold(stored);
+		if (!strncmp(fold, want, strlen(want))) {
+			whole = !strcmp(fold, want);
+			if (whole || !n++) {
+				free(*title);
+				*title = gv__xstrdup(stored);
+			}
+			gv__buf_printf(&named, "%s%d %s", n > 1 ? ", " : "",
+			               sqlite3_column_int(st, 0), stored);
+		}
+		free(fold);
+	}
+	gv__db_reset(st);
+	if (error == 0 && !whole && n > 1) {
+		free(*title);
+		*title = NULL;
+		error = gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_ECONFLICT,
+		        "\"%s\" starts %d agenda items of meeting "
+		        "%lld (%s): give its number, or more of its "
+		        "title",
+		        typed, n, (long long)id, named.ptr);
+	}
+	gv__buf_dispose(&named);
+	return error < 0 ? error : 0;
+}
+
 /* Adds the whole title of the item which names to data under key. */
 static int
 item_title_add(json_t *data, struct gv_db *db, int64_t id, const char *which,
                const char *key)
 {
 	struct item_ref ref = {which, 0};
-	char *title = NULL;
+	char *title = NULL, *want, *end;
 	int64_t pos, row;
 	int error;
 
 	if (!data || !which)
 		return 0;
-	if ((error = item_find(&pos, &row, &title, &ref, db, id)) == 0)
+	/* A number is a position, as item_find reads it. */
+	want = gv_text_fold(which);
+	strtol(want, &end, 10);
+	error = *end ? title_typed(&title, db, id, which, want) : 0;
+	free(want);
+	if (error == 0 && !title)
+		error = item_find(&pos, &row, &title, &ref, db, id);
+	if (error == 0)
 		json_object_set_new(data, key, json_string(title));
 	free(title);
 	return error;

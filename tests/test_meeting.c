@@ -302,6 +302,45 @@ item_goes_before_the_closing_items(void)
 	gv_db_free(db);
 }
 
+/* The start of a title names one item: its whole title wins over the
+ * titles it starts, and one that starts several is refused, each named,
+ * instead of the note going to the first. */
+static void
+title_typed_names_one_item(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_detail *d = NULL;
+	const char *before;
+	int64_t id;
+	int pos = 0;
+
+	T_ASSERT(db);
+	id = t_smcwg_meeting(db, "2025-01-29 11:00");
+	T_OK(gv_meeting_insert_item(&pos, db, id, "Ballot SMC011",
+	                            "any other"));
+	T_OK(gv_meeting_insert_item(&pos, db, id, "Ballot SMC012",
+	                            "any other"));
+	T_OK(gv_meeting_insert_item(&pos, db, id, "Discussion of SMC013",
+	                            "any other"));
+	before = t_db_snapshot(db);
+	T_REFUSED(gv_meeting_note(db, id, "ballot", "Which one?"), GV_ECONFLICT,
+	          "\"ballot\" starts 2 agenda items of meeting 1 (6 Ballot "
+	          "SMC011, 7 Ballot SMC012): give its number, or more of its "
+	          "title");
+	T_EQ_STR(t_db_snapshot(db), before);
+	T_OK(gv_meeting_note(db, id, "ballot smc012", "Second."));
+	T_OK(gv_meeting_note(db, id, "discussion", "Whole title."));
+	T_OK(gv_meeting_note(db, id, "discussion of", "Started."));
+	T_OK(gv_meeting_get(&d, db, id));
+	T_EQ_STR(d->items[4].title, "Discussion");
+	T_EQ_STR(d->items[4].notes, "Whole title.");
+	T_EQ_STR(d->items[6].notes, "Second.");
+	T_EQ_STR(d->items[7].title, "Discussion of SMC013");
+	T_EQ_STR(d->items[7].notes, "Started.");
+	gv_meeting_detail_free(d);
+	gv_db_free(db);
+}
+
 static void
 approval_chain_and_three_weeks(void)
 {
@@ -720,6 +759,7 @@ const struct t_case meeting_tests[] = {
         {"agenda_notes_and_links", agenda_notes_and_links},
         {"item_goes_before_the_closing_items",
          item_goes_before_the_closing_items},
+        {"title_typed_names_one_item", title_typed_names_one_item},
         {"approval_chain_and_three_weeks", approval_chain_and_three_weeks},
         {"minutes_final_counts_the_cadence", minutes_final_counts_the_cadence},
         {"quorum_baseline", quorum_baseline},
