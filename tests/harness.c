@@ -784,7 +784,8 @@ t_issues_found(struct gv_db *db, const char *query, int state,
 	out[0] = '\0';
 	if (gv_issue_list(&l, db, &f) < 0)
 		return gv_error_last()->message;
-	for (i = 0; i < l.n; i++)
+	/* Past the buffer's end the list is cut, not written beyond it. */
+	for (i = 0; i < l.n && n < sizeof(out); i++)
 		n += (size_t)snprintf(out + n, sizeof(out) - n, "%s%lld",
 		                      i ? " " : "", (long long)l.v[i].number);
 	gv_issue_list_dispose(&l);
