@@ -61,6 +61,36 @@ opt_find(const struct cli_opt *opts, const char *name, size_t len)
 	return NULL;
 }
 
+/*
+ * An option the command does not take. gavel's own options (--db, --now)
+ * come before the command, as git's -C does; typed after it, the message
+ * shows where they go: "gavel --db FILE issue list".
+ */
+static int
+unknown_option(const struct cli_cmd *cmd, const char *a, size_t len)
+{
+	const char *words =
+	        cmd && !strncmp(cmd->usage, "gavel ", 6) ? cmd->usage + 6 : "";
+	size_t n = 0;
+
+	if ((len != 2 || strncmp(a + 2, "db", 2)) &&
+	    (len != 3 || strncmp(a + 2, "now", 3)))
+		return cli_usage_error(cmd, "unknown option '%.*s'",
+		                       (int)len + 2, a);
+	/* The command's own words: those of its usage before its first
+	 * argument or option ("issue list" of "gavel issue list [--body"). */
+	while (words[n] && strchr("abcdefghijklmnopqrstuvwxyz- ", words[n]) &&
+	       !(words[n] == '-' && (!n || words[n - 1] == ' ')))
+		n++;
+	while (n && words[n - 1] == ' ')
+		n--;
+	return cli_usage_error(cmd,
+	                       "'--%s' is gavel's own option: give it before "
+	                       "the command, as in gavel --%s %s %.*s",
+	                       len == 2 ? "db" : "now", len == 2 ? "db" : "now",
+	                       len == 2 ? "FILE" : "TIME", (int)n, words);
+}
+
 int
 cli_parse(const struct cli_cmd *cmd, int argc, char **argv,
           const struct cli_opt *opts, char **pos, int *npos, int min_pos,
@@ -107,8 +137,7 @@ cli_parse(const struct cli_cmd *cmd, int argc, char **argv,
 		eq = strchr(a + 2, '=');
 		len = eq ? (size_t)(eq - a - 2) : strlen(a + 2);
 		if (!(o = opt_find(opts, a + 2, len)))
-			return cli_usage_error(cmd, "unknown option '%.*s'",
-			                       (int)len + 2, a);
+			return unknown_option(cmd, a, len);
 		if (!o->value) {
 			if (eq)
 				return cli_usage_error(

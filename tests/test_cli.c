@@ -208,6 +208,15 @@ bad_usage_exits_2(void)
 	T_EQ_INT(r->status, 2);
 	T_CONTAINS(r->err, "gavel: unknown option '--colour'\nusage: gavel "
 	                   "org list");
+	/* gavel's own options typed after the command: where they go. */
+	r = t_gavel(env, "issue", "list", "--db", "other.db", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "gavel: '--db' is gavel's own option: give it "
+	                   "before the command, as in gavel --db FILE issue "
+	                   "list\nusage: gavel issue list");
+	r = t_gavel(env, "digest", "--now=2024-01-01", NULL);
+	T_EQ_INT(r->status, 2);
+	T_CONTAINS(r->err, "as in gavel --now TIME digest\n");
 	r = t_gavel(env, "org", "add", "Entrust", NULL);
 	T_EQ_INT(r->status, 2);
 	T_CONTAINS(r->err, "--body and --class are required");
