@@ -28,11 +28,15 @@
  * operation carries the whole title too ("item_title", "before_title"):
  * an item added on another copy meanwhile moves the positions, and a
  * note recorded on item 8 would land on whichever item is 8 once both
- * are in (issue 17).
+ * are in (issue 17). Where several items have that title (two slots
+ * titled "Discussion"), it carries which of them, counted in the
+ * agenda's order ("item_nth", "before_nth": 2 for the second); without
+ * it, the first.
  */
 struct item_ref {
 	const char *which;
-	int exact; /* which is a whole title */
+	int exact;   /* which is a whole title */
+	int64_t nth; /* with exact: the nth item of that title, from 1 */
 };
 
 /* Whether stored starts with want, both folded (gv_text_fold). */
@@ -57,6 +61,7 @@ item_find(int64_t *pos_out, int64_t *row, char **title,
 	const char *which = ref->which ? ref->which : "", *stored;
 	char *want = gv_text_fold(which), *end = want;
 	long pos = ref->exact ? 0 : strtol(want, &end, 10);
+	int64_t seen = 0;
 	int error, found = 0, match;
 
 	if ((error = gv__meeting_head(&m, db, id)) < 0 ||
@@ -69,7 +74,8 @@ item_find(int64_t *pos_out, int64_t *row, char **title,
 	while (!found && (error = gv__db_step(db, st)) > 0) {
 		stored = (const char *)sqlite3_column_text(st, 1);
 		if (ref->exact)
-			match = !strcmp(stored, which);
+			match = !strcmp(stored, which) &&
+			        ++seen == (ref->nth > 1 ? ref->nth : 1);
 		else if (*end) /* the start of a title */
 			match = title_starts(stored, want);
 		else /* a position */
@@ -85,6 +91,14 @@ item_find(int64_t *pos_out, int64_t *row, char **title,
 	free(want);
 	if (error < 0)
 		return error;
+	if (!found && ref->exact && seen)
+		return gv__error_set(
+		        GV_ERRCLASS_MEETING, GV_ENOTFOUND,
+		        "meeting %lld has %lld agenda items titled "
+		        "\"%s\", not %lld: see 'gavel meeting show "
+		        "%lld'",
+		        (long long)id, (long long)seen, which,
+		        (long long)ref->nth, (long long)id);
 	if (!found)
 		return gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
 		                     "meeting %lld has no agenda item \"%s\": "
@@ -97,61 +111,90 @@ item_find(int64_t *pos_out, int64_t *row, char **title,
 /*
  * The whole title of the item of meeting id that the start of a title
  * typed (want, folded) names: the item it is the whole title of, else the
- * one item it starts. Several it starts are refused, named: the first
- * would have been taken, and a note put on an item the chair did not
- * mean. *title stays NULL when none matches.
+ * one item it starts. Several it starts, or several it is the title of,
+ * are refused, named: the first would have been taken, and a note put on
+ * an item the chair did not mean. *title stays NULL when none matches.
  */
 static int
 title_typed(char **title, struct gv_db *db, int64_t id, const char *typed,
             const char *want)
 {
-	struct gv_buf named = GV_BUF_INIT;
+	struct gv_buf named[2] = {GV_BUF_INIT, GV_BUF_INIT};
+	char *first[2] = {NULL, NULL};
+	int n[2] = {0, 0}, error, w;
 	sqlite3_stmt *st;
-	char *fold;
-	int error, n = 0, whole = 0;
 
 	*title = NULL;
 	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLES)) < 0)
 		return error;
 	gv__bind_int(st, 1, id);
-	while (!whole && (error = gv__db_step(db, st)) > 0) {
+	while ((error = gv__db_step(db, st)) > 0) {
 		const char *stored = (const char *)sqlite3_column_text(st, 1);
+		char *fold = gv_text_fold(stored);
 
-		fold = gv_text_fold(stored);
+		/* [0] the items it starts, [1] those it is the title of */
 		if (!strncmp(fold, want, strlen(want))) {
-			whole = !strcmp(fold, want);
-			if (whole || !n++) {
-				free(*title);
-				*title = gv__xstrdup(stored);
+			for (w = 0; w <= !strcmp(fold, want); w++) {
+				if (!n[w]++)
+					first[w] = gv__xstrdup(stored);
+				gv__buf_printf(&named[w], "%s%d %s",
+				               n[w] > 1 ? ", " : "",
+				               sqlite3_column_int(st, 0),
+				               stored);
 			}
-			gv__buf_printf(&named, "%s%d %s", n > 1 ? ", " : "",
-			               sqlite3_column_int(st, 0), stored);
 		}
 		free(fold);
 	}
 	gv__db_reset(st);
-	if (error == 0 && !whole && n > 1) {
-		free(*title);
-		*title = NULL;
+	w = n[1] ? 1 : 0;
+	if (error == 0 && n[w] > 1)
 		error = gv__error_set(
 		        GV_ERRCLASS_MEETING, GV_ECONFLICT,
-		        "\"%s\" starts %d agenda items of meeting "
-		        "%lld (%s): give its number, or more of its "
-		        "title",
-		        typed, n, (long long)id, named.ptr);
+		        "\"%s\" %s %d agenda items of meeting %lld (%s): "
+		        "give its number%s",
+		        typed, w ? "is the title of" : "starts", n[w],
+		        (long long)id, named[w].ptr,
+		        w ? "" : ", or more of its title");
+	else if (error == 0 && n[w])
+		*title = first[w], first[w] = NULL;
+	for (w = 0; w < 2; w++) {
+		free(first[w]);
+		gv__buf_dispose(&named[w]);
 	}
-	gv__buf_dispose(&named);
 	return error < 0 ? error : 0;
 }
 
-/* Adds the whole title of the item which names to data under key. */
+/* Which of the items of meeting id titled title, counted in the agenda's
+ * order from 1, the one at position pos is. */
+static int
+title_nth(int64_t *nth, struct gv_db *db, int64_t id, const char *title,
+          int64_t pos)
+{
+	sqlite3_stmt *st;
+	int error;
+
+	*nth = 0;
+	if ((error = gv__db_stmt(&st, db, GV__STMT_ITEM_TITLES)) < 0)
+		return error;
+	gv__bind_int(st, 1, id);
+	while ((error = gv__db_step(db, st)) > 0 &&
+	       sqlite3_column_int64(st, 0) <= pos)
+		*nth += !strcmp((const char *)sqlite3_column_text(st, 1),
+		                title);
+	gv__db_reset(st);
+	return error < 0 ? error : 0;
+}
+
+/* Adds the whole title of the item which names to data under
+ * "<key>_title", and which of the items so titled it is under "<key>_nth"
+ * where it is not the first. */
 static int
 item_title_add(json_t *data, struct gv_db *db, int64_t id, const char *which,
                const char *key)
 {
-	struct item_ref ref = {which, 0};
-	char *title = NULL, *want, *end;
-	int64_t pos, row;
+	struct item_ref ref = {which, 0, 0};
+	char *title = NULL, *want, *end, name[32];
+	int64_t pos = 0, row, nth = 1;
 	int error;
 
 	if (!data || !which)
@@ -161,27 +204,41 @@ item_title_add(json_t *data, struct gv_db *db, int64_t id, const char *which,
 	strtol(want, &end, 10);
 	error = *end ? title_typed(&title, db, id, which, want) : 0;
 	free(want);
-	if (error == 0 && !title)
-		error = item_find(&pos, &row, &title, &ref, db, id);
-	if (error == 0)
-		json_object_set_new(data, key, json_string(title));
+	if (error == 0 && !title &&
+	    (error = item_find(&pos, &row, &title, &ref, db, id)) == 0)
+		error = title_nth(&nth, db, id, title, pos);
+	if (error == 0) {
+		snprintf(name, sizeof(name), "%s_title", key);
+		json_object_set_new(data, name, json_string(title));
+	}
+	if (error == 0 && nth > 1) {
+		snprintf(name, sizeof(name), "%s_nth", key);
+		json_object_set_new(data, name, json_integer(nth));
+	}
 	free(title);
 	return error;
 }
 
-/* The item an operation names: by its whole title under key, else by
- * what was typed (an operation from before titles were carried). */
+/* The item an operation names: by its whole title under "<key>_title"
+ * (and which of the items so titled under "<key>_nth"), else by what was
+ * typed (an operation from before titles were carried). */
 static int
 item_ref_of(struct item_ref *ref, const struct gv__op *op, const char *key,
             const char *which)
 {
 	const char *title = NULL;
+	char title_key[32], nth_key[32];
+	json_int_t nth = 1;
 	int error;
 
-	if ((error = gv__op_unpack(op, "{s?s}", key, &title)) < 0)
+	snprintf(title_key, sizeof(title_key), "%s_title", key);
+	snprintf(nth_key, sizeof(nth_key), "%s_nth", key);
+	if ((error = gv__op_unpack(op, "{s?s, s?I}", title_key, &title, nth_key,
+	                           &nth)) < 0)
 		return error;
 	ref->which = title ? title : which;
 	ref->exact = title != NULL;
+	ref->nth = nth;
 	return 0;
 }
 
@@ -438,7 +495,7 @@ item_add_apply(struct gv_db *db, const struct gv__op *op)
 	if ((error = gv__op_unpack(op, "{s:s, s?s}", "title", &title, "before",
 	                           &before)) < 0 ||
 	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
-	    (error = item_ref_of(&ref, op, "before_title", before)) < 0)
+	    (error = item_ref_of(&ref, op, "before", before)) < 0)
 		return error;
 	return meeting_add_item(op->out, db, id, title, &ref);
 }
@@ -454,7 +511,7 @@ item_note_apply(struct gv_db *db, const struct gv__op *op)
 	if ((error = gv__op_unpack(op, "{s:s, s:s}", "item", &which, "notes",
 	                           &notes)) < 0 ||
 	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
-	    (error = item_ref_of(&ref, op, "item_title", which)) < 0)
+	    (error = item_ref_of(&ref, op, "item", which)) < 0)
 		return error;
 	return meeting_note(db, id, &ref, notes);
 }
@@ -473,7 +530,7 @@ item_link_apply(struct gv_db *db, const struct gv__op *op)
 	if ((error = gv__op_unpack(op, "{s:s, s?I, s?s}", "item", &which,
 	                           "issue", &issue, "ballot", &ballot)) < 0 ||
 	    (error = meeting_at(&id, db, op, "meeting")) < 0 ||
-	    (error = item_ref_of(&ref, op, "item_title", which)) < 0 ||
+	    (error = item_ref_of(&ref, op, "item", which)) < 0 ||
 	    (ballot && (error = gv__ballot_named(&ballot, named, db, op)) < 0))
 		return error;
 	snprintf(then, sizeof(then), "#%lld", (long long)issue);
@@ -532,8 +589,7 @@ gv_meeting_insert_item(int *pos_out, struct gv_db *db, int64_t id,
 	        json_pack("{s:s?, s:s*}", "title", title, "before", before);
 	int error;
 
-	if ((error = item_title_add(data, db, id, before, "before_title")) <
-	    0) {
+	if ((error = item_title_add(data, db, id, before, "before")) < 0) {
 		json_decref(data);
 		return error;
 	}
@@ -548,7 +604,7 @@ gv_meeting_note(struct gv_db *db, int64_t id, const char *which,
 	                         "notes", notes ? notes : "");
 	int error;
 
-	if ((error = item_title_add(data, db, id, which, "item_title")) < 0) {
+	if ((error = item_title_add(data, db, id, which, "item")) < 0) {
 		json_decref(data);
 		return error;
 	}
@@ -568,7 +624,7 @@ gv_meeting_link(struct gv_db *db, int64_t id, const char *which, int64_t issue,
 	/* The issue and the ballot are named by the operations that made
 	 * them too, as core/issue.c's and core/ballot_op.c's operations
 	 * name theirs. */
-	if ((error = item_title_add(data, db, id, which, "item_title")) < 0 ||
+	if ((error = item_title_add(data, db, id, which, "item")) < 0 ||
 	    (issue > 0 && ((error = issue_row(&row, db, id, issue)) < 0 ||
 	                   (error = gv__issue_made_of(&made, db, row)) < 0)) ||
 	    (ballot && ((error = gv_ballot_find(&row, db, ballot)) < 0 ||

@@ -341,6 +341,46 @@ title_typed_names_one_item(void)
 	gv_db_free(db);
 }
 
+/*
+ * Two items of one title (a second "Discussion" slot): a note given the
+ * second's position lands on it, and stays there when the log is
+ * replayed; the title alone names neither, and is refused.
+ */
+static void
+same_title_items_keep_their_notes(void)
+{
+	struct gv_db *db = group();
+	struct gv_meeting_detail *d = NULL;
+	struct gv_rebuild_report report;
+	const char *before;
+	int64_t id;
+	int pos = 0;
+
+	T_ASSERT(db);
+	id = t_smcwg_meeting(db, "2025-01-29 11:00");
+	T_OK(gv_meeting_add_item(&pos, db, id, "Discussion"));
+	T_EQ_INT(pos, 8);
+	T_OK(gv_meeting_note(db, id, "8", "On the second."));
+	T_OK(gv_meeting_note(db, id, "5", "On the first."));
+	T_OK(gv_meeting_insert_item(&pos, db, id, "Before the second", "8"));
+	T_EQ_INT(pos, 8);
+	before = t_db_snapshot(db);
+	T_REFUSED(gv_meeting_note(db, id, "discussion", "Which one?"),
+	          GV_ECONFLICT,
+	          "\"discussion\" is the title of 2 agenda items of meeting 1 "
+	          "(5 Discussion, 9 Discussion): give its number");
+	T_EQ_STR(t_db_snapshot(db), before);
+	T_OK(gv_rebuild(&report, db));
+	T_EQ_INT(report.conflicts, 0);
+	T_OK(gv_meeting_get(&d, db, id));
+	T_EQ_STR(d->items[4].notes, "On the first.");
+	T_EQ_STR(d->items[7].title, "Before the second");
+	T_EQ_STR(d->items[8].title, "Discussion");
+	T_EQ_STR(d->items[8].notes, "On the second.");
+	gv_meeting_detail_free(d);
+	gv_db_free(db);
+}
+
 static void
 approval_chain_and_three_weeks(void)
 {
@@ -760,6 +800,8 @@ const struct t_case meeting_tests[] = {
         {"item_goes_before_the_closing_items",
          item_goes_before_the_closing_items},
         {"title_typed_names_one_item", title_typed_names_one_item},
+        {"same_title_items_keep_their_notes",
+         same_title_items_keep_their_notes},
         {"approval_chain_and_three_weeks", approval_chain_and_three_weeks},
         {"minutes_final_counts_the_cadence", minutes_final_counts_the_cadence},
         {"quorum_baseline", quorum_baseline},

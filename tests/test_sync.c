@@ -444,6 +444,7 @@ concurrent_ballots_keep_their_acts(void)
  * the secretary adds one before "Any other business", moving it. After
  * the sync, the note is on the chair's item wherever it now stands, and
  * the item the secretary put before "Any other business" is before it.
+ * Then the same with a second item titled as one before it.
  */
 static void
 agenda_items_keep_their_notes(void)
@@ -469,6 +470,20 @@ agenda_items_keep_their_notes(void)
 	T_EQ_STR(sf_run("s.db", "meeting", "show", "4", NULL)->out, show);
 	T_CONTAINS(show, "the chair's topic\n     noted by the chair\n");
 	T_CONTAINS(show, "placed by the secretary\n  7. Any other business");
+	T_EQ_INT(sf_ops("c.db", "conflict"), 0);
+	/* A second "Discussion" noted by its position stays the second
+	 * when the secretary's new item moves both. */
+	r = sf_run("c.db", "meeting", "item", "4", "Discussion", NULL);
+	T_EQ_STR(r->out, "11\n");
+	SF("c.db", "meeting", "note", "4", "11", "the second slot");
+	SF("s.db", "meeting", "item", "4", "early", "--before", "5");
+	SF("c.db", "sync");
+	SF("s.db", "sync");
+	SF("c.db", "sync");
+	T_EQ_STR(sf_digest("s.db"), sf_digest("c.db"));
+	show = sf_run("s.db", "meeting", "show", "4", NULL)->out;
+	T_CONTAINS(show, "  6. Discussion\n  7. placed by the secretary\n");
+	T_CONTAINS(show, " 12. Discussion\n     the second slot\n");
 	T_EQ_INT(sf_ops("c.db", "conflict"), 0);
 }
 
