@@ -28,8 +28,10 @@
 
 #define GV__STMTS_OP(X)                                                        \
 	X(OP_INSERT, GV__OP_INSERT_SQL)                                        \
-	/* An operation from a chain, unless the log has it. */                \
-	X(OP_INSERT_NEW, GV__OP_INSERT_SQL " ON CONFLICT (id) DO NOTHING")     \
+	/* An operation from a chain, unless the log has it: its id, found     \
+	 * by op_order (core/db_schema.c, v18). */                             \
+	X(OP_INSERT_NEW,                                                       \
+	  GV__OP_INSERT_SQL " ON CONFLICT (lamport, actor, id) DO NOTHING")    \
 	X(OP_LEGACY,                                                           \
 	  "SELECT NOT EXISTS (SELECT 1 FROM op) AND EXISTS (SELECT 1 FROM"     \
 	  " (SELECT id FROM body UNION ALL SELECT id FROM org"                 \

@@ -10,15 +10,19 @@
 #define GV__STMTS_SYNC(X)                                                      \
 	/* What this copy recorded and has not put in a chain yet. */          \
 	X(OP_UNSENT,                                                           \
-	  "SELECT id, actor, part, text FROM op WHERE chain IS NULL"           \
+	  "SELECT seq, actor, part, text FROM op WHERE chain IS NULL"          \
 	  " AND source = 'local' AND private = 0"                              \
 	  " ORDER BY part, actor, lamport, id")                                \
 	/* The same, counted by chain. */                                      \
 	X(OP_UNSENT_CHAINS,                                                    \
 	  "SELECT actor, part, count(*) FROM op WHERE chain IS NULL"           \
 	  " AND source = 'local' AND private = 0 GROUP BY actor, part")        \
-	X(OP_SET_CHAIN, "UPDATE op SET chain = ?2 WHERE id = ?1"               \
-	                " AND chain IS NULL")                                  \
+	/* The chain that holds an operation: one of this copy's, sent         \
+	 * (by its row), or one read from a chain (by op_order's key). */      \
+	X(OP_SENT,                                                             \
+	  "UPDATE op SET chain = ?2 WHERE seq = ?1 AND chain IS NULL")         \
+	X(OP_SET_CHAIN, "UPDATE op SET chain = ?2 WHERE lamport = ?3"          \
+	                " AND actor = ?4 AND id = ?1 AND chain IS NULL")       \
 	X(OP_SEQ_MAX, "SELECT ifnull(max(seq), 0) FROM op")                    \
 	X(OP_NEW_IN_ORDER, "SELECT seq, text, id FROM op WHERE seq > ?1"       \
 	                   " ORDER BY lamport, actor, id")                     \

@@ -380,6 +380,8 @@ record(int *added, struct gv__sync *s, const struct incoming *in,
 		return error;
 	gv__bind_text(st, 1, in->id);
 	gv__bind_text(st, 2, in->commit);
+	gv__bind_int(st, 3, in->lamport);
+	gv__bind_text(st, 4, in->actor);
 	return gv__db_run(s->db, st);
 }
 

@@ -22,7 +22,7 @@
 /* This copy's unsent operations of one chain. */
 struct group {
 	char *part, *actor;
-	char **ids;
+	int64_t *seqs; /* the operations' rows */
 	size_t n, alloc;
 	char *blob;
 	size_t len;
@@ -31,12 +31,10 @@ struct group {
 static void
 groups_free(struct group *g, size_t n)
 {
-	size_t i, j;
+	size_t i;
 
 	for (i = 0; i < n; i++) {
-		for (j = 0; j < g[i].n; j++)
-			free(g[i].ids[j]);
-		free(g[i].ids);
+		free(g[i].seqs);
 		free(g[i].part);
 		free(g[i].actor);
 		free(g[i].blob);
@@ -73,13 +71,9 @@ unsent(struct group **out, size_t *count, struct gv_db *db)
 			cur->part = gv__xstrdup(part);
 			cur->actor = gv__xstrdup(actor);
 		}
-		if (cur->n == cur->alloc)
-			cur->ids = gv__xrealloc(
-			        cur->ids,
-			        (cur->alloc =
-			                 cur->alloc ? cur->alloc * 2 : 16) *
-			                sizeof(*cur->ids));
-		cur->ids[cur->n++] = gv__col_text(st, 0);
+		cur->seqs = gv__grow(cur->seqs, &cur->alloc, cur->n,
+		                     sizeof(*cur->seqs));
+		cur->seqs[cur->n++] = sqlite3_column_int64(st, 0);
 		cur->blob = gv__xrealloc(cur->blob, cur->len + len + 1);
 		memcpy(cur->blob + cur->len, text, len);
 		cur->len += len;
@@ -129,9 +123,9 @@ mark_sent(struct gv_db *db, const struct group *g, const char *ref,
 	if ((error = gv__db_begin(db)) < 0)
 		return error;
 	for (i = 0; i < g->n && error == 0; i++) {
-		if ((error = gv__db_stmt(&st, db, GV__STMT_OP_SET_CHAIN)) < 0)
+		if ((error = gv__db_stmt(&st, db, GV__STMT_OP_SENT)) < 0)
 			break;
-		gv__bind_text(st, 1, g->ids[i]);
+		gv__bind_int(st, 1, g->seqs[i]);
 		gv__bind_text(st, 2, oid);
 		error = gv__db_run(db, st);
 	}

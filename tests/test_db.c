@@ -17,21 +17,34 @@
 #include "gavel/gavel.h"
 #include "harness.h"
 
-static int64_t
-query_int(const char *path, const char *sql)
+/* The first column of sql's first row in the store at path, read
+ * without gavel (kept until the test ends; "" for NULL), or NULL when
+ * there is no row. */
+static const char *
+query_text(const char *path, const char *sql)
 {
 	sqlite3 *db = NULL;
 	sqlite3_stmt *st = NULL;
-	int64_t v = -1;
+	const char *v = NULL;
 
 	if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) ==
 	            SQLITE_OK &&
 	    sqlite3_prepare_v2(db, sql, -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_step(st) == SQLITE_ROW)
-		v = sqlite3_column_int64(st, 0);
+	    sqlite3_step(st) == SQLITE_ROW) {
+		v = (const char *)sqlite3_column_text(st, 0);
+		v = t_keep(strdup(v ? v : ""));
+	}
 	sqlite3_finalize(st);
 	sqlite3_close(db);
 	return v;
+}
+
+static int64_t
+query_int(const char *path, const char *sql)
+{
+	const char *v = query_text(path, sql);
+
+	return v ? strtoll(v, NULL, 10) : -1;
 }
 
 static void
@@ -367,6 +380,75 @@ upgrade_v17_search_index_made_again(void)
 	T_EQ_STR(t_issues_found(db, "cer*", -1, NULL), "264");
 	T_EQ_STR(t_issues_found(db, "delegated", -1, NULL), "264");
 	T_EQ_STR(t_issues_found(db, "entities", -1, NULL), "263");
+	gv_db_free(db);
+}
+
+/*
+ * v18: the log's table made again without the index of its ids. Every
+ * row comes through as it was; its triggers and indexes are there again;
+ * and an operation already in the log is still found by its id.
+ */
+static void
+upgrade_v18_log_kept_whole(void)
+{
+	const char
+	        *path = t_path("v17.db"),
+	        *rows = "SELECT group_concat(seq || '|' || id || '|' || lamport"
+	                " || '|' || actor || '|' || part || '|' || kind || '|'"
+	                " || at || '|' || recorded_at || '|' || text || '|' ||"
+	                " status || '|' || ifnull(reason, '-') || '|' ||"
+	                " private || '|' || ifnull(chain, '-') || '|' ||"
+	                " source, char(10)) FROM op ORDER BY seq";
+	struct gv_db *db = NULL;
+	const char *before;
+
+	t_rebuild_skip(); /* its operations are rows, not gavel's texts */
+	T_OK(t_store_at(path, 17));
+	t_sql_file(path,
+	           "INSERT INTO op (seq, id, lamport, actor, part, kind, at,"
+	           " recorded_at, text, status, reason, private, chain, source)"
+	           " VALUES (1, 'aaaa', 1, 'Ann', 'SMCWG', 'body.add', 10, 11,"
+	           " '{\"a\":1}', 'applied', NULL, 0, 'c0ffee', 'local'),"
+	           " (2, 'bbbb', 2, 'Bob', 'SMCWG', 'issue.add', 12, 13,"
+	           " '{\"b\":2}', 'conflict', 'a reason', 0, NULL, 'origin'),"
+	           " (3, 'cccc', 3, 'Ann', 'SMCWG', 'review.add', 14, 15,"
+	           " '{\"c\":3}', 'applied', NULL, 1, NULL, 'local');");
+	before = query_text(path, rows);
+	T_EQ_INT(gv_db_open(&db, path, NULL), 0);
+	T_EQ_STR(t_sql_text(db, rows), before);
+	T_CONTAINS(before, "2|bbbb|2|Bob|SMCWG|issue.add|12|13|{\"b\":2}|"
+	                   "conflict|a reason|0|-|origin");
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM op"), 3);
+	T_EQ_INT(
+	        t_sql_int(db,
+	                  "SELECT count(*) FROM sqlite_schema WHERE"
+	                  " tbl_name = 'op' AND name LIKE 'sqlite_autoindex%'"),
+	        0);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE"
+	                       " tbl_name = 'op' AND name IN ('op_order',"
+	                       " 'op_trouble', 'op_unsent', 'op_append_only',"
+	                       " 'op_text_fixed')"),
+	         5);
+	T_EQ_INT(t_sql_int(db, "SELECT count(*) FROM sqlite_schema WHERE"
+	                       " name = 'op_v17'"),
+	         0);
+	/* Its triggers: nothing deleted, nothing sent changed. */
+	T_EQ_INT(sqlite3_exec(db->sql, "DELETE FROM op WHERE seq = 1", NULL,
+	                      NULL, NULL),
+	         SQLITE_CONSTRAINT_TRIGGER);
+	T_EQ_INT(sqlite3_exec(db->sql, "UPDATE op SET text = 'x' WHERE seq = 1",
+	                      NULL, NULL, NULL),
+	         SQLITE_CONSTRAINT_TRIGGER);
+	/* The same operation again is not a second row. */
+	T_EQ_INT(
+	        sqlite3_exec(db->sql,
+	                     "INSERT INTO op (id, lamport, actor, part, kind,"
+	                     " at, recorded_at, text) VALUES ('bbbb', 2, 'Bob',"
+	                     " 'SMCWG', 'issue.add', 12, 13, '{\"b\":2}')"
+	                     " ON CONFLICT (lamport, actor, id) DO NOTHING",
+	                     NULL, NULL, NULL),
+	        SQLITE_OK);
+	T_EQ_STR(t_sql_text(db, rows), before);
 	gv_db_free(db);
 }
 
@@ -1258,6 +1340,7 @@ const struct t_case db_tests[] = {
         {"upgrade_v7_keeps_organisations", upgrade_v7_keeps_organisations},
         {"upgrade_v17_search_index_made_again",
          upgrade_v17_search_index_made_again},
+        {"upgrade_v18_log_kept_whole", upgrade_v18_log_kept_whole},
         {"refuses_newer_schema", refuses_newer_schema},
         {"connections_take_no_mutex", connections_take_no_mutex},
         {"savepoint_journal_in_memory_in_a_bulk",
