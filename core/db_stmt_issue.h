@@ -100,8 +100,6 @@
 	  " SELECT i.id, i.title, ifnull(i.body_md, ''),"                      \
 	  " ifnull((SELECT group_concat(n.body_md, char(10)) FROM"             \
 	  " issue_note n WHERE n.issue = i.id), '') FROM issue i")             \
-	X(ISSUE_LABEL_HAS,                                                     \
-	  "SELECT 1 FROM issue_label WHERE issue = ?1 AND label = ?2")         \
 	X(ISSUE_LABEL_INSERT, "INSERT OR IGNORE INTO issue_label"              \
 	                      " (issue, label, source) VALUES (?1, ?2, ?3)")   \
 	X(ISSUE_LABEL_UPSTREAM_INSERT,                                         \

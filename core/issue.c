@@ -298,13 +298,18 @@ issue_add(int64_t *number_out, struct gv_db *db,
 		goto out;
 	if ((error = gv__db_begin(db)) < 0)
 		goto out;
-	if (!number && (error = next_number(&number, db, body.id)) < 0)
+	/* A number given may be taken; the next free one is not. */
+	if (!number) {
+		if ((error = next_number(&number, db, body.id)) < 0)
+			goto rollback;
+	} else if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_EXISTS)) < 0) {
 		goto rollback;
-	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_EXISTS)) < 0)
-		goto rollback;
-	gv__bind_int(st, 1, body.id);
-	gv__bind_int(st, 2, number);
-	if ((error = gv__db_has_row(db, st)) != 0) {
+	} else {
+		gv__bind_int(st, 1, body.id);
+		gv__bind_int(st, 2, number);
+		error = gv__db_has_row(db, st);
+	}
+	if (error != 0) {
 		if (error > 0)
 			error = gv__error_set(GV_ERRCLASS_ISSUE, GV_EEXISTS,
 			                      "%s already has issue #%lld: see "
@@ -439,39 +444,33 @@ rollback:
 	return error;
 }
 
-/* Adds or removes one label; 1 if it changed something. */
+/* Adds or removes one label; 1 if it changed something. The insert
+ * ignores a label the issue has, and what either statement changed says
+ * whether it had it. */
 static int
 label_one(struct gv_db *db, const struct gv__issue_ref *r, const char *label,
           int remove)
 {
 	sqlite3_stmt *st = NULL;
-	int has, error;
+	int error;
 
-	if ((error = gv__db_stmt(&st, db, GV__STMT_ISSUE_LABEL_HAS)) < 0)
+	if ((error = gv__db_stmt(&st, db,
+	                         remove ? GV__STMT_ISSUE_LABEL_DELETE
+	                                : GV__STMT_ISSUE_LABEL_INSERT)) < 0)
 		return error;
 	gv__bind_int(st, 1, r->id);
 	gv__bind_text(st, 2, label);
-	if ((has = gv__db_has_row(db, st)) < 0)
-		return has;
-	if (remove && !has)
+	if (!remove)
+		gv__bind_text(st, 3, "local");
+	if ((error = gv__db_run(db, st)) < 0)
+		return error;
+	if (sqlite3_changes(db->sql) > 0)
+		return 1;
+	if (remove)
 		return gv__error_set(GV_ERRCLASS_ISSUE, GV_ENOTFOUND,
 		                     "%s has no label \"%s\": see 'gavel issue "
 		                     "show %s'",
 		                     r->subject, label, r->subject);
-	if (remove == has) {
-		if ((error = gv__db_stmt(
-		             &st, db,
-		             remove ? GV__STMT_ISSUE_LABEL_DELETE
-		                    : GV__STMT_ISSUE_LABEL_INSERT)) < 0)
-			return error;
-		gv__bind_int(st, 1, r->id);
-		gv__bind_text(st, 2, label);
-		if (!remove)
-			gv__bind_text(st, 3, "local");
-		if ((error = gv__db_run(db, st)) < 0)
-			return error;
-		return 1;
-	}
 	return 0;
 }
 

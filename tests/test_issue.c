@@ -130,6 +130,13 @@ labels_given_touch_the_issue(void)
 	         t_at("2024-11-01 09:00"));
 	T_EQ_INT(t_sql_int(db, "SELECT updated_at FROM issue WHERE number = 3"),
 	         t_at("2025-01-01 09:00"));
+	/* A label it has already changes nothing; a new one touches it. */
+	gv_db_set_now(db, t_at("2025-02-01 12:00"));
+	T_EQ_INT(gv_issue_label(db, NULL, "SMCWG#2", labels, 1, 0), 0);
+	gv_db_set_now(db, t_at("2025-03-01 12:00"));
+	T_EQ_INT(gv_issue_label(db, NULL, "SMCWG#2", labels, 1, 0), 0);
+	T_EQ_INT(t_sql_int(db, "SELECT updated_at FROM issue WHERE number = 2"),
+	         t_at("2025-02-01 12:00"));
 	gv_db_free(db);
 }
 
