@@ -5,7 +5,6 @@
  * the operation under its own clock and actor, and records it in the log,
  * all in one transaction.
  */
-#include <stdarg.h>
 #include <stdlib.h>
 
 #include "db.h"
@@ -14,24 +13,6 @@
 #include "op.h"
 #include "op_log.h"
 #include "role_check.h"
-
-int
-gv__op_unpack(const struct gv__op *op, const char *fmt, ...)
-{
-	json_error_t jerr;
-	va_list ap;
-	int rc;
-
-	va_start(ap, fmt);
-	rc = json_vunpack_ex((json_t *)op->data, &jerr, 0, fmt, ap);
-	va_end(ap);
-	if (rc < 0)
-		return gv__error_set(GV_ERRCLASS_SYNC, GV_ECORRUPT,
-		                     "operation %s has data of another shape "
-		                     "(%s): it was not written by this gavel",
-		                     op->kind->name, jerr.text);
-	return 0;
-}
 
 json_t *
 gv__op_texts(const char *const *v, size_t n)

@@ -55,7 +55,7 @@ extern const struct t_case minutes_folder_tests[], minutes_shapes_tests[],
         issue_state_tests[], sync_renumber_tests[], votes_from_cli_tests[];
 extern const struct t_case git_chain_tests[], ssh_sign_tests[],
         git_remote_tests[], git_copy_tests[], sync_tests[], sync_faults_tests[],
-        json_canon_tests[];
+        json_canon_tests[], op_unpack_tests[];
 extern const struct t_case mail_out_tests[], mail_send_tests[], remind_tests[];
 extern const struct t_case calendar_tests[], calendar_out_tests[],
         calendar_met_tests[], calendar_zones_tests[], calendar_cadence_tests[];
@@ -132,6 +132,7 @@ static const struct {
         {"sync_faults", sync_faults_tests},
         {"digest", digest_tests},
         {"json_canon", json_canon_tests},
+        {"op_unpack", op_unpack_tests},
         {"mail_out", mail_out_tests},
         {"mail_send", mail_send_tests},
         {"remind", remind_tests},
