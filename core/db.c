@@ -162,6 +162,14 @@ gv__bind_text(sqlite3_stmt *st, int i, const char *s)
 }
 
 void
+gv__bind_text_kept(sqlite3_stmt *st, int i, const char *s)
+{
+	bind_check(s ? sqlite3_bind_text(st, i, s, -1, SQLITE_STATIC)
+	             : sqlite3_bind_null(st, i),
+	           i);
+}
+
+void
 gv__bind_int(sqlite3_stmt *st, int i, int64_t v)
 {
 	bind_check(sqlite3_bind_int64(st, i, v), i);

@@ -144,6 +144,10 @@ void gv__db_bulk_end(struct gv_db *db);
 /* Binding helpers: NULL text and an absent optional value bind SQL NULL;
  * a failure is kept and reported by the next gv__db_step. */
 void gv__bind_text(sqlite3_stmt *st, int i, const char *s);
+/* The same, not copied: s stays as it is until the statement is reset
+ * (gv__db_run, right after). For the log's rows, whose texts are
+ * 440 bytes each and many. */
+void gv__bind_text_kept(sqlite3_stmt *st, int i, const char *s);
 void gv__bind_int(sqlite3_stmt *st, int i, int64_t v);
 void gv__bind_opt(sqlite3_stmt *st, int i, int64_t v, int present);
 

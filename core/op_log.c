@@ -64,19 +64,19 @@ op_insert(struct gv_db *db, enum gv__stmt which, const struct gv__op *op,
 
 	if ((error = gv__db_stmt(&st, db, which)) < 0)
 		return error;
-	gv__bind_text(st, 1, id);
+	gv__bind_text_kept(st, 1, id);
 	gv__bind_int(st, 2, op->lamport);
-	gv__bind_text(st, 3, op->actor);
-	gv__bind_text(st, 4, op->part);
-	gv__bind_text(st, 5, kind);
+	gv__bind_text_kept(st, 3, op->actor);
+	gv__bind_text_kept(st, 4, op->part);
+	gv__bind_text_kept(st, 5, kind);
 	gv__bind_int(st, 6, op->at);
 	gv__bind_int(st, 7, op->recorded);
-	gv__bind_text(st, 8, text);
-	gv__bind_text(st, 9, status);
-	gv__bind_text(st, 10, reason);
+	gv__bind_text_kept(st, 8, text);
+	gv__bind_text_kept(st, 9, status);
+	gv__bind_text_kept(st, 10, reason);
 	gv__bind_int(st, 11, (op->flags & GV__OP_PRIVATE) != 0);
-	gv__bind_text(st, 12, source);
-	gv__bind_text(st, 13, chain);
+	gv__bind_text_kept(st, 12, source);
+	gv__bind_text_kept(st, 13, chain);
 	return gv__db_run(db, st);
 }
 
