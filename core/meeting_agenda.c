@@ -178,9 +178,11 @@ title_nth(int64_t *nth, struct gv_db *db, int64_t id, const char *title,
 		return error;
 	gv__bind_int(st, 1, id);
 	while ((error = gv__db_step(db, st)) > 0 &&
-	       sqlite3_column_int64(st, 0) <= pos)
-		*nth += !strcmp((const char *)sqlite3_column_text(st, 1),
-		                title);
+	       sqlite3_column_int64(st, 0) <= pos) {
+		const char *stored = (const char *)sqlite3_column_text(st, 1);
+
+		*nth += stored && !strcmp(stored, title);
+	}
 	gv__db_reset(st);
 	return error < 0 ? error : 0;
 }
@@ -205,7 +207,7 @@ item_title_add(json_t *data, struct gv_db *db, int64_t id, const char *which,
 	error = *end ? title_typed(&title, db, id, which, want) : 0;
 	free(want);
 	if (error == 0 && !title &&
-	    (error = item_find(&pos, &row, &title, &ref, db, id)) == 0)
+	    (error = item_find(&pos, &row, &title, &ref, db, id)) == 0 && title)
 		error = title_nth(&nth, db, id, title, pos);
 	if (error == 0) {
 		snprintf(name, sizeof(name), "%s_title", key);
