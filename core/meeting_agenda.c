@@ -94,11 +94,10 @@ item_find(int64_t *pos_out, int64_t *row, char **title,
 	if (!found && ref->exact && seen)
 		return gv__error_set(
 		        GV_ERRCLASS_MEETING, GV_ENOTFOUND,
-		        "meeting %lld has %lld agenda items titled "
-		        "\"%s\", not %lld: see 'gavel meeting show "
-		        "%lld'",
-		        (long long)id, (long long)seen, which,
-		        (long long)ref->nth, (long long)id);
+		        "meeting %lld has no agenda item %lld of those titled "
+		        "\"%s\" (it has %lld): see 'gavel meeting show %lld'",
+		        (long long)id, (long long)ref->nth, which,
+		        (long long)seen, (long long)id);
 	if (!found)
 		return gv__error_set(GV_ERRCLASS_MEETING, GV_ENOTFOUND,
 		                     "meeting %lld has no agenda item \"%s\": "

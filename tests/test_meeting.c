@@ -12,6 +12,9 @@
 
 #include "gavel/gavel.h"
 #include "harness.h"
+#include "meeting_key.h"
+#include "op.h"
+#include "op_kinds.h"
 
 /* 2024-12-18 16:00 UTC: the demo's 12-18 call. */
 #define DEC18 1734537600
@@ -352,6 +355,9 @@ same_title_items_keep_their_notes(void)
 	struct gv_db *db = group();
 	struct gv_meeting_detail *d = NULL;
 	struct gv_rebuild_report report;
+	struct gv__op op = {0};
+	json_t *data, *key;
+	char *part = NULL;
 	const char *before;
 	int64_t id;
 	int pos = 0;
@@ -378,6 +384,22 @@ same_title_items_keep_their_notes(void)
 	T_EQ_STR(d->items[8].title, "Discussion");
 	T_EQ_STR(d->items[8].notes, "On the second.");
 	gv_meeting_detail_free(d);
+	/* An operation naming a third "Discussion", which is not there. */
+	data = json_pack("{s:s, s:s, s:s, s:I}", "item", "10", "notes",
+	                 "Where?", "item_title", "Discussion", "item_nth",
+	                 (json_int_t)3);
+	T_OK(gv__meeting_key(&key, &part, db, id));
+	json_object_set_new(data, "meeting", key);
+	op.kind = gv__op_kind_find("meeting.note");
+	op.data = data;
+	op.actor = "secretary";
+	op.part = part;
+	op.at = op.recorded = gv_db_now(db);
+	T_REFUSED(gv__op_run(db, &op), GV_ENOTFOUND,
+	          "meeting 1 has no agenda item 3 of those titled "
+	          "\"Discussion\" (it has 2): see 'gavel meeting show 1'");
+	free(part);
+	json_decref(data);
 	gv_db_free(db);
 }
 
