@@ -30,7 +30,8 @@ another_shape(const struct gv__op *op, const char *why, const char *key)
 	                     op->kind->name, why, key);
 }
 
-/* Stores v, of type t, at the next argument's target; 0, or what is wrong. */
+/* Stores v, of type t, at the next argument's target: NULL, or what is
+ * wrong with v. */
 static const char *
 take(va_list *ap, char t, const json_t *v)
 {
