@@ -73,7 +73,7 @@ gv__op_unpack(const struct gv__op *op, const char *fmt, ...)
 	int optional;
 
 	if (!json_is_object(op->data))
-		return another_shape(op, "no object", "data");
+		return another_shape(op, "no object at", "data");
 	va_start(ap, fmt);
 	p += strspn(p, "{ ");
 	while (*p && *p != '}' && !why) {

@@ -122,6 +122,11 @@ refusals_name_the_key(void)
 	         GV_ECORRUPT);
 	T_CONTAINS(gv_error_last()->message, "(no \"item\")");
 	json_decref(data);
+	data = json_pack("[s]", "title");
+	op.data = data;
+	T_EQ_INT(gv__op_unpack(&op, "{s:s}", "title", &s), GV_ECORRUPT);
+	T_CONTAINS(gv_error_last()->message, "(no object at \"data\")");
+	json_decref(data);
 }
 
 const struct t_case op_unpack_tests[] = {
